@@ -1,0 +1,76 @@
+import { mkdirSync } from 'node:fs'
+import { PGlite, type PGliteOptions } from '@electric-sql/pglite'
+import { Kysely, PostgresDialect } from 'kysely'
+import { PGliteDialect } from 'kysely-pglite-dialect'
+import pg from 'pg'
+import type { Database } from './types.ts'
+
+export type DatabaseKind = 'pglite' | 'postgres'
+
+export interface Connection {
+  db: Kysely<Database>
+  kind: DatabaseKind
+  close(): Promise<void>
+  /** PGlite only: a tarball of the data directory, loadable with openPglite({ loadDataDir }). */
+  dump?(): Promise<Blob>
+}
+
+// One set of value parsers for both drivers, so a model returns the same JS values on
+// PGlite and on PostgreSQL (pg gives int8/numeric as strings, PGlite int8 as bigint or
+// number, and each turns `date` into a Date at a different midnight).
+const INT8 = 20
+const NUMERIC = 1700
+const DATE = 1082
+
+function toSafeNumber(value: string): number {
+  const n = Number(value)
+  if (!Number.isSafeInteger(n) && Number.isInteger(n)) {
+    throw new RangeError(`integer ${value} does not fit a JS number`)
+  }
+  return n
+}
+const parsers: Record<number, (value: string) => unknown> = {
+  [INT8]: toSafeNumber,
+  [NUMERIC]: (value) => Number(value),
+  [DATE]: (value) => value,
+}
+
+export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob } = {}): Promise<Connection> {
+  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true })
+  const pgliteOptions: PGliteOptions = { parsers }
+  if (options.dataDir) pgliteOptions.dataDir = options.dataDir
+  if (options.loadDataDir) pgliteOptions.loadDataDir = options.loadDataDir
+  const client = await PGlite.create(pgliteOptions)
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(client) })
+  return {
+    db,
+    kind: 'pglite',
+    async close() {
+      await db.destroy()
+      if (!client.closed) await client.close()
+    },
+    dump: () => client.dumpDataDir('gzip'),
+  }
+}
+
+export function openPostgres(connectionString: string, options: { max?: number; searchPath?: string } = {}): Connection {
+  const pool = new pg.Pool({
+    connectionString,
+    max: options.max ?? 10,
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+        parsers[oid] ?? pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+    },
+    ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
+  })
+  // An idle client that loses its server must not crash the app; the next query reconnects.
+  pool.on('error', (error) => console.warn('[db] idle client error:', error.message))
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+  return {
+    db,
+    kind: 'postgres',
+    async close() {
+      await db.destroy()
+    },
+  }
+}

@@ -1,0 +1,416 @@
+import type { ColumnType, Generated } from 'kysely'
+
+// Types of the tables as the migrations in db/migrations leave them. Kept by hand next
+// to the migrations; tests/db/schema.test.ts checks every column here exists in the
+// migrated database, so the two cannot drift apart silently.
+//
+// JS types are the same on PGlite and pg because db/connection.ts sets one set of parsers:
+// int8 and numeric -> number, date -> 'YYYY-MM-DD' string, timestamptz -> Date.
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+type DateString = ColumnType<string, string, string>
+type Json = ColumnType<unknown, string, string>
+
+export type Role = 'admin' | 'analyst' | 'viewer'
+export type Locale = 'zh-CN' | 'en'
+export type Region = 'domestic' | 'overseas'
+export type VendorType = 'big_tech' | 'model_company' | 'vertical_unicorn' | 'application_company' | 'platform'
+export type Exchange = 'SH' | 'SZ' | 'BJ' | 'HK' | 'US'
+export type AliasKind = 'name' | 'short_name' | 'product' | 'ticker'
+export type AliasLanguage = 'zh' | 'en' | 'any'
+export type ThemeStance = 'positive' | 'neutral' | 'cautious' | 'negative'
+export type ThemeStatus = 'active' | 'watching' | 'archived'
+export type CompanyRole = 'driver' | 'enabler' | 'beneficiary'
+export type Exposure = 'high' | 'medium' | 'low'
+export type Audience = '2B' | '2C'
+export type DocumentLanguage = 'zh' | 'en' | 'mixed'
+export type JobStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled'
+
+export interface AppUserTable {
+  id: Generated<number>
+  email: string
+  display_name: string
+  password_hash: string
+  role: Role
+  locale: Locale | null
+  disabled_at: NullableTimestamp
+  created_at: Generated<Date>
+  updated_at: Generated<Date>
+}
+
+export interface UserSessionTable {
+  id: string
+  user_id: number
+  created_at: Generated<Date>
+  expires_at: Timestamp
+  ip: string | null
+  user_agent: string | null
+}
+
+export interface InviteTable {
+  id: Generated<number>
+  token_hash: string
+  email: string
+  role: Role
+  invited_by: number
+  created_at: Generated<Date>
+  expires_at: Timestamp
+  accepted_at: NullableTimestamp
+  accepted_user_id: number | null
+  revoked_at: NullableTimestamp
+}
+
+export interface SignInAttemptTable {
+  id: Generated<number>
+  account: string
+  ip: string
+  succeeded: boolean
+  at: Generated<Date>
+}
+
+export interface AppSettingTable {
+  key: string
+  value: Json
+  updated_at: Generated<Date>
+  updated_by: number | null
+}
+
+export interface AuditLogTable {
+  id: Generated<number>
+  at: Generated<Date>
+  user_id: number | null
+  action: string
+  entity_type: string
+  entity_id: string | null
+  old_value: Json | null
+  new_value: Json | null
+  ip: string | null
+}
+
+export interface RubricTable {
+  id: Generated<number>
+  slug: string
+  version: Generated<number>
+  name_en: string
+  name_zh: string
+  superseded_at: NullableTimestamp
+  created_at: Generated<Date>
+}
+
+export interface RubricLevelTable {
+  rubric_id: number
+  level: number
+  name_en: string
+  name_zh: string
+  description_en: Generated<string>
+  description_zh: Generated<string>
+}
+
+export interface ModalityTable {
+  id: Generated<number>
+  slug: string
+  name_en: string
+  name_zh: string
+  description_en: Generated<string>
+  description_zh: Generated<string>
+  position: Generated<number>
+  archived_at: NullableTimestamp
+}
+
+export interface ScoringDimensionTable {
+  id: Generated<number>
+  slug: string
+  name_en: string
+  name_zh: string
+  position: Generated<number>
+  archived_at: NullableTimestamp
+}
+
+export interface ThemeTable {
+  id: Generated<number>
+  slug: string
+  name_en: string
+  name_zh: string
+  summary_en: Generated<string>
+  summary_zh: Generated<string>
+  thesis_md: Generated<string>
+  stance: Generated<ThemeStance>
+  status: Generated<ThemeStatus>
+  parent_id: number | null
+  rubric_id: number | null
+  created_at: Generated<Date>
+  updated_at: Generated<Date>
+}
+
+export interface ThemePointTable {
+  id: Generated<number>
+  theme_id: number
+  kind: 'risk' | 'catalyst'
+  text_en: Generated<string>
+  text_zh: Generated<string>
+  expected_on: DateString | null
+  position: Generated<number>
+  created_at: Generated<Date>
+}
+
+export interface CompanyTable {
+  id: Generated<number>
+  name_en: string
+  name_zh: Generated<string>
+  region: Region
+  is_listed: boolean
+  vendor_type: VendorType
+  parent_company_id: number | null
+  website: string | null
+  notes_md: Generated<string>
+  created_at: Generated<Date>
+  updated_at: Generated<Date>
+}
+
+export interface CompanyTickerTable {
+  id: Generated<number>
+  company_id: number
+  exchange: Exchange
+  code: string
+  is_primary: Generated<boolean>
+}
+
+export interface CompanyAliasTable {
+  id: Generated<number>
+  company_id: number
+  text: string
+  normalised_text: string
+  language: AliasLanguage
+  kind: AliasKind
+  case_sensitive: Generated<boolean>
+  is_ambiguous: Generated<boolean>
+  created_at: Generated<Date>
+}
+
+export interface CompanyModalityTable {
+  company_id: number
+  modality_id: number
+}
+
+export interface ThemeCompanyTable {
+  theme_id: number
+  company_id: number
+  role: CompanyRole
+  exposure: Exposure
+  note: Generated<string>
+}
+
+export interface ApplicationSegmentTable {
+  id: Generated<number>
+  theme_id: number
+  audience: Audience
+  slug: string
+  name_en: string
+  name_zh: string
+  note_en: Generated<string>
+  note_zh: Generated<string>
+  position: Generated<number>
+}
+
+export interface SegmentCompanyTable {
+  segment_id: number
+  company_id: number
+  note: Generated<string>
+}
+
+export interface DataStockTable {
+  id: Generated<number>
+  theme_id: number
+  slug: string
+  name_en: string
+  name_zh: string
+  position: Generated<number>
+}
+
+export interface DataExhaustionEstimateTable {
+  id: Generated<number>
+  data_stock_id: number
+  source: string
+  estimated_on: DateString
+  year_from: number
+  year_to: number
+  note: Generated<string>
+  created_by: number | null
+  created_at: Generated<Date>
+}
+
+export interface WatchlistTable {
+  id: Generated<number>
+  name: string
+  description: Generated<string>
+  theme_id: number | null
+  created_by: number | null
+  created_at: Generated<Date>
+  archived_at: NullableTimestamp
+}
+
+export interface WatchlistEntryTable {
+  id: Generated<number>
+  watchlist_id: number
+  company_id: number
+  rationale: Generated<string>
+  notes_md: Generated<string>
+  tags: ColumnType<string[], string[] | undefined, string[]>
+  added_by: number | null
+  added_at: Generated<Date>
+  removed_by: number | null
+  removed_at: NullableTimestamp
+  removed_reason: string | null
+}
+
+export interface FeedTable {
+  id: Generated<number>
+  url: string
+  title: Generated<string>
+  interval_minutes: Generated<number>
+  enabled: Generated<boolean>
+  next_poll_at: Generated<Date>
+  last_polled_at: NullableTimestamp
+  last_success_at: NullableTimestamp
+  last_error: string | null
+  last_error_at: NullableTimestamp
+  lease_until: NullableTimestamp
+  created_by: number | null
+  created_at: Generated<Date>
+}
+
+export interface DocumentTable {
+  id: Generated<number>
+  title: string
+  publisher: Generated<string>
+  published_on: DateString | null
+  language: DocumentLanguage
+  source_url: string | null
+  file_name: string | null
+  content_hash: string
+  body: string
+  tags: ColumnType<string[], string[] | undefined, string[]>
+  feed_id: number | null
+  created_by: number | null
+  created_at: Generated<Date>
+}
+
+export interface DocumentThemeTable {
+  document_id: number
+  theme_id: number
+}
+
+export interface MentionTable {
+  id: Generated<number>
+  document_id: number
+  company_id: number
+  alias_id: number | null
+  alias_text: string
+  start_offset: number
+  end_offset: number
+  snippet: string
+}
+
+export interface JobTable {
+  id: Generated<number>
+  kind: string
+  payload: ColumnType<unknown, string | undefined, string>
+  status: Generated<JobStatus>
+  progress_done: Generated<number>
+  progress_total: Generated<number>
+  result: Json | null
+  error: string | null
+  attempts: Generated<number>
+  lease_until: NullableTimestamp
+  locked_by: string | null
+  created_by: number | null
+  created_at: Generated<Date>
+  started_at: NullableTimestamp
+  finished_at: NullableTimestamp
+}
+
+export interface ScoreTable {
+  id: Generated<number>
+  theme_id: number
+  user_id: number
+  modality_id: number
+  dimension_id: number
+  iso_week: string
+  rubric_id: number
+  level: number
+  reason: Generated<string>
+  created_at: Generated<Date>
+  updated_at: Generated<Date>
+}
+
+export interface ScoreEvidenceTable {
+  id: Generated<number>
+  score_id: number
+  document_id: number | null
+  mention_id: number | null
+  note: Generated<string>
+}
+
+export interface SourceScoreTable {
+  id: Generated<number>
+  theme_id: number
+  modality_id: number
+  dimension_id: number
+  source: string
+  published_on: DateString
+  rubric_id: number
+  level: number
+  note: Generated<string>
+  document_id: number | null
+  created_by: number | null
+  created_at: Generated<Date>
+}
+
+export interface MeetingTable {
+  id: Generated<number>
+  theme_id: number
+  iso_week: string
+  held_on: DateString | null
+  notes_md: Generated<string>
+  actions_md: Generated<string>
+  reopened_at: NullableTimestamp
+  reopened_by: number | null
+  updated_by: number | null
+  updated_at: Generated<Date>
+}
+
+export interface Database {
+  app_user: AppUserTable
+  user_session: UserSessionTable
+  invite: InviteTable
+  sign_in_attempt: SignInAttemptTable
+  app_setting: AppSettingTable
+  audit_log: AuditLogTable
+  rubric: RubricTable
+  rubric_level: RubricLevelTable
+  modality: ModalityTable
+  scoring_dimension: ScoringDimensionTable
+  theme: ThemeTable
+  theme_point: ThemePointTable
+  company: CompanyTable
+  company_ticker: CompanyTickerTable
+  company_alias: CompanyAliasTable
+  company_modality: CompanyModalityTable
+  theme_company: ThemeCompanyTable
+  application_segment: ApplicationSegmentTable
+  segment_company: SegmentCompanyTable
+  data_stock: DataStockTable
+  data_exhaustion_estimate: DataExhaustionEstimateTable
+  watchlist: WatchlistTable
+  watchlist_entry: WatchlistEntryTable
+  feed: FeedTable
+  document: DocumentTable
+  document_theme: DocumentThemeTable
+  mention: MentionTable
+  job: JobTable
+  score: ScoreTable
+  score_evidence: ScoreEvidenceTable
+  source_score: SourceScoreTable
+  meeting: MeetingTable
+}
