@@ -1,0 +1,65 @@
+import { Form, Link, NavLink, useLocation, useRouteLoaderData } from '@remix-run/react'
+import { useI18n, type MessageKey } from '#app/i18n/index.ts'
+import type { loader as rootLoader } from '#app/root.tsx'
+
+export function AppHeader() {
+  const data = useRouteLoaderData<typeof rootLoader>('root')
+  const { t, locale } = useI18n()
+  const location = useLocation()
+  const user = data?.user
+  const here = `${location.pathname}${location.search}`
+  return (
+    <header className="app-header">
+      <a className="skip-link" href="#main">
+        {t('nav.skipToContent')}
+      </a>
+      <Link to="/" className="brand">
+        <span className="brand-mark" aria-hidden="true">
+          ◎
+        </span>
+        {t('app.name')}
+      </Link>
+      {user ? (
+        <nav aria-label="main" className="main-nav">
+          <NavLink to="/" end>
+            {t('nav.home')}
+          </NavLink>
+          <NavLink to="/companies">{t('nav.companies')}</NavLink>
+          {user.role === 'admin' ? (
+            <>
+              <NavLink to="/admin/users">{t('nav.users')}</NavLink>
+              <NavLink to="/admin/audit">{t('nav.audit')}</NavLink>
+              <NavLink to="/admin/settings">{t('nav.settings')}</NavLink>
+            </>
+          ) : null}
+        </nav>
+      ) : (
+        <span className="main-nav" />
+      )}
+      <div className="header-tools">
+        {data?.currentWeek ? <span className="week-chip">{data.currentWeek}</span> : null}
+        <Form method="post" action="/language" className="inline-form">
+          <input type="hidden" name="locale" value={locale === 'en' ? 'zh-CN' : 'en'} />
+          <input type="hidden" name="redirectTo" value={here} />
+          <button type="submit" className="link-button" lang={locale === 'en' ? 'zh-CN' : 'en'} aria-label={t('nav.language')}>
+            {t('nav.switchTo')}
+          </button>
+        </Form>
+        {user ? (
+          <>
+            <span className="user-chip" title={t('nav.signedInAs', { name: user.displayName, role: t(`role.${user.role}` as MessageKey) })}>
+              {user.displayName} · {t(`role.${user.role}` as MessageKey)}
+            </span>
+            <Form method="post" action="/logout" className="inline-form">
+              <button type="submit" className="link-button">
+                {t('nav.signOut')}
+              </button>
+            </Form>
+          </>
+        ) : (
+          <Link to="/login">{t('nav.signIn')}</Link>
+        )}
+      </div>
+    </header>
+  )
+}

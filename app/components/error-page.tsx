@@ -1,0 +1,34 @@
+import { Link } from '@remix-run/react'
+import { useI18n, type MessageKey } from '#app/i18n/index.ts'
+
+/** What a person sees when a page fails: a message in their language, never a stack trace. */
+export function ErrorPage({ status, data, message }: { status: number; data?: unknown; message?: string }) {
+  const { t } = useI18n()
+  const role = (data as { role?: string } | undefined)?.role
+  const formKey = (data as { errors?: { form?: string } } | undefined)?.errors?.form
+  let title: string
+  let body: string
+  if (status === 404) {
+    title = t('error.notFoundTitle')
+    body = message ?? t('error.notFound')
+  } else if (status === 403) {
+    title = t('error.forbiddenTitle')
+    body = t('error.forbidden', { role: role ? t(`role.${role}` as MessageKey) : '?' })
+  } else if (status >= 400 && status < 500) {
+    title = t('error.badRequestTitle')
+    body = message ?? (formKey ? t(formKey as MessageKey) : t('validation.invalid'))
+  } else {
+    title = t('error.serverTitle')
+    body = t('error.server')
+  }
+  return (
+    <section className="error-page" role="alert">
+      <p className="error-status">{status}</p>
+      <h1>{title}</h1>
+      <p>{body}</p>
+      <p>
+        <Link to="/">{t('error.goHome')}</Link>
+      </p>
+    </section>
+  )
+}

@@ -1,0 +1,52 @@
+/** One way a company is written: the engine's view of a company_alias row. */
+export interface MentionAlias {
+  id: number
+  companyId: number
+  /** The alias as written; the engine folds it (fold.ts) the way normaliseText does. */
+  text: string
+  language: 'zh' | 'en' | 'any'
+  kind: 'name' | 'short_name' | 'product' | 'ticker'
+  /** Match only with exactly this case (full-width forms still fold to half-width). */
+  caseSensitive: boolean
+  /** Also an ordinary word (Apple, Runway, Gemini): counts only with company context. */
+  isAmbiguous: boolean
+}
+
+/** One company mention found in a text. Offsets are UTF-16 indices into that text. */
+export interface Mention {
+  aliasId: number
+  companyId: number
+  /** The alias as written in the alias list (not as it appears in the text). */
+  aliasText: string
+  start: number
+  end: number
+  /** About 60 units either side of the match, cut at white space where there is one. */
+  snippet: string
+}
+
+export interface CompanyMentionCount {
+  companyId: number
+  count: number
+}
+
+export interface MentionMatcherOptions {
+  /** Words that show a company is being talked about; default DEFAULT_COMPANY_WORDS. */
+  companyWords?: readonly string[]
+  /** Extra common Chinese two-character words for the CJK split filter (cjk-filter.ts). */
+  extraCjkWords?: readonly string[]
+}
+
+export interface FindMentionsOptions {
+  /** The document's language: aliases tagged with the other language are skipped. */
+  language?: 'zh' | 'en'
+  /** Units either side of an ambiguous match searched for company context; default 200. */
+  contextWindow?: number
+  /** Units either side of a match kept in its snippet; default 60. */
+  snippetRadius?: number
+}
+
+export interface MentionMatcher {
+  /** Aliases the matcher was built from (empty ones are ignored). */
+  readonly aliasCount: number
+  findMentions(text: string, options?: FindMentionsOptions): Mention[]
+}

@@ -1,0 +1,76 @@
+import { json, type LinksFunction, type LoaderFunctionArgs, redirect } from '@remix-run/node'
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useLoaderData, useRouteError, useRouteLoaderData } from '@remix-run/react'
+import { AppHeader } from '#app/components/app-header.tsx'
+import { ErrorPage } from '#app/components/error-page.tsx'
+import { countUsers } from '#app/models/user.server.ts'
+import { getTeamTimeZone } from '#app/models/setting.server.ts'
+import { getOptionalUser, resolveLocale } from '#app/utils/auth.server.ts'
+import { isoWeekOf } from '#app/utils/iso-week.ts'
+import styles from '#app/styles/app.css'
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
+
+const OPEN_PATHS = ['/setup', '/login', '/invite/']
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const url = new URL(request.url)
+  const user = await getOptionalUser(request, context)
+  if (!user && !OPEN_PATHS.some((p) => url.pathname.startsWith(p))) {
+    // An empty install starts at the setup page; otherwise everything needs a sign-in.
+    if ((await countUsers(context.db)) === 0) throw redirect('/setup')
+  }
+  const [locale, timeZone] = await Promise.all([resolveLocale(request, user), getTeamTimeZone(context.db)])
+  return json({
+    user,
+    locale,
+    timeZone,
+    currentWeek: isoWeekOf(new Date(), timeZone),
+  })
+}
+
+export type RootData = ReturnType<typeof useLoaderData<typeof loader>>
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>('root')
+  const locale = data?.locale ?? 'en'
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="color-scheme" content="light dark" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        {children}
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  )
+}
+
+export default function App() {
+  return (
+    <>
+      <AppHeader />
+      <main id="main" className="page">
+        <Outlet />
+      </main>
+    </>
+  )
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError()
+  const status = isRouteErrorResponse(error) ? error.status : 500
+  return (
+    <>
+      <AppHeader />
+      <main id="main" className="page">
+        <ErrorPage status={status} data={isRouteErrorResponse(error) ? error.data : undefined} />
+      </main>
+    </>
+  )
+}

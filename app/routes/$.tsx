@@ -1,0 +1,13 @@
+import { ErrorPage } from '#app/components/error-page.tsx'
+
+export async function loader() {
+  throw new Response('Not found', { status: 404 })
+}
+
+export default function NotFound() {
+  return <ErrorPage status={404} />
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage status={404} />
+}

@@ -1,0 +1,192 @@
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { Field, FormError, fieldError } from '#app/components/form.tsx'
+import { formatDateTime, useI18n, type MessageKey } from '#app/i18n/index.ts'
+import { createInvite, listPendingInvites, revokeInvite } from '#app/models/invite.server.ts'
+import { UserRuleError, changeUserRole, listUsers, setUserDisabled } from '#app/models/user.server.ts'
+import { UserAdminSchema } from '#app/schemas/auth.ts'
+import { requireRole } from '#app/utils/auth.server.ts'
+import { badRequest, parseForm } from '#app/utils/forms.server.ts'
+import { ROLES } from '#app/utils/permissions.ts'
+
+export const meta: MetaFunction = () => [{ title: 'ThemeRadar · People' }]
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const me = await requireRole(request, context, 'admin')
+  const [users, invites] = await Promise.all([listUsers(context.db), listPendingInvites(context.db)])
+  return json({ meId: me.id, users, invites })
+}
+
+const ruleMessages: Record<UserRuleError['reason'], string> = {
+  lastAdmin: 'users.lastAdmin',
+  selfDisable: 'users.selfDisable',
+  emailTaken: 'users.emailTaken',
+  notFound: 'error.notFound',
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const me = await requireRole(request, context, 'admin')
+  const parsed = await parseForm(request, UserAdminSchema)
+  if (!parsed.ok) return badRequest(parsed)
+  const actor = { id: me.id, ip: context.clientIp }
+  const input = parsed.data
+  try {
+    switch (input.intent) {
+      case 'invite': {
+        const invite = await createInvite(context.db, actor, { email: input.email, role: input.role })
+        const link = new URL(`/invite/${invite.token}`, request.url).toString()
+        return json({ ok: true as const, invite: { email: invite.email, link } })
+      }
+      case 'changeRole':
+        await changeUserRole(context.db, actor, input.userId, input.role)
+        break
+      case 'disable':
+        await setUserDisabled(context.db, actor, input.userId, true)
+        break
+      case 'enable':
+        await setUserDisabled(context.db, actor, input.userId, false)
+        break
+      case 'revokeInvite':
+        await revokeInvite(context.db, actor, input.inviteId)
+        break
+    }
+    return json({ ok: true as const, invite: null })
+  } catch (error) {
+    if (error instanceof UserRuleError) {
+      const field = input.intent === 'invite' ? 'email' : 'form'
+      return json({ ok: false as const, errors: { [field]: ruleMessages[error.reason] }, values: {} }, { status: error.reason === 'notFound' ? 404 : 409 })
+    }
+    throw error
+  }
+}
+
+export default function UsersPage() {
+  const { t, locale, timeZone } = useI18n()
+  const { meId, users, invites } = useLoaderData<typeof loader>()
+  const result = useActionData<typeof action>()
+  const errors: Record<string, string> = result && !result.ok ? (result.errors as Record<string, string>) : {}
+  const created = result && result.ok ? result.invite : null
+  return (
+    <div className="stack-lg">
+      <header className="page-header">
+        <h1>{t('users.title')}</h1>
+        <p className="muted">{t('users.intro')}</p>
+      </header>
+      <FormError error={errors.form} />
+      <section className="card">
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('users.name')}</th>
+              <th scope="col">{t('users.email')}</th>
+              <th scope="col">{t('users.role')}</th>
+              <th scope="col">{t('users.status')}</th>
+              <th scope="col" />
+            </tr>
+          </thead>
+          <tbody>
+            {users.map((user) => (
+              <tr key={user.id} className={user.disabledAt ? 'is-disabled' : undefined}>
+                <td>
+                  {user.displayName} {user.id === meId ? <span className="badge">{t('users.you')}</span> : null}
+                </td>
+                <td>{user.email}</td>
+                <td>
+                  <Form method="post" className="inline-form">
+                    <input type="hidden" name="intent" value="changeRole" />
+                    <input type="hidden" name="userId" value={user.id} />
+                    <label className="visually-hidden" htmlFor={`role-${user.id}`}>
+                      {t('users.changeRole')}
+                    </label>
+                    <select id={`role-${user.id}`} name="role" defaultValue={user.role}>
+                      {ROLES.map((role) => (
+                        <option key={role} value={role}>
+                          {t(`role.${role}` as MessageKey)}
+                        </option>
+                      ))}
+                    </select>
+                    <button type="submit" className="small">
+                      {t('common.save')}
+                    </button>
+                  </Form>
+                </td>
+                <td>{user.disabledAt ? t('users.disabled') : t('users.active')}</td>
+                <td>
+                  {user.id !== meId ? (
+                    <Form method="post" className="inline-form">
+                      <input type="hidden" name="intent" value={user.disabledAt ? 'enable' : 'disable'} />
+                      <input type="hidden" name="userId" value={user.id} />
+                      <button type="submit" className="small">
+                        {user.disabledAt ? t('users.enable') : t('users.disable')}
+                      </button>
+                    </Form>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <section className="card">
+        <h2>{t('users.inviteTitle')}</h2>
+        {created ? (
+          <div className="notice" role="status">
+            <p>{t('users.inviteCreated', { email: created.email })}</p>
+            <input className="copy-field" readOnly value={created.link} aria-label={created.email} onFocus={(e) => e.currentTarget.select()} />
+          </div>
+        ) : null}
+        <Form method="post" className="row-form">
+          <input type="hidden" name="intent" value="invite" />
+          <Field label={t('users.email')} name="email" type="email" required error={errors.email} />
+          <div className="field">
+            <label htmlFor="invite-role">{t('users.role')}</label>
+            <select id="invite-role" name="role" defaultValue="analyst">
+              {ROLES.map((role) => (
+                <option key={role} value={role}>
+                  {t(`role.${role}` as MessageKey)}
+                </option>
+              ))}
+            </select>
+            {errors.role ? <p className="field-error">{fieldError(t, errors.role)}</p> : null}
+          </div>
+          <button type="submit" className="primary">
+            {t('users.inviteSubmit')}
+          </button>
+        </Form>
+        <h3>{t('users.pendingInvites')}</h3>
+        {invites.length === 0 ? (
+          <p className="muted">{t('users.noPendingInvites')}</p>
+        ) : (
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('users.email')}</th>
+                <th scope="col">{t('users.role')}</th>
+                <th scope="col">{t('users.expires')}</th>
+                <th scope="col" />
+              </tr>
+            </thead>
+            <tbody>
+              {invites.map((invite) => (
+                <tr key={invite.id}>
+                  <td>{invite.email}</td>
+                  <td>{t(`role.${invite.role}` as MessageKey)}</td>
+                  <td>{formatDateTime(locale, invite.expiresAt, timeZone)}</td>
+                  <td>
+                    <Form method="post" className="inline-form">
+                      <input type="hidden" name="intent" value="revokeInvite" />
+                      <input type="hidden" name="inviteId" value={invite.id} />
+                      <button type="submit" className="small">
+                        {t('users.revoke')}
+                      </button>
+                    </Form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </div>
+  )
+}

@@ -1,0 +1,11 @@
+import { json, type LoaderFunctionArgs } from '@remix-run/node'
+import { checkDatabase } from '#app/models/health.server.ts'
+
+export async function loader({ context }: LoaderFunctionArgs) {
+  try {
+    await checkDatabase(context.db)
+    return json({ status: 'ok', database: context.dbKind }, { headers: { 'Cache-Control': 'no-store' } })
+  } catch {
+    return json({ status: 'unavailable', database: context.dbKind }, { status: 503, headers: { 'Cache-Control': 'no-store' } })
+  }
+}

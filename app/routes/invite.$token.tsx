@@ -1,0 +1,58 @@
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from '@remix-run/node'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { Field, FormError } from '#app/components/form.tsx'
+import { useI18n, type MessageKey } from '#app/i18n/index.ts'
+import { acceptInvite, findUsableInvite } from '#app/models/invite.server.ts'
+import { createSession } from '#app/models/session.server.ts'
+import { UserRuleError } from '#app/models/user.server.ts'
+import { AcceptInviteSchema } from '#app/schemas/auth.ts'
+import { setSessionCookieHeader } from '#app/utils/auth.server.ts'
+import { badRequest, parseForm } from '#app/utils/forms.server.ts'
+
+export async function loader({ params, context }: LoaderFunctionArgs) {
+  const invite = await findUsableInvite(context.db, params.token ?? '')
+  return json({ invite: invite ? { email: invite.email, role: invite.role } : null }, { status: invite ? 200 : 404 })
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const parsed = await parseForm(request, AcceptInviteSchema)
+  if (!parsed.ok) return badRequest(parsed)
+  try {
+    const user = await acceptInvite(context.db, params.token ?? '', parsed.data, context.clientIp)
+    if (!user) return json({ ok: false as const, errors: { form: 'invite.invalid' }, values: {} }, { status: 404 })
+    const token = await createSession(context.db, user.id, { ip: context.clientIp, userAgent: request.headers.get('User-Agent') })
+    return redirect('/', { headers: { 'Set-Cookie': await setSessionCookieHeader(request, context, token) } })
+  } catch (error) {
+    if (error instanceof UserRuleError) return json({ ok: false as const, errors: { form: 'users.emailTaken' }, values: {} }, { status: 409 })
+    throw error
+  }
+}
+
+export default function AcceptInvitePage() {
+  const { t } = useI18n()
+  const { invite } = useLoaderData<typeof loader>()
+  const result = useActionData<typeof action>()
+  const errors = result && !result.ok ? (result.errors as Record<string, string>) : {}
+  if (!invite) {
+    return (
+      <section className="narrow card">
+        <h1>{t('invite.acceptTitle')}</h1>
+        <p className="form-error">{t('invite.invalid')}</p>
+      </section>
+    )
+  }
+  return (
+    <section className="narrow card">
+      <h1>{t('invite.acceptTitle')}</h1>
+      <p>{t('invite.acceptIntro', { role: t(`role.${invite.role}` as MessageKey), email: invite.email })}</p>
+      <FormError error={errors.form} />
+      <Form method="post" className="stack">
+        <Field label={t('auth.displayName')} name="displayName" autoComplete="name" required error={errors.displayName} />
+        <Field label={t('auth.password')} name="password" type="password" autoComplete="new-password" required hint={t('auth.passwordHint')} error={errors.password} />
+        <button type="submit" className="primary">
+          {t('invite.acceptSubmit')}
+        </button>
+      </Form>
+    </section>
+  )
+}

@@ -1,0 +1,13 @@
+import { type ActionFunctionArgs, redirect } from '@remix-run/node'
+import { deleteSession } from '#app/models/session.server.ts'
+import { clearSessionCookieHeader, readSessionToken } from '#app/utils/auth.server.ts'
+
+export async function loader() {
+  return redirect('/')
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const token = await readSessionToken(request, context)
+  if (token) await deleteSession(context.db, token)
+  return redirect('/login?signedOut=1', { headers: { 'Set-Cookie': await clearSessionCookieHeader(request, context) } })
+}

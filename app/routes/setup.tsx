@@ -1,0 +1,55 @@
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Field, FormError } from '#app/components/form.tsx'
+import { useI18n } from '#app/i18n/index.ts'
+import { createSession } from '#app/models/session.server.ts'
+import { countUsers, createFirstAdmin } from '#app/models/user.server.ts'
+import { SetupSchema } from '#app/schemas/auth.ts'
+import { setSessionCookieHeader } from '#app/utils/auth.server.ts'
+import { badRequest, parseForm } from '#app/utils/forms.server.ts'
+
+export async function loader({ context }: LoaderFunctionArgs) {
+  return json({ alreadySetUp: (await countUsers(context.db)) > 0 })
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  if ((await countUsers(context.db)) > 0) return json({ ok: false as const, errors: { form: 'setup.done' }, values: {} }, { status: 409 })
+  const parsed = await parseForm(request, SetupSchema)
+  if (!parsed.ok) return badRequest(parsed)
+  const user = await createFirstAdmin(context.db, parsed.data, context.clientIp)
+  if (!user) return json({ ok: false as const, errors: { form: 'setup.done' }, values: {} }, { status: 409 })
+  const token = await createSession(context.db, user.id, { ip: context.clientIp, userAgent: request.headers.get('User-Agent') })
+  return redirect('/', { headers: { 'Set-Cookie': await setSessionCookieHeader(request, context, token) } })
+}
+
+export default function SetupPage() {
+  const { t } = useI18n()
+  const { alreadySetUp } = useLoaderData<typeof loader>()
+  const result = useActionData<typeof action>()
+  const errors = result && !result.ok ? (result.errors as Record<string, string>) : {}
+  const values = result && !result.ok ? (result.values as Record<string, string>) : {}
+  if (alreadySetUp) {
+    return (
+      <section className="narrow card">
+        <h1>{t('setup.title')}</h1>
+        <p>{t('setup.done')}</p>
+        <Link to="/login">{t('nav.signIn')}</Link>
+      </section>
+    )
+  }
+  return (
+    <section className="narrow card">
+      <h1>{t('setup.title')}</h1>
+      <p>{t('setup.intro')}</p>
+      <FormError error={errors.form} />
+      <Form method="post" className="stack">
+        <Field label={t('auth.displayName')} name="displayName" autoComplete="name" required defaultValue={values.displayName} error={errors.displayName} />
+        <Field label={t('auth.email')} name="email" type="email" autoComplete="username" required defaultValue={values.email} error={errors.email} />
+        <Field label={t('auth.password')} name="password" type="password" autoComplete="new-password" required hint={t('auth.passwordHint')} error={errors.password} />
+        <button type="submit" className="primary">
+          {t('setup.submit')}
+        </button>
+      </Form>
+    </section>
+  )
+}

@@ -1,0 +1,67 @@
+import path from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { createRequestHandler } from '@remix-run/express'
+import type { ServerBuild } from '@remix-run/node'
+import compression from 'compression'
+import express from 'express'
+import { ensureSessionSecret } from '#app/models/setting.server.ts'
+import { openAppDatabase } from '#app/utils/db.server.ts'
+import { readEnv } from '#app/utils/env.server.ts'
+import { migrateToLatest } from '#db/migrate.ts'
+import { isDemoSeeded, seedDemoData } from '#seeds/seed.ts'
+
+// The one process entry: open the database (PGlite under DATA_DIR, or DATABASE_URL),
+// migrate, load the demo data on first run, then serve the Remix build. The database
+// handle is created once here and handed to loaders and actions through the load context.
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const env = readEnv()
+const connection = await openAppDatabase(env)
+const where = env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${path.resolve(env.DATA_DIR)}`
+console.log(`[themeradar] database: ${where}`)
+await migrateToLatest(connection.db)
+if (env.SEED_DEMO === 'auto' && !(await isDemoSeeded(connection.db))) {
+  const { created } = await seedDemoData(connection.db)
+  console.log(`[themeradar] demo data loaded (${created} rows)`)
+}
+const { secret, generated } = await ensureSessionSecret(connection.db, env.SESSION_SECRET)
+if (generated) console.log('[themeradar] SESSION_SECRET is not set: using a generated secret kept in the database')
+
+const build = (await import(pathToFileURL(path.join(root, 'build/index.js')).href)) as ServerBuild
+
+const app = express()
+app.disable('x-powered-by')
+// Behind a proxy, X-Forwarded-For/Proto give the client IP (rate limits) and https (Secure cookies).
+app.set('trust proxy', process.env.TRUST_PROXY ?? 'loopback')
+app.use(compression())
+app.use('/build', express.static(path.join(root, 'public/build'), { immutable: true, maxAge: '1y' }))
+app.use(express.static(path.join(root, 'public'), { maxAge: '1h' }))
+app.all(
+  '*',
+  createRequestHandler({
+    build,
+    mode: 'production',
+    getLoadContext: (req) => ({ db: connection.db, dbKind: connection.kind, sessionSecret: secret, clientIp: req.ip ?? 'unknown' }),
+  }),
+)
+
+const server = app.listen(env.PORT, env.HOST, () => {
+  console.log(`[themeradar] ready: http://localhost:${env.PORT}`)
+})
+
+// PGlite must be closed cleanly or its data directory may need recovery next start;
+// remix-serve alone would not exit while it is open.
+let stopping = false
+async function stop(signal: string) {
+  if (stopping) return
+  stopping = true
+  console.log(`[themeradar] ${signal}: shutting down`)
+  server.close()
+  server.closeAllConnections()
+  try {
+    await connection.close()
+  } finally {
+    process.exit(0)
+  }
+}
+process.on('SIGTERM', () => void stop('SIGTERM'))
+process.on('SIGINT', () => void stop('SIGINT'))

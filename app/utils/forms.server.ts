@@ -1,0 +1,70 @@
+import { json } from '@remix-run/node'
+import type { z } from 'zod'
+
+// Ordinary forms are small; anything bigger is refused before it is read, with 413.
+export const MAX_FORM_BYTES = 1_000_000
+
+export type FieldErrors = Record<string, string>
+
+export interface FormFailure {
+  ok: false
+  errors: FieldErrors
+  values: Record<string, string>
+}
+
+async function readForm(request: Request): Promise<FormData> {
+  const length = Number(request.headers.get('Content-Length') ?? '0')
+  if (length > MAX_FORM_BYTES) throw json({ ok: false, errors: { form: 'error.tooLarge' }, values: {} }, { status: 413 })
+  const type = request.headers.get('Content-Type') ?? ''
+  if (type.includes('multipart/form-data')) return request.formData()
+  const text = await request.text()
+  if (text.length > MAX_FORM_BYTES) throw json({ ok: false, errors: { form: 'error.tooLarge' }, values: {} }, { status: 413 })
+  return new URLSearchParams(text) as unknown as FormData
+}
+
+function formValues(form: FormData): Record<string, string> {
+  const values: Record<string, string> = {}
+  for (const [key, value] of form.entries()) {
+    // Never echo secrets back into the page.
+    if (typeof value === 'string' && !/password/i.test(key)) values[key] = value.slice(0, 10_000)
+  }
+  return values
+}
+
+export type FormResult<T> = { ok: true; data: T; form: FormData } | FormFailure
+
+/**
+ * Reads the form and validates it. On failure the action returns the failure with a 400
+ * (json(result, { status: 400 })): one message key per field, rendered next to the field.
+ */
+export async function parseForm<S extends z.ZodType>(request: Request, schema: S, form?: FormData): Promise<FormResult<z.output<S>>> {
+  const data = form ?? (await readForm(request))
+  const raw = Object.fromEntries([...new Set(data.keys())].map((key) => {
+    const all = data.getAll(key)
+    return [key, all.length > 1 ? all : all[0]]
+  }))
+  const result = schema.safeParse(raw)
+  if (result.success) return { ok: true, data: result.data, form: data }
+  return validationFailure(result.error.issues, formValues(data))
+}
+
+export function badRequest(failure: FormFailure, status = 400) {
+  return json(failure, { status })
+}
+
+export async function readFormData(request: Request): Promise<FormData> {
+  return readForm(request)
+}
+
+export function validationFailure(issues: z.core.$ZodIssue[], values: Record<string, string>): FormFailure {
+  const errors: FieldErrors = {}
+  for (const issue of issues) {
+    const field = issue.path.length ? String(issue.path[0]) : 'form'
+    if (!errors[field]) errors[field] = issue.message.startsWith('validation.') || issue.message.startsWith('error.') ? issue.message : 'validation.invalid'
+  }
+  return { ok: false, errors, values }
+}
+
+export function formError(field: string, messageKey: string, values: Record<string, string> = {}, status = 400) {
+  return json({ ok: false, errors: { [field]: messageKey }, values } satisfies FormFailure, { status })
+}

@@ -1,0 +1,25 @@
+import type { Role } from '#db/types.ts'
+
+export const ROLES = ['admin', 'analyst', 'viewer'] as const satisfies readonly Role[]
+const rank: Record<Role, number> = { viewer: 0, analyst: 1, admin: 2 }
+
+/** Whether a role may do what needs `needed`: admin > analyst > viewer. */
+export function roleAllows(role: Role, needed: Role): boolean {
+  return rank[role] >= rank[needed]
+}
+
+/**
+ * The least role each route's action needs, by route id (file name under app/routes).
+ * 'anyone' routes work signed out (sign-in, setup, accepting an invite, language).
+ * tests/authz.test.ts posts to every route that exports an action, as every role, and
+ * fails when a route is missing here or lets a lesser role through.
+ */
+export const actionPolicy: Record<string, Role | 'anyone'> = {
+  'routes/login': 'anyone',
+  'routes/logout': 'anyone',
+  'routes/setup': 'anyone',
+  'routes/invite.$token': 'anyone',
+  'routes/language': 'anyone',
+  'routes/admin.users': 'admin',
+  'routes/admin.settings': 'admin',
+}

@@ -1,0 +1,117 @@
+import { type DemoCompany, name, product, short, symbol } from './types.ts'
+
+// Overseas vendors named in the two source reports. Latin-script brands are language
+// 'any' because Chinese research notes use them verbatim.
+
+export const OVERSEAS_COMPANIES: DemoCompany[] = [
+  {
+    nameEn: 'OpenAI', nameZh: 'OpenAI', region: 'overseas', isListed: false, vendorType: 'model_company',
+    website: 'https://openai.com',
+    notesMd: 'Private. Set the pace in every modality the reports cover: image understanding in GPT-4V, image generation in DALL·E 3, speech in Whisper and text-to-video in Sora.',
+    tickers: [],
+    aliases: [
+      name('OpenAI', 'any'),
+      product('ChatGPT', 'any'),
+      product('GPT-4V', 'any'),
+      product('GPT-4 Vision', 'any'),
+      product('DALL·E', 'any'),
+      product('DALL-E', 'any'),
+      product('DALL·E 3', 'any'),
+      product('DALL-E 3', 'any'),
+      product('Whisper', 'any', { caseSensitive: true, ambiguous: true }),
+      product('Sora', 'any', { caseSensitive: true, ambiguous: true }),
+      product('CLIP', 'any', { caseSensitive: true, ambiguous: true }),
+    ],
+    modalities: ['text', 'image', 'video', 'audio'],
+  },
+  {
+    nameEn: 'Alphabet', nameZh: '谷歌', region: 'overseas', isListed: true, vendorType: 'big_tech',
+    website: 'https://abc.xyz',
+    notesMd: "Google's parent. Gemini (December 2023) was trained as a multimodal model from the start rather than stitched together; Google research is also strong in 3D generation.",
+    tickers: ['GOOGL'],
+    aliases: [
+      name('Alphabet', 'any'),
+      name('Google', 'any'),
+      name('谷歌', 'zh'),
+      symbol('GOOGL'),
+      product('Gemini', 'any', { caseSensitive: true, ambiguous: true }),
+      product('W.A.L.T', 'any'),
+    ],
+    modalities: ['text', 'image', 'video', '3d', 'any-to-any'],
+  },
+  {
+    nameEn: 'Google DeepMind', nameZh: '谷歌 DeepMind', region: 'overseas', isListed: false, vendorType: 'model_company',
+    parent: 'Alphabet',
+    website: 'https://deepmind.google',
+    notesMd: "Alphabet's AI lab, kept as its own row because the reports credit it with Flamingo, an early visual-language model.",
+    tickers: [],
+    aliases: [
+      name('Google DeepMind', 'any'),
+      short('DeepMind', 'any'),
+      product('Flamingo', 'any', { caseSensitive: true, ambiguous: true }),
+    ],
+    modalities: ['text', 'image'],
+  },
+  {
+    nameEn: 'Stability AI', nameZh: 'Stability AI', region: 'overseas', isListed: false, vendorType: 'vertical_unicorn',
+    website: 'https://stability.ai',
+    notesMd: 'Private. Its open Stable Diffusion weights made diffusion the default way to generate images.',
+    tickers: [],
+    aliases: [name('Stability AI', 'any'), product('Stable Diffusion', 'any')],
+    modalities: ['image'],
+  },
+  {
+    nameEn: 'Midjourney', nameZh: 'Midjourney', region: 'overseas', isListed: false, vendorType: 'vertical_unicorn',
+    website: 'https://www.midjourney.com',
+    notesMd: 'Private. A consumer image generator with paying users, often cited as proof that image generation has reached the application stage.',
+    tickers: [],
+    aliases: [name('Midjourney', 'any')],
+    modalities: ['image'],
+  },
+  {
+    nameEn: 'Runway', nameZh: 'Runway', region: 'overseas', isListed: false, vendorType: 'vertical_unicorn',
+    website: 'https://runwayml.com',
+    notesMd: 'Private. Video generation and editing for creators; Gen-2 is the model the reports discuss.',
+    tickers: [],
+    aliases: [
+      name('Runway', 'any', { caseSensitive: true, ambiguous: true }),
+      name('Runway ML', 'any'),
+      name('RunwayML', 'any'),
+      product('Gen-2', 'any', { caseSensitive: true }),
+    ],
+    modalities: ['video'],
+  },
+  {
+    nameEn: 'Pika', nameZh: 'Pika', region: 'overseas', isListed: false, vendorType: 'vertical_unicorn',
+    website: 'https://pika.art',
+    notesMd: 'Private. A text-to-video start-up whose Pika 1.0 release drew wide attention at the end of 2023.',
+    tickers: [],
+    aliases: [
+      name('Pika', 'any', { caseSensitive: true, ambiguous: true }),
+      name('Pika Labs', 'any'),
+      product('Pika 1.0', 'any'),
+    ],
+    modalities: ['video'],
+  },
+  {
+    nameEn: 'Meta Platforms', nameZh: 'Meta', region: 'overseas', isListed: true, vendorType: 'big_tech',
+    website: 'https://about.meta.com',
+    notesMd: 'Listed. Named in the reports for SAM, a model that segments any object in an image.',
+    tickers: ['META'],
+    aliases: [
+      name('Meta Platforms', 'any'),
+      short('Meta', 'any', { caseSensitive: true, ambiguous: true }),
+      product('SAM', 'any', { caseSensitive: true, ambiguous: true }),
+      product('Segment Anything', 'any'),
+    ],
+    modalities: ['image'],
+  },
+  {
+    nameEn: 'Microsoft', nameZh: '微软', region: 'overseas', isListed: true, vendorType: 'big_tech',
+    website: 'https://www.microsoft.com',
+    notesMd: "Listed. Appears in the reports through VALL-E, a speech model that imitates a voice from a few seconds of audio; also OpenAI's main cloud partner.",
+    tickers: ['MSFT'],
+    aliases: [name('Microsoft', 'any'), name('微软', 'zh'), symbol('MSFT'), product('VALL-E', 'any')],
+    modalities: ['audio'],
+  },
+]

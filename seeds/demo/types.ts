@@ -1,0 +1,129 @@
+import type {
+  AliasKind,
+  AliasLanguage,
+  Audience,
+  CompanyRole,
+  Exposure,
+  Region,
+  ThemeStance,
+  ThemeStatus,
+  VendorType,
+} from '#db/types.ts'
+
+// Shapes of the demo data set. Rows refer to each other by natural key (a company's
+// name_en, a modality's slug), never by id, so the data reads on its own and the loader
+// resolves ids whatever the database already holds.
+
+export type ModalitySlug = 'text' | 'image' | 'video' | 'audio' | '3d' | 'any-to-any'
+
+export interface DemoAlias {
+  text: string
+  language: AliasLanguage
+  kind: AliasKind
+  /** Match only with this exact case (CLIP the model, not "clip" the word). */
+  caseSensitive: boolean
+  /** Also an everyday word or a name of something else: a match needs a second look. */
+  ambiguous: boolean
+}
+
+export interface DemoCompany {
+  nameEn: string
+  nameZh: string
+  region: Region
+  isListed: boolean
+  vendorType: VendorType
+  /** name_en of the parent company, listed earlier in DEMO_COMPANIES. */
+  parent?: string
+  website?: string
+  notesMd: string
+  /** As a person would type them; the loader normalises with parseTicker. First is primary. */
+  tickers: string[]
+  aliases: DemoAlias[]
+  modalities: ModalitySlug[]
+}
+
+export interface DemoModality {
+  slug: ModalitySlug
+  nameEn: string
+  nameZh: string
+  descriptionEn: string
+  descriptionZh: string
+}
+
+export interface DemoDimension {
+  slug: string
+  nameEn: string
+  nameZh: string
+}
+
+export interface DemoRubric {
+  slug: string
+  nameEn: string
+  nameZh: string
+  levels: Array<{ level: number; nameEn: string; nameZh: string; descriptionEn: string; descriptionZh: string }>
+}
+
+export interface DemoThemePoint {
+  kind: 'risk' | 'catalyst'
+  textEn: string
+  textZh: string
+  expectedOn?: string
+}
+
+export interface DemoTheme {
+  slug: string
+  nameEn: string
+  nameZh: string
+  summaryEn: string
+  summaryZh: string
+  thesisMd: string
+  stance: ThemeStance
+  status: ThemeStatus
+  rubric: string
+  points: DemoThemePoint[]
+}
+
+export interface DemoSegment {
+  audience: Audience
+  slug: string
+  nameEn: string
+  nameZh: string
+  noteEn: string
+  noteZh: string
+  companies: Array<{ company: string; note: string }>
+}
+
+export interface DemoThemeCompany {
+  company: string
+  role: CompanyRole
+  exposure: Exposure
+  note: string
+}
+
+export interface DemoDataStock {
+  slug: string
+  nameEn: string
+  nameZh: string
+  estimates: Array<{ source: string; estimatedOn: string; yearFrom: number; yearTo: number; note: string }>
+}
+
+export interface DemoWatchlist {
+  name: string
+  description: string
+  /** Slug of the theme the list belongs to, if any. */
+  theme?: string
+  entries: Array<{ company: string; rationale: string; tags: string[] }>
+}
+
+type AliasFlags = { caseSensitive?: boolean; ambiguous?: boolean }
+
+function alias(text: string, language: AliasLanguage, kind: AliasKind, flags: AliasFlags = {}): DemoAlias {
+  return { text, language, kind, caseSensitive: flags.caseSensitive ?? false, ambiguous: flags.ambiguous ?? false }
+}
+
+// Short constructors keep the company table readable.
+export const name = (text: string, language: AliasLanguage, flags?: AliasFlags) => alias(text, language, 'name', flags)
+export const short = (text: string, language: AliasLanguage, flags?: AliasFlags) => alias(text, language, 'short_name', flags)
+export const product = (text: string, language: AliasLanguage, flags?: AliasFlags) => alias(text, language, 'product', flags)
+// Symbols are upper-case words that collide with ordinary text when folded (BABA, ZH).
+export const symbol = (text: string) => alias(text, 'any', 'ticker', { caseSensitive: true })
