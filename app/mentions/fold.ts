@@ -11,6 +11,11 @@
  * ideographs, half-width katakana and letter case. Surrogates map to themselves, so
  * astral characters (emoji) pass through unchanged and keep their two units.
  *
+ * Beyond NFKC, the look-alike hyphens (U+2010-2013, U+2212) fold to "-" and the middle
+ * dots (U+2027, U+2219, U+22C5, U+30FB, U+FF65) to "·", on both sides: Chinese and web
+ * text write GPT‑4V and DALL・E with them. Aliases stored under normaliseText still match;
+ * the engine is only more lenient than the stored key.
+ *
  * Runs of white space are collapsed by the scanner (a space after a space is skipped),
  * not by the table, for the same offset reason.
  *
@@ -19,6 +24,12 @@
  */
 
 export const SPACE = 0x20
+
+// Punctuation that NFKC leaves alone but writers use interchangeably inside names.
+const PUNCTUATION_FOLDS: Record<number, number> = {
+  0x2010: 0x2d, 0x2011: 0x2d, 0x2012: 0x2d, 0x2013: 0x2d, 0x2212: 0x2d,
+  0x2027: 0xb7, 0x2219: 0xb7, 0x22c5: 0xb7, 0x30fb: 0xb7, 0xff65: 0xb7,
+}
 
 /** Character classes used by the boundary rules. */
 export const CharClass = {
@@ -69,6 +80,7 @@ function buildTables(): FoldTables {
     const char = String.fromCharCode(unit)
     let w = unit
     if (whiteSpace.test(char)) w = SPACE
+    else if (PUNCTUATION_FOLDS[unit] !== undefined) w = PUNCTUATION_FOLDS[unit]
     else {
       const nfkc = char.normalize('NFKC')
       if (nfkc.length === 1) w = nfkc.charCodeAt(0)

@@ -56,11 +56,14 @@ export async function readFormData(request: Request): Promise<FormData> {
   return readForm(request)
 }
 
+const MESSAGE_KEY = /^[a-z][a-zA-Z]*\.[a-zA-Z.]+(\?[\w=&]*)?$/
+
 export function validationFailure(issues: z.core.$ZodIssue[], values: Record<string, string>): FormFailure {
   const errors: FieldErrors = {}
   for (const issue of issues) {
     const field = issue.path.length ? String(issue.path[0]) : 'form'
-    if (!errors[field]) errors[field] = issue.message.startsWith('validation.') || issue.message.startsWith('error.') ? issue.message : 'validation.invalid'
+    // Our schemas give message keys; zod's own English messages become a generic key.
+    if (!errors[field]) errors[field] = MESSAGE_KEY.test(issue.message) ? issue.message : 'validation.invalid'
   }
   return { ok: false, errors, values }
 }
