@@ -25,6 +25,7 @@ export function AppHeader() {
             {t('nav.home')}
           </NavLink>
           <NavLink to="/companies">{t('nav.companies')}</NavLink>
+          <NavLink to="/watchlists">{t('nav.watchlists')}</NavLink>
           {user.role === 'admin' ? (
             <>
               <NavLink to="/admin/users">{t('nav.users')}</NavLink>
@@ -37,6 +38,14 @@ export function AppHeader() {
         <span className="main-nav" />
       )}
       <div className="header-tools">
+        {user ? (
+          <Form method="get" action="/search" role="search" className="inline-form header-search">
+            <label htmlFor="header-search" className="visually-hidden">
+              {t('nav.search')}
+            </label>
+            <input id="header-search" type="search" name="q" placeholder={t('nav.searchPlaceholder')} maxLength={100} />
+          </Form>
+        ) : null}
         {data?.currentWeek ? <span className="week-chip">{data.currentWeek}</span> : null}
         <Form method="post" action="/language" className="inline-form">
           <input type="hidden" name="locale" value={locale === 'en' ? 'zh-CN' : 'en'} />

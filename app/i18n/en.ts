@@ -1,4 +1,4 @@
-// English messages. The key set is the contract: zh-CN.ts must have exactly these keys
+// Core English messages. The key set is the contract: zh-CN.ts must have exactly these keys
 // (the type checker and app/i18n/i18n.test.ts both say so). {name} placeholders are
 // filled by t(); the values are plain text, never HTML.
 export const en = {
@@ -6,6 +6,9 @@ export const en = {
   'app.tagline': 'Investment themes, watchlists and modality maturity for the weekly team meeting',
   'nav.home': 'Themes',
   'nav.companies': 'Companies',
+  'nav.watchlists': 'Watchlists',
+  'nav.search': 'Search',
+  'nav.searchPlaceholder': 'Company, ticker, alias or theme',
   'nav.admin': 'Admin',
   'nav.users': 'People',
   'nav.audit': 'Audit log',
@@ -199,4 +202,3 @@ export const en = {
   'validation.invalid': 'This value is not valid.',
 } as const
 
-export type MessageKey = keyof typeof en

@@ -1,13 +1,27 @@
 import { describe, expect, it } from 'vitest'
-import { en } from './en.ts'
-import { localeFromAcceptLanguage, translate } from './index.ts'
-import { zhCN } from './zh-CN.ts'
+import { en as coreEn } from './en.ts'
+import { featureMessages } from './features/index.ts'
+import { en, localeFromAcceptLanguage, translate, zhCN } from './index.ts'
 
 describe('i18n', () => {
   it('has every message key in both languages, none empty', () => {
     expect(Object.keys(zhCN).sort()).toEqual(Object.keys(en).sort())
     for (const [key, value] of [...Object.entries(en), ...Object.entries(zhCN)]) {
       expect(value.trim(), key).not.toBe('')
+    }
+  })
+
+  it.each(Object.entries(featureMessages))('feature %s has the same keys in both languages', (_name, messages) => {
+    expect(Object.keys(messages.zhCN).sort()).toEqual(Object.keys(messages.en).sort())
+  })
+
+  it('has no key defined twice across core and features', () => {
+    const owner = new Map<string, string>(Object.keys(coreEn).map((key) => [key, 'core']))
+    for (const [name, messages] of Object.entries(featureMessages)) {
+      for (const key of Object.keys(messages.en)) {
+        expect(owner.get(key), `${key} is defined in ${name} and ${owner.get(key)}`).toBeUndefined()
+        owner.set(key, name)
+      }
     }
   })
 

@@ -1,12 +1,19 @@
 import { useRouteLoaderData } from '@remix-run/react'
-import { type MessageKey, en } from './en.ts'
-import { zhCN } from './zh-CN.ts'
+import { en as coreEn } from './en.ts'
+import { featureMessages } from './features/index.ts'
+import { zhCN as coreZh } from './zh-CN.ts'
 
-export type { MessageKey }
+// Core messages live in en.ts / zh-CN.ts; each feature keeps its own pair in
+// features/<feature>.ts (so parallel work does not collide in one file).
+type FeatureKeys = { [F in keyof typeof featureMessages]: keyof (typeof featureMessages)[F]['en'] }[keyof typeof featureMessages]
+export type MessageKey = keyof typeof coreEn | FeatureKeys
 export const LOCALES = ['zh-CN', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string
 
+const features = Object.values(featureMessages) as { en: Record<string, string>; zhCN: Record<string, string> }[]
+export const en: Record<MessageKey, string> = Object.assign({}, coreEn, ...features.map((f) => f.en))
+export const zhCN: Record<MessageKey, string> = Object.assign({}, coreZh, ...features.map((f) => f.zhCN))
 const catalogs: Record<Locale, Record<MessageKey, string>> = { en, 'zh-CN': zhCN }
 
 export function isLocale(value: unknown): value is Locale {

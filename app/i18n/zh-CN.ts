@@ -1,11 +1,14 @@
-import type { MessageKey } from './en.ts'
+import type { en } from './en.ts'
 
 // 简体中文. Must have exactly the keys of en.ts.
-export const zhCN: Record<MessageKey, string> = {
+export const zhCN: Record<keyof typeof en, string> = {
   'app.name': 'ThemeRadar 主题雷达',
   'app.tagline': '投资主题、观察名单与模态成熟度，为每周例会准备',
   'nav.home': '主题',
   'nav.companies': '公司',
+  'nav.watchlists': '观察名单',
+  'nav.search': '搜索',
+  'nav.searchPlaceholder': '公司、代码、别名或主题',
   'nav.admin': '管理',
   'nav.users': '成员',
   'nav.audit': '审计日志',

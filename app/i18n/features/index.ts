@@ -1,0 +1,7 @@
+// Each feature's messages: a module exporting `en` and `zhCN` objects with the same keys
+// (checked by app/i18n/i18n.test.ts). Add a feature here with one import line.
+import * as example from './example.ts'
+
+export const featureMessages = {
+  example,
+}
