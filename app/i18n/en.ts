@@ -181,7 +181,6 @@ export const en = {
   'company.notFound': 'There is no company with id {id}.',
   'company.noTickers': 'Not listed.',
 
-  'watchlist.entries': '{count} companies',
 
   'error.notFoundTitle': 'Not found',
   'error.notFound': 'There is nothing at this address.',

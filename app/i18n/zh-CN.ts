@@ -181,7 +181,6 @@ export const zhCN: Record<keyof typeof en, string> = {
   'company.notFound': '没有编号为 {id} 的公司。',
   'company.noTickers': '未上市。',
 
-  'watchlist.entries': '{count} 家公司',
 
   'error.notFoundTitle': '未找到',
   'error.notFound': '这个地址没有内容。',

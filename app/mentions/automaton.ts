@@ -49,10 +49,21 @@ export function buildAutomaton(keys: readonly string[]): Automaton {
 
   // Sorted unique keys: every trie node is then a contiguous range of keys.
   const unique = [...new Set(keys)].sort()
-  const builder = new DoubleArrayBuilder(alphabet, keys.reduce((n, key) => n + key.length, 0))
-  const nodeOfUnique = builder.place(unique.map((key) => Int32Array.from(key, (_, i) => codeOfUnit[key.charCodeAt(i)])))
-  const nodeOf = new Map(unique.map((key, i) => [key, nodeOfUnique[i]]))
-  const nodeOfKey = Int32Array.from(keys, (key) => nodeOf.get(key)!)
+  let totalUnits = 0
+  const coded = new Array<Int32Array>(unique.length)
+  for (let k = 0; k < unique.length; k++) {
+    const key = unique[k]
+    const codes = new Int32Array(key.length)
+    for (let i = 0; i < key.length; i++) codes[i] = codeOfUnit[key.charCodeAt(i)]
+    coded[k] = codes
+    totalUnits += key.length
+  }
+  const builder = new DoubleArrayBuilder(alphabet, totalUnits)
+  const nodeOfUnique = builder.place(coded)
+  const nodeOf = new Map<string, number>()
+  for (let k = 0; k < unique.length; k++) nodeOf.set(unique[k], nodeOfUnique[k])
+  const nodeOfKey = new Int32Array(keys.length)
+  for (let k = 0; k < keys.length; k++) nodeOfKey[k] = nodeOf.get(keys[k])!
   return builder.finish(nodeOfKey, codeOfUnit[SPACE], code)
 }
 
@@ -75,7 +86,8 @@ class DoubleArrayBuilder {
     this.depth = new Int32Array(capacity)
     this.kidStart = new Int32Array(capacity)
     this.kidCount = new Int32Array(capacity)
-    this.freeAfter = Int32Array.from({ length: capacity }, (_, i) => i)
+    this.freeAfter = new Int32Array(capacity)
+    for (let i = 1; i < capacity; i++) this.freeAfter[i] = i
     this.freeAfter[0] = 1 // the root's cell
   }
 

@@ -139,35 +139,37 @@ function linkEntries(entries: Entry[], automaton: Automaton, aliases: readonly M
   const count = entries.length
   const entryHead = new Int32Array(automaton.depth.length).fill(-1)
   const entryNext = new Int32Array(count).fill(-1)
-  const aliasId = (entry: Entry) => (entry.alias < 0 ? Infinity : aliases[entry.alias].id)
-  const order = entries
-    .map((_, index) => index)
-    .sort((a, b) => {
-      const x = entries[a]
-      const y = entries[b]
-      return (
-        (y.flags & CASE_SENSITIVE) - (x.flags & CASE_SENSITIVE) ||
-        (x.flags & AMBIGUOUS) - (y.flags & AMBIGUOUS) ||
-        aliasId(x) - aliasId(y) ||
-        a - b
-      )
-    })
-  // Linking in reverse keeps each node's chain in `order`.
-  for (let k = order.length - 1; k >= 0; k--) {
-    const e = order[k]
+  const entryAlias = new Int32Array(count)
+  const entryFlags = new Uint8Array(count)
+  const entryLanguage = new Uint8Array(count)
+  const entryWidthKey = new Array<string | undefined>(count)
+  for (let e = 0; e < count; e++) {
+    entryAlias[e] = entries[e].alias
+    entryFlags[e] = entries[e].flags
+    entryLanguage[e] = entries[e].language
+    entryWidthKey[e] = entries[e].widthKey
+  }
+  // Insert each entry into its node's chain, keeping the chain in trial order. Chains are
+  // almost always one entry long (stored keys are unique), so insertion is cheap.
+  const before = (a: number, b: number) =>
+    (entryFlags[b] & CASE_SENSITIVE) - (entryFlags[a] & CASE_SENSITIVE) ||
+    (entryFlags[a] & AMBIGUOUS) - (entryFlags[b] & AMBIGUOUS) ||
+    idOf(a) - idOf(b) ||
+    a - b
+  const idOf = (e: number) => (entryAlias[e] < 0 ? Infinity : aliases[entryAlias[e]].id)
+  for (let e = 0; e < count; e++) {
     const node = automaton.nodeOfKey[e]
-    entryNext[e] = entryHead[node]
-    entryHead[node] = e
+    if (entryHead[node] === -1 || before(e, entryHead[node]) < 0) {
+      entryNext[e] = entryHead[node]
+      entryHead[node] = e
+      continue
+    }
+    let at = entryHead[node]
+    while (entryNext[at] !== -1 && before(entryNext[at], e) < 0) at = entryNext[at]
+    entryNext[e] = entryNext[at]
+    entryNext[at] = e
   }
-  return {
-    entryHead,
-    entryNext,
-    entryAlias: Int32Array.from(entries, (entry) => entry.alias),
-    entryFlags: Uint8Array.from(entries, (entry) => entry.flags),
-    entryLanguage: Uint8Array.from(entries, (entry) => entry.language),
-    entryWidthKey: entries.map((entry) => entry.widthKey),
-    cjkFilter,
-  }
+  return { entryHead, entryNext, entryAlias, entryFlags, entryLanguage, entryWidthKey, cjkFilter }
 }
 
 /** The per-call state of one findMentions: receives the automaton's outputs. */
