@@ -26,6 +26,8 @@ export function AppHeader() {
           </NavLink>
           <NavLink to="/companies">{t('nav.companies')}</NavLink>
           <NavLink to="/watchlists">{t('nav.watchlists')}</NavLink>
+          <NavLink to="/documents">{t('nav.documents')}</NavLink>
+          <NavLink to="/feeds">{t('nav.feeds')}</NavLink>
           {user.role === 'admin' ? (
             <>
               <NavLink to="/admin/users">{t('nav.users')}</NavLink>

@@ -9,6 +9,8 @@ export const en = {
   'nav.watchlists': 'Watchlists',
   'nav.search': 'Search',
   'nav.searchPlaceholder': 'Company, ticker, alias or theme',
+  'nav.documents': 'Documents',
+  'nav.feeds': 'Feeds',
   'nav.admin': 'Admin',
   'nav.users': 'People',
   'nav.audit': 'Audit log',

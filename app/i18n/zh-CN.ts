@@ -9,6 +9,8 @@ export const zhCN: Record<keyof typeof en, string> = {
   'nav.watchlists': '观察名单',
   'nav.search': '搜索',
   'nav.searchPlaceholder': '公司、代码、别名或主题',
+  'nav.documents': '文档',
+  'nav.feeds': '订阅源',
   'nav.admin': '管理',
   'nav.users': '成员',
   'nav.audit': '审计日志',
