@@ -28,13 +28,7 @@ export function AppHeader() {
           <NavLink to="/watchlists">{t('nav.watchlists')}</NavLink>
           <NavLink to="/documents">{t('nav.documents')}</NavLink>
           <NavLink to="/feeds">{t('nav.feeds')}</NavLink>
-          {user.role === 'admin' ? (
-            <>
-              <NavLink to="/admin/users">{t('nav.users')}</NavLink>
-              <NavLink to="/admin/audit">{t('nav.audit')}</NavLink>
-              <NavLink to="/admin/settings">{t('nav.settings')}</NavLink>
-            </>
-          ) : null}
+          {user.role === 'admin' ? <NavLink to="/admin">{t('nav.admin')}</NavLink> : null}
         </nav>
       ) : (
         <span className="main-nav" />

@@ -85,6 +85,9 @@ export const en = {
   'users.selfDisable': 'You cannot disable your own account.',
   'users.emailTaken': 'An account with this email already exists.',
 
+  'admin.usersHint': 'Invite people, change roles, disable accounts.',
+  'admin.auditHint': 'Every change, who made it and when, with old and new values.',
+  'admin.settingsHint': 'The team time zone that decides ISO weeks.',
   'audit.title': 'Audit log',
   'audit.intro': 'Every change made in ThemeRadar, newest first. Entries cannot be edited or deleted.',
   'audit.when': 'When',

@@ -85,6 +85,9 @@ export const zhCN: Record<keyof typeof en, string> = {
   'users.selfDisable': '不能停用自己的账号。',
   'users.emailTaken': '该邮箱已有账号。',
 
+  'admin.usersHint': '邀请成员、修改角色、停用账号。',
+  'admin.auditHint': '每一次改动：谁、何时、改前改后的值。',
+  'admin.settingsHint': '团队时区，决定 ISO 周的划分。',
   'audit.title': '审计日志',
   'audit.intro': 'ThemeRadar 中的每一次改动，按时间倒序。日志不可修改、不可删除。',
   'audit.when': '时间',

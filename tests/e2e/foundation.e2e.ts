@@ -79,7 +79,7 @@ describe('foundation in the browser', () => {
     await page.getByLabel('密码').fill('another long password')
     await page.getByRole('button', { name: '创建我的账号' }).click()
     await page.waitForURL(`${app.url}/`)
-    expect(await page.getByRole('link', { name: '成员' }).count()).toBe(0)
+    expect(await page.getByRole('link', { name: '管理' }).count()).toBe(0)
 
     // The server refuses, whatever the page shows: a viewer posting an admin form gets 403.
     const response = await page.request.post(`${app.url}/admin/users`, { form: { intent: 'invite', email: 'x@example.com', role: 'admin' } })

@@ -1,0 +1,39 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Link } from '@remix-run/react'
+import { useI18n, type MessageKey } from '#app/i18n/index.ts'
+import { requireRole } from '#app/utils/auth.server.ts'
+
+export const meta: MetaFunction = () => [{ title: 'ThemeRadar · Admin' }]
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireRole(request, context, 'admin')
+  return json({})
+}
+
+// One entry per admin page; pages added by later features get a line here.
+const sections: { to: string; title: MessageKey; body: MessageKey }[] = [
+  { to: '/admin/users', title: 'nav.users', body: 'admin.usersHint' },
+  { to: '/admin/audit', title: 'nav.audit', body: 'admin.auditHint' },
+  { to: '/admin/settings', title: 'nav.settings', body: 'admin.settingsHint' },
+]
+
+export default function AdminPage() {
+  const { t } = useI18n()
+  return (
+    <div className="stack-lg">
+      <header className="page-header">
+        <h1>{t('nav.admin')}</h1>
+      </header>
+      <ul className="card-grid">
+        {sections.map((s) => (
+          <li key={s.to} className="card">
+            <h2>
+              <Link to={s.to}>{t(s.title)}</Link>
+            </h2>
+            <p className="muted">{t(s.body)}</p>
+          </li>
+        ))}
+      </ul>
+    </div>
+  )
+}
