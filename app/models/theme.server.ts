@@ -1,4 +1,8 @@
 import type { DB } from '#app/utils/db.server.ts'
+import { listCurrentEstimates } from './data-exhaustion.server.ts'
+
+// Reading themes. Edits live in theme-edit.server.ts and the part files next to it.
+export { listCurrentEstimates }
 
 export async function listThemes(db: DB) {
   return db
@@ -13,6 +17,7 @@ export async function listThemes(db: DB) {
       'theme.stance',
       'theme.status',
       'theme.parent_id as parentId',
+      'theme.updated_at as updatedAt',
       eb.selectFrom('theme_company').whereRef('theme_company.theme_id', '=', 'theme.id').select((e) => e.fn.countAll<number>().as('n')).as('companyCount'),
     ])
     .orderBy('theme.status')
@@ -35,6 +40,7 @@ export async function getThemeBySlug(db: DB, slug: string) {
       'theme.stance',
       'theme.status',
       'theme.updated_at as updatedAt',
+      'theme.parent_id as parentId',
       'parent.slug as parentSlug',
       'parent.name_en as parentNameEn',
       'parent.name_zh as parentNameZh',
@@ -81,6 +87,7 @@ export async function getThemeBySlug(db: DB, slug: string) {
         'company.is_listed as isListed',
         'theme_company.role',
         'theme_company.exposure',
+        'theme_company.note',
       ])
       .where('theme_company.theme_id', '=', theme.id)
       .orderBy('company.name_en')
@@ -112,25 +119,8 @@ export async function getThemeBySlug(db: DB, slug: string) {
   }
 }
 
-/** The latest estimate per data stock of a theme (later estimates revise earlier ones). */
-export async function listCurrentEstimates(db: DB, themeId: number) {
-  return db
-    .selectFrom('data_stock')
-    .innerJoin('data_exhaustion_estimate as e', 'e.data_stock_id', 'data_stock.id')
-    .select([
-      'data_stock.id as stockId',
-      'data_stock.name_en as nameEn',
-      'data_stock.name_zh as nameZh',
-      'e.source',
-      'e.estimated_on as estimatedOn',
-      'e.year_from as yearFrom',
-      'e.year_to as yearTo',
-      'e.note',
-    ])
-    .distinctOn('data_stock.id')
-    .where('data_stock.theme_id', '=', themeId)
-    .orderBy('data_stock.id')
-    .orderBy('e.estimated_on', 'desc')
-    .orderBy('e.id', 'desc')
-    .execute()
+/** The id of the theme at this address, or null. */
+export async function findThemeIdBySlug(db: DB, slug: string): Promise<number | null> {
+  const row = await db.selectFrom('theme').select('id').where('slug', '=', slug).executeTakeFirst()
+  return row?.id ?? null
 }

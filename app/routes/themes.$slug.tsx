@@ -1,180 +1,144 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Link, isRouteErrorResponse, useLoaderData, useParams, useRouteError } from '@remix-run/react'
+import { type ActionFunctionArgs, json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { type ShouldRevalidateFunction, isRouteErrorResponse, useActionData, useLoaderData, useOutlet, useParams, useRouteError } from '@remix-run/react'
+import { FormError } from '#app/components/form.tsx'
 import { ErrorPage } from '#app/components/error-page.tsx'
-import { CompanyChip } from '#app/components/company-chip.tsx'
-import { localName, formatDate, useI18n, type MessageKey } from '#app/i18n/index.ts'
-import { getThemeBySlug } from '#app/models/theme.server.ts'
-import { requireUser } from '#app/utils/auth.server.ts'
+import { DataExhaustionSection } from '#app/components/theme/data-exhaustion-section.tsx'
+import { PointsSection } from '#app/components/theme/points-section.tsx'
+import { SegmentsSection } from '#app/components/theme/segments-section.tsx'
+import { SubThemes } from '#app/components/theme/sub-themes.tsx'
+import { ThemeHeader } from '#app/components/theme/theme-header.tsx'
+import type { ThemeActionResult } from '#app/components/theme/theme-form.tsx'
+import { ThesisSection } from '#app/components/theme/thesis-section.tsx'
+import { VendorMap } from '#app/components/theme/vendor-map.tsx'
+import { useI18n } from '#app/i18n/index.ts'
+import { listDataStocks } from '#app/models/data-exhaustion.server.ts'
+import { getTeamTimeZone } from '#app/models/setting.server.ts'
+import { applyThemeEdit } from '#app/models/theme-actions.server.ts'
+import { ThemeEditError, type ThemeEditReason } from '#app/models/theme-edit.server.ts'
+import { findThemeIdBySlug, getThemeBySlug, listThemes } from '#app/models/theme.server.ts'
+import { ThemeEditSchema } from '#app/schemas/theme.ts'
+import { requireRole, requireUser } from '#app/utils/auth.server.ts'
+import { parseForm, readFormData } from '#app/utils/forms.server.ts'
+import { calendarDateIn } from '#app/utils/iso-week.ts'
 import { renderMarkdown } from '#app/utils/markdown.server.ts'
+import { roleAllows } from '#app/utils/permissions.ts'
+import styles from '#app/styles/theme.css'
 import { z } from 'zod'
 
 const SlugSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/)
 
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
+
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `ThemeRadar · ${data.theme.nameEn}` : 'ThemeRadar' }]
 
+async function themeIdFrom(context: LoaderFunctionArgs['context'], slug: string | undefined): Promise<number> {
+  const parsed = SlugSchema.safeParse(slug)
+  const id = parsed.success ? await findThemeIdBySlug(context.db, parsed.data) : null
+  if (!id) throw json({ slug }, { status: 404 })
+  return id
+}
+
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  await requireUser(request, context)
+  const user = await requireUser(request, context)
   const slug = SlugSchema.safeParse(params.slug)
   const found = slug.success ? await getThemeBySlug(context.db, slug.data) : null
   if (!found) throw json({ slug: params.slug }, { status: 404 })
-  return json({ ...found, thesisHtml: renderMarkdown(found.theme.thesisMd) })
+  const [stocks, themes, timeZone] = await Promise.all([listDataStocks(context.db, found.theme.id), listThemes(context.db), getTeamTimeZone(context.db)])
+  // A theme cannot sit under itself or under one of its own sub-themes.
+  const below = new Set([found.theme.id])
+  for (let grew = true; grew; ) {
+    grew = false
+    for (const t of themes) if (t.parentId != null && below.has(t.parentId) && !below.has(t.id)) (below.add(t.id), (grew = true))
+  }
+  const { year, month, day } = calendarDateIn(new Date(), timeZone)
+  return json({
+    ...found,
+    stocks,
+    thesisHtml: renderMarkdown(found.theme.thesisMd),
+    parentOptions: themes.filter((t) => !below.has(t.id)).map((t) => ({ id: t.id, nameEn: t.nameEn, nameZh: t.nameZh })),
+    canEdit: roleAllows(user.role, 'analyst'),
+    today: `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
+  })
 }
 
-const VENDOR_TYPES = ['big_tech', 'model_company', 'vertical_unicorn', 'application_company', 'platform'] as const
-const REGIONS = ['domestic', 'overseas'] as const
+const refusals: Record<ThemeEditReason, { key: string; status: number }> = {
+  notFound: { key: 'themeEdit.error.notFound', status: 404 },
+  slugTaken: { key: 'themeEdit.error.slugTaken', status: 409 },
+  parentNotFound: { key: 'themeEdit.error.parentNotFound', status: 400 },
+  parentCycle: { key: 'themeEdit.error.parentCycle', status: 400 },
+  companyNotFound: { key: 'themeEdit.error.companyNotFound', status: 400 },
+  companyAlreadyLinked: { key: 'themeEdit.error.companyAlreadyLinked', status: 409 },
+  segmentExists: { key: 'themeEdit.error.segmentExists', status: 409 },
+  stockExists: { key: 'themeEdit.error.stockExists', status: 409 },
+  estimateExists: { key: 'themeEdit.error.estimateExists', status: 409 },
+}
+
+const result = (body: ThemeActionResult, status = 200) => json<ThemeActionResult>(body, { status })
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireRole(request, context, 'analyst')
+  const themeId = await themeIdFrom(context, params.slug)
+  let form: FormData
+  try {
+    form = await readFormData(request)
+  } catch (error) {
+    // Over the size limit (a 10 MB thesis): say so on the form that sent it, change nothing.
+    if (error instanceof Response && error.status === 413) return result({ ok: false, formKey: '', errors: { form: 'themeEdit.tooLarge' }, values: {} }, 413)
+    throw error
+  }
+  const formKey = String(form.get('formKey') ?? '').slice(0, 100)
+  const parsed = await parseForm(request, ThemeEditSchema, form)
+  if (!parsed.ok) return result({ ...parsed, formKey }, 400)
+  const input = parsed.data
+  if (input.intent === 'preview') return result({ ok: true, formKey, previewHtml: renderMarkdown(input.thesisMd) })
+  try {
+    await applyThemeEdit(context.db, { id: user.id, ip: context.clientIp }, themeId, input)
+  } catch (error) {
+    if (!(error instanceof ThemeEditError)) throw error
+    const refusal = refusals[error.reason]
+    const query = new URLSearchParams(error.params).toString()
+    // Echo what was typed so a plain post (no JavaScript) shows the form as it was sent.
+    const values = Object.fromEntries([...form.entries()].flatMap(([k, v]) => (typeof v === 'string' ? [[k, v.slice(0, 10_000)]] : [])))
+    return result({ ok: false, formKey, errors: { [error.field]: query ? `${refusal.key}?${query}` : refusal.key }, values }, refusal.status)
+  }
+  return result({ ok: true, formKey })
+}
+
+// A preview renders the draft without changing anything: no need to reload the page.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) =>
+  formData?.get('intent') === 'preview' ? false : defaultShouldRevalidate
 
 export default function ThemePage() {
-  const { t, locale } = useI18n()
-  const { theme, thesisHtml, risks, catalysts, subThemes, segments, companies, estimates } = useLoaderData<typeof loader>()
-  const text = (p: { textEn: string; textZh: string }) => (locale === 'zh-CN' ? p.textZh || p.textEn : p.textEn || p.textZh)
+  const data = useLoaderData<typeof loader>()
+  const outlet = useOutlet()
   return (
     <article className="stack-lg theme-page">
-      <header className="page-header">
-        {theme.parentSlug ? (
-          <p className="muted small">
-            <Link to={`/themes/${theme.parentSlug}`}>{t('theme.parent', { name: localName(locale, { nameEn: theme.parentNameEn ?? '', nameZh: theme.parentNameZh ?? '' }) })}</Link>
-          </p>
-        ) : null}
-        <h1>{localName(locale, theme)}</h1>
-        <p className="chips">
-          <span className={`badge stance-${theme.stance}`}>
-            {t('theme.stance')}: {t(`stance.${theme.stance}` as MessageKey)}
-          </span>
-          <span className="badge">
-            {t('theme.status')}: {t(`status.${theme.status}` as MessageKey)}
-          </span>
-        </p>
-      </header>
+      <ThemeHeader theme={data.theme} canEdit={data.canEdit} parentOptions={data.parentOptions} />
+      {outlet ?? <ThemeOverview />}
+    </article>
+  )
+}
 
+function ThemeOverview() {
+  const { theme, thesisHtml, risks, catalysts, subThemes, segments, companies, estimates, stocks, canEdit, today } = useLoaderData<typeof loader>()
+  const actionData = useActionData<ThemeActionResult>()
+  // A refusal that belongs to no form (too large to read) after a plain post.
+  const pageError = actionData && !actionData.ok && !actionData.formKey ? actionData.errors.form : undefined
+  return (
+    <>
+      <FormError error={pageError} />
       <div className="theme-grid">
-        <section className="card thesis" aria-labelledby="thesis-heading">
-          <h2 id="thesis-heading">{t('theme.thesis')}</h2>
-          <div className="prose" dangerouslySetInnerHTML={{ __html: thesisHtml }} />
-        </section>
+        <ThesisSection thesisMd={theme.thesisMd} thesisHtml={thesisHtml} canEdit={canEdit} />
         <aside className="stack">
-          <section className="card" aria-labelledby="risks-heading">
-            <h2 id="risks-heading">{t('theme.risks')}</h2>
-            <ul className="point-list risk">
-              {risks.map((p) => (
-                <li key={p.id}>{text(p)}</li>
-              ))}
-            </ul>
-          </section>
-          <section className="card" aria-labelledby="catalysts-heading">
-            <h2 id="catalysts-heading">{t('theme.catalysts')}</h2>
-            <ul className="point-list catalyst">
-              {catalysts.map((p) => (
-                <li key={p.id}>
-                  {text(p)}
-                  {p.expectedOn ? <span className="muted small"> · {formatDate(locale, p.expectedOn)}</span> : null}
-                </li>
-              ))}
-            </ul>
-          </section>
-          {subThemes.length ? (
-            <section className="card">
-              <h2>{t('theme.subThemes')}</h2>
-              <ul>
-                {subThemes.map((s) => (
-                  <li key={s.slug}>
-                    <Link to={`/themes/${s.slug}`}>{localName(locale, s)}</Link>
-                  </li>
-                ))}
-              </ul>
-            </section>
-          ) : null}
+          <PointsSection kind="risk" points={risks} canEdit={canEdit} />
+          <PointsSection kind="catalyst" points={catalysts} canEdit={canEdit} />
+          <SubThemes subThemes={subThemes} />
         </aside>
       </div>
-
-      <section className="card" aria-labelledby="apps-heading">
-        <h2 id="apps-heading">{t('theme.applications')}</h2>
-        <div className="two-col">
-          {(['2B', '2C'] as const).map((audience) => (
-            <div key={audience}>
-              <h3>{t(audience === '2B' ? 'theme.segments2B' : 'theme.segments2C')}</h3>
-              <ul className="segment-list">
-                {segments
-                  .filter((s) => s.audience === audience)
-                  .map((s) => (
-                    <li key={s.id}>
-                      <strong>{localName(locale, s)}</strong>
-                      {s.companies.length ? (
-                        <span className="chips">
-                          {s.companies.map((c) => (
-                            <Link key={c.id} className="chip" to={`/companies/${c.id}`}>
-                              {localName(locale, c)}
-                            </Link>
-                          ))}
-                        </span>
-                      ) : null}
-                    </li>
-                  ))}
-              </ul>
-            </div>
-          ))}
-        </div>
-      </section>
-
-      <section className="card" aria-labelledby="vendors-heading">
-        <h2 id="vendors-heading">{t('theme.vendorMap')}</h2>
-        {companies.length === 0 ? <p className="muted">{t('theme.noCompanies')}</p> : null}
-        <div className="two-col vendor-map">
-          {REGIONS.map((region) => (
-            <div key={region}>
-              <h3>{t(`region.${region}` as MessageKey)}</h3>
-              {VENDOR_TYPES.map((type) => {
-                const group = companies.filter((c) => c.region === region && c.vendorType === type)
-                if (!group.length) return null
-                return (
-                  <div key={type} className="vendor-group">
-                    <h4>{t(`vendor.${type}` as MessageKey)}</h4>
-                    <ul className="company-list">
-                      {group.map((c) => (
-                        <li key={c.id}>
-                          <CompanyChip company={c} />
-                          <span className="chips">
-                            <span className={`badge role-${c.role}`}>{t(`companyRole.${c.role}` as MessageKey)}</span>
-                            <span className={`badge exposure-${c.exposure}`}>{t(`exposure.${c.exposure}` as MessageKey)}</span>
-                          </span>
-                        </li>
-                      ))}
-                    </ul>
-                  </div>
-                )
-              })}
-            </div>
-          ))}
-        </div>
-      </section>
-
-      <section className="card" aria-labelledby="data-heading">
-        <h2 id="data-heading">{t('theme.dataExhaustion')}</h2>
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('theme.dataStock')}</th>
-              <th scope="col">{t('theme.exhaustedBy')}</th>
-              <th scope="col">{t('theme.estimateSource')}</th>
-              <th scope="col">{t('theme.estimatedOn')}</th>
-              <th scope="col">{t('common.notes')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {estimates.map((e) => (
-              <tr key={e.stockId}>
-                <td>{localName(locale, e)}</td>
-                <td className="nowrap">
-                  {e.yearFrom}–{e.yearTo}
-                </td>
-                <td>{e.source}</td>
-                <td className="nowrap">{formatDate(locale, e.estimatedOn)}</td>
-                <td>{e.note}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
-    </article>
+      <SegmentsSection segments={segments} canEdit={canEdit} />
+      <VendorMap companies={companies} canEdit={canEdit} />
+      <DataExhaustionSection current={estimates} stocks={stocks} today={today} canEdit={canEdit} />
+    </>
   )
 }
 
@@ -183,5 +147,5 @@ export function ErrorBoundary() {
   const params = useParams()
   const { t } = useI18n()
   const status = isRouteErrorResponse(error) ? error.status : 500
-  return <ErrorPage status={status} message={status === 404 ? t('theme.notFound', { slug: params.slug ?? '' }) : undefined} />
+  return <ErrorPage status={status} data={isRouteErrorResponse(error) ? error.data : undefined} message={status === 404 ? t('theme.notFound', { slug: params.slug ?? '' }) : undefined} />
 }

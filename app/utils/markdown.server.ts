@@ -26,7 +26,38 @@ const allowed: sanitizeHtml.IOptions = {
   },
 }
 
+// Chinese wraps without spaces, so a line break inside a Chinese paragraph must vanish
+// rather than become the space markdown turns it into ("数据\n将在" is "数据将在").
+const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef]/u
+const CJK_PUNCT = /[\u3000-\u303f\uff00-\uffef]/u
+// Lines that start a block of their own (list item, quote, heading, table row, fence) are never joined.
+const BLOCK_START = /^\s*([-*+]\s|\d+[.)]\s|#|>|\||```|~~~|[-=_*]{2,}\s*$|$)/
+const FENCE = /^\s{0,3}(```|~~~)/
+const HEADING = /^\s{0,3}#{1,6}(\s|$)/
+
+/** Joins the lines of a paragraph where both sides of the break are CJK, or it follows CJK punctuation (outside code). */
+export function joinCjkLines(source: string): string {
+  const lines = source.split(/\r?\n/)
+  const out: string[] = []
+  let inFence = false
+  for (const line of lines) {
+    const prev = out.length ? out[out.length - 1] : undefined
+    const joinable =
+      !inFence &&
+      prev !== undefined &&
+      !HEADING.test(prev) &&
+      !/^( {4}|\t)/.test(prev) &&
+      !BLOCK_START.test(line) &&
+      // After full-width punctuation no space belongs, whatever follows ("；\n2C 端").
+      ((CJK_CHAR.test(prev.slice(-1)) && CJK_CHAR.test(line.charAt(0))) || CJK_PUNCT.test(prev.slice(-1)))
+    if (FENCE.test(line)) inFence = !inFence
+    if (joinable) out[out.length - 1] = prev + line
+    else out.push(line)
+  }
+  return out.join('\n')
+}
+
 export function renderMarkdown(source: string): string {
-  const html = marked.parse(source, { async: false }) as string
+  const html = marked.parse(joinCjkLines(source), { async: false }) as string
   return sanitizeHtml(html, { ...allowed, allowedAttributes: { ...allowed.allowedAttributes, a: ['href', 'title', 'rel', 'target'] } })
 }

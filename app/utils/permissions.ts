@@ -22,4 +22,6 @@ export const actionPolicy: Record<string, Role | 'anyone'> = {
   'routes/language': 'anyone',
   'routes/admin.users': 'admin',
   'routes/admin.settings': 'admin',
+  'routes/themes.new': 'analyst',
+  'routes/themes.$slug': 'analyst',
 }

@@ -1,0 +1,144 @@
+import { Field } from '#app/components/form.tsx'
+import { DataExhaustionChart } from '#app/components/charts/data-exhaustion-chart.tsx'
+import { formatDate, localName, useI18n } from '#app/i18n/index.ts'
+import { EstimateRevisions, type StockWithEstimates } from './estimate-revisions.tsx'
+import { SelectField, TextAreaField } from './fields.tsx'
+import { type FormState, InlineEditForm } from './theme-form.tsx'
+
+export interface CurrentEstimate {
+  stockId: number
+  nameEn: string
+  nameZh: string
+  source: string
+  estimatedOn: string
+  yearFrom: number
+  yearTo: number
+  note: string
+}
+
+type Prefill = { source?: string; yearFrom?: number; yearTo?: number }
+
+function EstimateFields({ idPrefix, state, today, prefill, stocks }: { idPrefix: string; state: FormState; today: string; prefill?: Prefill; stocks?: StockWithEstimates[] }) {
+  const { t, locale } = useI18n()
+  const { errors, values } = state
+  return (
+    <>
+      {stocks ? (
+        <SelectField
+          id={`${idPrefix}-stockId`}
+          label={t('theme.dataStock')}
+          name="stockId"
+          defaultValue={values.stockId}
+          error={errors.stockId}
+          options={stocks.map((s) => ({ value: String(s.id), label: localName(locale, s) }))}
+        />
+      ) : null}
+      <Field id={`${idPrefix}-source`} label={t('theme.estimateSource')} name="source" defaultValue={values.source ?? prefill?.source ?? ''} error={errors.source} maxLength={200} required />
+      <Field id={`${idPrefix}-estimatedOn`} label={t('theme.estimatedOn')} name="estimatedOn" type="date" max={today} defaultValue={values.estimatedOn ?? today} error={errors.estimatedOn} required />
+      <div className="year-pair">
+        <Field id={`${idPrefix}-yearFrom`} label={t('themeEdit.yearFrom')} name="yearFrom" type="number" min={2000} max={2200} defaultValue={values.yearFrom ?? prefill?.yearFrom ?? ''} error={errors.yearFrom} required />
+        <Field id={`${idPrefix}-yearTo`} label={t('themeEdit.yearTo')} name="yearTo" type="number" min={2000} max={2200} defaultValue={values.yearTo ?? prefill?.yearTo ?? ''} error={errors.yearTo} required />
+      </div>
+      <TextAreaField id={`${idPrefix}-note`} label={t('common.notes')} name="note" defaultValue={values.note ?? ''} error={errors.note} rows={2} maxLength={2000} />
+    </>
+  )
+}
+
+/** Current estimates on a chart against today, each revisable, and how they moved over time. */
+export function DataExhaustionSection({ current, stocks, today, canEdit }: { current: CurrentEstimate[]; stocks: StockWithEstimates[]; today: string; canEdit: boolean }) {
+  const { t, locale } = useI18n()
+  const rows = current.map((e) => ({
+    key: String(e.stockId),
+    label: localName(locale, e),
+    yearFrom: e.yearFrom,
+    yearTo: e.yearTo,
+    detail: `${e.source}, ${formatDate(locale, e.estimatedOn)}`,
+  }))
+  return (
+    <section className="card" aria-labelledby="data-heading">
+      <div className="card-heading">
+        <h2 id="data-heading">{t('theme.dataExhaustion')}</h2>
+        {canEdit ? (
+          <span className="item-tools">
+            {stocks.length ? (
+              <InlineEditForm formKey="add-estimate" intent="addEstimate" summary={t('themeEdit.addEstimate')} submitLabel={t('themeEdit.add')} resetOnSuccess className="popover-edit align-right">
+                {(state) => <EstimateFields idPrefix="add-estimate" state={state} today={today} stocks={stocks} />}
+              </InlineEditForm>
+            ) : null}
+            <InlineEditForm formKey="add-stock" intent="addStock" summary={t('themeEdit.addStock')} submitLabel={t('themeEdit.add')} resetOnSuccess className="popover-edit align-right">
+              {({ errors, values }) => (
+                <>
+                  <Field id="add-stock-nameEn" label={t('themeEdit.nameEn')} name="nameEn" defaultValue={values.nameEn ?? ''} error={errors.nameEn} maxLength={200} required />
+                  <Field id="add-stock-nameZh" label={t('themeEdit.nameZh')} name="nameZh" defaultValue={values.nameZh ?? ''} error={errors.nameZh} maxLength={200} required lang="zh-CN" />
+                </>
+              )}
+            </InlineEditForm>
+          </span>
+        ) : null}
+      </div>
+      {rows.length === 0 ? (
+        <p className="muted">{t('themeEdit.noEstimates')}</p>
+      ) : (
+        <div className="exhaustion-grid">
+          <DataExhaustionChart
+            rows={rows}
+            today={today}
+            width={540}
+            labels={{
+              title: t('theme.dataExhaustion'),
+              summary: t('themeEdit.chartSummary', { today }),
+              today: t('themeEdit.today'),
+              stock: t('theme.dataStock'),
+              years: t('theme.exhaustedBy'),
+              source: t('theme.estimateSource'),
+            }}
+          />
+          <table className="data-table current-estimates">
+            <caption className="visually-hidden">{t('themeEdit.currentEstimates')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('theme.dataStock')}</th>
+                <th scope="col">{t('theme.exhaustedBy')}</th>
+                <th scope="col">{t('theme.estimateSource')}</th>
+                {canEdit ? <th scope="col" /> : null}
+              </tr>
+            </thead>
+            <tbody>
+              {current.map((e) => (
+                <tr key={e.stockId}>
+                  <td>{localName(locale, e)}</td>
+                  <td className="nowrap">
+                    <strong>
+                      {e.yearFrom}–{e.yearTo}
+                    </strong>
+                  </td>
+                  <td>
+                    {e.source}
+                    <div className="muted small nowrap">{formatDate(locale, e.estimatedOn)}</div>
+                  </td>
+                  {canEdit ? (
+                    <td>
+                      <InlineEditForm
+                        formKey={`revise-${e.stockId}`}
+                        intent="addEstimate"
+                        hidden={{ stockId: e.stockId }}
+                        summary={t('themeEdit.revise')}
+                        summaryLabel={t('themeEdit.reviseNamed', { name: localName(locale, e) })}
+                        submitLabel={t('themeEdit.saveRevision')}
+                        className="popover-edit align-right"
+                      >
+                        {(state) => <EstimateFields idPrefix={`revise-${e.stockId}`} state={state} today={today} prefill={e} />}
+                      </InlineEditForm>
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <h3 className="revisions-heading">{t('themeEdit.revisions')}</h3>
+      <EstimateRevisions stocks={stocks} />
+    </section>
+  )
+}

@@ -1,0 +1,79 @@
+import { Field } from '#app/components/form.tsx'
+import { localName, useI18n, type MessageKey } from '#app/i18n/index.ts'
+import { THEME_STANCES, WORKING_STATUSES } from '#app/schemas/theme.ts'
+import { SelectField, TextAreaField } from './fields.tsx'
+import type { FormState } from './theme-form.tsx'
+
+export interface ThemeDetailsDefaults {
+  nameEn: string
+  nameZh: string
+  summaryEn: string
+  summaryZh: string
+  stance: string
+  status: string
+  parentId: number | null
+}
+
+export interface ParentOption {
+  id: number
+  nameEn: string
+  nameZh: string
+}
+
+/** Names, summaries, stance, status and parent: the same fields on "new theme" and "edit details". */
+export function ThemeDetailsFields({
+  idPrefix,
+  state,
+  defaults,
+  parentOptions,
+  archived = false,
+  onNameEnChange,
+}: {
+  idPrefix: string
+  state: FormState
+  defaults: ThemeDetailsDefaults
+  parentOptions: ParentOption[]
+  archived?: boolean
+  onNameEnChange?: (value: string) => void
+}) {
+  const { t, locale } = useI18n()
+  const { errors, values } = state
+  const value = (name: keyof ThemeDetailsDefaults) => values[name] ?? String(defaults[name] ?? '')
+  return (
+    <div className="details-fields">
+      <Field id={`${idPrefix}-nameEn`} label={t('themeEdit.nameEn')} name="nameEn" defaultValue={value('nameEn')} error={errors.nameEn} maxLength={200} required onChange={onNameEnChange ? (e) => onNameEnChange(e.currentTarget.value) : undefined} />
+      <Field id={`${idPrefix}-nameZh`} label={t('themeEdit.nameZh')} name="nameZh" defaultValue={value('nameZh')} error={errors.nameZh} maxLength={200} required lang="zh-CN" />
+      <TextAreaField id={`${idPrefix}-summaryEn`} label={t('themeEdit.summaryEn')} name="summaryEn" defaultValue={value('summaryEn')} error={errors.summaryEn} maxLength={1000} rows={3} />
+      <TextAreaField id={`${idPrefix}-summaryZh`} label={t('themeEdit.summaryZh')} name="summaryZh" defaultValue={value('summaryZh')} error={errors.summaryZh} maxLength={1000} rows={3} lang="zh-CN" />
+      <SelectField
+        id={`${idPrefix}-stance`}
+        label={t('theme.stance')}
+        name="stance"
+        defaultValue={value('stance')}
+        error={errors.stance}
+        options={THEME_STANCES.map((s) => ({ value: s, label: t(`stance.${s}` as MessageKey) }))}
+      />
+      {archived ? (
+        // Archived themes keep their status until someone unarchives them.
+        <input type="hidden" name="status" value="active" />
+      ) : (
+        <SelectField
+          id={`${idPrefix}-status`}
+          label={t('theme.status')}
+          name="status"
+          defaultValue={value('status')}
+          error={errors.status}
+          options={WORKING_STATUSES.map((s) => ({ value: s, label: t(`status.${s}` as MessageKey) }))}
+        />
+      )}
+      <SelectField
+        id={`${idPrefix}-parentId`}
+        label={t('themeEdit.parent')}
+        name="parentId"
+        defaultValue={value('parentId')}
+        error={errors.parentId}
+        options={[{ value: '', label: t('themeEdit.noParent') }, ...parentOptions.map((p) => ({ value: String(p.id), label: localName(locale, p) }))]}
+      />
+    </div>
+  )
+}

@@ -1,0 +1,122 @@
+import { useActionData, useFetcher } from '@remix-run/react'
+import { type ReactNode, useEffect, useRef } from 'react'
+import { FormError, fieldError } from '#app/components/form.tsx'
+import { useI18n } from '#app/i18n/index.ts'
+
+// Inline edits on the theme page. Each form posts to the theme route's action with a
+// hidden `intent` and a `formKey` the action echoes back, so its result (or field
+// errors) shows on that form only: through its fetcher when JavaScript runs, through
+// useActionData after a plain post.
+
+export type ThemeActionResult =
+  | { ok: true; formKey: string; previewHtml?: string }
+  | { ok: false; formKey: string; errors: Record<string, string>; values: Record<string, string> }
+
+export function useThemeForm(formKey: string) {
+  const fetcher = useFetcher<ThemeActionResult>()
+  const actionData = useActionData<ThemeActionResult>()
+  const data = fetcher.data ?? (actionData?.formKey === formKey ? actionData : undefined)
+  const errors: Record<string, string> = data && !data.ok ? data.errors : {}
+  const values: Record<string, string> = data && !data.ok ? data.values : {}
+  const succeeded = fetcher.state === 'idle' && fetcher.data?.ok === true
+  return { fetcher, data, errors, values, busy: fetcher.state !== 'idle', succeeded }
+}
+
+export type FormState = { errors: Record<string, string>; values: Record<string, string> }
+
+interface HiddenFields {
+  [name: string]: string | number
+}
+
+function Hidden({ intent, formKey, hidden }: { intent?: string; formKey: string; hidden?: HiddenFields }) {
+  return (
+    <>
+      {intent ? <input type="hidden" name="intent" value={intent} /> : null}
+      <input type="hidden" name="formKey" value={formKey} />
+      {Object.entries(hidden ?? {}).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+    </>
+  )
+}
+
+interface InlineEditFormProps {
+  formKey: string
+  intent: string
+  /** The toggle's text, e.g. "Edit" or "+ Add a risk". */
+  summary: ReactNode
+  summaryLabel?: string
+  submitLabel: string
+  hidden?: HiddenFields
+  /** Clear the fields after a successful save (forms that add things). */
+  resetOnSuccess?: boolean
+  className?: string
+  children: (state: FormState) => ReactNode
+  /** More buttons of the same form posting another intent with the same fields (Remove). */
+  otherActions?: { intent: string; label: string; className?: string }[]
+}
+
+/** A toggle that opens a small form in place; closes itself after a successful save. */
+export function InlineEditForm({ formKey, intent, summary, summaryLabel, submitLabel, hidden, resetOnSuccess, className, children, otherActions }: InlineEditFormProps) {
+  const { fetcher, errors, values, busy, succeeded } = useThemeForm(formKey)
+  const { t } = useI18n()
+  const detailsRef = useRef<HTMLDetailsElement>(null)
+  const formRef = useRef<HTMLFormElement>(null)
+  useEffect(() => {
+    if (!succeeded) return
+    if (detailsRef.current) detailsRef.current.open = false
+    if (resetOnSuccess) formRef.current?.reset()
+  }, [succeeded, fetcher.data, resetOnSuccess])
+  const hasErrors = Object.keys(errors).length > 0
+  return (
+    <details ref={detailsRef} className={`inline-edit ${className ?? ''}`} open={hasErrors || undefined}>
+      <summary aria-label={summaryLabel}>{summary}</summary>
+      <fetcher.Form method="post" ref={formRef} className="inline-edit-form" noValidate>
+        {/* The intent travels with the button pressed (Enter presses the first), so one form can save or remove. */}
+        <Hidden formKey={formKey} hidden={hidden} />
+        <FormError error={errors.form} />
+        {children({ errors, values })}
+        <div className="form-actions">
+          <button type="submit" name="intent" value={intent} className="primary small" disabled={busy}>
+            {busy ? t('common.loading') : submitLabel}
+          </button>
+          {otherActions?.map((a) => (
+            <button key={a.intent} type="submit" name="intent" value={a.intent} className={a.className ?? 'small'} disabled={busy}>
+              {a.label}
+            </button>
+          ))}
+        </div>
+      </fetcher.Form>
+    </details>
+  )
+}
+
+interface ActionButtonProps {
+  formKey: string
+  intent: string
+  label: ReactNode
+  ariaLabel?: string
+  hidden?: HiddenFields
+  className?: string
+  title?: string
+}
+
+/** One button that posts one intent (remove, move, archive), with any refusal beside it. */
+export function ActionButton({ formKey, intent, label, ariaLabel, hidden, className, title }: ActionButtonProps) {
+  const { fetcher, errors, busy } = useThemeForm(formKey)
+  const { t } = useI18n()
+  const message = fieldError(t, Object.values(errors)[0])
+  return (
+    <fetcher.Form method="post" className="inline-form">
+      <Hidden intent={intent} formKey={formKey} hidden={hidden} />
+      <button type="submit" className={className ?? 'small'} disabled={busy} aria-label={ariaLabel} title={title ?? ariaLabel}>
+        {label}
+      </button>
+      {message ? (
+        <span className="field-error" role="alert">
+          {message}
+        </span>
+      ) : null}
+    </fetcher.Form>
+  )
+}

@@ -1,0 +1,72 @@
+import { Link, NavLink } from '@remix-run/react'
+import { formatDateTime, localName, useI18n, type MessageKey } from '#app/i18n/index.ts'
+import { ThemeDetailsFields, type ParentOption } from './theme-details-fields.tsx'
+import { ActionButton, InlineEditForm } from './theme-form.tsx'
+
+export interface HeaderTheme {
+  slug: string
+  nameEn: string
+  nameZh: string
+  summaryEn: string
+  summaryZh: string
+  stance: string
+  status: string
+  parentId: number | null
+  parentSlug: string | null
+  parentNameEn: string | null
+  parentNameZh: string | null
+  updatedAt: string
+}
+
+/** Title, stance and status, the summary, the Overview/History tabs and, for analysts, the theme's own edits. */
+export function ThemeHeader({ theme, canEdit, parentOptions }: { theme: HeaderTheme; canEdit: boolean; parentOptions: ParentOption[] }) {
+  const { t, locale, timeZone } = useI18n()
+  const archived = theme.status === 'archived'
+  const other = locale === 'zh-CN' ? theme.nameEn : theme.nameZh
+  const summary = locale === 'zh-CN' ? theme.summaryZh || theme.summaryEn : theme.summaryEn || theme.summaryZh
+  return (
+    <header className="page-header theme-header">
+      {theme.parentSlug ? (
+        <p className="muted small">
+          <Link to={`/themes/${theme.parentSlug}`}>{t('theme.parent', { name: localName(locale, { nameEn: theme.parentNameEn ?? '', nameZh: theme.parentNameZh ?? '' }) })}</Link>
+        </p>
+      ) : null}
+      <div className="theme-title-row">
+        <h1>
+          {localName(locale, theme)} {other ? <span className="muted subtitle">{other}</span> : null}
+        </h1>
+        <p className="chips">
+          <span className={`badge stance-${theme.stance}`}>
+            {t('theme.stance')}: {t(`stance.${theme.stance}` as MessageKey)}
+          </span>
+          <span className={`badge${archived ? ' warn' : ''}`}>
+            {t('theme.status')}: {t(`status.${theme.status}` as MessageKey)}
+          </span>
+          <span className="muted small">{t('themeEdit.updatedAt', { when: formatDateTime(locale, theme.updatedAt, timeZone) })}</span>
+        </p>
+      </div>
+      {summary ? <p className="theme-summary">{summary}</p> : null}
+      {archived ? (
+        <p className="notice warn-notice" role="status">
+          {t('themeEdit.archivedNotice')}
+        </p>
+      ) : null}
+      <div className="theme-toolbar">
+        <nav className="tabs" aria-label={t('themeEdit.tabs')}>
+          <NavLink to={`/themes/${theme.slug}`} end>
+            {t('themeEdit.tabOverview')}
+          </NavLink>
+          <NavLink to={`/themes/${theme.slug}/history`}>{t('themeEdit.tabHistory')}</NavLink>
+        </nav>
+        {canEdit ? (
+          <div className="theme-tools">
+            <InlineEditForm formKey="details" intent="details" summary={t('themeEdit.editDetails')} submitLabel={t('common.save')} className="popover-edit align-right details-edit">
+              {(state) => <ThemeDetailsFields idPrefix="details" state={state} defaults={theme} parentOptions={parentOptions} archived={archived} />}
+            </InlineEditForm>
+            <ActionButton formKey="archive" intent={archived ? 'unarchive' : 'archive'} label={archived ? t('themeEdit.unarchive') : t('themeEdit.archive')} />
+          </div>
+        ) : null}
+      </div>
+    </header>
+  )
+}

@@ -1,0 +1,81 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Link, isRouteErrorResponse, useLoaderData, useParams, useRouteError } from '@remix-run/react'
+import { ErrorPage } from '#app/components/error-page.tsx'
+import { HistoryEntry } from '#app/components/theme/history-entry.tsx'
+import { useI18n, type MessageKey } from '#app/i18n/index.ts'
+import { listThemeHistory } from '#app/models/theme-history.server.ts'
+import { findThemeIdBySlug } from '#app/models/theme.server.ts'
+import { IdSchema } from '#app/schemas/common.ts'
+import { HISTORY_PARTS } from '#app/schemas/theme.ts'
+import { requireUser } from '#app/utils/auth.server.ts'
+import { z } from 'zod'
+
+// The History tab of a theme (rendered inside the theme page's header and tabs): who
+// changed what and when, with the text differences, newest first.
+
+const SlugSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/)
+const QuerySchema = z.object({
+  part: z.enum(HISTORY_PARTS).optional().catch(undefined),
+  before: IdSchema.optional().catch(undefined),
+})
+
+export const meta: MetaFunction = () => [{ title: 'ThemeRadar · History' }]
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  await requireUser(request, context)
+  const slug = SlugSchema.safeParse(params.slug)
+  const themeId = slug.success ? await findThemeIdBySlug(context.db, slug.data) : null
+  if (!themeId) throw json({ slug: params.slug }, { status: 404 })
+  const url = new URL(request.url)
+  const query = QuerySchema.parse(Object.fromEntries(url.searchParams))
+  const history = await listThemeHistory(context.db, themeId, query)
+  return json({ ...history, part: query.part ?? null, paged: Boolean(query.before) })
+}
+
+export default function ThemeHistoryPage() {
+  const { t } = useI18n()
+  const { entries, nextBefore, part, paged } = useLoaderData<typeof loader>()
+  const { slug } = useParams()
+  const href = (p: string | null, before?: number | null) => {
+    const q = new URLSearchParams()
+    if (p) q.set('part', p)
+    if (before) q.set('before', String(before))
+    const s = q.toString()
+    return `/themes/${slug}/history${s ? `?${s}` : ''}`
+  }
+  return (
+    <section className="stack theme-history" aria-labelledby="history-heading">
+      <h2 id="history-heading" className="visually-hidden">
+        {t('themeEdit.tabHistory')}
+      </h2>
+      <nav className="chips history-filter" aria-label={t('themeEdit.historyFilter')}>
+        <Link to={href(null)} className={`chip${part ? '' : ' is-selected'}`} aria-current={part ? undefined : 'true'}>
+          {t('themeEdit.part.all')}
+        </Link>
+        {HISTORY_PARTS.map((p) => (
+          <Link key={p} to={href(p)} className={`chip${part === p ? ' is-selected' : ''}`} aria-current={part === p ? 'true' : undefined}>
+            {t(`themeEdit.part.${p}` as MessageKey)}
+          </Link>
+        ))}
+      </nav>
+      {entries.length === 0 ? <p className="muted">{t('themeEdit.historyEmpty')}</p> : null}
+      <ol className="history-list">
+        {entries.map((entry) => (
+          <HistoryEntry key={entry.id} entry={entry} />
+        ))}
+      </ol>
+      <p className="pager">
+        {paged ? <Link to={href(part)}>{t('audit.newer')}</Link> : <span />}
+        {nextBefore ? <Link to={href(part, nextBefore)}>{t('audit.older')}</Link> : null}
+      </p>
+    </section>
+  )
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError()
+  const params = useParams()
+  const { t } = useI18n()
+  const status = isRouteErrorResponse(error) ? error.status : 500
+  return <ErrorPage status={status} message={status === 404 ? t('theme.notFound', { slug: params.slug ?? '' }) : undefined} />
+}

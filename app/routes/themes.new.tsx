@@ -1,0 +1,104 @@
+import { type ActionFunctionArgs, json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
+import { Form, isRouteErrorResponse, useActionData, useLoaderData, useNavigation, useRouteError } from '@remix-run/react'
+import { useState } from 'react'
+import { ErrorPage } from '#app/components/error-page.tsx'
+import { Field, FormError } from '#app/components/form.tsx'
+import { TextAreaField } from '#app/components/theme/fields.tsx'
+import { ThemeDetailsFields } from '#app/components/theme/theme-details-fields.tsx'
+import { useI18n } from '#app/i18n/index.ts'
+import { ThemeEditError, createTheme } from '#app/models/theme-edit.server.ts'
+import { listThemes } from '#app/models/theme.server.ts'
+import { THESIS_MAX, ThemeCreateSchema, suggestSlug } from '#app/schemas/theme.ts'
+import { requireRole } from '#app/utils/auth.server.ts'
+import { type FormFailure, badRequest, formError, parseForm, readFormData } from '#app/utils/forms.server.ts'
+import styles from '#app/styles/theme.css'
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
+export const meta: MetaFunction = () => [{ title: 'ThemeRadar · New theme' }]
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireRole(request, context, 'analyst')
+  const themes = await listThemes(context.db)
+  return json({ parentOptions: themes.filter((t) => t.status !== 'archived').map((t) => ({ id: t.id, nameEn: t.nameEn, nameZh: t.nameZh })) })
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireRole(request, context, 'analyst')
+  let form: FormData
+  try {
+    form = await readFormData(request)
+  } catch (error) {
+    if (error instanceof Response && error.status === 413) return formError('form', 'themeEdit.tooLarge', {}, 413)
+    throw error
+  }
+  const parsed = await parseForm(request, ThemeCreateSchema, form)
+  if (!parsed.ok) return badRequest(parsed)
+  try {
+    const theme = await createTheme(context.db, { id: user.id, ip: context.clientIp }, parsed.data)
+    return redirect(`/themes/${theme.slug}`)
+  } catch (error) {
+    if (error instanceof ThemeEditError && (error.reason === 'slugTaken' || error.reason === 'parentNotFound')) {
+      const values = Object.fromEntries([...form.entries()].flatMap(([k, v]) => (typeof v === 'string' ? [[k, v.slice(0, 10_000)]] : [])))
+      const key = error.reason === 'slugTaken' ? 'themeEdit.error.slugTaken' : 'themeEdit.error.parentNotFound'
+      return formError(error.field, key, values, error.reason === 'slugTaken' ? 409 : 400)
+    }
+    throw error
+  }
+}
+
+export default function NewThemePage() {
+  const { t } = useI18n()
+  const { parentOptions } = useLoaderData<typeof loader>()
+  const result = useActionData<FormFailure>()
+  const busy = useNavigation().state === 'submitting'
+  const errors = result?.errors ?? {}
+  const values = result?.values ?? {}
+  // The slug follows the English name until someone edits it by hand.
+  const [slug, setSlug] = useState(values.slug ?? '')
+  const [slugEdited, setSlugEdited] = useState(Boolean(values.slug))
+  return (
+    <section className="card new-theme">
+      <h1>{t('themeEdit.newTitle')}</h1>
+      <p className="muted">{t('themeEdit.newIntro')}</p>
+      <FormError error={errors.form} />
+      <Form method="post" className="stack" noValidate>
+        <ThemeDetailsFields
+          idPrefix="new"
+          state={{ errors, values }}
+          defaults={{ nameEn: '', nameZh: '', summaryEn: '', summaryZh: '', stance: 'neutral', status: 'active', parentId: null }}
+          parentOptions={parentOptions}
+          onNameEnChange={(name) => {
+            if (!slugEdited) setSlug(suggestSlug(name))
+          }}
+        />
+        <Field
+          id="new-slug"
+          label={t('themeEdit.slug')}
+          name="slug"
+          value={slug}
+          onChange={(e) => {
+            setSlug(e.currentTarget.value)
+            setSlugEdited(e.currentTarget.value !== '')
+          }}
+          error={errors.slug}
+          hint={t('themeEdit.slugHint')}
+          maxLength={63}
+          pattern="[a-z0-9][a-z0-9\-]*"
+          autoComplete="off"
+        />
+        <TextAreaField id="new-thesis" label={t('themeEdit.thesisMarkdown')} hint={t('themeEdit.thesisHint', { max: THESIS_MAX.toLocaleString('en') })} name="thesisMd" defaultValue={values.thesisMd ?? ''} error={errors.thesisMd} rows={8} maxLength={THESIS_MAX} />
+        <div className="form-actions">
+          <button type="submit" className="primary" disabled={busy}>
+            {t('themeEdit.create')}
+          </button>
+        </div>
+      </Form>
+    </section>
+  )
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError()
+  const status = isRouteErrorResponse(error) ? error.status : 500
+  return <ErrorPage status={status} data={isRouteErrorResponse(error) ? error.data : undefined} />
+}
