@@ -53,7 +53,7 @@ export function AppHeader() {
         {user ? (
           <>
             <span className="user-chip" title={t('nav.signedInAs', { name: user.displayName, role: t(`role.${user.role}` as MessageKey) })}>
-              {user.displayName} · {t(`role.${user.role}` as MessageKey)}
+              {user.displayName}
             </span>
             <Form method="post" action="/logout" className="inline-form">
               <button type="submit" className="link-button">
