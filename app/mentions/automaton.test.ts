@@ -1,5 +1,5 @@
 import { buildAutomaton } from './automaton.ts'
-import { foldText } from './fold.ts'
+import { CharClass, foldText, getFoldTables } from './fold.ts'
 
 // Every (key, end) pair the automaton reports, following the dictionary links.
 function allOutputs(keys: string[], text: string): string[] {
@@ -7,21 +7,26 @@ function allOutputs(keys: string[], text: string): string[] {
   const keyOfNode = new Map<number, string>()
   keys.forEach((key, i) => keyOfNode.set(automaton.nodeOfKey[i], key))
   const found: string[] = []
-  automaton.scan(text, {
-    onOutput(node, end) {
-      for (let u = node; u !== 0; u = automaton.dictLink[u]) {
-        if (automaton.terminal[u]) found.push(`${keyOfNode.get(u)}@${end}`)
-      }
-    },
-  })
+  const outputs = automaton.scan(text)
+  for (let k = 0; k < outputs.length; k += 2) {
+    for (let u = outputs[k]; u !== 0; u = automaton.dictLink[u]) {
+      if (automaton.terminal[u]) found.push(`${keyOfNode.get(u)}@${outputs[k + 1]}`)
+    }
+  }
   return found.sort()
 }
 
-function bruteForce(keys: string[], text: string): string[] {
+// Occurrences whose start is allowed: not a letter or digit right after another one
+// (all occurrences with allowedOnly false).
+function bruteForce(keys: string[], text: string, allowedOnly: boolean): string[] {
+  const { charClass } = getFoldTables()
+  const isWord = (index: number) => charClass[text.charCodeAt(index)] === CharClass.Word
   const folded = foldText(text)
   const found: string[] = []
   for (const key of new Set(keys)) {
-    for (let i = folded.indexOf(key); i >= 0; i = folded.indexOf(key, i + 1)) found.push(`${key}@${i + key.length}`)
+    for (let i = folded.indexOf(key); i >= 0; i = folded.indexOf(key, i + 1)) {
+      if (!allowedOnly || i === 0 || !isWord(i) || !isWord(i - 1)) found.push(`${key}@${i + key.length}`)
+    }
   }
   return found.sort()
 }
@@ -36,29 +41,50 @@ function random(seed: number) {
 }
 
 describe('buildAutomaton', () => {
-  it('reports every occurrence of every key, like a brute-force search', () => {
+  it('reports every occurrence of every key not starting mid-word, like a brute-force search', () => {
     const next = random(7)
-    const alphabet = 'abc美图百度'
+    const alphabet = 'abc-美图百度'
     const word = (length: number) => Array.from({ length }, () => alphabet[Math.floor(next() * alphabet.length)]).join('')
     for (let round = 0; round < 30; round++) {
       const keys = Array.from({ length: 1 + Math.floor(next() * 40) }, () => word(1 + Math.floor(next() * 5)))
       const text = word(300)
-      expect(allOutputs(keys, text)).toEqual(bruteForce(keys, text))
+      expect(allOutputs(keys, text)).toEqual(bruteForce(keys, text, true))
+    }
+  })
+
+  it('reports every occurrence when no key starts with a letter or digit', () => {
+    const next = random(11)
+    const alphabet = '-美图百度·'
+    const word = (length: number) => Array.from({ length }, () => alphabet[Math.floor(next() * alphabet.length)]).join('')
+    for (let round = 0; round < 10; round++) {
+      const keys = Array.from({ length: 1 + Math.floor(next() * 30) }, () => word(1 + Math.floor(next() * 4)))
+      const text = word(300)
+      expect(allOutputs(keys, text)).toEqual(bruteForce(keys, text, false))
     }
   })
 
   it('matches folded text and reports the length consumed', () => {
     const automaton = buildAutomaton(['open ai'])
-    const ends: number[] = []
-    automaton.scan('Ｏｐｅｎ ＡＩ!', { onOutput: (node, end) => ends.push(end, automaton.depth[node]) })
-    expect(ends).toEqual([7, 7])
+    const [node, end] = automaton.scan('Ｏｐｅｎ ＡＩ!')
+    expect([end, automaton.depth[node]]).toEqual([7, 7])
   })
 
   it('skips white space that follows white space', () => {
     const automaton = buildAutomaton(['a b'])
-    const ends: number[] = []
-    automaton.scan('a \n\t b', { onOutput: (_node, end) => ends.push(end) })
-    expect(ends).toEqual([6])
+    expect(automaton.scan('a \n\t b')[1]).toBe(6)
+  })
+
+  it('grows its output buffer for texts full of matches', () => {
+    const automaton = buildAutomaton(['a'])
+    expect(automaton.scan('a '.repeat(5000))).toHaveLength(10_000)
+  })
+
+  it('starts nothing in the middle of a word, but finishes what started before it', () => {
+    const automaton = buildAutomaton(['pika', 'ai', '-2'])
+    const ends = (text: string) => Array.from(automaton.scan(text).filter((_, k) => k % 2 === 1))
+    expect(ends('pikachu')).toEqual([4])
+    expect(ends('xpika')).toEqual([])
+    expect(ends('openai 美ai gen-2')).toEqual([10, 16])
   })
 
   it('maps duplicate keys to one node', () => {

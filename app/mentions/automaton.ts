@@ -3,20 +3,30 @@
  *
  * Why this shape: a document is scanned once, one code unit at a time, and almost every
  * step is "fold the unit, follow one transition". A double array makes that two typed
- * array reads (`t = base[s] + code; check[t] === s`) with no hashing and no objects, for
- * an alphabet of thousands of Han characters as cheaply as for ASCII. Units that occur in
+ * array reads (`t = base[s] + code; check[t] === s`, double-array.ts) with no hashing and
+ * no objects, for an alphabet of thousands of Han characters as cheaply as for ASCII. Units that occur in
  * no key map to code 0 and reset the scan to the root without touching the trie.
  *
  * Keys are given already folded (fold.ts); the code table folds the text on the fly.
  * A white space unit directly after another is skipped, which is how "Stable  Diffusion"
  * or a line break inside a name still matches the key "stable diffusion".
+ *
+ * Mid-word starts are skipped: from the root, a letter or digit of a spaced script
+ * (CharClass.Word) right after another one starts nothing. A key starting there would
+ * fail the Latin word-boundary rule anyway (matcher.ts), and this keeps the scan at the
+ * root through the inside of English words, where most of the work used to go. The
+ * failure links follow the same rule (double-array.ts). The state is then always the
+ * longest suffix of the text that is a trie prefix and does not start mid-word, so
+ * exactly the occurrences with an allowed start are reported (automaton.test.ts checks
+ * this against a brute-force search).
  */
-import { SPACE, getFoldTables } from './fold.ts'
+import { DoubleArrayBuilder, type DoubleArray } from './double-array.ts'
+import { CharClass, SPACE, getFoldTables } from './fold.ts'
 
-/** Receives every position where some key ends (rare next to the scan itself). */
-export interface OutputSink {
-  onOutput(node: number, end: number): void
-}
+// Code table entries: the unit's alphabet code in the low 15 bits (0: in no key), and
+// this bit when the unit is a spaced-script letter or digit.
+const WORD_BIT = 0x8000
+const CODE_MASK = 0x7fff
 
 export interface Automaton {
   /** For each input key (same order), the node where it ends. */
@@ -29,11 +39,17 @@ export interface Automaton {
   readonly dictLink: Int32Array
   /** Number of trie nodes, for reporting. */
   readonly nodeCount: number
-  scan(text: string, sink: OutputSink): void
+  /**
+   * Every position where some key ends, as pairs [node, end, node, end, ...] in text
+   * order (end is exclusive). The caller walks dictLink from each node for the shorter
+   * keys ending there. Collected into a buffer rather than passed to a callback: a call
+   * in the loop cost more than the loop itself (spilled registers, a bigger loop body).
+   */
+  scan(text: string): Int32Array
 }
 
 export function buildAutomaton(keys: readonly string[]): Automaton {
-  const { fold } = getFoldTables()
+  const { fold, charClass } = getFoldTables()
 
   // Frequent units get small codes: the arrays stay dense where most nodes live.
   const frequency = new Int32Array(0x10000)
@@ -44,8 +60,11 @@ export function buildAutomaton(keys: readonly string[]): Automaton {
   const codeOfUnit = new Uint16Array(0x10000)
   units.forEach((unit, index) => (codeOfUnit[unit] = index + 1))
   const alphabet = units.length
+  if (alphabet > CODE_MASK) throw new RangeError(`Aliases use ${alphabet} distinct characters; at most ${CODE_MASK} fit`)
   const code = new Uint16Array(0x10000)
-  for (let unit = 0; unit < 0x10000; unit++) code[unit] = codeOfUnit[fold[unit]]
+  for (let unit = 0; unit < 0x10000; unit++) {
+    code[unit] = codeOfUnit[fold[unit]] | (charClass[unit] === CharClass.Word ? WORD_BIT : 0)
+  }
 
   // Sorted unique keys: every trie node is then a contiguous range of keys.
   const unique = [...new Set(keys)].sort()
@@ -64,217 +83,100 @@ export function buildAutomaton(keys: readonly string[]): Automaton {
   for (let k = 0; k < unique.length; k++) nodeOf.set(unique[k], nodeOfUnique[k])
   const nodeOfKey = new Int32Array(keys.length)
   for (let k = 0; k < keys.length; k++) nodeOfKey[k] = nodeOf.get(keys[k])!
-  return builder.finish(nodeOfKey, codeOfUnit[SPACE], code)
+  const isWordCode = new Uint8Array(alphabet + 1)
+  units.forEach((unit, index) => (isWordCode[index + 1] = charClass[unit] === CharClass.Word ? 1 : 0))
+  return new DoubleArrayAutomaton(code, builder.finish(nodeOfKey, isWordCode), nodeOfKey, codeOfUnit[SPACE])
 }
 
-class DoubleArrayBuilder {
-  base: Int32Array
-  check: Int32Array
-  depth: Int32Array
-  // Child codes per node, kept for the breadth-first failure pass.
-  kidStart: Int32Array
-  kidCount: Int32Array
-  kids: number[] = []
-  freeAfter: Int32Array
-  size = 1
-  nodeCount = 1
-
-  constructor(readonly alphabet: number, totalUnits: number) {
-    const capacity = Math.max(1024, totalUnits + alphabet + 2)
-    this.base = new Int32Array(capacity)
-    this.check = new Int32Array(capacity).fill(-1)
-    this.depth = new Int32Array(capacity)
-    this.kidStart = new Int32Array(capacity)
-    this.kidCount = new Int32Array(capacity)
-    this.freeAfter = new Int32Array(capacity)
-    for (let i = 1; i < capacity; i++) this.freeAfter[i] = i
-    this.freeAfter[0] = 1 // the root's cell
-  }
-
-  /** Places all keys (sorted, unique, as code arrays); returns each key's end node. */
-  place(keys: Int32Array[]): Int32Array {
-    const endNode = new Int32Array(keys.length)
-    // Explicit stack of [node, lo, hi, depth]: keys[lo, hi) all pass through node.
-    const stack: number[] = [0, 0, keys.length, 0]
-    const codes: number[] = []
-    const starts: number[] = []
-    while (stack.length > 0) {
-      const depth = stack.pop()!
-      const hi = stack.pop()!
-      let lo = stack.pop()!
-      const node = stack.pop()!
-      if (lo < hi && keys[lo].length === depth) endNode[lo++] = node // shortest sorts first
-      if (lo === hi) continue
-      codes.length = 0
-      starts.length = 0
-      for (let i = lo; i < hi; i++) {
-        const unit = keys[i][depth]
-        if (codes.length === 0 || codes[codes.length - 1] !== unit) {
-          codes.push(unit)
-          starts.push(i)
-        }
-      }
-      starts.push(hi)
-      const base = this.findBase(codes)
-      this.base[node] = base
-      this.kidStart[node] = this.kids.length
-      this.kidCount[node] = codes.length
-      for (let c = 0; c < codes.length; c++) {
-        const child = base + codes[c]
-        this.check[child] = node
-        this.depth[child] = depth + 1
-        this.kids.push(codes[c])
-        stack.push(child, starts[c], starts[c + 1], depth + 1)
-      }
-      this.nodeCount += codes.length
-    }
-    return endNode
-  }
-
-  /** First base >= 0 whose cells for all `codes` are free (first fit). */
-  private findBase(codes: number[]): number {
-    let min = codes[0]
-    let max = codes[0]
-    for (const c of codes) {
-      if (c < min) min = c
-      if (c > max) max = c
-    }
-    for (let cell = this.firstFreeFrom(min); ; cell = this.firstFreeFrom(cell + 1)) {
-      const base = cell - min
-      this.ensure(base + max + 2)
-      let fits = true
-      for (const c of codes) {
-        if (this.check[base + c] !== -1) {
-          fits = false
-          break
-        }
-      }
-      if (fits) {
-        for (const c of codes) this.freeAfter[base + c] = base + c + 1
-        this.size = Math.max(this.size, base + max + 1)
-        return base
-      }
-    }
-  }
-
-  /**
-   * The first free cell at or after `cell`. Union-find with path halving over
-   * `freeAfter` (a used cell points past itself): scanning cell by cell made the build
-   * quadratic once the front of the array filled up (seconds for 10,000 aliases).
-   */
-  private firstFreeFrom(cell: number): number {
-    this.ensure(cell + 2)
-    const next = this.freeAfter
-    while (next[cell] !== cell) {
-      next[cell] = next[next[cell]]
-      cell = next[cell]
-    }
-    return cell
-  }
-
-  private ensure(length: number): void {
-    if (length <= this.check.length) return
-    const old = this.check.length
-    const capacity = Math.max(length, old * 2)
-    const grow = (from: Int32Array, fill = 0) => {
-      const to = new Int32Array(capacity).fill(fill)
-      to.set(from)
-      return to
-    }
-    this.base = grow(this.base)
-    this.check = grow(this.check, -1)
-    this.depth = grow(this.depth)
-    this.kidStart = grow(this.kidStart)
-    this.kidCount = grow(this.kidCount)
-    this.freeAfter = grow(this.freeAfter)
-    for (let i = old; i < capacity; i++) this.freeAfter[i] = i
-  }
-
-  finish(nodeOfKey: Int32Array, spaceCode: number, code: Uint16Array): Automaton {
-    // Padding: base[s] + any code stays inside the arrays, so the scan never reads
-    // out of bounds (which would also make V8 leave its fast path).
-    let maxBase = 0
-    for (let s = 0; s < this.size; s++) if (this.base[s] > maxBase) maxBase = this.base[s]
-    const length = Math.max(this.size, maxBase + this.alphabet + 1)
-    const base = this.base.slice(0, length)
-    const check = new Int32Array(length).fill(-1)
-    check.set(this.check.subarray(0, Math.min(this.size, length)))
-    check[0] = -1
-    const terminal = new Uint8Array(length)
-    for (const node of nodeOfKey) terminal[node] = 1
-    const fail = new Int32Array(length)
-    const dictLink = new Int32Array(length)
-    const out = new Uint8Array(length)
-
-    // Breadth first, so a node's failure target is final before its children need it.
-    const queue = new Int32Array(this.nodeCount)
-    let head = 0
-    let tail = 1 // queue[0] = root
-    while (head < tail) {
-      const node = queue[head++]
-      const first = this.kidStart[node]
-      const count = this.kidCount[node]
-      for (let k = first; k < first + count; k++) {
-        const c = this.kids[k]
-        const child = base[node] + c
-        let target = 0
-        if (node !== 0) {
-          for (let f = fail[node]; ; f = fail[f]) {
-            const t = base[f] + c
-            if (check[t] === f) {
-              target = t
-              break
-            }
-            if (f === 0) break
-          }
-        }
-        fail[child] = target
-        dictLink[child] = terminal[target] === 1 ? target : dictLink[target]
-        out[child] = terminal[child] === 1 || dictLink[child] !== 0 ? 1 : 0
-        queue[tail++] = child
-      }
-    }
-    return new DoubleArrayAutomaton(code, base, check, fail, out, this.depth.slice(0, length), terminal, dictLink, nodeOfKey, spaceCode, this.nodeCount)
-  }
-}
+// Node records interleaved in one Int32Array, 4 slots per node, addressed by
+// offset = node * 4: [check (parent's offset), base * 4, fail offset, has output].
+// One transition then touches one cache line instead of four separate arrays: the
+// arrays for 10,000 aliases (~1 MB) do not fit in L2, and the scan is bound by misses.
+const CHECK = 0
+const BASE = 1
+const FAIL = 2
+const OUT = 3
 
 class DoubleArrayAutomaton implements Automaton {
+  private readonly records: Int32Array
+  // The root's transitions by code, dense: most steps in running text start from the root.
+  private readonly rootNext: Int32Array
+
+  readonly depth: Int32Array
+  readonly terminal: Uint8Array
+  readonly dictLink: Int32Array
+  readonly nodeCount: number
+
   constructor(
     private readonly code: Uint16Array,
-    private readonly base: Int32Array,
-    private readonly check: Int32Array,
-    private readonly fail: Int32Array,
-    private readonly out: Uint8Array,
-    readonly depth: Int32Array,
-    readonly terminal: Uint8Array,
-    readonly dictLink: Int32Array,
+    trie: DoubleArray,
     readonly nodeOfKey: Int32Array,
     // 0 when no key holds a space: spaces then reset the scan like any unknown unit.
     private readonly spaceCode: number,
-    readonly nodeCount: number,
-  ) {}
+  ) {
+    const { base, check, fail, out } = trie
+    this.depth = trie.depth
+    this.terminal = trie.terminal
+    this.dictLink = trie.dictLink
+    this.nodeCount = trie.nodeCount
+    const length = base.length
+    const records = new Int32Array(length * 4)
+    for (let node = 0; node < length; node++) {
+      const at = node * 4
+      records[at + CHECK] = check[node] < 0 ? -1 : check[node] * 4
+      records[at + BASE] = base[node] * 4
+      records[at + FAIL] = fail[node] * 4
+      records[at + OUT] = out[node]
+    }
+    records[CHECK] = -1
+    let alphabet = 0
+    for (let unit = 0; unit < 0x10000; unit++) alphabet = Math.max(alphabet, code[unit] & CODE_MASK)
+    const rootNext = new Int32Array(alphabet + 1)
+    for (let c = 1; c <= alphabet; c++) if (check[base[0] + c] === 0) rootNext[c] = (base[0] + c) * 4
+    this.records = records
+    this.rootNext = rootNext
+  }
 
-  scan(text: string, sink: OutputSink): void {
-    const { code, base, check, fail, out, spaceCode } = this
+  scan(text: string): Int32Array {
+    const { code, records, rootNext, spaceCode } = this
     const length = text.length
-    let state = 0
+    let outputs: Int32Array = new Int32Array(Math.max(256, length >> 5))
+    let count = 0
+    let state = 0 // an offset into records
+    let previous = 0 // the previous unit's code table entry
     for (let i = 0; i < length; i++) {
-      const c = code[text.charCodeAt(i)]
+      const entry = code[text.charCodeAt(i)]
+      const c = entry & CODE_MASK
       if (c === 0) {
         state = 0
+        previous = entry
         continue
       }
-      if (c === spaceCode && i > 0 && code[text.charCodeAt(i - 1)] === spaceCode) continue
-      for (;;) {
-        const next = base[state] + c
-        if (check[next] === state) {
-          state = next
+      if (c === spaceCode && (previous & CODE_MASK) === spaceCode) continue
+      let next = 0
+      while (state !== 0) {
+        const t = records[state + BASE] + (c << 2)
+        if (records[t + CHECK] === state) {
+          next = t
           break
         }
-        if (state === 0) break
-        state = fail[state]
+        state = records[state + FAIL]
       }
-      if (out[state] !== 0) sink.onOutput(state, i + 1)
+      state = next !== 0 ? next : (entry & previous & WORD_BIT) !== 0 ? 0 : rootNext[c]
+      previous = entry
+      if (records[state + OUT] !== 0) {
+        if (count === outputs.length) outputs = grow(outputs)
+        outputs[count] = state >> 2
+        outputs[count + 1] = i + 1
+        count += 2
+      }
     }
+    return outputs.subarray(0, count)
   }
+}
+
+function grow(array: Int32Array): Int32Array {
+  const bigger = new Int32Array(array.length * 2)
+  bigger.set(array)
+  return bigger
 }

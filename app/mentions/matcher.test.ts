@@ -109,13 +109,12 @@ describe('findMentions', () => {
     expect(Object.isFrozen(built)).toBe(true)
   })
 
-  it('builds 10,000 aliases well under a second', () => {
+  // Build speed is measured by `npm run bench -- mentions`; tests never assert wall-clock time.
+  it('builds a matcher from 10,000 aliases that finds the right ones', () => {
     const aliases = makeAliases(
       Array.from({ length: 10_000 }, (_, i) => [i % 2000, i % 2 ? `Company${i} Labs` : `公司名${String.fromCharCode(0x4e00 + (i % 5000))}${i}`] as [number, string]),
     )
-    const started = performance.now()
     const big = buildMentionMatcher(aliases)
-    expect(performance.now() - started).toBeLessThan(1000)
     expect(big.aliasCount).toBe(10_000)
     expect(big.findMentions('今天 Company9999 Labs 和 Company99 Labs').map((m) => m.aliasText)).toEqual([
       'Company9999 Labs',

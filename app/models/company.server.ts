@@ -60,11 +60,21 @@ export async function getCompany(db: DB, id: number) {
     db
       .selectFrom('company_modality')
       .innerJoin('modality', 'modality.id', 'company_modality.modality_id')
-      .select(['modality.slug', 'modality.name_en as nameEn', 'modality.name_zh as nameZh'])
+      .select(['modality.id', 'modality.slug', 'modality.name_en as nameEn', 'modality.name_zh as nameZh'])
       .where('company_modality.company_id', '=', id)
       .orderBy('modality.position')
       .execute(),
     db.selectFrom('mention').select((eb) => eb.fn.countAll<number>().as('n')).where('company_id', '=', id).executeTakeFirstOrThrow(),
   ])
   return { company, tickers, aliases, themes, watchlists, modalities, mentionCount: Number(mentionCount.n) }
+}
+
+/** Modalities a company can be tagged with, in the rubric's order. */
+export async function listModalityOptions(db: DB) {
+  return db.selectFrom('modality').select(['id', 'slug', 'name_en as nameEn', 'name_zh as nameZh']).where('archived_at', 'is', null).orderBy('position').orderBy('id').execute()
+}
+
+/** Every company's names, for choosing a parent company. */
+export async function listCompanyNames(db: DB) {
+  return db.selectFrom('company').select(['id', 'name_en as nameEn', 'name_zh as nameZh']).orderBy('name_en').execute()
 }

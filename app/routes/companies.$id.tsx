@@ -1,32 +1,119 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { type ActionFunctionArgs, json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, isRouteErrorResponse, useLoaderData, useParams, useRouteError } from '@remix-run/react'
+import { AliasEditor, AliasTable } from '#app/components/company-alias-editor.tsx'
+import { CompanyProfileFields, type EditResult, useCompanyEdit } from '#app/components/company-edit-form.tsx'
+import { ModalityEditor, TickerEditor } from '#app/components/company-ticker-editor.tsx'
 import { ErrorPage } from '#app/components/error-page.tsx'
+import { FormError } from '#app/components/form.tsx'
 import { formatDate, localName, useI18n, type MessageKey } from '#app/i18n/index.ts'
-import { getCompany } from '#app/models/company.server.ts'
+import { addAlias, removeAlias, updateAlias } from '#app/models/company-alias.server.ts'
+import { problemMessage } from '#app/models/company-conflicts.server.ts'
+import { CompanyEditError, setCompanyModalities, updateCompanyProfile } from '#app/models/company-edit.server.ts'
+import { addTicker, removeTicker, setPrimaryTicker } from '#app/models/company-ticker.server.ts'
+import { getCompany, listCompanyNames, listModalityOptions } from '#app/models/company.server.ts'
+import { CompanyEditSchema, messageCode } from '#app/schemas/company.ts'
 import { IdSchema } from '#app/schemas/common.ts'
-import { requireUser } from '#app/utils/auth.server.ts'
+import { requireRole, requireUser, resolveLocale } from '#app/utils/auth.server.ts'
+import { parseForm, readFormData } from '#app/utils/forms.server.ts'
 import { renderMarkdown } from '#app/utils/markdown.server.ts'
-import { formatTicker } from '#app/utils/ticker.ts'
+import { roleAllows } from '#app/utils/permissions.ts'
+import { formatTicker, parseTicker } from '#app/utils/ticker.ts'
+import styles from '#app/styles/company.css'
 
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `ThemeRadar · ${data.company.nameEn}` : 'ThemeRadar' }]
 
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  await requireUser(request, context)
+function companyId(params: LoaderFunctionArgs['params']): number {
   const id = IdSchema.safeParse(params.id)
-  const found = id.success ? await getCompany(context.db, id.data) : null
+  if (!id.success) throw json({ id: params.id }, { status: 404 })
+  return id.data
+}
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context)
+  const id = companyId(params)
+  const found = await getCompany(context.db, id)
   if (!found) throw json({ id: params.id }, { status: 404 })
-  return json({ ...found, notesHtml: renderMarkdown(found.company.notesMd) })
+  const canEdit = roleAllows(user.role, 'analyst')
+  // Viewers get no edit data: the controls are hidden from them (the action refuses them anyway).
+  const [parents, modalityOptions] = canEdit ? await Promise.all([listCompanyNames(context.db), listModalityOptions(context.db)]) : [[], []]
+  return json({ ...found, notesHtml: renderMarkdown(found.company.notesMd), canEdit, parents: parents.filter((p) => p.id !== id), modalityOptions })
+}
+
+// Names the form that was posted, so a plain (no-JavaScript) post shows errors on the right row.
+function targetOf(form: FormData): string {
+  const intent = String(form.get('intent') ?? '')
+  const ref = String(form.get('aliasId') ?? form.get('tickerId') ?? 'new')
+  if (intent === 'addAlias' || intent === 'updateAlias') return `alias:${ref}`
+  if (intent === 'removeAlias') return `removeAlias:${ref}`
+  if (intent === 'addTicker' || intent === 'removeTicker' || intent === 'primaryTicker') return `ticker:${ref}`
+  return intent
+}
+
+const reply = (target: string, errors: Record<string, string> = {}, values: Record<string, string> = {}, status = 200) =>
+  json<EditResult>({ ok: Object.keys(errors).length === 0, target, errors, values }, { status })
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireRole(request, context, 'analyst')
+  const id = companyId(params)
+  const form = await readFormData(request)
+  const target = targetOf(form)
+  const parsed = await parseForm(request, CompanyEditSchema, form)
+  if (!parsed.ok) return reply(target, parsed.errors, parsed.values, 400)
+  const actor = { id: user.id, ip: context.clientIp }
+  const input = parsed.data
+  try {
+    switch (input.intent) {
+      case 'profile':
+        await updateCompanyProfile(context.db, actor, id, input)
+        break
+      case 'addTicker': {
+        const ticker = parseTicker(input.ticker)
+        if (!ticker) return reply(target, { ticker: messageCode('companyEdit.tickerInvalid', { ticker: input.ticker }) }, { ticker: input.ticker }, 400)
+        await addTicker(context.db, actor, id, ticker, input.primary)
+        break
+      }
+      case 'removeTicker':
+        await removeTicker(context.db, actor, id, input.tickerId)
+        break
+      case 'primaryTicker':
+        await setPrimaryTicker(context.db, actor, id, input.tickerId)
+        break
+      case 'addAlias':
+        await addAlias(context.db, actor, id, input)
+        break
+      case 'updateAlias':
+        await updateAlias(context.db, actor, id, input.aliasId, input)
+        break
+      case 'removeAlias':
+        await removeAlias(context.db, actor, id, input.aliasId)
+        break
+      case 'modalities':
+        await setCompanyModalities(context.db, actor, id, input.modalityIds)
+        break
+    }
+    return reply(target)
+  } catch (error) {
+    if (!(error instanceof CompanyEditError)) throw error
+    const { code, status } = problemMessage(error.problem, await resolveLocale(request, user))
+    const field = { alias: 'text' }[error.problem.field as string] ?? error.problem.field
+    return reply(target, { [field]: code }, {}, status)
+  }
 }
 
 export default function CompanyPage() {
   const { t, locale, timeZone } = useI18n()
-  const { company, tickers, aliases, themes, watchlists, modalities, mentionCount, notesHtml } = useLoaderData<typeof loader>()
+  const data = useLoaderData<typeof loader>()
+  const { company, tickers, aliases, themes, watchlists, modalities, mentionCount, notesHtml, canEdit } = data
   const other = locale === 'zh-CN' ? company.nameEn : company.nameZh
   return (
-    <article className="stack-lg">
+    <article className="stack-lg company-page">
       <header className="page-header">
+        <p className="muted small">
+          <Link to="/companies">{t('companies.title')}</Link>
+        </p>
         <h1>
-          {localName(locale, company)} {other ? <span className="muted subtitle">{other}</span> : null}
+          {localName(locale, company)} {other && other !== localName(locale, company) ? <span className="muted subtitle">{other}</span> : null}
         </h1>
         <p className="chips">
           <span className="badge">{t(`region.${company.region}` as MessageKey)}</span>
@@ -42,80 +129,123 @@ export default function CompanyPage() {
               {t('company.parent', { name: localName(locale, { nameEn: company.parentNameEn ?? '', nameZh: company.parentNameZh ?? '' }) })}
             </Link>
           ) : null}
+          {company.website ? (
+            <a href={company.website} className="chip" rel="noopener noreferrer nofollow" target="_blank">
+              {company.website.replace(/^https?:\/\//, '').replace(/\/$/, '')}
+            </a>
+          ) : null}
         </p>
       </header>
-      <div className="two-col">
-        <section className="card" aria-labelledby="aliases-heading">
-          <h2 id="aliases-heading">{t('company.aliases')}</h2>
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('company.alias')}</th>
-                <th scope="col">{t('company.aliasKind')}</th>
-                <th scope="col">{t('company.aliasLanguage')}</th>
-                <th scope="col" />
-              </tr>
-            </thead>
-            <tbody>
-              {aliases.map((alias) => (
-                <tr key={alias.id}>
-                  <td lang={alias.language === 'zh' ? 'zh-CN' : undefined}>{alias.text}</td>
-                  <td>{t(`aliasKind.${alias.kind}` as MessageKey)}</td>
-                  <td>{t(`aliasLanguage.${alias.language}` as MessageKey)}</td>
-                  <td className="chips">
-                    {alias.caseSensitive ? <span className="badge">{t('company.caseSensitive')}</span> : null}
-                    {alias.isAmbiguous ? (
-                      <span className="badge warn" title={t('company.ambiguousHint')}>
-                        {t('company.ambiguous')}
-                      </span>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+
+      <div className="company-top">
+        <section className="card stack" aria-labelledby="profile-heading">
+          <h2 id="profile-heading">{t('company.profile')}</h2>
+          {notesHtml ? <div className="prose" dangerouslySetInnerHTML={{ __html: notesHtml }} /> : <p className="muted">{t('companyEdit.noNotes')}</p>}
+          {canEdit ? <ProfileEditor data={data} /> : null}
         </section>
         <div className="stack">
-          <section className="card">
-            <h2>{t('company.themes')}</h2>
-            <ul>
-              {themes.map((theme) => (
-                <li key={theme.slug}>
-                  <Link to={`/themes/${theme.slug}`}>{localName(locale, theme)}</Link>{' '}
-                  <span className="badge">{t(`companyRole.${theme.role}` as MessageKey)}</span> <span className="badge">{t(`exposure.${theme.exposure}` as MessageKey)}</span>
-                </li>
-              ))}
-            </ul>
+          <section className="card" aria-labelledby="tickers-heading">
+            <h2 id="tickers-heading">{t('company.tickers')}</h2>
+            {canEdit ? (
+              <TickerEditor tickers={tickers} />
+            ) : tickers.length ? (
+              <p className="chips">
+                {tickers.map((ticker) => (
+                  <span key={ticker.id} className="ticker">
+                    {formatTicker(ticker)}
+                  </span>
+                ))}
+              </p>
+            ) : (
+              <p className="muted">{t('company.noTickers')}</p>
+            )}
           </section>
-          <section className="card">
-            <h2>{t('company.watchlists')}</h2>
-            <ul>
-              {watchlists.map((w) => (
-                <li key={w.id}>
-                  <strong>{w.name}</strong> <span className="muted small">{formatDate(locale, w.addedAt, timeZone)}</span>
-                  {w.rationale ? <p className="small">{w.rationale}</p> : null}
-                </li>
-              ))}
-            </ul>
+          <section className="card" aria-labelledby="modalities-heading">
+            <h2 id="modalities-heading">{t('company.modalities')}</h2>
+            {canEdit ? (
+              <ModalityEditor options={data.modalityOptions} chosen={modalities.map((m) => m.id)} />
+            ) : (
+              <p className="chips">
+                {modalities.length ? modalities.map((m) => <span key={m.slug} className="chip">{localName(locale, m)}</span>) : <span className="muted">{t('common.none')}</span>}
+              </p>
+            )}
           </section>
-          <section className="card">
-            <h2>{t('company.modalities')}</h2>
-            <p className="chips">
-              {modalities.map((m) => (
-                <span key={m.slug} className="chip">
-                  {localName(locale, m)}
-                </span>
-              ))}
-            </p>
-          </section>
-          <section className="card">
-            <h2>{t('company.mentions')}</h2>
-            <p className="muted">{mentionCount === 0 ? t('company.mentionsEmpty') : mentionCount}</p>
-          </section>
-          {notesHtml ? <section className="card prose" dangerouslySetInnerHTML={{ __html: notesHtml }} /> : null}
         </div>
       </div>
+
+      <section className="card" aria-labelledby="aliases-heading">
+        <h2 id="aliases-heading">{t('company.aliases')}</h2>
+        {canEdit ? <AliasEditor aliases={aliases} /> : <AliasTable aliases={aliases} />}
+      </section>
+
+      <div className="company-bottom">
+        <section className="card" aria-labelledby="themes-heading">
+          <h2 id="themes-heading">{t('company.themes')}</h2>
+          {themes.length === 0 ? <p className="muted">{t('common.none')}</p> : null}
+          <ul className="plain-list">
+            {themes.map((theme) => (
+              <li key={theme.slug}>
+                <Link to={`/themes/${theme.slug}`}>{localName(locale, theme)}</Link>{' '}
+                <span className="badge">{t(`companyRole.${theme.role}` as MessageKey)}</span> <span className="badge">{t(`exposure.${theme.exposure}` as MessageKey)}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+        <section className="card" aria-labelledby="watchlists-heading">
+          <h2 id="watchlists-heading">{t('company.watchlists')}</h2>
+          {watchlists.length === 0 ? <p className="muted">{t('common.none')}</p> : null}
+          <ul className="plain-list">
+            {watchlists.map((w) => (
+              <li key={w.id}>
+                <Link to={`/watchlists/${w.id}`}>{w.name}</Link> <span className="muted small">{formatDate(locale, w.addedAt, timeZone)}</span>
+                {w.rationale ? <p className="small">{w.rationale}</p> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+        <section className="card" aria-labelledby="mentions-heading" id="mentions">
+          <h2 id="mentions-heading">{t('company.mentions')}</h2>
+          <p className="muted">{mentionCount === 0 ? t('company.mentionsEmpty') : mentionCount}</p>
+        </section>
+      </div>
     </article>
+  )
+}
+
+function ProfileEditor({ data }: { data: ReturnType<typeof useLoaderData<typeof loader>> }) {
+  const { t } = useI18n()
+  const edit = useCompanyEdit('profile')
+  const c = data.company
+  const values = edit.result && !edit.result.ok ? edit.result.values : {
+    nameEn: c.nameEn,
+    nameZh: c.nameZh,
+    region: c.region,
+    listing: c.isListed ? 'listed' : 'private',
+    vendorType: c.vendorType,
+    website: c.website ?? '',
+    parentId: c.parentId ? String(c.parentId) : '',
+    notesMd: c.notesMd,
+  }
+  const failed = Boolean(edit.result && !edit.result.ok)
+  return (
+    <details className="profile-editor" open={failed || undefined}>
+      <summary>{t('companyEdit.editProfile')}</summary>
+      <edit.fetcher.Form method="post" className="stack" noValidate>
+        <input type="hidden" name="intent" value="profile" />
+        <FormError error={edit.errors.form} />
+        <CompanyProfileFields values={values} errors={edit.errors} parents={data.parents} idPrefix="profile" />
+        <p className="row-form">
+          <button type="submit" className="primary" disabled={edit.busy}>
+            {t('common.save')}
+          </button>
+          {edit.result?.ok ? (
+            <span className="muted small" role="status">
+              {t('common.saved')}
+            </span>
+          ) : null}
+        </p>
+      </edit.fetcher.Form>
+    </details>
   )
 }
 

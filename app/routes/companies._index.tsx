@@ -1,27 +1,111 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { useLoaderData } from '@remix-run/react'
+import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { useState } from 'react'
 import { CompanyChip } from '#app/components/company-chip.tsx'
 import { useI18n, type MessageKey } from '#app/i18n/index.ts'
 import { listCompanies } from '#app/models/company.server.ts'
+import { REGIONS, VENDOR_TYPES } from '#app/schemas/company.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
+import { normaliseText } from '#app/utils/normalise.ts'
+import { roleAllows } from '#app/utils/permissions.ts'
+import { formatTicker } from '#app/utils/ticker.ts'
+import styles from '#app/styles/company.css'
 
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 export const meta: MetaFunction = () => [{ title: 'ThemeRadar · Companies' }]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requireUser(request, context)
-  return json({ companies: await listCompanies(context.db) })
+  const user = await requireUser(request, context)
+  return json({ companies: await listCompanies(context.db), canEdit: roleAllows(user.role, 'analyst') })
 }
+
+interface Filters {
+  q: string
+  region: string
+  vendorType: string
+  listing: string
+}
+
+const compact = (s: string) => normaliseText(s).replace(/\s+/gu, '')
 
 export default function CompaniesPage() {
   const { t } = useI18n()
-  const { companies } = useLoaderData<typeof loader>()
+  const { companies, canEdit } = useLoaderData<typeof loader>()
+  const [params] = useSearchParams()
+  // Filtering happens in the browser (the registry is small); the form also works as a
+  // plain GET, because the first render reads the same values from the address.
+  const [filters, setFilters] = useState<Filters>({
+    q: params.get('q') ?? '',
+    region: params.get('region') ?? '',
+    vendorType: params.get('vendorType') ?? '',
+    listing: params.get('listing') ?? '',
+  })
+  const set = (key: keyof Filters) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setFilters((f) => ({ ...f, [key]: e.target.value }))
+  const needle = compact(filters.q)
+  const shown = companies.filter(
+    (c) =>
+      (!filters.region || c.region === filters.region) &&
+      (!filters.vendorType || c.vendorType === filters.vendorType) &&
+      (!filters.listing || (filters.listing === 'listed') === c.isListed) &&
+      (!needle || [c.nameEn, c.nameZh, ...c.tickers.map(formatTicker)].some((s) => compact(s).includes(needle))),
+  )
   return (
     <div className="stack-lg">
-      <header className="page-header">
-        <h1>{t('companies.title')}</h1>
-        <p className="muted">{t('companies.count', { count: companies.length })}</p>
+      <header className="page-header header-with-action">
+        <div>
+          <h1>{t('companies.title')}</h1>
+          <p className="muted">{t('companies.count', { count: companies.length })}</p>
+        </div>
+        {canEdit ? (
+          <Link to="/companies/new" className="company-button">
+            {t('companyEdit.newCompany')}
+          </Link>
+        ) : null}
       </header>
+      <Form method="get" className="row-form company-filters" aria-label={t('companyEdit.filters')} onSubmit={(e) => e.preventDefault()}>
+        <div className="field">
+          <label htmlFor="filter-q">{t('companyEdit.filterText')}</label>
+          <input id="filter-q" type="search" name="q" value={filters.q} onChange={set('q')} maxLength={100} />
+        </div>
+        <div className="field">
+          <label htmlFor="filter-region">{t('company.region')}</label>
+          <select id="filter-region" name="region" value={filters.region} onChange={set('region')}>
+            <option value="">{t('companyEdit.allRegions')}</option>
+            {REGIONS.map((r) => (
+              <option key={r} value={r}>
+                {t(`region.${r}` as MessageKey)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-vendor">{t('company.vendorType')}</label>
+          <select id="filter-vendor" name="vendorType" value={filters.vendorType} onChange={set('vendorType')}>
+            <option value="">{t('companyEdit.allVendorTypes')}</option>
+            {VENDOR_TYPES.map((v) => (
+              <option key={v} value={v}>
+                {t(`vendor.${v}` as MessageKey)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-listing">{t('company.listing')}</label>
+          <select id="filter-listing" name="listing" value={filters.listing} onChange={set('listing')}>
+            <option value="">{t('companyEdit.allListings')}</option>
+            <option value="listed">{t('listing.listed')}</option>
+            <option value="private">{t('listing.private')}</option>
+          </select>
+        </div>
+        <noscript>
+          <button type="submit">{t('companyEdit.applyFilters')}</button>
+        </noscript>
+        <p className="muted small filter-count" role="status">
+          {t('companyEdit.showing', { shown: shown.length, count: companies.length })}
+        </p>
+      </Form>
       <div className="card table-scroll">
+        {shown.length === 0 ? <p className="muted">{t('companyEdit.noMatch')}</p> : null}
         <table className="data-table">
           <thead>
             <tr>
@@ -32,7 +116,7 @@ export default function CompaniesPage() {
             </tr>
           </thead>
           <tbody>
-            {companies.map((c) => (
+            {shown.map((c) => (
               <tr key={c.id}>
                 <td>
                   <CompanyChip company={c} />

@@ -1,9 +1,13 @@
 // Each feature's messages: a module exporting `en` and `zhCN` objects with the same keys
 // (checked by app/i18n/i18n.test.ts). Add a feature here with one import line.
 import * as example from './example.ts'
+import * as company from './company.ts'
+import * as watchlist from './watchlist.ts'
 import * as themeEdit from './theme-edit.ts'
 
 export const featureMessages = {
   example,
+  company,
+  watchlist,
   themeEdit,
 }

@@ -1,0 +1,139 @@
+import { fieldError } from '#app/components/form.tsx'
+import { useI18n, type MessageKey } from '#app/i18n/index.ts'
+import { ALIAS_KINDS, ALIAS_LANGUAGES } from '#app/schemas/company.ts'
+import { useCompanyEdit } from './company-edit-form.tsx'
+
+export interface AliasView {
+  id: number
+  text: string
+  language: string
+  kind: string
+  caseSensitive: boolean
+  isAmbiguous: boolean
+}
+
+/** The aliases as a read-only table, for viewers. */
+export function AliasTable({ aliases }: { aliases: AliasView[] }) {
+  const { t } = useI18n()
+  if (aliases.length === 0) return <p className="muted">{t('companyEdit.noAliases')}</p>
+  return (
+    <table className="data-table">
+      <thead>
+        <tr>
+          <th scope="col">{t('company.alias')}</th>
+          <th scope="col">{t('company.aliasKind')}</th>
+          <th scope="col">{t('company.aliasLanguage')}</th>
+          <th scope="col" />
+        </tr>
+      </thead>
+      <tbody>
+        {aliases.map((alias) => (
+          <tr key={alias.id}>
+            <td lang={alias.language === 'zh' ? 'zh-CN' : undefined}>{alias.text}</td>
+            <td>{t(`aliasKind.${alias.kind}` as MessageKey)}</td>
+            <td>{t(`aliasLanguage.${alias.language}` as MessageKey)}</td>
+            <td className="chips">
+              {alias.caseSensitive ? <span className="badge">{t('company.caseSensitive')}</span> : null}
+              {alias.isAmbiguous ? (
+                <span className="badge warn" title={t('company.ambiguousHint')}>
+                  {t('company.ambiguous')}
+                </span>
+              ) : null}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}
+
+/** The aliases as inline-editable rows plus a row to add one, for analysts. */
+export function AliasEditor({ aliases }: { aliases: AliasView[] }) {
+  const { t } = useI18n()
+  return (
+    <div className="alias-editor">
+      <div className="alias-row alias-head" aria-hidden="true">
+        <span>{t('company.alias')}</span>
+        <span>{t('company.aliasLanguage')}</span>
+        <span>{t('company.aliasKind')}</span>
+        <span>{t('company.caseSensitive')}</span>
+        <span title={t('company.ambiguousHint')}>{t('company.ambiguous')}</span>
+        <span />
+      </div>
+      {aliases.map((alias) => (
+        <AliasRow key={alias.id} alias={alias} />
+      ))}
+      <AliasRow alias={null} />
+      <p className="field-hint">{t('companyEdit.aliasHelp')}</p>
+    </div>
+  )
+}
+
+function AliasRow({ alias }: { alias: AliasView | null }) {
+  const { t } = useI18n()
+  const target = alias ? `alias:${alias.id}` : 'alias:new'
+  const { fetcher, formRef, errors, busy } = useCompanyEdit(target, { resetOnSuccess: !alias })
+  const remover = useCompanyEdit(`removeAlias:${alias?.id ?? ''}`)
+  const key = alias ? String(alias.id) : 'new'
+  const label = alias?.text ?? t('companyEdit.newAlias')
+  const message = fieldError(t, errors.text ?? errors.form ?? errors.language ?? errors.kind) ?? fieldError(t, remover.errors.form)
+  return (
+    <div className={`alias-row-wrap${alias ? '' : ' is-new'}`}>
+      <fetcher.Form method="post" ref={formRef} className="alias-row" aria-label={label}>
+        <input type="hidden" name="intent" value={alias ? 'updateAlias' : 'addAlias'} />
+        {alias ? <input type="hidden" name="aliasId" value={alias.id} /> : null}
+        <input
+          name="text"
+          defaultValue={alias?.text}
+          maxLength={200}
+          required
+          placeholder={alias ? undefined : t('companyEdit.newAlias')}
+          aria-label={alias ? t('company.alias') : t('companyEdit.newAlias')}
+          aria-invalid={errors.text ? true : undefined}
+          lang={alias?.language === 'zh' ? 'zh-CN' : undefined}
+        />
+        <select name="language" defaultValue={alias?.language ?? 'any'} aria-label={t('company.aliasLanguage')}>
+          {ALIAS_LANGUAGES.map((l) => (
+            <option key={l} value={l}>
+              {t(`aliasLanguage.${l}` as MessageKey)}
+            </option>
+          ))}
+        </select>
+        <select name="kind" defaultValue={alias?.kind ?? 'short_name'} aria-label={t('company.aliasKind')}>
+          {ALIAS_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t(`aliasKind.${k}` as MessageKey)}
+            </option>
+          ))}
+        </select>
+        <label className="check-cell">
+          <input type="checkbox" name="caseSensitive" defaultChecked={alias?.caseSensitive} id={`cs-${key}`} />
+          <span className="visually-hidden">{t('company.caseSensitive')}</span>
+        </label>
+        <label className="check-cell">
+          <input type="checkbox" name="ambiguous" defaultChecked={alias?.isAmbiguous} id={`amb-${key}`} />
+          <span className="visually-hidden">{t('company.ambiguous')}</span>
+        </label>
+        <span className="row-actions">
+          <button type="submit" className={alias ? 'small' : 'small primary'} disabled={busy} aria-label={alias ? t('companyEdit.saveAlias', { alias: alias.text }) : undefined}>
+            {alias ? t('common.save') : t('companyEdit.addAlias')}
+          </button>
+        </span>
+      </fetcher.Form>
+      {alias ? (
+        <remover.fetcher.Form method="post" className="alias-remove">
+          <input type="hidden" name="intent" value="removeAlias" />
+          <input type="hidden" name="aliasId" value={alias.id} />
+          <button type="submit" className="small link-button danger" disabled={remover.busy} aria-label={t('companyEdit.removeAlias', { alias: alias.text })}>
+            {t('companyEdit.remove')}
+          </button>
+        </remover.fetcher.Form>
+      ) : null}
+      {message ? (
+        <p className="field-error alias-error" role="alert">
+          {message}
+        </p>
+      ) : null}
+    </div>
+  )
+}

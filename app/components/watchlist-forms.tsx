@@ -1,0 +1,202 @@
+import { Form, useFetcher, useNavigation } from '@remix-run/react'
+import { useEffect, useRef } from 'react'
+import { Field, FormError, fieldError } from '#app/components/form.tsx'
+import { localName, useI18n } from '#app/i18n/index.ts'
+
+// The forms of a watchlist page: add a company, edit or remove an entry (inline, with a
+// fetcher, but plain posts without JavaScript), and rename or archive the list.
+
+export type WatchlistActionResult =
+  | { ok: true; intent: string; entryId?: number; message?: string; name?: string }
+  | { ok: false; intent: string; entryId?: number; errors: Record<string, string>; values: Record<string, string> }
+
+interface TextAreaProps extends React.TextareaHTMLAttributes<HTMLTextAreaElement> {
+  label: string
+  name: string
+  error?: string
+  hint?: string
+}
+
+/** Field's twin for multi-line text: label, hint and error linked for screen readers. */
+export function TextAreaField({ label, name, error, hint, id, ...rest }: TextAreaProps) {
+  const { t } = useI18n()
+  const fieldId = id ?? `field-${name}`
+  const message = fieldError(t, error)
+  const describedBy = [hint ? `${fieldId}-hint` : null, message ? `${fieldId}-error` : null].filter(Boolean).join(' ') || undefined
+  return (
+    <div className={`field${message ? ' has-error' : ''}`}>
+      <label htmlFor={fieldId}>{label}</label>
+      <textarea id={fieldId} name={name} aria-invalid={message ? true : undefined} aria-describedby={describedBy} {...rest} />
+      {hint ? (
+        <p className="field-hint" id={`${fieldId}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {message ? (
+        <p className="field-error" id={`${fieldId}-error`} role="alert">
+          {message}
+        </p>
+      ) : null}
+    </div>
+  )
+}
+
+interface CompanyOption {
+  id: number
+  nameEn: string
+  nameZh: string
+  tickers: string[]
+}
+
+export function AddEntryForm({ companyOptions, result, startOpen }: { companyOptions: CompanyOption[]; result?: WatchlistActionResult; startOpen: boolean }) {
+  const { t } = useI18n()
+  const navigation = useNavigation()
+  const busy = navigation.state === 'submitting' && navigation.formData?.get('intent') === 'add'
+  const errors = result && !result.ok ? result.errors : {}
+  const values = result && !result.ok ? result.values : {}
+  const formRef = useRef<HTMLFormElement>(null)
+  useEffect(() => {
+    if (result?.ok) formRef.current?.reset()
+  }, [result])
+  return (
+    <details className="card wl-add" open={startOpen || Boolean(result && !result.ok) || undefined}>
+      <summary>{t('watchlists.addTitle')}</summary>
+      <Form method="post" ref={formRef} className="wl-add-form">
+        <input type="hidden" name="intent" value="add" />
+        <Field label={t('watchlists.company')} name="company" id="add-company" list="wl-company-options" required maxLength={200} autoComplete="off" hint={t('watchlists.companyHint')} defaultValue={values.company ?? ''} error={errors.company} />
+        <Field label={t('watchlists.rationale')} name="rationale" id="add-rationale" maxLength={2000} defaultValue={values.rationale ?? ''} error={errors.rationale} />
+        <Field label={t('watchlists.tags')} name="tags" id="add-tags" hint={t('watchlists.tagsHint')} defaultValue={values.tags ?? ''} error={errors.tags} />
+        <TextAreaField label={t('watchlists.notes')} name="notes" id="add-notes" rows={2} maxLength={20000} defaultValue={values.notes ?? ''} error={errors.notes} />
+        <div className="wl-add-submit">
+          <button type="submit" className="primary" disabled={busy}>
+            {t('watchlists.addSubmit')}
+          </button>
+        </div>
+      </Form>
+      <datalist id="wl-company-options">
+        {companyOptions.map((c) => (
+          <option key={c.id} value={c.nameEn}>
+            {[c.nameZh, ...c.tickers].filter(Boolean).join(' · ')}
+          </option>
+        ))}
+      </datalist>
+    </details>
+  )
+}
+
+export interface EntryForDetail {
+  id: number
+  rationale: string
+  notesMd: string
+  notesHtml: string
+  tags: string[]
+}
+
+/** Notes of one entry, and for analysts its edit and remove forms. */
+export function EntryDetail({ entry, canEdit, actionResult }: { entry: EntryForDetail; canEdit: boolean; actionResult?: WatchlistActionResult }) {
+  const { t } = useI18n()
+  const edit = useFetcher<WatchlistActionResult>()
+  const remove = useFetcher<WatchlistActionResult>()
+  // Without JavaScript the forms post normally and the result arrives as action data.
+  const fromPage = (intent: string) => (actionResult?.intent === intent && actionResult.entryId === entry.id ? actionResult : undefined)
+  const editResult = edit.data ?? fromPage('editEntry')
+  const removeResult = remove.data ?? fromPage('remove')
+  const editErrors = editResult && !editResult.ok ? editResult.errors : {}
+  const removeErrors = removeResult && !removeResult.ok ? removeResult.errors : {}
+  const prefix = `entry-${entry.id}`
+  return (
+    <div className="wl-detail">
+      <section className="wl-notes" aria-label={t('common.notes')}>
+        <h3>{t('common.notes')}</h3>
+        {entry.notesHtml ? <div className="prose" dangerouslySetInnerHTML={{ __html: entry.notesHtml }} /> : <p className="muted">{t('watchlists.noNotes')}</p>}
+      </section>
+      {canEdit ? (
+        <>
+          <edit.Form method="post" className="stack wl-edit">
+            <h3>{t('watchlists.editTitle')}</h3>
+            <input type="hidden" name="intent" value="editEntry" />
+            <input type="hidden" name="entryId" value={entry.id} />
+            <FormError error={editErrors.form} />
+            <TextAreaField label={t('watchlists.rationale')} name="rationale" id={`${prefix}-rationale`} rows={2} maxLength={2000} defaultValue={entry.rationale} error={editErrors.rationale} />
+            <Field label={t('watchlists.tags')} name="tags" id={`${prefix}-tags`} defaultValue={entry.tags.join(', ')} error={editErrors.tags} />
+            <TextAreaField label={t('watchlists.notes')} name="notes" id={`${prefix}-notes`} rows={3} maxLength={20000} defaultValue={entry.notesMd} error={editErrors.notes} />
+            <p className="wl-form-foot">
+              <button type="submit" className="primary" disabled={edit.state !== 'idle'}>
+                {t('common.save')}
+              </button>
+              {editResult?.ok && edit.state === 'idle' ? (
+                <span className="ok-text" role="status">
+                  {t('common.saved')}
+                </span>
+              ) : null}
+            </p>
+          </edit.Form>
+          <remove.Form method="post" className="stack wl-remove">
+            <h3>{t('watchlists.removeTitle')}</h3>
+            <input type="hidden" name="intent" value="remove" />
+            <input type="hidden" name="entryId" value={entry.id} />
+            <FormError error={removeErrors.form} />
+            <Field label={t('watchlists.removeReason')} name="reason" id={`${prefix}-reason`} required maxLength={2000} hint={t('watchlists.removeReasonHint')} error={removeErrors.reason} />
+            <p className="wl-form-foot">
+              <button type="submit" className="danger" disabled={remove.state !== 'idle'}>
+                {t('watchlists.removeSubmit')}
+              </button>
+            </p>
+          </remove.Form>
+        </>
+      ) : null}
+    </div>
+  )
+}
+
+interface SettingsProps {
+  watchlist: { name: string; description: string; themeId: number | null; archivedAt: string | null }
+  themes: { id: number; nameEn: string; nameZh: string }[]
+  result?: WatchlistActionResult
+}
+
+export function WatchlistSettings({ watchlist, themes, result }: SettingsProps) {
+  const { t, locale } = useI18n()
+  const errors = result && !result.ok ? result.errors : {}
+  const values = result && !result.ok ? result.values : {}
+  return (
+    <details className="card wl-settings" open={Boolean(result && !result.ok) || undefined}>
+      <summary>{t('watchlists.settingsTitle')}</summary>
+      <FormError error={errors.form} />
+      {result?.ok && result.intent === 'update' ? (
+        <p className="notice" role="status">
+          {t('common.saved')}
+        </p>
+      ) : null}
+      {!watchlist.archivedAt ? (
+        <Form method="post" className="row-form">
+          <input type="hidden" name="intent" value="update" />
+          <Field label={t('watchlists.name')} name="name" id="settings-name" required maxLength={200} defaultValue={values.name ?? watchlist.name} error={errors.name} />
+          <div className={`field${errors.themeId ? ' has-error' : ''}`}>
+            <label htmlFor="settings-theme">{t('watchlists.theme')}</label>
+            <select id="settings-theme" name="themeId" defaultValue={values.themeId ?? (watchlist.themeId ? String(watchlist.themeId) : '')}>
+              <option value="">{t('watchlists.noTheme')}</option>
+              {themes.map((theme) => (
+                <option key={theme.id} value={theme.id}>
+                  {localName(locale, theme)}
+                </option>
+              ))}
+            </select>
+            {errors.themeId ? <p className="field-error">{fieldError(t, errors.themeId)}</p> : null}
+          </div>
+          <div className="grow">
+            <Field label={t('watchlists.description')} name="description" id="settings-description" maxLength={2000} defaultValue={values.description ?? watchlist.description} error={errors.description} />
+          </div>
+          <button type="submit" className="primary">
+            {t('common.save')}
+          </button>
+        </Form>
+      ) : null}
+      <Form method="post" className="row-form wl-archive">
+        <input type="hidden" name="intent" value={watchlist.archivedAt ? 'unarchive' : 'archive'} />
+        <button type="submit">{watchlist.archivedAt ? t('watchlists.unarchive') : t('watchlists.archive')}</button>
+        <span className="muted small">{t('watchlists.archiveHint')}</span>
+      </Form>
+    </details>
+  )
+}

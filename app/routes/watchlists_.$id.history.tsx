@@ -1,0 +1,76 @@
+import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Link, isRouteErrorResponse, useLoaderData, useParams, useRouteError } from '@remix-run/react'
+import { ErrorPage } from '#app/components/error-page.tsx'
+import { formatDateTime, localName, useI18n } from '#app/i18n/index.ts'
+import { getTeamTimeZone } from '#app/models/setting.server.ts'
+import { listWatchlistHistory } from '#app/models/watchlist-history.server.ts'
+import { getWatchlist } from '#app/models/watchlist.server.ts'
+import { IdSchema } from '#app/schemas/common.ts'
+import { requireUser } from '#app/utils/auth.server.ts'
+import styles from '#app/styles/watchlist.css'
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `ThemeRadar · ${data.watchlist.name}` : 'ThemeRadar' }]
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  await requireUser(request, context)
+  const id = IdSchema.safeParse(params.id)
+  const watchlist = id.success ? await getWatchlist(context.db, id.data) : undefined
+  if (!watchlist) throw json({ id: params.id }, { status: 404 })
+  const timeZone = await getTeamTimeZone(context.db)
+  return json({ watchlist, timeZone, weeks: await listWatchlistHistory(context.db, watchlist.id, timeZone) })
+}
+
+export default function WatchlistHistoryPage() {
+  const { t, locale } = useI18n()
+  const { watchlist, timeZone, weeks } = useLoaderData<typeof loader>()
+  return (
+    <div className="stack-lg">
+      <header className="page-header">
+        <p className="small">
+          <Link to={`/watchlists/${watchlist.id}`}>← {t('watchlists.backToList')}</Link>
+        </p>
+        <h1>{t('watchlists.historyTitle', { name: watchlist.name })}</h1>
+        <p className="muted">{t('watchlists.historyIntro', { timeZone })}</p>
+      </header>
+      {weeks.length === 0 ? <p className="muted">{t('watchlists.historyEmpty')}</p> : null}
+      {weeks.map((week) => (
+        <section key={week.week} className="card wl-week" aria-labelledby={`week-${week.week}`}>
+          <header className="wl-week-header">
+            <h2 id={`week-${week.week}`}>
+              <span className="week-chip">{week.week}</span>
+            </h2>
+            <span className="chips">
+              <span className="badge wl-add-badge">{t('watchlists.weekSummary', { added: week.added, removed: week.removed })}</span>
+            </span>
+          </header>
+          <table className="data-table">
+            <tbody>
+              {week.events.map((event) => (
+                <tr key={`${event.kind}-${event.entryId}`} className={`wl-event wl-event-${event.kind}`}>
+                  <td className="nowrap small">{formatDateTime(locale, event.at, timeZone)}</td>
+                  <td className="nowrap">
+                    <span className={`badge ${event.kind === 'add' ? 'wl-added' : 'wl-removed'}`}>{event.kind === 'add' ? t('watchlists.event.add') : t('watchlists.event.remove')}</span>
+                  </td>
+                  <td className="nowrap">
+                    <Link to={`/companies/${event.companyId}`}>{localName(locale, event)}</Link>
+                  </td>
+                  <td className="wl-event-text">{event.text}</td>
+                  <td className="nowrap muted small">{t('watchlists.by', { name: event.byName ?? t('audit.system') })}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ))}
+    </div>
+  )
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError()
+  const params = useParams()
+  const { t } = useI18n()
+  const status = isRouteErrorResponse(error) ? error.status : 500
+  return <ErrorPage status={status} message={status === 404 ? t('watchlists.notFound', { id: params.id ?? '' }) : undefined} />
+}

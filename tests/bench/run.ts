@@ -1,0 +1,46 @@
+// `npm run bench [-- <name filter> [benchmark args...]]`: runs the benchmark modules
+// below, in order, or only those whose name contains the filter.
+//   npm run bench                  all benchmarks
+//   npm run bench -- mentions      the mention engine only
+//   npm run bench -- mentions --mb=8
+//   npm run bench -- --list
+// To add one: write tests/bench/<name>.bench.ts exporting `run(context: BenchContext)`
+// (see bench-kit.ts) and add a line here.
+import { writeResults, type BenchModule } from './bench-kit.ts'
+
+interface Benchmark {
+  name: string
+  description: string
+  load: () => Promise<BenchModule>
+}
+
+const BENCHMARKS: Benchmark[] = [
+  {
+    name: 'mentions',
+    description: 'company-mention engine vs @monyone/aho-corasick vs one RegExp, 10,000 aliases',
+    load: () => import('./mentions.bench.ts'),
+  },
+]
+
+async function main(argv: string[]): Promise<number> {
+  if (argv.includes('--list')) {
+    for (const { name, description } of BENCHMARKS) console.log(`${name.padEnd(16)} ${description}`)
+    return 0
+  }
+  const [first, ...rest] = argv
+  const filter = first !== undefined && !first.startsWith('--') ? first : undefined
+  const args = filter === undefined ? argv : rest
+  const selected = BENCHMARKS.filter(({ name }) => filter === undefined || name.includes(filter))
+  if (selected.length === 0) {
+    console.log(`No benchmark matches "${filter}". Known: ${BENCHMARKS.map(({ name }) => name).join(', ')}`)
+    return 1
+  }
+  for (const benchmark of selected) {
+    console.log(`\n== ${benchmark.name}: ${benchmark.description}`)
+    const module = await benchmark.load()
+    await module.run({ args, writeResults })
+  }
+  return 0
+}
+
+process.exitCode = await main(process.argv.slice(2))
