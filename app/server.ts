@@ -1,9 +1,15 @@
+import { randomUUID } from 'node:crypto'
+import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { createRequestHandler } from '@remix-run/express'
 import type { ServerBuild } from '@remix-run/node'
 import compression from 'compression'
 import express from 'express'
+import { ingestFeedItem } from '#app/feeds/ingest-feed-item.server.ts'
+import { startFeedPoller } from '#app/feeds/poller.server.ts'
+import { RESCAN_JOB_KIND, rescanDocumentsHandler } from '#app/jobs/rescan-documents-job.server.ts'
+import { startJobRunner } from '#app/jobs/runner.server.ts'
 import { ensureSessionSecret } from '#app/models/setting.server.ts'
 import { openAppDatabase } from '#app/utils/db.server.ts'
 import { readEnv } from '#app/utils/env.server.ts'
@@ -25,6 +31,12 @@ if (env.SEED_DEMO === 'auto' && !(await isDemoSeeded(connection.db))) {
 }
 const { secret, generated } = await ensureSessionSecret(connection.db, env.SESSION_SECRET)
 if (generated) console.log('[themeradar] SESSION_SECRET is not set: using a generated secret kept in the database')
+
+// Background work: persisted jobs and feed polls, leased so that several instances on one
+// PostgreSQL never run the same item twice. One id per process tells leases apart.
+const workerId = `${os.hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`
+const jobRunner = startJobRunner(connection.db, { workerId, handlers: { [RESCAN_JOB_KIND]: rescanDocumentsHandler() }, pollMs: 1000 })
+const feedPoller = startFeedPoller(connection.db, { workerId, intervalMs: 60_000, ingest: ingestFeedItem })
 
 const build = (await import(pathToFileURL(path.join(root, 'build/index.js')).href)) as ServerBuild
 
@@ -58,6 +70,8 @@ async function stop(signal: string) {
   server.close()
   server.closeAllConnections()
   try {
+    // Hands running work back (lease released) so the next start picks it up.
+    await Promise.all([feedPoller.stop(), jobRunner.stop()])
     await connection.close()
   } finally {
     process.exit(0)

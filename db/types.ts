@@ -413,4 +413,29 @@ export interface Database {
   score_evidence: ScoreEvidenceTable
   source_score: SourceScoreTable
   meeting: MeetingTable
+  score_revision: ScoreRevisionTable
+  score_week_reopen: ScoreWeekReopenTable
+}
+
+// Scoring history (migration 2026-11-23T16-30-00_scoring): one append-only row per save.
+export interface ScoreRevisionTable {
+  id: Generated<number>
+  score_id: number
+  theme_id: number
+  user_id: number
+  modality_id: number
+  dimension_id: number
+  iso_week: string
+  rubric_id: number
+  level: number
+  reason: Generated<string>
+  evidence: ColumnType<unknown, string | undefined, never>
+  saved_at: Generated<Date>
+}
+
+export interface ScoreWeekReopenTable {
+  theme_id: number
+  iso_week: string
+  reopened_at: Generated<Date>
+  reopened_by: number | null
 }

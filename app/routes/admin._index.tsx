@@ -15,6 +15,8 @@ const sections: { to: string; title: MessageKey; body: MessageKey }[] = [
   { to: '/admin/users', title: 'nav.users', body: 'admin.usersHint' },
   { to: '/admin/audit', title: 'nav.audit', body: 'admin.auditHint' },
   { to: '/admin/settings', title: 'nav.settings', body: 'admin.settingsHint' },
+  { to: '/admin/fetch', title: 'feeds.admin.title', body: 'feeds.admin.navHint' },
+  { to: '/admin/rubrics', title: 'scoring.admin.rubrics', body: 'scoring.admin.intro' },
 ]
 
 export default function AdminPage() {

@@ -56,6 +56,8 @@ export function ThemeHeader({ theme, canEdit, parentOptions }: { theme: HeaderTh
           <NavLink to={`/themes/${theme.slug}`} end>
             {t('themeEdit.tabOverview')}
           </NavLink>
+          <NavLink to={`/themes/${theme.slug}/scores`}>{t('scoring.nav.scores')}</NavLink>
+          <NavLink to={`/themes/${theme.slug}/consensus`}>{t('scoring.nav.consensus')}</NavLink>
           <NavLink to={`/themes/${theme.slug}/history`}>{t('themeEdit.tabHistory')}</NavLink>
         </nav>
         {canEdit ? (

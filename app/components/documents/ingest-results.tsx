@@ -1,0 +1,51 @@
+import { Link } from '@remix-run/react'
+import { fieldError } from '#app/components/form.tsx'
+import { localName, useI18n, type MessageKey } from '#app/i18n/index.ts'
+
+/** What happened to one pasted text or uploaded file. */
+export interface IngestOutcome {
+  name: string
+  status: 'ingested' | 'duplicate' | 'refused'
+  /** A message key, optionally with ?params, for refusals. */
+  reason?: string
+  document?: { id: number; title: string; publishedAt: string | null }
+  mentions?: number
+  companies?: { id: number; name: string; nameZh: string; count: number }[]
+}
+
+const STATUS_CLASS = { ingested: 'is-ingested', duplicate: 'is-duplicate', refused: 'is-refused' } as const
+
+export function IngestResults({ outcomes }: { outcomes: IngestOutcome[] }) {
+  const { t, locale } = useI18n()
+  if (outcomes.length === 0) return null
+  return (
+    <section aria-labelledby="ingest-results-heading" className="ingest-results" role="status">
+      <h3 id="ingest-results-heading">{t('documents.results')}</h3>
+      <ul>
+        {outcomes.map((outcome, index) => (
+          <li key={`${outcome.name}-${index}`} className={STATUS_CLASS[outcome.status]}>
+            <span className="ingest-status">{t(`documents.status.${outcome.status}` as MessageKey)}</span>
+            <span className="ingest-name">{outcome.name}</span>
+            {outcome.document ? (
+              <Link to={`/documents/${outcome.document.id}`} className="ingest-link">
+                {outcome.document.title}
+              </Link>
+            ) : null}
+            <span className="ingest-detail">
+              {outcome.status === 'refused'
+                ? fieldError(t, outcome.reason)
+                : outcome.status === 'duplicate'
+                  ? t('documents.resultDuplicate')
+                  : outcome.mentions
+                    ? `${t('documents.resultMentions', { mentions: outcome.mentions, companies: outcome.companies?.length ?? 0 })}: ${(outcome.companies ?? [])
+                        .slice(0, 6)
+                        .map((c) => `${localName(locale, { nameEn: c.name, nameZh: c.nameZh })} ×${c.count}`)
+                        .join(', ')}`
+                    : t('documents.resultNoMentions')}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  )
+}

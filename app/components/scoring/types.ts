@@ -1,0 +1,43 @@
+import type { EvidenceRef } from '#app/scoring/moves.ts'
+
+// The shapes the scoring page's loader sends and its components read.
+
+export interface GridLevel {
+  level: number
+  nameEn: string
+  nameZh: string
+  descriptionEn: string
+  descriptionZh: string
+}
+
+export interface GridAxis {
+  id: number
+  slug: string
+  nameEn: string
+  nameZh: string
+}
+
+export interface CellData {
+  /** "video.technology": modality slug, dimension slug. */
+  key: string
+  mine: { level: number; reason: string; evidence: EvidenceRef[]; updatedAt: string; sameScale: boolean } | null
+  previous: { level: number; week: string; sameScale: boolean } | null
+  team: { median: number; count: number; min: number; max: number; disagreement: boolean } | null
+}
+
+export const cellKeyOf = (modality: { slug: string }, dimension: { slug: string }) => `${modality.slug}.${dimension.slug}`
+
+/**
+ * The level a new pick is compared with: this week's score, else the analyst's latest
+ * earlier score. Same rule as the server (saveScore); levels of another rubric don't count.
+ */
+export function referenceLevel(cell: CellData | undefined): number | null {
+  if (!cell) return null
+  if (cell.mine) return cell.mine.sameScale ? cell.mine.level : null
+  return cell.previous?.sameScale ? cell.previous.level : null
+}
+
+export function reasonRequired(cell: CellData | undefined, level: number): boolean {
+  const reference = referenceLevel(cell)
+  return reference !== null && reference !== level
+}

@@ -1,0 +1,44 @@
+// Why a document was refused. The reason is shown to people in their language
+// (documents.refused.<reason>) and, in English, on the command line's stderr.
+export type IngestRefusal =
+  | 'empty'
+  | 'binary'
+  | 'encryptedPdf'
+  | 'corruptPdf'
+  | 'noTextPdf'
+  | 'unsupportedType'
+  | 'tooLarge'
+  | 'tooLong'
+  | 'tooMany'
+  | 'uploadFull'
+  | 'themeNotFound'
+  | 'invalidDate'
+
+const ENGLISH: Record<IngestRefusal, string> = {
+  empty: 'the document has no text',
+  binary: 'the file is not text (it looks binary, or is in an encoding other than UTF-8, UTF-16 or GB18030)',
+  encryptedPdf: 'the PDF is encrypted or password-protected; save an unprotected copy and try again',
+  corruptPdf: 'the file is not a readable PDF (damaged or not a PDF at all)',
+  noTextPdf: 'the PDF has no text layer (a scan?); only PDFs with selectable text can be read',
+  unsupportedType: 'this file type is not supported (use PDF, TXT, Markdown or HTML)',
+  tooLarge: 'the file is larger than {max} MB',
+  tooLong: 'the text is longer than {max} characters',
+  tooMany: 'too many files in one upload (at most {max})',
+  uploadFull: 'the upload is over {max} MB in total; add the remaining files in another upload',
+  themeNotFound: 'one of the chosen themes does not exist',
+  invalidDate: 'the published date is not a valid YYYY-MM-DD date',
+}
+
+export class IngestError extends Error {
+  constructor(
+    readonly reason: IngestRefusal,
+    readonly params: Record<string, string | number> = {},
+  ) {
+    super(ENGLISH[reason].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole)))
+    this.name = 'IngestError'
+  }
+}
+
+export function isIngestError(error: unknown): error is IngestError {
+  return error instanceof IngestError
+}

@@ -1,0 +1,46 @@
+import { unstable_parseMultipartFormData } from '@remix-run/node'
+import { describe, expect, it } from 'vitest'
+import { multipartStream, utf8, type StreamPart } from '#tests/fixtures/documents.ts'
+import { createDocumentUploadHandler, UploadTooLargeError, type UploadLimits } from './upload-handler.server.ts'
+
+function request(parts: StreamPart[]) {
+  const { body, contentType } = multipartStream(parts)
+  return new Request('http://localhost/documents', { method: 'POST', body, headers: { 'Content-Type': contentType }, duplex: 'half' } as RequestInit)
+}
+
+async function parse(parts: StreamPart[], limits: Partial<UploadLimits>) {
+  const upload = createDocumentUploadHandler(limits)
+  const form = await unstable_parseMultipartFormData(request(parts), upload.handler)
+  return { form, refused: upload.refused }
+}
+
+describe('the upload handler', () => {
+  it('keeps files under the limit and fields, and reads past a file over it without keeping it', async () => {
+    const { form, refused } = await parse(
+      [
+        { name: 'intent', value: 'upload' },
+        { name: 'files', filename: 'a.txt', bytes: utf8('Tencent') },
+        { name: 'files', filename: 'big.pdf', size: 5000 },
+        { name: 'files', filename: 'b.txt', bytes: utf8('Baidu') },
+        { name: 'files', filename: '', size: 0 },
+      ],
+      { maxFileBytes: 1000 },
+    )
+    expect(form.get('intent')).toBe('upload')
+    const files = form.getAll('files') as File[]
+    expect(files.map((f) => f.name)).toEqual(['a.txt', 'b.txt'])
+    expect(await files[1].text()).toBe('Baidu')
+    expect(refused).toEqual([{ fileName: 'big.pdf', reason: 'tooLarge', params: { max: 0 } }])
+  })
+
+  it('refuses files past the count and the kept total', async () => {
+    const parts = ['1', '2', '3'].map((n) => ({ name: 'files', filename: `${n}.txt`, bytes: utf8('x'.repeat(40)) }))
+    expect((await parse(parts, { maxFiles: 2 })).refused.map((r) => [r.fileName, r.reason])).toEqual([['3.txt', 'tooMany']])
+    expect((await parse(parts, { maxKeptBytes: 100 })).refused.map((r) => [r.fileName, r.reason])).toEqual([['3.txt', 'uploadFull']])
+  })
+
+  it('cuts off an oversized text field and an oversized request', async () => {
+    await expect(parse([{ name: 'text', value: 'x'.repeat(200) }], { maxFieldBytes: 100 })).rejects.toBeInstanceOf(UploadTooLargeError)
+    await expect(parse([{ name: 'files', filename: 'big.pdf', size: 5000 }], { maxRequestBytes: 1000 })).rejects.toBeInstanceOf(UploadTooLargeError)
+  })
+})

@@ -1,0 +1,157 @@
+import { type ActionFunctionArgs, json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
+import { Form, isRouteErrorResponse, Link, useLoaderData, useParams, useRouteError } from '@remix-run/react'
+import { useMemo, useState } from 'react'
+import { z } from 'zod'
+import { HighlightedText, type MentionSpan } from '#app/components/documents/highlighted-text.tsx'
+import { ErrorPage } from '#app/components/error-page.tsx'
+import { formatDate, formatDateTime, formatNumber, localName, useI18n, type MessageKey } from '#app/i18n/index.ts'
+import { deleteDocument, getDocumentWithMentions } from '#app/models/document.server.ts'
+import { IdSchema } from '#app/schemas/common.ts'
+import { requireRole, requireUser } from '#app/utils/auth.server.ts'
+import { badRequest, formError, parseForm } from '#app/utils/forms.server.ts'
+import { roleAllows } from '#app/utils/permissions.ts'
+import styles from '#app/styles/documents.css'
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `ThemeRadar · ${data.document.title}` : 'ThemeRadar' }]
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context)
+  const id = IdSchema.safeParse(params.id)
+  const found = id.success ? await getDocumentWithMentions(context.db, id.data) : null
+  if (!found) throw json({ id: params.id }, { status: 404 })
+  return json({ ...found, canDelete: roleAllows(user.role, 'analyst') })
+}
+
+const DeleteSchema = z.object({ intent: z.literal('delete', { error: 'validation.choice' }) })
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireRole(request, context, 'analyst')
+  const id = IdSchema.safeParse(params.id)
+  if (!id.success) throw json({ id: params.id }, { status: 404 })
+  const parsed = await parseForm(request, DeleteSchema)
+  if (!parsed.ok) return badRequest(parsed)
+  const deleted = await deleteDocument(context.db, { id: user.id, ip: context.clientIp }, id.data)
+  if (!deleted) return formError('form', 'documents.notFound?id=' + id.data, {}, 404)
+  return redirect('/documents?deleted=1')
+}
+
+const LANG_ATTR = { zh: 'zh-CN', en: 'en', mixed: undefined } as const
+
+export default function DocumentPage() {
+  const { t, locale, timeZone } = useI18n()
+  const { document: doc, themes, mentions, companies, canDelete } = useLoaderData<typeof loader>()
+  const [focus, setFocus] = useState<number | null>(null)
+  const byId = useMemo(() => new Map(companies.map((c) => [c.id, c])), [companies])
+  const firstStart = useMemo(() => {
+    const first = new Map<number, number>()
+    for (const m of mentions) if (!first.has(m.companyId)) first.set(m.companyId, m.start)
+    return first
+  }, [mentions])
+  const describe = (m: MentionSpan) => {
+    const company = byId.get(m.companyId)
+    return t('documents.mentionOf', { company: company ? localName(locale, { nameEn: company.name, nameZh: company.nameZh }) : '?', alias: m.aliasText })
+  }
+  return (
+    <article className="stack document-page">
+      <header className="page-header doc-header">
+        <div className="doc-header-main">
+          <h1>{doc.title}</h1>
+          <p className="chips doc-meta">
+            {doc.publisher ? <span className="doc-publisher">{doc.publisher}</span> : null}
+            {doc.publishedOn ? <span className="nowrap">{formatDate(locale, doc.publishedOn)}</span> : null}
+            <span className={`badge lang-${doc.language}`}>{t(`documents.lang.${doc.language}` as MessageKey)}</span>
+            {themes.map((theme) => (
+              <Link key={theme.id} to={`/themes/${theme.slug}`} className="chip">
+                {localName(locale, theme)}
+              </Link>
+            ))}
+            {doc.tags.map((tag) => (
+              <Link key={tag} to={`/documents?tag=${encodeURIComponent(tag)}`} className="chip">
+                #{tag}
+              </Link>
+            ))}
+          </p>
+          <p className="muted small doc-provenance">
+            {doc.fileName ? <span>{t('documents.file')}: {doc.fileName}</span> : null}
+            {doc.sourceUrl && /^https?:\/\//i.test(doc.sourceUrl) ? (
+              <a href={doc.sourceUrl} rel="noopener noreferrer nofollow" target="_blank">
+                {t('documents.source')}
+              </a>
+            ) : null}
+            {doc.feedTitle ? <span>{t('documents.fromFeed', { name: doc.feedTitle })}</span> : null}
+            <span>
+              {doc.createdByName
+                ? t('documents.addedBy', { name: doc.createdByName, date: formatDateTime(locale, doc.createdAt, timeZone) })
+                : t('documents.addedOn', { date: formatDateTime(locale, doc.createdAt, timeZone) })}
+            </span>
+            <span title={doc.contentHash}>
+              {t('documents.hash')}: <code>{doc.contentHash.slice(0, 12)}</code>
+            </span>
+          </p>
+        </div>
+        {canDelete ? (
+          <Form
+            method="post"
+            onSubmit={(event) => {
+              if (!window.confirm(t('documents.deleteConfirm', { count: mentions.length }))) event.preventDefault()
+            }}
+          >
+            <input type="hidden" name="intent" value="delete" />
+            <button type="submit" className="danger-button">
+              {t('documents.delete')}
+            </button>
+          </Form>
+        ) : null}
+      </header>
+      <div className="doc-layout">
+        <section className="card doc-text-card" aria-labelledby="doc-text-heading">
+          <h2 id="doc-text-heading">{t('documents.textHeading')}</h2>
+          <p className="field-hint">{t('documents.textHint')}</p>
+          <div className="doc-text" lang={LANG_ATTR[doc.language]} tabIndex={0}>
+            <HighlightedText text={doc.body} mentions={mentions} focusCompanyId={focus} describe={describe} />
+          </div>
+        </section>
+        <aside className="card doc-companies" aria-labelledby="doc-companies-heading">
+          <h2 id="doc-companies-heading">
+            {t('documents.byCompany')} <span className="muted small">({formatNumber(locale, mentions.length)})</span>
+          </h2>
+          {companies.length === 0 ? (
+            <p className="muted">{t('documents.noMentions')}</p>
+          ) : (
+            <ul className="doc-company-list">
+              {companies.map((company) => {
+                const name = localName(locale, { nameEn: company.name, nameZh: company.nameZh })
+                return (
+                  <li key={company.id} className={focus === company.id ? 'is-focus' : undefined}>
+                    <button type="button" className="doc-company-pick" aria-pressed={focus === company.id} title={t('documents.pickCompany', { name })} onClick={() => setFocus(focus === company.id ? null : company.id)}>
+                      <span className="doc-company-name">{name}</span>
+                      <span className="doc-company-count">{formatNumber(locale, company.count)}</span>
+                    </button>
+                    <span className="doc-company-links small">
+                      <Link to={`/companies/${company.id}`}>{t('documents.companyPage')}</Link>
+                      {firstStart.has(company.id) ? <a href={`#mention-${firstStart.get(company.id)}`}>{t('documents.firstMention')}</a> : null}
+                    </span>
+                  </li>
+                )
+              })}
+            </ul>
+          )}
+          {focus !== null ? (
+            <button type="button" className="small" onClick={() => setFocus(null)}>
+              {t('documents.showAll')}
+            </button>
+          ) : null}
+        </aside>
+      </div>
+    </article>
+  )
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError()
+  const params = useParams()
+  const { t } = useI18n()
+  const status = isRouteErrorResponse(error) ? error.status : 500
+  return <ErrorPage status={status} message={status === 404 ? t('documents.notFound', { id: params.id ?? '' }) : undefined} />
+}

@@ -1,0 +1,243 @@
+import { type ActionFunctionArgs, json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction, unstable_parseMultipartFormData } from '@remix-run/node'
+import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { z } from 'zod'
+import { AddDocuments } from '#app/components/documents/add-documents.tsx'
+import { DocumentFilters } from '#app/components/documents/document-filters.tsx'
+import { IngestResults, type IngestOutcome } from '#app/components/documents/ingest-results.tsx'
+import { formatDate, formatNumber, useI18n, type MessageKey } from '#app/i18n/index.ts'
+import { ACCEPTED_EXTENSIONS } from '#app/ingest/extract-file.server.ts'
+import { IngestError } from '#app/ingest/ingest-error.ts'
+import { createDocumentUploadHandler, MAX_FIELD_BYTES, MAX_FILE_BYTES, MAX_REQUEST_BYTES, MB, UploadTooLargeError } from '#app/ingest/upload-handler.server.ts'
+import { listCompanies } from '#app/models/company.server.ts'
+import { listDocumentTags } from '#app/models/document-queries.server.ts'
+import { ingestDocument, listDocuments, type IngestDocumentInput } from '#app/models/document.server.ts'
+import { getMentionMatcher } from '#app/models/mention-matcher.server.ts'
+import { listThemes } from '#app/models/theme.server.ts'
+import { IdSchema, optionalText } from '#app/schemas/common.ts'
+import { requireRole, requireUser } from '#app/utils/auth.server.ts'
+import { badRequest, type FormFailure, formError, parseForm, readFormData } from '#app/utils/forms.server.ts'
+import { roleAllows } from '#app/utils/permissions.ts'
+import styles from '#app/styles/documents.css'
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
+export const meta: MetaFunction = () => [{ title: 'ThemeRadar · Documents' }]
+
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' || v === null ? undefined : v), schema.optional()).catch(undefined)
+const FiltersSchema = z.object({
+  q: optional(z.string().trim().max(200)),
+  language: optional(z.enum(['zh', 'en', 'mixed'])),
+  company: optional(IdSchema),
+  theme: optional(IdSchema),
+  tag: optional(z.string().trim().max(50)),
+  page: optional(z.coerce.number().int().min(1).max(10_000)),
+})
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context)
+  const url = new URL(request.url)
+  // A filter that does not parse is ignored rather than refused: the list still shows.
+  const filters = FiltersSchema.parse(Object.fromEntries(url.searchParams))
+  const [list, companies, themes, tags] = await Promise.all([
+    listDocuments(context.db, { q: filters.q, language: filters.language, companyId: filters.company, themeId: filters.theme, tag: filters.tag, page: filters.page }),
+    listCompanies(context.db),
+    listThemes(context.db),
+    listDocumentTags(context.db),
+  ])
+  return json({
+    ...list,
+    filters: { q: filters.q, language: filters.language, company: filters.company, theme: filters.theme, tag: filters.tag },
+    companies: companies.map((c) => ({ id: c.id, nameEn: c.nameEn, nameZh: c.nameZh })),
+    themes: themes.filter((t) => t.status !== 'archived').map((t) => ({ id: t.id, nameEn: t.nameEn, nameZh: t.nameZh })),
+    tags,
+    canEdit: roleAllows(user.role, 'analyst'),
+    accept: ACCEPTED_EXTENSIONS.join(','),
+    maxFileMb: MAX_FILE_BYTES / MB,
+  })
+}
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'documents.refused.invalidDate' })
+const MetadataFields = {
+  publisher: optionalText(200),
+  publishedOn: z.union([z.literal(''), isoDate]).optional(),
+  tags: optionalText(1000),
+  themeIds: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(IdSchema).max(50)),
+}
+const AddDocumentsSchema = z.discriminatedUnion(
+  'intent',
+  [
+    z.object({ intent: z.literal('upload'), ...MetadataFields }),
+    z.object({
+      intent: z.literal('paste'),
+      title: z.string({ error: 'validation.required' }).trim().min(1, { error: 'validation.required' }).max(500, { error: 'validation.tooLong?max=500' }),
+      text: z.string({ error: 'validation.required' }).refine((s) => s.trim().length > 0, { error: 'validation.required' }),
+      ...MetadataFields,
+    }),
+  ],
+  { error: 'validation.choice' },
+)
+
+export type DocumentsActionData = FormFailure | { ok: true; outcomes: IngestOutcome[]; nonce: string }
+
+const refusalStatus = (reason: string | undefined) => (reason?.startsWith('documents.refused.tooLarge') || reason?.startsWith('documents.refused.uploadFull') ? 413 : reason?.startsWith('documents.refused.unsupportedType') ? 415 : 400)
+const reasonKey = (reason: string, params: Record<string, string | number> = {}) => {
+  const query = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)])).toString()
+  return `documents.refused.${reason}${query ? `?${query}` : ''}`
+}
+
+async function readAddForm(request: Request) {
+  const upload = createDocumentUploadHandler()
+  const type = request.headers.get('Content-Type') ?? ''
+  const form = type.startsWith('multipart/form-data') ? await unstable_parseMultipartFormData(request, upload.handler) : await readFormData(request)
+  return { form, refused: upload.refused }
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireRole(request, context, 'analyst')
+  const tooLarge = `documents.uploadTooLarge?max=${MAX_REQUEST_BYTES / MB}&fieldMax=${MAX_FIELD_BYTES / MB}`
+  // Refused before a byte is read; a body without a length is counted as it streams.
+  if (Number(request.headers.get('Content-Length') ?? 0) > MAX_REQUEST_BYTES) return formError('form', tooLarge, {}, 413)
+  let read: Awaited<ReturnType<typeof readAddForm>>
+  try {
+    read = await readAddForm(request)
+  } catch (error) {
+    if (error instanceof Response) throw error
+    if (error instanceof UploadTooLargeError) return formError(error.field === 'text' ? 'text' : 'form', tooLarge, {}, 413)
+    return formError('form', 'validation.invalid', {}, 400) // not a form we can read
+  }
+  const parsed = await parseForm(request, AddDocumentsSchema, read.form)
+  if (!parsed.ok) return badRequest(parsed)
+  const input = parsed.data
+  const meta: Omit<IngestDocumentInput, 'text' | 'file'> = {
+    publisher: input.publisher,
+    publishedOn: input.publishedOn || null,
+    tags: input.tags.split(/[,，、;；]/),
+    themeIds: input.themeIds,
+    createdBy: user.id,
+    ip: context.clientIp,
+  }
+  const outcomes: IngestOutcome[] = []
+  const { matcher } = await getMentionMatcher(context.db)
+  const ingest = async (name: string, source: Pick<IngestDocumentInput, 'text' | 'file' | 'title'>) => {
+    try {
+      const result = await ingestDocument(context.db, { ...meta, ...source }, { matcher })
+      outcomes.push({ name, status: result.document.duplicate ? 'duplicate' : 'ingested', document: result.document, mentions: result.mentions, companies: result.companies })
+    } catch (error) {
+      if (!(error instanceof IngestError)) {
+        console.error('[documents] ingest failed', name, error)
+        outcomes.push({ name, status: 'refused', reason: 'documents.refused.failed' })
+        return
+      }
+      outcomes.push({ name, status: 'refused', reason: reasonKey(error.reason, error.params) })
+    }
+  }
+  if (input.intent === 'paste') {
+    await ingest(input.title, { text: input.text, title: input.title })
+    const [outcome] = outcomes
+    if (outcome.status === 'refused') {
+      const field = outcome.reason?.startsWith('documents.refused.themeNotFound') ? 'themeIds' : 'text'
+      return formError(field, outcome.reason ?? 'validation.invalid', { intent: 'paste', title: input.title, text: input.text.slice(0, 10_000) }, refusalStatus(outcome.reason))
+    }
+  } else {
+    const files = parsed.form.getAll('files').filter((f): f is File => typeof f === 'object' && f !== null && 'arrayBuffer' in f)
+    if (files.length === 0 && read.refused.length === 0) return formError('files', 'documents.noFiles', { intent: 'upload' })
+    for (const file of files) await ingest(file.name, { file: { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()), contentType: file.type } })
+    for (const r of read.refused) outcomes.push({ name: r.fileName, status: 'refused', reason: reasonKey(r.reason, r.params) })
+  }
+  // Bad input gets a 4xx: when nothing at all was stored, the status says why.
+  const status = outcomes.every((o) => o.status === 'refused') ? refusalStatus(outcomes[0]?.reason) : 200
+  return json<DocumentsActionData>({ ok: true, outcomes, nonce: String(Date.now()) }, { status })
+}
+
+export default function DocumentsPage() {
+  const { t, locale } = useI18n()
+  const data = useLoaderData<typeof loader>()
+  const result = useActionData<typeof action>() as DocumentsActionData | undefined
+  const [params] = useSearchParams()
+  const errors = result && !result.ok ? result.errors : {}
+  const values = result && !result.ok ? result.values : {}
+  const pageLink = (page: number) => {
+    const next = new URLSearchParams(params)
+    next.set('page', String(page))
+    return `?${next.toString()}`
+  }
+  return (
+    <div className="stack documents-page">
+      <header className="page-header documents-header">
+        <div>
+          <h1>{t('nav.documents')}</h1>
+          <p className="muted">{t('documents.intro')}</p>
+        </div>
+        <p className="muted">{t('documents.count', { count: formatNumber(locale, data.total) })}</p>
+      </header>
+      {params.get('deleted') ? (
+        <p className="notice" role="status">
+          {t('documents.deleted')}
+        </p>
+      ) : null}
+      {data.canEdit ? (
+        <details className="add-documents-panel" open={data.total === 0 || result !== undefined}>
+          <summary>{t('documents.add')}</summary>
+          {result?.ok ? <IngestResults outcomes={result.outcomes} /> : null}
+          <AddDocuments key={result?.ok ? result.nonce : 'add'} themes={data.themes} accept={data.accept} maxFileMb={data.maxFileMb} errors={errors} values={values} />
+        </details>
+      ) : null}
+      <section className="card">
+        <DocumentFilters filters={data.filters} companies={data.companies} themes={data.themes} tags={data.tags} />
+        {data.documents.length === 0 ? (
+          <p className="muted doc-empty">{data.total === 0 && !Object.values(data.filters).some(Boolean) ? t('documents.empty') : t('documents.noMatch')}</p>
+        ) : (
+          <div className="table-scroll">
+            <table className="data-table doc-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('documents.fieldTitle')}</th>
+                  <th scope="col">{t('documents.publisher')}</th>
+                  <th scope="col">{t('documents.publishedOn')}</th>
+                  <th scope="col">{t('documents.language')}</th>
+                  <th scope="col" className="num">
+                    {t('documents.mentions')}
+                  </th>
+                  <th scope="col">{t('documents.tags')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.documents.map((doc) => (
+                  <tr key={doc.id}>
+                    <td className="doc-title-cell">
+                      <Link to={`/documents/${doc.id}`}>{doc.title}</Link>
+                      {doc.fileName && doc.fileName !== doc.title ? <span className="muted small doc-file">{doc.fileName}</span> : null}
+                    </td>
+                    <td>{doc.publisher}</td>
+                    <td className="nowrap">{doc.publishedOn ? formatDate(locale, doc.publishedOn) : '—'}</td>
+                    <td>
+                      <span className={`badge lang-${doc.language}`}>{t(`documents.lang.${doc.language}` as MessageKey)}</span>
+                    </td>
+                    <td className="num nowrap">
+                      {formatNumber(locale, doc.mentionCount)} <span className="muted small">· {t('documents.companiesCount', { count: doc.companyCount })}</span>
+                    </td>
+                    <td>
+                      <span className="chips">
+                        {doc.tags.map((tag) => (
+                          <Link key={tag} className="chip" to={`/documents?tag=${encodeURIComponent(tag)}`}>
+                            {tag}
+                          </Link>
+                        ))}
+                      </span>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {data.page > 1 || data.hasMore ? (
+          <nav className="pager" aria-label={t('documents.page', { page: data.page })}>
+            {data.page > 1 ? <Link to={pageLink(data.page - 1)}>← {t('documents.previous')}</Link> : <span />}
+            <span className="muted">{t('documents.page', { page: data.page })}</span>
+            {data.hasMore ? <Link to={pageLink(data.page + 1)}>{t('documents.next')} →</Link> : <span />}
+          </nav>
+        ) : null}
+      </section>
+    </div>
+  )
+}

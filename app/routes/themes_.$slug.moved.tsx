@@ -1,0 +1,147 @@
+import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, isRouteErrorResponse, useLoaderData, useParams, useRouteError } from '@remix-run/react'
+import { MaturityHeatmap } from '#app/components/charts/maturity-heatmap.tsx'
+import { ErrorPage } from '#app/components/error-page.tsx'
+import { ScoringNav } from '#app/components/scoring/scoring-nav.tsx'
+import { WeekBar } from '#app/components/scoring/week-bar.tsx'
+import { formatDateTime, localName, useI18n, type MessageKey } from '#app/i18n/index.ts'
+import { loadMatrix } from '#app/models/consensus-view.server.ts'
+import { listWeekMoves } from '#app/models/moves.server.ts'
+import { currentTeamWeek, getWeekLock } from '#app/models/score-week.server.ts'
+import { getDisagreementThreshold, listDimensions, listModalities } from '#app/models/scoring-vocabulary.server.ts'
+import { requireScoringTheme } from '#app/scoring/route.server.ts'
+import { requireUser } from '#app/utils/auth.server.ts'
+import { parseIsoWeek } from '#app/utils/iso-week.ts'
+import styles from '#app/styles/scoring.css'
+
+// What moved in a week: the heatmap with its arrows, then every analyst's change against
+// the previous week, with who, the reason and the evidence. "As the week ended" reads the
+// scores as they stood then (from the revision history).
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `ThemeRadar · ${data.theme.nameEn} · What moved ${data.week}` : 'ThemeRadar' }]
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  await requireUser(request, context)
+  const { theme, rubric } = await requireScoringTheme(context, params.slug)
+  const url = new URL(request.url)
+  const currentWeek = await currentTeamWeek(context.db)
+  const week = url.searchParams.get('week') ?? currentWeek
+  if (!parseIsoWeek(week)) throw json({ errors: { form: 'scoring.weekInvalid' } }, { status: 400 })
+  if (week > currentWeek) throw json({ errors: { form: 'scoring.error.futureWeek' } }, { status: 400 })
+  const asOfWeekEnd = url.searchParams.get('asOf') === 'end'
+  const [modalities, dimensions, threshold, lock] = await Promise.all([listModalities(context.db, { includeArchived: true }), listDimensions(context.db, { includeArchived: true }), getDisagreementThreshold(context.db), getWeekLock(context.db, theme.id, week, currentWeek)])
+  const axes = (list: typeof dimensions) => list.map(({ id, slug, nameEn, nameZh }) => ({ id, slug, nameEn, nameZh }))
+  const [moved, matrix] = await Promise.all([
+    listWeekMoves(context.db, theme.id, week, { asOfWeekEnd }),
+    loadMatrix(context.db, theme.id, { rubricSlug: rubric?.slug ?? '', week, threshold, modalities: axes(modalities.filter((m) => !m.archivedAt)), dimensions: axes(dimensions.filter((d) => !d.archivedAt)) }),
+  ])
+  // Modality order, then dimension order, then analyst: how the grid reads.
+  const rank = (list: { id: number }[], id: number) => list.findIndex((x) => x.id === id)
+  const moves = moved.moves
+    .map((m) => ({ ...m, modality: axes(modalities)[rank(modalities, m.modalityId)], dimension: axes(dimensions)[rank(dimensions, m.dimensionId)] }))
+    .sort((a, b) => rank(modalities, a.modalityId) - rank(modalities, b.modalityId) || rank(dimensions, a.dimensionId) - rank(dimensions, b.dimensionId) || a.analyst.localeCompare(b.analyst))
+  return json({
+    theme,
+    week,
+    lock,
+    asOfWeekEnd,
+    asOf: moved.asOf,
+    scorers: moved.scorers,
+    moves,
+    matrix,
+    modalities: axes(modalities.filter((m) => !m.archivedAt)),
+    dimensions: axes(dimensions.filter((d) => !d.archivedAt)),
+    maxLevel: Math.max(2, rubric?.levels.length ?? 5),
+  })
+}
+
+export default function WhatMovedPage() {
+  const { theme, week, lock, asOfWeekEnd, asOf, scorers, moves, matrix, modalities, dimensions, maxLevel } = useLoaderData<typeof loader>()
+  const { t, locale, timeZone } = useI18n()
+  const count = (kind: string) => moves.filter((m) => m.kind === kind).length
+  return (
+    <div className="stack scoring-page">
+      <ScoringNav theme={theme} week={week} />
+      <header className="scoring-header">
+        <h1>{t('scoring.moved.title', { week })}</h1>
+        <p className="summary-chips">
+          <span className="badge">{t('scoring.moved.scorers', { count: scorers })}</span>
+          <span className="badge move-up">↑ {count('up')}</span>
+          <span className="badge move-down">↓ {count('down')}</span>
+          <span className="badge">{t('scoring.moved.newCount', { count: count('new') })}</span>
+        </p>
+      </header>
+      <WeekBar lock={lock} path={`/themes/${theme.slug}/moved`} isAdmin={false} extra={asOfWeekEnd ? 'asOf=end' : undefined} />
+      <Form method="get" className="inline-form small">
+        <input type="hidden" name="week" value={week} />
+        <label>
+          <input type="checkbox" name="asOf" value="end" defaultChecked={asOfWeekEnd} onChange={(e) => e.currentTarget.form?.requestSubmit()} /> {t('scoring.moved.asOfEnd')}
+        </label>
+        <button type="submit" className="small">
+          {t('scoring.consensus.show')}
+        </button>
+        {asOf ? <span className="muted">{t('scoring.moved.asOfNote', { when: formatDateTime(locale, asOf, timeZone) })}</span> : null}
+      </Form>
+      <section className="card" aria-labelledby="moves-heading">
+        <h2 id="moves-heading">{t('scoring.moved.changes', { previous: matrix.previousWeek })}</h2>
+        {moves.length === 0 ? (
+          <p className="muted">{t('scoring.moved.none')}</p>
+        ) : (
+          <div className="table-scroll">
+            <table className="data-table moves-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('scoring.moved.cell')}</th>
+                  <th scope="col">{t('scoring.moved.analyst')}</th>
+                  <th scope="col">{t('scoring.moved.change')}</th>
+                  <th scope="col">{t('scoring.moved.reason')}</th>
+                  <th scope="col">{t('scoring.editor.evidence')}</th>
+                  <th scope="col">{t('scoring.moved.savedAt')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {moves.map((m) => (
+                  <tr key={`${m.userId}:${m.modalityId}:${m.dimensionId}`}>
+                    <td>
+                      {m.modality ? localName(locale, m.modality) : '?'} × {m.dimension ? localName(locale, m.dimension) : '?'}
+                    </td>
+                    <td>{m.analyst}</td>
+                    <td className={`level-change move-${m.kind}`}>
+                      {m.from == null ? '–' : m.from} → {m.to} <span className="small">{t(`scoring.moved.kind.${m.kind}` as MessageKey)}</span>
+                    </td>
+                    <td>{m.reason || <span className="muted">{t('scoring.moved.noReason')}</span>}</td>
+                    <td>
+                      {m.evidence.length ? (
+                        <ul className="evidence-list">
+                          {m.evidence.map((e) => (
+                            <li key={`${e.documentId ?? ''}:${e.mentionId ?? ''}`}>{e.documentId ? <a href={`/documents/${e.documentId}`}>{e.title}</a> : e.title}</li>
+                          ))}
+                        </ul>
+                      ) : (
+                        <span className="muted">–</span>
+                      )}
+                    </td>
+                    <td className="nowrap small">{formatDateTime(locale, m.savedAt, timeZone)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      <section className="card" aria-labelledby="moved-heatmap-heading">
+        <h2 id="moved-heatmap-heading">{t('scoring.heatmap.heading', { week })}</h2>
+        <MaturityHeatmap week={week} previousWeek={matrix.previousWeek} modalities={modalities} dimensions={dimensions} cells={matrix.cells} maxLevel={maxLevel} caption={t('scoring.heatmap.caption', { week, previous: matrix.previousWeek })} />
+      </section>
+    </div>
+  )
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError()
+  const params = useParams()
+  const { t } = useI18n()
+  const status = isRouteErrorResponse(error) ? error.status : 500
+  return <ErrorPage status={status} data={isRouteErrorResponse(error) ? error.data : undefined} message={status === 404 ? t('scoring.themeNotFound', { slug: params.slug ?? '' }) : undefined} />
+}

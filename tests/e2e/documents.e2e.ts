@@ -1,0 +1,190 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { makeBinary, makeReportPdf } from '../fixtures/documents.ts'
+import { type RunningApp, startApp } from './app-server.ts'
+import { artifact, launchBrowser } from './browser.ts'
+
+// An analyst uploads a broker PDF, a Chinese news page and a binary file, pastes a note
+// full of markup, reads a document with its mentions highlighted and deletes one; in
+// English and Chinese at projector size. Markup in documents never runs. A viewer reads only.
+
+let app: RunningApp
+let browser: Browser
+const viewport = { width: 1280, height: 720 }
+const admin = { name: 'Lin Wei', email: 'lead@example.com', password: 'correct horse battery' }
+const problems: string[] = []
+let analystLink = ''
+let viewerLink = ''
+
+function watch(page: Page) {
+  page.on('console', (msg) => {
+    // The refused upload answers 4xx on purpose; it is asserted where it happens.
+    if (msg.text().startsWith('Failed to load resource')) return
+    if (msg.type() === 'error' || /hydrat|did not match/i.test(msg.text())) problems.push(`${page.url()} console: ${msg.text()}`)
+  })
+  page.on('pageerror', (error) => problems.push(`${page.url()} pageerror: ${error.message}`))
+}
+
+async function newPage(locale: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport, locale })
+  const page = await context.newPage()
+  watch(page)
+  return { context, page }
+}
+
+async function invite(page: Page, email: string, role: 'analyst' | 'viewer'): Promise<string> {
+  await page.goto(`${app.url}/admin/users`)
+  await page.getByLabel('Email', { exact: true }).fill(email)
+  await page.getByLabel('Role', { exact: true }).selectOption(role)
+  await page.getByRole('button', { name: 'Create invitation link' }).click()
+  const field = page.locator('input.copy-field')
+  await field.waitFor()
+  return field.inputValue()
+}
+
+async function join(link: string, name: string) {
+  const session = await newPage('en-US')
+  await session.page.goto(link)
+  await session.page.getByLabel('Name').fill(name)
+  await session.page.getByLabel('Password').fill('a long enough password')
+  await session.page.getByRole('button', { name: 'Create my account' }).click()
+  await session.page.waitForURL(`${app.url}/`)
+  return session
+}
+
+const pwned = (page: Page) => page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)
+
+const newsHtml = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">
+<meta property="og:title" content="快手可灵与抖音同台竞技"><meta property="og:site_name" content="36氪">
+<meta property="article:published_time" content="2024-06-12T09:00:00+08:00"></head>
+<body><nav>首页 | 科技</nav><article><h1>快手可灵与抖音同台竞技</h1>
+<p>快手发布视频生成模型可灵，抖音与字节跳动也在加快多模态布局。腾讯的混元和百度的文心一言同样支持文生图，业内认为 2C 内容平台将最先受益。</p>
+<p>分析师指出，创作门槛每降低一半，用户生成内容大约增加十倍。<script>window.__pwned = 1</script></p>
+<p><img src="x" onerror="window.__pwned = 1">小红书与知乎也在测试 AI 辅助创作功能。</p></article></body></html>`
+
+const pastedNote = `Weekly note: Tencent and Alibaba expand multimodal ads.
+<script>window.__pwned=1</script>
+<img src=x onerror="window.__pwned=1">
+Meitu's Miracle Vision 4.0 is used in e-commerce design; SenseTime shows video generation.`
+
+beforeAll(async () => {
+  app = await startApp()
+  browser = await launchBrowser()
+  const { context, page } = await newPage('en-US')
+  await page.goto(app.url)
+  await page.waitForURL(/\/setup/)
+  await page.getByLabel('Name').fill(admin.name)
+  await page.getByLabel('Email').fill(admin.email)
+  await page.getByLabel('Password').fill(admin.password)
+  await page.getByRole('button', { name: 'Create administrator' }).click()
+  await page.waitForURL(`${app.url}/`)
+  analystLink = await invite(page, 'analyst@example.com', 'analyst')
+  viewerLink = await invite(page, 'viewer@example.com', 'viewer')
+  await context.close()
+})
+afterAll(async () => {
+  await browser?.close()
+  await app?.stop()
+})
+
+describe('documents in the browser', () => {
+  it('an analyst uploads and pastes documents and reads one with its mentions highlighted', async () => {
+    const { context, page } = await join(analystLink, 'Ana Analyst')
+    await page.getByRole('link', { name: 'Documents' }).click()
+    await page.waitForURL(/\/documents$/)
+    await expect.poll(() => page.locator('.add-documents-panel').getAttribute('open')).not.toBeNull()
+
+    // Three files at once: each gets its own outcome.
+    await page.getByLabel('Files', { exact: true }).setInputFiles([
+      { name: 'cicc-outlook.pdf', mimeType: 'application/pdf', buffer: Buffer.from(await makeReportPdf()) },
+      { name: 'kuaishou-news.html', mimeType: 'text/html', buffer: Buffer.from(newsHtml) },
+      { name: 'photo.txt', mimeType: 'text/plain', buffer: Buffer.from(makeBinary()) },
+    ])
+    await page.locator('#upload-tags').fill('weekly, 研报')
+    await page.getByRole('button', { name: 'Upload and find mentions' }).click()
+    const results = page.locator('.ingest-results li')
+    await expect.poll(() => results.count(), { timeout: 30_000 }).toBe(3)
+    expect(await results.nth(0).textContent()).toContain('Multimodal AI outlook')
+    expect(await results.nth(0).textContent()).toContain('5 mentions of 2 companies')
+    expect(await results.nth(1).textContent()).toContain('快手可灵与抖音同台竞技')
+    expect(await results.nth(2).textContent()).toContain('This is not a text file')
+    await page.screenshot({ path: artifact('documents-upload-en.png') })
+
+    // Pasted text full of markup: stored and shown as text.
+    await page.getByLabel('Title', { exact: true }).fill('Weekly note <b>bold?</b>')
+    await page.getByLabel('Text', { exact: true }).fill(pastedNote)
+    await page.getByRole('button', { name: 'Add and find mentions' }).click()
+    await expect.poll(() => page.locator('.ingest-results li').first().textContent()).toContain('Weekly note <b>bold?</b>')
+    // The same text again is recognised.
+    await page.getByLabel('Title', { exact: true }).fill('Again')
+    await page.getByLabel('Text', { exact: true }).fill(`  ${pastedNote}  `)
+    await page.getByRole('button', { name: 'Add and find mentions' }).click()
+    await expect.poll(() => page.locator('.ingest-results li').first().textContent()).toContain('Already ingested')
+
+    await page.goto(`${app.url}/documents`)
+    await expect.poll(() => page.locator('.doc-table tbody tr').count()).toBe(3)
+    await page.screenshot({ path: artifact('documents-list-en.png') })
+
+    await page.getByRole('link', { name: 'Weekly note <b>bold?</b>' }).click()
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Weekly note <b>bold?</b>')
+    const text = page.locator('.doc-text')
+    expect(await text.textContent()).toContain('<script>window.__pwned=1</script>')
+    expect(await text.textContent()).toContain('<img src=x onerror="window.__pwned=1">')
+    expect(await page.locator('.doc-text img, .doc-text script, h1 b').count()).toBe(0)
+    expect(await pwned(page)).toBeUndefined()
+    expect(await page.locator('mark.mention').allTextContents()).toEqual(['Tencent', 'Alibaba', 'Meitu', 'Miracle Vision', 'SenseTime'])
+
+    // The broker report: picking a company singles out its mentions.
+    await page.goto(`${app.url}/documents`)
+    await page.getByRole('link', { name: 'Multimodal AI outlook' }).click()
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Multimodal AI outlook')
+    await page.getByRole('button', { name: /Tencent/ }).click()
+    await expect.poll(() => page.locator('mark.mention.is-focus').count()).toBe(3)
+    expect(await page.locator('mark.mention.is-dim').allTextContents()).toEqual(['Baidu', 'ERNIE Bot'])
+    await page.screenshot({ path: artifact('documents-page-en.png') })
+
+    // In Chinese: the news page, with Chinese names highlighted, and the list.
+    await page.getByRole('button', { name: 'Language' }).click()
+    await expect.poll(() => page.locator('#doc-text-heading').textContent()).toBe('正文')
+    await page.goto(`${app.url}/documents`)
+    await page.getByRole('link', { name: '快手可灵与抖音同台竞技' }).click()
+    await expect.poll(() => page.locator('h1').textContent()).toBe('快手可灵与抖音同台竞技')
+    const marks = await page.locator('mark.mention').allTextContents()
+    expect(marks).toEqual(expect.arrayContaining(['快手', '抖音', '字节跳动', '腾讯', '混元', '百度', '文心一言', '小红书', '知乎']))
+    expect(await page.locator('.doc-meta').textContent()).toContain('36氪')
+    expect(await page.locator('.doc-text').textContent()).not.toContain('首页') // the article, not the navigation
+    expect(await pwned(page)).toBeUndefined()
+    await page.screenshot({ path: artifact('documents-page-zh.png') })
+    await page.goto(`${app.url}/documents?language=zh`)
+    await expect.poll(() => page.locator('.doc-table tbody tr').count()).toBe(1)
+    await page.goto(`${app.url}/documents`)
+    await page.locator('.add-documents-panel summary').click()
+    await page.screenshot({ path: artifact('documents-list-zh.png') })
+
+    // Delete (after confirming): gone from the list.
+    await page.getByRole('link', { name: 'Weekly note <b>bold?</b>' }).click()
+    page.once('dialog', (dialog) => void dialog.accept())
+    await page.getByRole('button', { name: '删除文档' }).click()
+    await page.waitForURL(/\/documents\?deleted=1$/)
+    expect(await page.locator('.notice').textContent()).toBe('文档已删除。')
+    expect(await page.locator('.doc-table tbody tr').count()).toBe(2)
+    await context.close()
+  })
+
+  it('a viewer reads documents but cannot add or delete them', async () => {
+    const { context, page } = await join(viewerLink, 'Vic Viewer')
+    await page.goto(`${app.url}/documents`)
+    expect(await page.locator('.add-documents-panel').count()).toBe(0)
+    await page.getByRole('link', { name: 'Multimodal AI outlook' }).click()
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Multimodal AI outlook')
+    expect(await page.getByRole('button', { name: 'Delete document' }).count()).toBe(0)
+    expect(await page.locator('mark.mention').count()).toBe(5)
+    const response = await page.request.post(page.url(), { form: { intent: 'delete' } })
+    expect(response.status()).toBe(403)
+    await context.close()
+  })
+
+  it('had no script errors or hydration mismatches', () => {
+    expect(problems).toEqual([])
+  })
+})

@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { loader as consensusLoader } from '#app/routes/themes_.$slug.consensus.tsx'
+import { consensusOf } from '#app/scoring/consensus.ts'
+import { MAX_POINTS, weeksBetween } from '#app/scoring/history-series.ts'
+import { isoWeekOf, shiftIsoWeek } from '#app/utils/iso-week.ts'
+import type { Connection } from '#db/connection.ts'
+import { seedDemoData } from '#seeds/seed.ts'
+import { createTestDatabase } from './db.ts'
+import { contextFor, cookieFor, createUser, getRequest, respond } from './factories.ts'
+
+// Five years of weekly scores from 30 analysts: the chart must stay readable and the
+// browser must get only what is drawn (aggregates, at most MAX_POINTS points per line,
+// at most 8 analyst lines), and the SQL consensus must agree with the reference maths.
+
+let conn: Connection
+let cookie: string
+let analystIds: number[] = []
+const SLUG = 'multimodal-ai'
+const now = isoWeekOf(new Date(), 'Asia/Shanghai')
+const weeks = weeksBetween(shiftIsoWeek(now, -260), now)
+const levelOf = (analyst: number, w: number) => 1 + ((analyst * 7 + w * 3 + Math.floor(w / 40)) % 5)
+
+beforeAll(async () => {
+  conn = await createTestDatabase()
+  await seedDemoData(conn.db)
+  cookie = await cookieFor(conn.db, (await createUser(conn.db, { role: 'viewer' })).id)
+  const analysts: { id: number }[] = []
+  for (let i = 0; i < 30; i++) analysts.push(await createUser(conn.db, { role: 'analyst', displayName: `Analyst ${String(i).padStart(2, '0')}` }))
+  analystIds = analysts.map((a) => a.id)
+  const theme = await conn.db.selectFrom('theme').select(['id', 'rubric_id']).where('slug', '=', SLUG).executeTakeFirstOrThrow()
+  const video = await conn.db.selectFrom('modality').select('id').where('slug', '=', 'video').executeTakeFirstOrThrow()
+  const tech = await conn.db.selectFrom('scoring_dimension').select('id').where('slug', '=', 'technology').executeTakeFirstOrThrow()
+  const rows = weeks.flatMap((week, w) =>
+    analysts.map((a, i) => ({ theme_id: theme.id, user_id: a.id, modality_id: video.id, dimension_id: tech.id, iso_week: week, rubric_id: theme.rubric_id!, level: levelOf(i, w) })),
+  )
+  for (let i = 0; i < rows.length; i += 1000) await conn.db.insertInto('score').values(rows.slice(i, i + 1000)).execute()
+}, 120_000)
+afterAll(async () => {
+  await conn.close()
+})
+
+async function consensus(query: string) {
+  const res = await respond(() => consensusLoader({ request: getRequest(`/themes/${SLUG}/consensus${query}`, cookie), params: { slug: SLUG }, context: contextFor(conn) }))
+  expect(res.status).toBe(200)
+  const text = await res.text()
+  return { data: JSON.parse(text), bytes: text.length }
+}
+
+describe('five years of history from 30 analysts', () => {
+  it('sends at most MAX_POINTS aggregated points per line and at most 8 analyst lines', async () => {
+    const all = analystIds.map((id) => `a=${id}`).join('&')
+    const { data, bytes } = await consensus(`?m=video&d=technology&range=260&${all}`)
+    const chart = data.history.chart
+    expect(chart.rows.length).toBeLessThanOrEqual(MAX_POINTS)
+    expect(chart.weeksPerPoint).toBe(2)
+    expect(chart.rows.at(-1).week).toBe(now)
+    expect(chart.series.filter((s: { kind: string }) => s.kind === 'analyst')).toHaveLength(8)
+    expect(chart.ticks.length).toBeLessThanOrEqual(10)
+    // The whole page's data, heatmap included, stays small.
+    expect(bytes).toBeLessThan(120_000)
+    for (const row of chart.rows) expect(row.band[0]).toBeLessThanOrEqual(row.band[1])
+  })
+
+  it('draws every week when the range fits, with the SQL median equal to the reference maths', async () => {
+    const { data } = await consensus('?m=video&d=technology&range=52')
+    const rows = data.history.chart.rows
+    expect(rows).toHaveLength(52)
+    for (const offset of [0, 17, 51]) {
+      const week = rows[rows.length - 1 - offset].week
+      const w = weeks.indexOf(week)
+      const expected = consensusOf(analystIds.map((_, i) => levelOf(i, w)))!
+      expect(rows[rows.length - 1 - offset].m_video).toBe(Math.round(expected.median * 10) / 10)
+      expect(rows[rows.length - 1 - offset].band).toEqual([expected.min, expected.max])
+    }
+  })
+
+  it('puts several modalities on one chart without a band or analyst lines', async () => {
+    const { data } = await consensus(`?m=video&m=image&d=technology&range=all&a=${analystIds[0]}`)
+    expect(data.history.chart.series.map((s: { key: string }) => s.key)).toEqual(['m_image', 'm_video'])
+    expect(data.history.chart.band).toBe(false)
+    expect(data.history.fromWeek).toBe(weeks[0])
+  })
+})
