@@ -1,6 +1,7 @@
 import { openAppDatabase } from '#app/utils/db.server.ts'
 import { readEnv } from '#app/utils/env.server.ts'
 import { migrateToLatest } from '#db/migrate.ts'
+import { seedDemoTeamHistory } from './load/team-history.ts'
 import { seedDemoData } from './seed.ts'
 
 // `npm run seed`: migrate, then load the demo data set. Safe to run again at any time.
@@ -12,6 +13,10 @@ async function main(): Promise<number> {
     await migrateToLatest(conn.db)
     const { created } = await seedDemoData(conn.db)
     console.log(created > 0 ? `Demo data: ${created} rows created` : 'Demo data already loaded: nothing changed')
+    if (env.SEED_DEMO_HISTORY === 'on') {
+      const history = await seedDemoTeamHistory(conn.db)
+      console.log(history.created > 0 ? `Demo team history: ${history.created} rows created` : 'Demo team history already loaded: nothing changed')
+    }
     return 0
   } finally {
     await conn.close()

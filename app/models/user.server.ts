@@ -28,8 +28,19 @@ export function newToken(): string {
   return randomBytes(32).toString('base64url')
 }
 
+/**
+ * The password hash of the demo analysts the demo data brings (seeds/demo/team-history.ts):
+ * not an argon2 hash, so no password ever matches it, and such accounts do not count as
+ * people for the first-run setup page.
+ */
+export const DEMO_ACCOUNT_PASSWORD_HASH = '!demo-account'
+
 export async function countUsers(db: DB): Promise<number> {
-  const row = await db.selectFrom('app_user').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+  const row = await db
+    .selectFrom('app_user')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('password_hash', '<>', DEMO_ACCOUNT_PASSWORD_HASH)
+    .executeTakeFirstOrThrow()
   return Number(row.n)
 }
 

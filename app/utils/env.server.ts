@@ -16,6 +16,8 @@ const EnvSchema = z.object({
     .optional()
     .or(z.literal('').transform(() => undefined)),
   SEED_DEMO: z.enum(['auto', 'never']).default('auto'),
+  // The demo team's recent weeks of scores and meetings (seeds/demo/team-history.ts).
+  SEED_DEMO_HISTORY: z.enum(['on', 'off']).default('on'),
 })
 
 export type Env = z.infer<typeof EnvSchema>

@@ -1,0 +1,119 @@
+import type { Kysely } from 'kysely'
+import { DEMO_ACCOUNT_PASSWORD_HASH } from '#app/models/user.server.ts'
+import { isoWeekOf, mondayOfIsoWeek, shiftIsoWeek } from '#app/utils/iso-week.ts'
+import type { Database } from '#db/types.ts'
+import {
+  DEMO_ANALYSTS, DEMO_HISTORY_WEEKS, DEMO_MEETINGS, DEMO_MOVES, DEMO_SOURCE_SCORES, DEMO_STARTING_LEVELS,
+} from '../demo/team-history.ts'
+import { lookup, type Ids } from './run.ts'
+
+// Loads the demo team's recent weeks (seeds/demo/team-history.ts) once per database,
+// relative to `now`. Runs after the reference data, in a transaction of its own; a marker
+// setting makes a second run (or a restart) change nothing.
+
+export const DEMO_HISTORY_SETTING = 'demo.history_seeded_at'
+const THEME_SLUG = 'multimodal-ai'
+
+export async function seedDemoTeamHistory(db: Kysely<Database>, now = new Date()): Promise<{ created: number }> {
+  return db.transaction().execute(async (trx) => {
+    const marker = await trx.selectFrom('app_setting').select('key').where('key', '=', DEMO_HISTORY_SETTING).forUpdate().executeTakeFirst()
+    if (marker) return { created: 0 }
+    const theme = await trx.selectFrom('theme').select(['id', 'rubric_id']).where('slug', '=', THEME_SLUG).executeTakeFirst()
+    if (!theme) return { created: 0 }
+    const rubricId = theme.rubric_id ?? (await trx.selectFrom('rubric').select('id').where('slug', '=', 'default').orderBy('version', 'desc').executeTakeFirstOrThrow()).id
+    const zone = await trx.selectFrom('app_setting').select('value').where('key', '=', 'team.time_zone').executeTakeFirst()
+    const timeZone = zone ? (JSON.parse(String(zone.value)) as string) : 'Asia/Shanghai'
+    const modalities: Ids = new Map((await trx.selectFrom('modality').select(['id', 'slug']).execute()).map((r) => [r.slug, r.id]))
+    const dimensions: Ids = new Map((await trx.selectFrom('scoring_dimension').select(['id', 'slug']).execute()).map((r) => [r.slug, r.id]))
+    let created = 0
+
+    const analysts: Ids = new Map()
+    for (const a of DEMO_ANALYSTS) {
+      const row = await trx
+        .insertInto('app_user')
+        .values({ email: a.email, display_name: a.displayName, password_hash: DEMO_ACCOUNT_PASSWORD_HASH, role: 'analyst', disabled_at: now })
+        .onConflict((oc) => oc.column('email').doUpdateSet({ display_name: a.displayName }))
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      analysts.set(a.key, row.id)
+      created += 1
+    }
+
+    // Week k (1..8) ends the week before the current one; each save on a Wednesday morning.
+    const current = isoWeekOf(now, timeZone)
+    const weekOf = (k: number) => shiftIsoWeek(current, k - DEMO_HISTORY_WEEKS - 1)
+    const savedAt = (k: number, minute: number) => new Date(mondayOfIsoWeek(weekOf(k)).getTime() + (2 * 24 + 2) * 3600_000 + minute * 60_000)
+    for (let k = 1; k <= DEMO_HISTORY_WEEKS; k++) {
+      let minute = 0
+      for (const a of DEMO_ANALYSTS) {
+        for (const [modality, byDimension] of Object.entries(DEMO_STARTING_LEVELS)) {
+          for (const [dimension, start] of Object.entries(byDimension)) {
+            const level = levelAt(a.key, modality, dimension, k, start)
+            const move = DEMO_MOVES.find((m) => m.week === k && m.analyst === a.key && m.modality === modality && m.dimension === dimension)
+            const at = savedAt(k, minute++)
+            const values = {
+              theme_id: theme.id, user_id: lookup(analysts, a.key, 'analyst'), modality_id: lookup(modalities, modality, 'modality'),
+              dimension_id: lookup(dimensions, dimension, 'dimension'), iso_week: weekOf(k), rubric_id: rubricId, level,
+              reason: move?.reason ?? '',
+            }
+            const score = await trx.insertInto('score').values({ ...values, created_at: at, updated_at: at }).returning('id').executeTakeFirstOrThrow()
+            await trx.insertInto('score_revision').values({ ...values, score_id: score.id, saved_at: at }).execute()
+            created += 2
+          }
+        }
+      }
+    }
+
+    for (const s of DEMO_SOURCE_SCORES) {
+      await trx
+        .insertInto('source_score')
+        .values({
+          theme_id: theme.id, modality_id: lookup(modalities, s.modality, 'modality'), dimension_id: lookup(dimensions, s.dimension, 'dimension'),
+          source: s.source, published_on: s.publishedOn, rubric_id: rubricId, level: s.level, note: s.note,
+        })
+        .execute()
+      created += 1
+    }
+
+    for (const m of DEMO_MEETINGS) {
+      const week = weekOf(m.week)
+      await trx
+        .insertInto('meeting')
+        .values({
+          theme_id: theme.id, iso_week: week, held_on: mondayOfIsoWeek(week).toISOString().slice(0, 10),
+          notes_md: m.notesMd, actions_md: m.actionsMd, updated_at: savedAt(m.week, 600),
+        })
+        .onConflict((oc) => oc.columns(['theme_id', 'iso_week']).doNothing())
+        .execute()
+      created += 1
+    }
+
+    // The starter watchlists were "added" at load time; date them to the first demo week
+    // so this week's meeting does not list every company as new.
+    await trx
+      .updateTable('watchlist_entry')
+      .set({ added_at: savedAt(1, 0) })
+      .where('added_by', 'is', null)
+      .where('removed_at', 'is', null)
+      .execute()
+
+    await trx.insertInto('app_setting').values({ key: DEMO_HISTORY_SETTING, value: JSON.stringify(now.toISOString()) }).execute()
+    await trx
+      .insertInto('audit_log')
+      .values({ user_id: null, action: 'seed.demo_history_loaded', entity_type: 'demo', entity_id: null, new_value: JSON.stringify({ created, weeks: [weekOf(1), weekOf(DEMO_HISTORY_WEEKS)] }) })
+      .execute()
+    return { created }
+  })
+}
+
+// Small, fixed differences between the analysts, so the consensus has a spread.
+const LEANINGS: Record<string, Record<string, number>> = {
+  li: { 'image/adoption-2b': -1, 'video/adoption-2b': -1 },
+  chen: { 'audio/compute-cost': -1, 'text/adoption-2b': 1 },
+}
+
+function levelAt(analyst: string, modality: string, dimension: string, week: number, start: number): number {
+  const moves = DEMO_MOVES.filter((m) => m.analyst === analyst && m.modality === modality && m.dimension === dimension && m.week <= week)
+  if (moves.length > 0) return moves[moves.length - 1].level
+  return Math.min(5, Math.max(1, start + (LEANINGS[analyst]?.[`${modality}/${dimension}`] ?? 0)))
+}

@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { countUsers, verifyLogin } from '#app/models/user.server.ts'
+import { DEMO_ANALYSTS, DEMO_HISTORY_WEEKS } from '#seeds/demo/team-history.ts'
+import { seedDemoTeamHistory } from '#seeds/load/team-history.ts'
+import type { Connection } from '#db/connection.ts'
+import { seedDemoData } from '#seeds/seed.ts'
+import { createTestDatabase } from './db.ts'
+
+// The demo team history: loaded once, relative to the day it is loaded, by accounts that
+// can never sign in and do not stop the first-run setup page.
+
+let t: Connection
+beforeAll(async () => {
+  t = await createTestDatabase()
+  await seedDemoData(t.db)
+})
+afterAll(async () => {
+  await t?.close()
+})
+
+describe('demo team history', () => {
+  const now = new Date('2026-11-25T04:00:00Z') // Wednesday of 2026-W48 in Shanghai
+
+  it('scores the eight weeks before this one, leaves this week open, and loads only once', async () => {
+    const first = await seedDemoTeamHistory(t.db, now)
+    expect(first.created).toBeGreaterThan(0)
+    const weeks = await t.db.selectFrom('score').select('iso_week').distinct().orderBy('iso_week').execute()
+    expect(weeks.map((w) => w.iso_week)).toEqual(['2026-W40', '2026-W41', '2026-W42', '2026-W43', '2026-W44', '2026-W45', '2026-W46', '2026-W47'])
+    const perWeek = await t.db.selectFrom('score').select((eb) => eb.fn.countAll<number>().as('n')).where('iso_week', '=', '2026-W47').executeTakeFirstOrThrow()
+    expect(Number(perWeek.n)).toBe(DEMO_ANALYSTS.length * 6 * 5)
+    expect(DEMO_HISTORY_WEEKS).toBe(8)
+    const again = await seedDemoTeamHistory(t.db, now)
+    expect(again.created).toBe(0)
+    const total = await t.db.selectFrom('score_revision').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+    expect(Number(total.n)).toBe(8 * DEMO_ANALYSTS.length * 30)
+  })
+
+  it('leaves the team two levels apart on 3D technology in the last week', async () => {
+    const rows = await t.db
+      .selectFrom('score')
+      .innerJoin('modality', 'modality.id', 'score.modality_id')
+      .innerJoin('scoring_dimension', 'scoring_dimension.id', 'score.dimension_id')
+      .select('score.level')
+      .where('modality.slug', '=', '3d')
+      .where('scoring_dimension.slug', '=', 'technology')
+      .where('score.iso_week', '=', '2026-W47')
+      .execute()
+    const levels = rows.map((r) => r.level)
+    expect(Math.max(...levels) - Math.min(...levels)).toBe(2)
+  })
+
+  it('adds demo analysts that cannot sign in and do not count as people for setup', async () => {
+    expect(await countUsers(t.db)).toBe(0)
+    expect(await verifyLogin(t.db, DEMO_ANALYSTS[0].email, '')).toBeNull()
+    const meetings = await t.db.selectFrom('meeting').select(['iso_week', 'notes_md']).orderBy('iso_week').execute()
+    expect(meetings.map((m) => m.iso_week)).toEqual(['2026-W46', '2026-W47'])
+  })
+})
