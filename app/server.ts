@@ -14,6 +14,7 @@ import { ensureSessionSecret } from '#app/models/setting.server.ts'
 import { openAppDatabase } from '#app/utils/db.server.ts'
 import { readEnv } from '#app/utils/env.server.ts'
 import { migrateToLatest } from '#db/migrate.ts'
+import { seedDemoTeamHistory } from '#seeds/load/team-history.ts'
 import { isDemoSeeded, seedDemoData } from '#seeds/seed.ts'
 
 // The one process entry: open the database (PGlite under DATA_DIR, or DATABASE_URL),
@@ -28,6 +29,10 @@ await migrateToLatest(connection.db)
 if (env.SEED_DEMO === 'auto' && !(await isDemoSeeded(connection.db))) {
   const { created } = await seedDemoData(connection.db)
   console.log(`[themeradar] demo data loaded (${created} rows)`)
+  if (env.SEED_DEMO_HISTORY === 'on') {
+    const history = await seedDemoTeamHistory(connection.db)
+    console.log(`[themeradar] demo team history loaded (${history.created} rows)`)
+  }
 }
 const { secret, generated } = await ensureSessionSecret(connection.db, env.SESSION_SECRET)
 if (generated) console.log('[themeradar] SESSION_SECRET is not set: using a generated secret kept in the database')
