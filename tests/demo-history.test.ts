@@ -21,14 +21,16 @@ afterAll(async () => {
 describe('demo team history', () => {
   const now = new Date('2026-11-25T04:00:00Z') // Wednesday of 2026-W48 in Shanghai
 
-  it('scores the eight weeks before this one, leaves this week open, and loads only once', async () => {
+  it('scores eight weeks up to this one, never after now, and loads only once', async () => {
     const first = await seedDemoTeamHistory(t.db, now)
     expect(first.created).toBeGreaterThan(0)
     const weeks = await t.db.selectFrom('score').select('iso_week').distinct().orderBy('iso_week').execute()
-    expect(weeks.map((w) => w.iso_week)).toEqual(['2026-W40', '2026-W41', '2026-W42', '2026-W43', '2026-W44', '2026-W45', '2026-W46', '2026-W47'])
-    const perWeek = await t.db.selectFrom('score').select((eb) => eb.fn.countAll<number>().as('n')).where('iso_week', '=', '2026-W47').executeTakeFirstOrThrow()
+    expect(weeks.map((w) => w.iso_week)).toEqual(['2026-W41', '2026-W42', '2026-W43', '2026-W44', '2026-W45', '2026-W46', '2026-W47', '2026-W48'])
+    const perWeek = await t.db.selectFrom('score').select((eb) => eb.fn.countAll<number>().as('n')).where('iso_week', '=', '2026-W48').executeTakeFirstOrThrow()
     expect(Number(perWeek.n)).toBe(DEMO_ANALYSTS.length * 6 * 5)
     expect(DEMO_HISTORY_WEEKS).toBe(8)
+    const latest = await t.db.selectFrom('score_revision').select((eb) => eb.fn.max('saved_at').as('at')).executeTakeFirstOrThrow()
+    expect(new Date(latest.at as Date).getTime()).toBeLessThan(now.getTime())
     const again = await seedDemoTeamHistory(t.db, now)
     expect(again.created).toBe(0)
     const total = await t.db.selectFrom('score_revision').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
@@ -43,7 +45,7 @@ describe('demo team history', () => {
       .select('score.level')
       .where('modality.slug', '=', '3d')
       .where('scoring_dimension.slug', '=', 'technology')
-      .where('score.iso_week', '=', '2026-W47')
+      .where('score.iso_week', '=', '2026-W48')
       .execute()
     const levels = rows.map((r) => r.level)
     expect(Math.max(...levels) - Math.min(...levels)).toBe(2)

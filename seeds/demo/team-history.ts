@@ -3,8 +3,9 @@
 // in, named "(demo)"), their weekly scores with a few moves and one disagreement, the two
 // source reports' views as markers, and last week's meeting notes.
 //
-// Weeks are relative: week 1 is eight weeks before the week the data is loaded in, week 8
-// the week just before it. The current week is left for the real team to score.
+// Weeks are relative: week 8 is the week the data is loaded in (saved just before loading),
+// week 1 seven weeks earlier. The meetings of weeks 6 and 7 have notes, so this week's
+// meeting opens with last week's decisions.
 
 export const DEMO_HISTORY_WEEKS = 8
 
@@ -71,13 +72,13 @@ export const DEMO_SOURCE_SCORES: { source: string; publishedOn: string; modality
 /** Notes of the demo meetings, by demo week. */
 export const DEMO_MEETINGS: { week: number; notesMd: string; actionsMd: string }[] = [
   {
-    week: 7,
-    notesMd: '- 视频：两位分析师认为技术已进入收敛期，等待第三方验证。\n- Audio adoption in enterprises looks real; keep an eye on pricing.',
+    week: 6,
+    notesMd: '- 视频：两位分析师认为技术已进入收敛期，等待第三方验证。\n- Short-video platforms: 2C adoption of video tools raised to convergence.',
     actionsMd: '- [ ] Sarah: collect 2B speech deployments for next week\n- [ ] 陈浩：整理 3D 数据集进展',
   },
   {
-    week: 8,
-    notesMd: '- 3D 技术评分分歧两级：数据瓶颈是否已解除？\n- Text data score cut to breakthrough: data exhaustion estimates matter again.',
+    week: 7,
+    notesMd: '- 音频 2B 落地上调至应用期：客服与会议纪要场景已规模化。\n- 3D: data sets are growing fast (Objaverse-XL); does the data bottleneck still hold?',
     actionsMd: '- [ ] 陈浩 and Sarah: bring evidence on 3D representation convergence\n- [ ] 周敏：复核高质量语言数据枯竭的最新估计',
   },
 ]

@@ -39,10 +39,15 @@ export async function seedDemoTeamHistory(db: Kysely<Database>, now = new Date()
       created += 1
     }
 
-    // Week k (1..8) ends the week before the current one; each save on a Wednesday morning.
+    // Week k (1..8) ends with the current one. Past weeks' saves are on a Wednesday morning;
+    // the current week's a moment before now, so nothing is dated in the future.
     const current = isoWeekOf(now, timeZone)
-    const weekOf = (k: number) => shiftIsoWeek(current, k - DEMO_HISTORY_WEEKS - 1)
-    const savedAt = (k: number, minute: number) => new Date(mondayOfIsoWeek(weekOf(k)).getTime() + (2 * 24 + 2) * 3600_000 + minute * 60_000)
+    const weekOf = (k: number) => shiftIsoWeek(current, k - DEMO_HISTORY_WEEKS)
+    const savesPerWeek = DEMO_ANALYSTS.length * 30
+    const savedAt = (k: number, minute: number) =>
+      k === DEMO_HISTORY_WEEKS
+        ? new Date(now.getTime() - (savesPerWeek - minute) * 10)
+        : new Date(mondayOfIsoWeek(weekOf(k)).getTime() + (2 * 24 + 2) * 3600_000 + minute * 60_000)
     for (let k = 1; k <= DEMO_HISTORY_WEEKS; k++) {
       let minute = 0
       for (const a of DEMO_ANALYSTS) {
@@ -81,7 +86,7 @@ export async function seedDemoTeamHistory(db: Kysely<Database>, now = new Date()
         .insertInto('meeting')
         .values({
           theme_id: theme.id, iso_week: week, held_on: mondayOfIsoWeek(week).toISOString().slice(0, 10),
-          notes_md: m.notesMd, actions_md: m.actionsMd, updated_at: savedAt(m.week, 600),
+          notes_md: m.notesMd, actions_md: m.actionsMd, updated_at: savedAt(m.week, savesPerWeek),
         })
         .onConflict((oc) => oc.columns(['theme_id', 'iso_week']).doNothing())
         .execute()
