@@ -2,8 +2,9 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Link } from '@remix-run/react'
 import { useI18n, type MessageKey } from '#app/i18n/index.ts'
 import { requireRole } from '#app/utils/auth.server.ts'
+import { pageTitle } from '#app/i18n/meta.ts'
 
-export const meta: MetaFunction = () => [{ title: 'ThemeRadar · Admin' }]
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'nav.admin')
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireRole(request, context, 'admin')

@@ -4,8 +4,9 @@ import { z } from 'zod'
 import { formatDateTime, useI18n } from '#app/i18n/index.ts'
 import { listAuditEntries } from '#app/models/audit.server.ts'
 import { requireRole } from '#app/utils/auth.server.ts'
+import { pageTitle } from '#app/i18n/meta.ts'
 
-export const meta: MetaFunction = () => [{ title: 'ThemeRadar · Audit log' }]
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'nav.audit')
 
 const QuerySchema = z.object({
   before: z.coerce.number().int().positive().optional().catch(undefined),

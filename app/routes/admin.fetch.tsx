@@ -7,9 +7,10 @@ import { AllowedHostsFormSchema, parseAllowedHosts } from '#app/schemas/feed.ts'
 import { requireRole } from '#app/utils/auth.server.ts'
 import { badRequest, formError, parseForm } from '#app/utils/forms.server.ts'
 import styles from '#app/styles/feeds.css'
+import { pageTitle } from '#app/i18n/meta.ts'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
-export const meta: MetaFunction = () => [{ title: 'ThemeRadar · Fetching' }]
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'feeds.admin.title')
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireRole(request, context, 'admin')

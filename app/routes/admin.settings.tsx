@@ -6,8 +6,9 @@ import { useI18n } from '#app/i18n/index.ts'
 import { getTeamTimeZone, setTeamTimeZone } from '#app/models/setting.server.ts'
 import { requireRole } from '#app/utils/auth.server.ts'
 import { badRequest, parseForm } from '#app/utils/forms.server.ts'
+import { pageTitle } from '#app/i18n/meta.ts'
 
-export const meta: MetaFunction = () => [{ title: 'ThemeRadar · Settings' }]
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'nav.settings')
 
 const validTimeZones = new Set(Intl.supportedValuesOf('timeZone'))
 const SettingsSchema = z.object({

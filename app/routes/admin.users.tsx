@@ -8,8 +8,9 @@ import { UserAdminSchema } from '#app/schemas/auth.ts'
 import { requireRole } from '#app/utils/auth.server.ts'
 import { badRequest, parseForm } from '#app/utils/forms.server.ts'
 import { ROLES } from '#app/utils/permissions.ts'
+import { pageTitle } from '#app/i18n/meta.ts'
 
-export const meta: MetaFunction = () => [{ title: 'ThemeRadar · People' }]
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'nav.users')
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const me = await requireRole(request, context, 'admin')

@@ -19,9 +19,10 @@ import { renderMarkdown } from '#app/utils/markdown.server.ts'
 import { roleAllows } from '#app/utils/permissions.ts'
 import { formatTicker, parseTicker } from '#app/utils/ticker.ts'
 import styles from '#app/styles/company.css'
+import { pageTitle } from '#app/i18n/meta.ts'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `ThemeRadar · ${data.company.nameEn}` : 'ThemeRadar' }]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, data?.company)
 
 function companyId(params: LoaderFunctionArgs['params']): number {
   const id = IdSchema.safeParse(params.id)

@@ -10,9 +10,10 @@ import { normaliseText } from '#app/utils/normalise.ts'
 import { roleAllows } from '#app/utils/permissions.ts'
 import { formatTicker } from '#app/utils/ticker.ts'
 import styles from '#app/styles/company.css'
+import { pageTitle } from '#app/i18n/meta.ts'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
-export const meta: MetaFunction = () => [{ title: 'ThemeRadar · Companies' }]
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'nav.companies')
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context)

@@ -10,9 +10,10 @@ import { aliasLines, messageCode, NewCompanySchema, parseTickerList } from '#app
 import { requireRole, resolveLocale } from '#app/utils/auth.server.ts'
 import { badRequest, formError, parseForm, readFormData } from '#app/utils/forms.server.ts'
 import styles from '#app/styles/company.css'
+import { pageTitle } from '#app/i18n/meta.ts'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
-export const meta: MetaFunction = () => [{ title: 'ThemeRadar · New company' }]
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'companyEdit.newCompany')
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireRole(request, context, 'analyst')

@@ -6,9 +6,10 @@ import { localName, useI18n, type MessageKey } from '#app/i18n/index.ts'
 import { type CompanyHit, SEARCH_LIMIT, searchEverything } from '#app/models/search.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
 import styles from '#app/styles/company.css'
+import { pageTitle } from '#app/i18n/meta.ts'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.query ? `ThemeRadar · ${data.query}` : 'ThemeRadar · Search' }]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, 'search.title', data?.query ? { text: data.query } : null)
 
 // Longer input is cut rather than refused: a pasted paragraph still searches its start.
 const SearchParamsSchema = z.object({

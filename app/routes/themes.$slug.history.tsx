@@ -9,6 +9,7 @@ import { IdSchema } from '#app/schemas/common.ts'
 import { HISTORY_PARTS } from '#app/schemas/theme.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { z } from 'zod'
+import { pageTitle } from '#app/i18n/meta.ts'
 
 // The History tab of a theme (rendered inside the theme page's header and tabs): who
 // changed what and when, with the text differences, newest first.
@@ -19,7 +20,7 @@ const QuerySchema = z.object({
   before: IdSchema.optional().catch(undefined),
 })
 
-export const meta: MetaFunction = () => [{ title: 'ThemeRadar · History' }]
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'themeEdit.tabHistory')
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   await requireUser(request, context)

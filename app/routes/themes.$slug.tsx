@@ -24,12 +24,13 @@ import { renderMarkdown } from '#app/utils/markdown.server.ts'
 import { roleAllows } from '#app/utils/permissions.ts'
 import styles from '#app/styles/theme.css'
 import { z } from 'zod'
+import { pageTitle } from '#app/i18n/meta.ts'
 
 const SlugSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/)
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `ThemeRadar · ${data.theme.nameEn}` : 'ThemeRadar' }]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, data?.theme)
 
 async function themeIdFrom(context: LoaderFunctionArgs['context'], slug: string | undefined): Promise<number> {
   const parsed = SlugSchema.safeParse(slug)

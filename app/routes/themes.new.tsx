@@ -12,9 +12,10 @@ import { THESIS_MAX, ThemeCreateSchema, suggestSlug } from '#app/schemas/theme.t
 import { requireRole } from '#app/utils/auth.server.ts'
 import { type FormFailure, badRequest, formError, parseForm, readFormData } from '#app/utils/forms.server.ts'
 import styles from '#app/styles/theme.css'
+import { pageTitle } from '#app/i18n/meta.ts'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
-export const meta: MetaFunction = () => [{ title: 'ThemeRadar · New theme' }]
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'themeEdit.newTheme')
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireRole(request, context, 'analyst')

@@ -27,9 +27,10 @@ import { parseForm } from '#app/utils/forms.server.ts'
 import { renderMarkdown } from '#app/utils/markdown.server.ts'
 import { roleAllows } from '#app/utils/permissions.ts'
 import styles from '#app/styles/watchlist.css'
+import { pageTitle } from '#app/i18n/meta.ts'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `ThemeRadar · ${data.watchlist.name}` : 'ThemeRadar' }]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, data ? { text: data.watchlist.name } : 'nav.watchlists')
 
 // Filtering and sorting only change the query string (?q=&sort=): the rows are already
 // here, so skip the loader unless something was submitted or the page changed.

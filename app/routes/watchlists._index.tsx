@@ -9,9 +9,10 @@ import { requireRole, requireUser } from '#app/utils/auth.server.ts'
 import { badRequest, formError, parseForm } from '#app/utils/forms.server.ts'
 import { roleAllows } from '#app/utils/permissions.ts'
 import styles from '#app/styles/watchlist.css'
+import { pageTitle } from '#app/i18n/meta.ts'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
-export const meta: MetaFunction = () => [{ title: 'ThemeRadar · Watchlists' }]
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'nav.watchlists')
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context)

@@ -8,9 +8,10 @@ import { getWatchlist } from '#app/models/watchlist.server.ts'
 import { IdSchema } from '#app/schemas/common.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
 import styles from '#app/styles/watchlist.css'
+import { pageTitle } from '#app/i18n/meta.ts'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `ThemeRadar · ${data.watchlist.name}` : 'ThemeRadar' }]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, data ? { text: data.watchlist.name } : 'nav.watchlists', 'themeEdit.tabHistory')
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   await requireUser(request, context)

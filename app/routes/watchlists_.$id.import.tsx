@@ -22,9 +22,10 @@ import { requireRole } from '#app/utils/auth.server.ts'
 import { parseForm } from '#app/utils/forms.server.ts'
 import { MAX_SPREADSHEET_BYTES, SpreadsheetError, readSpreadsheet } from '#app/utils/spreadsheet.server.ts'
 import styles from '#app/styles/watchlist.css'
+import { pageTitle } from '#app/i18n/meta.ts'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `ThemeRadar · ${data.watchlist.name}` : 'ThemeRadar' }]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, data ? { text: data.watchlist.name } : 'nav.watchlists')
 
 const MAX_MB = MAX_SPREADSHEET_BYTES / 1_000_000
 
