@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { countUsers, verifyLogin } from '#app/models/user.server.ts'
+import { loadWeekSummary } from '#app/models/week-summary.server.ts'
 import { DEMO_ANALYSTS, DEMO_HISTORY_WEEKS } from '#seeds/demo/team-history.ts'
 import { seedDemoTeamHistory } from '#seeds/load/team-history.ts'
 import type { Connection } from '#db/connection.ts'
@@ -56,5 +57,15 @@ describe('demo team history', () => {
     expect(await verifyLogin(t.db, DEMO_ANALYSTS[0].email, '')).toBeNull()
     const meetings = await t.db.selectFrom('meeting').select(['iso_week', 'notes_md']).orderBy('iso_week').execute()
     expect(meetings.map((m) => m.iso_week)).toEqual(['2026-W46', '2026-W47'])
+  })
+
+  it("gives the home page each theme's scoring progress for the week", async () => {
+    const demo = await t.db.selectFrom('app_user').select('id').where('email', '=', DEMO_ANALYSTS[0].email).executeTakeFirstOrThrow()
+    const theme = await t.db.selectFrom('theme').select('id').where('slug', '=', 'multimodal-ai').executeTakeFirstOrThrow()
+    const summary = await loadWeekSummary(t.db, demo.id, '2026-W48')
+    expect(summary.cells).toBe(30)
+    expect(summary.byTheme[theme.id]).toEqual({ myCells: 30, cells: 30, scorers: 3 })
+    const nextWeek = await loadWeekSummary(t.db, demo.id, '2026-W49')
+    expect(nextWeek.byTheme[theme.id]).toBeUndefined()
   })
 })

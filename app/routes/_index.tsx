@@ -1,27 +1,40 @@
 import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { localName, useI18n, type MessageKey } from '#app/i18n/index.ts'
+import { pageTitle } from '#app/i18n/meta.ts'
+import { currentTeamWeek } from '#app/models/score-week.server.ts'
 import { listThemes } from '#app/models/theme.server.ts'
+import { loadWeekSummary, type ThemeWeekSummary } from '#app/models/week-summary.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { roleAllows } from '#app/utils/permissions.ts'
 import styles from '#app/styles/theme.css'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
-export const meta: MetaFunction = () => [{ title: 'ThemeRadar' }]
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'home.title')
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context)
-  const all = await listThemes(context.db)
+  const week = await currentTeamWeek(context.db)
+  const [all, summary] = await Promise.all([listThemes(context.db), loadWeekSummary(context.db, user.id, week)])
   return json({
     themes: all.filter((t) => t.status !== 'archived'),
     archived: all.filter((t) => t.status === 'archived'),
     canCreate: roleAllows(user.role, 'analyst'),
+    canScore: roleAllows(user.role, 'analyst'),
+    week,
+    summary,
   })
 }
 
 type ThemeCardData = ReturnType<typeof useLoaderData<typeof loader>>['themes'][number]
 
-function ThemeCard({ theme }: { theme: ThemeCardData }) {
+interface ThisWeek {
+  week: string
+  canScore: boolean
+  summary: ThemeWeekSummary
+}
+
+function ThemeCard({ theme, thisWeek }: { theme: ThemeCardData; thisWeek?: ThisWeek }) {
   const { t, locale } = useI18n()
   return (
     <li className="card theme-card">
@@ -35,19 +48,48 @@ function ThemeCard({ theme }: { theme: ThemeCardData }) {
         <span className="badge">{t(`status.${theme.status}` as MessageKey)}</span>
         <span className="badge">{t('home.companies', { count: Number(theme.companyCount ?? 0) })}</span>
       </p>
+      {thisWeek ? <ThemeWeekLine slug={theme.slug} thisWeek={thisWeek} /> : null}
     </li>
+  )
+}
+
+// This week, for one theme: where the scoring stands and the two places to go on Monday.
+function ThemeWeekLine({ slug, thisWeek }: { slug: string; thisWeek: ThisWeek }) {
+  const { t } = useI18n()
+  const { week, canScore, summary } = thisWeek
+  return (
+    <div className="theme-week">
+      <p className="small">
+        <strong>{week}</strong> · {canScore ? `${t('home.myCells', { done: summary.myCells, cells: summary.cells })} · ` : null}
+        {t('home.scorers', { count: summary.scorers })}
+      </p>
+      <p className="theme-week-links">
+        {canScore ? (
+          <Link to={`/themes/${slug}/scores`} className="button">
+            {t('home.scoreThisWeek')}
+          </Link>
+        ) : null}
+        <Link to={`/meetings/${week}?theme=${encodeURIComponent(slug)}`} className="button primary">
+          {t('home.openMeeting')}
+        </Link>
+      </p>
+    </div>
   )
 }
 
 export default function HomePage() {
   const { t } = useI18n()
-  const { themes, archived, canCreate } = useLoaderData<typeof loader>()
+  const { themes, archived, canCreate, canScore, week, summary } = useLoaderData<typeof loader>()
+  const thisWeek = (id: number): ThisWeek => ({ week, canScore, summary: summary.byTheme[id] ?? { myCells: 0, cells: summary.cells, scorers: 0 } })
   return (
     <div className="stack-lg">
       <header className="page-header home-header">
         <div>
           <h1>{t('home.title')}</h1>
           <p className="muted">{t('app.tagline')}</p>
+          <p className="small">
+            {t('home.weekDocuments', { week, count: summary.documents })} <Link to="/documents">{t('nav.documents')} →</Link>
+          </p>
         </div>
         {canCreate ? (
           <Link to="/themes/new" className="button primary">
@@ -60,7 +102,7 @@ export default function HomePage() {
       ) : (
         <ul className="card-grid" aria-label={t('home.title')}>
           {themes.map((theme) => (
-            <ThemeCard key={theme.id} theme={theme} />
+            <ThemeCard key={theme.id} theme={theme} thisWeek={thisWeek(theme.id)} />
           ))}
         </ul>
       )}
