@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { createRequestHandler } from '@remix-run/express'
-import type { ServerBuild } from '@remix-run/node'
+import { createRequestHandler as createRemixHandler, type ServerBuild } from '@remix-run/node'
 import compression from 'compression'
 import express from 'express'
 import { ingestFeedItem } from '#app/feeds/ingest-feed-item.server.ts'
@@ -12,6 +12,7 @@ import { RESCAN_JOB_KIND, rescanDocumentsHandler } from '#app/jobs/rescan-docume
 import { startJobRunner } from '#app/jobs/runner.server.ts'
 import { ensureSessionSecret } from '#app/models/setting.server.ts'
 import { openAppDatabase } from '#app/utils/db.server.ts'
+import { createPageCache } from '#app/utils/page-cache.server.ts'
 import { readEnv } from '#app/utils/env.server.ts'
 import { migrateToLatest } from '#db/migrate.ts'
 import { seedDemoTeamHistory } from '#seeds/load/team-history.ts'
@@ -52,14 +53,13 @@ app.set('trust proxy', process.env.TRUST_PROXY ?? 'loopback')
 app.use(compression())
 app.use('/build', express.static(path.join(root, 'public/build'), { immutable: true, maxAge: '1y' }))
 app.use(express.static(path.join(root, 'public'), { maxAge: '1h' }))
-app.all(
-  '*',
-  createRequestHandler({
-    build,
-    mode: 'production',
-    getLoadContext: (req) => ({ db: connection.db, dbKind: connection.kind, sessionSecret: secret, clientIp: req.ip ?? 'unknown' }),
-  }),
-)
+const getLoadContext = (req: express.Request) => ({ db: connection.db, dbKind: connection.kind, sessionSecret: secret, clientIp: req.ip ?? 'unknown' })
+// The meeting page is read by the whole team at once: unchanged pages come from a cache
+// keyed on the reader and the data version (app/utils/page-cache.server.ts).
+const renderPage = createRemixHandler(build, 'production')
+const meetingPages = createPageCache({ paths: /^\/meetings\/\d{4}-W\d{2}$/, render: (request, context) => renderPage(request, context), getLoadContext })
+app.get('/meetings/*', meetingPages.middleware)
+app.all('*', createRequestHandler({ build, mode: 'production', getLoadContext }))
 
 const server = app.listen(env.PORT, env.HOST, () => {
   console.log(`[themeradar] ready: http://localhost:${env.PORT}`)

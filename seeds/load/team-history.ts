@@ -22,7 +22,7 @@ export async function seedDemoTeamHistory(db: Kysely<Database>, now = new Date()
     if (!theme) return { created: 0 }
     const rubricId = theme.rubric_id ?? (await trx.selectFrom('rubric').select('id').where('slug', '=', 'default').orderBy('version', 'desc').executeTakeFirstOrThrow()).id
     const zone = await trx.selectFrom('app_setting').select('value').where('key', '=', 'team.time_zone').executeTakeFirst()
-    const timeZone = zone ? (JSON.parse(String(zone.value)) as string) : 'Asia/Shanghai'
+    const timeZone = typeof zone?.value === 'string' ? zone.value : 'Asia/Shanghai'
     const modalities: Ids = new Map((await trx.selectFrom('modality').select(['id', 'slug']).execute()).map((r) => [r.slug, r.id]))
     const dimensions: Ids = new Map((await trx.selectFrom('scoring_dimension').select(['id', 'slug']).execute()).map((r) => [r.slug, r.id]))
     let created = 0
