@@ -5,10 +5,14 @@ import { ErrorPage } from '#app/components/error-page.tsx'
 import { countUsers } from '#app/models/user.server.ts'
 import { getTeamTimeZone } from '#app/models/setting.server.ts'
 import { getOptionalUser, resolveLocale } from '#app/utils/auth.server.ts'
+import { readColorScheme } from '#app/utils/color-scheme.server.ts'
 import { isoWeekOf } from '#app/utils/iso-week.ts'
 import styles from '#app/styles/app.css'
 
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: styles },
+  { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+]
 
 const OPEN_PATHS = ['/setup', '/login', '/invite/']
 
@@ -19,11 +23,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     // An empty install starts at the setup page; otherwise everything needs a sign-in.
     if ((await countUsers(context.db)) === 0) throw redirect('/setup')
   }
-  const [locale, timeZone] = await Promise.all([resolveLocale(request, user), getTeamTimeZone(context.db)])
+  const [locale, timeZone, colorScheme] = await Promise.all([resolveLocale(request, user), getTeamTimeZone(context.db), readColorScheme(request)])
   return json({
     user,
     locale,
     timeZone,
+    colorScheme,
     currentWeek: isoWeekOf(new Date(), timeZone),
   })
 }
@@ -33,8 +38,9 @@ export type RootData = ReturnType<typeof useLoaderData<typeof loader>>
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>('root')
   const locale = data?.locale ?? 'en'
+  const scheme = data?.colorScheme
   return (
-    <html lang={locale}>
+    <html lang={locale} data-theme={scheme && scheme !== 'system' ? scheme : undefined}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />

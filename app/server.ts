@@ -9,7 +9,9 @@ import express from 'express'
 import { ingestFeedItem } from '#app/feeds/ingest-feed-item.server.ts'
 import { startFeedPoller } from '#app/feeds/poller.server.ts'
 import { RESCAN_JOB_KIND, rescanDocumentsHandler } from '#app/jobs/rescan-documents-job.server.ts'
+import { INGEST_FILES_JOB_KIND, ingestFilesHandler } from '#app/jobs/ingest-files-job.server.ts'
 import { startJobRunner } from '#app/jobs/runner.server.ts'
+import { WEBHOOK_DELIVERY_JOB_KIND, webhookDeliveryHandler } from '#app/jobs/webhook-delivery-job.server.ts'
 import { ensureSessionSecret } from '#app/models/setting.server.ts'
 import { openAppDatabase } from '#app/utils/db.server.ts'
 import { createPageCache } from '#app/utils/page-cache.server.ts'
@@ -41,7 +43,7 @@ if (generated) console.log('[themeradar] SESSION_SECRET is not set: using a gene
 // Background work: persisted jobs and feed polls, leased so that several instances on one
 // PostgreSQL never run the same item twice. One id per process tells leases apart.
 const workerId = `${os.hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`
-const jobRunner = startJobRunner(connection.db, { workerId, handlers: { [RESCAN_JOB_KIND]: rescanDocumentsHandler() }, pollMs: 1000 })
+const jobRunner = startJobRunner(connection.db, { workerId, handlers: { [RESCAN_JOB_KIND]: rescanDocumentsHandler(), [INGEST_FILES_JOB_KIND]: ingestFilesHandler(), [WEBHOOK_DELIVERY_JOB_KIND]: webhookDeliveryHandler() }, pollMs: 1000 })
 const feedPoller = startFeedPoller(connection.db, { workerId, intervalMs: 60_000, ingest: ingestFeedItem })
 
 const build = (await import(pathToFileURL(path.join(root, 'build/index.js')).href)) as ServerBuild

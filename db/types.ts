@@ -294,6 +294,8 @@ export interface DocumentTable {
   feed_id: number | null
   created_by: number | null
   created_at: Generated<Date>
+  /** Set by a trigger from published_on (else created_at in the team time zone). */
+  iso_week: Generated<string>
 }
 
 export interface DocumentThemeTable {
@@ -415,6 +417,11 @@ export interface Database {
   meeting: MeetingTable
   score_revision: ScoreRevisionTable
   score_week_reopen: ScoreWeekReopenTable
+  mention_week: MentionWeekTable
+  mention_alert: MentionAlertTable
+  webhook: WebhookTable
+  webhook_delivery: WebhookDeliveryTable
+  job_file: JobFileTable
 }
 
 // Scoring history (migration 2026-11-23T16-30-00_scoring): one append-only row per save.
@@ -438,4 +445,66 @@ export interface ScoreWeekReopenTable {
   iso_week: string
   reopened_at: Generated<Date>
   reopened_by: number | null
+}
+
+// Bulk-upload files waiting for their job (migration 2026-11-23T18-00-00_job_files).
+export type JobFileStatus = 'ingested' | 'duplicate' | 'refused'
+export interface JobFileTable {
+  id: Generated<number>
+  job_id: number
+  position: number
+  file_name: string
+  content_type: Generated<string>
+  size_bytes: number
+  bytes: Uint8Array | null
+  status: JobFileStatus | null
+  outcome: Json | null
+  document_id: number | null
+  done_at: NullableTimestamp
+}
+
+// Mentions over time and alerts (migration 2026-11-23T18-00-00_mention_alerts).
+/** Weekly rollup kept by triggers on mention and document; never written by app code. */
+export interface MentionWeekTable {
+  company_id: number
+  iso_week: string
+  language: DocumentLanguage
+  mentions: number
+  documents: number
+}
+
+export interface MentionAlertTable {
+  id: Generated<number>
+  company_id: number
+  iso_week: string
+  mentions: number
+  trailing_avg: number
+  raised_at: Generated<Date>
+}
+
+export type WebhookFormat = 'generic' | 'wecom' | 'dingtalk' | 'feishu'
+
+export interface WebhookTable {
+  id: Generated<number>
+  name: string
+  url: string
+  format: WebhookFormat
+  enabled: Generated<boolean>
+  created_by: number | null
+  created_at: Generated<Date>
+  updated_at: Generated<Date>
+}
+
+export type WebhookOutcome = 'sent' | 'failed' | 'gave_up'
+
+export interface WebhookDeliveryTable {
+  id: Generated<number>
+  webhook_id: number
+  alert_id: number | null
+  job_id: number | null
+  attempt: number
+  outcome: WebhookOutcome
+  http_status: number | null
+  error: string | null
+  attempted_at: Generated<Date>
 }

@@ -5,7 +5,7 @@ import type { Connection } from '#db/connection.ts'
 import { seedDemoData } from '#seeds/seed.ts'
 import { createTestDatabase } from './db.ts'
 import { contextFor, cookieFor, createUser, getRequest, postForm, respond } from './factories.ts'
-import { makeBinary, makeEncryptedPdf, makeReportPdf, multipartStream, utf8, type StreamPart } from './fixtures/documents.ts'
+import { makeBinary, makeEncryptedPdf, makeReportPdf, uploadRequest, utf8, type StreamPart } from './fixtures/documents.ts'
 
 let conn: Connection
 let analyst: string
@@ -21,10 +21,7 @@ afterAll(async () => {
   await conn?.close()
 })
 
-function upload(parts: StreamPart[], cookie = analyst, headers: Record<string, string> = {}) {
-  const { body, contentType } = multipartStream(parts)
-  return new Request('http://localhost/documents', { method: 'POST', body, headers: { 'Content-Type': contentType, Cookie: cookie, ...headers }, duplex: 'half' } as RequestInit)
-}
+const upload = (parts: StreamPart[], cookie = analyst, headers: Record<string, string> = {}) => uploadRequest(parts, cookie, headers)
 const post = (request: Request) => respond(() => listAction({ request, params: {}, context: contextFor(conn) }))
 const documentCount = async () => Number((await conn.db.selectFrom('document').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
 
@@ -49,7 +46,6 @@ describe('adding documents from the browser', () => {
         { name: 'files', filename: 'same-again.pdf', contentType: 'application/pdf', bytes: pdf },
         { name: 'files', filename: 'photo.txt', bytes: makeBinary() },
         { name: 'files', filename: 'locked.pdf', bytes: makeEncryptedPdf() },
-        { name: 'files', filename: 'empty.md', bytes: new Uint8Array() },
       ]),
     )
     expect(res.status).toBe(200)
@@ -60,12 +56,29 @@ describe('adding documents from the browser', () => {
       ['same-again.pdf', 'duplicate', null],
       ['photo.txt', 'refused', 'documents.refused.binary'],
       ['locked.pdf', 'refused', 'documents.refused.encryptedPdf'],
-      ['empty.md', 'refused', 'documents.refused.empty'],
     ])
     expect(outcomes[0]).toMatchObject({ document: { title: 'Multimodal AI outlook' }, mentions: 5 })
     expect(outcomes[2].document!.id).toBe(outcomes[0].document!.id)
     const stored = await conn.db.selectFrom('document').select(['tags', 'created_by']).where('id', '=', outcomes[1].document!.id).executeTakeFirstOrThrow()
     expect(stored.tags).toEqual(['weekly', '周报'])
+  })
+
+  it('refuses an empty file and a corrupt PDF with their reasons and a 4xx, storing nothing', async () => {
+    const before = await documentCount()
+    const res = await post(
+      upload([
+        { name: 'intent', value: 'upload' },
+        { name: 'files', filename: 'empty.md', bytes: new Uint8Array() },
+        { name: 'files', filename: 'broken.pdf', contentType: 'application/pdf', bytes: utf8('%PDF-1.7\n1 0 obj <</Type /Catalog') },
+      ]),
+    )
+    expect(res.status).toBe(400)
+    const { outcomes } = (await res.json()) as { outcomes: Outcome[] }
+    expect(outcomes.map((o) => [o.name, o.reason])).toEqual([
+      ['empty.md', 'documents.refused.empty'],
+      ['broken.pdf', 'documents.refused.corruptPdf'],
+    ])
+    expect(await documentCount()).toBe(before)
   })
 
   it('refuses a 200 MB file with 413 while streaming it, keeping nothing', async () => {
@@ -127,6 +140,40 @@ describe('adding documents from the browser', () => {
 })
 
 describe('one document', () => {
+  it('lets analysts correct title, publisher, date, tags and themes, audited; bad input is refused next to the field', async () => {
+    const id = (await conn.db.selectFrom('document').select('id').where('title', '=', 'Kuaishou note').executeTakeFirstOrThrow()).id
+    const theme = await conn.db.selectFrom('theme').select('id').executeTakeFirstOrThrow()
+    const edit = (cookie: string, fields: Record<string, string | string[]>) =>
+      respond(() => documentAction({ request: postForm(`/documents/${id}`, { intent: 'edit', ...fields }, cookie), params: { id: String(id) }, context: contextFor(conn) }))
+    const good = { title: 'Kuaishou Kling note', publisher: 'CICC', publishedOn: '2024-02-21', tags: 'video, 快手', themeIds: [String(theme.id)] }
+    expect((await edit(viewer, good)).status).toBe(403)
+    const noTitle = await edit(analyst, { ...good, title: '  ' })
+    expect(noTitle.status).toBe(400)
+    expect(await noTitle.json()).toMatchObject({ errors: { title: 'validation.required' } })
+    const badDate = await edit(analyst, { ...good, publishedOn: '2024-13-45x' })
+    expect(await badDate.json()).toMatchObject({ errors: { publishedOn: 'documents.refused.invalidDate' } })
+    const noTheme = await edit(analyst, { ...good, themeIds: ['999999'] })
+    expect(noTheme.status).toBe(400)
+    expect(await noTheme.json()).toMatchObject({ errors: { themeIds: 'documents.refused.themeNotFound' } })
+
+    expect((await edit(analyst, good)).status).toBe(200)
+    const page = await respond(() => documentLoader({ request: getRequest(`/documents/${id}`, analyst), params: { id: String(id) }, context: contextFor(conn) }))
+    const data = (await page.json()) as { document: Record<string, unknown>; themes: { id: number }[]; canEdit: boolean }
+    expect(data.canEdit).toBe(true)
+    expect(data.document).toMatchObject({ title: 'Kuaishou Kling note', publisher: 'CICC', publishedOn: '2024-02-21', tags: ['video', '快手'] })
+    expect(data.themes.map((t) => t.id)).toEqual([theme.id])
+    const audit = await conn.db.selectFrom('audit_log').select(['old_value', 'new_value']).where('action', '=', 'document.update').where('entity_id', '=', String(id)).executeTakeFirstOrThrow()
+    expect(audit.old_value).toMatchObject({ title: 'Kuaishou note', publisher: 'Desk' })
+    expect(audit.new_value).toMatchObject({ title: 'Kuaishou Kling note', publisher: 'CICC', themeIds: [theme.id] })
+
+    // The list filters by the new publisher and tag.
+    const list = await respond(() => listLoader({ request: getRequest('/documents?publisher=CICC&tag=video', viewer), params: {}, context: contextFor(conn) }))
+    const listed = (await list.json()) as { documents: { id: number }[]; publishers: string[] }
+    expect(listed.documents.map((d) => d.id)).toEqual([id])
+    expect(listed.publishers).toContain('CICC')
+  })
+
+
   it('shows the text with mentions and deletes for analysts only', async () => {
     const id = (await conn.db.selectFrom('document').select('id').where('title', '=', 'Multimodal AI outlook').executeTakeFirstOrThrow()).id
     const page = await respond(() => documentLoader({ request: getRequest(`/documents/${id}`, viewer), params: { id: String(id) }, context: contextFor(conn) }))

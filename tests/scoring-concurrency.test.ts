@@ -11,8 +11,9 @@ import { contextFor, cookieFor, createUser, postForm, respond } from './factorie
 // same cells. Nothing may be lost or duplicated: one row per analyst and cell, the stored
 // value is the last save of that cell (its last revision), and every save left exactly one
 // revision and one audit row. On Postgres (TEST_DATABASE_URL) the requests really run in
-// parallel over a pool of connections; on PGlite they queue on its one connection, and a
-// sequential interleaving checks "last write wins" against a known order.
+// parallel over a pool of 20 connections (a test below proves it); on PGlite they queue on
+// its one connection, and a sequential interleaving checks "last write wins" against a
+// known order.
 
 let conn: Connection
 let analysts: { id: number; cookie: string }[] = []
@@ -113,6 +114,32 @@ describe('50 analysts saving at once', () => {
       const sent = saves.filter((x) => x.analyst.id === s.userId && x.modality === s.modality && x.dimension === s.dimension)
       expect(sent.some((x) => x.level === s.level && x.reason === s.reason)).toBe(true)
     }
+  })
+
+  // Proof that the requests above were not queued one by one: while one cell's saves wait
+  // for its lock (held here on a connection of the pool), every other save completes.
+  it.runIf(process.env.TEST_DATABASE_URL)('runs saves in parallel on Postgres: other cells finish while one cell waits', async () => {
+    expect(conn.kind).toBe('postgres')
+    const ids = await conn.db
+      .selectNoFrom((eb) => [
+        eb.selectFrom('modality').select('id').where('slug', '=', 'video').as('video'),
+        eb.selectFrom('scoring_dimension').select('id').where('slug', '=', 'technology').as('tech'),
+      ])
+      .executeTakeFirstOrThrow()
+    const [held, ...others] = analysts.slice(0, 10)
+    const key = `score:${themeId}:${held.id}:${ids.video}:${ids.tech}:${week}`
+    await conn.db.connection().execute(async (holder) => {
+      await sql`select pg_advisory_lock(hashtextextended(${key}, 0))`.execute(holder)
+      const waiting = [0, 1].map((tab) => post({ analyst: held, modality: 'video', dimension: 'technology', level: 1 + tab, reason: `held tab ${tab}` }))
+      const free = await Promise.all(others.map((analyst) => post({ analyst, modality: 'image', dimension: 'data', level: 2, reason: 'parallel' })))
+      expect(free.map((r) => r.status)).toEqual(others.map(() => 200))
+      const blocked = await sql<{ n: number }>`select count(*)::int as n from pg_locks where locktype = 'advisory' and not granted`.execute(holder)
+      expect(blocked.rows[0].n).toBeGreaterThanOrEqual(1)
+      await sql`select pg_advisory_unlock(hashtextextended(${key}, 0))`.execute(holder)
+      expect((await Promise.all(waiting)).map((r) => r.status)).toEqual([200, 200])
+    })
+    const cell = await storedScores()
+    expect(cell.filter((s) => s.userId === held.id && s.modality === 'video' && s.dimension === 'technology')).toHaveLength(1)
   })
 
   it('keeps the last write of each cell when saves interleave in a known order', async () => {

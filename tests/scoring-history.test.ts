@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import ExcelJS from 'exceljs'
 import { loader as consensusLoader } from '#app/routes/themes_.$slug.consensus.tsx'
+import { loader as exportLoader } from '#app/routes/themes_.$slug.scores.export.tsx'
 import { consensusOf } from '#app/scoring/consensus.ts'
 import { MAX_POINTS, weeksBetween } from '#app/scoring/history-series.ts'
 import { isoWeekOf, shiftIsoWeek } from '#app/utils/iso-week.ts'
@@ -57,7 +59,7 @@ describe('five years of history from 30 analysts', () => {
     expect(chart.series.filter((s: { kind: string }) => s.kind === 'analyst')).toHaveLength(8)
     expect(chart.ticks.length).toBeLessThanOrEqual(10)
     // The whole page's data, heatmap included, stays small.
-    expect(bytes).toBeLessThan(120_000)
+    expect(bytes).toBeLessThan(60_000) // measured about 22 KB
     for (const row of chart.rows) expect(row.band[0]).toBeLessThanOrEqual(row.band[1])
   })
 
@@ -72,6 +74,40 @@ describe('five years of history from 30 analysts', () => {
       expect(rows[rows.length - 1 - offset].m_video).toBe(Math.round(expected.median * 10) / 10)
       expect(rows[rows.length - 1 - offset].band).toEqual([expected.min, expected.max])
     }
+  })
+
+  it('draws source views as markers on the weeks of the line, leaving the median alone', async () => {
+    const theme = await conn.db.selectFrom('theme').select(['id', 'rubric_id']).where('slug', '=', SLUG).executeTakeFirstOrThrow()
+    const ids = await conn.db
+      .selectNoFrom((eb) => [eb.selectFrom('modality').select('id').where('slug', '=', 'video').as('m'), eb.selectFrom('scoring_dimension').select('id').where('slug', '=', 'technology').as('d')])
+      .executeTakeFirstOrThrow()
+    const before = (await consensus('?m=video&d=technology&range=52')).data.history.chart
+    const publishedOn = new Date(Date.now() - 70 * 86_400_000).toISOString().slice(0, 10)
+    await conn.db.insertInto('source_score').values({ theme_id: theme.id, modality_id: ids.m!, dimension_id: ids.d!, source: 'CICC', published_on: publishedOn, rubric_id: theme.rubric_id!, level: 5 }).execute()
+    const chart = (await consensus('?m=video&d=technology&range=52')).data.history.chart
+    // The x-axis keeps every week (a marker with data of its own would replace them).
+    expect(chart.rows.map((r: { week: string }) => r.week)).toEqual(before.rows.map((r: { week: string }) => r.week))
+    const marked = chart.rows.filter((r: Record<string, unknown>) => r.s_video != null)
+    expect(marked).toHaveLength(1)
+    expect(marked[0]).toMatchObject({ s_video: 5, m_video: before.rows.find((r: { week: string }) => r.week === marked[0].week).m_video })
+    expect(chart.markers[0].points).toEqual([{ week: marked[0].week, level: 5, source: 'CICC', publishedOn }])
+  })
+
+  it('exports all five years, page by page, in week order (CSV and XLSX)', async () => {
+    const download = (format: string) => respond(() => exportLoader({ request: getRequest(`/themes/${SLUG}/scores/export?format=${format}`, cookie), params: { slug: SLUG }, context: contextFor(conn) }))
+    const lines = (await (await download('csv')).text()).trim().split('\r\n')
+    expect(lines).toHaveLength(1 + weeks.length * 30)
+    const csvWeeks = lines.slice(1).map((l) => l.slice(0, 8))
+    expect(csvWeeks[0]).toBe(weeks[0])
+    expect(csvWeeks.at(-1)).toBe(weeks.at(-1))
+    expect([...csvWeeks].sort()).toEqual(csvWeeks)
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load(await (await download('xlsx')).arrayBuffer())
+    expect(workbook.getWorksheet('Scores')!.actualRowCount).toBe(1 + weeks.length * 30)
+    const consensusSheet = workbook.getWorksheet('Consensus')!
+    expect(consensusSheet.actualRowCount).toBe(1 + weeks.length)
+    const w = weeks.length - 1
+    expect(consensusSheet.getRow(1 + weeks.length).values).toEqual([undefined, weeks[w], 'video', 'technology', consensusOf(analystIds.map((_, i) => levelOf(i, w)))!.median, expect.any(Number), expect.any(Number), expect.any(Number), 30, expect.any(String)])
   })
 
   it('puts several modalities on one chart without a band or analyst lines', async () => {

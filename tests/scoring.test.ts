@@ -38,6 +38,11 @@ const load = async (loader: (args: never) => Promise<unknown>, path: string, who
   const res = await respond(() => loader({ request: getRequest(path, cookies[who]), params: { slug: SLUG, id: path.split('/').pop() }, context: contextFor(conn) } as never))
   return res
 }
+// A meeting of `meetingWeek` makes every earlier week read-only (app/scoring/week-lock.ts).
+const lockBefore = async (meetingWeek: string) => {
+  const theme = await conn.db.selectFrom('theme').select('id').where('slug', '=', SLUG).executeTakeFirstOrThrow()
+  await conn.db.insertInto('meeting').values({ theme_id: theme.id, iso_week: meetingWeek }).onConflict((oc) => oc.columns(['theme_id', 'iso_week']).doNothing()).execute()
+}
 const scoreCount = async () => (await conn.db.selectFrom('score').select('id').execute()).length
 
 describe('saving a score through the page', () => {
@@ -60,8 +65,9 @@ describe('saving a score through the page', () => {
     ['a 100 KB reason', { level: '5', reason: 'x'.repeat(100 * 1024) }, 400, 'reason', 'validation.tooLong?max=500'],
     ['a changed level without a reason', { level: '2' }, 400, 'reason', 'scoring.error.reasonRequired'],
     ['evidence that does not exist', { level: '4', reason: 'r', documentId: '987654' }, 400, 'evidence', 'scoring.error.evidenceNotFound'],
-    ['a locked week', { week: shiftIsoWeek(week, -3) }, 409, 'week', 'scoring.error.weekLocked'],
+    ['a week before the last meeting', { week: shiftIsoWeek(week, -3) }, 409, 'week', 'scoring.error.weekLocked'],
   ])('refuses %s with a clear 4xx and stores nothing', async (_name, fields, status, field, key) => {
+    await lockBefore(shiftIsoWeek(week, -2))
     const before = await conn.db.selectFrom('score').select(['level', 'reason']).execute()
     const res = await score(fields as Record<string, string>)
     expect(res.status).toBe(status)
@@ -85,6 +91,7 @@ describe('saving a score through the page', () => {
 
   it('lets only an admin reopen a locked week', async () => {
     const old = shiftIsoWeek(week, -4)
+    await lockBefore(shiftIsoWeek(week, -2))
     const asAnalyst = await score({ intent: 'reopen', week: old })
     expect(asAnalyst.status).toBe(403)
     expect((await score({ intent: 'reopen', week: old }, 'admin')).status).toBe(200)
@@ -104,6 +111,14 @@ describe('the scoring page', () => {
     expect(data.lock.state).toBe('open')
     expect(data.cells['video.technology']).toMatchObject({ mine: { level: 4, reason: 'Sora: DiT scales to video' }, team: { median: 3, count: 2, min: 2, max: 4, disagreement: true } })
     expect(Object.keys(data.cells)).toHaveLength(30)
+  })
+
+  it('shows last week\'s team median in a cell nobody has scored this week yet', async () => {
+    const lastWeek = shiftIsoWeek(week, -1)
+    expect((await score({ modality: 'text', dimension: 'data', week: lastWeek, level: '4' }, 'second')).status).toBe(200)
+    const data = await (await load(scoreLoader, `/themes/${SLUG}/scores`)).json()
+    expect(data.cells['text.data']).toMatchObject({ team: null, teamBefore: { week: lastWeek, median: 4, count: 1 } })
+    expect(data.cells['video.technology'].teamBefore).toBeNull()
   })
 
   it('is readable by a viewer, and refuses a future week with 400', async () => {
@@ -170,6 +185,14 @@ describe('exports', () => {
     await score({ modality: 'audio', level: '3', reason: '=HYPERLINK("http://evil")' })
     const text = await (await load(exportLoader, `/themes/${SLUG}/scores/export?format=csv`)).text()
     expect(text).toContain(`"'=HYPERLINK(""http://evil"")"`)
+    // In XLSX the reason is a text cell: shown as typed, never run as a formula.
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load(await (await load(exportLoader, `/themes/${SLUG}/scores/export?format=xlsx`)).arrayBuffer())
+    const cells: ExcelJS.Cell[] = []
+    workbook.getWorksheet('Scores')!.eachRow((row) => row.eachCell((c) => cells.push(c)))
+    const reason = cells.find((c) => String(c.value).includes('HYPERLINK'))!
+    expect(reason.type).toBe(ExcelJS.ValueType.String)
+    expect(reason.formula).toBeUndefined()
   })
 })
 

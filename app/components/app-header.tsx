@@ -27,7 +27,9 @@ export function AppHeader() {
           <NavLink to="/companies">{t('nav.companies')}</NavLink>
           <NavLink to="/watchlists">{t('nav.watchlists')}</NavLink>
           <NavLink to="/documents">{t('nav.documents')}</NavLink>
+          <NavLink to="/mentions">{t('mentions.nav')}</NavLink>
           <NavLink to="/feeds">{t('nav.feeds')}</NavLink>
+          <NavLink to="/meetings">{t('nav.meeting')}</NavLink>
           {user.role === 'admin' ? <NavLink to="/admin">{t('nav.admin')}</NavLink> : null}
         </nav>
       ) : (

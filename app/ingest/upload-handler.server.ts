@@ -8,7 +8,8 @@ import type { IngestRefusal } from './ingest-error.ts'
 
 export const MB = 1024 * 1024
 export const MAX_FILE_BYTES = 50 * MB
-export const MAX_FILES = 20
+/** A folder of reports: more than a handful goes to a background job (see BULK_MIN_FILES). */
+export const MAX_FILES = 200
 /** Kept file bytes per request: twenty files at the limit would not fit in memory. */
 export const MAX_KEPT_BYTES = 200 * MB
 /** Everything read from one request, kept or not; larger requests are refused up front by Content-Length. */

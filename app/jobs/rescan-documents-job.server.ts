@@ -5,7 +5,7 @@ import type { JobHandler } from './runner.server.ts'
 // The cursor is the last document id done plus the running totals, saved after each
 // batch, so a restart continues after the last finished batch instead of from the start.
 
-export const RESCAN_JOB_KIND = 'documents.rescan'
+export { RESCAN_JOB_KIND } from './kinds.ts'
 
 interface RescanCursor {
   afterId: number

@@ -12,6 +12,8 @@ export interface DocumentFilters {
   companyId?: number
   themeId?: number
   tag?: string
+  /** Exactly this publisher. */
+  publisher?: string
   page?: number
   pageSize?: number
 }
@@ -27,6 +29,7 @@ export async function listDocuments(db: DB, filters: DocumentFilters = {}) {
     const like = `%${escapeLike(filters.q.trim())}%`
     query = query.where((eb) => eb.or([eb('document.title', 'ilike', like), eb('document.publisher', 'ilike', like)]))
   }
+  if (filters.publisher?.trim()) query = query.where('document.publisher', '=', filters.publisher.trim())
   if (filters.language) query = query.where('document.language', '=', filters.language)
   if (filters.tag?.trim()) query = query.where(sql<boolean>`${filters.tag.trim()} = any(document.tags)`)
   if (filters.themeId) {
@@ -73,6 +76,20 @@ export async function listDocumentTags(db: DB, limit = 100): Promise<string[]> {
     select tag from document, unnest(document.tags) as tag
     group by tag order by count(*) desc, tag limit ${limit}`.execute(db)
   return rows.rows.map((r) => r.tag)
+}
+
+/** Publishers in use, most documents first: the choices of the publisher filter. */
+export async function listDocumentPublishers(db: DB, limit = 100): Promise<string[]> {
+  const rows = await db
+    .selectFrom('document')
+    .select('publisher')
+    .where('publisher', '<>', '')
+    .groupBy('publisher')
+    .orderBy(sql`count(*)`, 'desc')
+    .orderBy('publisher')
+    .limit(limit)
+    .execute()
+  return rows.map((r) => r.publisher)
 }
 
 export async function getDocumentWithMentions(db: DB, id: number) {

@@ -1,6 +1,7 @@
 import type { DB } from '#app/utils/db.server.ts'
 import { findMentionRows, insertMentions, type MentionRow } from './document-mentions.server.ts'
 import { inTransaction } from './document-transaction.server.ts'
+import { raiseAlertsForDocument } from './mention-alert.server.ts'
 import { getMentionMatcher } from './mention-matcher.server.ts'
 
 // Re-finding mentions after aliases changed. Each document is redone in its own
@@ -42,7 +43,10 @@ export async function rescanDocuments(db: DB, { afterId = 0, limit = 25 }: { aft
         .select(['id', 'company_id as companyId', 'alias_id as aliasId', 'alias_text as aliasText', 'start_offset as start', 'end_offset as end', 'snippet'])
         .where('document_id', '=', id)
         .execute()
-      return applyMentionChanges(tx, id, existing, findMentionRows(matcher, doc.body))
+      const changes = await applyMentionChanges(tx, id, existing, findMentionRows(matcher, doc.body))
+      // New aliases can make a week jump too.
+      if (changes.added) await raiseAlertsForDocument(tx, id)
+      return changes
     })
     result.processed += 1
     if (changes) {

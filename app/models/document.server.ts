@@ -11,6 +11,7 @@ import type { DocumentLanguage } from '#db/types.ts'
 import { recordAudit } from './audit.server.ts'
 import { findMentionRows, insertMentions, type CompanyMentionSummary, summariseDocumentMentions } from './document-mentions.server.ts'
 import { inTransaction } from './document-transaction.server.ts'
+import { raiseAlertsForDocument } from './mention-alert.server.ts'
 import { clearMentionMatcherCache, getMentionMatcher } from './mention-matcher.server.ts'
 import type { Actor } from './user.server.ts'
 
@@ -61,6 +62,11 @@ export interface IngestOptions {
    * fingerprint query per file (tens of ms with 10,000 aliases).
    */
   matcher?: MentionMatcher
+  /**
+   * Runs in the document's own transaction once it is stored (or found a duplicate), so
+   * a caller's bookkeeping (a bulk job's per-file outcome) commits or rolls back with it.
+   */
+  onStored?: (tx: DB, result: IngestResult) => Promise<void>
 }
 
 interface PreparedDocument {
@@ -129,15 +135,29 @@ export async function prepareDocument(input: IngestDocumentInput): Promise<Prepa
 
 export async function ingestDocument(db: DB, input: IngestDocumentInput, options: IngestOptions = {}): Promise<IngestResult> {
   const prepared = await prepareDocument(input)
+  const { onStored } = options
+  const store = (opts: IngestOptions) =>
+    onStored
+      ? inTransaction(db, async (tx) => {
+          const result = await storeDocument(tx, prepared, input, opts)
+          await onStored(tx, result)
+          return result
+        })
+      : storeDocument(db, prepared, input, opts)
+  let result: IngestResult
   try {
-    return await storeDocument(db, prepared, input, options)
+    result = await store(options)
   } catch (error) {
     // An alias deleted between building the matcher and writing: rebuild once and retry.
     const staleAlias = sqlState(error) === FOREIGN_KEY_VIOLATION && /^mention_/.test(constraintName(error) ?? '')
     if (!staleAlias || db.isTransaction) throw error
     clearMentionMatcherCache()
-    return storeDocument(db, prepared, input, { ...options, matcher: undefined })
+    result = await store({ ...options, matcher: undefined })
   }
+  // Alerts were checked inside the transaction; once more after commit, because a document
+  // another instance committed meanwhile was invisible there (raising is idempotent).
+  if (!db.isTransaction && !result.document.duplicate && result.mentions > 0) await db.transaction().execute((tx) => raiseAlertsForDocument(tx, result.document.id))
+  return result
 }
 
 async function storeDocument(db: DB, doc: PreparedDocument, input: IngestDocumentInput, options: IngestOptions): Promise<IngestResult> {
@@ -187,6 +207,8 @@ async function storeDocument(db: DB, doc: PreparedDocument, input: IngestDocumen
         .execute()
     }
     await insertMentions(tx, inserted.id, mentions, options.mentionBatchSize)
+    // In the same transaction: a rolled-back ingest raises nothing and posts nothing.
+    if (mentions.length) await raiseAlertsForDocument(tx, inserted.id)
     await recordAudit(tx, {
       actorId: input.createdBy ?? null,
       action: 'document.ingest',

@@ -4,8 +4,25 @@ import type { DB } from '#app/utils/db.server.ts'
 // Every score of a theme, one row per analyst, cell and week (the latest value of that
 // week), with names in both languages and the evidence titles, for CSV/XLSX export.
 
-export async function listScoreHistory(db: DB, themeId: number) {
-  return db
+export type ScoreHistoryRow = Awaited<ReturnType<typeof listScoreHistory>>[number]
+
+/** Weeks per query when streaming an export: 5 years of 30 analysts is ~234,000 rows. */
+export const EXPORT_WEEKS_PER_PAGE = 8
+
+/**
+ * The history a few weeks at a time, oldest first, so an export of years of scores never
+ * holds them all in memory (one page is about 8 x 30 cells x analysts rows).
+ */
+export async function* pageScoreHistory(db: DB, themeId: number, weeksPerPage = EXPORT_WEEKS_PER_PAGE) {
+  const weeks = (await db.selectFrom('score').select('iso_week').distinct().where('theme_id', '=', themeId).orderBy('iso_week').execute()).map((r) => r.iso_week)
+  for (let i = 0; i < weeks.length; i += weeksPerPage) {
+    const page = weeks.slice(i, i + weeksPerPage)
+    yield { fromWeek: page[0], toWeek: page[page.length - 1], rows: await listScoreHistory(db, themeId, { fromWeek: page[0], toWeek: page[page.length - 1] }) }
+  }
+}
+
+export async function listScoreHistory(db: DB, themeId: number, range?: { fromWeek: string; toWeek: string }) {
+  let query = db
     .selectFrom('score')
     .innerJoin('modality as m', 'm.id', 'score.modality_id')
     .innerJoin('scoring_dimension as d', 'd.id', 'score.dimension_id')
@@ -36,6 +53,8 @@ export async function listScoreHistory(db: DB, themeId: number) {
       'score.updated_at as savedAt',
     ])
     .where('score.theme_id', '=', themeId)
+  if (range) query = query.where('score.iso_week', '>=', range.fromWeek).where('score.iso_week', '<=', range.toWeek)
+  return query
     .orderBy('score.iso_week')
     .orderBy('m.position')
     .orderBy('m.id')

@@ -1,5 +1,5 @@
 import { ScoringError } from '#app/scoring/errors.ts'
-import { type WeekState, oldestOpenWeek, weekState } from '#app/scoring/week-lock.ts'
+import { type WeekState, lockedByMeeting, weekState } from '#app/scoring/week-lock.ts'
 import type { DB } from '#app/utils/db.server.ts'
 import { isoWeekOf } from '#app/utils/iso-week.ts'
 import { recordAudit } from './audit.server.ts'
@@ -15,7 +15,7 @@ export interface WeekLock {
   state: WeekState
   lastMeetingWeek: string | null
   reopened: boolean
-  /** Locked only because of its age or a meeting: an administrator may reopen it. */
+  /** Locked by a later meeting: an administrator may reopen it. */
   reopenable: boolean
 }
 
@@ -27,7 +27,7 @@ export async function currentTeamWeek(db: DB, now = new Date()): Promise<string>
 export async function getWeekLock(db: DB, themeId: number, week: string, currentWeek: string): Promise<WeekLock> {
   const facts = await db
     .selectNoFrom((eb) => [
-      eb.selectFrom('meeting').select((e) => e.fn.max('iso_week').as('w')).where('theme_id', '=', themeId).where('iso_week', '<', currentWeek).as('lastMeetingWeek'),
+      eb.selectFrom('meeting').select((e) => e.fn.max('iso_week').as('w')).where('theme_id', '=', themeId).where('iso_week', '<=', currentWeek).as('lastMeetingWeek'),
       eb.exists(eb.selectFrom('score_week_reopen').select('theme_id').where('theme_id', '=', themeId).where('iso_week', '=', week)).as('reopenedHere'),
       eb.exists(eb.selectFrom('meeting').select('id').where('theme_id', '=', themeId).where('iso_week', '=', week).where('reopened_at', 'is not', null)).as('meetingReopened'),
     ])
@@ -35,7 +35,7 @@ export async function getWeekLock(db: DB, themeId: number, week: string, current
   const lastMeetingWeek = (facts.lastMeetingWeek as string | null) ?? null
   const reopened = Boolean(facts.reopenedHere || facts.meetingReopened)
   const state = weekState({ week, currentWeek, lastMeetingWeek, reopened })
-  return { week, currentWeek, state, lastMeetingWeek, reopened, reopenable: week <= currentWeek && week < oldestOpenWeek(currentWeek, lastMeetingWeek) }
+  return { week, currentWeek, state, lastMeetingWeek, reopened, reopenable: week <= currentWeek && lockedByMeeting(week, lastMeetingWeek) }
 }
 
 /** Opens a locked week for scoring again; admins only (the route checks the role). */

@@ -8,7 +8,8 @@ import { createTestDatabase } from '#tests/db.ts'
 import { createUser } from '#tests/factories.ts'
 import { listConsensus, loadWeekScores } from './consensus.server.ts'
 import { getThemeRubric, updateRubric } from './rubric.server.ts'
-import { getWeekLock, relockWeek, reopenWeek } from './score-week.server.ts'
+import { currentTeamWeek, getWeekLock, relockWeek, reopenWeek } from './score-week.server.ts'
+import { setTeamTimeZone } from './setting.server.ts'
 import { type ScoreInput, saveScore } from './score.server.ts'
 
 let conn: Connection
@@ -112,20 +113,23 @@ describe('saving a score', () => {
 })
 
 describe('locked weeks', () => {
-  it('keeps the current and previous week open and older weeks read-only without a meeting', async () => {
+  it('locks nothing while the theme has no meeting, and refuses the future', async () => {
     expect((await getWeekLock(conn.db, themeId, thisWeek, thisWeek)).state).toBe('open')
-    expect((await getWeekLock(conn.db, themeId, lastWeek, thisWeek)).state).toBe('open')
-    expect((await getWeekLock(conn.db, themeId, shiftIsoWeek(thisWeek, -2), thisWeek)).state).toBe('locked')
-    expect(await refusal(saveScore(conn.db, { id: analyst.id }, input({ week: shiftIsoWeek(thisWeek, -2) })))).toBe('weekLocked')
+    expect((await getWeekLock(conn.db, themeId, shiftIsoWeek(thisWeek, -30), thisWeek)).state).toBe('open')
+    expect((await getWeekLock(conn.db, themeId, shiftIsoWeek(thisWeek, 1), thisWeek)).state).toBe('future')
   })
 
-  it('opens the weeks from the last meeting on, and an admin can reopen an older one', async () => {
+  it('makes the weeks before the last meeting read-only, and an admin can reopen one', async () => {
     const meetingWeek = shiftIsoWeek(thisWeek, -3)
+    // A meeting planned for next week locks nothing yet.
+    await conn.db.insertInto('meeting').values({ theme_id: themeId, iso_week: shiftIsoWeek(thisWeek, 1) }).execute()
+    expect((await getWeekLock(conn.db, themeId, lastWeek, thisWeek)).state).toBe('open')
     await conn.db.insertInto('meeting').values({ theme_id: themeId, iso_week: meetingWeek }).execute()
     expect((await getWeekLock(conn.db, themeId, meetingWeek, thisWeek)).state).toBe('open')
     expect((await getWeekLock(conn.db, themeId, shiftIsoWeek(thisWeek, -2), thisWeek)).state).toBe('open')
     const older = shiftIsoWeek(thisWeek, -5)
     expect((await getWeekLock(conn.db, themeId, older, thisWeek)).state).toBe('locked')
+    expect(await refusal(saveScore(conn.db, { id: analyst.id }, input({ modality: 'audio', week: older, level: 4 })))).toBe('weekLocked')
     await reopenWeek(conn.db, { id: admin.id }, themeId, older)
     expect((await getWeekLock(conn.db, themeId, older, thisWeek)).state).toBe('open')
     await saveScore(conn.db, { id: analyst.id }, input({ modality: 'audio', week: older, level: 4 }))
@@ -135,9 +139,54 @@ describe('locked weeks', () => {
     const audit = await conn.db.selectFrom('audit_log').select('action').where('action', 'like', 'score.week_%').execute()
     expect(audit.map((a) => a.action)).toEqual(['score.week_reopen', 'score.week_relock'])
   })
+
+  it('locks last week as soon as this week has a meeting', async () => {
+    expect((await getWeekLock(conn.db, themeId, lastWeek, thisWeek)).state).toBe('open')
+    await conn.db.insertInto('meeting').values({ theme_id: themeId, iso_week: thisWeek }).execute()
+    expect((await getWeekLock(conn.db, themeId, lastWeek, thisWeek)).state).toBe('locked')
+    expect((await getWeekLock(conn.db, themeId, thisWeek, thisWeek)).state).toBe('open')
+    await conn.db.deleteFrom('meeting').where('theme_id', '=', themeId).where('iso_week', '=', thisWeek).execute()
+  })
+})
+
+describe('the team time zone', () => {
+  it('decides which ISO week is the current one, as an admin sets it', async () => {
+    // Sunday 20:00 UTC: already Monday of the next ISO week in Shanghai, still Sunday in New York.
+    const instant = new Date('2025-01-05T20:00:00Z')
+    expect(await currentTeamWeek(conn.db, instant)).toBe('2025-W02')
+    const early = input({ modality: 'any-to-any', week: '2025-W02', level: 1 })
+    expect((await saveScore(conn.db, { id: analyst.id }, early, instant)).outcome).toBe('created')
+    await setTeamTimeZone(conn.db, { id: admin.id }, 'America/New_York')
+    try {
+      expect(await currentTeamWeek(conn.db, instant)).toBe('2025-W01')
+      expect(await refusal(saveScore(conn.db, { id: analyst.id }, { ...early, level: 2, reason: 'x' }, instant))).toBe('futureWeek')
+    } finally {
+      await setTeamTimeZone(conn.db, { id: admin.id }, 'Asia/Shanghai')
+    }
+  })
 })
 
 describe('rubric versioning', () => {
+  it('comes with the five-level default rubric and NASA TRL 1-9, every level named and anchored in both languages', async () => {
+    const levelsOf = (slug: string) =>
+      conn.db
+        .selectFrom('rubric_level')
+        .innerJoin('rubric', 'rubric.id', 'rubric_level.rubric_id')
+        .select(['level', 'rubric_level.name_en as nameEn', 'rubric_level.name_zh as nameZh', 'description_en as descriptionEn', 'description_zh as descriptionZh'])
+        .where('rubric.slug', '=', slug)
+        .orderBy('level')
+        .execute()
+    const standard = await levelsOf('default')
+    expect(standard.map((l) => `${l.nameEn} ${l.nameZh}`)).toEqual(['Exploration 探索期', 'Breakthrough 突破期', 'Convergence 收敛期', 'Application 应用期', 'Maturity 成熟期'])
+    const trl = await levelsOf('nasa-trl')
+    expect(trl.map((l) => l.level)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9])
+    for (const l of [...standard, ...trl]) {
+      expect(l.descriptionEn.length, `${l.nameEn} en`).toBeGreaterThan(20)
+      expect(l.descriptionZh.length, `${l.nameEn} zh`).toBeGreaterThan(8)
+      expect(l.nameZh).not.toBe(l.nameEn)
+    }
+  })
+
   it('edits an unused rubric in place but versions a used one; old scores keep their version', async () => {
     const current = (await getThemeRubric(conn.db, themeId))!
     expect(current.version).toBe(1)

@@ -17,6 +17,7 @@ const sections: { to: string; title: MessageKey; body: MessageKey }[] = [
   { to: '/admin/audit', title: 'nav.audit', body: 'admin.auditHint' },
   { to: '/admin/settings', title: 'nav.settings', body: 'admin.settingsHint' },
   { to: '/admin/fetch', title: 'feeds.admin.title', body: 'feeds.admin.navHint' },
+  { to: '/admin/webhooks', title: 'webhooks.title', body: 'webhooks.navHint' },
   { to: '/admin/rubrics', title: 'scoring.admin.rubrics', body: 'scoring.admin.intro' },
 ]
 

@@ -4,6 +4,7 @@ import { AliasEditor, AliasTable } from '#app/components/company-alias-editor.ts
 import { CompanyProfileFields, type EditResult, useCompanyEdit } from '#app/components/company-edit-form.tsx'
 import { ModalityEditor, TickerEditor } from '#app/components/company-ticker-editor.tsx'
 import { ErrorPage } from '#app/components/error-page.tsx'
+import { CompanyMentions } from '#app/components/mentions/company-mentions.tsx'
 import { FormError } from '#app/components/form.tsx'
 import { formatDate, localName, useI18n, type MessageKey } from '#app/i18n/index.ts'
 import { addAlias, removeAlias, updateAlias } from '#app/models/company-alias.server.ts'
@@ -11,6 +12,8 @@ import { problemMessage } from '#app/models/company-conflicts.server.ts'
 import { CompanyEditError, setCompanyModalities, updateCompanyProfile } from '#app/models/company-edit.server.ts'
 import { addTicker, removeTicker, setPrimaryTicker } from '#app/models/company-ticker.server.ts'
 import { getCompany, listCompanyNames, listModalityOptions } from '#app/models/company.server.ts'
+import { listCompanyMentionWeeks, listLatestSnippets } from '#app/models/company-mentions.server.ts'
+import { currentTeamWeek } from '#app/models/score-week.server.ts'
 import { CompanyEditSchema, messageCode } from '#app/schemas/company.ts'
 import { IdSchema } from '#app/schemas/common.ts'
 import { requireRole, requireUser, resolveLocale } from '#app/utils/auth.server.ts'
@@ -18,11 +21,19 @@ import { parseForm, readFormData } from '#app/utils/forms.server.ts'
 import { renderMarkdown } from '#app/utils/markdown.server.ts'
 import { roleAllows } from '#app/utils/permissions.ts'
 import { formatTicker, parseTicker } from '#app/utils/ticker.ts'
+import { shiftIsoWeek } from '#app/utils/iso-week.ts'
 import styles from '#app/styles/company.css'
+import mentionStyles from '#app/styles/mentions.css'
 import { pageTitle } from '#app/i18n/meta.ts'
 
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: styles },
+  { rel: 'stylesheet', href: mentionStyles },
+]
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, data?.company)
+
+/** Weeks of mentions the company page charts, ending with the current week. */
+const MENTION_WEEKS = 26
 
 function companyId(params: LoaderFunctionArgs['params']): number {
   const id = IdSchema.safeParse(params.id)
@@ -38,7 +49,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const canEdit = roleAllows(user.role, 'analyst')
   // Viewers get no edit data: the controls are hidden from them (the action refuses them anyway).
   const [parents, modalityOptions] = canEdit ? await Promise.all([listCompanyNames(context.db), listModalityOptions(context.db)]) : [[], []]
-  return json({ ...found, notesHtml: renderMarkdown(found.company.notesMd), canEdit, parents: parents.filter((p) => p.id !== id), modalityOptions })
+  const week = await currentTeamWeek(context.db)
+  const [mentionWeeks, snippets] = await Promise.all([listCompanyMentionWeeks(context.db, id, { from: shiftIsoWeek(week, -(MENTION_WEEKS - 1)), to: week }), listLatestSnippets(context.db, id, 8)])
+  return json({ ...found, notesHtml: renderMarkdown(found.company.notesMd), canEdit, parents: parents.filter((p) => p.id !== id), modalityOptions, mentionWeeks, snippets })
 }
 
 // Names the form that was posted, so a plain (no-JavaScript) post shows errors on the right row.
@@ -204,11 +217,14 @@ export default function CompanyPage() {
             ))}
           </ul>
         </section>
-        <section className="card" aria-labelledby="mentions-heading" id="mentions">
-          <h2 id="mentions-heading">{t('company.mentions')}</h2>
-          <p className="muted">{mentionCount === 0 ? t('company.mentionsEmpty') : mentionCount}</p>
-        </section>
       </div>
+
+      <section className="card" aria-labelledby="mentions-heading" id="mentions">
+        <h2 id="mentions-heading">
+          {t('company.mentions')} <span className="muted small">{mentionCount}</span>
+        </h2>
+        <CompanyMentions weeks={data.mentionWeeks} snippets={data.snippets} />
+      </section>
     </article>
   )
 }

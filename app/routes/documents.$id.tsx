@@ -1,14 +1,17 @@
 import { type ActionFunctionArgs, json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
-import { Form, isRouteErrorResponse, Link, useLoaderData, useParams, useRouteError } from '@remix-run/react'
+import { Form, isRouteErrorResponse, Link, useActionData, useLoaderData, useParams, useRouteError } from '@remix-run/react'
 import { useMemo, useState } from 'react'
 import { z } from 'zod'
+import { DocumentDetailsForm } from '#app/components/documents/document-details-form.tsx'
 import { HighlightedText, type MentionSpan } from '#app/components/documents/highlighted-text.tsx'
 import { ErrorPage } from '#app/components/error-page.tsx'
 import { formatDate, formatDateTime, formatNumber, localName, useI18n, type MessageKey } from '#app/i18n/index.ts'
+import { DocumentEditError, updateDocumentMetadata } from '#app/models/document-edit.server.ts'
 import { deleteDocument, getDocumentWithMentions } from '#app/models/document.server.ts'
-import { IdSchema } from '#app/schemas/common.ts'
+import { listThemes } from '#app/models/theme.server.ts'
+import { IdSchema, optionalText, requiredText } from '#app/schemas/common.ts'
 import { requireRole, requireUser } from '#app/utils/auth.server.ts'
-import { badRequest, formError, parseForm } from '#app/utils/forms.server.ts'
+import { badRequest, type FormFailure, formError, parseForm } from '#app/utils/forms.server.ts'
 import { roleAllows } from '#app/utils/permissions.ts'
 import styles from '#app/styles/documents.css'
 
@@ -20,17 +23,47 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const id = IdSchema.safeParse(params.id)
   const found = id.success ? await getDocumentWithMentions(context.db, id.data) : null
   if (!found) throw json({ id: params.id }, { status: 404 })
-  return json({ ...found, canDelete: roleAllows(user.role, 'analyst') })
+  const canEdit = roleAllows(user.role, 'analyst')
+  // Archived themes stay choosable when the document already has them.
+  const themes = canEdit ? (await listThemes(context.db)).filter((t) => t.status !== 'archived' || found.themes.some((d) => d.id === t.id)) : []
+  return json({ ...found, canDelete: canEdit, canEdit, themeChoices: themes.map((t) => ({ id: t.id, nameEn: t.nameEn, nameZh: t.nameZh })) })
 }
 
-const DeleteSchema = z.object({ intent: z.literal('delete', { error: 'validation.choice' }) })
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'documents.refused.invalidDate' })
+const DocumentActionSchema = z.discriminatedUnion(
+  'intent',
+  [
+    z.object({ intent: z.literal('delete') }),
+    z.object({
+      intent: z.literal('edit'),
+      title: requiredText(500),
+      publisher: optionalText(200),
+      publishedOn: z.union([z.literal(''), isoDate]).optional(),
+      tags: optionalText(1000),
+      themeIds: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(IdSchema).max(50)),
+    }),
+  ],
+  { error: 'validation.choice' },
+)
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireRole(request, context, 'analyst')
   const id = IdSchema.safeParse(params.id)
   if (!id.success) throw json({ id: params.id }, { status: 404 })
-  const parsed = await parseForm(request, DeleteSchema)
+  const parsed = await parseForm(request, DocumentActionSchema)
   if (!parsed.ok) return badRequest(parsed)
+  const input = parsed.data
+  if (input.intent === 'edit') {
+    const values = { title: input.title, publisher: input.publisher, publishedOn: input.publishedOn ?? '', tags: input.tags }
+    try {
+      const saved = await updateDocumentMetadata(context.db, { id: user.id, ip: context.clientIp }, id.data, { ...values, publishedOn: input.publishedOn || null, tags: input.tags.split(/[,，、;；]/), themeIds: input.themeIds })
+      if (!saved) return formError('form', 'documents.notFound?id=' + id.data, {}, 404)
+    } catch (error) {
+      if (error instanceof DocumentEditError) return formError('themeIds', 'documents.refused.themeNotFound', values)
+      throw error
+    }
+    return json({ ok: true as const })
+  }
   const deleted = await deleteDocument(context.db, { id: user.id, ip: context.clientIp }, id.data)
   if (!deleted) return formError('form', 'documents.notFound?id=' + id.data, {}, 404)
   return redirect('/documents?deleted=1')
@@ -40,7 +73,8 @@ const LANG_ATTR = { zh: 'zh-CN', en: 'en', mixed: undefined } as const
 
 export default function DocumentPage() {
   const { t, locale, timeZone } = useI18n()
-  const { document: doc, themes, mentions, companies, canDelete } = useLoaderData<typeof loader>()
+  const { document: doc, themes, mentions, companies, canDelete, canEdit, themeChoices } = useLoaderData<typeof loader>()
+  const result = useActionData<typeof action>() as FormFailure | { ok: true } | undefined
   const [focus, setFocus] = useState<number | null>(null)
   const byId = useMemo(() => new Map(companies.map((c) => [c.id, c])), [companies])
   const firstStart = useMemo(() => {
@@ -104,6 +138,22 @@ export default function DocumentPage() {
           </Form>
         ) : null}
       </header>
+      {result?.ok ? (
+        <p className="notice" role="status">
+          {t('documents.detailsSaved')}
+        </p>
+      ) : null}
+      {canEdit ? (
+        <DocumentDetailsForm
+          key={`${doc.title}|${doc.publisher}|${doc.publishedOn}|${doc.tags.join(',')}|${themes.map((th) => th.id).join(',')}`}
+          document={doc}
+          themeIds={themes.map((th) => th.id)}
+          themes={themeChoices}
+          errors={result && !result.ok ? result.errors : {}}
+          values={result && !result.ok ? result.values : {}}
+          open={Boolean(result && !result.ok)}
+        />
+      ) : null}
       <div className="doc-layout">
         <section className="card doc-text-card" aria-labelledby="doc-text-heading">
           <h2 id="doc-text-heading">{t('documents.textHeading')}</h2>

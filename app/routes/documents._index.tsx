@@ -1,16 +1,19 @@
-import { type ActionFunctionArgs, json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction, unstable_parseMultipartFormData } from '@remix-run/node'
-import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { type ActionFunctionArgs, json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction, redirect, unstable_parseMultipartFormData } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
 import { AddDocuments } from '#app/components/documents/add-documents.tsx'
 import { DocumentFilters } from '#app/components/documents/document-filters.tsx'
-import { IngestResults, type IngestOutcome } from '#app/components/documents/ingest-results.tsx'
+import { IngestResults } from '#app/components/documents/ingest-results.tsx'
 import { formatDate, formatNumber, useI18n, type MessageKey } from '#app/i18n/index.ts'
 import { ACCEPTED_EXTENSIONS } from '#app/ingest/extract-file.server.ts'
-import { IngestError } from '#app/ingest/ingest-error.ts'
+import { BULK_MIN_FILES, BULK_MIN_BYTES, type DocumentMeta, ingestFromUrl, ingestSource, refusalStatus } from '#app/ingest/add-documents.server.ts'
+import { type IngestOutcome, refusalKey } from '#app/ingest/outcome.ts'
 import { createDocumentUploadHandler, MAX_FIELD_BYTES, MAX_FILE_BYTES, MAX_REQUEST_BYTES, MB, UploadTooLargeError } from '#app/ingest/upload-handler.server.ts'
 import { listCompanies } from '#app/models/company.server.ts'
-import { listDocumentTags } from '#app/models/document-queries.server.ts'
-import { ingestDocument, listDocuments, type IngestDocumentInput } from '#app/models/document.server.ts'
+import { listDocumentPublishers, listDocumentTags } from '#app/models/document-queries.server.ts'
+import { enqueueBulkUpload } from '#app/models/bulk-upload.server.ts'
+import { startDocumentRescan } from '#app/models/document-jobs.server.ts'
+import { listDocuments, normaliseTags } from '#app/models/document.server.ts'
 import { getMentionMatcher } from '#app/models/mention-matcher.server.ts'
 import { listThemes } from '#app/models/theme.server.ts'
 import { IdSchema, optionalText } from '#app/schemas/common.ts'
@@ -29,6 +32,7 @@ const FiltersSchema = z.object({
   company: optional(IdSchema),
   theme: optional(IdSchema),
   tag: optional(z.string().trim().max(50)),
+  publisher: optional(z.string().trim().max(200)),
   page: optional(z.coerce.number().int().min(1).max(10_000)),
 })
 
@@ -37,21 +41,24 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url)
   // A filter that does not parse is ignored rather than refused: the list still shows.
   const filters = FiltersSchema.parse(Object.fromEntries(url.searchParams))
-  const [list, companies, themes, tags] = await Promise.all([
-    listDocuments(context.db, { q: filters.q, language: filters.language, companyId: filters.company, themeId: filters.theme, tag: filters.tag, page: filters.page }),
+  const [list, companies, themes, tags, publishers] = await Promise.all([
+    listDocuments(context.db, { q: filters.q, language: filters.language, companyId: filters.company, themeId: filters.theme, tag: filters.tag, publisher: filters.publisher, page: filters.page }),
     listCompanies(context.db),
     listThemes(context.db),
     listDocumentTags(context.db),
+    listDocumentPublishers(context.db),
   ])
   return json({
     ...list,
-    filters: { q: filters.q, language: filters.language, company: filters.company, theme: filters.theme, tag: filters.tag },
+    filters: { q: filters.q, language: filters.language, company: filters.company, theme: filters.theme, tag: filters.tag, publisher: filters.publisher },
     companies: companies.map((c) => ({ id: c.id, nameEn: c.nameEn, nameZh: c.nameZh })),
     themes: themes.filter((t) => t.status !== 'archived').map((t) => ({ id: t.id, nameEn: t.nameEn, nameZh: t.nameZh })),
     tags,
+    publishers,
     canEdit: roleAllows(user.role, 'analyst'),
     accept: ACCEPTED_EXTENSIONS.join(','),
     maxFileMb: MAX_FILE_BYTES / MB,
+    bulkFiles: BULK_MIN_FILES,
   })
 }
 
@@ -62,27 +69,24 @@ const MetadataFields = {
   tags: optionalText(1000),
   themeIds: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(IdSchema).max(50)),
 }
+const required = { error: 'validation.required' } as const
 const AddDocumentsSchema = z.discriminatedUnion(
   'intent',
   [
     z.object({ intent: z.literal('upload'), ...MetadataFields }),
     z.object({
       intent: z.literal('paste'),
-      title: z.string({ error: 'validation.required' }).trim().min(1, { error: 'validation.required' }).max(500, { error: 'validation.tooLong?max=500' }),
-      text: z.string({ error: 'validation.required' }).refine((s) => s.trim().length > 0, { error: 'validation.required' }),
+      title: z.string(required).trim().min(1, required).max(500, { error: 'validation.tooLong?max=500' }),
+      text: z.string(required).refine((s) => s.trim().length > 0, required),
       ...MetadataFields,
     }),
+    z.object({ intent: z.literal('url'), url: z.string(required).trim().min(1, required).max(2000, { error: 'validation.tooLong?max=2000' }), ...MetadataFields }),
+    z.object({ intent: z.literal('rescan') }),
   ],
   { error: 'validation.choice' },
 )
 
 export type DocumentsActionData = FormFailure | { ok: true; outcomes: IngestOutcome[]; nonce: string }
-
-const refusalStatus = (reason: string | undefined) => (reason?.startsWith('documents.refused.tooLarge') || reason?.startsWith('documents.refused.uploadFull') ? 413 : reason?.startsWith('documents.refused.unsupportedType') ? 415 : 400)
-const reasonKey = (reason: string, params: Record<string, string | number> = {}) => {
-  const query = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)])).toString()
-  return `documents.refused.${reason}${query ? `?${query}` : ''}`
-}
 
 async function readAddForm(request: Request) {
   const upload = createDocumentUploadHandler()
@@ -91,8 +95,11 @@ async function readAddForm(request: Request) {
   return { form, refused: upload.refused }
 }
 
+const results = (outcomes: IngestOutcome[], status = 200) => json<DocumentsActionData>({ ok: true, outcomes, nonce: String(Date.now()) }, { status })
+
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireRole(request, context, 'analyst')
+  const actor = { id: user.id, ip: context.clientIp }
   const tooLarge = `documents.uploadTooLarge?max=${MAX_REQUEST_BYTES / MB}&fieldMax=${MAX_FIELD_BYTES / MB}`
   // Refused before a byte is read; a body without a length is counted as it streams.
   if (Number(request.headers.get('Content-Length') ?? 0) > MAX_REQUEST_BYTES) return formError('form', tooLarge, {}, 413)
@@ -107,45 +114,47 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = await parseForm(request, AddDocumentsSchema, read.form)
   if (!parsed.ok) return badRequest(parsed)
   const input = parsed.data
-  const meta: Omit<IngestDocumentInput, 'text' | 'file'> = {
+  if (input.intent === 'rescan') return redirect(`/jobs/${(await startDocumentRescan(context.db, actor)).jobId}`)
+  const meta: DocumentMeta = {
     publisher: input.publisher,
     publishedOn: input.publishedOn || null,
-    tags: input.tags.split(/[,，、;；]/),
+    tags: normaliseTags(input.tags.split(/[,，、;；]/)),
     themeIds: input.themeIds,
     createdBy: user.id,
     ip: context.clientIp,
   }
-  const outcomes: IngestOutcome[] = []
-  const { matcher } = await getMentionMatcher(context.db)
-  const ingest = async (name: string, source: Pick<IngestDocumentInput, 'text' | 'file' | 'title'>) => {
-    try {
-      const result = await ingestDocument(context.db, { ...meta, ...source }, { matcher })
-      outcomes.push({ name, status: result.document.duplicate ? 'duplicate' : 'ingested', document: result.document, mentions: result.mentions, companies: result.companies })
-    } catch (error) {
-      if (!(error instanceof IngestError)) {
-        console.error('[documents] ingest failed', name, error)
-        outcomes.push({ name, status: 'refused', reason: 'documents.refused.failed' })
-        return
-      }
-      outcomes.push({ name, status: 'refused', reason: reasonKey(error.reason, error.params) })
-    }
+  if (input.intent === 'url') {
+    const fetched = await ingestFromUrl(context.db, input.url, meta)
+    if (!fetched.ok) return formError(fetched.reason.startsWith('documents.refused.themeNotFound') ? 'themeIds' : 'url', fetched.reason, { intent: 'url', url: input.url }, refusalStatus(fetched.reason))
+    return results([fetched.outcome])
   }
   if (input.intent === 'paste') {
-    await ingest(input.title, { text: input.text, title: input.title })
-    const [outcome] = outcomes
+    const outcome = await ingestSource(context.db, input.title, { text: input.text, title: input.title }, meta)
     if (outcome.status === 'refused') {
       const field = outcome.reason?.startsWith('documents.refused.themeNotFound') ? 'themeIds' : 'text'
       return formError(field, outcome.reason ?? 'validation.invalid', { intent: 'paste', title: input.title, text: input.text.slice(0, 10_000) }, refusalStatus(outcome.reason))
     }
-  } else {
-    const files = parsed.form.getAll('files').filter((f): f is File => typeof f === 'object' && f !== null && 'arrayBuffer' in f)
-    if (files.length === 0 && read.refused.length === 0) return formError('files', 'documents.noFiles', { intent: 'upload' })
-    for (const file of files) await ingest(file.name, { file: { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()), contentType: file.type } })
-    for (const r of read.refused) outcomes.push({ name: r.fileName, status: 'refused', reason: reasonKey(r.reason, r.params) })
+    return results([outcome])
   }
+  const files = parsed.form.getAll('files').filter((f): f is File => typeof f === 'object' && f !== null && 'arrayBuffer' in f)
+  const refused = read.refused.map((r): IngestOutcome => ({ name: r.fileName, status: 'refused', reason: refusalKey(r.reason, r.params) }))
+  if (files.length === 0 && refused.length === 0) return formError('files', 'documents.noFiles', { intent: 'upload' })
+  const totalBytes = files.reduce((sum, f) => sum + f.size, 0)
+  if (files.length + refused.length >= BULK_MIN_FILES || totalBytes > BULK_MIN_BYTES) {
+    // Many files: stored with a job that ingests them in the background; its page shows progress.
+    const jobId = await enqueueBulkUpload(context.db, actor, {
+      files: await Promise.all(files.map(async (f) => ({ name: f.name, contentType: f.type, bytes: new Uint8Array(await f.arrayBuffer()) }))),
+      refused: refused.map((r) => ({ name: r.name, reason: r.reason ?? 'validation.invalid' })),
+      meta: { publisher: meta.publisher ?? '', publishedOn: meta.publishedOn ?? null, tags: [...(meta.tags ?? [])], themeIds: [...(meta.themeIds ?? [])] },
+    })
+    return redirect(`/jobs/${jobId}`)
+  }
+  const { matcher } = await getMentionMatcher(context.db)
+  const outcomes: IngestOutcome[] = []
+  for (const file of files) outcomes.push(await ingestSource(context.db, file.name, { file: { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()), contentType: file.type } }, meta, matcher))
+  outcomes.push(...refused)
   // Bad input gets a 4xx: when nothing at all was stored, the status says why.
-  const status = outcomes.every((o) => o.status === 'refused') ? refusalStatus(outcomes[0]?.reason) : 200
-  return json<DocumentsActionData>({ ok: true, outcomes, nonce: String(Date.now()) }, { status })
+  return results(outcomes, outcomes.every((o) => o.status === 'refused') ? refusalStatus(outcomes[0]?.reason) : 200)
 }
 
 export default function DocumentsPage() {
@@ -167,7 +176,17 @@ export default function DocumentsPage() {
           <h1>{t('nav.documents')}</h1>
           <p className="muted">{t('documents.intro')}</p>
         </div>
-        <p className="muted">{t('documents.count', { count: formatNumber(locale, data.total) })}</p>
+        <div className="documents-header-side">
+          <p className="muted">{t('documents.count', { count: formatNumber(locale, data.total) })}</p>
+          {data.canEdit ? (
+            <Form method="post" className="doc-rescan">
+              <input type="hidden" name="intent" value="rescan" />
+              <button type="submit" title={t('documents.rescanHint')}>
+                {t('documents.rescan')}
+              </button>
+            </Form>
+          ) : null}
+        </div>
       </header>
       {params.get('deleted') ? (
         <p className="notice" role="status">
@@ -178,11 +197,11 @@ export default function DocumentsPage() {
         <details className="add-documents-panel" open={data.total === 0 || result !== undefined}>
           <summary>{t('documents.add')}</summary>
           {result?.ok ? <IngestResults outcomes={result.outcomes} /> : null}
-          <AddDocuments key={result?.ok ? result.nonce : 'add'} themes={data.themes} accept={data.accept} maxFileMb={data.maxFileMb} errors={errors} values={values} />
+          <AddDocuments key={result?.ok ? result.nonce : 'add'} themes={data.themes} accept={data.accept} maxFileMb={data.maxFileMb} bulkFiles={data.bulkFiles} errors={errors} values={values} />
         </details>
       ) : null}
       <section className="card">
-        <DocumentFilters filters={data.filters} companies={data.companies} themes={data.themes} tags={data.tags} />
+        <DocumentFilters filters={data.filters} companies={data.companies} themes={data.themes} tags={data.tags} publishers={data.publishers} />
         {data.documents.length === 0 ? (
           <p className="muted doc-empty">{data.total === 0 && !Object.values(data.filters).some(Boolean) ? t('documents.empty') : t('documents.noMatch')}</p>
         ) : (

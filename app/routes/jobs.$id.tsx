@@ -1,18 +1,26 @@
 import { type ActionFunctionArgs, json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, isRouteErrorResponse, useActionData, useLoaderData, useNavigation, useRouteError } from '@remix-run/react'
+import { Form, isRouteErrorResponse, Link, useActionData, useLoaderData, useNavigation, useRouteError } from '@remix-run/react'
 import { z } from 'zod'
 import { ErrorPage } from '#app/components/error-page.tsx'
 import { FormError } from '#app/components/form.tsx'
+import { IngestResults } from '#app/components/documents/ingest-results.tsx'
 import { JobProgress, useJobPolling } from '#app/components/job-progress.tsx'
-import { formatDateTime, useI18n } from '#app/i18n/index.ts'
+import { formatDateTime, formatNumber, useI18n, type MessageKey } from '#app/i18n/index.ts'
+import { INGEST_FILES_JOB_KIND, RESCAN_JOB_KIND } from '#app/jobs/kinds.ts'
+import { countJobFiles, listJobFileOutcomes } from '#app/models/bulk-upload.server.ts'
 import { cancelJob, getJob } from '#app/models/job.server.ts'
 import { IdSchema } from '#app/schemas/common.ts'
 import { requireRole, requireUser } from '#app/utils/auth.server.ts'
 import { badRequest, formError, parseForm } from '#app/utils/forms.server.ts'
 import { roleAllows } from '#app/utils/permissions.ts'
+import documentStyles from '#app/styles/documents.css'
 import styles from '#app/styles/feeds.css'
 
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
+// documents.css: a bulk upload's per-file results look as they do on the documents page.
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: styles },
+  { rel: 'stylesheet', href: documentStyles },
+]
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `ThemeRadar · Job #${data?.job.id ?? ''}` }]
 
 function jobId(raw: string | undefined): number {
@@ -25,7 +33,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context)
   const job = await getJob(context.db, jobId(params.id))
   if (!job) throw json({ error: 'notFound' }, { status: 404 })
-  return json({ job, canCancel: roleAllows(user.role, 'analyst') })
+  // A bulk upload lists each file's outcome as it is done, with links to the documents.
+  const files = job.kind === INGEST_FILES_JOB_KIND ? { counts: await countJobFiles(context.db, job.id), outcomes: await listJobFileOutcomes(context.db, job.id) } : null
+  return json({ job, files, canCancel: roleAllows(user.role, 'analyst') })
 }
 
 const CancelSchema = z.object({ intent: z.literal('cancel', { error: 'validation.invalid' }) })
@@ -41,7 +51,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function JobPage() {
   const { t, locale, timeZone } = useI18n()
-  const { job, canCancel } = useLoaderData<typeof loader>()
+  const { job, files, canCancel } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const busy = useNavigation().state !== 'idle'
   useJobPolling(job.finished)
@@ -50,7 +60,7 @@ export default function JobPage() {
       <header className="page-header">
         <h1>{t('jobs.title', { id: job.id })}</h1>
         <p className="muted">
-          {t('jobs.kind')}: <code>{job.kind}</code>
+          {t('jobs.kind')}: {KIND_LABEL[job.kind] ? t(KIND_LABEL[job.kind]) : <code>{job.kind}</code>}
           {job.createdByName ? <> · {t('jobs.createdBy', { name: job.createdByName })}</> : null}
         </p>
       </header>
@@ -87,8 +97,41 @@ export default function JobPage() {
           </Form>
         ) : null}
       </section>
+      {job.kind === RESCAN_JOB_KIND && job.status === 'done' && job.result ? (
+        <p className="notice" role="status">
+          {t('jobs.rescanResult', rescanCounts(job.result))}
+        </p>
+      ) : null}
+      {files ? (
+        <section className="card stack job-files" aria-labelledby="job-files-heading">
+          <h2 id="job-files-heading">{t('jobs.files.heading')}</h2>
+          <p className="job-file-counts">
+            {(['ingested', 'duplicate', 'refused'] as const).filter((status) => status === 'ingested' || files.counts[status] > 0).map((status) => (
+              <span key={status} className={`job-file-count is-${status}`}>
+                {t(`jobs.files.${status}` as MessageKey, { n: formatNumber(locale, files.counts[status]) })}
+              </span>
+            ))}
+            {files.counts.total > files.counts.done ? <span className="muted">{t('jobs.files.waiting', { n: formatNumber(locale, files.counts.total - files.counts.done) })}</span> : null}
+          </p>
+          {files.outcomes.length > 0 ? <IngestResults outcomes={files.outcomes} /> : null}
+          <p>
+            <Link to="/documents">{t('jobs.files.toDocuments')}</Link>
+          </p>
+        </section>
+      ) : null}
     </div>
   )
+}
+
+function rescanCounts(result: unknown) {
+  const r = (result ?? {}) as Record<string, unknown>
+  const n = (key: string) => (typeof r[key] === 'number' ? (r[key] as number) : 0)
+  return { documents: n('documents'), added: n('added'), removed: n('removed') }
+}
+
+const KIND_LABEL: Record<string, MessageKey> = {
+  [INGEST_FILES_JOB_KIND]: 'jobs.kind.ingestFiles',
+  [RESCAN_JOB_KIND]: 'jobs.kind.rescan',
 }
 
 export function ErrorBoundary() {

@@ -141,7 +141,7 @@ export default function ConsensusPage() {
             summary={t('scoring.consensus.historySummary', { names })}
           />
           <HistoryLegend data={history.chart} />
-          {history.chart.weeksPerPoint > 1 ? <p className="chart-note">{t('scoring.consensus.bucketed', { weeks: history.chart.weeksPerPoint })}</p> : null}
+          {history.chart.weeksPerPoint > 1 ? <p className="chart-note">{t('scoring.consensus.bucketed', { weeks: history.chart.weeksPerPoint })}{history.chart.band ? ` ${t('scoring.consensus.bucketedBand')}` : ''}</p> : null}
           {selection.a.length && shown.length !== 1 ? <p className="chart-note">{t('scoring.consensus.analystsNeedOne')}</p> : null}
           {history.otherRubric > 0 ? <p className="chart-note">{t('scoring.consensus.otherRubric', { count: history.otherRubric })}</p> : null}
         </section>

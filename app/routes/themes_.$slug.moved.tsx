@@ -2,9 +2,10 @@ import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } 
 import { Form, isRouteErrorResponse, useLoaderData, useParams, useRouteError } from '@remix-run/react'
 import { MaturityHeatmap } from '#app/components/charts/maturity-heatmap.tsx'
 import { ErrorPage } from '#app/components/error-page.tsx'
+import { MoveCells, MoveHeadCells } from '#app/components/scoring/move-cells.tsx'
 import { ScoringNav } from '#app/components/scoring/scoring-nav.tsx'
 import { WeekBar } from '#app/components/scoring/week-bar.tsx'
-import { formatDateTime, localName, useI18n, type MessageKey } from '#app/i18n/index.ts'
+import { formatDateTime, useI18n } from '#app/i18n/index.ts'
 import { loadMatrix } from '#app/models/consensus-view.server.ts'
 import { listWeekMoves } from '#app/models/moves.server.ts'
 import { currentTeamWeek, getWeekLock } from '#app/models/score-week.server.ts'
@@ -92,36 +93,14 @@ export default function WhatMovedPage() {
             <table className="data-table moves-table">
               <thead>
                 <tr>
-                  <th scope="col">{t('scoring.moved.cell')}</th>
-                  <th scope="col">{t('scoring.moved.analyst')}</th>
-                  <th scope="col">{t('scoring.moved.change')}</th>
-                  <th scope="col">{t('scoring.moved.reason')}</th>
-                  <th scope="col">{t('scoring.editor.evidence')}</th>
+                  <MoveHeadCells />
                   <th scope="col">{t('scoring.moved.savedAt')}</th>
                 </tr>
               </thead>
               <tbody>
                 {moves.map((m) => (
                   <tr key={`${m.userId}:${m.modalityId}:${m.dimensionId}`}>
-                    <td>
-                      {m.modality ? localName(locale, m.modality) : '?'} × {m.dimension ? localName(locale, m.dimension) : '?'}
-                    </td>
-                    <td>{m.analyst}</td>
-                    <td className={`level-change move-${m.kind}`}>
-                      {m.from == null ? '–' : m.from} → {m.to} <span className="small">{t(`scoring.moved.kind.${m.kind}` as MessageKey)}</span>
-                    </td>
-                    <td>{m.reason || <span className="muted">{t('scoring.moved.noReason')}</span>}</td>
-                    <td>
-                      {m.evidence.length ? (
-                        <ul className="evidence-list">
-                          {m.evidence.map((e) => (
-                            <li key={`${e.documentId ?? ''}:${e.mentionId ?? ''}`}>{e.documentId ? <a href={`/documents/${e.documentId}`}>{e.title}</a> : e.title}</li>
-                          ))}
-                        </ul>
-                      ) : (
-                        <span className="muted">–</span>
-                      )}
-                    </td>
+                    <MoveCells move={m} />
                     <td className="nowrap small">{formatDateTime(locale, m.savedAt, timeZone)}</td>
                   </tr>
                 ))}

@@ -18,7 +18,7 @@ import { ScoreFormSchema } from '#app/schemas/scoring.ts'
 import { echoValues, refusalResponse, requireScoringTheme } from '#app/scoring/route.server.ts'
 import { requireRole, requireUser } from '#app/utils/auth.server.ts'
 import { badRequest, parseForm, readFormData } from '#app/utils/forms.server.ts'
-import { parseIsoWeek } from '#app/utils/iso-week.ts'
+import { parseIsoWeek, shiftIsoWeek } from '#app/utils/iso-week.ts'
 import { roleAllows } from '#app/utils/permissions.ts'
 import styles from '#app/styles/scoring.css'
 
@@ -44,18 +44,21 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     getMyScores(context.db, theme.id, user.id, week),
     getDisagreementThreshold(context.db),
   ])
-  const team = rubric ? await listConsensus(context.db, theme.id, { rubricSlug: rubric.slug, fromWeek: week, toWeek: week }, threshold) : []
+  const weekBefore = shiftIsoWeek(week, -1)
+  const team = rubric ? await listConsensus(context.db, theme.id, { rubricSlug: rubric.slug, fromWeek: weekBefore, toWeek: week }, threshold) : []
   const cells: Record<string, CellData> = {}
   for (const m of modalities) {
     for (const d of dimensions) {
       const mine = my.mine.find((s) => s.modalityId === m.id && s.dimensionId === d.id)
       const previous = my.previous.find((s) => s.modalityId === m.id && s.dimensionId === d.id)
-      const consensus = team.find((c) => c.modalityId === m.id && c.dimensionId === d.id)
+      const consensus = team.find((c) => c.modalityId === m.id && c.dimensionId === d.id && c.week === week)
+      const before = consensus ? undefined : team.find((c) => c.modalityId === m.id && c.dimensionId === d.id && c.week === weekBefore)
       cells[cellKeyOf(m, d)] = {
         key: cellKeyOf(m, d),
         mine: mine ? { level: mine.level, reason: mine.reason, evidence: mine.evidence, updatedAt: mine.updatedAt.toISOString(), sameScale: mine.rubricSlug === rubric?.slug } : null,
         previous: previous ? { level: previous.level, week: previous.week, sameScale: previous.rubricSlug === rubric?.slug } : null,
         team: consensus ? { median: consensus.median, count: consensus.count, min: consensus.min, max: consensus.max, disagreement: consensus.disagreement } : null,
+        teamBefore: before ? { week: weekBefore, median: before.median, count: before.count } : null,
       }
     }
   }
@@ -138,7 +141,8 @@ export default function ScoringPage() {
   const dimension = dimensions.find((d) => d.slug === dimensionSlug)
   const cell = selected ? cells[selected] : undefined
   const scoredCount = Object.values(cells).filter((c) => c.mine).length
-  const readOnly = !canScore ? t('scoring.readOnly.viewer') : lock.state === 'locked' ? t('scoring.readOnly.locked') : !rubric ? t('scoring.readOnly.noRubric') : null
+  // A locked week says why once, above the grid; the editor repeats only the other reasons.
+  const readOnly = !canScore ? t('scoring.readOnly.viewer') : lock.state === 'locked' ? null : !rubric ? t('scoring.readOnly.noRubric') : null
 
   return (
     <div className="stack scoring-page">
@@ -151,6 +155,7 @@ export default function ScoringPage() {
         </p>
       </header>
       <WeekBar lock={lock} path={base} isAdmin={isAdmin} />
+      {lock.state === 'locked' ? <p className="notice warn-notice week-locked-notice">{t('scoring.readOnly.locked', { meeting: lock.lastMeetingWeek ?? '' })}</p> : null}
       {actionData && !actionData.ok && !actionData.cell?.replace('.', '') ? <FormError error={actionData.errors?.week ?? actionData.errors?.form} /> : null}
       <p id="score-grid-help" className="muted small">
         {editable ? t('scoring.grid.help', { max: rubric?.levels.length ?? 5 }) : t('scoring.grid.helpReadOnly')}
@@ -173,7 +178,7 @@ export default function ScoringPage() {
         />
         {selected && modality && dimension ? (
           <ScoreEditor
-            key={`${selected}:${cell?.mine?.updatedAt ?? ''}`}
+            key={selected}
             slug={theme.slug}
             week={week}
             cellKey={selected}

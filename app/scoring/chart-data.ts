@@ -86,6 +86,9 @@ export function shapeHistory(input: ShapeInput): HistoryChartData {
         }),
     }))
     .filter((m) => m.points.length > 0)
+  // Markers ride in the rows (one value per category: the latest view published in it).
+  // A recharts item with its own data would replace the rows as the x-axis categories.
+  for (const m of markers) for (const p of [...m.points].sort((a, b) => a.publishedOn.localeCompare(b.publishedOn))) rows.find((r) => r.week === p.week)![m.key] = p.level
   return {
     rows,
     series,

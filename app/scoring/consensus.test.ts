@@ -39,19 +39,21 @@ describe('consensus maths', () => {
   })
 })
 
-describe('week locking rule', () => {
+describe('week locking rule (defined by meetings)', () => {
   const facts = { currentWeek: '2026-W48', lastMeetingWeek: null, reopened: false }
-  it('refuses the future and keeps this and last week open', () => {
+  it('refuses the future and locks nothing while the theme has no meeting', () => {
     expect(weekState({ ...facts, week: '2026-W49' })).toBe('future')
     expect(weekState({ ...facts, week: '2026-W48' })).toBe('open')
-    expect(weekState({ ...facts, week: '2026-W47' })).toBe('open')
-    expect(weekState({ ...facts, week: '2026-W46' })).toBe('locked')
+    expect(weekState({ ...facts, week: '2025-W01' })).toBe('open')
   })
-  it('keeps the weeks since the last meeting open, and reopened weeks', () => {
+  it('locks every week before the last meeting, not the meeting week, unless reopened', () => {
     expect(weekState({ ...facts, week: '2026-W44', lastMeetingWeek: '2026-W44' })).toBe('open')
+    expect(weekState({ ...facts, week: '2026-W46', lastMeetingWeek: '2026-W44' })).toBe('open')
     expect(weekState({ ...facts, week: '2026-W43', lastMeetingWeek: '2026-W44' })).toBe('locked')
     expect(weekState({ ...facts, week: '2026-W43', lastMeetingWeek: '2026-W44', reopened: true })).toBe('open')
-    expect(weekState({ ...facts, week: '2025-W52', currentWeek: '2026-W01' })).toBe('open')
+    // A meeting this week locks last week; across a year end too.
+    expect(weekState({ ...facts, week: '2026-W47', lastMeetingWeek: '2026-W48' })).toBe('locked')
+    expect(weekState({ ...facts, week: '2025-W52', currentWeek: '2026-W01', lastMeetingWeek: '2026-W01' })).toBe('locked')
   })
 })
 

@@ -1,34 +1,32 @@
-import { shiftIsoWeek } from '#app/utils/iso-week.ts'
-
-// Which ISO weeks can still be scored. The rule, in the team's time zone:
+// Which ISO weeks of a theme can still be scored. The rule, defined by the theme's meeting
+// rows (weeks counted in the team's time zone):
 // - a week after the current one is never open (nobody scores the future);
-// - the current week and the previous week are always open (Monday-morning catch-up);
-// - the week of the latest meeting held before the current week, and every week after it,
-//   are open: the meeting reviewed them, later weeks are still being scored;
-// - older weeks are read-only, unless an administrator reopened that week (or the meeting
-//   of that week was reopened).
-// ISO week strings ("2026-W48") sort the same way as the weeks, so plain string
-// comparison orders them.
+// - a week is locked once the theme has a meeting of a LATER week, up to the current week:
+//   "weeks before the last meeting are read-only". A meeting planned for a future week
+//   locks nothing yet; the meeting's own week stays open (it is what the meeting reviews);
+// - a locked week is open again while an administrator has reopened it (from the scoring
+//   page of that week), or while the meeting of that week is marked reopened.
+// Without any meeting nothing is locked. ISO week strings ("2026-W48") sort the same way
+// as the weeks, so plain string comparison orders them.
 
 export type WeekState = 'open' | 'locked' | 'future'
 
 export interface WeekLockFacts {
   week: string
   currentWeek: string
-  /** The latest meeting week of the theme strictly before the current week, if any. */
+  /** The theme's latest meeting week that is not after the current week, if any. */
   lastMeetingWeek: string | null
   /** An administrator reopened this week. */
   reopened: boolean
 }
 
-/** The oldest week that is open without a reopening. */
-export function oldestOpenWeek(currentWeek: string, lastMeetingWeek: string | null): string {
-  const previous = shiftIsoWeek(currentWeek, -1)
-  return lastMeetingWeek && lastMeetingWeek < previous ? lastMeetingWeek : previous
+/** Locked by a later meeting (whether or not an administrator reopened it since). */
+export function lockedByMeeting(week: string, lastMeetingWeek: string | null): boolean {
+  return lastMeetingWeek != null && week < lastMeetingWeek
 }
 
 export function weekState({ week, currentWeek, lastMeetingWeek, reopened }: WeekLockFacts): WeekState {
   if (week > currentWeek) return 'future'
-  if (week >= oldestOpenWeek(currentWeek, lastMeetingWeek)) return 'open'
+  if (!lockedByMeeting(week, lastMeetingWeek)) return 'open'
   return reopened ? 'open' : 'locked'
 }

@@ -20,9 +20,11 @@ export const actionPolicy: Record<string, Role | 'anyone'> = {
   'routes/setup': 'anyone',
   'routes/invite.$token': 'anyone',
   'routes/language': 'anyone',
+  'routes/color-scheme': 'anyone',
   'routes/admin.users': 'admin',
   'routes/admin.settings': 'admin',
   'routes/admin.fetch': 'admin',
+  'routes/admin.webhooks': 'admin',
   'routes/feeds': 'analyst',
   'routes/jobs.$id': 'analyst',
   'routes/companies.new': 'analyst',
@@ -38,4 +40,5 @@ export const actionPolicy: Record<string, Role | 'anyone'> = {
   'routes/themes_.$slug.sources': 'analyst',
   'routes/admin.rubrics': 'admin',
   'routes/admin.rubrics.$id': 'admin',
+  'routes/meetings.$week': 'analyst',
 }

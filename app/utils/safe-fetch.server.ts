@@ -58,6 +58,11 @@ export interface SafeFetchOptions {
   lookup?: Resolver
   maxRedirects?: number
   signal?: AbortSignal
+  /** POST sends `body` (webhooks); a POST is never redirected (the body would be lost or resent). */
+  method?: 'GET' | 'POST'
+  body?: string
+  /** The body's media type, e.g. 'application/json; charset=utf-8'. */
+  bodyType?: string
 }
 
 export interface SafeFetchResult {
@@ -85,10 +90,11 @@ export async function safeFetch(url: string, options: SafeFetchOptions = {}): Pr
   try {
     for (let hop = 0; ; hop++) {
       const addresses = await abortable(vetHost(current, options), signal)
-      const res = await request(current, addresses, options.accept, signal)
+      const res = await request(current, addresses, options, signal)
       const location = res.headers.location
       if (res.statusCode && [301, 302, 303, 307, 308].includes(res.statusCode) && location) {
         res.resume()
+        if (options.method === 'POST') throw new SafeFetchError('badStatus', { url: current.href, status: res.statusCode })
         if (hop >= maxRedirects) throw new SafeFetchError('tooManyRedirects', { url: current.href, limit: maxRedirects })
         current = parseUrl(new URL(location, current).href)
         continue
@@ -149,7 +155,7 @@ function abortable<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
   })
 }
 
-function request(url: URL, addresses: LookupAddress[], accept: readonly string[] | undefined, signal: AbortSignal): Promise<IncomingMessage> {
+function request(url: URL, addresses: LookupAddress[], { accept, method = 'GET', body, bodyType }: SafeFetchOptions, signal: AbortSignal): Promise<IncomingMessage> {
   const client = url.protocol === 'https:' ? https : http
   // Node asks with { all: true } when it races IPv4 and IPv6 (autoSelectFamily).
   const pinnedLookup = (_host: string, opts: { all?: boolean }, callback: (...args: unknown[]) => void) => {
@@ -157,8 +163,9 @@ function request(url: URL, addresses: LookupAddress[], accept: readonly string[]
     else callback(null, addresses[0].address, addresses[0].family)
   }
   return new Promise((resolve, reject) => {
+    const payload = method === 'POST' ? Buffer.from(body ?? '', 'utf8') : undefined
     const req = client.request(url, {
-      method: 'GET',
+      method,
       agent: false, // no pooled sockets: each connection goes through the pinned lookup
       signal,
       lookup: pinnedLookup as never,
@@ -166,11 +173,12 @@ function request(url: URL, addresses: LookupAddress[], accept: readonly string[]
         'User-Agent': USER_AGENT,
         Accept: accept?.length ? `${accept.join(', ')}, */*;q=0.1` : '*/*',
         'Accept-Encoding': 'gzip, deflate, br',
+        ...(payload ? { 'Content-Type': bodyType ?? 'application/json; charset=utf-8', 'Content-Length': String(payload.length) } : {}),
       },
     })
     req.on('response', resolve)
     req.on('error', reject)
-    req.end()
+    req.end(payload)
   })
 }
 

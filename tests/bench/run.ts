@@ -3,6 +3,7 @@
 //   npm run bench                  all benchmarks
 //   npm run bench -- mentions      the mention engine only
 //   npm run bench -- mentions --mb=8
+//   npm run bench -- meeting --small   (see meeting.bench.ts for its options)
 //   npm run bench -- --list
 // To add one: write tests/bench/<name>.bench.ts exporting `run(context: BenchContext)`
 // (see bench-kit.ts) and add a line here.
@@ -19,6 +20,11 @@ const BENCHMARKS: Benchmark[] = [
     name: 'mentions',
     description: 'company-mention engine vs @monyone/aho-corasick vs one RegExp, 10,000 aliases',
     load: () => import('./mentions.bench.ts'),
+  },
+  {
+    name: 'meeting',
+    description: 'the weekly meeting page at team scale on PostgreSQL: raw SQL vs server render (autocannon), JS shipped',
+    load: () => import('./meeting.bench.ts'),
   },
 ]
 

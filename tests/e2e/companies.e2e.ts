@@ -1,19 +1,16 @@
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type RunningApp, startApp } from './app-server.ts'
-import { artifact, launchBrowser } from './browser.ts'
+import { artifact } from './browser.ts'
+import { ANALYST_EMAIL, MEMBER_PASSWORD, setUpTeam, switchLanguage, type Team } from './team.ts'
 
-let app: RunningApp
-let browser: Browser
-const viewport = { width: 1280, height: 720 }
-
+// Refused forms answer 4xx on purpose; chromium logs those too. Any other console error
+// (hydration mismatches, failed requests) fails the test.
+let team: Team
 beforeAll(async () => {
-  app = await startApp()
-  browser = await launchBrowser()
+  team = await setUpTeam({ ignoreConsole: /status of 4\d\d/ })
 })
 afterAll(async () => {
-  await browser?.close()
-  await app?.stop()
+  await team?.close()
 })
 
 // A full-page shot taken while scrolled paints the sticky header mid-page.
@@ -22,49 +19,13 @@ async function shoot(page: Page, name: string, fullPage = false) {
   await page.screenshot({ path: artifact(name), fullPage })
 }
 
-async function switchLanguage(page: Page) {
-  await page.locator('form[action="/language"] button').click()
-  await page.waitForLoadState('networkidle')
-}
-
 describe('company registry and search in the browser', () => {
-  let inviteLink = ''
   let companyPath = ''
 
-  it('the admin sets up and invites an analyst', async () => {
-    const context = await browser.newContext({ viewport, locale: 'en-US' })
-    const page = await context.newPage()
-    await page.goto(app.url)
-    await page.waitForURL(/\/setup/)
-    await page.getByLabel('Name').fill('Lin Wei')
-    await page.getByLabel('Email').fill('lead@example.com')
-    await page.getByLabel('Password').fill('correct horse battery')
-    await page.getByRole('button', { name: 'Create administrator' }).click()
-    await page.waitForURL(`${app.url}/`)
-    await page.goto(`${app.url}/admin/users`)
-    await page.getByLabel('Email', { exact: true }).fill('analyst@example.com')
-    await page.getByLabel('Role', { exact: true }).selectOption('analyst')
-    await page.getByRole('button', { name: 'Create invitation link' }).click()
-    inviteLink = await page.locator('input.copy-field').inputValue()
-    await context.close()
-  })
-
   it('an analyst creates a company, adds an alias, is refused a duplicate, and finds it by full-width text', async () => {
-    const context = await browser.newContext({ viewport, locale: 'en-US' })
-    const page = await context.newPage()
-    // Hydration mismatches and failed requests show up as console errors.
-    const consoleErrors: string[] = []
-    page.on('console', (message) => {
-      // Refused forms answer 4xx on purpose; chromium logs those too.
-      if (message.type() === 'error' && !/status of 4\d\d/.test(message.text())) consoleErrors.push(message.text())
-    })
-    await page.goto(inviteLink)
-    await page.getByLabel('Name').fill('Chen Analyst')
-    await page.getByLabel('Password').fill('another long password')
-    await page.getByRole('button', { name: 'Create my account' }).click()
-    await page.waitForURL(`${app.url}/`)
+    const { context, page } = await team.join(team.analystLink, 'Chen Analyst')
 
-    await page.goto(`${app.url}/companies`)
+    await page.goto(`${team.app.url}/companies`)
     // The filters are client-side: wait for hydration before using them.
     await page.waitForLoadState('networkidle')
     await page.getByLabel('Region').selectOption('overseas')
@@ -109,12 +70,12 @@ describe('company registry and search in the browser', () => {
     await page.waitForURL(/\/search\?q=/)
     await expect.poll(() => page.locator('.result-list a').first().textContent()).toBe('Lumen Vision')
     await shoot(page, 'companies-search-en.png')
-    await page.goto(`${app.url}/search?q=${encodeURIComponent('多模态')}`)
+    await page.goto(`${team.app.url}/search?q=${encodeURIComponent('多模态')}`)
     await expect.poll(() => page.locator('#search-themes + ul a').first().textContent()).toBe('Multimodal AI')
 
     // The same pages in Chinese.
     await switchLanguage(page)
-    await page.goto(`${app.url}/search?q=${encodeURIComponent('Ｏｐｅｎ ＡＩ')}`)
+    await page.goto(`${team.app.url}/search?q=${encodeURIComponent('Ｏｐｅｎ ＡＩ')}`)
     await expect.poll(() => page.locator('h1').textContent()).toBe('“Ｏｐｅｎ ＡＩ”的搜索结果')
     expect(await page.locator('.result-list a').first().textContent()).toBe('OpenAI')
     await shoot(page, 'companies-search-zh.png')
@@ -125,27 +86,26 @@ describe('company registry and search in the browser', () => {
     await shoot(page, 'companies-page-zh.png', true)
     await page.locator('details.profile-editor summary').click()
     await shoot(page, 'companies-profile-zh.png', true)
-    await page.goto(`${app.url}/companies`)
+    await page.goto(`${team.app.url}/companies`)
     await shoot(page, 'companies-list-zh.png')
-    await page.goto(`${app.url}/companies/new`)
+    await page.goto(`${team.app.url}/companies/new`)
     await page.getByRole('button', { name: '创建公司' }).click()
     await expect.poll(() => page.locator('.field-error').first().textContent()).toBe('必填。')
     await shoot(page, 'companies-new-zh.png', true)
     companyPath = new URL(companyUrl).pathname
-    expect(consoleErrors).toEqual([])
+    expect(team.problems).toEqual([])
     await context.close()
   })
 
   it('the inline forms work as plain posts without JavaScript', async () => {
-    const context = await browser.newContext({ viewport, locale: 'en-US', javaScriptEnabled: false })
-    const page = await context.newPage()
-    await page.goto(`${app.url}/login`)
-    await page.getByLabel('Email').fill('analyst@example.com')
-    await page.getByLabel('Password').fill('another long password')
+    const { context, page } = await team.newPage('en-US', { javaScriptEnabled: false })
+    await page.goto(`${team.app.url}/login`)
+    await page.getByLabel('Email').fill(ANALYST_EMAIL)
+    await page.getByLabel('Password').fill(MEMBER_PASSWORD)
     await page.getByRole('button', { name: 'Sign in' }).click()
-    await page.waitForURL(`${app.url}/`)
+    await page.waitForURL(`${team.app.url}/`)
     // Signed in, the page speaks Chinese: the language switch was saved on the account.
-    await page.goto(`${app.url}${companyPath}`)
+    await page.goto(`${team.app.url}${companyPath}`)
     await page.getByRole('textbox', { name: '新别名' }).fill('Ｔｅｎｃｅｎｔ')
     await page.getByRole('button', { name: '添加别名' }).click()
     await page.waitForLoadState()

@@ -1,39 +1,26 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { sql } from 'kysely'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openPglite } from '../../db/connection.ts'
 import { migrateToLatest } from '../../db/migrate.ts'
-import { type RunningApp, startApp } from './app-server.ts'
-import { artifact, launchBrowser } from './browser.ts'
+import { artifact } from './browser.ts'
+import { ADMIN, setUpAdmin, setUpTeam, type Team } from './team.ts'
 
 // Feeds and jobs in the browser: a feed on this machine's address is refused with the
 // reason; an admin allows the host; a feed that answers HTML and one that refuses the
 // connection each show their error in red; a running background job shows its progress
 // bar, counts and ETA. English and Chinese at projector size. All traffic stays on 127.0.0.1.
 
-let app: RunningApp
-let browser: Browser
-let dataDir: string
-const viewport = { width: 1280, height: 720 }
-const admin = { name: 'Lin Wei', email: 'lead@example.com', password: 'correct horse battery' }
-const problems: string[] = []
+let team: Team
 
-function watch(page: Page) {
-  page.on('console', (msg) => {
-    // Refused form posts (400/422) are asserted where they happen.
-    if (msg.text().startsWith('Failed to load resource')) return
-    if (msg.type() === 'error' || /hydrat|did not match/i.test(msg.text())) problems.push(`${page.url()} console: ${msg.text()}`)
-  })
-  page.on('pageerror', (error) => problems.push(`${page.url()} pageerror: ${error.message}`))
-}
-
-beforeAll(async () => {
+/** A data directory holding a job that another app instance is running. */
+async function prepareDataDir(): Promise<string> {
   // A job that another app instance is running (its lease is an hour long), put in the
   // database before the app starts: the progress page must show it as it stands.
-  dataDir = mkdtempSync(path.join(tmpdir(), 'themeradar-e2e-feeds-'))
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'themeradar-e2e-feeds-'))
   const seed = await openPglite({ dataDir: path.join(dataDir, 'pglite') })
   await migrateToLatest(seed.db)
   await seed.db
@@ -52,21 +39,15 @@ beforeAll(async () => {
     })
     .execute()
   await seed.close()
-  app = await startApp({ DATA_DIR: dataDir })
-  browser = await launchBrowser()
+  return dataDir
+}
+
+beforeAll(async () => {
+  team = await setUpTeam({ members: 'none', prepareDataDir })
 })
 afterAll(async () => {
-  await browser?.close()
-  await app?.stop()
-  rmSync(dataDir, { recursive: true, force: true })
+  await team?.close()
 })
-
-async function newPage(locale: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport, locale })
-  const page = await context.newPage()
-  watch(page)
-  return { context, page }
-}
 
 async function addFeed(page: Page, url: string, name: string) {
   await page.getByLabel('Feed address').fill(url)
@@ -76,16 +57,11 @@ async function addFeed(page: Page, url: string, name: string) {
 
 describe('feeds and jobs in the browser', () => {
   it('refuses a feed on this machine, explains why, and shows feed errors in red', async () => {
-    const { context, page } = await newPage('en-US')
-    await page.goto(`${app.url}/setup`)
-    await page.getByLabel('Name').fill(admin.name)
-    await page.getByLabel('Email').fill(admin.email)
-    await page.getByLabel('Password').fill(admin.password)
-    await page.getByRole('button', { name: 'Create administrator' }).click()
-    await page.waitForURL(`${app.url}/`)
+    const { context, page } = await team.newPage('en-US')
+    await setUpAdmin(page, team.app.url)
 
     await page.getByRole('link', { name: 'Feeds' }).click()
-    await page.waitForURL(`${app.url}/feeds`)
+    await page.waitForURL(`${team.app.url}/feeds`)
     expect(await page.locator('h1').textContent()).toBe('Feeds')
     await addFeed(page, 'http://127.0.0.1:1/feed', 'Local test')
     const refusal = page.locator('#field-url-error')
@@ -95,7 +71,7 @@ describe('feeds and jobs in the browser', () => {
 
     // The admin allows the host (as for an intranet); now it can be added, and each
     // failure is explained in the list.
-    await page.goto(`${app.url}/admin/fetch`)
+    await page.goto(`${team.app.url}/admin/fetch`)
     await page.getByLabel('Allowed hosts').fill('http://127.0.0.1/')
     await page.getByRole('button', { name: 'Save' }).click()
     await expect.poll(() => page.locator('.field-error').textContent()).toContain('is not a host name')
@@ -105,10 +81,10 @@ describe('feeds and jobs in the browser', () => {
     expect(await page.getByLabel('Allowed hosts').inputValue()).toBe('127.0.0.1')
     await page.screenshot({ path: artifact('feeds-admin-fetch-en.png') })
 
-    await page.goto(`${app.url}/feeds`)
+    await page.goto(`${team.app.url}/feeds`)
     await addFeed(page, 'http://127.0.0.1:1/feed', 'Closed port')
     await expect.poll(() => page.locator('.notice').textContent()).toContain('Feed added')
-    await addFeed(page, `${app.url}/login`, 'A web page, not a feed')
+    await addFeed(page, `${team.app.url}/login`, 'A web page, not a feed')
     await expect.poll(() => page.locator('.feed-table tbody tr').count()).toBe(2)
 
     const rows = page.locator('.feed-table tbody tr')
@@ -131,14 +107,9 @@ describe('feeds and jobs in the browser', () => {
   })
 
   it('shows a running background job with its progress bar, counts and ETA', async () => {
-    const { context, page } = await newPage('en-US')
-    await page.goto(`${app.url}/login`)
-    await page.getByLabel('Email').fill(admin.email)
-    await page.getByLabel('Password').fill(admin.password)
-    await page.getByRole('button', { name: 'Sign in' }).click()
-    await page.waitForURL(`${app.url}/`)
+    const { context, page } = await team.signIn(ADMIN.email, ADMIN.password)
 
-    await page.goto(`${app.url}/jobs/1`)
+    await page.goto(`${team.app.url}/jobs/1`)
     expect(await page.locator('h1').textContent()).toBe('Background job #1')
     expect(await page.locator('.job-status').textContent()).toBe('Running')
     expect(await page.locator('.job-counts').textContent()).toBe('37 of 200')
@@ -146,7 +117,7 @@ describe('feeds and jobs in the browser', () => {
     expect(await page.locator('progress').evaluate((el: HTMLProgressElement) => [el.value, el.max])).toEqual([37, 200])
     expect(await page.locator('.job-meta').textContent()).toMatch(/About \d+ min( \d+ s)? left/)
     // It keeps itself up to date: the JSON the page polls says the same.
-    const polled = await page.request.get(`${app.url}/jobs/1/json`)
+    const polled = await page.request.get(`${team.app.url}/jobs/1/json`)
     expect(await polled.json()).toMatchObject({ status: 'running', done: 37, total: 200 })
     expect(await page.getByRole('button', { name: 'Cancel job' }).count()).toBe(1)
     await page.screenshot({ path: artifact('jobs-en.png') })
@@ -157,11 +128,11 @@ describe('feeds and jobs in the browser', () => {
     await expect.poll(() => page.locator('.job-meta').textContent()).toMatch(/预计还需 \d+ 分钟/)
     await page.screenshot({ path: artifact('jobs-zh.png') })
 
-    const missing = await page.goto(`${app.url}/jobs/9999`)
+    const missing = await page.goto(`${team.app.url}/jobs/9999`)
     expect(missing?.status()).toBe(404)
     expect(await page.locator('.error-page p').nth(1).textContent()).toBe('没有这个编号的后台任务。')
     await page.getByRole('button', { name: '语言' }).click()
     await context.close()
-    expect(problems).toEqual([])
+    expect(team.problems).toEqual([])
   })
 })

@@ -1,29 +1,22 @@
-import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type RunningApp, startApp } from './app-server.ts'
-import { artifact, launchBrowser } from './browser.ts'
+import { artifact } from './browser.ts'
+import { ADMIN as admin, setUpTeam, type Team } from './team.ts'
 
-let app: RunningApp
-let browser: Browser
-const admin = { name: 'Lin Wei', email: 'lead@example.com', password: 'correct horse battery' }
-const viewport = { width: 1280, height: 720 }
-
+// No members set up in advance: set-up, invitation and sign-in are what this file tests.
+let team: Team
 beforeAll(async () => {
-  app = await startApp()
-  browser = await launchBrowser()
+  team = await setUpTeam({ members: 'none' })
 })
 afterAll(async () => {
-  await browser?.close()
-  await app?.stop()
+  await team?.close()
 })
 
 describe('foundation in the browser', () => {
   let inviteLink = ''
 
   it('first visit shows setup, which creates the first admin and signs them in', async () => {
-    const context = await browser.newContext({ viewport, locale: 'en-US' })
-    const page = await context.newPage()
-    await page.goto(app.url)
+    const { context, page } = await team.newPage('en-US')
+    await page.goto(team.app.url)
     await expect.poll(() => new URL(page.url()).pathname).toBe('/setup')
     await page.screenshot({ path: artifact('setup.png') })
     // A weak password is refused next to the field, and nothing is created.
@@ -34,7 +27,7 @@ describe('foundation in the browser', () => {
     await expect.poll(() => page.locator('.field-error').first().textContent()).toContain('at least 12')
     await page.getByLabel('Password').fill(admin.password)
     await page.getByRole('button', { name: 'Create administrator' }).click()
-    await page.waitForURL(`${app.url}/`)
+    await page.waitForURL(`${team.app.url}/`)
     expect(await page.locator('h1').textContent()).toBe('Themes')
     expect(await page.getByRole('link', { name: 'Multimodal AI' }).count()).toBe(1)
     await page.screenshot({ path: artifact('home-en.png') })
@@ -52,7 +45,7 @@ describe('foundation in the browser', () => {
     await page.screenshot({ path: artifact('theme-en.png') })
 
     // Invite a viewer.
-    await page.goto(`${app.url}/admin/users`)
+    await page.goto(`${team.app.url}/admin/users`)
     await page.getByLabel('Email', { exact: true }).fill('reader@example.com')
     await page.getByLabel('Role', { exact: true }).selectOption('viewer')
     await page.getByRole('button', { name: 'Create invitation link' }).click()
@@ -61,7 +54,7 @@ describe('foundation in the browser', () => {
     inviteLink = await linkField.inputValue()
     expect(inviteLink).toMatch(/\/invite\/[\w-]{40,}$/)
     await page.screenshot({ path: artifact('admin-users.png') })
-    await page.goto(`${app.url}/admin/audit`)
+    await page.goto(`${team.app.url}/admin/audit`)
     expect(await page.getByText('invite.create').count()).toBe(1)
     await page.screenshot({ path: artifact('audit.png') })
 
@@ -71,20 +64,19 @@ describe('foundation in the browser', () => {
   })
 
   it('a viewer joins through the invitation and is refused an edit', async () => {
-    const context = await browser.newContext({ viewport, locale: 'zh-CN' })
-    const page = await context.newPage()
+    const { context, page } = await team.newPage('zh-CN')
     await page.goto(inviteLink)
     // Accept-Language zh-CN: the page speaks Chinese before anyone chooses.
     await page.getByLabel('姓名').fill('Reader')
     await page.getByLabel('密码').fill('another long password')
     await page.getByRole('button', { name: '创建我的账号' }).click()
-    await page.waitForURL(`${app.url}/`)
+    await page.waitForURL(`${team.app.url}/`)
     expect(await page.getByRole('link', { name: '管理' }).count()).toBe(0)
 
     // The server refuses, whatever the page shows: a viewer posting an admin form gets 403.
-    const response = await page.request.post(`${app.url}/admin/users`, { form: { intent: 'invite', email: 'x@example.com', role: 'admin' } })
+    const response = await page.request.post(`${team.app.url}/admin/users`, { form: { intent: 'invite', email: 'x@example.com', role: 'admin' } })
     expect(response.status()).toBe(403)
-    await page.goto(`${app.url}/admin/users`)
+    await page.goto(`${team.app.url}/admin/users`)
     expect(await page.locator('h1').textContent()).toBe('无权操作')
     await page.screenshot({ path: artifact('viewer-forbidden.png') })
 
@@ -95,9 +87,8 @@ describe('foundation in the browser', () => {
   })
 
   it('a wrong password is refused with a message; the right one signs in', async () => {
-    const context = await browser.newContext({ viewport, locale: 'en-US' })
-    const page = await context.newPage()
-    await page.goto(`${app.url}/login`)
+    const { context, page } = await team.newPage('en-US')
+    await page.goto(`${team.app.url}/login`)
     await page.getByLabel('Email').fill(admin.email)
     await page.getByLabel('Password').fill('wrong password!')
     await page.getByRole('button', { name: 'Sign in' }).click()
@@ -105,7 +96,7 @@ describe('foundation in the browser', () => {
     await page.screenshot({ path: artifact('login-error.png') })
     await page.getByLabel('Password').fill(admin.password)
     await page.getByRole('button', { name: 'Sign in' }).click()
-    await page.waitForURL(`${app.url}/`)
+    await page.waitForURL(`${team.app.url}/`)
     await context.close()
   })
 })

@@ -1,66 +1,55 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type RunningApp, startApp } from './app-server.ts'
-import { artifact, launchBrowser } from './browser.ts'
+import { artifact } from './browser.ts'
+import { ADMIN, setUpTeam, type Session, type Team } from './team.ts'
+import { isoWeekOf, shiftIsoWeek } from '#app/utils/iso-week.ts'
+import { openPglite } from '#db/connection.ts'
+import { migrateToLatest } from '#db/migrate.ts'
+import { seedDemoData } from '#seeds/seed.ts'
 
 // An analyst scores with the keyboard: arrows to a cell, a digit picks the level (saved at
 // once, no reload), a changed level asks for a reason, Enter saves it. The consensus chart,
 // the heatmap and "what moved" then show it, in English and Chinese, at projector size.
 // The same save also works as a plain form post without JavaScript.
 
-let app: RunningApp
-let browser: Browser
-const viewport = { width: 1280, height: 720 }
-const admin = { name: 'Lin Wei', email: 'lead@example.com', password: 'correct horse battery' }
 const SLUG = 'multimodal-ai'
-const problems: string[] = []
 
-// Hydration mismatches (React 418/423/425) and any script error fail the test.
-function watch(page: Page) {
-  page.on('console', (msg) => {
-    // A missing favicon is not ours to fail on.
-    if (msg.text().startsWith('Failed to load resource')) return
-    if (msg.type() === 'error' || /hydrat|did not match/i.test(msg.text())) problems.push(`${page.url()} console: ${msg.text()}`)
-  })
-  page.on('pageerror', (error) => problems.push(`${page.url()} pageerror: ${error.message}`))
+let team: Team
+let analyst: Session
+
+// The app starts on a database that already holds a meeting two weeks ago: the weeks before
+// it are read-only (the meeting pages that create such rows are another feature's).
+const thisWeek = isoWeekOf(new Date(), 'Asia/Shanghai')
+const meetingWeek = shiftIsoWeek(thisWeek, -2)
+const EVIDENCE_TITLE = 'CICC: AI ten-year outlook (17)'
+
+async function prepareDatabase(): Promise<string> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'themeradar-scoring-e2e-'))
+  const conn = await openPglite({ dataDir: path.join(dir, 'pglite') })
+  await migrateToLatest(conn.db)
+  await seedDemoData(conn.db)
+  const theme = await conn.db.selectFrom('theme').select('id').where('slug', '=', SLUG).executeTakeFirstOrThrow()
+  await conn.db.insertInto('meeting').values({ theme_id: theme.id, iso_week: meetingWeek }).execute()
+  const doc = await conn.db
+    .insertInto('document')
+    .values({ title: EVIDENCE_TITLE, publisher: 'CICC', language: 'zh', content_hash: 'e'.repeat(64), body: 'Sora brings DiT and scaling to video.', published_on: '2024-03-05' })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  await conn.db.insertInto('document_theme').values({ document_id: doc.id, theme_id: theme.id }).execute()
+  await conn.close()
+  return dir
 }
-
-async function newPage(locale: string, options: { javaScriptEnabled?: boolean; storageState?: Awaited<ReturnType<BrowserContext['storageState']>> } = {}) {
-  const context = await browser.newContext({ viewport, locale, ...options })
-  const page = await context.newPage()
-  watch(page)
-  return { context, page }
-}
-
-let analyst: { context: BrowserContext; page: Page }
 
 beforeAll(async () => {
-  app = await startApp()
-  browser = await launchBrowser()
-  const lead = await newPage('en-US')
-  await lead.page.goto(`${app.url}/setup`)
-  await lead.page.getByLabel('Name').fill(admin.name)
-  await lead.page.getByLabel('Email').fill(admin.email)
-  await lead.page.getByLabel('Password').fill(admin.password)
-  await lead.page.getByRole('button', { name: 'Create administrator' }).click()
-  await lead.page.waitForURL(`${app.url}/`)
-  await lead.page.goto(`${app.url}/admin/users`)
-  await lead.page.getByLabel('Email', { exact: true }).fill('ana@example.com')
-  await lead.page.getByLabel('Role', { exact: true }).selectOption('analyst')
-  await lead.page.getByRole('button', { name: 'Create invitation link' }).click()
-  const link = await lead.page.locator('input.copy-field').inputValue()
-  await lead.context.close()
-  analyst = await newPage('en-US')
-  await analyst.page.goto(link)
-  await analyst.page.getByLabel('Name').fill('Ana Analyst')
-  await analyst.page.getByLabel('Password').fill('a long enough password')
-  await analyst.page.getByRole('button', { name: 'Create my account' }).click()
-  await analyst.page.waitForURL(`${app.url}/`)
+  team = await setUpTeam({ prepareDataDir: prepareDatabase })
+  analyst = await team.join(team.analystLink, 'Ana Analyst')
 })
 afterAll(async () => {
   await analyst?.context.close()
-  await browser?.close()
-  await app?.stop()
+  await team?.close()
 })
 
 const cell = (page: Page, key: string) => page.locator(`[data-cell="${key}"]`)
@@ -68,7 +57,7 @@ const cell = (page: Page, key: string) => page.locator(`[data-cell="${key}"]`)
 describe('scoring in the browser', () => {
   it('scores cells with the keyboard and saves without reloading the page', async () => {
     const { page } = analyst
-    await page.goto(`${app.url}/themes/${SLUG}/scores`)
+    await page.goto(`${team.app.url}/themes/${SLUG}/scores`)
     // A marker on window survives client-side saves but not a full reload.
     await page.evaluate(() => ((window as unknown as { noReload: boolean }).noReload = true))
     await cell(page, 'text.technology').click()
@@ -102,7 +91,7 @@ describe('scoring in the browser', () => {
 
   it('shows the score in the consensus chart, the heatmap and what moved', async () => {
     const { page } = analyst
-    await page.goto(`${app.url}/themes/${SLUG}/consensus?m=video&d=technology&range=12`)
+    await page.goto(`${team.app.url}/themes/${SLUG}/consensus?m=video&d=technology&range=12`)
     // The chart's table alternative lists this week's median.
     const week = await page.locator('.week-chip').textContent()
     const row = page.locator('.chart-table tbody tr', { hasText: week ?? '' })
@@ -110,30 +99,30 @@ describe('scoring in the browser', () => {
     expect(await page.locator('#consensus-history-chart .recharts-line-dots circle').count()).toBeGreaterThan(0)
     expect(await page.locator('#maturity-heatmap [data-cell="video.technology"] .heat-value').textContent()).toBe('4')
     await page.screenshot({ path: artifact('scoring-consensus-en.png') })
-    await page.goto(`${app.url}/themes/${SLUG}/moved`)
+    await page.goto(`${team.app.url}/themes/${SLUG}/moved`)
     expect(await page.locator('.moves-table').getByText('Sora shows DiT scales to video').count()).toBe(1)
     await page.screenshot({ path: artifact('scoring-moved-en.png') })
   })
 
   it('reads the same in Chinese', async () => {
     const { page } = analyst
-    await page.goto(`${app.url}/themes/${SLUG}/scores`)
+    await page.goto(`${team.app.url}/themes/${SLUG}/scores`)
     await page.getByRole('button', { name: 'Language' }).click()
     await expect.poll(() => page.locator('h1').textContent()).toContain('成熟度评分')
     await cell(page, 'video.technology').click()
     await page.screenshot({ path: artifact('scoring-grid-zh.png') })
-    await page.goto(`${app.url}/themes/${SLUG}/consensus?m=video&m=text&m=image&d=technology&range=12`)
+    await page.goto(`${team.app.url}/themes/${SLUG}/consensus?m=video&m=text&m=image&d=technology&range=12`)
     await expect.poll(() => page.locator('h1').textContent()).toBe('共识与历史')
     await page.screenshot({ path: artifact('scoring-consensus-zh.png') })
-    await page.goto(`${app.url}/themes/${SLUG}/moved`)
+    await page.goto(`${team.app.url}/themes/${SLUG}/moved`)
     await page.screenshot({ path: artifact('scoring-moved-zh.png') })
     await page.getByRole('button', { name: '语言' }).click()
     await expect.poll(() => page.locator('h1').textContent()).toContain('What moved')
   })
 
   it('saves with a plain form post when JavaScript is off', async () => {
-    const { page } = await newPage('en-US', { javaScriptEnabled: false, storageState: await analyst.context.storageState() })
-    await page.goto(`${app.url}/themes/${SLUG}/scores?cell=image.data`)
+    const { page } = await team.newPage('en-US', { javaScriptEnabled: false, storageState: await analyst.context.storageState() })
+    await page.goto(`${team.app.url}/themes/${SLUG}/scores?cell=image.data`)
     await page.getByLabel('2 · Breakthrough').check()
     await page.getByRole('button', { name: 'Save', exact: true }).click()
     await page.waitForLoadState('load')
@@ -141,20 +130,93 @@ describe('scoring in the browser', () => {
     await page.context().close()
   })
 
-  it('lets an admin manage rubrics', async () => {
-    const { page, context } = await newPage('en-US')
-    await page.goto(`${app.url}/login`)
-    await page.getByLabel('Email').fill(admin.email)
-    await page.getByLabel('Password').fill(admin.password)
+  it('links a document found with the search box as evidence, shown in what moved', async () => {
+    const { page } = analyst
+    await page.goto(`${team.app.url}/themes/${SLUG}/scores?cell=audio.technology`)
+    await cell(page, 'audio.technology').focus()
+    await page.keyboard.press('3')
+    // Typing in the search box while the level saves: the text survives the save.
+    await page.locator('#evidence-q').fill('ten-year')
+    await expect.poll(() => cell(page, 'audio.technology').locator('.cell-level').textContent()).toBe('3')
+    await expect.poll(() => page.locator('.save-row [role=status]').textContent()).toContain('Saved')
+    expect(await page.locator('#evidence-q').inputValue()).toBe('ten-year')
+    await page.locator('.score-editor form[role=search] button').click()
+    await page.locator('.evidence-results li', { hasText: EVIDENCE_TITLE }).getByRole('button', { name: 'Add' }).click()
+    expect(await page.locator('.evidence-chosen').getByText(EVIDENCE_TITLE).count()).toBe(1)
+    // "Saved" is already showing from the first save: wait for this one's answer.
+    await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST' && r.ok()), page.locator('.save-row button').click()])
+    await expect.poll(() => page.locator('.evidence-chosen input:checked').count()).toBe(1)
+    await page.goto(`${team.app.url}/themes/${SLUG}/moved`)
+    expect(await page.locator('.moves-table').getByText(EVIDENCE_TITLE).count()).toBe(1)
+  })
+
+  it('draws a source view as a marker on the chart, not in the median', async () => {
+    const { page } = analyst
+    await page.goto(`${team.app.url}/themes/${SLUG}/sources`)
+    await page.getByLabel('Source', { exact: true }).fill('CICC')
+    await page.getByLabel('Published on').fill(new Date(Date.now() - 14 * 86_400_000).toISOString().slice(0, 10))
+    await page.locator('#source-modality').selectOption('video')
+    await page.locator('#source-level').selectOption('5')
+    await page.getByRole('button', { name: 'Add view' }).click()
+    await expect.poll(() => page.locator('table').getByText('CICC').count()).toBe(1)
+    await page.goto(`${team.app.url}/themes/${SLUG}/consensus?m=video&d=technology&range=12`)
+    await expect.poll(() => page.locator('#consensus-history-chart .source-marker').count()).toBe(1)
+    // The weeks stay on the x-axis (a marker must not replace them) and the median is still 4.
+    expect(await page.locator('#consensus-history-chart .recharts-xAxis .recharts-cartesian-axis-tick').count()).toBeGreaterThan(5)
+    const row = page.locator('.chart-table tbody tr', { hasText: thisWeek })
+    expect(await row.locator('td').nth(1).textContent()).toBe('4')
+  })
+
+  it('lets an admin manage rubrics and dimensions, and choose a theme\'s rubric', async () => {
+    const { page, context } = await team.newPage('en-US')
+    await page.goto(`${team.app.url}/login`)
+    await page.getByLabel('Email').fill(ADMIN.email)
+    await page.getByLabel('Password').fill(ADMIN.password)
     await page.getByRole('button', { name: 'Sign in' }).click()
-    await page.waitForURL(`${app.url}/`)
-    await page.goto(`${app.url}/admin/rubrics`)
+    await page.waitForURL(`${team.app.url}/`)
+    await page.goto(`${team.app.url}/admin/rubrics`)
     expect(await page.getByRole('link', { name: 'NASA Technology Readiness Levels' }).count()).toBe(1)
     await page.screenshot({ path: artifact('scoring-admin-en.png') })
+
+    // A new dimension appears as a column of the grid.
+    const newDimension = page.locator('#dimension-heading').locator('..').locator('tbody tr').last()
+    await newDimension.getByLabel('Short name (slug)').fill('safety')
+    await newDimension.getByLabel('English name').fill('Safety')
+    await newDimension.getByLabel('Chinese name').fill('安全')
+    await newDimension.getByRole('button', { name: 'Add' }).click()
+    await expect.poll(() => page.locator('input[name="slug"][value="safety"]').count()).toBe(1)
+
+    // The default rubric has scores: saving an edit makes version 2, the theme moves to it.
+    await page.getByRole('link', { name: 'Modality maturity' }).click()
+    await page.getByLabel('Level 5 English name').fill('Mainstream')
+    await page.getByRole('button', { name: 'Save as version 2' }).click()
+    await expect.poll(() => page.locator('h1').textContent()).toContain('v2')
+    await page.goto(`${team.app.url}/themes/${SLUG}/scores?cell=video.safety`)
+    expect(await page.getByText('Rubric: Modality maturity (version 2)').count()).toBe(1)
+    expect(await page.getByLabel('5 · Mainstream').count()).toBe(1)
+    expect(await page.locator('[data-cell="video.safety"]').count()).toBe(1)
+
+    // A locked week says why; the admin reopens it and locks it again.
+    const locked = shiftIsoWeek(meetingWeek, -1)
+    await page.goto(`${team.app.url}/themes/${SLUG}/scores?week=${locked}`)
+    expect(await page.locator('.week-state').textContent()).toBe('Read-only')
+    expect(await page.locator('.week-locked-notice').textContent()).toContain(`meeting of ${meetingWeek}`)
+    await page.getByRole('button', { name: 'Reopen this week' }).click()
+    await expect.poll(() => page.locator('.week-state').textContent()).toBe('Reopened by an administrator')
+    await page.getByRole('button', { name: 'Lock this week again' }).click()
+    await expect.poll(() => page.locator('.week-state').textContent()).toBe('Read-only')
+
+    // The theme switches to NASA TRL: the grid offers nine levels.
+    await page.goto(`${team.app.url}/admin/rubrics`)
+    const themeRubric = page.locator('#theme-rubric-heading').locator('..')
+    await themeRubric.locator('select[name="rubricId"]').selectOption({ label: 'NASA Technology Readiness Levels (v1)' })
+    await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST' && r.ok()), themeRubric.getByRole('button', { name: 'Save' }).click()])
+    await page.goto(`${team.app.url}/themes/${SLUG}/scores?cell=video.technology`)
+    expect(await page.locator('.score-editor input[name="level"]').count()).toBe(9)
     await context.close()
   })
 
   it('had no hydration or script errors', () => {
-    expect(problems).toEqual([])
+    expect(team.problems).toEqual([])
   })
 })

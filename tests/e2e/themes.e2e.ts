@@ -1,84 +1,26 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type RunningApp, startApp } from './app-server.ts'
-import { artifact, launchBrowser } from './browser.ts'
+import { artifact } from './browser.ts'
+import { setUpTeam, type Team } from './team.ts'
 
 // An analyst edits the multimodal-AI theme in the browser: thesis with preview, an
 // estimate revision on the data-exhaustion chart, a refused empty risk, then the history
 // tab's diff; in English and Chinese at projector size. A viewer sees it all and edits nothing.
 
-let app: RunningApp
-let browser: Browser
-const viewport = { width: 1280, height: 720 }
-const admin = { name: 'Lin Wei', email: 'lead@example.com', password: 'correct horse battery' }
-const problems: string[] = []
-
-// Hydration mismatches (React 418/423/425) and any script error fail the test.
-function watch(page: Page) {
-  page.on('console', (msg) => {
-    // Refused requests (the 400 for an empty risk, a missing favicon) are asserted where they happen.
-    if (msg.text().startsWith('Failed to load resource')) return
-    if (msg.type() === 'error' || /hydrat|did not match/i.test(msg.text())) problems.push(`${page.url()} console: ${msg.text()}`)
-  })
-  page.on('pageerror', (error) => problems.push(`${page.url()} pageerror: ${error.message}`))
-}
-
-async function newPage(locale: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport, locale })
-  const page = await context.newPage()
-  watch(page)
-  return { context, page }
-}
+let team: Team
+beforeAll(async () => {
+  team = await setUpTeam()
+})
+afterAll(async () => {
+  await team?.close()
+})
 
 // The sticky header would sit over element screenshots taken further down the page.
 const unstickHeader = (page: Page) => page.addStyleTag({ content: '.app-header { position: static !important; }' })
 
-async function invite(page: Page, email: string, role: 'analyst' | 'viewer'): Promise<string> {
-  await page.goto(`${app.url}/admin/users`)
-  await page.getByLabel('Email', { exact: true }).fill(email)
-  await page.getByLabel('Role', { exact: true }).selectOption(role)
-  await page.getByRole('button', { name: 'Create invitation link' }).click()
-  const field = page.locator('input.copy-field')
-  await field.waitFor()
-  return field.inputValue()
-}
-
-async function join(link: string, name: string): Promise<{ context: BrowserContext; page: Page }> {
-  const session = await newPage('en-US')
-  await session.page.goto(link)
-  await session.page.getByLabel('Name').fill(name)
-  await session.page.getByLabel('Password').fill('a long enough password')
-  await session.page.getByRole('button', { name: 'Create my account' }).click()
-  await session.page.waitForURL(`${app.url}/`)
-  return session
-}
-
-let analystLink = ''
-let viewerLink = ''
-
-beforeAll(async () => {
-  app = await startApp()
-  browser = await launchBrowser()
-  const { context, page } = await newPage('en-US')
-  await page.goto(app.url)
-  await page.waitForURL(/\/setup/)
-  await page.getByLabel('Name').fill(admin.name)
-  await page.getByLabel('Email').fill(admin.email)
-  await page.getByLabel('Password').fill(admin.password)
-  await page.getByRole('button', { name: 'Create administrator' }).click()
-  await page.waitForURL(`${app.url}/`)
-  analystLink = await invite(page, 'analyst@example.com', 'analyst')
-  viewerLink = await invite(page, 'viewer@example.com', 'viewer')
-  await context.close()
-})
-afterAll(async () => {
-  await browser?.close()
-  await app?.stop()
-})
-
 describe('themes in the browser', () => {
   it('an analyst edits the thesis, revises an estimate and reads the history, in English and Chinese', async () => {
-    const { context, page } = await join(analystLink, 'Ana Analyst')
+    const { context, page } = await team.join(team.analystLink, 'Ana Analyst')
     await expect.poll(() => page.getByRole('link', { name: 'New theme' }).count()).toBe(1)
     await page.getByRole('link', { name: 'Multimodal AI' }).click()
     await page.waitForURL(/\/themes\/multimodal-ai$/)
@@ -124,7 +66,7 @@ describe('themes in the browser', () => {
     await page.screenshot({ path: artifact('themes-full-en.png'), fullPage: true })
 
     // History: who, what, and the words that changed, as inert text.
-    await page.getByRole('link', { name: 'History' }).click()
+    await page.getByRole('link', { name: 'History', exact: true }).click()
     await page.waitForURL(/\/history$/)
     const entry = page.locator('.history-entry', { hasText: 'Edited the thesis' }).first()
     await entry.waitFor()
@@ -149,7 +91,7 @@ describe('themes in the browser', () => {
     await page.evaluate(() => window.scrollTo(0, 0))
     await page.getByText('编辑基本信息').click()
     await page.screenshot({ path: artifact('themes-edit-details-zh.png') })
-    await page.goto(`${app.url}/themes/new`)
+    await page.goto(`${team.app.url}/themes/new`)
     await page.getByLabel('英文名称').fill('AI Agents & Tools')
     expect(await page.getByLabel('网址标识（slug）').inputValue()).toBe('ai-agents-tools')
     await page.getByRole('button', { name: '创建主题' }).click()
@@ -160,22 +102,21 @@ describe('themes in the browser', () => {
     await page.waitForURL(/\/themes\/ai-agents-tools$/)
     await page.getByRole('button', { name: '归档' }).click()
     await expect.poll(() => page.locator('.warn-notice').count()).toBe(1)
-    await page.goto(app.url)
+    await page.goto(team.app.url)
     await expect.poll(() => page.locator('#archived-heading').textContent()).toBe('已归档主题（1）')
     await page.screenshot({ path: artifact('themes-home-zh.png') })
     await context.close()
   })
 
   it('without JavaScript the inline forms still work as plain posts, errors next to the field', async () => {
-    const context = await browser.newContext({ viewport, locale: 'en-US', javaScriptEnabled: false })
-    const page = await context.newPage()
-    await page.goto(`${app.url}/login`)
+    const { context, page } = await team.newPage('en-US', { javaScriptEnabled: false })
+    await page.goto(`${team.app.url}/login`)
     await page.getByLabel('Email').fill('analyst@example.com')
     await page.getByLabel('Password').fill('a long enough password')
     await page.getByRole('button', { name: 'Sign in' }).click()
-    await page.waitForURL(`${app.url}/`)
+    await page.waitForURL(`${team.app.url}/`)
     // The analyst chose Chinese in the first test; the choice stays with the account.
-    await page.goto(`${app.url}/themes/multimodal-ai`)
+    await page.goto(`${team.app.url}/themes/multimodal-ai`)
     await page.getByText('+ 添加催化剂').click()
     const form = page.locator('.add-form', { hasText: '添加催化剂' })
     await form.getByRole('button', { name: '添加', exact: true }).click()
@@ -189,20 +130,20 @@ describe('themes in the browser', () => {
   })
 
   it('a viewer sees the theme without edit controls, and the server refuses an edit', async () => {
-    const { context, page } = await join(viewerLink, 'Vic Viewer')
+    const { context, page } = await team.join(team.viewerLink, 'Vic Viewer')
     expect(await page.getByRole('link', { name: 'New theme' }).count()).toBe(0)
-    await page.goto(`${app.url}/themes/multimodal-ai`)
+    await page.goto(`${team.app.url}/themes/multimodal-ai`)
     await page.locator('#vendors-heading').waitFor()
     expect(await page.getByText('Edit thesis').count()).toBe(0)
     expect(await page.locator('details.inline-edit').count()).toBe(0)
     expect(await page.locator('.chart-canvas svg').count()).toBe(1)
-    const response = await page.request.post(`${app.url}/themes/multimodal-ai`, { form: { intent: 'archive', formKey: 'archive' } })
+    const response = await page.request.post(`${team.app.url}/themes/multimodal-ai`, { form: { intent: 'archive', formKey: 'archive' } })
     expect(response.status()).toBe(403)
     await page.screenshot({ path: artifact('themes-viewer-en.png') })
     await context.close()
   })
 
   it('logged no hydration errors or script errors', () => {
-    expect(problems).toEqual([])
+    expect(team.problems).toEqual([])
   })
 })

@@ -1,79 +1,27 @@
 import ExcelJS from 'exceljs'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type RunningApp, startApp } from './app-server.ts'
-import { artifact, launchBrowser } from './browser.ts'
+import { artifact } from './browser.ts'
+import { setUpTeam, switchLanguage, type Team } from './team.ts'
 
-let app: RunningApp
-let browser: Browser
-const viewport = { width: 1280, height: 720 }
-const invites: Record<'analyst' | 'viewer', string> = { analyst: '', viewer: '' }
-let corePath = ''
-
+// A refused form is a 4xx on purpose; the browser logs it, and that is not a failure.
+let team: Team
 beforeAll(async () => {
-  app = await startApp()
-  browser = await launchBrowser()
+  team = await setUpTeam({ ignoreConsole: /status of 4(00|09|22)/ })
 })
 afterAll(async () => {
-  await browser?.close()
-  await app?.stop()
+  await team?.close()
 })
+let corePath = ''
 
 async function shoot(page: Page, name: string, fullPage = false, keepScroll = false) {
   if (!keepScroll) await page.evaluate(() => window.scrollTo(0, 0))
   await page.screenshot({ path: artifact(`watchlists-${name}.png`), fullPage })
 }
 
-async function switchLanguage(page: Page) {
-  await page.locator('form[action="/language"] button').click()
-  await page.waitForLoadState('networkidle')
-}
-
-/** A page that fails the test on console errors (hydration mismatches, failed requests). */
-async function watchedPage(context: BrowserContext, errors: string[]): Promise<Page> {
-  const page = await context.newPage()
-  page.on('console', (message) => {
-    // A refused form is a 4xx on purpose; the browser logs it, and that is not a failure.
-    if (message.type() === 'error' && !/status of 4(00|09|22)/.test(message.text())) errors.push(message.text())
-  })
-  page.on('pageerror', (error) => errors.push(error.message))
-  return page
-}
-
-async function join(page: Page, link: string, name: string, labels: { name: string; password: string; submit: string }) {
-  await page.goto(link)
-  await page.getByLabel(labels.name).fill(name)
-  await page.getByLabel(labels.password).fill('another long password')
-  await page.getByRole('button', { name: labels.submit }).click()
-  await page.waitForURL(`${app.url}/`)
-}
-
 describe('watchlists in the browser', () => {
-  it('the admin sets up and invites an analyst and a viewer', async () => {
-    const context = await browser.newContext({ viewport, locale: 'en-US' })
-    const page = await context.newPage()
-    await page.goto(app.url)
-    await page.waitForURL(/\/setup/)
-    await page.getByLabel('Name').fill('Lin Wei')
-    await page.getByLabel('Email').fill('lead@example.com')
-    await page.getByLabel('Password').fill('correct horse battery')
-    await page.getByRole('button', { name: 'Create administrator' }).click()
-    await page.waitForURL(`${app.url}/`)
-    for (const role of ['analyst', 'viewer'] as const) {
-      await page.goto(`${app.url}/admin/users`)
-      await page.getByLabel('Email', { exact: true }).fill(`${role}@example.com`)
-      await page.getByLabel('Role', { exact: true }).selectOption(role)
-      await page.getByRole('button', { name: 'Create invitation link' }).click()
-      invites[role] = await page.locator('input.copy-field').inputValue()
-    }
-    await context.close()
-  })
-
   it('an analyst filters, sorts, adds a company, removes one with a reason, imports and exports XLSX', async () => {
-    const context = await browser.newContext({ viewport, locale: 'en-US', acceptDownloads: true })
-    const errors: string[] = []
-    const page = await watchedPage(context, errors)
-    await join(page, invites.analyst, 'Chen Analyst', { name: 'Name', password: 'Password', submit: 'Create my account' })
+    const { context, page } = await team.join(team.analystLink, 'Chen Analyst')
 
     await page.getByRole('link', { name: 'Watchlists' }).click()
     await page.waitForURL(/\/watchlists$/)
@@ -144,7 +92,7 @@ describe('watchlists in the browser', () => {
     await shoot(page, 'history-en')
 
     // Import: an unknown company is listed with its row number and nothing is imported.
-    await page.goto(`${app.url}${corePath}/import`)
+    await page.goto(`${team.app.url}${corePath}/import`)
     await page.waitForLoadState('networkidle')
     await page.getByLabel('File (CSV or XLSX)').setInputFiles({ name: 'adds.csv', mimeType: 'text/csv', buffer: Buffer.from('company,rationale,tags\nZhihu,Back again,text\nKuaishou,Short video,video\nNova Pixel Labs,Private vision start-up,\n') })
     await page.getByRole('button', { name: 'Preview' }).click()
@@ -161,7 +109,7 @@ describe('watchlists in the browser', () => {
     await shoot(page, 'import-done-en', false, true)
 
     // Export XLSX: a real workbook with the list's companies.
-    await page.goto(`${app.url}${corePath}`)
+    await page.goto(`${team.app.url}${corePath}`)
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Export XLSX' }).click()])
     expect(download.suggestedFilename()).toMatch(/^Multimodal core-\d{4}-\d{2}-\d{2}\.xlsx$/)
     const workbook = new ExcelJS.Workbook()
@@ -174,11 +122,11 @@ describe('watchlists in the browser', () => {
     await switchLanguage(page)
     await expect.poll(() => page.locator('th button').first().textContent()).toContain('公司')
     await shoot(page, 'table-zh')
-    await page.goto(`${app.url}${corePath}/history`)
+    await page.goto(`${team.app.url}${corePath}/history`)
     await shoot(page, 'history-zh')
-    await page.goto(`${app.url}/watchlists`)
+    await page.goto(`${team.app.url}/watchlists`)
     await shoot(page, 'index-zh')
-    await page.goto(`${app.url}${corePath}/import`)
+    await page.goto(`${team.app.url}${corePath}/import`)
     await page.waitForLoadState('networkidle')
     await page.getByLabel('文件（CSV 或 XLSX）').setInputFiles({ name: '名单.csv', mimeType: 'text/csv', buffer: Buffer.from('公司,理由\n腾讯,广告\n700.HX,\n') })
     await page.getByRole('button', { name: '预览' }).click()
@@ -186,16 +134,13 @@ describe('watchlists in the browser', () => {
     await page.waitForTimeout(600)
     await shoot(page, 'import-preview-zh', false, true)
     await switchLanguage(page)
-    expect(errors).toEqual([])
+    expect(team.problems).toEqual([])
     await context.close()
   })
 
   it('a viewer sees the list in Chinese, can export, and cannot edit', async () => {
-    const context = await browser.newContext({ viewport, locale: 'zh-CN' })
-    const errors: string[] = []
-    const page = await watchedPage(context, errors)
-    await join(page, invites.viewer, 'Reader', { name: '姓名', password: '密码', submit: '创建我的账号' })
-    await page.goto(`${app.url}${corePath}`)
+    const { context, page } = await team.join(team.viewerLink, 'Reader', 'zh-CN')
+    await page.goto(`${team.app.url}${corePath}`)
     await page.waitForLoadState('networkidle')
     await expect.poll(() => page.locator('tr[data-entry]').count()).toBe(13)
     expect(await page.getByText('添加公司').count()).toBe(0)
@@ -208,16 +153,16 @@ describe('watchlists in the browser', () => {
     await shoot(page, 'viewer-zh')
 
     // The server decides: posts from a viewer are refused whatever the page shows.
-    const add = await page.request.post(`${app.url}${corePath}`, { form: { intent: 'add', company: 'Meta' } })
+    const add = await page.request.post(`${team.app.url}${corePath}`, { form: { intent: 'add', company: 'Meta' } })
     expect(add.status()).toBe(403)
-    const remove = await page.request.post(`${app.url}${corePath}`, { form: { intent: 'archive' } })
+    const remove = await page.request.post(`${team.app.url}${corePath}`, { form: { intent: 'archive' } })
     expect(remove.status()).toBe(403)
-    const upload = await page.request.post(`${app.url}${corePath}/import`, { multipart: { intent: 'import', file: { name: 'a.csv', mimeType: 'text/csv', buffer: Buffer.from('company\nMeta\n') } } })
+    const upload = await page.request.post(`${team.app.url}${corePath}/import`, { multipart: { intent: 'import', file: { name: 'a.csv', mimeType: 'text/csv', buffer: Buffer.from('company\nMeta\n') } } })
     expect(upload.status()).toBe(403)
-    const csv = await page.request.get(`${app.url}${corePath}/export?format=csv`, { headers: { 'Accept-Language': 'zh-CN' } })
+    const csv = await page.request.get(`${team.app.url}${corePath}/export?format=csv`, { headers: { 'Accept-Language': 'zh-CN' } })
     expect(csv.status()).toBe(200)
     expect(await csv.text()).toContain('公司,中文名')
-    expect(errors).toEqual([])
+    expect(team.problems).toEqual([])
     await context.close()
   })
 })

@@ -1,6 +1,7 @@
 import { gzipSync } from 'node:zlib'
 import type { LookupAddress } from 'node:dns'
 import { delay, http, HttpResponse } from 'msw'
+import { repeatedBody } from './streams.ts'
 
 // The outside host feeds.example.com as the tests see it: good feeds, and each way a
 // feed goes wrong (HTML, 500, hanging, too big, redirects to places it must not go).
@@ -84,18 +85,7 @@ export const feedsExampleHandlers = [
     return xml(RSS_FEED)
   }),
   // 3 MB without a Content-Length: the limit must be enforced while streaming.
-  http.get(`${FEEDS_HOST}/big.xml`, () => {
-    const chunk = new TextEncoder().encode(`<!-- ${'x'.repeat(64 * 1024)} -->`)
-    let sent = 0
-    const stream = new ReadableStream<Uint8Array>({
-      pull(controller) {
-        if (sent >= 3_000_000) return controller.close()
-        sent += chunk.length
-        controller.enqueue(chunk)
-      },
-    })
-    return new HttpResponse(stream, { headers: { 'Content-Type': 'application/rss+xml' } })
-  }),
+  http.get(`${FEEDS_HOST}/big.xml`, () => new HttpResponse(repeatedBody(`<!-- ${'x'.repeat(64 * 1024)} -->`, 3_000_000), { headers: { 'Content-Type': 'application/rss+xml' } })),
   http.get(`${FEEDS_HOST}/moved`, () => HttpResponse.redirect(`${FEEDS_HOST}/rss.xml`, 301)),
   http.get(`${FEEDS_HOST}/to-loopback`, () => HttpResponse.redirect('http://127.0.0.1/admin', 302)),
   http.get(`${FEEDS_HOST}/to-metadata`, () => HttpResponse.redirect('http://metadata.example.com/latest/meta-data/', 307)),

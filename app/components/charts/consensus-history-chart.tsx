@@ -1,4 +1,4 @@
-import { Area, CartesianGrid, ComposedChart, Line, Scatter, Tooltip, XAxis, YAxis } from 'recharts'
+import { Area, CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis } from 'recharts'
 import { localName, useI18n } from '#app/i18n/index.ts'
 import { formatLevel } from '#app/scoring/consensus.ts'
 import type { HistoryChartData } from '#app/scoring/chart-data.ts'
@@ -18,6 +18,13 @@ interface Props {
   summary: string
   width?: number
   height?: number
+}
+
+/** A source view's marker; nothing where the category has no view. */
+function Diamond({ cx, cy, value, fill }: { cx?: number; cy?: number; value?: number | null; fill: string }) {
+  if (value == null || cx == null || cy == null || !Number.isFinite(cx) || !Number.isFinite(cy)) return <g />
+  const r = 7
+  return <path className="source-marker" d={`M${cx},${cy - r}L${cx + r},${cy}L${cx},${cy + r}L${cx - r},${cy}Z`} fill={fill} stroke="var(--surface)" strokeWidth={1.5} />
 }
 
 const shorten = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text)
@@ -120,7 +127,19 @@ export function ConsensusHistoryChart({ data, levels, title, summary, width = 11
           />
         ))}
         {data.markers.map((m) => (
-          <Scatter key={m.key} id={`markers-${m.key}`} data={m.points} dataKey="level" name={localName(locale, m)} shape="diamond" fill={chartColour(m.colour)} stroke="var(--surface)" strokeWidth={1.5} isAnimationActive={false} />
+          // A line with no stroke: its dots are the diamonds, on the same categories as the rows.
+          <Line
+            key={m.key}
+            id={`markers-${m.key}`}
+            className="source-markers"
+            dataKey={m.key}
+            name={localName(locale, m)}
+            stroke="none"
+            dot={(props: { cx?: number; cy?: number; value?: number | null; index: number }) => <Diamond key={`${m.key}-${props.index}`} {...props} fill={chartColour(m.colour)} />}
+            activeDot={false}
+            legendType="none"
+            isAnimationActive={false}
+          />
         ))}
         <Tooltip
           isAnimationActive={false}

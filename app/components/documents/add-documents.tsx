@@ -1,5 +1,5 @@
 import { Form, useNavigation } from '@remix-run/react'
-import { useState } from 'react'
+import { type ReactNode, useState } from 'react'
 import { Field, FormError, fieldError } from '#app/components/form.tsx'
 import { localName, useI18n } from '#app/i18n/index.ts'
 
@@ -7,6 +7,8 @@ interface AddDocumentsProps {
   themes: { id: number; nameEn: string; nameZh: string }[]
   accept: string
   maxFileMb: number
+  /** From this many files on, the upload runs as a background job. */
+  bulkFiles: number
   errors: Record<string, string>
   values: Record<string, string>
 }
@@ -36,18 +38,45 @@ function SharedFields({ prefix, themes, errors, values }: { prefix: string } & P
   )
 }
 
-export function AddDocuments({ themes, accept, maxFileMb, errors, values }: AddDocumentsProps) {
+type Intent = 'upload' | 'url' | 'paste'
+
+/** One way of adding documents: its own fields, then the shared metadata and the button. */
+function AddForm({ intent, title, hint, submit, working, themes, errors, values, busy, children }: {
+  intent: Intent
+  title: string
+  hint: string
+  submit: string
+  working: string
+  busy: FormDataEntryValue | null | undefined
+  children: ReactNode
+} & Pick<AddDocumentsProps, 'themes' | 'errors' | 'values'>) {
+  // Errors and values of a refused post belong to the form that sent it.
+  const own = values.intent === intent
+  return (
+    <Form method="post" encType="multipart/form-data" className="doc-form card" aria-labelledby={`${intent}-heading`}>
+      <h2 id={`${intent}-heading`}>{title}</h2>
+      <p className="field-hint">{hint}</p>
+      <input type="hidden" name="intent" value={intent} />
+      {children}
+      <SharedFields prefix={intent} themes={themes} errors={own ? errors : {}} values={own ? values : {}} />
+      {own ? <FormError error={errors.form} /> : null}
+      <button type="submit" className="primary" disabled={busy != null}>
+        {busy === intent ? working : submit}
+      </button>
+    </Form>
+  )
+}
+
+export function AddDocuments({ themes, accept, maxFileMb, bulkFiles, errors, values }: AddDocumentsProps) {
   const { t } = useI18n()
   const navigation = useNavigation()
   const busy = navigation.state === 'submitting' ? navigation.formData?.get('intent') : null
   const [tooBig, setTooBig] = useState<string[]>([])
   const intent = values.intent
+  const shared = { themes, errors, values, busy }
   return (
     <div className="add-documents">
-      <Form method="post" encType="multipart/form-data" className="doc-form card" aria-labelledby="upload-heading">
-        <h2 id="upload-heading">{t('documents.uploadTitle')}</h2>
-        <p className="field-hint">{t('documents.uploadHint', { max: maxFileMb })}</p>
-        <input type="hidden" name="intent" value="upload" />
+      <AddForm intent="upload" title={t('documents.uploadTitle')} hint={t('documents.uploadHint', { max: maxFileMb, bulk: bulkFiles })} submit={t('documents.uploadSubmit')} working={t('documents.working')} {...shared}>
         <div className={`field${errors.files ? ' has-error' : ''}`}>
           <label htmlFor="doc-files">{t('documents.files')}</label>
           <input
@@ -68,16 +97,23 @@ export function AddDocuments({ themes, accept, maxFileMb, errors, values }: AddD
           ))}
           {errors.files ? <p className="field-error">{fieldError(t, errors.files)}</p> : null}
         </div>
-        <SharedFields prefix="upload" themes={themes} errors={intent === 'upload' ? errors : {}} values={intent === 'upload' ? values : {}} />
-        {intent === 'upload' ? <FormError error={errors.form} /> : null}
-        <button type="submit" className="primary" disabled={busy != null}>
-          {busy === 'upload' ? t('documents.working') : t('documents.uploadSubmit')}
-        </button>
-      </Form>
-      <Form method="post" encType="multipart/form-data" className="doc-form card" aria-labelledby="paste-heading">
-        <h2 id="paste-heading">{t('documents.pasteTitle')}</h2>
-        <p className="field-hint">{t('documents.pasteHint')}</p>
-        <input type="hidden" name="intent" value="paste" />
+      </AddForm>
+      <AddForm intent="url" title={t('documents.urlTitle')} hint={t('documents.urlHint')} submit={t('documents.urlSubmit')} working={t('documents.fetching')} {...shared}>
+        <Field
+          label={t('documents.url')}
+          name="url"
+          id="doc-url"
+          type="text"
+          inputMode="url"
+          autoComplete="url"
+          placeholder="https://"
+          maxLength={2000}
+          required
+          defaultValue={intent === 'url' ? values.url : undefined}
+          error={intent === 'url' ? errors.url : undefined}
+        />
+      </AddForm>
+      <AddForm intent="paste" title={t('documents.pasteTitle')} hint={t('documents.pasteHint')} submit={t('documents.pasteSubmit')} working={t('documents.working')} {...shared}>
         <Field label={t('documents.fieldTitle')} name="title" id="paste-title" maxLength={500} required defaultValue={intent === 'paste' ? values.title : undefined} error={intent === 'paste' ? errors.title : undefined} />
         <div className={`field${intent === 'paste' && errors.text ? ' has-error' : ''}`}>
           <label htmlFor="paste-text">{t('documents.text')}</label>
@@ -88,12 +124,7 @@ export function AddDocuments({ themes, accept, maxFileMb, errors, values }: AddD
             </p>
           ) : null}
         </div>
-        <SharedFields prefix="paste" themes={themes} errors={intent === 'paste' ? errors : {}} values={intent === 'paste' ? values : {}} />
-        {intent === 'paste' ? <FormError error={errors.form} /> : null}
-        <button type="submit" className="primary" disabled={busy != null}>
-          {busy === 'paste' ? t('documents.working') : t('documents.pasteSubmit')}
-        </button>
-      </Form>
+      </AddForm>
     </div>
   )
 }

@@ -7,6 +7,7 @@ export interface DocumentFilterValues {
   company?: number
   theme?: number
   tag?: string
+  publisher?: string
 }
 
 interface DocumentFiltersProps {
@@ -14,10 +15,11 @@ interface DocumentFiltersProps {
   companies: { id: number; nameEn: string; nameZh: string }[]
   themes: { id: number; nameEn: string; nameZh: string }[]
   tags: string[]
+  publishers: string[]
 }
 
 /** A GET form: filters live in the address, so a filtered list can be shared. */
-export function DocumentFilters({ filters, companies, themes, tags }: DocumentFiltersProps) {
+export function DocumentFilters({ filters, companies, themes, tags, publishers }: DocumentFiltersProps) {
   const { t, locale } = useI18n()
   const active = Object.values(filters).some((v) => v !== undefined && v !== '')
   return (
@@ -59,6 +61,19 @@ export function DocumentFilters({ filters, companies, themes, tags }: DocumentFi
           ))}
         </select>
       </div>
+      {publishers.length > 0 ? (
+        <div className="field">
+          <label htmlFor="filter-publisher">{t('documents.publisher')}</label>
+          <select id="filter-publisher" name="publisher" defaultValue={filters.publisher ?? ''}>
+            <option value="">{t('documents.any')}</option>
+            {publishers.map((publisher) => (
+              <option key={publisher} value={publisher}>
+                {publisher}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
       {tags.length > 0 ? (
         <div className="field">
           <label htmlFor="filter-tag">{t('documents.tag')}</label>

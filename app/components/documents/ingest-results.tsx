@@ -1,17 +1,9 @@
 import { Link } from '@remix-run/react'
 import { fieldError } from '#app/components/form.tsx'
 import { localName, useI18n, type MessageKey } from '#app/i18n/index.ts'
+import type { IngestOutcome } from '#app/ingest/outcome.ts'
 
-/** What happened to one pasted text or uploaded file. */
-export interface IngestOutcome {
-  name: string
-  status: 'ingested' | 'duplicate' | 'refused'
-  /** A message key, optionally with ?params, for refusals. */
-  reason?: string
-  document?: { id: number; title: string; publishedAt: string | null }
-  mentions?: number
-  companies?: { id: number; name: string; nameZh: string; count: number }[]
-}
+export type { IngestOutcome }
 
 const STATUS_CLASS = { ingested: 'is-ingested', duplicate: 'is-duplicate', refused: 'is-refused' } as const
 

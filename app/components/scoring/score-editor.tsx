@@ -54,6 +54,17 @@ export function ScoreEditor({ slug, week, cellKey, modality, dimension, cell, le
   const reasonRef = useRef<HTMLInputElement>(null)
   const formRef = useRef<HTMLFormElement>(null)
   const action = `/themes/${slug}/scores?week=${week}&cell=${cellKey}`
+  // After a save the page's data holds the stored score: show it. (Not a remount, so the
+  // evidence search box keeps what is being typed in it.)
+  const savedAt = cell?.mine?.updatedAt
+  const shownSavedAt = useRef(savedAt)
+  useEffect(() => {
+    if (savedAt === shownSavedAt.current) return
+    shownSavedAt.current = savedAt
+    setLevel(cell?.mine?.level ?? null)
+    setReason(cell?.mine?.reason ?? '')
+    setEvidence(cell?.mine?.evidence ?? [])
+  }, [savedAt])
   useEffect(() => {
     if (!pick || !formRef.current) return
     onPickHandled()
@@ -81,7 +92,11 @@ export function ScoreEditor({ slug, week, cellKey, modality, dimension, cell, le
       <p className="muted small">
         {cell?.previous ? t('scoring.editor.previous', { level: cell.previous.level, week: cell.previous.week }) : t('scoring.editor.noPrevious')}
         {' · '}
-        {cell?.team ? t('scoring.editor.team', { median: formatLevel(cell.team.median), min: cell.team.min, max: cell.team.max, count: cell.team.count }) : t('scoring.editor.noTeam')}
+        {cell?.team
+          ? t('scoring.editor.team', { median: formatLevel(cell.team.median), min: cell.team.min, max: cell.team.max, count: cell.team.count })
+          : cell?.teamBefore
+            ? t('scoring.editor.teamBefore', { median: formatLevel(cell.teamBefore.median), week: cell.teamBefore.week, count: cell.teamBefore.count })
+            : t('scoring.editor.noTeam')}
       </p>
       {readOnlyReason ? <p className="notice warn-notice">{readOnlyReason}</p> : null}
       <fetcher.Form ref={formRef} method="post" action={action} className="stack score-form" onKeyDown={(e) => e.key === 'Escape' && onDone()}>

@@ -128,6 +128,7 @@ function GridCell({ cellKey, label, cell, levels, row, col, selected, tabStop, h
     level != null ? t('scoring.cell.yoursAria', { level, name: levelInfo ? localName(locale, levelInfo) : '' }) : t('scoring.cell.notScored'),
     cell?.previous ? t('scoring.cell.lastAria', { level: cell.previous.level, week: cell.previous.week }) : null,
     team ? t('scoring.cell.teamAria', { median: formatLevel(team.median), count: team.count }) : null,
+    !team && cell?.teamBefore ? t('scoring.cell.teamBeforeAria', { median: formatLevel(cell.teamBefore.median), week: cell.teamBefore.week }) : null,
     team?.disagreement ? t('scoring.cell.disagreement') : null,
   ]
   const className = ['score-cell', selected ? 'is-selected' : '', level == null ? 'is-empty' : '', pendingLevel != null ? 'is-saving' : '', failed ? 'is-failed' : ''].filter(Boolean).join(' ')
@@ -154,11 +155,19 @@ function GridCell({ cellKey, label, cell, levels, row, col, selected, tabStop, h
         </span>
         <span className="cell-meta">
           <span title={t('scoring.cell.lastTitle')}>{t('scoring.cell.last', { level: cell?.previous ? cell.previous.level : '–' })}</span>
-          <span title={t('scoring.cell.teamTitle')}>
-            {t('scoring.cell.team', { median: team ? formatLevel(team.median) : '–' })}
-            {team ? <span className="muted"> ({team.count})</span> : null}
-            {team?.disagreement ? <span className="flag" title={t('scoring.cell.disagreement')}> ⚑</span> : null}
-          </span>
+          {!team && cell?.teamBefore ? (
+            // Nobody has scored this week yet: last week's median, with its week.
+            <span title={t('scoring.cell.teamBeforeTitle', { week: cell.teamBefore.week })} className="team-before">
+              {t('scoring.cell.team', { median: formatLevel(cell.teamBefore.median) })}
+              <span className="muted"> ({cell.teamBefore.week.slice(5)})</span>
+            </span>
+          ) : (
+            <span title={t('scoring.cell.teamTitle')}>
+              {t('scoring.cell.team', { median: team ? formatLevel(team.median) : '–' })}
+              {team ? <span className="muted"> ({team.count})</span> : null}
+              {team?.disagreement ? <span className="flag" title={t('scoring.cell.disagreement')}> ⚑</span> : null}
+            </span>
+          )}
         </span>
       </a>
       <div className="cell-hint" aria-hidden="true">

@@ -23,6 +23,8 @@ export interface CellData {
   mine: { level: number; reason: string; evidence: EvidenceRef[]; updatedAt: string; sameScale: boolean } | null
   previous: { level: number; week: string; sameScale: boolean } | null
   team: { median: number; count: number; min: number; max: number; disagreement: boolean } | null
+  /** The team median of the week before, shown while nobody has scored this week yet. */
+  teamBefore: { week: string; median: number; count: number } | null
 }
 
 export const cellKeyOf = (modality: { slug: string }, dimension: { slug: string }) => `${modality.slug}.${dimension.slug}`

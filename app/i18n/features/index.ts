@@ -8,6 +8,9 @@ import * as company from './company.ts'
 import * as watchlist from './watchlist.ts'
 import * as themeEdit from './theme-edit.ts'
 import * as scoring from './scoring.ts'
+import * as scoringAdmin from './scoring-admin.ts'
+import * as meeting from './meeting.ts'
+import * as mentions from './mentions.ts'
 
 export const featureMessages = {
   example,
@@ -18,4 +21,7 @@ export const featureMessages = {
   watchlist,
   themeEdit,
   scoring,
+  scoringAdmin,
+  meeting,
+  mentions,
 }

@@ -34,6 +34,15 @@ export const en = {
   'jobs.unit.h': 'h',
   'jobs.unit.min': 'min',
   'jobs.unit.s': 's',
+  'jobs.kind.ingestFiles': 'Bulk upload of documents',
+  'jobs.kind.rescan': 'Find mentions again in all documents',
+  'jobs.files.heading': 'Files',
+  'jobs.files.ingested': '{n} ingested',
+  'jobs.files.duplicate': '{n} already ingested',
+  'jobs.files.refused': '{n} refused',
+  'jobs.files.waiting': '{n} waiting',
+  'jobs.files.toDocuments': 'Back to documents',
+  'jobs.rescanResult': 'Looked through {documents} documents: {added} mentions found, {removed} no longer found.',
 } as const
 
 export const zhCN: Record<keyof typeof en, string> = {
@@ -71,4 +80,13 @@ export const zhCN: Record<keyof typeof en, string> = {
   'jobs.unit.h': '小时',
   'jobs.unit.min': '分钟',
   'jobs.unit.s': '秒',
+  'jobs.kind.ingestFiles': '批量上传文档',
+  'jobs.kind.rescan': '在所有文档中重新识别提及',
+  'jobs.files.heading': '文件',
+  'jobs.files.ingested': '已入库 {n} 个',
+  'jobs.files.duplicate': '此前已入库 {n} 个',
+  'jobs.files.refused': '已拒收 {n} 个',
+  'jobs.files.waiting': '等待处理 {n} 个',
+  'jobs.files.toDocuments': '返回文档列表',
+  'jobs.rescanResult': '已检查 {documents} 篇文档：新发现 {added} 处提及，{removed} 处不再出现。',
 }

@@ -1,0 +1,139 @@
+import { createHash } from 'node:crypto'
+import { ConsensusHistoryChart } from '#app/components/charts/consensus-history-chart.tsx'
+import { DataExhaustionChart } from '#app/components/charts/data-exhaustion-chart.tsx'
+import { BarListImage, barListImageSize } from '#app/components/charts/bar-list-image.tsx'
+import { MaturityHeatmapImage, heatmapImageSize } from '#app/components/charts/maturity-heatmap-image.tsx'
+import { ShareOfVoiceRegionChart } from '#app/components/charts/share-of-voice-region-chart.tsx'
+import { formatDate, localName, makeTranslate, type Locale, type MessageKey } from '#app/i18n/index.ts'
+import type { MeetingView } from '#app/models/meeting-view.server.ts'
+import type { ColorScheme } from '#app/utils/color-scheme.ts'
+import { renderChartSvg } from './chart-svg.server.tsx'
+import { regionColour } from './mentions-slide.tsx'
+import { type MeetingCharts, PUBLISHERS_SHOWN, TOP_COMPANIES_SHOWN } from './types.ts'
+
+// The meeting's charts as SVG images, drawn by the app's chart components on the server.
+// A past week's charts never change, so they are kept (by their inputs) in a small cache:
+// the page is opened again and again during a meeting.
+
+// One chart gets the slide's height; two share it.
+export const historyChartSize = (count: number) => ({
+  width: 1180,
+  height: count === 1 ? 400 : 220,
+})
+export const EXHAUSTION_CHART_WIDTH = 700
+export const SHARE_CHART_WIDTH = 480
+
+const cache = new Map<string, MeetingCharts>()
+const CACHE_SIZE = 64
+
+function drawCharts(view: MeetingView, options: { locale: Locale; timeZone: string; scheme: ColorScheme }): MeetingCharts {
+  const t = makeTranslate(options.locale)
+  const { locale } = options
+  const base = { locale, timeZone: options.timeZone, scheme: options.scheme }
+  const cells = view.matrix.cells
+  const heatmapSize = heatmapImageSize(view.modalities.length, view.dimensions.length)
+  const heatmap = Object.keys(cells).length
+    ? renderChartSvg(
+        <MaturityHeatmapImage
+          modalities={view.modalities}
+          dimensions={view.dimensions}
+          cells={cells}
+          maxLevel={Math.max(2, view.rubric?.levels.length ?? 5)}
+          caption={t('meeting.matrix.caption', {
+            week: view.week,
+            previous: view.previousWeek,
+          })}
+        />,
+        { ...base, ...heatmapSize },
+      )
+    : null
+  const size = historyChartSize(view.history.length)
+  const history = view.history.map((h) =>
+    renderChartSvg(<ConsensusHistoryChart data={h.chart} levels={view.rubric?.levels ?? []} title="" summary="" width={size.width} height={size.height} />, { ...base, ...size }),
+  )
+  const rows = view.estimates.current.map((e) => ({
+    key: String(e.stockId),
+    label: localName(locale, e),
+    yearFrom: e.yearFrom,
+    yearTo: e.yearTo,
+    detail: `${e.source}, ${formatDate(locale, e.estimatedOn)}`,
+  }))
+  const exhaustionHeight = Math.max(140, rows.length * 44 + 70)
+  const exhaustion = rows.length
+    ? renderChartSvg(
+        <DataExhaustionChart
+          rows={rows}
+          today={view.asOfDate}
+          width={EXHAUSTION_CHART_WIDTH}
+          labels={{
+            title: '',
+            summary: '',
+            today: view.isPast ? t('meeting.exhaustion.asOf') : t('themeEdit.today'),
+            stock: '',
+            years: '',
+            source: '',
+          }}
+        />,
+        { ...base, width: EXHAUSTION_CHART_WIDTH, height: exhaustionHeight },
+      )
+    : null
+  const bars = (title: string, rows: { key: string; label: string; value: number; colour: number }[]) =>
+    rows.length
+      ? renderChartSvg(<BarListImage rows={rows} title={title} />, {
+          ...base,
+          ...barListImageSize(rows.length),
+        })
+      : null
+  const topCompanies = bars(
+    t('meeting.mentions.top'),
+    view.mentions.top.slice(0, TOP_COMPANIES_SHOWN).map((c) => ({
+      key: String(c.companyId),
+      label: localName(locale, c),
+      value: c.mentions,
+      colour: regionColour(c.region),
+    })),
+  )
+  const publishers = bars(
+    t('meeting.documents.byPublisher', { count: view.documents.total }),
+    view.documents.publishers.slice(0, PUBLISHERS_SHOWN).map((p) => ({
+      key: p.publisher,
+      label: p.publisher || t('meeting.documents.unknownPublisher'),
+      value: p.count,
+      colour: 2,
+    })),
+  )
+  const parts = view.mentions.shareOfVoice.byRegion.map((r) => ({
+    key: r.region,
+    label: t(`region.${r.region}` as MessageKey),
+    mentions: r.mentions,
+  }))
+  const share = parts.some((p) => p.mentions > 0)
+    ? renderChartSvg(<ShareOfVoiceRegionChart parts={parts} width={SHARE_CHART_WIDTH} labels={{ title: '', summary: '', part: '', mentions: '', share: '' }} />, {
+        ...base,
+        width: SHARE_CHART_WIDTH,
+        height: 86,
+      })
+    : null
+  return { heatmap, history, exhaustion, share, topCompanies, publishers }
+}
+
+export function renderMeetingCharts(
+  view: MeetingView,
+  options: {
+    locale: Locale
+    timeZone: string
+    scheme: ColorScheme
+    themeId: number
+  },
+): MeetingCharts {
+  // The week in progress changes with every score; only finished weeks are kept.
+  if (!view.isPast) return drawCharts(view, options)
+  const inputs = JSON.stringify([options.themeId, options.locale, options.scheme, view.week, view.matrix.cells, view.history, view.estimates.current, view.mentions, view.documents.publishers])
+  const key = createHash('sha1').update(inputs).digest('hex')
+  const hit = cache.get(key)
+  if (hit) return hit
+  const charts = drawCharts(view, options)
+  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string)
+  cache.set(key, charts)
+  return charts
+}

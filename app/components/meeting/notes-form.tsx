@@ -1,0 +1,105 @@
+import { Form, useActionData, useNavigation } from '@remix-run/react'
+import { fieldError, FormError } from '#app/components/form.tsx'
+import { formatDateTime, useI18n } from '#app/i18n/index.ts'
+
+// The lead's notes and action items for this meeting (markdown). Saved notes appear on
+// the next meeting's opening slide; saving also creates the meeting, which locks earlier
+// weeks for scoring.
+
+interface Props {
+  week: string
+  notes: {
+    notesMd: string
+    actionsMd: string
+    updatedAt: string
+    updatedBy: string | null
+  } | null
+  notesHtml: string
+  actionsHtml: string
+  canEdit: boolean
+  maxLength: number
+  action: string
+}
+
+interface ActionResult {
+  ok: boolean
+  errors?: Record<string, string>
+  values?: Record<string, string>
+}
+
+export function NotesForm({ week, notes, notesHtml, actionsHtml, canEdit, maxLength, action }: Props) {
+  const { t, locale, timeZone } = useI18n()
+  const result = useActionData<ActionResult>()
+  const busy = useNavigation().state === 'submitting'
+  const errors = result && !result.ok ? result.errors ?? {} : {}
+  const values = result && !result.ok ? result.values ?? {} : {}
+  const saved = notes ? (
+    <p className="muted small">
+      {t('meeting.notes.saved', {
+        when: formatDateTime(locale, notes.updatedAt, timeZone),
+        who: notes.updatedBy ?? '–',
+      })}
+    </p>
+  ) : null
+  if (!canEdit) {
+    return (
+      <section className="card meeting-notes" aria-labelledby="notes-title">
+        <h2 id="notes-title">{t('meeting.notes.title', { week })}</h2>
+        <h3>{t('meeting.notes.actions')}</h3>
+        {actionsHtml ? <div className="prose" dangerouslySetInnerHTML={{ __html: actionsHtml }} /> : <p className="muted">{t('meeting.previous.noActions')}</p>}
+        <h3>{t('meeting.notes.notes')}</h3>
+        {notesHtml ? <div className="prose" dangerouslySetInnerHTML={{ __html: notesHtml }} /> : <p className="muted">{t('meeting.previous.noNotes')}</p>}
+        {saved}
+      </section>
+    )
+  }
+  const field = (name: 'notesMd' | 'actionsMd', label: string, hint: string) => {
+    const message = fieldError(t, errors[name])
+    return (
+      <div className={`field${message ? ' has-error' : ''}`}>
+        <label htmlFor={`meeting-${name}`}>{label}</label>
+        <textarea
+          id={`meeting-${name}`}
+          name={name}
+          rows={6}
+          maxLength={maxLength}
+          defaultValue={values[name] ?? notes?.[name] ?? ''}
+          aria-invalid={message ? true : undefined}
+          aria-describedby={`meeting-${name}-hint${message ? ` meeting-${name}-error` : ''}`}
+        />
+        <p className="field-hint" id={`meeting-${name}-hint`}>
+          {hint}
+        </p>
+        {message ? (
+          <p className="field-error" id={`meeting-${name}-error`} role="alert">
+            {message}
+          </p>
+        ) : null}
+      </div>
+    )
+  }
+  return (
+    <section className="card meeting-notes" aria-labelledby="notes-title">
+      <h2 id="notes-title">{t('meeting.notes.title', { week })}</h2>
+      <p className="muted">{t('meeting.notes.intro')}</p>
+      <Form method="post" action={action} className="stack">
+        <FormError error={errors.form} />
+        <div className="notes-fields">
+          {field('actionsMd', t('meeting.notes.actions'), t('meeting.notes.actionsHint'))}
+          {field('notesMd', t('meeting.notes.notes'), t('meeting.notes.notesHint'))}
+        </div>
+        <p>
+          <button type="submit" className="primary" disabled={busy}>
+            {t('meeting.notes.save')}
+          </button>
+        </p>
+        {result?.ok ? (
+          <p className="notice" role="status">
+            {t('meeting.notes.savedNow')}
+          </p>
+        ) : null}
+        {saved}
+      </Form>
+    </section>
+  )
+}

@@ -1,0 +1,143 @@
+import { Link, useNavigate, useSearchParams } from '@remix-run/react'
+import { useCallback, useEffect, useRef } from 'react'
+import { useI18n } from '#app/i18n/index.ts'
+import { SLIDES } from './types.ts'
+
+// Present mode: one slide at a time, full screen, moved with the keyboard or a clicker
+// (they send PageDown/PageUp or the arrow keys). The slide lives in the URL (?slide=N),
+// so a reload or a shared link opens the same slide; changing it does not reload data
+// (the route's shouldRevalidate ignores slide and present).
+
+const NEXT_KEYS = new Set(['ArrowRight', 'ArrowDown', 'PageDown', ' ', 'Enter'])
+const PREVIOUS_KEYS = new Set(['ArrowLeft', 'ArrowUp', 'PageUp', 'Backspace'])
+
+export function slideFromParam(value: string | null): number {
+  const n = Number(value)
+  return Number.isInteger(n) && n >= 1 && n <= SLIDES.length ? n : 1
+}
+
+export function searchWith(params: URLSearchParams, changes: Record<string, string | null>): string {
+  const next = new URLSearchParams(params)
+  for (const [key, value] of Object.entries(changes)) {
+    if (value == null) next.delete(key)
+    else next.set(key, value)
+  }
+  const text = next.toString()
+  return text ? `?${text}` : '?'
+}
+
+async function enterFullscreen() {
+  try {
+    if (!document.fullscreenElement) await document.documentElement.requestFullscreen?.()
+  } catch {
+    // Refused (no user gesture, or not allowed): present in the window instead.
+  }
+}
+
+function leaveFullscreen() {
+  if (document.fullscreenElement) document.exitFullscreen?.().catch(() => undefined)
+}
+
+export function usePresentMode() {
+  const [params] = useSearchParams()
+  const navigate = useNavigate()
+  const presenting = params.get('present') === '1'
+  const slide = slideFromParam(params.get('slide'))
+  const wasFullscreen = useRef(false)
+  const go = useCallback(
+    (n: number) => {
+      const target = Math.min(SLIDES.length, Math.max(1, n))
+      if (target !== slide)
+        navigate(searchWith(params, { slide: String(target) }), {
+          replace: true,
+          preventScrollReset: true,
+        })
+    },
+    [navigate, params, slide],
+  )
+  const exit = useCallback(
+    () =>
+      navigate(searchWith(params, { present: null }), {
+        preventScrollReset: true,
+      }),
+    [navigate, params],
+  )
+
+  useEffect(() => {
+    if (!presenting) return
+    const onKey = (event: KeyboardEvent) => {
+      if (event.altKey || event.ctrlKey || event.metaKey) return
+      const target = event.target as HTMLElement | null
+      if (target?.closest('input, textarea, select, summary')) return
+      if (NEXT_KEYS.has(event.key)) go(slide + 1)
+      else if (PREVIOUS_KEYS.has(event.key)) go(slide - 1)
+      else if (event.key === 'Home') go(1)
+      else if (event.key === 'End') go(SLIDES.length)
+      else if (event.key === 'Escape') exit()
+      else return
+      event.preventDefault()
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [presenting, slide, go, exit])
+
+  // Leaving full screen (Esc, F11) ends the presentation too.
+  useEffect(() => {
+    if (!presenting) return
+    const onChange = () => {
+      if (document.fullscreenElement) wasFullscreen.current = true
+      else if (wasFullscreen.current) {
+        wasFullscreen.current = false
+        exit()
+      }
+    }
+    document.addEventListener('fullscreenchange', onChange)
+    return () => document.removeEventListener('fullscreenchange', onChange)
+  }, [presenting, exit])
+
+  return { presenting, slide, params }
+}
+
+export function PresentLink({ params }: { params: URLSearchParams }) {
+  const { t } = useI18n()
+  return (
+    <Link
+      to={searchWith(params, {
+        present: '1',
+        slide: params.get('slide') ?? '1',
+      })}
+      className="button primary"
+      onClick={() => void enterFullscreen()}
+      preventScrollReset
+    >
+      ▶ {t('meeting.present')}
+    </Link>
+  )
+}
+
+/** The presenter's corner: previous, where we are, next, and the way out. Links, so they work without JavaScript. */
+export function PresentControls({ params, slide }: { params: URLSearchParams; slide: number }) {
+  const { t } = useI18n()
+  return (
+    <nav className="present-controls" aria-label={t('meeting.presentControls')}>
+      <Link to={searchWith(params, { slide: String(Math.max(1, slide - 1)) })} replace preventScrollReset aria-label={t('meeting.previousSlide')} aria-disabled={slide === 1}>
+        ‹
+      </Link>
+      <span aria-live="polite">{t('meeting.slideOf', { n: slide, total: SLIDES.length })}</span>
+      <Link
+        to={searchWith(params, {
+          slide: String(Math.min(SLIDES.length, slide + 1)),
+        })}
+        replace
+        preventScrollReset
+        aria-label={t('meeting.nextSlide')}
+        aria-disabled={slide === SLIDES.length}
+      >
+        ›
+      </Link>
+      <Link to={searchWith(params, { present: null })} onClick={leaveFullscreen} preventScrollReset aria-label={t('meeting.exitPresent')}>
+        ✕
+      </Link>
+    </nav>
+  )
+}

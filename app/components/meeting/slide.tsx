@@ -1,0 +1,38 @@
+import type { ReactNode } from 'react'
+import { useI18n, type MessageKey } from '#app/i18n/index.ts'
+import { SLIDES, type SlideId } from './types.ts'
+
+// One slide of the meeting: a section sized for a 1280x720 projector and one landscape
+// page in the PDF, with its title, the theme and week in the corner, and an empty state.
+
+interface Props {
+  id: SlideId
+  current: boolean
+  label: string
+  /** Shown instead of the content when the week has nothing for this slide. */
+  empty?: boolean
+  children: ReactNode
+  aside?: ReactNode
+}
+
+export function Slide({ id, current, label, empty, children, aside }: Props) {
+  const { t } = useI18n()
+  const number = SLIDES.indexOf(id) + 1
+  return (
+    <section className={`slide slide-${id}${current ? ' is-current' : ''}`} id={`slide-${number}`} data-slide={number} aria-labelledby={`slide-${id}-title`}>
+      <header className="slide-head">
+        <h2 id={`slide-${id}-title`}>
+          <span className="slide-number" aria-hidden="true">
+            {number}
+          </span>
+          {t(`meeting.slide.${id}` as MessageKey)}
+        </h2>
+        <span className="slide-meta">
+          {label} · {t('meeting.slideOf', { n: number, total: SLIDES.length })}
+        </span>
+      </header>
+      <div className="slide-body">{empty ? <p className="slide-empty">{t(`meeting.empty.${id}` as MessageKey)}</p> : children}</div>
+      {aside ? <footer className="slide-foot">{aside}</footer> : null}
+    </section>
+  )
+}

@@ -1,0 +1,23 @@
+import type { SerializeFrom } from '@remix-run/node'
+import type { ChartSvg } from './chart-svg.server.tsx'
+import type { MeetingView } from '#app/models/meeting-view.server.ts'
+
+// What the meeting page's loader sends its slides (dates arrive as ISO strings).
+export type MeetingData = SerializeFrom<MeetingView>
+
+export interface MeetingCharts {
+  heatmap: ChartSvg | null
+  history: ChartSvg[]
+  exhaustion: ChartSvg | null
+  share: ChartSvg | null
+  topCompanies: ChartSvg | null
+  publishers: ChartSvg | null
+}
+
+/** The slides in order; the URL's ?slide=N counts from 1. */
+export const SLIDES = ['matrix', 'moves', 'discuss', 'history', 'mentions', 'watchlists', 'exhaustion', 'documents'] as const
+export type SlideId = (typeof SLIDES)[number]
+
+/** Rows a slide shows of a ranked list (the XLSX has them all). */
+export const TOP_COMPANIES_SHOWN = 8
+export const PUBLISHERS_SHOWN = 8

@@ -1,0 +1,105 @@
+import { Link } from '@remix-run/react'
+import { localName, useI18n } from '#app/i18n/index.ts'
+import type { Mover, ScopeAlert, TopCompany } from '#app/models/mention-stats.server.ts'
+
+// The dashboard's lists (and the meeting page's, should it want them): most mentioned
+// companies, movers and alerts. Names link to the company page.
+
+type Named = { companyId: number; nameEn: string; nameZh: string }
+
+function CompanyLink({ c }: { c: Named }) {
+  const { locale } = useI18n()
+  return <Link to={`/companies/${c.companyId}#mentions`}>{localName(locale, c)}</Link>
+}
+
+export function TopCompaniesTable({ rows }: { rows: Pick<TopCompany, keyof Named | 'mentions' | 'documents'>[] }) {
+  const { t } = useI18n()
+  if (!rows.length) return <p className="muted">{t('mentions.none')}</p>
+  const max = Math.max(...rows.map((r) => r.mentions))
+  return (
+    <table className="data-table top-companies">
+      <thead>
+        <tr>
+          <th scope="col">{t('mentions.rank')}</th>
+          <th scope="col">{t('mentions.company')}</th>
+          <th scope="col" className="num">
+            {t('mentions.mentions')}
+          </th>
+          <th scope="col" className="num">
+            {t('mentions.documents')}
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r, i) => (
+          <tr key={r.companyId}>
+            <td>{i + 1}</td>
+            <td>
+              <CompanyLink c={r} />
+              <span className="mention-bar" style={{ width: `${Math.round((r.mentions / max) * 100)}%` }} aria-hidden="true" />
+            </td>
+            <td className="num">{r.mentions}</td>
+            <td className="num">{r.documents}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}
+
+export function MoversTable({ rows }: { rows: Pick<Mover, keyof Named | 'thisWeek' | 'trailingAvg' | 'change'>[] }) {
+  const { t } = useI18n()
+  if (!rows.length) return <p className="muted">{t('mentions.noMovers')}</p>
+  return (
+    <table className="data-table movers">
+      <thead>
+        <tr>
+          <th scope="col">{t('mentions.company')}</th>
+          <th scope="col" className="num">
+            {t('mentions.thisWeek')}
+          </th>
+          <th scope="col" className="num">
+            {t('mentions.trailingAvg')}
+          </th>
+          <th scope="col" className="num">
+            {t('mentions.change')}
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => {
+          const rising = r.change > 1
+          return (
+            <tr key={r.companyId}>
+              <td>
+                <CompanyLink c={r} />
+              </td>
+              <td className="num">{r.thisWeek}</td>
+              <td className="num">{r.trailingAvg.toFixed(1)}</td>
+              <td className={`num ${rising ? 'is-rising' : 'is-falling'}`}>
+                <span aria-hidden="true">{rising ? '▲' : '▼'}</span> {r.change.toFixed(1)}×<span className="visually-hidden"> {t(rising ? 'mentions.rising' : 'mentions.falling')}</span>
+              </td>
+            </tr>
+          )
+        })}
+      </tbody>
+    </table>
+  )
+}
+
+export function AlertList({ alerts }: { alerts: Pick<ScopeAlert, keyof Named | 'id' | 'week' | 'mentions' | 'trailingAvg'>[] }) {
+  const { t } = useI18n()
+  if (!alerts.length) return <p className="muted">{t('mentions.noAlerts')}</p>
+  return (
+    <ul className="plain-list mention-alerts">
+      {alerts.map((a) => (
+        <li key={a.id}>
+          <span className="badge warn">{a.week}</span> <strong>
+            <CompanyLink c={a} />
+          </strong>{' '}
+          <span className="small">{t('mentions.alertLine', { mentions: a.mentions, week: a.week, avg: a.trailingAvg.toFixed(1) })}</span>
+        </li>
+      ))}
+    </ul>
+  )
+}

@@ -1,0 +1,4 @@
+// Job kinds the pages name in the users' words. Not a .server module: the job page's
+// component needs them in the browser too (a .server import is empty there).
+export const INGEST_FILES_JOB_KIND = 'documents.ingest-files'
+export const RESCAN_JOB_KIND = 'documents.rescan'

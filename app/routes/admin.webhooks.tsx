@@ -1,0 +1,152 @@
+import { type ActionFunctionArgs, json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Field, FormError, fieldError } from '#app/components/form.tsx'
+import { formatDateTime, localName, useI18n } from '#app/i18n/index.ts'
+import { pageTitle } from '#app/i18n/meta.ts'
+import { createWebhook, listDeliveries, listWebhooks, updateWebhook } from '#app/models/webhook.server.ts'
+import { WebhookFormSchema } from '#app/schemas/mentions.ts'
+import { requireRole } from '#app/utils/auth.server.ts'
+import { badRequest, parseForm } from '#app/utils/forms.server.ts'
+import { WEBHOOK_FORMATS } from '#app/webhooks/formats.ts'
+import styles from '#app/styles/mentions.css'
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'webhooks.title')
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireRole(request, context, 'admin')
+  const [webhooks, deliveries] = await Promise.all([listWebhooks(context.db), listDeliveries(context.db, 50)])
+  return json({ webhooks, deliveries })
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const me = await requireRole(request, context, 'admin')
+  const parsed = await parseForm(request, WebhookFormSchema)
+  if (!parsed.ok) return badRequest(parsed)
+  const { id, ...input } = parsed.data
+  const actor = { id: me.id, ip: context.clientIp }
+  if (id === undefined) {
+    await createWebhook(context.db, actor, input)
+    return json({ ok: true as const, message: 'webhooks.added' as const, id: null })
+  }
+  if (!(await updateWebhook(context.db, actor, id, input))) {
+    return json({ ok: false as const, errors: { form: 'webhooks.notFound' } as Record<string, string>, values: {} as Record<string, string> }, { status: 404 })
+  }
+  return json({ ok: true as const, message: 'webhooks.saved' as const, id })
+}
+
+type Values = { id?: number; name: string; url: string; format: string; enabled: boolean }
+
+function WebhookForm({ values, errors, idPrefix }: { values: Values; errors: Record<string, string>; idPrefix: string }) {
+  const { t } = useI18n()
+  const busy = useNavigation().state === 'submitting'
+  return (
+    <Form method="post" className="webhook-form" noValidate>
+      {values.id ? <input type="hidden" name="id" value={values.id} /> : null}
+      <Field label={t('webhooks.name')} name="name" id={`${idPrefix}-name`} type="text" defaultValue={values.name} error={errors.name} maxLength={100} required />
+      <Field label={t('webhooks.url')} name="url" id={`${idPrefix}-url`} type="url" defaultValue={values.url} error={errors.url} hint={t('webhooks.urlHint')} maxLength={2000} required />
+      <div className="field">
+        <label htmlFor={`${idPrefix}-format`}>{t('webhooks.format')}</label>
+        <select id={`${idPrefix}-format`} name="format" defaultValue={values.format}>
+          {WEBHOOK_FORMATS.map((f) => (
+            <option key={f} value={f}>
+              {t(`webhooks.format.${f}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <label className="checkbox-label">
+        <input type="checkbox" name="enabled" value="on" defaultChecked={values.enabled} /> {t('webhooks.enabled')}
+      </label>
+      <button type="submit" className="primary" disabled={busy}>
+        {values.id ? t('common.save') : t('webhooks.submitAdd')}
+      </button>
+    </Form>
+  )
+}
+
+export default function AdminWebhooksPage() {
+  const { t, locale, timeZone } = useI18n()
+  const { webhooks, deliveries } = useLoaderData<typeof loader>()
+  const result = useActionData<typeof action>()
+  const failed = result && !result.ok ? result : null
+  const typed: Record<string, string> = failed?.values ?? {}
+  // A refused edit of a listed webhook opens that webhook's form again; a refused add, the add form.
+  const failedId = failed && typed.id ? Number(typed.id) : null
+  const valuesFor = (fallback: Values, id: number | null): Values =>
+    failed && failedId === id ? { ...fallback, name: typed.name ?? '', url: typed.url ?? '', format: typed.format ?? fallback.format, enabled: typed.enabled === 'on' } : fallback
+  const errorsFor = (id: number | null): Record<string, string> => (failed && failedId === id ? failed.errors : {})
+  return (
+    <div className="stack-lg webhooks-page">
+      <header className="page-header">
+        <h1>{t('webhooks.title')}</h1>
+        <p className="muted">{t('webhooks.intro')}</p>
+        <p className="muted small">{t('webhooks.retryRule')}</p>
+      </header>
+      {result?.ok ? (
+        <p className="notice" role="status">
+          {t(result.message)}
+        </p>
+      ) : null}
+      {failed && !failedId ? <FormError error={failed.errors.form} /> : null}
+
+      <section className="card stack" aria-labelledby="add-heading">
+        <h2 id="add-heading">{t('webhooks.add')}</h2>
+        <WebhookForm idPrefix="new" values={valuesFor({ name: '', url: '', format: 'wecom', enabled: true }, null)} errors={errorsFor(null)} key={result?.ok ? `saved-${webhooks.length}` : 'new'} />
+      </section>
+
+      <section className="card stack" aria-labelledby="list-heading">
+        <h2 id="list-heading">{t('webhooks.title')}</h2>
+        {webhooks.length === 0 ? <p className="muted">{t('webhooks.empty')}</p> : null}
+        {webhooks.map((w) => (
+          <details key={w.id} className="webhook-item" open={failedId === w.id || undefined}>
+            <summary>
+              <strong>{w.name}</strong> <span className="badge">{t(`webhooks.format.${w.format}`)}</span>{' '}
+              <span className={w.enabled ? 'badge' : 'badge private'}>{w.enabled ? t('webhooks.enabled') : t('webhooks.off')}</span>{' '}
+              <span className="webhook-url">{new URL(w.url).host}</span>
+            </summary>
+            <WebhookForm idPrefix={`hook-${w.id}`} values={valuesFor({ id: w.id, name: w.name, url: w.url, format: w.format, enabled: w.enabled }, w.id)} errors={errorsFor(w.id)} />
+          </details>
+        ))}
+      </section>
+
+      <section className="card" aria-labelledby="log-heading">
+        <h2 id="log-heading">{t('webhooks.log')}</h2>
+        {deliveries.length === 0 ? (
+          <p className="muted">{t('webhooks.logEmpty')}</p>
+        ) : (
+          <div className="table-scroll">
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('webhooks.when')}</th>
+                  <th scope="col">{t('webhooks.webhook')}</th>
+                  <th scope="col">{t('webhooks.alert')}</th>
+                  <th scope="col">{t('webhooks.attempt')}</th>
+                  <th scope="col">{t('webhooks.outcome')}</th>
+                  <th scope="col">{t('webhooks.http')}</th>
+                  <th scope="col">{t('webhooks.error')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {deliveries.map((d) => (
+                  <tr key={d.id}>
+                    <td className="nowrap">{formatDateTime(locale, d.attemptedAt, timeZone)}</td>
+                    <td>{d.webhookName}</td>
+                    <td>{d.nameEn ? `${localName(locale, { nameEn: d.nameEn, nameZh: d.nameZh ?? '' })} · ${d.week}` : '–'}</td>
+                    <td>{d.attempt}</td>
+                    <td>
+                      <span className={`delivery-outcome is-${d.outcome}`}>{t(`webhooks.outcome.${d.outcome}`)}</span>
+                    </td>
+                    <td>{d.httpStatus ?? '–'}</td>
+                    <td className="small">{d.error?.startsWith('feeds.fetch.') ? fieldError(t, d.error) : (d.error ?? '')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </div>
+  )
+}

@@ -1,0 +1,26 @@
+import { type ActionFunctionArgs, redirect } from '@remix-run/node'
+import { z } from 'zod'
+import { COLOR_SCHEMES } from '#app/utils/color-scheme.ts'
+import { colorSchemeCookieHeader } from '#app/utils/color-scheme.server.ts'
+import { safeRedirectPath } from '#app/utils/auth.server.ts'
+import { badRequest, parseForm } from '#app/utils/forms.server.ts'
+
+// The light/dark toggle: a cookie (like the language), so it works before sign-in too.
+const ColorSchemeSchema = z.object({
+  scheme: z.enum(COLOR_SCHEMES, { error: 'validation.invalid' }),
+  redirectTo: z.string().optional(),
+})
+
+export async function loader() {
+  return redirect('/')
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const parsed = await parseForm(request, ColorSchemeSchema)
+  if (!parsed.ok) return badRequest(parsed)
+  return redirect(safeRedirectPath(parsed.data.redirectTo), {
+    headers: {
+      'Set-Cookie': await colorSchemeCookieHeader(parsed.data.scheme),
+    },
+  })
+}

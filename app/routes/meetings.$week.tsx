@@ -1,0 +1,210 @@
+import { type ActionFunctionArgs, json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { isRouteErrorResponse, Link, type ShouldRevalidateFunction, useLoaderData, useParams, useRouteError } from '@remix-run/react'
+import { ErrorPage } from '#app/components/error-page.tsx'
+import { DiscussSlide } from '#app/components/meeting/discuss-slide.tsx'
+import { DocumentsSlide } from '#app/components/meeting/documents-slide.tsx'
+import { ExhaustionSlide } from '#app/components/meeting/exhaustion-slide.tsx'
+import { exportName } from '#app/components/meeting/export-png.ts'
+import { HistorySlide } from '#app/components/meeting/history-slide.tsx'
+import { MatrixSlide } from '#app/components/meeting/matrix-slide.tsx'
+import { renderMeetingCharts } from '#app/components/meeting/meeting-charts.server.tsx'
+import { MeetingToolbar } from '#app/components/meeting/meeting-toolbar.tsx'
+import { MentionsSlide } from '#app/components/meeting/mentions-slide.tsx'
+import { MovesSlide } from '#app/components/meeting/moves-slide.tsx'
+import { NotesForm } from '#app/components/meeting/notes-form.tsx'
+import { PresentControls, usePresentMode } from '#app/components/meeting/present-mode.tsx'
+import { WatchlistSlide } from '#app/components/meeting/watchlist-slide.tsx'
+import { localName, useI18n } from '#app/i18n/index.ts'
+import { saveMeetingNotes } from '#app/models/meeting.server.ts'
+import { loadMeetingView, resolveMeetingTheme } from '#app/models/meeting-view.server.ts'
+import { currentTeamWeek } from '#app/models/score-week.server.ts'
+import { MeetingNotesSchema } from '#app/schemas/meeting.server.ts'
+import { MEETING_TEXT_MAX } from '#app/schemas/meeting-limits.ts'
+import { requireRole, requireUser, resolveLocale } from '#app/utils/auth.server.ts'
+import { readColorScheme } from '#app/utils/color-scheme.server.ts'
+import { badRequest, formError, parseForm } from '#app/utils/forms.server.ts'
+import { parseIsoWeek, shiftIsoWeek } from '#app/utils/iso-week.ts'
+import { renderMarkdown } from '#app/utils/markdown.server.ts'
+import { roleAllows } from '#app/utils/permissions.ts'
+import meetingStyles from '#app/styles/meeting.css'
+import scoringStyles from '#app/styles/scoring.css'
+
+// The weekly meeting: one ISO week of one theme as it stood when the week ended (team
+// time zone), as eight slides, presented full screen, printed one slide per landscape
+// page, or exported as XLSX. The lead's notes are saved here and open the next meeting.
+
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: scoringStyles },
+  { rel: 'stylesheet', href: meetingStyles },
+]
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  {
+    title: data?.theme ? `ThemeRadar · ${data.theme.nameEn} · ${data.week}` : 'ThemeRadar',
+  },
+]
+
+function requireWeek(value: string | undefined): string {
+  if (!value || !parseIsoWeek(value)) throw json({ week: value ?? '' }, { status: 404 })
+  return value
+}
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context)
+  const week = requireWeek(params.week)
+  const url = new URL(request.url)
+  const requested = url.searchParams.get('theme')
+  const [{ themes, theme }, currentWeek, colorScheme] = await Promise.all([resolveMeetingTheme(context.db, requested), currentTeamWeek(context.db), readColorScheme(request)])
+  if (requested && !theme) throw json({ theme: requested }, { status: 404 })
+  const base = {
+    week,
+    currentWeek,
+    colorScheme,
+    previousWeek: shiftIsoWeek(week, -1),
+    nextWeek: week < currentWeek ? shiftIsoWeek(week, 1) : null,
+    themes: themes.map(({ slug, nameEn, nameZh }) => ({
+      slug,
+      nameEn,
+      nameZh,
+    })),
+  }
+  if (!theme)
+    return json({
+      ...base,
+      theme: null,
+      view: null,
+      charts: null,
+      previous: null,
+      notesHtml: '',
+      actionsHtml: '',
+      canEdit: false,
+    })
+  const view = await loadMeetingView(context.db, theme, week)
+  const locale = await resolveLocale(request, user)
+  const charts = renderMeetingCharts(view, {
+    locale,
+    timeZone: view.timeZone,
+    scheme: colorScheme,
+    themeId: theme.id,
+  })
+  const previous = view.previousNotes
+    ? {
+        week: view.previousNotes.week,
+        notesHtml: renderMarkdown(view.previousNotes.notesMd),
+        actionsHtml: renderMarkdown(view.previousNotes.actionsMd),
+      }
+    : null
+  return json({
+    ...base,
+    theme: { slug: theme.slug, nameEn: theme.nameEn, nameZh: theme.nameZh },
+    view,
+    charts,
+    previous,
+    notesHtml: view.notes ? renderMarkdown(view.notes.notesMd) : '',
+    actionsHtml: view.notes ? renderMarkdown(view.notes.actionsMd) : '',
+    canEdit: roleAllows(user.role, 'analyst') && week <= currentWeek,
+  })
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireRole(request, context, 'analyst')
+  const week = requireWeek(params.week)
+  const { theme } = await resolveMeetingTheme(context.db, new URL(request.url).searchParams.get('theme'))
+  if (!theme) throw json({ theme: new URL(request.url).searchParams.get('theme') ?? '' }, { status: 404 })
+  const parsed = await parseForm(request, MeetingNotesSchema)
+  if (!parsed.ok) return badRequest(parsed)
+  if (week > (await currentTeamWeek(context.db)))
+    return formError('form', 'meeting.notes.futureWeek', {
+      notesMd: parsed.data.notesMd,
+      actionsMd: parsed.data.actionsMd,
+    })
+  const outcome = await saveMeetingNotes(context.db, { id: user.id, ip: context.clientIp }, theme.id, week, parsed.data)
+  return json({ ok: true, outcome })
+}
+
+// Moving between slides or in and out of present mode changes only the URL.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, formMethod, defaultShouldRevalidate }) => {
+  if (formMethod && formMethod !== 'GET') return defaultShouldRevalidate
+  const strip = (url: URL) => {
+    const params = new URLSearchParams(url.search)
+    params.delete('slide')
+    params.delete('present')
+    params.sort()
+    return `${url.pathname}?${params}`
+  }
+  return strip(currentUrl) === strip(nextUrl) ? false : defaultShouldRevalidate
+}
+
+export default function MeetingPage() {
+  const data = useLoaderData<typeof loader>()
+  const { t, locale } = useI18n()
+  const { presenting, slide, params } = usePresentMode()
+  if (!data.theme || !data.view || !data.charts) {
+    return (
+      <div className="stack">
+        <h1>{t('meeting.title', { week: data.week })}</h1>
+        <p className="muted">{t('meeting.noThemes')}</p>
+        <p>
+          <Link to="/themes/new">{t('meeting.createTheme')}</Link>
+        </p>
+      </div>
+    )
+  }
+  const { view, charts, theme } = data
+  const label = `${localName(locale, theme)} · ${view.week}`
+  const fileName = exportName(theme.slug, view.week)
+  const at = (n: number) => presenting && slide === n
+  return (
+    <div className={`meeting${presenting ? ' is-presenting' : ''}`}>
+      <header className="meeting-head">
+        <h1>
+          {t('meeting.heading', {
+            theme: localName(locale, theme),
+            week: view.week,
+          })}
+        </h1>
+        <p className="muted">{view.isPast ? t('meeting.asOfPast', { date: view.asOfDate }) : t('meeting.asOfNow')}</p>
+      </header>
+      <MeetingToolbar
+        themes={data.themes}
+        themeSlug={theme.slug}
+        week={data.week}
+        previousWeek={data.previousWeek}
+        nextWeek={data.nextWeek}
+        currentWeek={data.currentWeek}
+        colorScheme={data.colorScheme}
+        params={params}
+      />
+      <div className="slides">
+        <MatrixSlide view={view} charts={charts} previous={data.previous} current={at(1)} label={label} fileName={fileName} />
+        <MovesSlide view={view} themeSlug={theme.slug} current={at(2)} label={label} />
+        <DiscussSlide view={view} current={at(3)} label={label} />
+        <HistorySlide view={view} charts={charts} current={at(4)} label={label} fileName={fileName} />
+        <MentionsSlide view={view} charts={charts} current={at(5)} label={label} fileName={fileName} />
+        <WatchlistSlide view={view} current={at(6)} label={label} />
+        <ExhaustionSlide view={view} charts={charts} current={at(7)} label={label} fileName={fileName} />
+        <DocumentsSlide view={view} charts={charts} current={at(8)} label={label} fileName={fileName} />
+      </div>
+      {presenting ? <PresentControls params={params} slide={slide} /> : null}
+      <NotesForm
+        week={view.week}
+        notes={view.notes}
+        notesHtml={data.notesHtml}
+        actionsHtml={data.actionsHtml}
+        canEdit={data.canEdit}
+        maxLength={MEETING_TEXT_MAX}
+        action={`/meetings/${view.week}?theme=${encodeURIComponent(theme.slug)}`}
+      />
+    </div>
+  )
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError()
+  const params = useParams()
+  const { t } = useI18n()
+  const status = isRouteErrorResponse(error) ? error.status : 500
+  const data = isRouteErrorResponse(error) ? (error.data as { theme?: string } | undefined) : undefined
+  const message = status === 404 ? (data?.theme ? t('meeting.themeNotFound', { slug: data.theme }) : t('meeting.weekNotFound', { week: params.week ?? '' })) : undefined
+  return <ErrorPage status={status} data={isRouteErrorResponse(error) ? error.data : undefined} message={message} />
+}

@@ -1,0 +1,11 @@
+import { type LoaderFunctionArgs, redirect } from '@remix-run/node'
+import { currentTeamWeek } from '#app/models/score-week.server.ts'
+import { requireUser } from '#app/utils/auth.server.ts'
+
+// /meetings opens this week's meeting (the ISO week in the team's time zone), keeping ?theme.
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireUser(request, context)
+  const theme = new URL(request.url).searchParams.get('theme')
+  const week = await currentTeamWeek(context.db)
+  return redirect(`/meetings/${week}${theme ? `?theme=${encodeURIComponent(theme)}` : ''}`)
+}

@@ -1,0 +1,22 @@
+import { json, type LoaderFunctionArgs } from '@remix-run/node'
+import { loadMeetingView, resolveMeetingTheme } from '#app/models/meeting-view.server.ts'
+import { requireUser, resolveLocale } from '#app/utils/auth.server.ts'
+import { parseIsoWeek } from '#app/utils/iso-week.ts'
+import { writeMeetingWorkbook } from '#app/utils/meeting-workbook.server.ts'
+
+// The meeting's data as an XLSX download: the same view as the page, one sheet per slide.
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context)
+  const week = params.week
+  if (!week || !parseIsoWeek(week)) throw json({ week: week ?? '' }, { status: 404 })
+  const { theme } = await resolveMeetingTheme(context.db, new URL(request.url).searchParams.get('theme'))
+  if (!theme) throw json({ theme: new URL(request.url).searchParams.get('theme') ?? '' }, { status: 404 })
+  const [view, locale] = await Promise.all([loadMeetingView(context.db, theme, week), resolveLocale(request, user)])
+  const bytes = await writeMeetingWorkbook(view, theme, locale)
+  return new Response(bytes, {
+    headers: {
+      'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'Content-Disposition': `attachment; filename="${theme.slug}-meeting-${week}.xlsx"`,
+    },
+  })
+}

@@ -1,0 +1,11 @@
+import { z } from 'zod'
+import { optionalText } from './common.ts'
+import { MEETING_TEXT_MAX } from './meeting-limits.ts'
+
+// The lead's notes and action items for a meeting (markdown, rendered sanitised). Named
+// .server so the meeting page's browser bundle does not carry zod (~90 KB gzip): a module
+// that builds a schema at load time cannot be tree-shaken out.
+export const MeetingNotesSchema = z.object({
+  notesMd: optionalText(MEETING_TEXT_MAX),
+  actionsMd: optionalText(MEETING_TEXT_MAX),
+})

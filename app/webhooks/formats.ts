@@ -1,0 +1,91 @@
+import type { WebhookFormat } from '#db/types.ts'
+
+// The body each kind of webhook receives for a mention alert. Pure functions, no I/O, so
+// tests can pin every byte. Chat bots get one bilingual message (the team reads both);
+// company names come from users, so markdown-significant characters are escaped and a
+// name cannot turn into a link or a heading.
+//
+// - generic: our own JSON, for scripts and integrations.
+// - wecom (企业微信 group bot): {"msgtype":"markdown","markdown":{"content":...}}
+// - dingtalk (钉钉 custom bot): {"msgtype":"markdown","markdown":{"title":...,"text":...}}
+// - feishu (飞书 custom bot): a rich-text "post" with zh_cn and en_us versions.
+
+export const WEBHOOK_FORMATS = ['generic', 'wecom', 'dingtalk', 'feishu'] as const satisfies readonly WebhookFormat[]
+
+/** A raised alert with its company's names (also what the dashboard lists). */
+export interface AlertMessage {
+  id: number
+  companyId: number
+  nameEn: string
+  nameZh: string
+  week: string
+  mentions: number
+  trailingAvg: number
+}
+
+const escapeMarkdown = (text: string) => text.replace(/([\\`*_{}[\]()#+\-.!|>~<])/g, '\\$1')
+const avg = (n: number) => n.toFixed(1)
+const zhName = (m: AlertMessage) => m.nameZh || m.nameEn
+const bothNames = (m: AlertMessage) => (m.nameZh && m.nameZh !== m.nameEn ? `${m.nameZh} ${m.nameEn}` : m.nameEn)
+
+export function alertTitle(m: AlertMessage): string {
+  return `提及激增 Mention jump: ${bothNames(m)} (${m.week})`
+}
+
+function zhLine(m: AlertMessage): string {
+  return `${zhName(m)} 在 ${m.week} 被提及 ${m.mentions} 次，过去 4 周平均每周 ${avg(m.trailingAvg)} 次。`
+}
+
+function enLine(m: AlertMessage): string {
+  return `${m.nameEn} was mentioned ${m.mentions} times in ${m.week}, against ${avg(m.trailingAvg)} a week over the previous 4 weeks.`
+}
+
+function markdown(m: AlertMessage): string {
+  const safe = { ...m, nameEn: escapeMarkdown(m.nameEn), nameZh: escapeMarkdown(m.nameZh) }
+  return `### ${escapeMarkdown(alertTitle(m))}\n\n${zhLine(safe)}\n\n${enLine(safe)}`
+}
+
+export function webhookBody(format: WebhookFormat, m: AlertMessage): unknown {
+  switch (format) {
+    case 'generic':
+      return {
+        event: 'mention.alert',
+        alert: { id: m.id, week: m.week, mentions: m.mentions, trailingAvg: m.trailingAvg },
+        company: { id: m.companyId, nameEn: m.nameEn, nameZh: m.nameZh },
+        text: { zh: zhLine(m), en: enLine(m) },
+      }
+    case 'wecom':
+      return { msgtype: 'markdown', markdown: { content: markdown(m) } }
+    case 'dingtalk':
+      return { msgtype: 'markdown', markdown: { title: alertTitle(m), text: markdown(m) } }
+    case 'feishu':
+      return {
+        msg_type: 'post',
+        content: {
+          post: {
+            zh_cn: { title: `提及激增：${zhName(m)}（${m.week}）`, content: [[{ tag: 'text', text: zhLine(m) }]] },
+            en_us: { title: `Mention jump: ${m.nameEn} (${m.week})`, content: [[{ tag: 'text', text: enLine(m) }]] },
+          },
+        },
+      }
+  }
+}
+
+/**
+ * Whether the receiver accepted the message. The bots answer HTTP 200 even when they
+ * refuse one (bad key, keyword filter, rate limit) and say so in the body: WeCom and
+ * DingTalk with errcode, Feishu with code (StatusCode in older versions).
+ */
+export function botAccepted(format: WebhookFormat, responseText: string): { ok: true } | { ok: false; error: string } {
+  if (format === 'generic') return { ok: true }
+  let reply: Record<string, unknown>
+  try {
+    reply = JSON.parse(responseText) as Record<string, unknown>
+  } catch {
+    return { ok: false, error: `unreadable reply: ${responseText.slice(0, 200)}` }
+  }
+  const code = format === 'feishu' ? (reply.code ?? reply.StatusCode) : reply.errcode
+  if (code === 0 || code === '0') return { ok: true }
+  const message = format === 'feishu' ? (reply.msg ?? reply.StatusMessage) : reply.errmsg
+  return { ok: false, error: `${String(code)} ${String(message ?? '')}`.trim().slice(0, 500) }
+}

@@ -1,0 +1,159 @@
+import { readFileSync } from 'node:fs'
+import ExcelJS from 'exceljs'
+import { PDFDocument } from 'pdf-lib'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { shiftIsoWeek } from '#app/utils/iso-week.ts'
+import { type RunningApp, startApp } from './app-server.ts'
+import { artifact, launchBrowser } from './browser.ts'
+
+// The lead opens this week's meeting on the demo team's history, presents it with the
+// keyboard (the URL follows the slide), and takes it away as PNG, PDF and XLSX files.
+
+let app: RunningApp
+let browser: Browser
+let context: BrowserContext
+let page: Page
+let meetingUrl = ''
+const problems: string[] = []
+const SLIDES = 8
+
+function watch(p: Page) {
+  p.on('console', (msg) => {
+    if (msg.text().startsWith('Failed to load resource')) return
+    if (msg.type() === 'error' || /hydrat|did not match/i.test(msg.text())) problems.push(`${p.url()} console: ${msg.text()}`)
+  })
+  p.on('pageerror', (error) => problems.push(`${p.url()} pageerror: ${error.message}`))
+}
+
+const currentSlide = () => page.locator('.slide.is-current').getAttribute('data-slide')
+const slideParam = () => new URL(page.url()).searchParams.get('slide')
+
+beforeAll(async () => {
+  app = await startApp({ SEED_DEMO_HISTORY: 'on' })
+  browser = await launchBrowser()
+  context = await browser.newContext({
+    viewport: { width: 1280, height: 720 },
+    locale: 'en-US',
+    acceptDownloads: true,
+  })
+  page = await context.newPage()
+  watch(page)
+  await page.goto(`${app.url}/setup`)
+  await page.getByLabel('Name').fill('Lin Wei')
+  await page.getByLabel('Email').fill('lead@example.com')
+  await page.getByLabel('Password').fill('correct horse battery')
+  await page.getByRole('button', { name: 'Create administrator' }).click()
+  await page.waitForURL(`${app.url}/`)
+})
+afterAll(async () => {
+  await context?.close()
+  await browser?.close()
+  await app?.stop()
+})
+
+describe('the weekly meeting in the browser', () => {
+  it('opens this week from the header with eight slides and last week’s decisions', async () => {
+    await page.getByRole('link', { name: 'Meeting', exact: true }).click()
+    await page.waitForURL(/\/meetings\/\d{4}-W\d{2}/)
+    meetingUrl = page.url()
+    await expect.poll(() => page.locator('section.slide').count()).toBe(SLIDES)
+    await expect.poll(() => page.locator('.previous-notes h3').first().textContent()).toMatch(/Decided at the previous meeting/)
+    expect(await page.locator('#maturity-heatmap td[data-cell]').count()).toBeGreaterThan(20)
+    await page.screenshot({ path: artifact('meeting-en.png') })
+  })
+
+  it('answers a week that does not exist with a 404 page that says so', async () => {
+    const res = await page.goto(`${app.url}/meetings/2026-W60`)
+    expect(res?.status()).toBe(404)
+    await expect.poll(() => page.locator('.error-page').textContent()).toContain('is not an ISO week')
+  })
+
+  it('presents full screen and moves with the arrow keys and PageUp/PageDown, the URL following', async () => {
+    await page.goto(meetingUrl)
+    await page.getByRole('link', { name: /Present/ }).click()
+    await expect.poll(() => new URL(page.url()).searchParams.get('present')).toBe('1')
+    await expect.poll(currentSlide).toBe('1')
+    await expect.poll(() => page.locator('.app-header').isVisible()).toBe(false)
+    await page.keyboard.press('ArrowRight')
+    await expect.poll(slideParam).toBe('2')
+    await expect.poll(currentSlide).toBe('2')
+    await page.keyboard.press('PageDown')
+    await expect.poll(slideParam).toBe('3')
+    await page.keyboard.press('PageUp')
+    await expect.poll(slideParam).toBe('2')
+    await page.keyboard.press('End')
+    await expect.poll(slideParam).toBe(String(SLIDES))
+    await page.keyboard.press('ArrowRight')
+    await expect.poll(slideParam).toBe(String(SLIDES))
+    // A reload opens the same slide.
+    await page.reload()
+    await expect.poll(currentSlide).toBe(String(SLIDES))
+    await page.keyboard.press('ArrowLeft')
+    await expect.poll(slideParam).toBe(String(SLIDES - 1))
+    await page.keyboard.press('Escape')
+    await expect.poll(() => new URL(page.url()).searchParams.get('present')).toBeNull()
+    await expect.poll(() => page.locator('section.slide:visible').count()).toBe(SLIDES)
+  })
+
+  it('exports a chart as a PNG at twice its size', async () => {
+    // Two weeks ago the team's video consensus moved, so the history slide has a chart.
+    const week = shiftIsoWeek(new URL(meetingUrl).pathname.split('/').pop()!, -2)
+    await page.goto(`${app.url}/meetings/${week}`)
+    const chart = page.locator('.slide-history .meeting-chart').first()
+    await expect.poll(() => chart.locator('img').getAttribute('width')).toBe('1180')
+    const [download] = await Promise.all([page.waitForEvent('download'), chart.getByRole('button', { name: /PNG/ }).click()])
+    const bytes = readFileSync((await download.path())!)
+    expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
+    expect(bytes.readUInt32BE(16)).toBe(2360)
+    expect(download.suggestedFilename()).toMatch(/^multimodal-ai-.*history.*\.png$/)
+  })
+
+  it('prints one slide per landscape page to PDF', async () => {
+    await page.goto(meetingUrl)
+    await page.emulateMedia({ media: 'print' })
+    const pdf = await page.pdf({
+      preferCSSPageSize: true,
+      printBackground: true,
+    })
+    await page.emulateMedia({ media: 'screen' })
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
+    const doc = await PDFDocument.load(pdf)
+    expect(doc.getPageCount()).toBe(SLIDES)
+    const { width, height } = doc.getPage(0).getSize()
+    expect(width).toBeGreaterThan(height)
+  })
+
+  it('downloads the meeting data as XLSX', async () => {
+    await page.goto(meetingUrl)
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'XLSX' }).click()])
+    const bytes = readFileSync((await download.path())!)
+    expect(bytes.subarray(0, 2).toString()).toBe('PK')
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load(new Uint8Array(bytes).buffer)
+    expect(workbook.worksheets.map((w) => w.name)).toContain('Moves and reasons')
+  })
+
+  it('saves the lead’s notes for the meeting', async () => {
+    await page.goto(meetingUrl)
+    await page.getByRole('textbox', { name: 'Action items' }).fill('- Ana: check the 3D numbers')
+    await page.getByRole('textbox', { name: 'Notes and decisions' }).fill('3D stays at **exploration**.')
+    await page.getByRole('button', { name: 'Save notes' }).click()
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('Notes saved.')
+  })
+
+  it('switches to dark colours and remembers the choice', async () => {
+    await page.goto(meetingUrl)
+    await page.locator('.scheme-toggle').click()
+    await expect.poll(() => page.locator('html').getAttribute('data-theme')).toBe('dark')
+    await page.reload()
+    expect(await page.locator('html').getAttribute('data-theme')).toBe('dark')
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(16, 21, 28)')
+    await page.locator('.scheme-toggle').click()
+    await expect.poll(() => page.locator('html').getAttribute('data-theme')).toBe('light')
+  })
+
+  it('raised no script errors or hydration mismatches', () => {
+    expect(problems).toEqual([])
+  })
+})
