@@ -14,5 +14,6 @@ describe('page titles', () => {
   it('keep user text as it is and skip missing parts', () => {
     expect(pageTitle(en, 'search.title', { text: '<b>美图</b>' }, null)).toEqual([{ title: 'ThemeRadar · Search · <b>美图</b>' }])
     expect(pageTitle([], undefined)).toEqual([{ title: 'ThemeRadar' }])
+    expect(pageTitle(zh, { key: 'meeting.title', params: { week: '2026-W48' } })).toEqual([{ title: 'ThemeRadar · 2026-W48 周会' }])
   })
 })

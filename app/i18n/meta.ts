@@ -4,7 +4,13 @@ import { isLocale, type Locale, type MessageKey, localName, translate } from './
 // Remix's meta functions run outside React, so they read the locale from the root
 // loader's data among the matches instead of from the i18n context.
 
-type TitlePart = MessageKey | { text: string } | { nameEn: string; nameZh: string } | null | undefined
+type TitlePart =
+  | MessageKey
+  | { key: MessageKey; params: Record<string, string | number> }
+  | { text: string }
+  | { nameEn: string; nameZh: string }
+  | null
+  | undefined
 
 interface MatchLike {
   id: string
@@ -22,6 +28,7 @@ export function pageTitle(matches: readonly MatchLike[], ...parts: TitlePart[]):
   const words = parts.flatMap((part) => {
     if (!part) return []
     if (typeof part === 'string') return [translate(locale, part)]
+    if ('key' in part) return [translate(locale, part.key, part.params)]
     if ('text' in part) return [part.text]
     return [localName(locale, part)]
   })

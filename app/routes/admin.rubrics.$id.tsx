@@ -9,13 +9,14 @@ import { RubricEditSchema } from '#app/schemas/scoring.ts'
 import { echoValues, refusalResponse } from '#app/scoring/route.server.ts'
 import { requireRole } from '#app/utils/auth.server.ts'
 import { badRequest, parseForm, readFormData } from '#app/utils/forms.server.ts'
+import { pageTitle } from '#app/i18n/meta.ts'
 
 // Editing one rubric: its names and, per level, a name and an anchored description in
 // both languages. When anything was scored on it, saving creates the next version (the
 // themes move to it; old scores keep the version they were given on). A blank last row
 // adds a level; clearing the last level's names removes it.
 
-export const meta: MetaFunction = () => [{ title: 'ThemeRadar · Rubric' }]
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'scoring.admin.rubric')
 
 async function rubricFrom(context: LoaderFunctionArgs['context'], id: string | undefined) {
   const parsed = IdSchema.safeParse(id)

@@ -11,13 +11,14 @@ import { echoValues, refusalResponse } from '#app/scoring/route.server.ts'
 import { requireRole } from '#app/utils/auth.server.ts'
 import { badRequest, parseForm, readFormData } from '#app/utils/forms.server.ts'
 import styles from '#app/styles/scoring.css'
+import { pageTitle } from '#app/i18n/meta.ts'
 
 // Scoring administration: rubrics (a used one is edited as a new version, on its own page
 // below this one), which rubric each theme scores with, the modalities and dimensions,
 // and the disagreement threshold.
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
-export const meta: MetaFunction = () => [{ title: 'ThemeRadar · Rubrics' }]
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'scoring.admin.rubrics')
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireRole(request, context, 'admin')

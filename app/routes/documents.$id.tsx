@@ -14,9 +14,10 @@ import { requireRole, requireUser } from '#app/utils/auth.server.ts'
 import { badRequest, type FormFailure, formError, parseForm } from '#app/utils/forms.server.ts'
 import { roleAllows } from '#app/utils/permissions.ts'
 import styles from '#app/styles/documents.css'
+import { pageTitle } from '#app/i18n/meta.ts'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `ThemeRadar · ${data.document.title}` : 'ThemeRadar' }]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, data ? { text: data.document.title } : 'nav.documents')
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context)

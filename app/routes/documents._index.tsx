@@ -21,9 +21,10 @@ import { requireRole, requireUser } from '#app/utils/auth.server.ts'
 import { badRequest, type FormFailure, formError, parseForm, readFormData } from '#app/utils/forms.server.ts'
 import { roleAllows } from '#app/utils/permissions.ts'
 import styles from '#app/styles/documents.css'
+import { pageTitle } from '#app/i18n/meta.ts'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
-export const meta: MetaFunction = () => [{ title: 'ThemeRadar · Documents' }]
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'nav.documents')
 
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' || v === null ? undefined : v), schema.optional()).catch(undefined)
 const FiltersSchema = z.object({

@@ -15,13 +15,14 @@ import { badRequest, formError, parseForm } from '#app/utils/forms.server.ts'
 import { roleAllows } from '#app/utils/permissions.ts'
 import documentStyles from '#app/styles/documents.css'
 import styles from '#app/styles/feeds.css'
+import { pageTitle } from '#app/i18n/meta.ts'
 
 // documents.css: a bulk upload's per-file results look as they do on the documents page.
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: styles },
   { rel: 'stylesheet', href: documentStyles },
 ]
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `ThemeRadar · Job #${data?.job.id ?? ''}` }]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, data ? { key: 'jobs.title', params: { id: data.job.id } } : null)
 
 function jobId(raw: string | undefined): number {
   const parsed = IdSchema.safeParse(raw)

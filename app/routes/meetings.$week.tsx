@@ -28,6 +28,7 @@ import { renderMarkdown } from '#app/utils/markdown.server.ts'
 import { roleAllows } from '#app/utils/permissions.ts'
 import meetingStyles from '#app/styles/meeting.css'
 import scoringStyles from '#app/styles/scoring.css'
+import { pageTitle } from '#app/i18n/meta.ts'
 
 // The weekly meeting: one ISO week of one theme as it stood when the week ended (team
 // time zone), as eight slides, presented full screen, printed one slide per landscape
@@ -38,11 +39,8 @@ export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: meetingStyles },
 ]
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  {
-    title: data?.theme ? `ThemeRadar · ${data.theme.nameEn} · ${data.week}` : 'ThemeRadar',
-  },
-]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, data?.theme, data ? { key: 'meeting.title', params: { week: data.week } } : null)
 
 function requireWeek(value: string | undefined): string {
   if (!value || !parseIsoWeek(value)) throw json({ week: value ?? '' }, { status: 404 })

@@ -14,13 +14,14 @@ import { requireScoringTheme } from '#app/scoring/route.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { parseIsoWeek, shiftIsoWeek } from '#app/utils/iso-week.ts'
 import styles from '#app/styles/scoring.css'
+import { pageTitle } from '#app/i18n/meta.ts'
 
 // Consensus and history: the chosen modalities' median over the weeks (with the spread
 // band and source-view markers, and analysts' own lines on request), and the heatmap of
 // every modality x dimension for one week with the changes since the week before.
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `ThemeRadar · ${data.theme.nameEn} · Consensus` : 'ThemeRadar' }]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, data?.theme, 'scoring.nav.consensus')
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   await requireUser(request, context)

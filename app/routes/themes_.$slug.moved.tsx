@@ -14,13 +14,14 @@ import { requireScoringTheme } from '#app/scoring/route.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { parseIsoWeek } from '#app/utils/iso-week.ts'
 import styles from '#app/styles/scoring.css'
+import { pageTitle } from '#app/i18n/meta.ts'
 
 // What moved in a week: the heatmap with its arrows, then every analyst's change against
 // the previous week, with who, the reason and the evidence. "As the week ended" reads the
 // scores as they stood then (from the revision history).
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `ThemeRadar · ${data.theme.nameEn} · What moved ${data.week}` : 'ThemeRadar' }]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, data?.theme, 'scoring.nav.moved', data ? { text: data.week } : null)
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   await requireUser(request, context)

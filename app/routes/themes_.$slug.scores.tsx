@@ -21,13 +21,14 @@ import { badRequest, parseForm, readFormData } from '#app/utils/forms.server.ts'
 import { parseIsoWeek, shiftIsoWeek } from '#app/utils/iso-week.ts'
 import { roleAllows } from '#app/utils/permissions.ts'
 import styles from '#app/styles/scoring.css'
+import { pageTitle } from '#app/i18n/meta.ts'
 
 // The weekly scoring page: a modality x dimension grid for one ISO week (this week by
 // default); the selected cell's editor beside it. Saves go through per-cell fetchers (no
 // reload); every form also works as a plain post.
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `ThemeRadar · ${data.theme.nameEn} · Scores` : 'ThemeRadar' }]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, data?.theme, 'scoring.nav.scores')
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context)

@@ -12,13 +12,14 @@ import { requireRole, requireUser } from '#app/utils/auth.server.ts'
 import { badRequest, parseForm, readFormData } from '#app/utils/forms.server.ts'
 import { roleAllows } from '#app/utils/permissions.ts'
 import styles from '#app/styles/scoring.css'
+import { pageTitle } from '#app/i18n/meta.ts'
 
 // Source views: what a report said about a modality ("CICC, 2024-03-05: video =
 // breakthrough"), on the theme's rubric. They show on the history chart as markers and
 // never count in the team's consensus.
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `ThemeRadar · ${data.theme.nameEn} · Source views` : 'ThemeRadar' }]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, data?.theme, 'scoring.nav.sources')
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context)
