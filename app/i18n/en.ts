@@ -112,12 +112,12 @@ export const en = {
 
   'home.title': 'Themes',
   'home.empty': 'No themes yet.',
-  'home.companies': '{count} companies',
+  'home.companies': '{count} {count|company|companies}',
   'home.myCells': 'you scored {done} of {cells} cells',
-  'home.scorers': '{count} analysts scored this week',
+  'home.scorers': '{count} {count|analyst|analysts} scored this week',
   'home.scoreThisWeek': 'Score this week',
   'home.openMeeting': 'Open the meeting',
-  'home.weekDocuments': '{week}: {count} documents published this week.',
+  'home.weekDocuments': '{week}: {count} {count|document|documents} published this week.',
   'home.watchlists': 'Watchlists',
 
   'theme.thesis': 'Thesis',
@@ -170,7 +170,7 @@ export const en = {
   'aliasLanguage.any': 'Any',
 
   'companies.title': 'Companies',
-  'companies.count': '{count} companies',
+  'companies.count': '{count} {count|company|companies}',
   'company.profile': 'Profile',
   'company.region': 'Region',
   'company.vendorType': 'Vendor type',

@@ -32,6 +32,13 @@ describe('i18n', () => {
     }
   })
 
+  it('says "1 company" and "2 companies" in English and needs no plural in Chinese', () => {
+    expect(translate('en', 'home.companies', { count: 1 })).toBe('1 company')
+    expect(translate('en', 'home.companies', { count: 2 })).toBe('2 companies')
+    expect(translate('en', 'home.companies', { count: 0 })).toBe('0 companies')
+    expect(translate('zh-CN', 'home.companies', { count: 1 })).toBe('1 家公司')
+  })
+
   it('fills placeholders and leaves unknown ones visible', () => {
     expect(translate('en', 'home.companies', { count: 3 })).toBe('3 companies')
     expect(translate('zh-CN', 'home.companies', { count: 3 })).toBe('3 家公司')

@@ -20,10 +20,19 @@ export function isLocale(value: unknown): value is Locale {
   return value === 'en' || value === 'zh-CN'
 }
 
+const pluralRules: Record<Locale, Intl.PluralRules> = { en: new Intl.PluralRules('en'), 'zh-CN': new Intl.PluralRules('zh-CN') }
+
+/**
+ * Fills `{name}` placeholders. English also needs `{name|one|other}`: the word for one
+ * or for any other number (`{count} {count|company|companies}`); Chinese never uses it.
+ */
 export function translate(locale: Locale, key: MessageKey, params?: Record<string, string | number>): string {
   const template = catalogs[locale][key] ?? en[key] ?? key
-  if (!params) return template
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole))
+  const values = params ?? {}
+  return template
+    .replace(/\{(\w+)\|([^|{}]*)\|([^|{}]*)\}/g, (_whole, name: string, one: string, other: string) =>
+      name in values && pluralRules[locale].select(Number(values[name])) === 'one' ? one : other)
+    .replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole))
 }
 
 export function makeTranslate(locale: Locale): Translate {

@@ -88,7 +88,7 @@ export const en = {
   'meeting.watchlists.who': 'By, on',
   'meeting.watchlists.added': 'added',
   'meeting.watchlists.removed': 'removed',
-  'meeting.watchlists.size': '{count} companies',
+  'meeting.watchlists.size': '{count} {count|company|companies}',
 
   'meeting.exhaustion.asOf': 'Week end',
   'meeting.exhaustion.summary': 'The years each data stock is expected to run out, as estimated by {date}.',
@@ -97,7 +97,7 @@ export const en = {
   'meeting.exhaustion.noRevisions': 'No estimate was revised since the previous meeting.',
   'meeting.exhaustion.shift': '{from} / {to} years',
 
-  'meeting.documents.byPublisher': '{count} new documents, by publisher',
+  'meeting.documents.byPublisher': '{count} new {count|document|documents}, by publisher',
   'meeting.documents.publisher': 'Publisher',
   'meeting.documents.count': 'Documents',
   'meeting.documents.newest': 'Newest',

@@ -98,7 +98,7 @@ export const en = {
   'scoring.consensus.bucketed': 'Each point stands for {weeks} weeks (the last scored week in them).',
   'scoring.consensus.bucketedBand': 'The band covers the whole span of each point.',
   'scoring.consensus.analystsNeedOne': 'Analyst lines are drawn when a single modality is chosen.',
-  'scoring.consensus.otherRubric': '{count} scores in this period were given on another rubric and are not included.',
+  'scoring.consensus.otherRubric': '{count} {count|score|scores} in this period were given on another rubric and are not included.',
   'scoring.range.12': 'Last 12 weeks',
   'scoring.range.26': 'Last 26 weeks',
   'scoring.range.52': 'Last year',
