@@ -2,3 +2,4 @@
 // component needs them in the browser too (a .server import is empty there).
 export const INGEST_FILES_JOB_KIND = 'documents.ingest-files'
 export const RESCAN_JOB_KIND = 'documents.rescan'
+export const WEBHOOK_DELIVERY_JOB_KIND = 'webhook.deliver'

@@ -4,6 +4,7 @@ import { shiftIsoWeek } from '#app/utils/iso-week.ts'
 import { enqueueJob } from './job.server.ts'
 import { TRAILING_WEEKS, isMentionJump } from './mention-rules.ts'
 import { currentTeamWeek } from './score-week.server.ts'
+import { WEBHOOK_DELIVERY_JOB_KIND } from '#app/jobs/kinds.ts'
 
 // Raising "a watchlist company's weekly mentions jumped" (the rule is in mention-rules.ts).
 //
@@ -15,7 +16,7 @@ import { currentTeamWeek } from './score-week.server.ts'
 // transaction, so a rolled-back ingest posts nothing; older weeks (a back-filled archive)
 // are stored and shown but not posted.
 
-export const WEBHOOK_DELIVERY_JOB_KIND = 'webhook.deliver'
+export { WEBHOOK_DELIVERY_JOB_KIND }
 
 export interface DeliveryPayload {
   webhookId: number

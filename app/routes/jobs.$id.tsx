@@ -6,7 +6,7 @@ import { FormError } from '#app/components/form.tsx'
 import { IngestResults } from '#app/components/documents/ingest-results.tsx'
 import { JobProgress, useJobPolling } from '#app/components/job-progress.tsx'
 import { formatDateTime, formatNumber, useI18n, type MessageKey } from '#app/i18n/index.ts'
-import { INGEST_FILES_JOB_KIND, RESCAN_JOB_KIND } from '#app/jobs/kinds.ts'
+import { INGEST_FILES_JOB_KIND, RESCAN_JOB_KIND, WEBHOOK_DELIVERY_JOB_KIND } from '#app/jobs/kinds.ts'
 import { countJobFiles, listJobFileOutcomes } from '#app/models/bulk-upload.server.ts'
 import { cancelJob, getJob } from '#app/models/job.server.ts'
 import { IdSchema } from '#app/schemas/common.ts'
@@ -133,6 +133,7 @@ function rescanCounts(result: unknown) {
 const KIND_LABEL: Record<string, MessageKey> = {
   [INGEST_FILES_JOB_KIND]: 'jobs.kind.ingestFiles',
   [RESCAN_JOB_KIND]: 'jobs.kind.rescan',
+  [WEBHOOK_DELIVERY_JOB_KIND]: 'jobs.kind.webhook',
 }
 
 export function ErrorBoundary() {
