@@ -55,6 +55,16 @@ describe('demo team history', () => {
   it('adds demo analysts that cannot sign in and do not count as people for setup', async () => {
     expect(await countUsers(t.db)).toBe(0)
     expect(await verifyLogin(t.db, DEMO_ANALYSTS[0].email, '')).toBeNull()
+    const notes = await t.db.selectFrom('document').select(['title', 'published_on']).orderBy('published_on').execute()
+    expect(notes).toHaveLength(3)
+    expect(notes.map((n) => n.published_on)).toEqual(['2026-11-11', '2026-11-25', '2026-11-25'])
+    const meitu = await t.db
+      .selectFrom('mention')
+      .innerJoin('company', 'company.id', 'mention.company_id')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('company.name_en', '=', 'Meitu')
+      .executeTakeFirstOrThrow()
+    expect(Number(meitu.n)).toBeGreaterThan(0)
     const meetings = await t.db.selectFrom('meeting').select(['iso_week', 'notes_md']).orderBy('iso_week').execute()
     expect(meetings.map((m) => m.iso_week)).toEqual(['2026-W46', '2026-W47'])
   })

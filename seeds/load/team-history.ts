@@ -1,25 +1,45 @@
 import type { Kysely } from 'kysely'
 import { DEMO_ACCOUNT_PASSWORD_HASH } from '#app/models/user.server.ts'
-import { isoWeekOf, mondayOfIsoWeek, shiftIsoWeek } from '#app/utils/iso-week.ts'
+import { ingestDocument } from '#app/models/document.server.ts'
+import { calendarDateIn, isoWeekOf, mondayOfIsoWeek, shiftIsoWeek } from '#app/utils/iso-week.ts'
 import type { Database } from '#db/types.ts'
 import {
   DEMO_ANALYSTS, DEMO_HISTORY_WEEKS, DEMO_MEETINGS, DEMO_MOVES, DEMO_SOURCE_SCORES, DEMO_STARTING_LEVELS,
 } from '../demo/team-history.ts'
+import { DEMO_READING_NOTES } from '../demo/reading-notes.ts'
 import { lookup, type Ids } from './run.ts'
 
-// Loads the demo team's recent weeks (seeds/demo/team-history.ts) once per database,
-// relative to `now`. Runs after the reference data, in a transaction of its own; a marker
-// setting makes a second run (or a restart) change nothing.
+// Loads the demo team's recent weeks (seeds/demo/team-history.ts) and its reading notes
+// (seeds/demo/reading-notes.ts) once per database, relative to `now`. Runs after the
+// reference data; scores and meetings in one transaction whose marker setting makes a
+// second run (or a restart) change nothing, then each note as an ordinary ingest.
 
 export const DEMO_HISTORY_SETTING = 'demo.history_seeded_at'
 const THEME_SLUG = 'multimodal-ai'
 
 export async function seedDemoTeamHistory(db: Kysely<Database>, now = new Date()): Promise<{ created: number }> {
+  const loaded = await loadScoresAndMeetings(db, now)
+  if (!loaded) return { created: 0 }
+  // Each note is ingested in a transaction of its own, like any document; a note that is
+  // already there (same text) is skipped by its hash.
+  let notes = 0
+  for (const note of DEMO_READING_NOTES) {
+    const monday = mondayOfIsoWeek(shiftIsoWeek(isoWeekOf(now, loaded.timeZone), -note.weeksAgo))
+    const today = calendarDateIn(now, loaded.timeZone)
+    const todayIso = `${today.year}-${String(today.month).padStart(2, '0')}-${String(today.day).padStart(2, '0')}`
+    const publishedOn = note.weeksAgo === 0 ? todayIso : new Date(monday.getTime() + 2 * 86_400_000).toISOString().slice(0, 10)
+    const result = await ingestDocument(db, { text: note.text, title: note.title, publisher: note.publisher, publishedOn, tags: note.tags, themeIds: [loaded.themeId] })
+    if (!result.document.duplicate) notes += 1 + result.mentions
+  }
+  return { created: loaded.created + notes }
+}
+
+async function loadScoresAndMeetings(db: Kysely<Database>, now: Date): Promise<{ created: number; themeId: number; timeZone: string } | null> {
   return db.transaction().execute(async (trx) => {
     const marker = await trx.selectFrom('app_setting').select('key').where('key', '=', DEMO_HISTORY_SETTING).forUpdate().executeTakeFirst()
-    if (marker) return { created: 0 }
+    if (marker) return null
     const theme = await trx.selectFrom('theme').select(['id', 'rubric_id']).where('slug', '=', THEME_SLUG).executeTakeFirst()
-    if (!theme) return { created: 0 }
+    if (!theme) return null
     const rubricId = theme.rubric_id ?? (await trx.selectFrom('rubric').select('id').where('slug', '=', 'default').orderBy('version', 'desc').executeTakeFirstOrThrow()).id
     const zone = await trx.selectFrom('app_setting').select('value').where('key', '=', 'team.time_zone').executeTakeFirst()
     const timeZone = typeof zone?.value === 'string' ? zone.value : 'Asia/Shanghai'
@@ -107,7 +127,7 @@ export async function seedDemoTeamHistory(db: Kysely<Database>, now = new Date()
       .insertInto('audit_log')
       .values({ user_id: null, action: 'seed.demo_history_loaded', entity_type: 'demo', entity_id: null, new_value: JSON.stringify({ created, weeks: [weekOf(1), weekOf(DEMO_HISTORY_WEEKS)] }) })
       .execute()
-    return { created }
+    return { created, themeId: theme.id, timeZone }
   })
 }
 
