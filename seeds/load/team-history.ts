@@ -23,7 +23,8 @@ export async function seedDemoTeamHistory(db: Kysely<Database>, now = new Date()
   // Each note is ingested in a transaction of its own, like any document; a note that is
   // already there (same text) is skipped by its hash.
   let notes = 0
-  for (const note of DEMO_READING_NOTES) {
+  // Oldest first, as they would have come in, so alerts compare with the weeks before.
+  for (const note of [...DEMO_READING_NOTES].sort((a, b) => b.weeksAgo - a.weeksAgo)) {
     const monday = mondayOfIsoWeek(shiftIsoWeek(isoWeekOf(now, loaded.timeZone), -note.weeksAgo))
     const today = calendarDateIn(now, loaded.timeZone)
     const todayIso = `${today.year}-${String(today.month).padStart(2, '0')}-${String(today.day).padStart(2, '0')}`
