@@ -15,26 +15,41 @@ interface FieldProps extends React.InputHTMLAttributes<HTMLInputElement> {
   hint?: string
 }
 
-/** A labelled input with its hint and its error message beside it, linked for screen readers. */
-export function Field({ label, name, error, hint, id, ...input }: FieldProps) {
+/** The hint and error of a field, with the aria-describedby that links them to the control. */
+export function useFieldDescription(id: string, error?: string, hint?: string) {
   const { t } = useI18n()
-  const fieldId = id ?? `field-${name}`
   const message = fieldError(t, error)
-  const describedBy = [hint ? `${fieldId}-hint` : null, message ? `${fieldId}-error` : null].filter(Boolean).join(' ') || undefined
+  const describedBy = [hint ? `${id}-hint` : null, message ? `${id}-error` : null].filter(Boolean).join(' ') || undefined
+  return { message, describedBy }
+}
+
+/** What follows every control: its hint, then its error message. */
+export function FieldFooter({ id, hint, message }: { id: string; hint?: string; message?: string }) {
   return (
-    <div className={`field${message ? ' has-error' : ''}`}>
-      <label htmlFor={fieldId}>{label}</label>
-      <input id={fieldId} name={name} aria-invalid={message ? true : undefined} aria-describedby={describedBy} {...input} />
+    <>
       {hint ? (
-        <p className="field-hint" id={`${fieldId}-hint`}>
+        <p className="field-hint" id={`${id}-hint`}>
           {hint}
         </p>
       ) : null}
       {message ? (
-        <p className="field-error" id={`${fieldId}-error`} role="alert">
+        <p className="field-error" id={`${id}-error`} role="alert">
           {message}
         </p>
       ) : null}
+    </>
+  )
+}
+
+/** A labelled input with its hint and its error message beside it, linked for screen readers. */
+export function Field({ label, name, error, hint, id, ...input }: FieldProps) {
+  const fieldId = id ?? `field-${name}`
+  const { message, describedBy } = useFieldDescription(fieldId, error, hint)
+  return (
+    <div className={`field${message ? ' has-error' : ''}`}>
+      <label htmlFor={fieldId}>{label}</label>
+      <input id={fieldId} name={name} aria-invalid={message ? true : undefined} aria-describedby={describedBy} {...input} />
+      <FieldFooter id={fieldId} hint={hint} message={message} />
     </div>
   )
 }

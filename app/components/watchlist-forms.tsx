@@ -1,6 +1,7 @@
 import { Form, useFetcher, useNavigation } from '@remix-run/react'
 import { useEffect, useRef } from 'react'
 import { Field, FormError, fieldError } from '#app/components/form.tsx'
+import { TextAreaField } from '#app/components/theme/fields.tsx'
 import { localName, useI18n } from '#app/i18n/index.ts'
 
 // The forms of a watchlist page: add a company, edit or remove an entry (inline, with a
@@ -9,37 +10,6 @@ import { localName, useI18n } from '#app/i18n/index.ts'
 export type WatchlistActionResult =
   | { ok: true; intent: string; entryId?: number; message?: string; name?: string }
   | { ok: false; intent: string; entryId?: number; errors: Record<string, string>; values: Record<string, string> }
-
-interface TextAreaProps extends React.TextareaHTMLAttributes<HTMLTextAreaElement> {
-  label: string
-  name: string
-  error?: string
-  hint?: string
-}
-
-/** Field's twin for multi-line text: label, hint and error linked for screen readers. */
-export function TextAreaField({ label, name, error, hint, id, ...rest }: TextAreaProps) {
-  const { t } = useI18n()
-  const fieldId = id ?? `field-${name}`
-  const message = fieldError(t, error)
-  const describedBy = [hint ? `${fieldId}-hint` : null, message ? `${fieldId}-error` : null].filter(Boolean).join(' ') || undefined
-  return (
-    <div className={`field${message ? ' has-error' : ''}`}>
-      <label htmlFor={fieldId}>{label}</label>
-      <textarea id={fieldId} name={name} aria-invalid={message ? true : undefined} aria-describedby={describedBy} {...rest} />
-      {hint ? (
-        <p className="field-hint" id={`${fieldId}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {message ? (
-        <p className="field-error" id={`${fieldId}-error`} role="alert">
-          {message}
-        </p>
-      ) : null}
-    </div>
-  )
-}
 
 interface CompanyOption {
   id: number

@@ -1,5 +1,4 @@
-import { fieldError } from '#app/components/form.tsx'
-import { useI18n } from '#app/i18n/index.ts'
+import { FieldFooter as Footer, useFieldDescription as useDescribed } from '#app/components/form.tsx'
 
 // Textarea and select counterparts of <Field> (app/components/form.tsx): the same label,
 // hint and error-next-to-the-field markup, linked for screen readers.
@@ -11,30 +10,6 @@ interface Common {
   error?: string
   hint?: string
   className?: string
-}
-
-function useDescribed(id: string, error?: string, hint?: string) {
-  const { t } = useI18n()
-  const message = fieldError(t, error)
-  const describedBy = [hint ? `${id}-hint` : null, message ? `${id}-error` : null].filter(Boolean).join(' ') || undefined
-  return { message, describedBy }
-}
-
-function Footer({ id, hint, message }: { id: string; hint?: string; message?: string }) {
-  return (
-    <>
-      {hint ? (
-        <p className="field-hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {message ? (
-        <p className="field-error" id={`${id}-error`} role="alert">
-          {message}
-        </p>
-      ) : null}
-    </>
-  )
 }
 
 export function TextAreaField({ id, label, name, error, hint, className, ...rest }: Common & React.TextareaHTMLAttributes<HTMLTextAreaElement>) {
