@@ -110,8 +110,16 @@ describe('the webhooks page', () => {
     expect(res.status).toBe(404)
   })
 
+  it('answers a test message for an unknown or malformed webhook with a 4xx, posting nothing', async () => {
+    expect((await post({ intent: 'test', id: '99999' })).status).toBe(404)
+    const bad = await post({ intent: 'test', id: 'x' })
+    expect(bad.status).toBe(400)
+    expect(await conn.db.selectFrom('webhook_delivery').select('id').where('alert_id', 'is', null).execute()).toEqual([])
+  })
+
   it('is closed to viewers', async () => {
     expect((await post({ name: 'x', url: 'https://example.com/h', format: 'generic' }, viewer)).status).toBe(403)
+    expect((await post({ intent: 'test', id: '1' }, viewer)).status).toBe(403)
     expect((await respond(() => webhooksLoader({ request: getRequest('/admin/webhooks', viewer), params: {}, context: contextFor(conn) }))).status).toBe(403)
   })
 })

@@ -7,6 +7,7 @@ import { enqueueJob, getJob } from '#app/models/job.server.ts'
 import { raiseMentionAlerts } from '#app/models/mention-alert.server.ts'
 import { currentTeamWeek } from '#app/models/score-week.server.ts'
 import { createWebhook, listDeliveries, updateWebhook } from '#app/models/webhook.server.ts'
+import { sendTestMessage } from '#app/webhooks/post.server.ts'
 import type { Connection } from '#db/connection.ts'
 import type { WebhookFormat } from '#db/types.ts'
 import { createTestDatabase } from './db.ts'
@@ -184,5 +185,26 @@ describe('queueing deliveries when an alert is raised', () => {
 
     const audit = await conn.db.selectFrom('audit_log').select('new_value').where('action', '=', 'webhook.create').orderBy('id', 'desc').executeTakeFirstOrThrow()
     expect(audit.new_value).toEqual({ name: 'off', url: 'https://hooks.example.com/…', format: 'wecom', enabled: true })
+  })
+})
+
+describe('sending a test message from the admin page', () => {
+  it('posts a test message in the webhook format, logs it without an alert and audits it', async () => {
+    const webhookId = await createWebhook(conn.db, admin, { name: 'team chat', url: `${HOOKS_HOST}/cgi-bin/webhook/send?key=abc`, format: 'wecom', enabled: true })
+    const outcome = await sendTestMessage(conn.db, admin, webhookId, { lookup: hooksLookup })
+    expect(outcome).toEqual({ ok: true, status: 200 })
+    expect(received).toHaveLength(1)
+    expect(received[0].body).toEqual({ msgtype: 'markdown', markdown: { content: expect.stringContaining('ThemeRadar test message') } })
+    expect(await listDeliveries(conn.db, 1)).toMatchObject([{ webhookName: 'team chat', attempt: 1, outcome: 'sent', httpStatus: 200, nameEn: null }])
+    const audit = await conn.db.selectFrom('audit_log').select(['action', 'entity_id']).where('action', '=', 'webhook.test').executeTakeFirstOrThrow()
+    expect(audit.entity_id).toBe(String(webhookId))
+  })
+
+  it("reports the bot's refusal in its own words, and an unknown webhook as missing", async () => {
+    const webhookId = await createWebhook(conn.db, admin, { name: 'keyword bot', url: `${HOOKS_HOST}/robot/keyword`, format: 'dingtalk', enabled: true })
+    const outcome = await sendTestMessage(conn.db, admin, webhookId, { lookup: hooksLookup })
+    expect(outcome).toMatchObject({ ok: false, status: 200, message: '310000 keywords not in content' })
+    expect(await listDeliveries(conn.db, 1)).toMatchObject([{ webhookName: 'keyword bot', outcome: 'failed', error: '310000 keywords not in content' }])
+    expect(await sendTestMessage(conn.db, admin, 999_999, { lookup: hooksLookup })).toBeNull()
   })
 })

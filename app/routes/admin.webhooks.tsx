@@ -4,10 +4,11 @@ import { Field, FormError, fieldError } from '#app/components/form.tsx'
 import { formatDateTime, localName, useI18n } from '#app/i18n/index.ts'
 import { pageTitle } from '#app/i18n/meta.ts'
 import { createWebhook, listDeliveries, listWebhooks, updateWebhook } from '#app/models/webhook.server.ts'
-import { WebhookFormSchema } from '#app/schemas/mentions.ts'
+import { WebhookFormSchema, WebhookTestSchema } from '#app/schemas/mentions.ts'
 import { requireRole } from '#app/utils/auth.server.ts'
-import { badRequest, parseForm } from '#app/utils/forms.server.ts'
+import { badRequest, parseForm, readFormData } from '#app/utils/forms.server.ts'
 import { WEBHOOK_FORMATS } from '#app/webhooks/formats.ts'
+import { sendTestMessage } from '#app/webhooks/post.server.ts'
 import styles from '#app/styles/mentions.css'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
@@ -21,19 +22,30 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const me = await requireRole(request, context, 'admin')
-  const parsed = await parseForm(request, WebhookFormSchema)
+  const actor = { id: me.id, ip: context.clientIp }
+  const form = await readFormData(request)
+  if (form.get('intent') === 'test') {
+    const test = await parseForm(request, WebhookTestSchema, form)
+    if (!test.ok) return badRequest(test)
+    const outcome = await sendTestMessage(context.db, actor, test.data.id)
+    if (!outcome) return json(notFound, { status: 404 })
+    // The receiver's refusal is the admin's to fix (wrong key, keyword filter): a 422 saying why.
+    return outcome.ok
+      ? json({ ok: true as const, message: 'webhooks.testSent' as const, id: test.data.id })
+      : json({ ok: false as const, errors: { form: 'webhooks.testFailed' }, values: {}, testError: outcome.message, id: test.data.id }, { status: 422 })
+  }
+  const parsed = await parseForm(request, WebhookFormSchema, form)
   if (!parsed.ok) return badRequest(parsed)
   const { id, ...input } = parsed.data
-  const actor = { id: me.id, ip: context.clientIp }
   if (id === undefined) {
     await createWebhook(context.db, actor, input)
     return json({ ok: true as const, message: 'webhooks.added' as const, id: null })
   }
-  if (!(await updateWebhook(context.db, actor, id, input))) {
-    return json({ ok: false as const, errors: { form: 'webhooks.notFound' } as Record<string, string>, values: {} as Record<string, string> }, { status: 404 })
-  }
+  if (!(await updateWebhook(context.db, actor, id, input))) return json(notFound, { status: 404 })
   return json({ ok: true as const, message: 'webhooks.saved' as const, id })
 }
+
+const notFound = { ok: false as const, errors: { form: 'webhooks.notFound' } as Record<string, string>, values: {} as Record<string, string> }
 
 type Values = { id?: number; name: string; url: string; format: string; enabled: boolean }
 
@@ -89,6 +101,11 @@ export default function AdminWebhooksPage() {
         </p>
       ) : null}
       {failed && !failedId ? <FormError error={failed.errors.form} /> : null}
+      {failed && 'testError' in failed ? (
+        <p className="field-error" role="alert">
+          {failed.testError.startsWith('feeds.fetch.') ? fieldError(t, failed.testError) : failed.testError}
+        </p>
+      ) : null}
 
       <section className="card stack" aria-labelledby="add-heading">
         <h2 id="add-heading">{t('webhooks.add')}</h2>
@@ -106,6 +123,12 @@ export default function AdminWebhooksPage() {
               <span className="webhook-url">{new URL(w.url).host}</span>
             </summary>
             <WebhookForm idPrefix={`hook-${w.id}`} values={valuesFor({ id: w.id, name: w.name, url: w.url, format: w.format, enabled: w.enabled }, w.id)} errors={errorsFor(w.id)} />
+            <Form method="post" className="webhook-test">
+              <input type="hidden" name="id" value={w.id} />
+              <button type="submit" name="intent" value="test">
+                {t('webhooks.sendTest')}
+              </button>
+            </Form>
           </details>
         ))}
       </section>

@@ -84,3 +84,6 @@ export const WebhookFormSchema = z.object({
   format: z.enum(['generic', 'wecom', 'dingtalk', 'feishu'], { error: 'validation.choice' }),
   enabled: optionalText(10).transform((v) => v === 'on' || v === 'true'),
 })
+
+/** "Send a test message" to one webhook. */
+export const WebhookTestSchema = z.object({ id: z.coerce.number().int().positive() })

@@ -71,6 +71,23 @@ export function webhookBody(format: WebhookFormat, m: AlertMessage): unknown {
   }
 }
 
+const TEST_ZH = 'ThemeRadar 测试消息：这个 Webhook 已接通，提及预警会发到这里。'
+const TEST_EN = 'ThemeRadar test message: this webhook works; mention alerts will be posted here.'
+
+/** What "send a test message" posts: the same envelope as an alert, in each format. */
+export function testMessageBody(format: WebhookFormat): unknown {
+  switch (format) {
+    case 'generic':
+      return { event: 'test', text: { zh: TEST_ZH, en: TEST_EN } }
+    case 'wecom':
+      return { msgtype: 'markdown', markdown: { content: `${TEST_ZH}\n\n${TEST_EN}` } }
+    case 'dingtalk':
+      return { msgtype: 'markdown', markdown: { title: 'ThemeRadar test', text: `${TEST_ZH}\n\n${TEST_EN}` } }
+    case 'feishu':
+      return { msg_type: 'text', content: { text: `${TEST_ZH}\n${TEST_EN}` } }
+  }
+}
+
 /**
  * Whether the receiver accepted the message. The bots answer HTTP 200 even when they
  * refuse one (bad key, keyword filter, rate limit) and say so in the body: WeCom and
