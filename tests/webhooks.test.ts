@@ -204,7 +204,7 @@ describe('sending a test message from the admin page', () => {
     const webhookId = await createWebhook(conn.db, admin, { name: 'keyword bot', url: `${HOOKS_HOST}/robot/keyword`, format: 'dingtalk', enabled: true })
     const outcome = await sendTestMessage(conn.db, admin, webhookId, { lookup: hooksLookup })
     expect(outcome).toMatchObject({ ok: false, status: 200, message: '310000 keywords not in content' })
-    expect(await listDeliveries(conn.db, 1)).toMatchObject([{ webhookName: 'keyword bot', outcome: 'failed', error: '310000 keywords not in content' }])
+    expect(await listDeliveries(conn.db, 1)).toMatchObject([{ webhookName: 'keyword bot', outcome: 'gave_up', error: '310000 keywords not in content' }])
     expect(await sendTestMessage(conn.db, admin, 999_999, { lookup: hooksLookup })).toBeNull()
   })
 })

@@ -100,11 +100,12 @@ export default function AdminWebhooksPage() {
           {t(result.message)}
         </p>
       ) : null}
-      {failed && !failedId ? <FormError error={failed.errors.form} /> : null}
       {failed && 'testError' in failed ? (
-        <p className="field-error" role="alert">
-          {failed.testError.startsWith('feeds.fetch.') ? fieldError(t, failed.testError) : failed.testError}
+        <p className="form-error" role="alert">
+          {t('webhooks.testFailed')} {failed.testError.startsWith('feeds.fetch.') ? fieldError(t, failed.testError) : failed.testError}
         </p>
+      ) : failed && !failedId ? (
+        <FormError error={failed.errors.form} />
       ) : null}
 
       <section className="card stack" aria-labelledby="add-heading">
@@ -156,7 +157,7 @@ export default function AdminWebhooksPage() {
                   <tr key={d.id}>
                     <td className="nowrap">{formatDateTime(locale, d.attemptedAt, timeZone)}</td>
                     <td>{d.webhookName}</td>
-                    <td>{d.nameEn ? `${localName(locale, { nameEn: d.nameEn, nameZh: d.nameZh ?? '' })} · ${d.week}` : '–'}</td>
+                    <td>{d.nameEn ? `${localName(locale, { nameEn: d.nameEn, nameZh: d.nameZh ?? '' })} · ${d.week}` : t('webhooks.testMessage')}</td>
                     <td>{d.attempt}</td>
                     <td>
                       <span className={`delivery-outcome is-${d.outcome}`}>{t(`webhooks.outcome.${d.outcome}`)}</span>

@@ -51,7 +51,8 @@ export async function sendTestMessage(db: DB, actor: Actor, webhookId: number, o
   const outcome = await postToWebhook(db, hook, testMessageBody(hook.format), options)
   await db.transaction().execute(async (tx) => {
     await recordDelivery(tx, {
-      webhookId, alertId: null, jobId: null, attempt: 1, outcome: outcome.ok ? 'sent' : 'failed',
+      // A test is tried once: a failure is final, not "will retry".
+      webhookId, alertId: null, jobId: null, attempt: 1, outcome: outcome.ok ? 'sent' : 'gave_up',
       httpStatus: outcome.status ?? null, error: outcome.ok ? null : outcome.message,
     })
     await recordAudit(tx, { actorId: actor.id, action: 'webhook.test', entityType: 'webhook', entityId: webhookId, newValue: { ok: outcome.ok, status: outcome.status ?? null }, ip: actor.ip })
