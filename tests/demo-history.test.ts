@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { countUsers, verifyLogin } from '#app/models/user.server.ts'
 import { loadWeekSummary } from '#app/models/week-summary.server.ts'
+import { action as settingsAction, loader as settingsLoader } from '#app/routes/admin.settings.tsx'
 import { DEMO_ANALYSTS, DEMO_HISTORY_WEEKS } from '#seeds/demo/team-history.ts'
 import { seedDemoTeamHistory } from '#seeds/load/team-history.ts'
 import type { Connection } from '#db/connection.ts'
 import { seedDemoData } from '#seeds/seed.ts'
 import { createTestDatabase } from './db.ts'
+import { contextFor, cookieFor, createUser, getRequest, postForm, respond } from './factories.ts'
 
 // The demo team history: loaded once, relative to the day it is loaded, by accounts that
 // can never sign in and do not stop the first-run setup page.
@@ -77,5 +79,24 @@ describe('demo team history', () => {
     expect(summary.byTheme[theme.id]).toEqual({ myCells: 30, cells: 30, scorers: 3 })
     const nextWeek = await loadWeekSummary(t.db, demo.id, '2026-W49')
     expect(nextWeek.byTheme[theme.id]).toBeUndefined()
+  })
+
+  it('lets an admin remove the demo analysts and their scores, keeping the notes, audited', async () => {
+    const admin = await cookieFor(t.db, (await createUser(t.db, { role: 'admin' })).id)
+    const analyst = await cookieFor(t.db, (await createUser(t.db, { role: 'analyst' })).id)
+    const page = await (await respond(() => settingsLoader({ request: getRequest('/admin/settings', admin), params: {}, context: contextFor(t) }))).json()
+    expect(page.demo).toEqual({ analysts: 3, scores: 8 * 3 * 30 })
+    const refused = await respond(() => settingsAction({ request: postForm('/admin/settings', { intent: 'removeDemoTeam' }, analyst), params: {}, context: contextFor(t) }))
+    expect(refused.status).toBe(403)
+    const res = await respond(() => settingsAction({ request: postForm('/admin/settings', { intent: 'removeDemoTeam' }, admin), params: {}, context: contextFor(t) }))
+    expect(await res.json()).toEqual({ ok: true, removed: { analysts: 3, scores: 720 } })
+    const count = async (table: 'score' | 'score_revision' | 'document') =>
+      Number((await t.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
+    expect(await count('score')).toBe(0)
+    expect(await count('score_revision')).toBe(0)
+    expect(await count('document')).toBe(3)
+    expect(await t.db.selectFrom('app_user').select('id').where('email', 'like', '%@demo.invalid').execute()).toEqual([])
+    const audit = await t.db.selectFrom('audit_log').select('new_value').where('action', '=', 'demo.team_removed').executeTakeFirstOrThrow()
+    expect(audit.new_value).toEqual({ analysts: 3, scores: 720 })
   })
 })

@@ -3,9 +3,10 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { Field } from '#app/components/form.tsx'
 import { useI18n } from '#app/i18n/index.ts'
+import { demoTeamSummary, removeDemoTeam } from '#app/models/demo-team.server.ts'
 import { getTeamTimeZone, setTeamTimeZone } from '#app/models/setting.server.ts'
 import { requireRole } from '#app/utils/auth.server.ts'
-import { badRequest, parseForm } from '#app/utils/forms.server.ts'
+import { badRequest, parseForm, readFormData } from '#app/utils/forms.server.ts'
 import { pageTitle } from '#app/i18n/meta.ts'
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'nav.settings')
@@ -22,28 +23,36 @@ const SettingsSchema = z.object({
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireRole(request, context, 'admin')
-  return json({ timeZone: await getTeamTimeZone(context.db), zones: [...validTimeZones] })
+  const [timeZone, demo] = await Promise.all([getTeamTimeZone(context.db), demoTeamSummary(context.db)])
+  return json({ timeZone, zones: [...validTimeZones], demo })
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const me = await requireRole(request, context, 'admin')
-  const parsed = await parseForm(request, SettingsSchema)
+  const actor = { id: me.id, ip: context.clientIp }
+  const form = await readFormData(request)
+  if (form.get('intent') === 'removeDemoTeam') {
+    const removed = await removeDemoTeam(context.db, actor)
+    return json({ ok: true as const, removed })
+  }
+  const parsed = await parseForm(request, SettingsSchema, form)
   if (!parsed.ok) return badRequest(parsed)
-  await setTeamTimeZone(context.db, { id: me.id, ip: context.clientIp }, parsed.data.timeZone)
-  return json({ ok: true as const })
+  await setTeamTimeZone(context.db, actor, parsed.data.timeZone)
+  return json({ ok: true as const, removed: null })
 }
 
 export default function SettingsPage() {
   const { t } = useI18n()
-  const { timeZone, zones } = useLoaderData<typeof loader>()
+  const { timeZone, zones, demo } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const errors = result && !result.ok ? (result.errors as Record<string, string>) : {}
   return (
+    <div className="stack-lg">
     <section className="narrow card">
       <h1>{t('settings.title')}</h1>
       {result?.ok ? (
         <p className="notice" role="status">
-          {t('common.saved')}
+          {result.removed ? t('settings.demoRemoved', result.removed) : t('common.saved')}
         </p>
       ) : null}
       <Form method="post" className="stack">
@@ -58,5 +67,17 @@ export default function SettingsPage() {
         </button>
       </Form>
     </section>
+    {demo.analysts > 0 ? (
+      <section className="narrow card stack" aria-labelledby="demo-team-heading">
+        <h2 id="demo-team-heading">{t('settings.demoTeam')}</h2>
+        <p>{t('settings.demoTeamBody', demo)}</p>
+        <Form method="post">
+          <button type="submit" name="intent" value="removeDemoTeam" className="danger">
+            {t('settings.removeDemoTeam')}
+          </button>
+        </Form>
+      </section>
+    ) : null}
+    </div>
   )
 }
