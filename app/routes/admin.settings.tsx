@@ -72,7 +72,15 @@ export default function SettingsPage() {
         <h2 id="demo-team-heading">{t('settings.demoTeam')}</h2>
         <p>{t('settings.demoTeamBody', demo)}</p>
         <Form method="post">
-          <button type="submit" name="intent" value="removeDemoTeam" className="danger">
+          <button
+            type="submit"
+            name="intent"
+            value="removeDemoTeam"
+            className="danger"
+            onClick={(event) => {
+              if (!window.confirm(t('settings.removeDemoTeamConfirm'))) event.preventDefault()
+            }}
+          >
             {t('settings.removeDemoTeam')}
           </button>
         </Form>
