@@ -1,55 +1,30 @@
 import { readFileSync } from 'node:fs'
 import ExcelJS from 'exceljs'
 import { PDFDocument } from 'pdf-lib'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { shiftIsoWeek } from '#app/utils/iso-week.ts'
-import { type RunningApp, startApp } from './app-server.ts'
-import { artifact, launchBrowser } from './browser.ts'
+import { artifact } from './browser.ts'
+import { ADMIN, setUpTeam, type Team } from './team.ts'
 
 // The lead opens this week's meeting on the demo team's history, presents it with the
 // keyboard (the URL follows the slide), and takes it away as PNG, PDF and XLSX files.
 
-let app: RunningApp
-let browser: Browser
-let context: BrowserContext
+let team: Team
 let page: Page
 let meetingUrl = ''
-const problems: string[] = []
 const SLIDES = 8
-
-function watch(p: Page) {
-  p.on('console', (msg) => {
-    if (msg.text().startsWith('Failed to load resource')) return
-    if (msg.type() === 'error' || /hydrat|did not match/i.test(msg.text())) problems.push(`${p.url()} console: ${msg.text()}`)
-  })
-  p.on('pageerror', (error) => problems.push(`${p.url()} pageerror: ${error.message}`))
-}
 
 const currentSlide = () => page.locator('.slide.is-current').getAttribute('data-slide')
 const slideParam = () => new URL(page.url()).searchParams.get('slide')
 
 beforeAll(async () => {
-  app = await startApp({ SEED_DEMO_HISTORY: 'on' })
-  browser = await launchBrowser()
-  context = await browser.newContext({
-    viewport: { width: 1280, height: 720 },
-    locale: 'en-US',
-    acceptDownloads: true,
-  })
-  page = await context.newPage()
-  watch(page)
-  await page.goto(`${app.url}/setup`)
-  await page.getByLabel('Name').fill('Lin Wei')
-  await page.getByLabel('Email').fill('lead@example.com')
-  await page.getByLabel('Password').fill('correct horse battery')
-  await page.getByRole('button', { name: 'Create administrator' }).click()
-  await page.waitForURL(`${app.url}/`)
+  team = await setUpTeam({ members: 'admin', env: { SEED_DEMO_HISTORY: 'on' } })
+  const session = await team.signIn(ADMIN.email, ADMIN.password, { acceptDownloads: true })
+  page = session.page
 })
 afterAll(async () => {
-  await context?.close()
-  await browser?.close()
-  await app?.stop()
+  await team?.close()
 })
 
 describe('the weekly meeting in the browser', () => {
@@ -64,7 +39,7 @@ describe('the weekly meeting in the browser', () => {
   })
 
   it('answers a week that does not exist with a 404 page that says so', async () => {
-    const res = await page.goto(`${app.url}/meetings/2026-W60`)
+    const res = await page.goto(`${team.app.url}/meetings/2026-W60`)
     expect(res?.status()).toBe(404)
     await expect.poll(() => page.locator('.error-page').textContent()).toContain('is not an ISO week')
   })
@@ -99,7 +74,7 @@ describe('the weekly meeting in the browser', () => {
   it('exports a chart as a PNG at twice its size', async () => {
     // Two weeks ago the team's video consensus moved, so the history slide has a chart.
     const week = shiftIsoWeek(new URL(meetingUrl).pathname.split('/').pop()!, -2)
-    await page.goto(`${app.url}/meetings/${week}`)
+    await page.goto(`${team.app.url}/meetings/${week}`)
     const chart = page.locator('.slide-history .meeting-chart').first()
     await expect.poll(() => chart.locator('img').getAttribute('width')).toBe('1180')
     const [download] = await Promise.all([page.waitForEvent('download'), chart.getByRole('button', { name: /PNG/ }).click()])
@@ -154,6 +129,6 @@ describe('the weekly meeting in the browser', () => {
   })
 
   it('raised no script errors or hydration mismatches', () => {
-    expect(problems).toEqual([])
+    expect(team.problems).toEqual([])
   })
 })

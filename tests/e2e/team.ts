@@ -32,7 +32,7 @@ export interface Team {
   /** Accepts an invitation in a new session; returns it signed in, on the home page. */
   join(link: string, name: string, locale?: 'en-US' | 'zh-CN'): Promise<Session>
   /** Signs in with email and password in a new session. */
-  signIn(email: string, password: string): Promise<Session>
+  signIn(email: string, password: string, options?: BrowserContextOptions): Promise<Session>
   /** Closes the browser, stops the app and removes its data. */
   close(): Promise<void>
 }
@@ -44,6 +44,8 @@ export interface TeamOptions {
   prepareDataDir?: () => Promise<string>
   /** Console messages that are expected, e.g. the 4xx of a refused form. */
   ignoreConsole?: RegExp
+  /** More environment for the app, e.g. { SEED_DEMO_HISTORY: 'on' } for the demo team. */
+  env?: Record<string, string>
 }
 
 const JOIN_LABELS = {
@@ -87,7 +89,7 @@ export async function setUpTeam(options: TeamOptions = {}): Promise<Team> {
   const members = options.members ?? 'invited'
   const ignore = options.ignoreConsole ?? /^Failed to load resource/
   const dataDir = options.prepareDataDir ? await options.prepareDataDir() : undefined
-  const app = await startApp(dataDir ? { DATA_DIR: dataDir } : {})
+  const app = await startApp({ ...options.env, ...(dataDir ? { DATA_DIR: dataDir } : {}) })
   const browser = await launchBrowser()
   const problems: string[] = []
 
@@ -114,8 +116,8 @@ export async function setUpTeam(options: TeamOptions = {}): Promise<Team> {
     await session.page.waitForURL(`${app.url}/`)
     return session
   }
-  const signIn = async (email: string, password: string): Promise<Session> => {
-    const session = await newPage('en-US')
+  const signIn = async (email: string, password: string, contextOptions: BrowserContextOptions = {}): Promise<Session> => {
+    const session = await newPage('en-US', contextOptions)
     await session.page.goto(`${app.url}/login`)
     await session.page.getByLabel('Email').fill(email)
     await session.page.getByLabel('Password').fill(password)
