@@ -43,7 +43,7 @@ if (generated) console.log('[themeradar] SESSION_SECRET is not set: using a gene
 // Background work: persisted jobs and feed polls, leased so that several instances on one
 // PostgreSQL never run the same item twice. One id per process tells leases apart.
 const workerId = `${os.hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`
-const jobRunner = startJobRunner(connection.db, { workerId, handlers: { [RESCAN_JOB_KIND]: rescanDocumentsHandler(), [INGEST_FILES_JOB_KIND]: ingestFilesHandler(), [WEBHOOK_DELIVERY_JOB_KIND]: webhookDeliveryHandler() }, pollMs: 1000 })
+const jobRunner = startJobRunner(connection.db, { workerId, handlers: { [RESCAN_JOB_KIND]: rescanDocumentsHandler(), [INGEST_FILES_JOB_KIND]: ingestFilesHandler(), [WEBHOOK_DELIVERY_JOB_KIND]: webhookDeliveryHandler({ publicUrl: env.PUBLIC_URL }) }, pollMs: 1000 })
 const feedPoller = startFeedPoller(connection.db, { workerId, intervalMs: 60_000, ingest: ingestFeedItem })
 
 const build = (await import(pathToFileURL(path.join(root, 'build/index.js')).href)) as ServerBuild

@@ -25,9 +25,11 @@ export interface WebhookDeliveryOptions {
   timeoutMs?: number
   /** DNS resolver; tests inject one. */
   lookup?: Resolver
+  /** The app's public address (PUBLIC_URL), for a link in the message. */
+  publicUrl?: string
 }
 
-export function webhookDeliveryHandler({ maxAttempts = MAX_ATTEMPTS, timeoutMs = 10_000, lookup }: WebhookDeliveryOptions = {}): JobHandler {
+export function webhookDeliveryHandler({ maxAttempts = MAX_ATTEMPTS, timeoutMs = 10_000, lookup, publicUrl }: WebhookDeliveryOptions = {}): JobHandler {
   return async (db, job, _progress, signal) => {
     const payload = PayloadSchema.parse(job.payload)
     const webhook = await getWebhook(db, payload.webhookId)
@@ -37,7 +39,7 @@ export function webhookDeliveryHandler({ maxAttempts = MAX_ATTEMPTS, timeoutMs =
     if (!alert) return { sent: false, skipped: 'alertGone' }
     const log = (outcome: 'sent' | 'failed' | 'gave_up', httpStatus?: number, error?: string) =>
       recordDelivery(db, { webhookId: webhook.id, alertId: alert.id, jobId: job.id, attempt: job.attempts, outcome, httpStatus, error })
-    const result = await postToWebhook(db, webhook, webhookBody(webhook.format, alert), { timeoutMs, lookup, signal })
+    const result = await postToWebhook(db, webhook, webhookBody(webhook.format, alert, { publicUrl }), { timeoutMs, lookup, signal })
     if (result.ok) {
       await log('sent', result.status)
       return { sent: true, status: result.status }

@@ -18,11 +18,20 @@ const EnvSchema = z.object({
   SEED_DEMO: z.enum(['auto', 'never']).default('auto'),
   // The demo team's recent weeks of scores and meetings (seeds/demo/team-history.ts).
   SEED_DEMO_HISTORY: z.enum(['on', 'off']).default('on'),
+  // Where people reach the app (https://themeradar.example.com): alert messages link there.
+  PUBLIC_URL: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z
+      .string()
+      .regex(/^https?:\/\/[^/\s]+(\/[^\s]*)?$/, 'PUBLIC_URL must be an http(s) address such as https://themeradar.example.com')
+      .transform((url) => url.replace(/\/+$/, ''))
+      .optional(),
+  ),
 })
 
 export type Env = z.infer<typeof EnvSchema>
 
-export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+export function readEnv(source: Record<string, string | undefined> = process.env): Env {
   const parsed = EnvSchema.safeParse(source)
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`)

@@ -40,12 +40,18 @@ function enLine(m: AlertMessage): string {
   return `${m.nameEn} was mentioned ${m.mentions} times in ${m.week}, against ${avg(m.trailingAvg)} a week over the previous 4 weeks.`
 }
 
-function markdown(m: AlertMessage): string {
+function markdown(m: AlertMessage, link?: string): string {
   const safe = { ...m, nameEn: escapeMarkdown(m.nameEn), nameZh: escapeMarkdown(m.nameZh) }
-  return `### ${escapeMarkdown(alertTitle(m))}\n\n${zhLine(safe)}\n\n${enLine(safe)}`
+  const open = link ? `\n\n[查看 Open in ThemeRadar](${link})` : ''
+  return `### ${escapeMarkdown(alertTitle(m))}\n\n${zhLine(safe)}\n\n${enLine(safe)}${open}`
 }
 
-export function webhookBody(format: WebhookFormat, m: AlertMessage): unknown {
+/**
+ * The alert's message. With the app's public address (PUBLIC_URL), it links to the
+ * company's page, where the weekly chart and the snippets are.
+ */
+export function webhookBody(format: WebhookFormat, m: AlertMessage, options: { publicUrl?: string } = {}): unknown {
+  const link = options.publicUrl ? `${options.publicUrl}/companies/${m.companyId}` : undefined
   switch (format) {
     case 'generic':
       return {
@@ -53,21 +59,24 @@ export function webhookBody(format: WebhookFormat, m: AlertMessage): unknown {
         alert: { id: m.id, week: m.week, mentions: m.mentions, trailingAvg: m.trailingAvg },
         company: { id: m.companyId, nameEn: m.nameEn, nameZh: m.nameZh },
         text: { zh: zhLine(m), en: enLine(m) },
+        ...(link ? { url: link } : {}),
       }
     case 'wecom':
-      return { msgtype: 'markdown', markdown: { content: markdown(m) } }
+      return { msgtype: 'markdown', markdown: { content: markdown(m, link) } }
     case 'dingtalk':
-      return { msgtype: 'markdown', markdown: { title: alertTitle(m), text: markdown(m) } }
-    case 'feishu':
+      return { msgtype: 'markdown', markdown: { title: alertTitle(m), text: markdown(m, link) } }
+    case 'feishu': {
+      const open = (text: string) => (link ? [[{ tag: 'a', text, href: link }]] : [])
       return {
         msg_type: 'post',
         content: {
           post: {
-            zh_cn: { title: `提及激增：${zhName(m)}（${m.week}）`, content: [[{ tag: 'text', text: zhLine(m) }]] },
-            en_us: { title: `Mention jump: ${m.nameEn} (${m.week})`, content: [[{ tag: 'text', text: enLine(m) }]] },
+            zh_cn: { title: `提及激增：${zhName(m)}（${m.week}）`, content: [[{ tag: 'text', text: zhLine(m) }], ...open('在 ThemeRadar 中查看')] },
+            en_us: { title: `Mention jump: ${m.nameEn} (${m.week})`, content: [[{ tag: 'text', text: enLine(m) }], ...open('Open in ThemeRadar')] },
           },
         },
       }
+    }
   }
 }
 
