@@ -8,7 +8,7 @@ export const en = {
   'nav.companies': 'Companies',
   'nav.watchlists': 'Watchlists',
   'nav.search': 'Search',
-  'nav.searchShort': 'Company, ticker…',
+  'nav.searchShort': 'Search…',
   'nav.searchPlaceholder': 'Company, ticker, alias or theme',
   'nav.documents': 'Documents',
   'nav.feeds': 'Feeds',

@@ -8,7 +8,7 @@ export const zhCN: Record<keyof typeof en, string> = {
   'nav.companies': '公司',
   'nav.watchlists': '观察名单',
   'nav.search': '搜索',
-  'nav.searchShort': '公司、代码…',
+  'nav.searchShort': '搜索…',
   'nav.searchPlaceholder': '公司、代码、别名或主题',
   'nav.documents': '文档',
   'nav.feeds': '订阅源',
