@@ -97,4 +97,29 @@ describe('meeting page cache', () => {
     expect((await get('/meetings/2026-W02', cookie)).headers.get('x-page-cache')).toBe('miss')
     expect((await get('/meetings', cookie)).status).toBe(302)
   })
+
+  it('hands the request on when the cache cannot check the data, instead of failing it', async () => {
+    const broken = createPageCache({
+      paths: /^\/meetings\/\d{4}-W\d{2}$/,
+      getLoadContext: () => ({ ...contextFor(conn), db: undefined as never }),
+      render: async () => new Response('never'),
+    })
+    const app = express()
+    app.use(broken.middleware)
+    app.use((_req, res) => void res.status(503).end('handled by the next handler'))
+    const other = app.listen(0, '127.0.0.1')
+    await new Promise((resolve) => other.once('listening', resolve))
+    const errors: unknown[] = []
+    const original = console.error
+    console.error = (...args: unknown[]) => void errors.push(args)
+    try {
+      const res = await fetch(`http://127.0.0.1:${(other.address() as AddressInfo).port}/meetings/2026-W48`)
+      expect(res.status).toBe(503)
+      expect(await res.text()).toBe('handled by the next handler')
+      expect(errors).toHaveLength(1)
+    } finally {
+      console.error = original
+      other.close()
+    }
+  })
 })

@@ -86,7 +86,14 @@ export function createPageCache({ paths, render, getLoadContext, maxEntries = 20
   }
 
   return {
-    middleware: (req, res, next) => void serve(req, res, next).catch(next),
+    // If the cache itself fails (the database is unreachable for the version check), the
+    // request goes on to Remix, whose error page explains it; never Express's stack trace.
+    middleware: (req, res, next) =>
+      void serve(req, res, next).catch((error: unknown) => {
+        console.error('[themeradar] page cache:', error instanceof Error ? error.message : error)
+        if (!res.headersSent) next()
+        else res.end()
+      }),
     stats,
     clear: () => entries.clear(),
   }
