@@ -16,6 +16,16 @@ async function tickersOf(db: DB, companyId: number) {
   return db.selectFrom('company_ticker').select(['id', 'exchange', 'code', 'is_primary as isPrimary']).where('company_id', '=', companyId).orderBy('is_primary', 'desc').orderBy('id').execute()
 }
 
+/** The company's tickers before and after a change, in the audit log. */
+async function auditTickers(tx: DB, actor: Actor, companyId: number, action: string, before: Awaited<ReturnType<typeof tickersOf>>) {
+  await recordAudit(tx, {
+    actorId: actor.id, action, entityType: 'company', entityId: companyId,
+    oldValue: { tickers: display(before) },
+    newValue: { tickers: display(await tickersOf(tx, companyId)) },
+    ip: actor.ip,
+  })
+}
+
 const display = (rows: { exchange: Ticker['exchange']; code: string; isPrimary: boolean }[]) => rows.map((t) => `${formatTicker(t)}${t.isPrimary ? ' (primary)' : ''}`)
 
 /** Adds a ticker already normalised by parseTicker; one another company has is refused, naming it. */
@@ -30,15 +40,7 @@ export async function addTicker(db: DB, actor: Actor, companyId: number, ticker:
       if (makePrimary) await tx.updateTable('company_ticker').set({ is_primary: false }).where('company_id', '=', companyId).execute()
       await tx.insertInto('company_ticker').values({ company_id: companyId, exchange: ticker.exchange, code: ticker.code, is_primary: makePrimary }).execute()
       await tx.updateTable('company').set({ updated_at: new Date() }).where('id', '=', companyId).execute()
-      await recordAudit(tx, {
-        actorId: actor.id,
-        action: 'company.ticker_add',
-        entityType: 'company',
-        entityId: companyId,
-        oldValue: { tickers: display(before) },
-        newValue: { tickers: display(await tickersOf(tx, companyId)) },
-        ip: actor.ip,
-      })
+      await auditTickers(tx, actor, companyId, 'company.ticker_add', before)
     }),
   )
 }
@@ -53,15 +55,7 @@ export async function removeTicker(db: DB, actor: Actor, companyId: number, tick
     const next = before.find((t) => t.id !== tickerId)
     if (gone.isPrimary && next) await tx.updateTable('company_ticker').set({ is_primary: true }).where('id', '=', next.id).execute()
     await tx.updateTable('company').set({ updated_at: new Date() }).where('id', '=', companyId).execute()
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: 'company.ticker_remove',
-      entityType: 'company',
-      entityId: companyId,
-      oldValue: { tickers: display(before) },
-      newValue: { tickers: display(await tickersOf(tx, companyId)) },
-      ip: actor.ip,
-    })
+    await auditTickers(tx, actor, companyId, 'company.ticker_remove', before)
   })
 }
 
@@ -74,14 +68,6 @@ export async function setPrimaryTicker(db: DB, actor: Actor, companyId: number, 
     if (chosen.isPrimary) return
     await tx.updateTable('company_ticker').set({ is_primary: false }).where('company_id', '=', companyId).execute()
     await tx.updateTable('company_ticker').set({ is_primary: true }).where('id', '=', tickerId).execute()
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: 'company.ticker_primary',
-      entityType: 'company',
-      entityId: companyId,
-      oldValue: { tickers: display(before) },
-      newValue: { tickers: display(await tickersOf(tx, companyId)) },
-      ip: actor.ip,
-    })
+    await auditTickers(tx, actor, companyId, 'company.ticker_primary', before)
   })
 }
