@@ -1,5 +1,15 @@
 import { json, type LinksFunction, type LoaderFunctionArgs, redirect } from '@remix-run/node'
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useLoaderData, useRouteError, useRouteLoaderData } from '@remix-run/react'
+import {
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  isRouteErrorResponse,
+  useLoaderData,
+  useRouteError,
+  useRouteLoaderData,
+} from '@remix-run/react'
 import { AppHeader } from '#app/components/app-header.tsx'
 import { ErrorPage } from '#app/components/error-page.tsx'
 import { countUsers } from '#app/models/user.server.ts'
@@ -23,7 +33,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     // An empty install starts at the setup page; otherwise everything needs a sign-in.
     if ((await countUsers(context.db)) === 0) throw redirect('/setup')
   }
-  const [locale, timeZone, colorScheme] = await Promise.all([resolveLocale(request, user), getTeamTimeZone(context.db), readColorScheme(request)])
+  const [locale, timeZone, colorScheme] = await Promise.all([
+    resolveLocale(request, user),
+    getTeamTimeZone(context.db),
+    readColorScheme(request),
+  ])
   return json({
     user,
     locale,

@@ -43,7 +43,15 @@ if (generated) console.log('[themeradar] SESSION_SECRET is not set: using a gene
 // Background work: persisted jobs and feed polls, leased so that several instances on one
 // PostgreSQL never run the same item twice. One id per process tells leases apart.
 const workerId = `${os.hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`
-const jobRunner = startJobRunner(connection.db, { workerId, handlers: { [RESCAN_JOB_KIND]: rescanDocumentsHandler(), [INGEST_FILES_JOB_KIND]: ingestFilesHandler(), [WEBHOOK_DELIVERY_JOB_KIND]: webhookDeliveryHandler({ publicUrl: env.PUBLIC_URL }) }, pollMs: 1000 })
+const jobRunner = startJobRunner(connection.db, {
+  workerId,
+  handlers: {
+    [RESCAN_JOB_KIND]: rescanDocumentsHandler(),
+    [INGEST_FILES_JOB_KIND]: ingestFilesHandler(),
+    [WEBHOOK_DELIVERY_JOB_KIND]: webhookDeliveryHandler({ publicUrl: env.PUBLIC_URL }),
+  },
+  pollMs: 1000,
+})
 const feedPoller = startFeedPoller(connection.db, { workerId, intervalMs: 60_000, ingest: ingestFeedItem })
 
 const build = (await import(pathToFileURL(path.join(root, 'build/index.js')).href)) as ServerBuild
@@ -55,11 +63,20 @@ app.set('trust proxy', process.env.TRUST_PROXY ?? 'loopback')
 app.use(compression())
 app.use('/build', express.static(path.join(root, 'public/build'), { immutable: true, maxAge: '1y' }))
 app.use(express.static(path.join(root, 'public'), { maxAge: '1h' }))
-const getLoadContext = (req: express.Request) => ({ db: connection.db, dbKind: connection.kind, sessionSecret: secret, clientIp: req.ip ?? 'unknown' })
+const getLoadContext = (req: express.Request) => ({
+  db: connection.db,
+  dbKind: connection.kind,
+  sessionSecret: secret,
+  clientIp: req.ip ?? 'unknown',
+})
 // The meeting page is read by the whole team at once: unchanged pages come from a cache
 // keyed on the reader and the data version (app/utils/page-cache.server.ts).
 const renderPage = createRemixHandler(build, 'production')
-const meetingPages = createPageCache({ paths: /^\/meetings\/\d{4}-W\d{2}$/, render: (request, context) => renderPage(request, context), getLoadContext })
+const meetingPages = createPageCache({
+  paths: /^\/meetings\/\d{4}-W\d{2}$/,
+  render: (request, context) => renderPage(request, context),
+  getLoadContext,
+})
 app.get('/meetings/*', meetingPages.middleware)
 app.all('*', createRequestHandler({ build, mode: 'production', getLoadContext }))
 

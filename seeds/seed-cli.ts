@@ -15,7 +15,9 @@ async function main(): Promise<number> {
     console.log(created > 0 ? `Demo data: ${created} rows created` : 'Demo data already loaded: nothing changed')
     if (env.SEED_DEMO_HISTORY === 'on') {
       const history = await seedDemoTeamHistory(conn.db)
-      console.log(history.created > 0 ? `Demo team history: ${history.created} rows created` : 'Demo team history already loaded: nothing changed')
+      console.log(
+        history.created > 0 ? `Demo team history: ${history.created} rows created` : 'Demo team history already loaded: nothing changed',
+      )
     }
     return 0
   } finally {

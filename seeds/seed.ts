@@ -48,7 +48,10 @@ async function markSeeded(run: Run): Promise<void> {
     await run.trx
       .insertInto('audit_log')
       .values({
-        user_id: null, action: 'seed.demo_loaded', entity_type: 'demo', entity_id: null,
+        user_id: null,
+        action: 'seed.demo_loaded',
+        entity_type: 'demo',
+        entity_id: null,
         new_value: JSON.stringify({ created: run.created }),
       })
       .execute()

@@ -33,7 +33,13 @@ describe('first-run setup', () => {
   })
 
   it('refuses bad input next to the fields and creates nothing', async () => {
-    const res = await respond(() => setupAction({ request: postForm('/setup', { email: 'not-an-email', displayName: '', password: 'short' }), params: {}, context: contextFor(conn) }))
+    const res = await respond(() =>
+      setupAction({
+        request: postForm('/setup', { email: 'not-an-email', displayName: '', password: 'short' }),
+        params: {},
+        context: contextFor(conn),
+      }),
+    )
     expect(res.status).toBe(400)
     const body = await res.json()
     expect(body.errors).toEqual({ email: 'validation.email', displayName: 'validation.required', password: 'validation.passwordShort' })
@@ -42,13 +48,25 @@ describe('first-run setup', () => {
   })
 
   it('refuses an oversized form with 413', async () => {
-    const res = await respond(() => setupAction({ request: postForm('/setup', { email: 'a@b.co', displayName: 'x'.repeat(1_100_000), password: TEST_PASSWORD }), params: {}, context: contextFor(conn) }))
+    const res = await respond(() =>
+      setupAction({
+        request: postForm('/setup', { email: 'a@b.co', displayName: 'x'.repeat(1_100_000), password: TEST_PASSWORD }),
+        params: {},
+        context: contextFor(conn),
+      }),
+    )
     expect(res.status).toBe(413)
     expect(await conn.db.selectFrom('app_user').select('id').execute()).toHaveLength(0)
   })
 
   it('creates the first admin, signs them in, audits it, and then closes', async () => {
-    const res = await respond(() => setupAction({ request: postForm('/setup', { email: 'Lead@Example.com', displayName: 'Lead', password: TEST_PASSWORD }), params: {}, context: contextFor(conn) }))
+    const res = await respond(() =>
+      setupAction({
+        request: postForm('/setup', { email: 'Lead@Example.com', displayName: 'Lead', password: TEST_PASSWORD }),
+        params: {},
+        context: contextFor(conn),
+      }),
+    )
     expect(res.status).toBe(302)
     const cookie = res.headers.get('Set-Cookie') ?? ''
     expect(cookie).toMatch(/tr_session=/)
@@ -61,7 +79,13 @@ describe('first-run setup', () => {
     expect(users[0].password_hash).toMatch(/^\$argon2id\$/)
     expect((await auditActions()).map((a) => a.action)).toContain('user.setup_admin')
 
-    const again = await respond(() => setupAction({ request: postForm('/setup', { email: 'second@example.com', displayName: 'Second', password: TEST_PASSWORD }), params: {}, context: contextFor(conn) }))
+    const again = await respond(() =>
+      setupAction({
+        request: postForm('/setup', { email: 'second@example.com', displayName: 'Second', password: TEST_PASSWORD }),
+        params: {},
+        context: contextFor(conn),
+      }),
+    )
     expect(again.status).toBe(409)
     expect(await conn.db.selectFrom('app_user').select('id').execute()).toHaveLength(1)
   })
@@ -84,8 +108,20 @@ describe('sign-in', () => {
   })
 
   it('says when the email or password is wrong, without saying which', async () => {
-    const wrong = await respond(() => loginAction({ request: postForm('/login', { email: 'lead@example.com', password: 'nope nope nope' }), params: {}, context: contextFor(conn) }))
-    const unknown = await respond(() => loginAction({ request: postForm('/login', { email: 'nobody@example.com', password: 'nope nope nope' }), params: {}, context: contextFor(conn) }))
+    const wrong = await respond(() =>
+      loginAction({
+        request: postForm('/login', { email: 'lead@example.com', password: 'nope nope nope' }),
+        params: {},
+        context: contextFor(conn),
+      }),
+    )
+    const unknown = await respond(() =>
+      loginAction({
+        request: postForm('/login', { email: 'nobody@example.com', password: 'nope nope nope' }),
+        params: {},
+        context: contextFor(conn),
+      }),
+    )
     expect(wrong.status).toBe(401)
     expect(unknown.status).toBe(401)
     expect((await wrong.json()).errors.form).toBe('auth.invalid')
@@ -94,28 +130,64 @@ describe('sign-in', () => {
 
   it('blocks an account after 5 failures with a clear message, even with the right password', async () => {
     for (let i = 0; i < 5; i++) {
-      await respond(() => loginAction({ request: postForm('/login', { email: 'lead@example.com', password: `wrong ${i} password` }), params: {}, context: contextFor(conn, `10.0.0.${i}`) }))
+      await respond(() =>
+        loginAction({
+          request: postForm('/login', { email: 'lead@example.com', password: `wrong ${i} password` }),
+          params: {},
+          context: contextFor(conn, `10.0.0.${i}`),
+        }),
+      )
     }
-    const res = await respond(() => loginAction({ request: postForm('/login', { email: 'lead@example.com', password: TEST_PASSWORD }), params: {}, context: contextFor(conn, '10.0.1.1') }))
+    const res = await respond(() =>
+      loginAction({
+        request: postForm('/login', { email: 'lead@example.com', password: TEST_PASSWORD }),
+        params: {},
+        context: contextFor(conn, '10.0.1.1'),
+      }),
+    )
     expect(res.status).toBe(429)
     expect((await res.json()).errors.form).toMatch(/^auth\.rateLimitedAccount\?minutes=(1[0-5]|[1-9])$/)
   })
 
   it('blocks an IP after 20 failures across accounts', async () => {
     for (let i = 0; i < 20; i++) {
-      await respond(() => loginAction({ request: postForm('/login', { email: `guess${i}@example.com`, password: 'wrong password' }), params: {}, context: contextFor(conn, '10.1.1.1') }))
+      await respond(() =>
+        loginAction({
+          request: postForm('/login', { email: `guess${i}@example.com`, password: 'wrong password' }),
+          params: {},
+          context: contextFor(conn, '10.1.1.1'),
+        }),
+      )
     }
-    const res = await respond(() => loginAction({ request: postForm('/login', { email: 'lead@example.com', password: TEST_PASSWORD }), params: {}, context: contextFor(conn, '10.1.1.1') }))
+    const res = await respond(() =>
+      loginAction({
+        request: postForm('/login', { email: 'lead@example.com', password: TEST_PASSWORD }),
+        params: {},
+        context: contextFor(conn, '10.1.1.1'),
+      }),
+    )
     expect(res.status).toBe(429)
     expect((await res.json()).errors.form).toMatch(/^auth\.rateLimitedIp/)
-    const elsewhere = await respond(() => loginAction({ request: postForm('/login', { email: 'lead@example.com', password: TEST_PASSWORD }), params: {}, context: contextFor(conn, '10.2.2.2') }))
+    const elsewhere = await respond(() =>
+      loginAction({
+        request: postForm('/login', { email: 'lead@example.com', password: TEST_PASSWORD }),
+        params: {},
+        context: contextFor(conn, '10.2.2.2'),
+      }),
+    )
     expect(elsewhere.status).toBe(302)
   })
 
   it('rotates the session at sign-in: the old token stops working', async () => {
     const user = await createUser(conn.db, { role: 'viewer' })
     const oldCookie = await cookieFor(conn.db, user.id)
-    const res = await respond(() => loginAction({ request: postForm('/login', { email: user.email, password: TEST_PASSWORD, redirectTo: '//evil.example.com' }, oldCookie), params: {}, context: contextFor(conn) }))
+    const res = await respond(() =>
+      loginAction({
+        request: postForm('/login', { email: user.email, password: TEST_PASSWORD, redirectTo: '//evil.example.com' }, oldCookie),
+        params: {},
+        context: contextFor(conn),
+      }),
+    )
     expect(res.status).toBe(302)
     expect(res.headers.get('Location')).toBe('/')
     const sessions = await conn.db.selectFrom('user_session').select('id').where('user_id', '=', user.id).execute()
@@ -125,7 +197,9 @@ describe('sign-in', () => {
 
   it('refuses a disabled account', async () => {
     const user = await createUser(conn.db, { role: 'analyst', disabled: true })
-    const res = await respond(() => loginAction({ request: postForm('/login', { email: user.email, password: TEST_PASSWORD }), params: {}, context: contextFor(conn) }))
+    const res = await respond(() =>
+      loginAction({ request: postForm('/login', { email: user.email, password: TEST_PASSWORD }), params: {}, context: contextFor(conn) }),
+    )
     expect(res.status).toBe(403)
     expect((await res.json()).errors.form).toBe('auth.disabled')
   })
@@ -141,7 +215,13 @@ describe('people administration', () => {
   })
 
   it('invites by a one-time link valid for 7 days, which creates the account with the role', async () => {
-    const res = await respond(() => adminUsersAction({ request: postForm('/admin/users', { intent: 'invite', email: 'new.analyst@example.com', role: 'analyst' }, adminCookie), params: {}, context: contextFor(conn) }))
+    const res = await respond(() =>
+      adminUsersAction({
+        request: postForm('/admin/users', { intent: 'invite', email: 'new.analyst@example.com', role: 'analyst' }, adminCookie),
+        params: {},
+        context: contextFor(conn),
+      }),
+    )
     expect(res.status).toBe(200)
     const { invite } = await res.json()
     const token = invite.link.split('/invite/')[1]
@@ -150,23 +230,57 @@ describe('people administration', () => {
     const days = (stored.expires_at.getTime() - stored.created_at.getTime()) / 86_400_000
     expect(days).toBeCloseTo(7, 1)
 
-    const accepted = await respond(() => inviteAction({ request: postForm(`/invite/${token}`, { displayName: 'New Analyst', password: TEST_PASSWORD }), params: { token }, context: contextFor(conn) }))
+    const accepted = await respond(() =>
+      inviteAction({
+        request: postForm(`/invite/${token}`, { displayName: 'New Analyst', password: TEST_PASSWORD }),
+        params: { token },
+        context: contextFor(conn),
+      }),
+    )
     expect(accepted.status).toBe(302)
-    const user = await conn.db.selectFrom('app_user').select(['role']).where('email', '=', 'new.analyst@example.com').executeTakeFirstOrThrow()
+    const user = await conn.db
+      .selectFrom('app_user')
+      .select(['role'])
+      .where('email', '=', 'new.analyst@example.com')
+      .executeTakeFirstOrThrow()
     expect(user.role).toBe('analyst')
 
-    const reused = await respond(() => inviteAction({ request: postForm(`/invite/${token}`, { displayName: 'Again', password: TEST_PASSWORD }), params: { token }, context: contextFor(conn) }))
+    const reused = await respond(() =>
+      inviteAction({
+        request: postForm(`/invite/${token}`, { displayName: 'Again', password: TEST_PASSWORD }),
+        params: { token },
+        context: contextFor(conn),
+      }),
+    )
     expect(reused.status).toBe(404)
-    const page = await respond(() => inviteLoader({ request: getRequest(`/invite/${token}`), params: { token }, context: contextFor(conn) }))
+    const page = await respond(() =>
+      inviteLoader({ request: getRequest(`/invite/${token}`), params: { token }, context: contextFor(conn) }),
+    )
     expect(page.status).toBe(404)
   })
 
   it('does not accept an expired invitation', async () => {
-    const res = await respond(() => adminUsersAction({ request: postForm('/admin/users', { intent: 'invite', email: 'late@example.com', role: 'viewer' }, adminCookie), params: {}, context: contextFor(conn) }))
+    const res = await respond(() =>
+      adminUsersAction({
+        request: postForm('/admin/users', { intent: 'invite', email: 'late@example.com', role: 'viewer' }, adminCookie),
+        params: {},
+        context: contextFor(conn),
+      }),
+    )
     const token = (await res.json()).invite.link.split('/invite/')[1]
     // Age the invitation past its 7 days (created_at too, to keep the check constraint).
-    await conn.db.updateTable('invite').set({ created_at: new Date(Date.now() - 9 * 86_400_000), expires_at: new Date(Date.now() - 2 * 86_400_000) }).where('email', '=', 'late@example.com').execute()
-    const accepted = await respond(() => inviteAction({ request: postForm(`/invite/${token}`, { displayName: 'Late', password: TEST_PASSWORD }), params: { token }, context: contextFor(conn) }))
+    await conn.db
+      .updateTable('invite')
+      .set({ created_at: new Date(Date.now() - 9 * 86_400_000), expires_at: new Date(Date.now() - 2 * 86_400_000) })
+      .where('email', '=', 'late@example.com')
+      .execute()
+    const accepted = await respond(() =>
+      inviteAction({
+        request: postForm(`/invite/${token}`, { displayName: 'Late', password: TEST_PASSWORD }),
+        params: { token },
+        context: contextFor(conn),
+      }),
+    )
     expect(accepted.status).toBe(404)
     expect(await conn.db.selectFrom('app_user').select('id').where('email', '=', 'late@example.com').execute()).toHaveLength(0)
   })
@@ -174,8 +288,20 @@ describe('people administration', () => {
   it('changes roles and disables accounts, with old and new values in the audit log', async () => {
     const target = await createUser(conn.db, { role: 'viewer' })
     const targetCookie = await cookieFor(conn.db, target.id)
-    await respond(() => adminUsersAction({ request: postForm('/admin/users', { intent: 'changeRole', userId: String(target.id), role: 'analyst' }, adminCookie), params: {}, context: contextFor(conn) }))
-    await respond(() => adminUsersAction({ request: postForm('/admin/users', { intent: 'disable', userId: String(target.id) }, adminCookie), params: {}, context: contextFor(conn) }))
+    await respond(() =>
+      adminUsersAction({
+        request: postForm('/admin/users', { intent: 'changeRole', userId: String(target.id), role: 'analyst' }, adminCookie),
+        params: {},
+        context: contextFor(conn),
+      }),
+    )
+    await respond(() =>
+      adminUsersAction({
+        request: postForm('/admin/users', { intent: 'disable', userId: String(target.id) }, adminCookie),
+        params: {},
+        context: contextFor(conn),
+      }),
+    )
     const user = await conn.db.selectFrom('app_user').select(['role', 'disabled_at']).where('id', '=', target.id).executeTakeFirstOrThrow()
     expect(user.role).toBe('analyst')
     expect(user.disabled_at).not.toBeNull()
@@ -189,22 +315,58 @@ describe('people administration', () => {
   })
 
   it('keeps at least one active admin and refuses bad ids with 4xx', async () => {
-    const demote = await respond(() => adminUsersAction({ request: postForm('/admin/users', { intent: 'changeRole', userId: String(adminId), role: 'viewer' }, adminCookie), params: {}, context: contextFor(conn) }))
+    const demote = await respond(() =>
+      adminUsersAction({
+        request: postForm('/admin/users', { intent: 'changeRole', userId: String(adminId), role: 'viewer' }, adminCookie),
+        params: {},
+        context: contextFor(conn),
+      }),
+    )
     expect(demote.status).toBe(409)
     expect((await demote.json()).errors.form).toBe('users.lastAdmin')
-    const bad = await respond(() => adminUsersAction({ request: postForm('/admin/users', { intent: 'disable', userId: 'abc' }, adminCookie), params: {}, context: contextFor(conn) }))
+    const bad = await respond(() =>
+      adminUsersAction({
+        request: postForm('/admin/users', { intent: 'disable', userId: 'abc' }, adminCookie),
+        params: {},
+        context: contextFor(conn),
+      }),
+    )
     expect(bad.status).toBe(400)
-    const missing = await respond(() => adminUsersAction({ request: postForm('/admin/users', { intent: 'disable', userId: '99999' }, adminCookie), params: {}, context: contextFor(conn) }))
+    const missing = await respond(() =>
+      adminUsersAction({
+        request: postForm('/admin/users', { intent: 'disable', userId: '99999' }, adminCookie),
+        params: {},
+        context: contextFor(conn),
+      }),
+    )
     expect(missing.status).toBe(404)
-    const unknownIntent = await respond(() => adminUsersAction({ request: postForm('/admin/users', { intent: 'drop-tables' }, adminCookie), params: {}, context: contextFor(conn) }))
+    const unknownIntent = await respond(() =>
+      adminUsersAction({
+        request: postForm('/admin/users', { intent: 'drop-tables' }, adminCookie),
+        params: {},
+        context: contextFor(conn),
+      }),
+    )
     expect(unknownIntent.status).toBe(400)
   })
 
   it('validates the team time zone and audits the change', async () => {
-    const bad = await respond(() => adminSettingsAction({ request: postForm('/admin/settings', { timeZone: 'Mars/Olympus' }, adminCookie), params: {}, context: contextFor(conn) }))
+    const bad = await respond(() =>
+      adminSettingsAction({
+        request: postForm('/admin/settings', { timeZone: 'Mars/Olympus' }, adminCookie),
+        params: {},
+        context: contextFor(conn),
+      }),
+    )
     expect(bad.status).toBe(400)
     expect((await bad.json()).errors.timeZone).toBe('settings.invalidTimeZone')
-    const ok = await respond(() => adminSettingsAction({ request: postForm('/admin/settings', { timeZone: 'Europe/London' }, adminCookie), params: {}, context: contextFor(conn) }))
+    const ok = await respond(() =>
+      adminSettingsAction({
+        request: postForm('/admin/settings', { timeZone: 'Europe/London' }, adminCookie),
+        params: {},
+        context: contextFor(conn),
+      }),
+    )
     expect(ok.status).toBe(200)
     const audit = (await auditActions()).filter((a) => a.action === 'settings.time_zone')
     expect(audit).toEqual([{ action: 'settings.time_zone', old_value: 'Asia/Shanghai', new_value: 'Europe/London', user_id: adminId }])
@@ -215,14 +377,34 @@ describe('language', () => {
   it('guesses from Accept-Language, then remembers the choice on the account', async () => {
     const user = await createUser(conn.db, { role: 'viewer' })
     const cookie = await cookieFor(conn.db, user.id)
-    const guessed = await respond(() => rootLoader({ request: getRequest('/', cookie, { 'Accept-Language': 'zh-CN,zh;q=0.9' }), params: {}, context: contextFor(conn) } as never))
+    const guessed = await respond(() =>
+      rootLoader({
+        request: getRequest('/', cookie, { 'Accept-Language': 'zh-CN,zh;q=0.9' }),
+        params: {},
+        context: contextFor(conn),
+      } as never),
+    )
     expect((await guessed.json()).locale).toBe('zh-CN')
-    const res = await respond(() => languageAction({ request: postForm('/language', { locale: 'en', redirectTo: '/themes/multimodal-ai' }, cookie), params: {}, context: contextFor(conn) }))
+    const res = await respond(() =>
+      languageAction({
+        request: postForm('/language', { locale: 'en', redirectTo: '/themes/multimodal-ai' }, cookie),
+        params: {},
+        context: contextFor(conn),
+      }),
+    )
     expect(res.status).toBe(302)
     expect(res.headers.get('Location')).toBe('/themes/multimodal-ai')
-    const after = await respond(() => rootLoader({ request: getRequest('/', cookie, { 'Accept-Language': 'zh-CN,zh;q=0.9' }), params: {}, context: contextFor(conn) } as never))
+    const after = await respond(() =>
+      rootLoader({
+        request: getRequest('/', cookie, { 'Accept-Language': 'zh-CN,zh;q=0.9' }),
+        params: {},
+        context: contextFor(conn),
+      } as never),
+    )
     expect((await after.json()).locale).toBe('en')
-    const bad = await respond(() => languageAction({ request: postForm('/language', { locale: 'klingon' }, cookie), params: {}, context: contextFor(conn) }))
+    const bad = await respond(() =>
+      languageAction({ request: postForm('/language', { locale: 'klingon' }, cookie), params: {}, context: contextFor(conn) }),
+    )
     expect(bad.status).toBe(400)
   })
 })

@@ -7,7 +7,23 @@ import { SCALES, generateMeetingData, markerFor, readMarker } from './bench/meet
 import { createTestDatabase } from './db.ts'
 
 const scale = SCALES.tiny
-const TABLES = ['app_user', 'company', 'company_alias', 'document', 'mention', 'mention_week', 'mention_alert', 'score', 'score_revision', 'score_evidence', 'source_score', 'watchlist_entry', 'data_exhaustion_estimate', 'meeting', 'audit_log']
+const TABLES = [
+  'app_user',
+  'company',
+  'company_alias',
+  'document',
+  'mention',
+  'mention_week',
+  'mention_alert',
+  'score',
+  'score_revision',
+  'score_evidence',
+  'source_score',
+  'watchlist_entry',
+  'data_exhaustion_estimate',
+  'meeting',
+  'audit_log',
+]
 
 let first: Connection
 let second: Connection
@@ -26,17 +42,33 @@ const one = async <T>(query: RawBuilder<T>) => (await query.execute(db())).rows[
 
 /** A digest of every row of a table (ids included), in a fixed order. */
 async function digest(conn: Connection, table: string): Promise<string> {
-  const { rows } = await sql<{ digest: string }>`select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as digest from ${sql.table(table)} t`.execute(conn.db)
+  const { rows } = await sql<{
+    digest: string
+  }>`select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as digest from ${sql.table(table)} t`.execute(conn.db)
   return rows[0].digest
 }
 
 describe('meeting benchmark data', () => {
   it('has every analyst score every cell every week, and the history agrees with the scores', async () => {
-    const counts = await one<{ scores: number; analysts: number; weeks: number; documents: number; mentions: number; meetings: number }>(sql`
+    const counts = await one<{
+      scores: number
+      analysts: number
+      weeks: number
+      documents: number
+      mentions: number
+      meetings: number
+    }>(sql`
       select (select count(*)::int from score) as scores, (select count(*)::int from app_user where role = 'analyst') as analysts,
         (select count(distinct iso_week)::int from score) as weeks, (select count(*)::int from document) as documents,
         (select count(*)::int from mention) as mentions, (select count(*)::int from meeting) as meetings`)
-    expect(counts).toEqual({ scores: scale.analysts * 40 * scale.weeks, analysts: scale.analysts, weeks: scale.weeks, documents: scale.documents, mentions: scale.mentions, meetings: scale.weeks })
+    expect(counts).toEqual({
+      scores: scale.analysts * 40 * scale.weeks,
+      analysts: scale.analysts,
+      weeks: scale.weeks,
+      documents: scale.documents,
+      mentions: scale.mentions,
+      meetings: scale.weeks,
+    })
     // The newest revision of every score is the score's own value; drafts came before it.
     const disagreeing = await one<{ n: number }>(sql`
       select count(*)::int as n from score s join lateral (select level, reason from score_revision r where r.score_id = s.id order by id desc limit 1) last on true

@@ -72,9 +72,25 @@ describe('themeradar ingest', () => {
     writeFileSync(file('fresh.txt'), 'Wondershare and Meitu both sell AI design tools.')
     writeFileSync(file('huge.pdf'), '%PDF-1.7\n')
     truncateSync(file('huge.pdf'), 200 * 1024 * 1024) // sparse: refused by size before reading
-    const { code, out, err } = await run('ingest', file('photo.txt'), file('locked.pdf'), file('empty.md'), file('missing.pdf'), file('huge.pdf'), file('fresh.txt'), '--publisher', 'Desk', '--published', '2024-03-01', '--title', 'AI tools')
+    const { code, out, err } = await run(
+      'ingest',
+      file('photo.txt'),
+      file('locked.pdf'),
+      file('empty.md'),
+      file('missing.pdf'),
+      file('huge.pdf'),
+      file('fresh.txt'),
+      '--publisher',
+      'Desk',
+      '--published',
+      '2024-03-01',
+      '--title',
+      'AI tools',
+    )
     expect(code).toBe(1)
-    expect(out[0]).toMatch(/fresh\.txt: ingested as document \d+ "AI tools" \(2024-03-01\), 2 mentions of 2 companies: (Meitu 美图 ×1, Wondershare 万兴科技 ×1|Wondershare 万兴科技 ×1, Meitu 美图 ×1)/)
+    expect(out[0]).toMatch(
+      /fresh\.txt: ingested as document \d+ "AI tools" \(2024-03-01\), 2 mentions of 2 companies: (Meitu 美图 ×1, Wondershare 万兴科技 ×1|Wondershare 万兴科技 ×1, Meitu 美图 ×1)/,
+    )
     expect(out[1]).toBe('1 of 6 files ingested or already present, 5 failed')
     expect(err).toEqual([
       `${file('photo.txt')}: refused: the file is not text (it looks binary, or is in an encoding other than UTF-8, UTF-16 or GB18030)`,
@@ -89,7 +105,9 @@ describe('themeradar ingest', () => {
     expect((await run('ingest')).code).toBe(2)
     expect((await run('ingest', file('fresh.txt'), '--published', '5 March')).err[0]).toMatch(/--published must be a date/)
     expect((await run('ingest', file('fresh.txt'), '--bogus')).code).toBe(2)
-    expect((await run('ingest', file('fresh.txt'), '--theme', 'no-such-theme')).err).toEqual(['themeradar ingest: there is no theme "no-such-theme"'])
+    expect((await run('ingest', file('fresh.txt'), '--theme', 'no-such-theme')).err).toEqual([
+      'themeradar ingest: there is no theme "no-such-theme"',
+    ])
     expect((await run('frobnicate')).code).toBe(2)
     expect((await run('--help')).code).toBe(0)
   })
@@ -98,7 +116,12 @@ describe('themeradar ingest', () => {
     writeFileSync(file('theme.txt'), 'Zhihu 知乎 and Xiaohongshu 小红书 are 2C platforms.')
     const { out } = await run('ingest', file('theme.txt'), '--theme', 'multimodal-ai', '--json')
     const id = JSON.parse(out[0]).document.id
-    const themes = await conn.db.selectFrom('document_theme').innerJoin('theme', 'theme.id', 'document_theme.theme_id').select('theme.slug').where('document_id', '=', id).execute()
+    const themes = await conn.db
+      .selectFrom('document_theme')
+      .innerJoin('theme', 'theme.id', 'document_theme.theme_id')
+      .select('theme.slug')
+      .where('document_id', '=', id)
+      .execute()
     expect(themes).toEqual([{ slug: 'multimodal-ai' }])
   })
 
@@ -109,11 +132,22 @@ describe('themeradar ingest', () => {
     writeFileSync(path.join(pglite, 'postmaster.pid'), '-42\n')
     writeFileSync(path.join(pglite, 'base', '1259'), '')
     // Stands in for a running app: a process holding a file of the directory open.
-    const holder: ChildProcess = spawn(process.execPath, ['-e', `require('fs').openSync(${JSON.stringify(path.join(pglite, 'base', '1259'))}, 'r'); console.log('open'); setInterval(() => {}, 1000)`], { stdio: ['ignore', 'pipe', 'ignore'] })
+    const holder: ChildProcess = spawn(
+      process.execPath,
+      [
+        '-e',
+        `require('fs').openSync(${JSON.stringify(path.join(pglite, 'base', '1259'))}, 'r'); console.log('open'); setInterval(() => {}, 1000)`,
+      ],
+      { stdio: ['ignore', 'pipe', 'ignore'] },
+    )
     try {
       await new Promise((resolve) => holder.stdout!.once('data', resolve))
       const err: string[] = []
-      const code = await main(['ingest', file('fresh.txt')], { stdout: () => undefined, stderr: (l) => err.push(l), env: { DATA_DIR: dataDir, DATABASE_URL: '' } })
+      const code = await main(['ingest', file('fresh.txt')], {
+        stdout: () => undefined,
+        stderr: (l) => err.push(l),
+        env: { DATA_DIR: dataDir, DATABASE_URL: '' },
+      })
       expect(code).toBe(1)
       expect(err[0]).toContain(`is in use by process ${holder.pid}`)
     } finally {

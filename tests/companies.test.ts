@@ -31,16 +31,47 @@ afterAll(async () => {
 
 const en = makeTranslate('en')
 const zh = makeTranslate('zh-CN')
-const base = { nameEn: 'Zhipu AI', nameZh: '智谱', region: 'domestic', listing: 'private', vendorType: 'model_company', tickers: '', aliases: '' }
+const base = {
+  nameEn: 'Zhipu AI',
+  nameZh: '智谱',
+  region: 'domestic',
+  listing: 'private',
+  vendorType: 'model_company',
+  tickers: '',
+  aliases: '',
+}
 
-const create = (fields: Record<string, string | string[]>, cookie = analyst) => respond(() => newAction({ request: postForm('/companies/new', fields, cookie), params: {}, context: contextFor(conn) }))
+const create = (fields: Record<string, string | string[]>, cookie = analyst) =>
+  respond(() => newAction({ request: postForm('/companies/new', fields, cookie), params: {}, context: contextFor(conn) }))
 const edit = (id: number, fields: Record<string, string | string[]>, cookie = analyst) =>
-  respond(() => companyAction({ request: postForm(`/companies/${id}`, fields, cookie), params: { id: String(id) }, context: contextFor(conn) }))
-const search = async (q: string) => (await respond(() => searchLoader({ request: getRequest(`/search?q=${encodeURIComponent(q)}&format=json`, viewer), params: {}, context: contextFor(conn) }))).json()
+  respond(() =>
+    companyAction({ request: postForm(`/companies/${id}`, fields, cookie), params: { id: String(id) }, context: contextFor(conn) }),
+  )
+const search = async (q: string) =>
+  (
+    await respond(() =>
+      searchLoader({
+        request: getRequest(`/search?q=${encodeURIComponent(q)}&format=json`, viewer),
+        params: {},
+        context: contextFor(conn),
+      }),
+    )
+  ).json()
 
 async function rowCounts() {
   const tables = ['company', 'company_alias', 'company_ticker', 'audit_log'] as const
-  return Promise.all(tables.map(async (table) => Number((await conn.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)))
+  return Promise.all(
+    tables.map(async (table) =>
+      Number(
+        (
+          await conn.db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      ),
+    ),
+  )
 }
 
 describe('creating a company', () => {
@@ -48,10 +79,19 @@ describe('creating a company', () => {
     const res = await create({ ...base, tickers: '600519.SS, 1234 HK', aliases: 'GLM\n智谱清言\n\n', modalityIds: [] })
     expect(res.status).toBe(302)
     const id = Number(res.headers.get('Location')!.split('/').at(-1))
-    const page = await (await respond(() => companyLoader({ request: getRequest(`/companies/${id}`, analyst), params: { id: String(id) }, context: contextFor(conn) }))).json()
+    const page = await (
+      await respond(() =>
+        companyLoader({ request: getRequest(`/companies/${id}`, analyst), params: { id: String(id) }, context: contextFor(conn) }),
+      )
+    ).json()
     expect(page.tickers.map((t: { code: string; exchange: string }) => `${t.code}.${t.exchange}`)).toEqual(['600519.SH', '1234.HK'])
     expect(page.aliases.map((a: { text: string }) => a.text).sort()).toEqual(['GLM', 'Zhipu AI', '智谱', '智谱清言'].sort())
-    const audit = await conn.db.selectFrom('audit_log').select(['action', 'new_value']).where('entity_type', '=', 'company').where('entity_id', '=', String(id)).execute()
+    const audit = await conn.db
+      .selectFrom('audit_log')
+      .select(['action', 'new_value'])
+      .where('entity_type', '=', 'company')
+      .where('entity_id', '=', String(id))
+      .execute()
     expect(audit).toHaveLength(1)
     expect(audit[0].new_value).toMatchObject({ nameEn: 'Zhipu AI', tickers: ['600519.SH', '1234.HK'] })
   })
@@ -70,11 +110,13 @@ describe('creating a company', () => {
     const before = await rowCounts()
     const res = await create({ ...base, nameEn: 'Newco', nameZh: '', tickers: 'BABA2, 0700.HK' })
     expect(res.status).toBe(400)
-    expect(fieldError(en, (await res.json()).errors.tickers)).toBe('"BABA2" is not a ticker we recognise. Use forms such as 600519.SH, 0700.HK or BABA.')
+    expect(fieldError(en, (await res.json()).errors.tickers)).toBe(
+      '"BABA2" is not a ticker we recognise. Use forms such as 600519.SH, 0700.HK or BABA.',
+    )
     expect(await rowCounts()).toEqual(before)
   })
 
-  it('refuses 700.HK because Tencent has 0700.HK, naming Tencent in the reader\'s language', async () => {
+  it("refuses 700.HK because Tencent has 0700.HK, naming Tencent in the reader's language", async () => {
     const before = await rowCounts()
     const res = await create({ ...base, nameEn: 'Newco', nameZh: '', tickers: '700.HK' })
     expect(res.status).toBe(409)
@@ -84,7 +126,7 @@ describe('creating a company', () => {
     expect(await rowCounts()).toEqual(before)
   })
 
-  it('refuses an alias another company has, naming it, and a name that is another company\'s alias', async () => {
+  it("refuses an alias another company has, naming it, and a name that is another company's alias", async () => {
     const before = await rowCounts()
     const res = await create({ ...base, nameEn: 'Newco', nameZh: '', aliases: 'Newco Cloud\nchatgpt' })
     expect(res.status).toBe(409)
@@ -97,7 +139,9 @@ describe('creating a company', () => {
   it('is refused to viewers (403), who also cannot open the form', async () => {
     const before = await rowCounts()
     expect((await create(base, viewer)).status).toBe(403)
-    expect((await respond(() => newLoader({ request: getRequest('/companies/new', viewer), params: {}, context: contextFor(conn) }))).status).toBe(403)
+    expect(
+      (await respond(() => newLoader({ request: getRequest('/companies/new', viewer), params: {}, context: contextFor(conn) }))).status,
+    ).toBe(403)
     expect(await rowCounts()).toEqual(before)
   })
 })
@@ -108,9 +152,22 @@ describe('editing on the company page', () => {
     expect(added.status).toBe(200)
     const alias = await conn.db.selectFrom('company_alias').selectAll().where('normalised_text', '=', 'wechat').executeTakeFirstOrThrow()
     expect(alias).toMatchObject({ company_id: tencentId, kind: 'product', case_sensitive: true, is_ambiguous: false })
-    await edit(tencentId, { intent: 'updateAlias', aliasId: String(alias.id), text: 'Weixin', language: 'en', kind: 'product', ambiguous: 'on' })
+    await edit(tencentId, {
+      intent: 'updateAlias',
+      aliasId: String(alias.id),
+      text: 'Weixin',
+      language: 'en',
+      kind: 'product',
+      ambiguous: 'on',
+    })
     await edit(tencentId, { intent: 'removeAlias', aliasId: String(alias.id) })
-    const trail = await conn.db.selectFrom('audit_log').select(['action', 'old_value', 'new_value']).where('entity_id', '=', String(tencentId)).where('action', 'like', 'company.alias%').orderBy('id').execute()
+    const trail = await conn.db
+      .selectFrom('audit_log')
+      .select(['action', 'old_value', 'new_value'])
+      .where('entity_id', '=', String(tencentId))
+      .where('action', 'like', 'company.alias%')
+      .orderBy('id')
+      .execute()
     expect(trail.map((a) => a.action)).toEqual(['company.alias_add', 'company.alias_update', 'company.alias_remove'])
     expect(trail[1].old_value).toMatchObject({ text: 'WeChat', caseSensitive: true, isAmbiguous: false })
     expect(trail[1].new_value).toMatchObject({ text: 'Weixin', caseSensitive: false, isAmbiguous: true })
@@ -131,7 +188,16 @@ describe('editing on the company page', () => {
     expect((await bad.json()).errors.ticker).toMatch(/^companyEdit\.tickerInvalid\?/)
     const taken = await edit(tencentId, { intent: 'addTicker', ticker: 'BABA' })
     expect(fieldError(en, (await taken.json()).errors.ticker)).toBe('BABA already belongs to Alibaba.')
-    const profile = { intent: 'profile', nameEn: 'Tencent', nameZh: '腾讯', region: 'domestic', listing: 'listed', vendorType: 'big_tech', website: 'not a url', notesMd: 'Hunyuan.' }
+    const profile = {
+      intent: 'profile',
+      nameEn: 'Tencent',
+      nameZh: '腾讯',
+      region: 'domestic',
+      listing: 'listed',
+      vendorType: 'big_tech',
+      website: 'not a url',
+      notesMd: 'Hunyuan.',
+    }
     const refused = await edit(tencentId, profile)
     expect(refused.status).toBe(400)
     expect((await refused.json()).errors.website).toBe('companyEdit.websiteInvalid')
@@ -144,10 +210,20 @@ describe('editing on the company page', () => {
     const before = await rowCounts()
     expect((await edit(tencentId, { intent: 'addAlias', text: 'Viewer alias', language: 'any', kind: 'name' }, viewer)).status).toBe(403)
     expect(await rowCounts()).toEqual(before)
-    const page = await (await respond(() => companyLoader({ request: getRequest(`/companies/${tencentId}`, viewer), params: { id: String(tencentId) }, context: contextFor(conn) }))).json()
+    const page = await (
+      await respond(() =>
+        companyLoader({
+          request: getRequest(`/companies/${tencentId}`, viewer),
+          params: { id: String(tencentId) },
+          context: contextFor(conn),
+        }),
+      )
+    ).json()
     expect(page.canEdit).toBe(false)
     expect(page.themes.map((t: { slug: string }) => t.slug)).toContain('multimodal-ai')
-    const list = await (await respond(() => companiesLoader({ request: getRequest('/companies', viewer), params: {}, context: contextFor(conn) }))).json()
+    const list = await (
+      await respond(() => companiesLoader({ request: getRequest('/companies', viewer), params: {}, context: contextFor(conn) }))
+    ).json()
     expect(list.canEdit).toBe(false)
   })
 

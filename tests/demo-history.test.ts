@@ -28,15 +28,34 @@ describe('demo team history', () => {
     const first = await seedDemoTeamHistory(t.db, now)
     expect(first.created).toBeGreaterThan(0)
     const weeks = await t.db.selectFrom('score').select('iso_week').distinct().orderBy('iso_week').execute()
-    expect(weeks.map((w) => w.iso_week)).toEqual(['2026-W41', '2026-W42', '2026-W43', '2026-W44', '2026-W45', '2026-W46', '2026-W47', '2026-W48'])
-    const perWeek = await t.db.selectFrom('score').select((eb) => eb.fn.countAll<number>().as('n')).where('iso_week', '=', '2026-W48').executeTakeFirstOrThrow()
+    expect(weeks.map((w) => w.iso_week)).toEqual([
+      '2026-W41',
+      '2026-W42',
+      '2026-W43',
+      '2026-W44',
+      '2026-W45',
+      '2026-W46',
+      '2026-W47',
+      '2026-W48',
+    ])
+    const perWeek = await t.db
+      .selectFrom('score')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('iso_week', '=', '2026-W48')
+      .executeTakeFirstOrThrow()
     expect(Number(perWeek.n)).toBe(DEMO_ANALYSTS.length * 6 * 5)
     expect(DEMO_HISTORY_WEEKS).toBe(8)
-    const latest = await t.db.selectFrom('score_revision').select((eb) => eb.fn.max('saved_at').as('at')).executeTakeFirstOrThrow()
+    const latest = await t.db
+      .selectFrom('score_revision')
+      .select((eb) => eb.fn.max('saved_at').as('at'))
+      .executeTakeFirstOrThrow()
     expect(new Date(latest.at as Date).getTime()).toBeLessThan(now.getTime())
     const again = await seedDemoTeamHistory(t.db, now)
     expect(again.created).toBe(0)
-    const total = await t.db.selectFrom('score_revision').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+    const total = await t.db
+      .selectFrom('score_revision')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
     expect(Number(total.n)).toBe(8 * DEMO_ANALYSTS.length * 30)
   })
 
@@ -84,14 +103,27 @@ describe('demo team history', () => {
   it('lets an admin remove the demo analysts and their scores, keeping the notes, audited', async () => {
     const admin = await cookieFor(t.db, (await createUser(t.db, { role: 'admin' })).id)
     const analyst = await cookieFor(t.db, (await createUser(t.db, { role: 'analyst' })).id)
-    const page = await (await respond(() => settingsLoader({ request: getRequest('/admin/settings', admin), params: {}, context: contextFor(t) }))).json()
+    const page = await (
+      await respond(() => settingsLoader({ request: getRequest('/admin/settings', admin), params: {}, context: contextFor(t) }))
+    ).json()
     expect(page.demo).toEqual({ analysts: 3, scores: 8 * 3 * 30 })
-    const refused = await respond(() => settingsAction({ request: postForm('/admin/settings', { intent: 'removeDemoTeam' }, analyst), params: {}, context: contextFor(t) }))
+    const refused = await respond(() =>
+      settingsAction({ request: postForm('/admin/settings', { intent: 'removeDemoTeam' }, analyst), params: {}, context: contextFor(t) }),
+    )
     expect(refused.status).toBe(403)
-    const res = await respond(() => settingsAction({ request: postForm('/admin/settings', { intent: 'removeDemoTeam' }, admin), params: {}, context: contextFor(t) }))
+    const res = await respond(() =>
+      settingsAction({ request: postForm('/admin/settings', { intent: 'removeDemoTeam' }, admin), params: {}, context: contextFor(t) }),
+    )
     expect(await res.json()).toEqual({ ok: true, removed: { analysts: 3, scores: 720 } })
     const count = async (table: 'score' | 'score_revision' | 'document') =>
-      Number((await t.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
+      Number(
+        (
+          await t.db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      )
     expect(await count('score')).toBe(0)
     expect(await count('score_revision')).toBe(0)
     expect(await count('document')).toBe(3)

@@ -33,7 +33,15 @@ afterAll(async () => {
 
 const upload = (parts: StreamPart[], cookie = analyst) => uploadRequest(parts, cookie)
 const post = (request: Request) => respond(() => listAction({ request, params: {}, context: contextFor(conn) }))
-const count = async (table: 'document' | 'job_file') => Number((await conn.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
+const count = async (table: 'document' | 'job_file') =>
+  Number(
+    (
+      await conn.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  )
 const jobIdFrom = (res: Response) => Number(res.headers.get('Location')?.match(/^\/jobs\/(\d+)$/)?.[1])
 
 async function waitForJob(id: number) {
@@ -59,7 +67,12 @@ describe('a bulk upload', () => {
     const id = jobIdFrom(res)
     expect(await getJob(conn.db, id)).toMatchObject({ kind: INGEST_FILES_JOB_KIND, status: 'queued', total: 7, done: 0 })
     expect(await count('job_file')).toBe(7)
-    const audit = await conn.db.selectFrom('audit_log').select(['action', 'entity_id']).where('action', '=', 'job.enqueue').where('entity_id', '=', String(id)).execute()
+    const audit = await conn.db
+      .selectFrom('audit_log')
+      .select(['action', 'entity_id'])
+      .where('action', '=', 'job.enqueue')
+      .where('entity_id', '=', String(id))
+      .execute()
     expect(audit).toHaveLength(1)
   })
 
@@ -67,21 +80,35 @@ describe('a bulk upload', () => {
     vi.spyOn(console, 'warn').mockImplementation(() => undefined)
     const id = (await conn.db.selectFrom('job').select('id').where('kind', '=', INGEST_FILES_JOB_KIND).executeTakeFirstOrThrow()).id
     const documentsBefore = await count('document')
-    const ingestAudits = async () => (await conn.db.selectFrom('audit_log').select('id').where('action', '=', 'document.ingest').execute()).length
+    const ingestAudits = async () =>
+      (await conn.db.selectFrom('audit_log').select('id').where('action', '=', 'document.ingest').execute()).length
     const auditsBefore = await ingestAudits()
     // A first worker gets through three files, then its process dies.
     const claimed = await claimNextJob(conn.db, 'dead', [INGEST_FILES_JOB_KIND])
     const crash = new Error('killed')
     await expect(
-      ingestFilesHandler()(conn.db, claimed!, async (done) => {
-        if (done === 3) throw crash
-      }, new AbortController().signal),
+      ingestFilesHandler()(
+        conn.db,
+        claimed!,
+        async (done) => {
+          if (done === 3) throw crash
+        },
+        new AbortController().signal,
+      ),
     ).rejects.toBe(crash)
     expect(await count('document')).toBe(documentsBefore + 3)
-    await conn.db.updateTable('job').set({ lease_until: sql`now() - interval '1 second'` }).where('id', '=', id).execute()
+    await conn.db
+      .updateTable('job')
+      .set({ lease_until: sql`now() - interval '1 second'` })
+      .where('id', '=', id)
+      .execute()
 
     // After the restart another worker takes the job over from the fourth file.
-    const runner = startJobRunner(conn.db, { workerId: 'after-restart', handlers: { [INGEST_FILES_JOB_KIND]: ingestFilesHandler() }, pollMs: 20 })
+    const runner = startJobRunner(conn.db, {
+      workerId: 'after-restart',
+      handlers: { [INGEST_FILES_JOB_KIND]: ingestFilesHandler() },
+      pollMs: 20,
+    })
     const job = await waitForJob(id)
     await runner.stop()
     expect(job).toMatchObject({ status: 'done', done: 7, total: 7, result: { files: 7, ingested: 5, duplicate: 1, refused: 1 } })
@@ -90,8 +117,15 @@ describe('a bulk upload', () => {
     // Bytes are dropped once a file is done.
     expect(await conn.db.selectFrom('job_file').select('id').where('job_id', '=', id).where('bytes', 'is not', null).execute()).toEqual([])
 
-    const page = await respond(() => jobLoader({ request: getRequest(`/jobs/${id}`, viewer), params: { id: String(id) }, context: contextFor(conn) }))
-    const { files } = (await page.json()) as { files: { counts: Record<string, number>; outcomes: { name: string; status: string; reason?: string; document?: { id: number; title: string } }[] } }
+    const page = await respond(() =>
+      jobLoader({ request: getRequest(`/jobs/${id}`, viewer), params: { id: String(id) }, context: contextFor(conn) }),
+    )
+    const { files } = (await page.json()) as {
+      files: {
+        counts: Record<string, number>
+        outcomes: { name: string; status: string; reason?: string; document?: { id: number; title: string } }[]
+      }
+    }
     expect(files.counts).toMatchObject({ total: 7, done: 7, ingested: 5, duplicate: 1, refused: 1 })
     expect(files.outcomes.map((o) => [o.name, o.status, o.reason ?? null])).toEqual([
       ['outlook.pdf', 'ingested', null],
@@ -103,14 +137,20 @@ describe('a bulk upload', () => {
       ['photo.txt', 'refused', 'documents.refused.binary'],
     ])
     expect(files.outcomes[5].document!.id).toBe(files.outcomes[1].document!.id)
-    const tags = await conn.db.selectFrom('document').select('tags').where('id', '=', files.outcomes[0].document!.id).executeTakeFirstOrThrow()
+    const tags = await conn.db
+      .selectFrom('document')
+      .select('tags')
+      .where('id', '=', files.outcomes[0].document!.id)
+      .executeTakeFirstOrThrow()
     expect(tags.tags).toEqual(['bulk'])
   })
 
   it('leaves neither document nor outcome when the transaction that records them fails', async () => {
     const before = await count('document')
     const failure = new Error('disk full')
-    await expect(ingestDocument(conn.db, { text: 'SenseTime shows a new video model.' }, { onStored: async () => Promise.reject(failure) })).rejects.toBe(failure)
+    await expect(
+      ingestDocument(conn.db, { text: 'SenseTime shows a new video model.' }, { onStored: async () => Promise.reject(failure) }),
+    ).rejects.toBe(failure)
     expect(await count('document')).toBe(before)
   })
 
@@ -140,7 +180,12 @@ describe('finding mentions again from the documents page', () => {
     const id = jobIdFrom(first)
     expect(await getJob(conn.db, id)).toMatchObject({ kind: 'documents.rescan', status: 'queued', total: await count('document') })
     expect(jobIdFrom(await rescan(analyst))).toBe(id)
-    const audit = await conn.db.selectFrom('audit_log').select('action').where('entity_type', '=', 'job').where('entity_id', '=', String(id)).execute()
+    const audit = await conn.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity_type', '=', 'job')
+      .where('entity_id', '=', String(id))
+      .execute()
     expect(audit.map((a) => a.action)).toEqual(['job.enqueue'])
   })
 })

@@ -39,32 +39,58 @@ afterEach(() => {
 })
 
 const fromUrl = (url: string, cookie = analyst, extra: Record<string, string> = {}) =>
-  respond(() => listAction({ request: postForm('/documents', { intent: 'url', url, ...extra }, cookie), params: {}, context: contextFor(conn) }))
-const documentCount = async () => Number((await conn.db.selectFrom('document').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
+  respond(() =>
+    listAction({ request: postForm('/documents', { intent: 'url', url, ...extra }, cookie), params: {}, context: contextFor(conn) }),
+  )
+const documentCount = async () =>
+  Number(
+    (
+      await conn.db
+        .selectFrom('document')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  )
 
 describe('adding a document from a URL', () => {
   it('fetches an article, keeps its address as the source, and says "already ingested" the second time with a link', async () => {
     const first = await fromUrl(`${NEWS_HOST}/kling`, analyst, { tags: '快讯' })
     expect(first.status).toBe(200)
-    const { outcomes } = (await first.json()) as { outcomes: { status: string; document: { id: number; title: string }; mentions: number }[] }
+    const { outcomes } = (await first.json()) as {
+      outcomes: { status: string; document: { id: number; title: string }; mentions: number }[]
+    }
     expect(outcomes).toHaveLength(1)
     expect(outcomes[0]).toMatchObject({ status: 'ingested', document: { title: '快手可灵与美图同台' } })
     expect(outcomes[0].mentions).toBeGreaterThan(0)
-    const stored = await conn.db.selectFrom('document').select(['source_url', 'publisher', 'published_on', 'tags']).where('id', '=', outcomes[0].document.id).executeTakeFirstOrThrow()
+    const stored = await conn.db
+      .selectFrom('document')
+      .select(['source_url', 'publisher', 'published_on', 'tags'])
+      .where('id', '=', outcomes[0].document.id)
+      .executeTakeFirstOrThrow()
     expect(stored).toEqual({ source_url: `${NEWS_HOST}/kling`, publisher: '36氪', published_on: '2024-06-12', tags: ['快讯'] })
 
     const before = await documentCount()
     const again = await fromUrl(`${NEWS_HOST}/kling`)
     expect(again.status).toBe(200)
-    expect(((await again.json()) as { outcomes: unknown[] }).outcomes[0]).toMatchObject({ status: 'duplicate', document: { id: outcomes[0].document.id } })
+    expect(((await again.json()) as { outcomes: unknown[] }).outcomes[0]).toMatchObject({
+      status: 'duplicate',
+      document: { id: outcomes[0].document.id },
+    })
     expect(await documentCount()).toBe(before)
   })
 
   it('reads a PDF and a text file from the web', async () => {
     const pdf = await fromUrl(`${NEWS_HOST}/outlook.pdf`)
-    expect(((await pdf.json()) as { outcomes: unknown[] }).outcomes[0]).toMatchObject({ status: 'ingested', document: { title: 'Multimodal AI outlook' }, mentions: 5 })
+    expect(((await pdf.json()) as { outcomes: unknown[] }).outcomes[0]).toMatchObject({
+      status: 'ingested',
+      document: { title: 'Multimodal AI outlook' },
+      mentions: 5,
+    })
     const text = await fromUrl(`${NEWS_HOST}/note.txt`)
-    expect(((await text.json()) as { outcomes: unknown[] }).outcomes[0]).toMatchObject({ status: 'ingested', document: { title: expect.stringContaining('Weekly note') } })
+    expect(((await text.json()) as { outcomes: unknown[] }).outcomes[0]).toMatchObject({
+      status: 'ingested',
+      document: { title: expect.stringContaining('Weekly note') },
+    })
   })
 
   it.each([
@@ -98,7 +124,13 @@ describe('adding a document from a URL', () => {
 
   it('refuses a page that is too large or a server that hangs, within the limits', async () => {
     const meta = { createdBy: null }
-    expect(await ingestFromUrl(conn.db, `${NEWS_HOST}/huge`, meta, { lookup: exampleLookup, maxBytes: 1_000_000 })).toEqual({ ok: false, reason: 'feeds.fetch.tooLarge?limit=1+MB' })
-    expect(await ingestFromUrl(conn.db, `${NEWS_HOST}/hang`, meta, { lookup: exampleLookup, timeoutMs: 300 })).toEqual({ ok: false, reason: 'feeds.fetch.timeout?limit=0.3+s' })
+    expect(await ingestFromUrl(conn.db, `${NEWS_HOST}/huge`, meta, { lookup: exampleLookup, maxBytes: 1_000_000 })).toEqual({
+      ok: false,
+      reason: 'feeds.fetch.tooLarge?limit=1+MB',
+    })
+    expect(await ingestFromUrl(conn.db, `${NEWS_HOST}/hang`, meta, { lookup: exampleLookup, timeoutMs: 300 })).toEqual({
+      ok: false,
+      reason: 'feeds.fetch.timeout?limit=0.3+s',
+    })
   })
 })

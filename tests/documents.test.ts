@@ -1,7 +1,14 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { IngestError } from '#app/ingest/ingest-error.ts'
-import { deleteDocument, getDocumentWithMentions, ingestDocument, listDocuments, rescanAllDocuments, rescanDocuments } from '#app/models/document.server.ts'
+import {
+  deleteDocument,
+  getDocumentWithMentions,
+  ingestDocument,
+  listDocuments,
+  rescanAllDocuments,
+  rescanDocuments,
+} from '#app/models/document.server.ts'
 import { aliasFingerprint, getMentionMatcher } from '#app/models/mention-matcher.server.ts'
 import { normaliseAlias } from '#app/utils/normalise.ts'
 import type { Connection } from '#db/connection.ts'
@@ -25,9 +32,24 @@ afterAll(async () => {
 })
 
 const count = async (table: 'document' | 'mention' | 'document_theme') =>
-  Number((await conn.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
+  Number(
+    (
+      await conn.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  )
 const auditCount = async (action: string) =>
-  Number((await conn.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).where('action', '=', action).executeTakeFirstOrThrow()).n)
+  Number(
+    (
+      await conn.db
+        .selectFrom('audit_log')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('action', '=', action)
+        .executeTakeFirstOrThrow()
+    ).n,
+  )
 
 async function refusal(promise: Promise<unknown>) {
   try {
@@ -40,7 +62,12 @@ async function refusal(promise: Promise<unknown>) {
 
 describe('ingesting a multi-page PDF', () => {
   it('stores the document with metadata from the file and mentions with offsets, alias and snippet', async () => {
-    const result = await ingestDocument(conn.db, { file: { name: 'cicc-outlook.pdf', bytes: await makeReportPdf() }, tags: ['broker', 'CICC'], themeIds: [themeId], createdBy: analystId })
+    const result = await ingestDocument(conn.db, {
+      file: { name: 'cicc-outlook.pdf', bytes: await makeReportPdf() },
+      tags: ['broker', 'CICC'],
+      themeIds: [themeId],
+      createdBy: analystId,
+    })
     expect(result.document).toMatchObject({ title: 'Multimodal AI outlook', publishedAt: '2024-03-05', duplicate: false })
     const names = Object.fromEntries(result.companies.map((c) => [c.name, c]))
     expect(names.Tencent).toMatchObject({ nameZh: '腾讯', count: 3 }) // Tencent and Hunyuan on page 1, Tencent on page 2
@@ -57,7 +84,11 @@ describe('ingesting a multi-page PDF', () => {
     const rows = await conn.db.selectFrom('mention').select(['alias_id', 'snippet']).where('document_id', '=', result.document.id).execute()
     expect(rows.every((r) => r.alias_id !== null && r.snippet.length > 0 && r.snippet.length <= 1000)).toBe(true)
 
-    const audit = await conn.db.selectFrom('audit_log').select(['user_id', 'new_value', 'entity_id']).where('action', '=', 'document.ingest').executeTakeFirstOrThrow()
+    const audit = await conn.db
+      .selectFrom('audit_log')
+      .select(['user_id', 'new_value', 'entity_id'])
+      .where('action', '=', 'document.ingest')
+      .executeTakeFirstOrThrow()
     expect(audit).toMatchObject({ user_id: analystId, entity_id: String(result.document.id) })
     expect(audit.new_value).toMatchObject({ title: 'Multimodal AI outlook', mentions: 5 })
     expect((audit.new_value as { hash: string }).hash).toMatch(/^[0-9a-f]{64}$/)
@@ -66,7 +97,9 @@ describe('ingesting a multi-page PDF', () => {
   it('finds Chinese company names in Chinese text and HTML', async () => {
     const text = await ingestDocument(conn.db, { text: '腾讯的混元与百度的文心一言都在推进多模态。快手的可灵也值得关注。', title: '周报' })
     expect(text.companies.map((c) => c.nameZh).sort()).toEqual(['快手', '百度', '腾讯'].sort())
-    const html = await ingestDocument(conn.db, { html: '<html><head><meta property="og:site_name" content="36氪"></head><body><p>阿里巴巴的通义千问支持图像理解。</p></body></html>' })
+    const html = await ingestDocument(conn.db, {
+      html: '<html><head><meta property="og:site_name" content="36氪"></head><body><p>阿里巴巴的通义千问支持图像理解。</p></body></html>',
+    })
     expect(html.companies.map((c) => c.name)).toEqual(['Alibaba'])
     const doc = await getDocumentWithMentions(conn.db, html.document.id)
     expect(doc!.document).toMatchObject({ language: 'zh', publisher: '36氪', title: '阿里巴巴的通义千问支持图像理解。' })
@@ -77,7 +110,11 @@ describe('idempotence', () => {
   it('stores the same content once, whatever its white space or width', async () => {
     const before = { documents: await count('document'), mentions: await count('mention'), audits: await auditCount('document.ingest') }
     const first = await ingestDocument(conn.db, { text: 'Meitu launched Miracle Vision 4.0 for e-commerce images.', title: 'Meitu note' })
-    const again = await ingestDocument(conn.db, { text: '  Meitu launched   Miracle Vision 4.0\nfor e-commerce images. ', title: 'Other title', tags: ['x'] })
+    const again = await ingestDocument(conn.db, {
+      text: '  Meitu launched   Miracle Vision 4.0\nfor e-commerce images. ',
+      title: 'Other title',
+      tags: ['x'],
+    })
     const wide = await ingestDocument(conn.db, { text: 'Ｍｅｉｔｕ launched Miracle Vision 4.0 for e-commerce images.', title: 'Wide' })
     expect(first.document.duplicate).toBe(false)
     for (const dup of [again, wide]) {
@@ -104,7 +141,9 @@ describe('refusals leave nothing behind', () => {
     expect(await refusal(ingestDocument(conn.db, { text: ' \n\t ', title: 'Blank' }))).toBe('empty')
     expect(await refusal(ingestDocument(conn.db, { text: '—— … ——', title: 'Punctuation only' }))).toBe('empty')
     expect(await refusal(ingestDocument(conn.db, { file: { name: 'locked.pdf', bytes: makeEncryptedPdf() } }))).toBe('encryptedPdf')
-    expect(await refusal(ingestDocument(conn.db, { file: { name: 'a.txt', bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2]) } }))).toBe('binary')
+    expect(
+      await refusal(ingestDocument(conn.db, { file: { name: 'a.txt', bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2]) } })),
+    ).toBe('binary')
     expect(await refusal(ingestDocument(conn.db, { text: 'Tencent', title: 'T', publishedOn: '2024-02-30' }))).toBe('invalidDate')
     expect(await refusal(ingestDocument(conn.db, { text: 'Tencent unknown theme', title: 'T', themeIds: [999_999] }))).toBe('themeNotFound')
     expect(await count('document')).toBe(documents)
@@ -120,13 +159,27 @@ describe('refusals leave nothing behind', () => {
         end if;
         return new;
       end $$`.execute(conn.db)
-    await sql`create trigger fail_fifth_mention before insert on mention for each row execute function fail_fifth_mention()`.execute(conn.db)
-    const before = { documents: await count('document'), mentions: await count('mention'), themes: await count('document_theme'), audits: await auditCount('document.ingest') }
+    await sql`create trigger fail_fifth_mention before insert on mention for each row execute function fail_fifth_mention()`.execute(
+      conn.db,
+    )
+    const before = {
+      documents: await count('document'),
+      mentions: await count('mention'),
+      themes: await count('document_theme'),
+      audits: await auditCount('document.ingest'),
+    }
     try {
       const text = 'Tencent, Baidu, Alibaba, iFlytek, SenseTime and Meitu all showed multimodal models this quarter.'
-      await expect(ingestDocument(conn.db, { text, title: 'Crash', themeIds: [themeId] }, { mentionBatchSize: 2 })).rejects.toThrow(/simulated crash/)
+      await expect(ingestDocument(conn.db, { text, title: 'Crash', themeIds: [themeId] }, { mentionBatchSize: 2 })).rejects.toThrow(
+        /simulated crash/,
+      )
       expect(await conn.db.selectFrom('document').select('id').where('title', '=', 'Crash').execute()).toEqual([])
-      expect({ documents: await count('document'), mentions: await count('mention'), themes: await count('document_theme'), audits: await auditCount('document.ingest') }).toEqual(before)
+      expect({
+        documents: await count('document'),
+        mentions: await count('mention'),
+        themes: await count('document_theme'),
+        audits: await auditCount('document.ingest'),
+      }).toEqual(before)
     } finally {
       await sql`drop trigger fail_fifth_mention on mention`.execute(conn.db)
       await sql`drop function fail_fifth_mention()`.execute(conn.db)
@@ -141,7 +194,13 @@ describe('the cached matcher and rescans', () => {
     const sensetime = await conn.db.selectFrom('company').select('id').where('name_en', '=', 'SenseTime').executeTakeFirstOrThrow()
     const alias = await conn.db
       .insertInto('company_alias')
-      .values({ company_id: sensetime.id, text: 'SenseMirage', normalised_text: normaliseAlias('SenseMirage'), language: 'en', kind: 'product' })
+      .values({
+        company_id: sensetime.id,
+        text: 'SenseMirage',
+        normalised_text: normaliseAlias('SenseMirage'),
+        language: 'en',
+        kind: 'product',
+      })
       .returning('id')
       .executeTakeFirstOrThrow()
     const b = await getMentionMatcher(conn.db)
@@ -154,9 +213,13 @@ describe('the cached matcher and rescans', () => {
 
   it('rescans in resumable batches, keeping mentions that are still found', async () => {
     const doc = await ingestDocument(conn.db, { text: 'Tencent showed its models. Skybox is a new app.', title: 'Rescan me' })
-    const keptId = (await conn.db.selectFrom('mention').select('id').where('document_id', '=', doc.document.id).executeTakeFirstOrThrow()).id
+    const keptId = (await conn.db.selectFrom('mention').select('id').where('document_id', '=', doc.document.id).executeTakeFirstOrThrow())
+      .id
     const kunlun = await conn.db.selectFrom('company').select('id').where('name_en', '=', 'Kunlun Tech').executeTakeFirstOrThrow()
-    await conn.db.insertInto('company_alias').values({ company_id: kunlun.id, text: 'Skybox', normalised_text: 'skybox', language: 'en', kind: 'product' }).execute()
+    await conn.db
+      .insertInto('company_alias')
+      .values({ company_id: kunlun.id, text: 'Skybox', normalised_text: 'skybox', language: 'en', kind: 'product' })
+      .execute()
 
     const first = await rescanDocuments(conn.db, { afterId: 0, limit: 2 })
     expect(first).toMatchObject({ processed: 2, done: false })
@@ -213,7 +276,11 @@ describe('listing and deleting', () => {
     expect(await deleteDocument(conn.db, { id: analystId, ip: '10.0.0.1' }, doc.document.id)).toBe(true)
     expect(await getDocumentWithMentions(conn.db, doc.document.id)).toBeNull()
     expect(await conn.db.selectFrom('mention').select('id').where('document_id', '=', doc.document.id).execute()).toEqual([])
-    const audit = await conn.db.selectFrom('audit_log').select(['old_value', 'ip']).where('action', '=', 'document.delete').executeTakeFirstOrThrow()
+    const audit = await conn.db
+      .selectFrom('audit_log')
+      .select(['old_value', 'ip'])
+      .where('action', '=', 'document.delete')
+      .executeTakeFirstOrThrow()
     expect(audit).toMatchObject({ ip: '10.0.0.1', old_value: { title: 'To delete', mentions: 2 } })
     expect(await deleteDocument(conn.db, { id: analystId }, doc.document.id)).toBe(false)
   })

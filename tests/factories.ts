@@ -16,7 +16,10 @@ export function contextFor(conn: Connection, clientIp = '127.0.0.1'): AppLoadCon
   return { db: conn.db, dbKind: conn.kind, sessionSecret: TEST_SECRET, clientIp }
 }
 
-export async function createUser(db: Kysely<Database>, overrides: { role?: Role; email?: string; displayName?: string; disabled?: boolean } = {}) {
+export async function createUser(
+  db: Kysely<Database>,
+  overrides: { role?: Role; email?: string; displayName?: string; disabled?: boolean } = {},
+) {
   seq += 1
   cachedHash ??= hashPassword(TEST_PASSWORD)
   return db

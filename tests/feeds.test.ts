@@ -77,7 +77,15 @@ async function pollById(id: number, deps: Partial<PollDeps> & Pick<PollDeps, 'in
   return pollFeed(conn.db, lease!, { lookup: exampleLookup, timeoutMs: 2_000, ...deps })
 }
 
-const documentCount = async () => Number((await conn.db.selectFrom('document').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
+const documentCount = async () =>
+  Number(
+    (
+      await conn.db
+        .selectFrom('document')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  )
 
 describe('polling a feed', () => {
   it('stores new RSS items once, records the success, and skips them on the next poll', async () => {
@@ -99,7 +107,11 @@ describe('polling a feed', () => {
     const id = await newFeed('/atom.xml')
     const report = await pollById(id, { ingest: ingestFeedItem })
     expect(report).toMatchObject({ ok: true, items: 2, stored: 2 })
-    const docs = await conn.db.selectFrom('document').select(['title', 'publisher', 'published_on', 'source_url', 'feed_id', 'body']).orderBy('id').execute()
+    const docs = await conn.db
+      .selectFrom('document')
+      .select(['title', 'publisher', 'published_on', 'source_url', 'feed_id', 'body'])
+      .orderBy('id')
+      .execute()
     expect(docs.map((d) => [d.title, d.publisher, d.published_on, d.source_url, d.feed_id])).toEqual([
       ['Gemini is natively multimodal', 'Test /atom.xml', '2023-12-07', `${FEEDS_HOST}/atom/gemini`, id],
       ['Data exhaustion estimates revisited', 'Test /atom.xml', '2024-03-05', `${FEEDS_HOST}/atom/data`, id],
@@ -156,7 +168,10 @@ describe('feed leases', () => {
     expect(due.map((f) => f.id)).toEqual([id])
     expect(await claimDueFeeds(conn.db)).toEqual([])
     expect(await claimFeed(conn.db, id)).toBeNull()
-    await conn.db.updateTable('feed').set({ lease_until: sql`now() - interval '1 second'` }).execute()
+    await conn.db
+      .updateTable('feed')
+      .set({ lease_until: sql`now() - interval '1 second'` })
+      .execute()
     const retaken = await claimFeed(conn.db, id)
     expect(await recordPollResult(conn.db, due[0], { ok: true, stored: 0 })).toBe(false)
     expect(await recordPollResult(conn.db, retaken!, { ok: true, stored: 0 })).toBe(true)
@@ -166,7 +181,11 @@ describe('feed leases', () => {
     const due = await newFeed('/rss.xml')
     const later = await newFeed('/atom.xml')
     const paused = await newFeed('/error')
-    await conn.db.updateTable('feed').set({ next_poll_at: sql`now() + interval '1 hour'` }).where('id', '=', later).execute()
+    await conn.db
+      .updateTable('feed')
+      .set({ next_poll_at: sql`now() + interval '1 hour'` })
+      .where('id', '=', later)
+      .execute()
     await conn.db.updateTable('feed').set({ enabled: false }).where('id', '=', paused).execute()
     expect((await claimDueFeeds(conn.db)).map((f) => f.id)).toEqual([due])
   })
@@ -199,7 +218,8 @@ describe('feed leases', () => {
 })
 
 describe('the feeds page', () => {
-  const post = (fields: Record<string, string>, cookie = analyst) => respond(() => feedsAction({ request: postForm('/feeds', fields, cookie), params: {}, context: contextFor(conn) }))
+  const post = (fields: Record<string, string>, cookie = analyst) =>
+    respond(() => feedsAction({ request: postForm('/feeds', fields, cookie), params: {}, context: contextFor(conn) }))
 
   it.each([
     ['http://127.0.0.1:1/feed', 'feeds.fetch.blockedIp?address=127.0.0.1'],
@@ -234,14 +254,22 @@ describe('the feeds page', () => {
     const polled = await post({ intent: 'poll', feedId: String(feedId) })
     expect(await polled.json()).toEqual({ ok: true, message: 'feeds.pollDone?feed=Multimodal+Weekly&items=2&stored=2&skipped=0', feedId })
     expect((await post({ intent: 'pause', feedId: String(feedId) })).status).toBe(200)
-    const page = await (await respond(() => feedsLoader({ request: getRequest('/feeds', viewer), params: {}, context: contextFor(conn) }))).json()
+    const page = await (
+      await respond(() => feedsLoader({ request: getRequest('/feeds', viewer), params: {}, context: contextFor(conn) }))
+    ).json()
     expect(page.canEdit).toBe(false)
     expect(page.feeds[0]).toMatchObject({ title: 'Multimodal Weekly', intervalMinutes: 120, enabled: false, documents: 2, lastError: null })
     expect((await post({ intent: 'remove', feedId: String(feedId) }, viewer)).status).toBe(403)
     expect((await post({ intent: 'remove', feedId: String(feedId) })).status).toBe(200)
     expect((await post({ intent: 'poll', feedId: String(feedId) })).status).toBe(404)
     expect(await documentCount()).toBe(2) // documents outlive their feed
-    const actions = await conn.db.selectFrom('audit_log').select('action').where('entity_type', '=', 'feed').where('entity_id', '=', String(feedId)).orderBy('id').execute()
+    const actions = await conn.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity_type', '=', 'feed')
+      .where('entity_id', '=', String(feedId))
+      .orderBy('id')
+      .execute()
     expect(actions.map((a) => a.action)).toEqual(['feed.add', 'feed.update', 'feed.update', 'feed.remove'])
   })
 
@@ -250,7 +278,9 @@ describe('the feeds page', () => {
     const res = await post({ intent: 'poll', feedId: String(id) })
     expect(res.status).toBe(422)
     expect((await res.json()).errors.form).toBe('feeds.fetch.badContentType?contentType=text%2Fhtml')
-    const page = await (await respond(() => feedsLoader({ request: getRequest('/feeds', analyst), params: {}, context: contextFor(conn) }))).json()
+    const page = await (
+      await respond(() => feedsLoader({ request: getRequest('/feeds', analyst), params: {}, context: contextFor(conn) }))
+    ).json()
     expect(page.feeds[0].lastError).toBe('feeds.fetch.badContentType?contentType=text%2Fhtml')
   })
 
@@ -264,7 +294,8 @@ describe('the feeds page', () => {
 })
 
 describe('allowed hosts (admin)', () => {
-  const post = (hosts: string, cookie = admin) => respond(() => adminFetchAction({ request: postForm('/admin/fetch', { hosts }, cookie), params: {}, context: contextFor(conn) }))
+  const post = (hosts: string, cookie = admin) =>
+    respond(() => adminFetchAction({ request: postForm('/admin/fetch', { hosts }, cookie), params: {}, context: contextFor(conn) }))
 
   it('refuses what is not a host name, saves exact names, audits, and lets that intranet host be added', async () => {
     for (const bad of ['http://intranet.example.com', '*.example.com', 'intranet.example.com:8080', 'a b']) {
@@ -275,9 +306,19 @@ describe('allowed hosts (admin)', () => {
     expect((await post('intranet.example.com', analyst)).status).toBe(403)
     const saved = await post('Intranet.Example.com\n\nintranet.example.com\n')
     expect(await saved.json()).toEqual({ ok: true, hosts: ['intranet.example.com'] })
-    const audit = await conn.db.selectFrom('audit_log').select(['old_value', 'new_value']).where('action', '=', 'settings.fetch_allowed_hosts').executeTakeFirstOrThrow()
+    const audit = await conn.db
+      .selectFrom('audit_log')
+      .select(['old_value', 'new_value'])
+      .where('action', '=', 'settings.fetch_allowed_hosts')
+      .executeTakeFirstOrThrow()
     expect(audit).toEqual({ old_value: [], new_value: ['intranet.example.com'] })
-    const res = await respond(() => feedsAction({ request: postForm('/feeds', { intent: 'add', url: 'https://intranet.example.com/rss', intervalMinutes: '60' }, analyst), params: {}, context: contextFor(conn) }))
+    const res = await respond(() =>
+      feedsAction({
+        request: postForm('/feeds', { intent: 'add', url: 'https://intranet.example.com/rss', intervalMinutes: '60' }, analyst),
+        params: {},
+        context: contextFor(conn),
+      }),
+    )
     expect(res.status).toBe(200)
   })
 })

@@ -97,7 +97,11 @@ beforeAll(async () => {
       .executeTakeFirst(),
   )
   companyName = (await conn.db.selectFrom('company').select('name_en').where('id', '=', ids.company).executeTakeFirstOrThrow()).name_en
-  analysts = [await createUser(conn.db, { displayName: 'Ana' }), await createUser(conn.db, { displayName: 'Bo' }), await createUser(conn.db, { displayName: 'Cy' })]
+  analysts = [
+    await createUser(conn.db, { displayName: 'Ana' }),
+    await createUser(conn.db, { displayName: 'Bo' }),
+    await createUser(conn.db, { displayName: 'Cy' }),
+  ]
   admin = await createUser(conn.db, { role: 'admin' })
   cookies = {
     viewer: await cookieFor(conn.db, (await createUser(conn.db, { role: 'viewer' })).id),
@@ -156,7 +160,8 @@ describe('a meeting as it stood at the end of its week', () => {
   it('is unchanged when a score, a watchlist, an estimate and the notes change after the week', async () => {
     const before = await view(week)
     // An analyst changes their score in the old week (an administrator reopens it first if a meeting locked it).
-    if ((await getWeekLock(conn.db, ids.theme, week, current)).state === 'locked') await reopenWeek(conn.db, { id: admin.id }, ids.theme, week)
+    if ((await getWeekLock(conn.db, ids.theme, week, current)).state === 'locked')
+      await reopenWeek(conn.db, { id: admin.id }, ids.theme, week)
     const outcome = await saveScore(
       conn.db,
       { id: analysts[2].id },
@@ -179,7 +184,12 @@ describe('a meeting as it stood at the end of its week', () => {
       yearTo: 2040,
       note: '',
     })
-    await conn.db.updateTable('watchlist_entry').set({ removed_at: new Date(), removed_reason: 'later' }).where('watchlist_id', '=', ids.watchlist).where('company_id', '=', ids.company).execute()
+    await conn.db
+      .updateTable('watchlist_entry')
+      .set({ removed_at: new Date(), removed_reason: 'later' })
+      .where('watchlist_id', '=', ids.watchlist)
+      .where('company_id', '=', ids.company)
+      .execute()
     await saveMeetingNotes(conn.db, { id: admin.id }, ids.theme, lastWeek, {
       notesMd: 'written long after',
       actionsMd: '- later',
@@ -214,7 +224,12 @@ describe('a meeting as it stood at the end of its week', () => {
       notesMd: 'Video moved: **watch Sora**',
       actionsMd: '- Bo: check 3D datasets',
     })
-    const audit = await conn.db.selectFrom('audit_log').select(['action', 'new_value']).where('action', '=', 'meeting.notes').orderBy('id', 'desc').executeTakeFirstOrThrow()
+    const audit = await conn.db
+      .selectFrom('audit_log')
+      .select(['action', 'new_value'])
+      .where('action', '=', 'meeting.notes')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow()
     expect(audit.new_value).toMatchObject({
       week: previous,
       notesMd: 'Video moved: **watch Sora**',
@@ -283,7 +298,9 @@ describe('the meeting routes', () => {
     expect((await tooLong.json()).errors.notesMd).toBe('validation.tooLong?max=20000')
     const future = await post(shiftIsoWeek(current, 2), { notesMd: 'x', actionsMd: '' }, cookies.analyst)
     expect(future.status).toBe(400)
-    expect(await conn.db.selectFrom('meeting').select('id').where('iso_week', '=', shiftIsoWeek(current, 2)).executeTakeFirst()).toBeUndefined()
+    expect(
+      await conn.db.selectFrom('meeting').select('id').where('iso_week', '=', shiftIsoWeek(current, 2)).executeTakeFirst(),
+    ).toBeUndefined()
     const ok = await post(current, { notesMd: '<script>alert(1)</script> decided', actionsMd: '- a' }, cookies.analyst)
     expect(ok.status).toBe(200)
     const page = await (await get(`/meetings/${current}?theme=${SLUG}`, current)).json()

@@ -30,7 +30,13 @@ beforeAll(async () => {
   watchlistId = watchlist.id
   // Only this list's companies are watched here: Meitu and Baidu.
   await conn.db.deleteFrom('watchlist_entry').execute()
-  await conn.db.insertInto('watchlist_entry').values([{ watchlist_id: watchlistId, company_id: ids.Meitu }, { watchlist_id: watchlistId, company_id: ids.Baidu }]).execute()
+  await conn.db
+    .insertInto('watchlist_entry')
+    .values([
+      { watchlist_id: watchlistId, company_id: ids.Meitu },
+      { watchlist_id: watchlistId, company_id: ids.Baidu },
+    ])
+    .execute()
 })
 afterAll(async () => {
   await conn?.close()
@@ -42,12 +48,21 @@ function ingest(date: string, names: Record<string, number>, extra: { publisher?
   const alias: Record<string, string> = { Meitu: '美图公司', Baidu: '百度', OpenAI: 'OpenAI', Tencent: '腾讯' }
   const parts = Object.entries(names).flatMap(([name, n]) => Array.from({ length: n }, (_, i) => `${alias[name]} 第${i}段。`))
   serial += 1
-  return ingestDocument(conn.db, { text: `第${serial}份报告，多模态。\n${parts.join('\n')}`, publishedOn: date, title: `Report ${serial}`, ...extra })
+  return ingestDocument(conn.db, {
+    text: `第${serial}份报告，多模态。\n${parts.join('\n')}`,
+    publishedOn: date,
+    title: `Report ${serial}`,
+    ...extra,
+  })
 }
 
 /** The rollup must always equal a count over the raw mentions. */
 async function expectRollupMatchesRaw() {
-  const rollup = await sql<{ k: string }>`select company_id || ' ' || iso_week || ' ' || language || ' ' || mentions || ' ' || documents as k from mention_week order by 1`.execute(conn.db)
+  const rollup = await sql<{
+    k: string
+  }>`select company_id || ' ' || iso_week || ' ' || language || ' ' || mentions || ' ' || documents as k from mention_week order by 1`.execute(
+    conn.db,
+  )
   const raw = await sql<{ k: string }>`
     select m.company_id || ' ' || d.iso_week || ' ' || d.language || ' ' || count(*) || ' ' || count(distinct m.document_id) as k
     from mention m join document d on d.id = m.document_id group by m.company_id, d.iso_week, d.language order by 1`.execute(conn.db)
@@ -151,15 +166,24 @@ describe('alerts', () => {
   })
 
   it('needs three times the trailing average once a company is talked about every week', async () => {
-    for (const [date, n] of [['2026-09-28', 2], ['2026-10-07', 1], ['2026-10-14', 2]] as const) await ingest(date, { Baidu: n })
+    for (const [date, n] of [
+      ['2026-09-28', 2],
+      ['2026-10-07', 1],
+      ['2026-10-14', 2],
+    ] as const)
+      await ingest(date, { Baidu: n })
     // Baidu: W40 2, W41 3+1, W42 1+2, W43 0 -> trailing average (2+4+3+0)/4 = 2.25, so W44 needs 6.75.
     await ingest('2026-10-27', { Baidu: 5 })
     await ingest('2026-10-28', { Baidu: 1 })
     expect(await conn.db.selectFrom('mention_alert').select('iso_week').where('company_id', '=', ids.Baidu).execute()).toEqual([])
     await ingest('2026-10-29', { Baidu: 1 }) // 7 >= 6.75
-    expect(await conn.db.selectFrom('mention_alert').select(['iso_week', 'mentions', 'trailing_avg']).where('company_id', '=', ids.Baidu).execute()).toEqual([
-      { iso_week: '2026-W44', mentions: 7, trailing_avg: 2.25 },
-    ])
+    expect(
+      await conn.db
+        .selectFrom('mention_alert')
+        .select(['iso_week', 'mentions', 'trailing_avg'])
+        .where('company_id', '=', ids.Baidu)
+        .execute(),
+    ).toEqual([{ iso_week: '2026-W44', mentions: 7, trailing_avg: 2.25 }])
   })
 })
 
@@ -168,11 +192,20 @@ describe('alerts under concurrent ingests', () => {
     // Different languages: different rollup rows, so neither transaction waits for the other.
     await Promise.all([
       ingest('2026-11-09', { Meitu: 3 }),
-      ingestDocument(conn.db, { text: 'Meitu shipped a model. Meitu design tools grew. Meitu again in the weekly note.', publishedOn: '2026-11-10', title: 'en note' }),
+      ingestDocument(conn.db, {
+        text: 'Meitu shipped a model. Meitu design tools grew. Meitu again in the weekly note.',
+        publishedOn: '2026-11-10',
+        title: 'en note',
+      }),
     ])
-    expect(await conn.db.selectFrom('mention_alert').select('mentions').where('company_id', '=', ids.Meitu).where('iso_week', '=', '2026-W46').execute()).toEqual([
-      { mentions: 6 },
-    ])
+    expect(
+      await conn.db
+        .selectFrom('mention_alert')
+        .select('mentions')
+        .where('company_id', '=', ids.Meitu)
+        .where('iso_week', '=', '2026-W46')
+        .execute(),
+    ).toEqual([{ mentions: 6 }])
   })
 })
 
@@ -208,12 +241,18 @@ describe('the rollup', () => {
 
   it('refuses to move a mention to another company, which would bypass the rollup', async () => {
     const row = await conn.db.selectFrom('mention').select('id').limit(1).executeTakeFirstOrThrow()
-    await expect(conn.db.updateTable('mention').set({ company_id: ids.Meitu }).where('id', '=', row.id).execute()).rejects.toMatchObject({ code: '42501' })
+    await expect(conn.db.updateTable('mention').set({ company_id: ids.Meitu }).where('id', '=', row.id).execute()).rejects.toMatchObject({
+      code: '42501',
+    })
   })
 
   it('puts a document without a published date in the week it was stored, in the team time zone', async () => {
     const result = await ingestDocument(conn.db, { text: '百度 undated note', title: 'undated' })
-    const row = await conn.db.selectFrom('document').select(['iso_week', 'created_at']).where('id', '=', result.document.id).executeTakeFirstOrThrow()
+    const row = await conn.db
+      .selectFrom('document')
+      .select(['iso_week', 'created_at'])
+      .where('id', '=', result.document.id)
+      .executeTakeFirstOrThrow()
     const { isoWeekOf } = await import('#app/utils/iso-week.ts')
     expect(row.iso_week).toBe(isoWeekOf(row.created_at, 'Asia/Shanghai'))
     await expectRollupMatchesRaw()

@@ -25,13 +25,18 @@ beforeAll(async () => {
   week = await currentTeamWeek(conn.db)
   baiduId = (await conn.db.selectFrom('company').select('id').where('name_en', '=', 'Baidu').executeTakeFirstOrThrow()).id
   // No published date: the document counts in the week it is stored, i.e. this week.
-  await ingestDocument(conn.db, { text: '百度发布了新的多模态模型。<script>alert(1)</script> 百度 and Baidu again.', title: 'This week', publisher: 'CICC' })
+  await ingestDocument(conn.db, {
+    text: '百度发布了新的多模态模型。<script>alert(1)</script> 百度 and Baidu again.',
+    title: 'This week',
+    publisher: 'CICC',
+  })
 })
 afterAll(async () => {
   await conn?.close()
 })
 
-const mentions = (query: string, cookie = viewer) => respond(() => mentionsLoader({ request: getRequest(`/mentions${query}`, cookie), params: {}, context: contextFor(conn) }))
+const mentions = (query: string, cookie = viewer) =>
+  respond(() => mentionsLoader({ request: getRequest(`/mentions${query}`, cookie), params: {}, context: contextFor(conn) }))
 
 describe('the mentions dashboard', () => {
   it('shows the last 8 weeks of the first theme to a viewer by default', async () => {
@@ -75,7 +80,9 @@ describe('the mentions dashboard', () => {
 
 describe('the company page', () => {
   it('has weekly counts and the latest snippets as text', async () => {
-    const res = await respond(() => companyLoader({ request: getRequest(`/companies/${baiduId}`, viewer), params: { id: String(baiduId) }, context: contextFor(conn) }))
+    const res = await respond(() =>
+      companyLoader({ request: getRequest(`/companies/${baiduId}`, viewer), params: { id: String(baiduId) }, context: contextFor(conn) }),
+    )
     const data = await res.json()
     expect(data.mentionWeeks).toHaveLength(26)
     expect(data.mentionWeeks.at(-1)).toEqual({ week, mentions: 3, documents: 1 })
@@ -84,15 +91,24 @@ describe('the company page', () => {
 })
 
 describe('the webhooks page', () => {
-  const post = (fields: Record<string, string>, cookie = admin) => respond(() => webhooksAction({ request: postForm('/admin/webhooks', fields, cookie), params: {}, context: contextFor(conn) }))
+  const post = (fields: Record<string, string>, cookie = admin) =>
+    respond(() => webhooksAction({ request: postForm('/admin/webhooks', fields, cookie), params: {}, context: contextFor(conn) }))
 
   it('lets an administrator add, edit and switch off a webhook, audited', async () => {
-    expect((await post({ name: 'Team WeCom', url: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k1', format: 'wecom', enabled: 'on' })).status).toBe(200)
+    expect(
+      (await post({ name: 'Team WeCom', url: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k1', format: 'wecom', enabled: 'on' }))
+        .status,
+    ).toBe(200)
     const [hook] = await conn.db.selectFrom('webhook').selectAll().execute()
     expect(hook).toMatchObject({ name: 'Team WeCom', format: 'wecom', enabled: true })
     expect((await post({ id: String(hook.id), name: 'Team WeCom', url: hook.url, format: 'wecom' })).status).toBe(200)
     expect((await conn.db.selectFrom('webhook').select('enabled').executeTakeFirstOrThrow()).enabled).toBe(false)
-    const audit = await conn.db.selectFrom('audit_log').select(['action', 'new_value']).where('entity_type', '=', 'webhook').orderBy('id').execute()
+    const audit = await conn.db
+      .selectFrom('audit_log')
+      .select(['action', 'new_value'])
+      .where('entity_type', '=', 'webhook')
+      .orderBy('id')
+      .execute()
     expect(audit.map((a) => a.action)).toEqual(['webhook.create', 'webhook.update'])
     expect(JSON.stringify(audit)).not.toContain('k1') // the bot key stays out of the audit log
   })
@@ -120,6 +136,9 @@ describe('the webhooks page', () => {
   it('is closed to viewers', async () => {
     expect((await post({ name: 'x', url: 'https://example.com/h', format: 'generic' }, viewer)).status).toBe(403)
     expect((await post({ intent: 'test', id: '1' }, viewer)).status).toBe(403)
-    expect((await respond(() => webhooksLoader({ request: getRequest('/admin/webhooks', viewer), params: {}, context: contextFor(conn) }))).status).toBe(403)
+    expect(
+      (await respond(() => webhooksLoader({ request: getRequest('/admin/webhooks', viewer), params: {}, context: contextFor(conn) })))
+        .status,
+    ).toBe(403)
   })
 })

@@ -26,7 +26,9 @@ afterAll(async () => {
 
 describe('read-only pages', () => {
   it('send signed-out readers to sign in, and come back afterwards', async () => {
-    const res = await respond(() => themeLoader({ request: getRequest('/themes/multimodal-ai'), params: { slug: 'multimodal-ai' }, context: contextFor(conn) }))
+    const res = await respond(() =>
+      themeLoader({ request: getRequest('/themes/multimodal-ai'), params: { slug: 'multimodal-ai' }, context: contextFor(conn) }),
+    )
     expect(res.status).toBe(302)
     expect(res.headers.get('Location')).toBe('/login?redirectTo=%2Fthemes%2Fmultimodal-ai')
   })
@@ -38,7 +40,13 @@ describe('read-only pages', () => {
   })
 
   it('show a theme with both application sides, both vendor regions and the data-exhaustion estimates', async () => {
-    const res = await respond(() => themeLoader({ request: getRequest('/themes/multimodal-ai', viewerCookie), params: { slug: 'multimodal-ai' }, context: contextFor(conn) }))
+    const res = await respond(() =>
+      themeLoader({
+        request: getRequest('/themes/multimodal-ai', viewerCookie),
+        params: { slug: 'multimodal-ai' },
+        context: contextFor(conn),
+      }),
+    )
     expect(res.status).toBe(200)
     const data = await res.json()
     expect(new Set(data.segments.map((s: { audience: string }) => s.audience))).toEqual(new Set(['2B', '2C']))
@@ -48,13 +56,25 @@ describe('read-only pages', () => {
   })
 
   it('give 404 for an unknown theme, company or address', async () => {
-    const theme = await respond(() => themeLoader({ request: getRequest('/themes/nope', viewerCookie), params: { slug: 'nope' }, context: contextFor(conn) }))
+    const theme = await respond(() =>
+      themeLoader({ request: getRequest('/themes/nope', viewerCookie), params: { slug: 'nope' }, context: contextFor(conn) }),
+    )
     expect(theme.status).toBe(404)
-    const badSlug = await respond(() => themeLoader({ request: getRequest('/themes/%3Cscript%3E', viewerCookie), params: { slug: '<script>' }, context: contextFor(conn) }))
+    const badSlug = await respond(() =>
+      themeLoader({ request: getRequest('/themes/%3Cscript%3E', viewerCookie), params: { slug: '<script>' }, context: contextFor(conn) }),
+    )
     expect(badSlug.status).toBe(404)
-    const company = await respond(() => companyLoader({ request: getRequest('/companies/abc', viewerCookie), params: { id: 'abc' }, context: contextFor(conn) }))
+    const company = await respond(() =>
+      companyLoader({ request: getRequest('/companies/abc', viewerCookie), params: { id: 'abc' }, context: contextFor(conn) }),
+    )
     expect(company.status).toBe(404)
-    const huge = await respond(() => companyLoader({ request: getRequest('/companies/99999999999', viewerCookie), params: { id: '99999999999' }, context: contextFor(conn) }))
+    const huge = await respond(() =>
+      companyLoader({
+        request: getRequest('/companies/99999999999', viewerCookie),
+        params: { id: '99999999999' },
+        context: contextFor(conn),
+      }),
+    )
     expect(huge.status).toBe(404)
     const other = await respond(() => notFoundLoader())
     expect(other.status).toBe(404)
@@ -63,9 +83,13 @@ describe('read-only pages', () => {
   it('show the audit log to admins only, newest first', async () => {
     await recordAudit(conn.db, { actorId: null, action: 'test.first', entityType: 'test' })
     await recordAudit(conn.db, { actorId: null, action: 'test.second', entityType: 'test', oldValue: { a: 1 }, newValue: { a: 2 } })
-    const denied = await respond(() => auditLoader({ request: getRequest('/admin/audit', viewerCookie), params: {}, context: contextFor(conn) }))
+    const denied = await respond(() =>
+      auditLoader({ request: getRequest('/admin/audit', viewerCookie), params: {}, context: contextFor(conn) }),
+    )
     expect(denied.status).toBe(403)
-    const res = await respond(() => auditLoader({ request: getRequest('/admin/audit?action=test.', adminCookie), params: {}, context: contextFor(conn) }))
+    const res = await respond(() =>
+      auditLoader({ request: getRequest('/admin/audit?action=test.', adminCookie), params: {}, context: contextFor(conn) }),
+    )
     const { entries } = await res.json()
     expect(entries.map((e: { action: string }) => e.action)).toEqual(['test.second', 'test.first'])
     expect(entries[0]).toMatchObject({ oldValue: { a: 1 }, newValue: { a: 2 } })

@@ -50,7 +50,11 @@ interface Save {
 const post = (s: Save) =>
   respond(() =>
     scoreAction({
-      request: postForm(`/themes/${SLUG}/scores`, { intent: 'score', modality: s.modality, dimension: s.dimension, week, level: String(s.level), reason: s.reason }, s.analyst.cookie),
+      request: postForm(
+        `/themes/${SLUG}/scores`,
+        { intent: 'score', modality: s.modality, dimension: s.dimension, week, level: String(s.level), reason: s.reason },
+        s.analyst.cookie,
+      ),
       params: { slug: SLUG },
       context: contextFor(conn),
     }),
@@ -75,17 +79,29 @@ async function checkInvariants(saves: Save[]) {
   expect(new Set(stored.map((s) => `${s.userId}:${s.modality}.${s.dimension}`))).toEqual(cellsSaved)
   // The stored value is the last revision (the last save) of each cell.
   const last = await sql<{ score_id: number; level: number; reason: string }>`
-    select distinct on (score_id) score_id, level, reason from score_revision where theme_id = ${themeId} and iso_week = ${week} order by score_id, id desc`.execute(conn.db)
+    select distinct on (score_id) score_id, level, reason from score_revision where theme_id = ${themeId} and iso_week = ${week} order by score_id, id desc`.execute(
+    conn.db,
+  )
   const lastOf = new Map(last.rows.map((r) => [r.score_id, r]))
   for (const s of stored) expect(lastOf.get(s.id), `score ${s.id}`).toMatchObject({ level: s.level, reason: s.reason })
   // Every save (all differ) left one revision and one audit row.
-  const revisions = await conn.db.selectFrom('score_revision').select('id').where('theme_id', '=', themeId).where('iso_week', '=', week).execute()
+  const revisions = await conn.db
+    .selectFrom('score_revision')
+    .select('id')
+    .where('theme_id', '=', themeId)
+    .where('iso_week', '=', week)
+    .execute()
   const audits = await conn.db.selectFrom('audit_log').select('id').where('action', 'in', ['score.create', 'score.replace']).execute()
   expect(revisions).toHaveLength(saves.length)
   expect(audits).toHaveLength(saves.length)
   // The audit is a chain per score: one create, then each replace's old value is the
   // previous save's new value (saves of one cell never read a stale "before").
-  const trail = await conn.db.selectFrom('audit_log').select(['entity_id', 'action', 'old_value', 'new_value']).where('action', 'in', ['score.create', 'score.replace']).orderBy('id').execute()
+  const trail = await conn.db
+    .selectFrom('audit_log')
+    .select(['entity_id', 'action', 'old_value', 'new_value'])
+    .where('action', 'in', ['score.create', 'score.replace'])
+    .orderBy('id')
+    .execute()
   for (const s of stored) {
     const chain = trail.filter((a) => a.entity_id === String(s.id))
     expect(chain.map((a) => a.action)).toEqual(['score.create', ...chain.slice(1).map(() => 'score.replace')])
@@ -103,7 +119,8 @@ describe('50 analysts saving at once', () => {
     for (const [i, analyst] of analysts.entries()) {
       for (const [c, [modality, dimension]] of CELLS.entries()) {
         // Two tabs of the same analyst save the same cell with different levels.
-        for (const tab of [0, 1]) saves.push({ analyst, modality, dimension, level: 1 + ((i + c + tab * 2) % 5), reason: `tab ${tab} of analyst ${i}` })
+        for (const tab of [0, 1])
+          saves.push({ analyst, modality, dimension, level: 1 + ((i + c + tab * 2) % 5), reason: `tab ${tab} of analyst ${i}` })
       }
     }
     const results = await Promise.all(saves.map(post))
@@ -130,10 +147,16 @@ describe('50 analysts saving at once', () => {
     const key = `score:${themeId}:${held.id}:${ids.video}:${ids.tech}:${week}`
     await conn.db.connection().execute(async (holder) => {
       await sql`select pg_advisory_lock(hashtextextended(${key}, 0))`.execute(holder)
-      const waiting = [0, 1].map((tab) => post({ analyst: held, modality: 'video', dimension: 'technology', level: 1 + tab, reason: `held tab ${tab}` }))
-      const free = await Promise.all(others.map((analyst) => post({ analyst, modality: 'image', dimension: 'data', level: 2, reason: 'parallel' })))
+      const waiting = [0, 1].map((tab) =>
+        post({ analyst: held, modality: 'video', dimension: 'technology', level: 1 + tab, reason: `held tab ${tab}` }),
+      )
+      const free = await Promise.all(
+        others.map((analyst) => post({ analyst, modality: 'image', dimension: 'data', level: 2, reason: 'parallel' })),
+      )
       expect(free.map((r) => r.status)).toEqual(others.map(() => 200))
-      const blocked = await sql<{ n: number }>`select count(*)::int as n from pg_locks where locktype = 'advisory' and not granted`.execute(holder)
+      const blocked = await sql<{ n: number }>`select count(*)::int as n from pg_locks where locktype = 'advisory' and not granted`.execute(
+        holder,
+      )
       expect(blocked.rows[0].n).toBeGreaterThanOrEqual(1)
       await sql`select pg_advisory_unlock(hashtextextended(${key}, 0))`.execute(holder)
       expect((await Promise.all(waiting)).map((r) => r.status)).toEqual([200, 200])
@@ -149,7 +172,8 @@ describe('50 analysts saving at once', () => {
     // Three rounds; within a round every analyst saves each cell in turn.
     for (let round = 0; round < 3; round++) {
       for (const [i, analyst] of analysts.slice(0, 20).entries()) {
-        for (const [modality, dimension] of CELLS) saves.push({ analyst, modality, dimension, level: 1 + ((i + round) % 5), reason: `round ${round}` })
+        for (const [modality, dimension] of CELLS)
+          saves.push({ analyst, modality, dimension, level: 1 + ((i + round) % 5), reason: `round ${round}` })
       }
     }
     for (const s of saves) expect((await post(s)).status).toBe(200)

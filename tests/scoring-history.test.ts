@@ -27,22 +27,41 @@ beforeAll(async () => {
   await seedDemoData(conn.db)
   cookie = await cookieFor(conn.db, (await createUser(conn.db, { role: 'viewer' })).id)
   const analysts: { id: number }[] = []
-  for (let i = 0; i < 30; i++) analysts.push(await createUser(conn.db, { role: 'analyst', displayName: `Analyst ${String(i).padStart(2, '0')}` }))
+  for (let i = 0; i < 30; i++)
+    analysts.push(await createUser(conn.db, { role: 'analyst', displayName: `Analyst ${String(i).padStart(2, '0')}` }))
   analystIds = analysts.map((a) => a.id)
   const theme = await conn.db.selectFrom('theme').select(['id', 'rubric_id']).where('slug', '=', SLUG).executeTakeFirstOrThrow()
   const video = await conn.db.selectFrom('modality').select('id').where('slug', '=', 'video').executeTakeFirstOrThrow()
   const tech = await conn.db.selectFrom('scoring_dimension').select('id').where('slug', '=', 'technology').executeTakeFirstOrThrow()
   const rows = weeks.flatMap((week, w) =>
-    analysts.map((a, i) => ({ theme_id: theme.id, user_id: a.id, modality_id: video.id, dimension_id: tech.id, iso_week: week, rubric_id: theme.rubric_id!, level: levelOf(i, w) })),
+    analysts.map((a, i) => ({
+      theme_id: theme.id,
+      user_id: a.id,
+      modality_id: video.id,
+      dimension_id: tech.id,
+      iso_week: week,
+      rubric_id: theme.rubric_id!,
+      level: levelOf(i, w),
+    })),
   )
-  for (let i = 0; i < rows.length; i += 1000) await conn.db.insertInto('score').values(rows.slice(i, i + 1000)).execute()
+  for (let i = 0; i < rows.length; i += 1000)
+    await conn.db
+      .insertInto('score')
+      .values(rows.slice(i, i + 1000))
+      .execute()
 }, 120_000)
 afterAll(async () => {
   await conn.close()
 })
 
 async function consensus(query: string) {
-  const res = await respond(() => consensusLoader({ request: getRequest(`/themes/${SLUG}/consensus${query}`, cookie), params: { slug: SLUG }, context: contextFor(conn) }))
+  const res = await respond(() =>
+    consensusLoader({
+      request: getRequest(`/themes/${SLUG}/consensus${query}`, cookie),
+      params: { slug: SLUG },
+      context: contextFor(conn),
+    }),
+  )
   expect(res.status).toBe(200)
   const text = await res.text()
   return { data: JSON.parse(text), bytes: text.length }
@@ -79,11 +98,25 @@ describe('five years of history from 30 analysts', () => {
   it('draws source views as markers on the weeks of the line, leaving the median alone', async () => {
     const theme = await conn.db.selectFrom('theme').select(['id', 'rubric_id']).where('slug', '=', SLUG).executeTakeFirstOrThrow()
     const ids = await conn.db
-      .selectNoFrom((eb) => [eb.selectFrom('modality').select('id').where('slug', '=', 'video').as('m'), eb.selectFrom('scoring_dimension').select('id').where('slug', '=', 'technology').as('d')])
+      .selectNoFrom((eb) => [
+        eb.selectFrom('modality').select('id').where('slug', '=', 'video').as('m'),
+        eb.selectFrom('scoring_dimension').select('id').where('slug', '=', 'technology').as('d'),
+      ])
       .executeTakeFirstOrThrow()
     const before = (await consensus('?m=video&d=technology&range=52')).data.history.chart
     const publishedOn = new Date(Date.now() - 70 * 86_400_000).toISOString().slice(0, 10)
-    await conn.db.insertInto('source_score').values({ theme_id: theme.id, modality_id: ids.m!, dimension_id: ids.d!, source: 'CICC', published_on: publishedOn, rubric_id: theme.rubric_id!, level: 5 }).execute()
+    await conn.db
+      .insertInto('source_score')
+      .values({
+        theme_id: theme.id,
+        modality_id: ids.m!,
+        dimension_id: ids.d!,
+        source: 'CICC',
+        published_on: publishedOn,
+        rubric_id: theme.rubric_id!,
+        level: 5,
+      })
+      .execute()
     const chart = (await consensus('?m=video&d=technology&range=52')).data.history.chart
     // The x-axis keeps every week (a marker with data of its own would replace them).
     expect(chart.rows.map((r: { week: string }) => r.week)).toEqual(before.rows.map((r: { week: string }) => r.week))
@@ -94,7 +127,14 @@ describe('five years of history from 30 analysts', () => {
   })
 
   it('exports all five years, page by page, in week order (CSV and XLSX)', async () => {
-    const download = (format: string) => respond(() => exportLoader({ request: getRequest(`/themes/${SLUG}/scores/export?format=${format}`, cookie), params: { slug: SLUG }, context: contextFor(conn) }))
+    const download = (format: string) =>
+      respond(() =>
+        exportLoader({
+          request: getRequest(`/themes/${SLUG}/scores/export?format=${format}`, cookie),
+          params: { slug: SLUG },
+          context: contextFor(conn),
+        }),
+      )
     const lines = (await (await download('csv')).text()).trim().split('\r\n')
     expect(lines).toHaveLength(1 + weeks.length * 30)
     const csvWeeks = lines.slice(1).map((l) => l.slice(0, 8))
@@ -107,7 +147,18 @@ describe('five years of history from 30 analysts', () => {
     const consensusSheet = workbook.getWorksheet('Consensus')!
     expect(consensusSheet.actualRowCount).toBe(1 + weeks.length)
     const w = weeks.length - 1
-    expect(consensusSheet.getRow(1 + weeks.length).values).toEqual([undefined, weeks[w], 'video', 'technology', consensusOf(analystIds.map((_, i) => levelOf(i, w)))!.median, expect.any(Number), expect.any(Number), expect.any(Number), 30, expect.any(String)])
+    expect(consensusSheet.getRow(1 + weeks.length).values).toEqual([
+      undefined,
+      weeks[w],
+      'video',
+      'technology',
+      consensusOf(analystIds.map((_, i) => levelOf(i, w)))!.median,
+      expect.any(Number),
+      expect.any(Number),
+      expect.any(Number),
+      30,
+      expect.any(String),
+    ])
   })
 
   it('puts several modalities on one chart without a band or analyst lines', async () => {

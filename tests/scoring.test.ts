@@ -25,7 +25,8 @@ const week = isoWeekOf(new Date(), 'Asia/Shanghai')
 beforeAll(async () => {
   conn = await createTestDatabase()
   await seedDemoData(conn.db)
-  for (const role of ['admin', 'analyst', 'viewer'] as const) cookies[role] = await cookieFor(conn.db, (await createUser(conn.db, { role, displayName: `The ${role}` })).id)
+  for (const role of ['admin', 'analyst', 'viewer'] as const)
+    cookies[role] = await cookieFor(conn.db, (await createUser(conn.db, { role, displayName: `The ${role}` })).id)
   cookies.second = await cookieFor(conn.db, (await createUser(conn.db, { role: 'analyst', displayName: 'Second analyst' })).id)
 })
 afterAll(async () => {
@@ -33,15 +34,35 @@ afterAll(async () => {
 })
 
 const score = (fields: Record<string, string | string[]>, who: keyof typeof cookies = 'analyst', slug = SLUG) =>
-  respond(() => scoreAction({ request: postForm(`/themes/${slug}/scores`, { intent: 'score', modality: 'video', dimension: 'technology', week, level: '3', reason: '', ...fields }, cookies[who]), params: { slug }, context: contextFor(conn) }))
+  respond(() =>
+    scoreAction({
+      request: postForm(
+        `/themes/${slug}/scores`,
+        { intent: 'score', modality: 'video', dimension: 'technology', week, level: '3', reason: '', ...fields },
+        cookies[who],
+      ),
+      params: { slug },
+      context: contextFor(conn),
+    }),
+  )
 const load = async (loader: (args: never) => Promise<unknown>, path: string, who: keyof typeof cookies = 'analyst') => {
-  const res = await respond(() => loader({ request: getRequest(path, cookies[who]), params: { slug: SLUG, id: path.split('/').pop() }, context: contextFor(conn) } as never))
+  const res = await respond(() =>
+    loader({
+      request: getRequest(path, cookies[who]),
+      params: { slug: SLUG, id: path.split('/').pop() },
+      context: contextFor(conn),
+    } as never),
+  )
   return res
 }
 // A meeting of `meetingWeek` makes every earlier week read-only (app/scoring/week-lock.ts).
 const lockBefore = async (meetingWeek: string) => {
   const theme = await conn.db.selectFrom('theme').select('id').where('slug', '=', SLUG).executeTakeFirstOrThrow()
-  await conn.db.insertInto('meeting').values({ theme_id: theme.id, iso_week: meetingWeek }).onConflict((oc) => oc.columns(['theme_id', 'iso_week']).doNothing()).execute()
+  await conn.db
+    .insertInto('meeting')
+    .values({ theme_id: theme.id, iso_week: meetingWeek })
+    .onConflict((oc) => oc.columns(['theme_id', 'iso_week']).doNothing())
+    .execute()
 }
 const scoreCount = async () => (await conn.db.selectFrom('score').select('id').execute()).length
 
@@ -109,11 +130,14 @@ describe('the scoring page', () => {
     const data = await res.json()
     expect(data.week).toBe(week)
     expect(data.lock.state).toBe('open')
-    expect(data.cells['video.technology']).toMatchObject({ mine: { level: 4, reason: 'Sora: DiT scales to video' }, team: { median: 3, count: 2, min: 2, max: 4, disagreement: true } })
+    expect(data.cells['video.technology']).toMatchObject({
+      mine: { level: 4, reason: 'Sora: DiT scales to video' },
+      team: { median: 3, count: 2, min: 2, max: 4, disagreement: true },
+    })
     expect(Object.keys(data.cells)).toHaveLength(30)
   })
 
-  it('shows last week\'s team median in a cell nobody has scored this week yet', async () => {
+  it("shows last week's team median in a cell nobody has scored this week yet", async () => {
     const lastWeek = shiftIsoWeek(week, -1)
     expect((await score({ modality: 'text', dimension: 'data', week: lastWeek, level: '4' }, 'second')).status).toBe(200)
     const data = await (await load(scoreLoader, `/themes/${SLUG}/scores`)).json()
@@ -131,7 +155,14 @@ describe('the scoring page', () => {
   it('finds documents for evidence and links them to a score', async () => {
     const doc = await conn.db
       .insertInto('document')
-      .values({ title: 'CICC: AI ten-year outlook (17)', publisher: 'CICC', language: 'zh', content_hash: 'b'.repeat(64), body: '...', published_on: '2024-03-05' })
+      .values({
+        title: 'CICC: AI ten-year outlook (17)',
+        publisher: 'CICC',
+        language: 'zh',
+        content_hash: 'b'.repeat(64),
+        body: '...',
+        published_on: '2024-03-05',
+      })
       .returning('id')
       .executeTakeFirstOrThrow()
     const found = await (await load(evidenceLoader, `/themes/${SLUG}/evidence?q=ten-year`)).json()
@@ -140,13 +171,38 @@ describe('the scoring page', () => {
     expect(await res.json()).toMatchObject({ ok: true, outcome: 'replaced' })
     const moved = await (await load(movedLoader, `/themes/${SLUG}/moved?week=${week}`)).json()
     const mine = moved.moves.find((m: { analyst: string }) => m.analyst === 'The analyst')
-    expect(mine).toMatchObject({ kind: 'new', to: 4, reason: 'Sora: DiT scales to video', evidence: [{ documentId: doc.id, title: 'CICC: AI ten-year outlook (17)' }] })
+    expect(mine).toMatchObject({
+      kind: 'new',
+      to: 4,
+      reason: 'Sora: DiT scales to video',
+      evidence: [{ documentId: doc.id, title: 'CICC: AI ten-year outlook (17)' }],
+    })
   })
 })
 
 describe('source views', () => {
   const add = (fields: Record<string, string>, who: keyof typeof cookies = 'analyst') =>
-    respond(() => sourcesAction({ request: postForm(`/themes/${SLUG}/sources`, { intent: 'add', modality: 'video', dimension: 'technology', source: 'CICC', publishedOn: '2024-03-05', level: '2', note: '', documentId: '', ...fields }, cookies[who]), params: { slug: SLUG }, context: contextFor(conn) }))
+    respond(() =>
+      sourcesAction({
+        request: postForm(
+          `/themes/${SLUG}/sources`,
+          {
+            intent: 'add',
+            modality: 'video',
+            dimension: 'technology',
+            source: 'CICC',
+            publishedOn: '2024-03-05',
+            level: '2',
+            note: '',
+            documentId: '',
+            ...fields,
+          },
+          cookies[who],
+        ),
+        params: { slug: SLUG },
+        context: contextFor(conn),
+      }),
+    )
 
   it('records a view, refuses bad ones, and shows it on the chart but not in the consensus', async () => {
     expect((await add({}, 'viewer')).status).toBe(403)
@@ -197,7 +253,8 @@ describe('exports', () => {
 })
 
 describe('rubric administration', () => {
-  const post = (fields: Record<string, string>, who: keyof typeof cookies = 'admin') => respond(() => adminAction({ request: postForm('/admin/rubrics', fields, cookies[who]), params: {}, context: contextFor(conn) }))
+  const post = (fields: Record<string, string>, who: keyof typeof cookies = 'admin') =>
+    respond(() => adminAction({ request: postForm('/admin/rubrics', fields, cookies[who]), params: {}, context: contextFor(conn) }))
 
   it('is for admins only', async () => {
     expect((await load(adminLoader, '/admin/rubrics', 'analyst')).status).toBe(403)
@@ -209,7 +266,11 @@ describe('rubric administration', () => {
     expect((await post({ intent: 'threshold', threshold: '3' })).status).toBe(200)
     const page = await (await load(scoreLoader, `/themes/${SLUG}/scores`)).json()
     expect(page.cells['video.technology'].team.disagreement).toBe(false)
-    const audit = await conn.db.selectFrom('audit_log').select(['old_value', 'new_value']).where('action', '=', 'settings.disagreement_spread').executeTakeFirstOrThrow()
+    const audit = await conn.db
+      .selectFrom('audit_log')
+      .select(['old_value', 'new_value'])
+      .where('action', '=', 'settings.disagreement_spread')
+      .executeTakeFirstOrThrow()
     expect(audit).toEqual({ old_value: 2, new_value: 3 })
   })
 
@@ -233,13 +294,24 @@ describe('rubric administration', () => {
       levelDescriptionZh: levels.map((l) => l.description_zh).concat(''),
     }
     const edit = (f: Record<string, string | string[]>) =>
-      respond(() => rubricAction({ request: postForm(`/admin/rubrics/${theme.rubric_id}`, f, cookies.admin), params: { id: String(theme.rubric_id) }, context: contextFor(conn) }))
+      respond(() =>
+        rubricAction({
+          request: postForm(`/admin/rubrics/${theme.rubric_id}`, f, cookies.admin),
+          params: { id: String(theme.rubric_id) },
+          context: contextFor(conn),
+        }),
+      )
     const bad = await edit({ ...fields, levelNameZh: [...fields.levelNameZh.slice(0, 2), '', ...fields.levelNameZh.slice(3)] })
     expect(bad.status).toBe(400)
     expect((await bad.json()).errors.levels).toBe('scoring.levelRowInvalid?level=3')
     const res = await edit(fields)
     expect(res.status).toBe(302)
-    const after = await conn.db.selectFrom('theme').innerJoin('rubric', 'rubric.id', 'theme.rubric_id').select(['rubric.id', 'rubric.version']).where('theme.slug', '=', SLUG).executeTakeFirstOrThrow()
+    const after = await conn.db
+      .selectFrom('theme')
+      .innerJoin('rubric', 'rubric.id', 'theme.rubric_id')
+      .select(['rubric.id', 'rubric.version'])
+      .where('theme.slug', '=', SLUG)
+      .executeTakeFirstOrThrow()
     expect(after.version).toBe(2)
     expect(res.headers.get('Location')).toBe(`/admin/rubrics/${after.id}?saved=version`)
     expect((await edit(fields)).status).toBe(409)

@@ -28,17 +28,29 @@ const newTheme = (fields: Record<string, string>, cookie = analyst) =>
 const edit = (fields: Record<string, string>, cookie = analyst, slug = SLUG) =>
   respond(() => themeAction({ request: postForm(`/themes/${slug}`, fields, cookie), params: { slug }, context: contextFor(conn) }))
 async function page(slug = SLUG, cookie = analyst) {
-  const res = await respond(() => themeLoader({ request: getRequest(`/themes/${slug}`, cookie), params: { slug }, context: contextFor(conn) }))
+  const res = await respond(() =>
+    themeLoader({ request: getRequest(`/themes/${slug}`, cookie), params: { slug }, context: contextFor(conn) }),
+  )
   expect(res.status).toBe(200)
   return res.json()
 }
 async function history(slug = SLUG, query = '') {
-  const res = await respond(() => historyLoader({ request: getRequest(`/themes/${slug}/history${query}`, viewer), params: { slug }, context: contextFor(conn) }))
+  const res = await respond(() =>
+    historyLoader({ request: getRequest(`/themes/${slug}/history${query}`, viewer), params: { slug }, context: contextFor(conn) }),
+  )
   expect(res.status).toBe(200)
   return res.json()
 }
 const themeCount = async () => (await conn.db.selectFrom('theme').select('id').execute()).length
-const themeFields = { nameEn: 'Embodied AI', nameZh: '具身智能', stance: 'neutral', status: 'watching', summaryEn: '', summaryZh: '', parentId: '' }
+const themeFields = {
+  nameEn: 'Embodied AI',
+  nameZh: '具身智能',
+  stance: 'neutral',
+  status: 'watching',
+  summaryEn: '',
+  summaryZh: '',
+  parentId: '',
+}
 
 describe('creating a theme', () => {
   it('creates it with a slug suggested from the English name, audits it and goes to its page', async () => {
@@ -63,7 +75,11 @@ describe('creating a theme', () => {
     const before = await themeCount()
     const res = await newTheme({ ...themeFields, nameEn: '  ', nameZh: '', slug: 'Not A Slug!' })
     expect(res.status).toBe(400)
-    expect((await res.json()).errors).toMatchObject({ nameEn: 'validation.required', nameZh: 'validation.required', slug: 'themeEdit.slugInvalid' })
+    expect((await res.json()).errors).toMatchObject({
+      nameEn: 'validation.required',
+      nameZh: 'validation.required',
+      slug: 'themeEdit.slugInvalid',
+    })
     expect(await themeCount()).toBe(before)
   })
 
@@ -90,7 +106,12 @@ describe('editing the thesis', () => {
     const res = await edit({ intent: 'thesis', formKey: 'thesis', thesisMd: after })
     expect(res.status).toBe(200)
     expect(await res.json()).toEqual({ ok: true, formKey: 'thesis' })
-    const audit = await conn.db.selectFrom('audit_log').selectAll().where('action', '=', 'theme.thesis').orderBy('id', 'desc').executeTakeFirstOrThrow()
+    const audit = await conn.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'theme.thesis')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow()
     expect(audit.old_value).toEqual({ thesisMd: before })
     expect(audit.new_value).toEqual({ thesisMd: after })
 
@@ -133,8 +154,18 @@ describe('theme details and archiving', () => {
     const child = await page('embodied-ai')
     const parent = await page()
     // Embodied AI under Multimodal AI is fine; then Multimodal AI under Embodied AI would loop.
-    expect((await edit({ intent: 'details', formKey: 'details', ...themeFields, parentId: String(parent.theme.id) }, analyst, 'embodied-ai')).status).toBe(200)
-    const loop = await edit({ intent: 'details', formKey: 'details', ...themeFields, nameEn: 'Multimodal AI', nameZh: '多模态 AI', parentId: String(child.theme.id) })
+    expect(
+      (await edit({ intent: 'details', formKey: 'details', ...themeFields, parentId: String(parent.theme.id) }, analyst, 'embodied-ai'))
+        .status,
+    ).toBe(200)
+    const loop = await edit({
+      intent: 'details',
+      formKey: 'details',
+      ...themeFields,
+      nameEn: 'Multimodal AI',
+      nameZh: '多模态 AI',
+      parentId: String(child.theme.id),
+    })
     expect(loop.status).toBe(400)
     expect((await loop.json()).errors).toEqual({ parentId: 'themeEdit.error.parentCycle' })
     expect((await page()).subThemes.map((s: { slug: string }) => s.slug)).toEqual(['embodied-ai'])
@@ -153,7 +184,14 @@ describe('theme details and archiving', () => {
 
 describe('risks, segments and the vendor map', () => {
   it('adds, reorders and removes a risk, each audited', async () => {
-    const res = await edit({ intent: 'addPoint', formKey: 'add-risk', kind: 'risk', textEn: 'Regulation of generated content tightens.', textZh: '', expectedOn: '' })
+    const res = await edit({
+      intent: 'addPoint',
+      formKey: 'add-risk',
+      kind: 'risk',
+      textEn: 'Regulation of generated content tightens.',
+      textZh: '',
+      expectedOn: '',
+    })
     expect(res.status).toBe(200)
     let risks = (await page()).risks as { id: number; textEn: string }[]
     expect(risks.at(-1)?.textEn).toBe('Regulation of generated content tightens.')
@@ -172,19 +210,41 @@ describe('risks, segments and the vendor map', () => {
 
   it('links a company picked by ticker with its role and exposure, then changes them', async () => {
     const theme = (await page('embodied-ai')).theme
-    const res = await edit({ intent: 'linkCompany', formKey: 'link-company', company: '700.hk', role: 'enabler', exposure: 'low', note: '' }, analyst, 'embodied-ai')
+    const res = await edit(
+      { intent: 'linkCompany', formKey: 'link-company', company: '700.hk', role: 'enabler', exposure: 'low', note: '' },
+      analyst,
+      'embodied-ai',
+    )
     expect(res.status).toBe(200)
-    let companies = (await page('embodied-ai')).companies as { id: number; nameEn: string; role: string; exposure: string; tickers: unknown[] }[]
+    let companies = (await page('embodied-ai')).companies as {
+      id: number
+      nameEn: string
+      role: string
+      exposure: string
+      tickers: unknown[]
+    }[]
     expect(companies).toHaveLength(1)
     expect(companies[0]).toMatchObject({ nameEn: 'Tencent', role: 'enabler', exposure: 'low' })
     expect(companies[0].tickers.length).toBeGreaterThan(0)
-    const again = await edit({ intent: 'linkCompany', formKey: 'link-company', company: '腾讯', role: 'driver', exposure: 'high' }, analyst, 'embodied-ai')
+    const again = await edit(
+      { intent: 'linkCompany', formKey: 'link-company', company: '腾讯', role: 'driver', exposure: 'high' },
+      analyst,
+      'embodied-ai',
+    )
     expect(again.status).toBe(409)
     expect((await again.json()).errors).toEqual({ company: 'themeEdit.error.companyAlreadyLinked' })
-    const unknown = await edit({ intent: 'linkCompany', formKey: 'link-company', company: 'No Such Co', role: 'driver', exposure: 'high' }, analyst, 'embodied-ai')
+    const unknown = await edit(
+      { intent: 'linkCompany', formKey: 'link-company', company: 'No Such Co', role: 'driver', exposure: 'high' },
+      analyst,
+      'embodied-ai',
+    )
     expect(unknown.status).toBe(400)
     expect((await unknown.json()).errors.company).toBe('themeEdit.error.companyNotFound?text=No+Such+Co')
-    await edit({ intent: 'editCompany', formKey: 'x', companyId: String(companies[0].id), role: 'driver', exposure: 'high', note: 'Robotics push' }, analyst, 'embodied-ai')
+    await edit(
+      { intent: 'editCompany', formKey: 'x', companyId: String(companies[0].id), role: 'driver', exposure: 'high', note: 'Robotics push' },
+      analyst,
+      'embodied-ai',
+    )
     companies = (await page('embodied-ai')).companies
     expect(companies[0]).toMatchObject({ role: 'driver', exposure: 'high' })
     const audit = await conn.db.selectFrom('audit_log').selectAll().where('action', '=', 'theme.company.edit').executeTakeFirstOrThrow()
@@ -194,14 +254,30 @@ describe('risks, segments and the vendor map', () => {
   })
 
   it('adds a 2C segment, links a company to it by alias and unlinks it', async () => {
-    expect((await edit({ intent: 'addSegment', formKey: 's', audience: '2C', nameEn: 'Companion robots', nameZh: '陪伴机器人' }, analyst, 'embodied-ai')).status).toBe(200)
-    const dup = await edit({ intent: 'addSegment', formKey: 's', audience: '2C', nameEn: 'companion robots', nameZh: '陪伴' }, analyst, 'embodied-ai')
+    expect(
+      (
+        await edit(
+          { intent: 'addSegment', formKey: 's', audience: '2C', nameEn: 'Companion robots', nameZh: '陪伴机器人' },
+          analyst,
+          'embodied-ai',
+        )
+      ).status,
+    ).toBe(200)
+    const dup = await edit(
+      { intent: 'addSegment', formKey: 's', audience: '2C', nameEn: 'companion robots', nameZh: '陪伴' },
+      analyst,
+      'embodied-ai',
+    )
     expect(dup.status).toBe(409)
     let segment = (await page('embodied-ai')).segments[0]
     await edit({ intent: 'linkSegmentCompany', formKey: 's', segmentId: String(segment.id), company: 'Meitu' }, analyst, 'embodied-ai')
     segment = (await page('embodied-ai')).segments[0]
     expect(segment.companies.map((c: { nameEn: string }) => c.nameEn)).toEqual(['Meitu'])
-    await edit({ intent: 'unlinkSegmentCompany', formKey: 's', segmentId: String(segment.id), companyId: String(segment.companies[0].id) }, analyst, 'embodied-ai')
+    await edit(
+      { intent: 'unlinkSegmentCompany', formKey: 's', segmentId: String(segment.id), companyId: String(segment.companies[0].id) },
+      analyst,
+      'embodied-ai',
+    )
     expect((await page('embodied-ai')).segments[0].companies).toEqual([])
     // A segment of another theme cannot be reached through this one.
     const other = await edit({ intent: 'removeSegment', formKey: 's', segmentId: String(segment.id) })
@@ -213,7 +289,16 @@ describe('data exhaustion', () => {
   it('adds a revision as a new estimate, which becomes the current one; the old one stays', async () => {
     const data = await page()
     const stock = data.stocks.find((s: { slug: string }) => s.slug === 'high-quality-language')
-    const res = await edit({ intent: 'addEstimate', formKey: `revise-${stock.id}`, stockId: String(stock.id), source: 'Epoch AI', estimatedOn: '2024-06-06', yearFrom: '2026', yearTo: '2032', note: 'Revised with better data.' })
+    const res = await edit({
+      intent: 'addEstimate',
+      formKey: `revise-${stock.id}`,
+      stockId: String(stock.id),
+      source: 'Epoch AI',
+      estimatedOn: '2024-06-06',
+      yearFrom: '2026',
+      yearTo: '2032',
+      note: 'Revised with better data.',
+    })
     expect(res.status).toBe(200)
     const after = await page()
     const current = after.estimates.find((e: { stockId: number }) => e.stockId === stock.id)
@@ -232,7 +317,15 @@ describe('data exhaustion', () => {
     const stock = (await page()).stocks[0]
     const count = async () => (await conn.db.selectFrom('data_exhaustion_estimate').select('id').execute()).length
     const before = await count()
-    const base = { intent: 'addEstimate', formKey: 'e', stockId: String(stock.id), source: 'Epoch AI', estimatedOn: '2024-06-06', yearFrom: '2027', yearTo: '2030' }
+    const base = {
+      intent: 'addEstimate',
+      formKey: 'e',
+      stockId: String(stock.id),
+      source: 'Epoch AI',
+      estimatedOn: '2024-06-06',
+      yearFrom: '2027',
+      yearTo: '2030',
+    }
     const dup = await edit(base)
     expect(dup.status).toBe(409)
     expect((await dup.json()).errors).toEqual({ estimatedOn: 'themeEdit.error.estimateExists' })
@@ -266,7 +359,9 @@ describe('viewers', () => {
 
   it('an unknown theme is a 404, for reading and for editing', async () => {
     expect((await edit({ intent: 'archive' }, analyst, 'no-such-theme')).status).toBe(404)
-    const res = await respond(() => historyLoader({ request: getRequest('/themes/nope/history', viewer), params: { slug: 'nope' }, context: contextFor(conn) }))
+    const res = await respond(() =>
+      historyLoader({ request: getRequest('/themes/nope/history', viewer), params: { slug: 'nope' }, context: contextFor(conn) }),
+    )
     expect(res.status).toBe(404)
   })
 })

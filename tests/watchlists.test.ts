@@ -31,12 +31,27 @@ afterAll(async () => {
 })
 
 const ctx = () => contextFor(conn)
-const post = (id: number, fields: Record<string, string>, cookie = analyst) => respond(() => pageAction({ request: postForm(`/watchlists/${id}`, fields, cookie), params: { id: String(id) }, context: ctx() }))
-const entriesOf = async (id: number) => (await conn.db.selectFrom('watchlist_entry').select(['company_id', 'removed_at']).where('watchlist_id', '=', id).execute())
+const post = (id: number, fields: Record<string, string>, cookie = analyst) =>
+  respond(() => pageAction({ request: postForm(`/watchlists/${id}`, fields, cookie), params: { id: String(id) }, context: ctx() }))
+const entriesOf = async (id: number) =>
+  await conn.db.selectFrom('watchlist_entry').select(['company_id', 'removed_at']).where('watchlist_id', '=', id).execute()
 const liveCount = async (id: number) => (await entriesOf(id)).filter((e) => !e.removed_at).length
-const companyCount = async () => Number((await conn.db.selectFrom('company').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
+const companyCount = async () =>
+  Number(
+    (
+      await conn.db
+        .selectFrom('company')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  )
 
-function upload(id: number, file: { name: string; body: BlobPart; type?: string } | null, fields: Record<string, string>, cookie = analyst): Request {
+function upload(
+  id: number,
+  file: { name: string; body: BlobPart; type?: string } | null,
+  fields: Record<string, string>,
+  cookie = analyst,
+): Request {
   const form = new FormData()
   for (const [key, value] of Object.entries(fields)) form.append(key, value)
   if (file) form.append('file', new File([file.body], file.name, { type: file.type ?? 'text/csv' }))
@@ -64,19 +79,27 @@ describe('the watchlist index', () => {
 
   it('refuses an empty name and a duplicate name next to the field, creating nothing', async () => {
     const before = (await conn.db.selectFrom('watchlist').select('id').execute()).length
-    const empty = await respond(() => indexAction({ request: postForm('/watchlists', { name: '   ' }, analyst), params: {}, context: ctx() }))
+    const empty = await respond(() =>
+      indexAction({ request: postForm('/watchlists', { name: '   ' }, analyst), params: {}, context: ctx() }),
+    )
     expect(empty.status).toBe(400)
     expect((await empty.json()).errors).toEqual({ name: 'validation.required' })
-    const taken = await respond(() => indexAction({ request: postForm('/watchlists', { name: 'multimodal CORE' }, analyst), params: {}, context: ctx() }))
+    const taken = await respond(() =>
+      indexAction({ request: postForm('/watchlists', { name: 'multimodal CORE' }, analyst), params: {}, context: ctx() }),
+    )
     expect(taken.status).toBe(409)
     expect((await taken.json()).errors).toEqual({ name: 'watchlists.nameTaken' })
-    const badTheme = await respond(() => indexAction({ request: postForm('/watchlists', { name: 'New', themeId: 'abc' }, analyst), params: {}, context: ctx() }))
+    const badTheme = await respond(() =>
+      indexAction({ request: postForm('/watchlists', { name: 'New', themeId: 'abc' }, analyst), params: {}, context: ctx() }),
+    )
     expect(badTheme.status).toBe(400)
     expect((await conn.db.selectFrom('watchlist').select('id').execute()).length).toBe(before)
   })
 
   it('viewers cannot create a list', async () => {
-    const res = await respond(() => indexAction({ request: postForm('/watchlists', { name: 'Sneaky' }, viewer), params: {}, context: ctx() }))
+    const res = await respond(() =>
+      indexAction({ request: postForm('/watchlists', { name: 'Sneaky' }, viewer), params: {}, context: ctx() }),
+    )
     expect(res.status).toBe(403)
   })
 })
@@ -84,8 +107,20 @@ describe('the watchlist index', () => {
 describe('the watchlist page', () => {
   it('shows entries with rendered, inert notes', async () => {
     const id = await newList('Notes test')
-    expect((await post(id, { intent: 'add', company: '0700.HK', rationale: 'Ads', tags: 'Marketing, 2B，广告', notes: '**Hunyuan** <script>alert(1)</script>' })).status).toBe(200)
-    const res = await respond(() => pageLoader({ request: getRequest(`/watchlists/${id}`, viewer), params: { id: String(id) }, context: ctx() }))
+    expect(
+      (
+        await post(id, {
+          intent: 'add',
+          company: '0700.HK',
+          rationale: 'Ads',
+          tags: 'Marketing, 2B，广告',
+          notes: '**Hunyuan** <script>alert(1)</script>',
+        })
+      ).status,
+    ).toBe(200)
+    const res = await respond(() =>
+      pageLoader({ request: getRequest(`/watchlists/${id}`, viewer), params: { id: String(id) }, context: ctx() }),
+    )
     const body = await res.json()
     expect(body.canEdit).toBe(false)
     expect(body.entries[0]).toMatchObject({ nameEn: 'Tencent', tags: ['marketing', '2b', '广告'], rationale: 'Ads' })
@@ -121,7 +156,9 @@ describe('the watchlist page', () => {
     const id = await newList('Removals')
     await post(id, { intent: 'add', company: 'Zhihu', rationale: 'Text' })
     const [entry] = await conn.db.selectFrom('watchlist_entry').select('id').where('watchlist_id', '=', id).execute()
-    expect((await post(id, { intent: 'editEntry', entryId: String(entry.id), rationale: 'Zhida AI search', tags: 'text', notes: '' })).status).toBe(200)
+    expect(
+      (await post(id, { intent: 'editEntry', entryId: String(entry.id), rationale: 'Zhida AI search', tags: 'text', notes: '' })).status,
+    ).toBe(200)
     const noReason = await post(id, { intent: 'remove', entryId: String(entry.id), reason: ' ' })
     expect(noReason.status).toBe(400)
     expect(await noReason.json()).toMatchObject({ intent: 'remove', entryId: entry.id, errors: { reason: 'validation.required' } })
@@ -131,7 +168,9 @@ describe('the watchlist page', () => {
     const gone = await post(id, { intent: 'editEntry', entryId: String(entry.id), rationale: 'x' })
     expect(gone.status).toBe(404)
 
-    const history = await respond(() => historyLoader({ request: getRequest(`/watchlists/${id}/history`, viewer), params: { id: String(id) }, context: ctx() }))
+    const history = await respond(() =>
+      historyLoader({ request: getRequest(`/watchlists/${id}/history`, viewer), params: { id: String(id) }, context: ctx() }),
+    )
     const { weeks } = await history.json()
     expect(weeks[0].events.map((e: { kind: string; text: string; byName: string }) => [e.kind, e.text, e.byName])).toEqual([
       ['remove', 'Thesis broken', 'Ana Lyst'],
@@ -152,32 +191,62 @@ describe('the watchlist page', () => {
 
   it('viewers are refused every change, and nothing changes', async () => {
     const before = await entriesOf(coreId)
-    const attempts: Record<string, string>[] = [{ intent: 'add', company: 'Zhihu' }, { intent: 'archive' }, { intent: 'update', name: 'x' }, { intent: 'remove', entryId: '1', reason: 'x' }]
+    const attempts: Record<string, string>[] = [
+      { intent: 'add', company: 'Zhihu' },
+      { intent: 'archive' },
+      { intent: 'update', name: 'x' },
+      { intent: 'remove', entryId: '1', reason: 'x' },
+    ]
     for (const fields of attempts) {
       expect((await post(coreId, fields, viewer)).status).toBe(403)
     }
     expect((await runImport(coreId, { name: 'a.csv', body: 'company\nZhihu\n' }, { intent: 'import' }, viewer)).status).toBe(403)
-    expect((await respond(() => importLoader({ request: getRequest(`/watchlists/${coreId}/import`, viewer), params: { id: String(coreId) }, context: ctx() }))).status).toBe(403)
+    expect(
+      (
+        await respond(() =>
+          importLoader({ request: getRequest(`/watchlists/${coreId}/import`, viewer), params: { id: String(coreId) }, context: ctx() }),
+        )
+      ).status,
+    ).toBe(403)
     expect(await entriesOf(coreId)).toEqual(before)
   })
 
   it('unknown ids are 404s', async () => {
-    const res = await respond(() => pageLoader({ request: getRequest('/watchlists/99999', viewer), params: { id: '99999' }, context: ctx() }))
+    const res = await respond(() =>
+      pageLoader({ request: getRequest('/watchlists/99999', viewer), params: { id: '99999' }, context: ctx() }),
+    )
     expect(res.status).toBe(404)
-    expect((await respond(() => pageLoader({ request: getRequest('/watchlists/abc', viewer), params: { id: 'abc' }, context: ctx() }))).status).toBe(404)
+    expect(
+      (await respond(() => pageLoader({ request: getRequest('/watchlists/abc', viewer), params: { id: 'abc' }, context: ctx() }))).status,
+    ).toBe(404)
   })
 })
 
 describe('export', () => {
-  const exportAs = (format: string, cookie = viewer, id = coreId) => respond(() => exportLoader({ request: getRequest(`/watchlists/${id}/export?format=${format}`, cookie), params: { id: String(id) }, context: ctx() }))
+  const exportAs = (format: string, cookie = viewer, id = coreId) =>
+    respond(() =>
+      exportLoader({
+        request: getRequest(`/watchlists/${id}/export?format=${format}`, cookie),
+        params: { id: String(id) },
+        context: ctx(),
+      }),
+    )
 
   it('gives viewers a CSV download with neutralised formula cells', async () => {
     const id = await newList('Formula export')
-    await post(id, { intent: 'add', company: 'Baidu', rationale: '=HYPERLINK("http://evil.example","click")', notes: '- first point\n- second', tags: 'search' })
+    await post(id, {
+      intent: 'add',
+      company: 'Baidu',
+      rationale: '=HYPERLINK("http://evil.example","click")',
+      notes: '- first point\n- second',
+      tags: 'search',
+    })
     const res = await exportAs('csv', viewer, id)
     expect(res.status).toBe(200)
     expect(res.headers.get('Content-Type')).toBe('text/csv; charset=utf-8')
-    expect(res.headers.get('Content-Disposition')).toMatch(/^attachment; filename="watchlist-\d+\.csv"; filename\*=UTF-8''Formula%20export-\d{4}-\d{2}-\d{2}\.csv$/)
+    expect(res.headers.get('Content-Disposition')).toMatch(
+      /^attachment; filename="watchlist-\d+\.csv"; filename\*=UTF-8''Formula%20export-\d{4}-\d{2}-\d{2}\.csv$/,
+    )
     const text = await res.text()
     expect(text).toContain(`"'=HYPERLINK(""http://evil.example"",""click"")"`)
     expect(text).toContain(`"'- first point`)
@@ -202,26 +271,55 @@ describe('export', () => {
   })
 
   it('writes headers in the reader language', async () => {
-    const res = await respond(() => exportLoader({ request: getRequest(`/watchlists/${coreId}/export?format=csv`, viewer, { 'Accept-Language': 'zh-CN' }), params: { id: String(coreId) }, context: ctx() }))
+    const res = await respond(() =>
+      exportLoader({
+        request: getRequest(`/watchlists/${coreId}/export?format=csv`, viewer, { 'Accept-Language': 'zh-CN' }),
+        params: { id: String(coreId) },
+        context: ctx(),
+      }),
+    )
     const bytes = new Uint8Array(await res.arrayBuffer())
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]) // a BOM, so Excel reads UTF-8
-    expect(new TextDecoder().decode(bytes).split('\r\n')[0]).toBe('公司,中文名,股票代码,地区,厂商类型,上市状态,标签,理由,备注,添加人,添加日期')
+    expect(new TextDecoder().decode(bytes).split('\r\n')[0]).toBe(
+      '公司,中文名,股票代码,地区,厂商类型,上市状态,标签,理由,备注,添加人,添加日期',
+    )
   })
 })
 
 describe('import', () => {
   it('round-trips an XLSX and a Chinese CSV export into new lists', async () => {
-    const xlsx = await respond(() => exportLoader({ request: getRequest(`/watchlists/${coreId}/export?format=xlsx`, viewer), params: { id: String(coreId) }, context: ctx() }))
+    const xlsx = await respond(() =>
+      exportLoader({
+        request: getRequest(`/watchlists/${coreId}/export?format=xlsx`, viewer),
+        params: { id: String(coreId) },
+        context: ctx(),
+      }),
+    )
     const target = await newList('Round trip')
-    const res = await runImport(target, { name: 'core.xlsx', body: await xlsx.arrayBuffer(), type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }, { intent: 'import' })
+    const res = await runImport(
+      target,
+      { name: 'core.xlsx', body: await xlsx.arrayBuffer(), type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+      { intent: 'import' },
+    )
     expect(res.status).toBe(200)
     expect((await res.json()).done).toEqual({ added: 10, created: 0 })
-    const pick = (rows: { nameEn: string; rationale: string; tags: string[]; notesMd: string }[]) => rows.map((r) => [r.nameEn, r.rationale, r.tags, r.notesMd]).sort()
-    const original = (await (await respond(() => pageLoader({ request: getRequest('/x', viewer), params: { id: String(coreId) }, context: ctx() }))).json()).entries
-    const copied = (await (await respond(() => pageLoader({ request: getRequest('/x', viewer), params: { id: String(target) }, context: ctx() }))).json()).entries
+    const pick = (rows: { nameEn: string; rationale: string; tags: string[]; notesMd: string }[]) =>
+      rows.map((r) => [r.nameEn, r.rationale, r.tags, r.notesMd]).sort()
+    const original = (
+      await (await respond(() => pageLoader({ request: getRequest('/x', viewer), params: { id: String(coreId) }, context: ctx() }))).json()
+    ).entries
+    const copied = (
+      await (await respond(() => pageLoader({ request: getRequest('/x', viewer), params: { id: String(target) }, context: ctx() }))).json()
+    ).entries
     expect(pick(copied)).toEqual(pick(original))
 
-    const csv = await respond(() => exportLoader({ request: getRequest(`/watchlists/${target}/export?format=csv`, viewer, { 'Accept-Language': 'zh-CN' }), params: { id: String(target) }, context: ctx() }))
+    const csv = await respond(() =>
+      exportLoader({
+        request: getRequest(`/watchlists/${target}/export?format=csv`, viewer, { 'Accept-Language': 'zh-CN' }),
+        params: { id: String(target) },
+        context: ctx(),
+      }),
+    )
     const second = await newList('Round trip 2')
     const again = await runImport(second, { name: '名单.csv', body: await csv.text() }, { intent: 'import' })
     expect((await again.json()).done).toEqual({ added: 10, created: 0 })
@@ -245,7 +343,10 @@ describe('import', () => {
 
     const noRegion = await runImport(id, file, { intent: 'import', createMissing: 'on' })
     expect(noRegion.status).toBe(400)
-    expect((await noRegion.json()).errors).toEqual({ region: 'watchlists.import.chooseRegion', vendorType: 'watchlists.import.chooseVendorType' })
+    expect((await noRegion.json()).errors).toEqual({
+      region: 'watchlists.import.chooseRegion',
+      vendorType: 'watchlists.import.chooseVendorType',
+    })
 
     const done = await runImport(id, file, { intent: 'import', createMissing: 'on', region: 'overseas', vendorType: 'vertical_unicorn' })
     expect(done.status).toBe(200)
@@ -272,19 +373,35 @@ describe('import', () => {
       expect(res.status, key).toBe(status)
       expect((await res.json()).errors, key).toEqual({ file: key })
     }
-    const formula = await runImport(id, { name: 'a.csv', body: 'company,rationale\nTencent,"=HYPERLINK(""http://evil.example"",""x"")"\n=cmd|calc,\n' }, { intent: 'import', createMissing: 'on', region: 'domestic', vendorType: 'platform' })
+    const formula = await runImport(
+      id,
+      { name: 'a.csv', body: 'company,rationale\nTencent,"=HYPERLINK(""http://evil.example"",""x"")"\n=cmd|calc,\n' },
+      { intent: 'import', createMissing: 'on', region: 'domestic', vendorType: 'platform' },
+    )
     expect(formula.status).toBe(422)
     const plan = (await formula.json()).plan
     expect(plan.invalid.items).toEqual([{ row: 2, column: 'rationale', message: 'watchlists.import.formulaCell' }])
     expect(plan.unresolved.items).toEqual([{ row: 3, text: '=cmd|calc', reason: 'formula' }])
 
-    const notMultipart = await respond(() => importAction({ request: postForm(`/watchlists/${id}/import`, { intent: 'import' }, analyst), params: { id: String(id) }, context: ctx() }))
+    const notMultipart = await respond(() =>
+      importAction({
+        request: postForm(`/watchlists/${id}/import`, { intent: 'import' }, analyst),
+        params: { id: String(id) },
+        context: ctx(),
+      }),
+    )
     expect(notMultipart.status).toBe(400)
     expect(await liveCount(id)).toBe(0)
   })
 
   it('reads back what it wrote (sanity check of the CSV reader on an export)', async () => {
-    const csv = await respond(() => exportLoader({ request: getRequest(`/watchlists/${coreId}/export?format=csv`, viewer), params: { id: String(coreId) }, context: ctx() }))
+    const csv = await respond(() =>
+      exportLoader({
+        request: getRequest(`/watchlists/${coreId}/export?format=csv`, viewer),
+        params: { id: String(coreId) },
+        context: ctx(),
+      }),
+    )
     const sheet = await readSpreadsheet(new Uint8Array(await csv.arrayBuffer()), 'x.csv')
     expect(sheet.rows).toHaveLength(10)
   })

@@ -33,7 +33,11 @@ beforeAll(async () => {
     .returning('id')
     .executeTakeFirstOrThrow()
   companyId = company.id
-  const alert = await conn.db.insertInto('mention_alert').values({ company_id: companyId, iso_week: '2026-W48', mentions: 12, trailing_avg: 2.5 }).returning('id').executeTakeFirstOrThrow()
+  const alert = await conn.db
+    .insertInto('mention_alert')
+    .values({ company_id: companyId, iso_week: '2026-W48', mentions: 12, trailing_avg: 2.5 })
+    .returning('id')
+    .executeTakeFirstOrThrow()
   alertId = alert.id
 })
 afterAll(async () => {
@@ -84,7 +88,12 @@ describe('bot formats', () => {
       {
         path: '/generic',
         contentType: 'application/json; charset=utf-8',
-        body: { event: 'mention.alert', alert: { id: alertId, week: '2026-W48', mentions: 12, trailingAvg: 2.5 }, company: { id: companyId, nameEn: 'Meitu', nameZh: '美图' }, text: { zh, en } },
+        body: {
+          event: 'mention.alert',
+          alert: { id: alertId, week: '2026-W48', mentions: 12, trailingAvg: 2.5 },
+          company: { id: companyId, nameEn: 'Meitu', nameZh: '美图' },
+          text: { zh, en },
+        },
       },
     ])
   })
@@ -103,7 +112,10 @@ describe('bot formats', () => {
     expect(log).toEqual([{ attempt: 1, outcome: 'sent', httpStatus: 200 }])
     expect(received[0].body).toEqual({
       msgtype: 'markdown',
-      markdown: { title: '提及激增 Mention jump: 美图 Meitu (2026-W48)', text: `### 提及激增 Mention jump: 美图 Meitu \\(2026\\-W48\\)\n\n${zh}\n\n${en}` },
+      markdown: {
+        title: '提及激增 Mention jump: 美图 Meitu (2026-W48)',
+        text: `### 提及激增 Mention jump: 美图 Meitu \\(2026\\-W48\\)\n\n${zh}\n\n${en}`,
+      },
     })
   })
 
@@ -147,13 +159,29 @@ describe('retries and the delivery log', () => {
   })
 
   it('refuses a webhook on a private address without retrying, and sends nothing', async () => {
-    const webhookId = await createWebhook(conn.db, admin, { name: 'intranet', url: 'https://intranet-hooks.example.com/hook', format: 'generic', enabled: true })
+    const webhookId = await createWebhook(conn.db, admin, {
+      name: 'intranet',
+      url: 'https://intranet-hooks.example.com/hook',
+      format: 'generic',
+      enabled: true,
+    })
     const jobId = await enqueueJob(conn.db, { kind: WEBHOOK_DELIVERY_JOB_KIND, payload: { webhookId, alertId } })
-    const runner = startJobRunner(conn.db, { workerId: 't', handlers: { [WEBHOOK_DELIVERY_JOB_KIND]: webhookDeliveryHandler({ lookup: hooksLookup }) }, pollMs: 10 })
+    const runner = startJobRunner(conn.db, {
+      workerId: 't',
+      handlers: { [WEBHOOK_DELIVERY_JOB_KIND]: webhookDeliveryHandler({ lookup: hooksLookup }) },
+      pollMs: 10,
+    })
     const deadline = Date.now() + 10_000
     while (!(await getJob(conn.db, jobId))?.finished && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20))
     await runner.stop()
-    expect(await listDeliveries(conn.db, 1)).toMatchObject([{ webhookName: 'intranet', attempt: 1, outcome: 'gave_up', error: 'feeds.fetch.blockedAddress?host=intranet-hooks.example.com&address=10.1.2.3' }])
+    expect(await listDeliveries(conn.db, 1)).toMatchObject([
+      {
+        webhookName: 'intranet',
+        attempt: 1,
+        outcome: 'gave_up',
+        error: 'feeds.fetch.blockedAddress?host=intranet-hooks.example.com&address=10.1.2.3',
+      },
+    ])
     expect(received).toEqual([])
   })
 })
@@ -169,42 +197,83 @@ describe('queueing deliveries when an alert is raised', () => {
       .values({ name_en: 'Zhihu', name_zh: '知乎', region: 'domestic', is_listed: true, vendor_type: 'platform' })
       .returning('id')
       .executeTakeFirstOrThrow()
-    const doc = await conn.db.insertInto('document').values({ title: 'x', language: 'zh', content_hash: 'b'.repeat(64), body: '知乎'.repeat(6) }).returning('id').executeTakeFirstOrThrow()
+    const doc = await conn.db
+      .insertInto('document')
+      .values({ title: 'x', language: 'zh', content_hash: 'b'.repeat(64), body: '知乎'.repeat(6) })
+      .returning('id')
+      .executeTakeFirstOrThrow()
     const watchlist = await conn.db.insertInto('watchlist').values({ name: 'w' }).returning('id').executeTakeFirstOrThrow()
     await conn.db.insertInto('watchlist_entry').values({ watchlist_id: watchlist.id, company_id: companyId }).execute()
     await conn.db
       .insertInto('mention')
-      .values(Array.from({ length: 6 }, (_, i) => ({ document_id: doc.id, company_id: companyId, alias_text: '知乎', start_offset: i * 2, end_offset: i * 2 + 2, snippet: '知乎' })))
+      .values(
+        Array.from({ length: 6 }, (_, i) => ({
+          document_id: doc.id,
+          company_id: companyId,
+          alias_text: '知乎',
+          start_offset: i * 2,
+          end_offset: i * 2 + 2,
+          snippet: '知乎',
+        })),
+      )
       .execute()
     const raised = await raiseMentionAlerts(conn.db, [companyId], week)
     expect(raised).toMatchObject([{ companyId, week, mentions: 6, trailingAvg: 0 }])
-    const jobs = await conn.db.selectFrom('job').select('payload').where('kind', '=', WEBHOOK_DELIVERY_JOB_KIND).where('status', '=', 'queued').execute()
+    const jobs = await conn.db
+      .selectFrom('job')
+      .select('payload')
+      .where('kind', '=', WEBHOOK_DELIVERY_JOB_KIND)
+      .where('status', '=', 'queued')
+      .execute()
     expect(jobs.map((j) => j.payload)).toEqual([{ webhookId: on, alertId: raised[0].id }])
     // Raised once: the same week again raises nothing.
     expect(await raiseMentionAlerts(conn.db, [companyId], week)).toEqual([])
 
-    const audit = await conn.db.selectFrom('audit_log').select('new_value').where('action', '=', 'webhook.create').orderBy('id', 'desc').executeTakeFirstOrThrow()
+    const audit = await conn.db
+      .selectFrom('audit_log')
+      .select('new_value')
+      .where('action', '=', 'webhook.create')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow()
     expect(audit.new_value).toEqual({ name: 'off', url: 'https://hooks.example.com/…', format: 'wecom', enabled: true })
   })
 })
 
 describe('sending a test message from the admin page', () => {
   it('posts a test message in the webhook format, logs it without an alert and audits it', async () => {
-    const webhookId = await createWebhook(conn.db, admin, { name: 'team chat', url: `${HOOKS_HOST}/cgi-bin/webhook/send?key=abc`, format: 'wecom', enabled: true })
+    const webhookId = await createWebhook(conn.db, admin, {
+      name: 'team chat',
+      url: `${HOOKS_HOST}/cgi-bin/webhook/send?key=abc`,
+      format: 'wecom',
+      enabled: true,
+    })
     const outcome = await sendTestMessage(conn.db, admin, webhookId, { lookup: hooksLookup })
     expect(outcome).toEqual({ ok: true, status: 200 })
     expect(received).toHaveLength(1)
     expect(received[0].body).toEqual({ msgtype: 'markdown', markdown: { content: expect.stringContaining('ThemeRadar test message') } })
-    expect(await listDeliveries(conn.db, 1)).toMatchObject([{ webhookName: 'team chat', attempt: 1, outcome: 'sent', httpStatus: 200, nameEn: null }])
-    const audit = await conn.db.selectFrom('audit_log').select(['action', 'entity_id']).where('action', '=', 'webhook.test').executeTakeFirstOrThrow()
+    expect(await listDeliveries(conn.db, 1)).toMatchObject([
+      { webhookName: 'team chat', attempt: 1, outcome: 'sent', httpStatus: 200, nameEn: null },
+    ])
+    const audit = await conn.db
+      .selectFrom('audit_log')
+      .select(['action', 'entity_id'])
+      .where('action', '=', 'webhook.test')
+      .executeTakeFirstOrThrow()
     expect(audit.entity_id).toBe(String(webhookId))
   })
 
   it("reports the bot's refusal in its own words, and an unknown webhook as missing", async () => {
-    const webhookId = await createWebhook(conn.db, admin, { name: 'keyword bot', url: `${HOOKS_HOST}/robot/keyword`, format: 'dingtalk', enabled: true })
+    const webhookId = await createWebhook(conn.db, admin, {
+      name: 'keyword bot',
+      url: `${HOOKS_HOST}/robot/keyword`,
+      format: 'dingtalk',
+      enabled: true,
+    })
     const outcome = await sendTestMessage(conn.db, admin, webhookId, { lookup: hooksLookup })
     expect(outcome).toMatchObject({ ok: false, status: 200, message: '310000 keywords not in content' })
-    expect(await listDeliveries(conn.db, 1)).toMatchObject([{ webhookName: 'keyword bot', outcome: 'gave_up', error: '310000 keywords not in content' }])
+    expect(await listDeliveries(conn.db, 1)).toMatchObject([
+      { webhookName: 'keyword bot', outcome: 'gave_up', error: '310000 keywords not in content' },
+    ])
     expect(await sendTestMessage(conn.db, admin, 999_999, { lookup: hooksLookup })).toBeNull()
   })
 })

@@ -51,7 +51,10 @@ function summaryLine(file: string, result: IngestResult): string {
   const date = document.publishedAt ? ` (${document.publishedAt})` : ''
   if (document.duplicate) return `${file}: already ingested as document ${document.id} "${document.title}"${date}; nothing added`
   const names = companies.map((c) => `${c.name}${c.nameZh ? ` ${c.nameZh}` : ''} ×${c.count}`).join(', ')
-  const found = mentions === 0 ? 'no company mentions' : `${mentions} mention${mentions === 1 ? '' : 's'} of ${companies.length} compan${companies.length === 1 ? 'y' : 'ies'}: ${names}`
+  const found =
+    mentions === 0
+      ? 'no company mentions'
+      : `${mentions} mention${mentions === 1 ? '' : 's'} of ${companies.length} compan${companies.length === 1 ? 'y' : 'ies'}: ${names}`
   return `${file}: ingested as document ${document.id} "${document.title}"${date}, ${found}`
 }
 
@@ -118,7 +121,14 @@ export async function runIngestCommand(args: readonly string[], io: CliIo): Prom
     for (const file of files) {
       try {
         const bytes = await readDocumentFile(file)
-        const input = { file: { name: path.basename(file), bytes }, title: values.title, publisher: values.publisher, publishedOn: values.published, tags: values.tag, themeIds }
+        const input = {
+          file: { name: path.basename(file), bytes },
+          title: values.title,
+          publisher: values.publisher,
+          publishedOn: values.published,
+          tags: values.tag,
+          themeIds,
+        }
         const result = await ingestDocument(connection.db, input, { matcher })
         io.stdout(values.json ? jsonLine(result) : summaryLine(file, result))
       } catch (error) {
@@ -127,7 +137,8 @@ export async function runIngestCommand(args: readonly string[], io: CliIo): Prom
         io.stderr(`${file}: ${refused ? 'refused' : 'failed'}: ${(error as Error).message}`)
       }
     }
-    if (!values.json && files.length > 1) io.stdout(`${files.length - failed} of ${files.length} files ingested or already present, ${failed} failed`)
+    if (!values.json && files.length > 1)
+      io.stdout(`${files.length - failed} of ${files.length} files ingested or already present, ${failed} failed`)
     return failed > 0 ? 1 : 0
   } finally {
     await connection.close()

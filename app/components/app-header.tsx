@@ -41,7 +41,14 @@ export function AppHeader() {
             <label htmlFor="header-search" className="visually-hidden">
               {t('nav.search')}
             </label>
-            <input id="header-search" type="search" name="q" placeholder={t('nav.searchShort')} title={t('nav.searchPlaceholder')} maxLength={100} />
+            <input
+              id="header-search"
+              type="search"
+              name="q"
+              placeholder={t('nav.searchShort')}
+              title={t('nav.searchPlaceholder')}
+              maxLength={100}
+            />
           </Form>
         ) : null}
         {data?.currentWeek ? <span className="week-chip">{data.currentWeek}</span> : null}

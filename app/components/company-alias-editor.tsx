@@ -115,7 +115,12 @@ function AliasRow({ alias }: { alias: AliasView | null }) {
           <span className="visually-hidden">{t('company.ambiguous')}</span>
         </label>
         <span className="row-actions">
-          <button type="submit" className={alias ? 'small' : 'small primary'} disabled={busy} aria-label={alias ? t('companyEdit.saveAlias', { alias: alias.text }) : undefined}>
+          <button
+            type="submit"
+            className={alias ? 'small' : 'small primary'}
+            disabled={busy}
+            aria-label={alias ? t('companyEdit.saveAlias', { alias: alias.text }) : undefined}
+          >
             {alias ? t('common.save') : t('companyEdit.addAlias')}
           </button>
         </span>
@@ -124,7 +129,12 @@ function AliasRow({ alias }: { alias: AliasView | null }) {
         <remover.fetcher.Form method="post" className="alias-remove">
           <input type="hidden" name="intent" value="removeAlias" />
           <input type="hidden" name="aliasId" value={alias.id} />
-          <button type="submit" className="small link-button danger" disabled={remover.busy} aria-label={t('companyEdit.removeAlias', { alias: alias.text })}>
+          <button
+            type="submit"
+            className="small link-button danger"
+            disabled={remover.busy}
+            aria-label={t('companyEdit.removeAlias', { alias: alias.text })}
+          >
             {t('companyEdit.remove')}
           </button>
         </remover.fetcher.Form>

@@ -43,7 +43,13 @@ export function SelectField({ label, name, error, options, id, ...select }: Sele
   return (
     <div className={`field${message ? ' has-error' : ''}`}>
       <label htmlFor={fieldId}>{label}</label>
-      <select id={fieldId} name={name} aria-invalid={message ? true : undefined} aria-describedby={message ? `${fieldId}-error` : undefined} {...select}>
+      <select
+        id={fieldId}
+        name={name}
+        aria-invalid={message ? true : undefined}
+        aria-describedby={message ? `${fieldId}-error` : undefined}
+        {...select}
+      >
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
@@ -86,9 +92,32 @@ export function CompanyProfileFields({ values, errors, parents, idPrefix = 'comp
   const notesError = fieldError(t, errors.notesMd)
   return (
     <div className="company-form-grid">
-      <Field id={id('nameEn')} label={t('companyEdit.nameEn')} name="nameEn" required maxLength={200} defaultValue={values.nameEn} error={errors.nameEn} />
-      <Field id={id('nameZh')} label={t('companyEdit.nameZh')} name="nameZh" maxLength={200} defaultValue={values.nameZh} error={errors.nameZh} lang="zh-CN" />
-      <SelectField id={id('region')} label={t('company.region')} name="region" defaultValue={values.region ?? 'domestic'} error={errors.region} options={REGIONS.map((r) => ({ value: r, label: t(`region.${r}` as MessageKey) }))} />
+      <Field
+        id={id('nameEn')}
+        label={t('companyEdit.nameEn')}
+        name="nameEn"
+        required
+        maxLength={200}
+        defaultValue={values.nameEn}
+        error={errors.nameEn}
+      />
+      <Field
+        id={id('nameZh')}
+        label={t('companyEdit.nameZh')}
+        name="nameZh"
+        maxLength={200}
+        defaultValue={values.nameZh}
+        error={errors.nameZh}
+        lang="zh-CN"
+      />
+      <SelectField
+        id={id('region')}
+        label={t('company.region')}
+        name="region"
+        defaultValue={values.region ?? 'domestic'}
+        error={errors.region}
+        options={REGIONS.map((r) => ({ value: r, label: t(`region.${r}` as MessageKey) }))}
+      />
       <SelectField
         id={id('listing')}
         label={t('company.listing')}
@@ -100,20 +129,47 @@ export function CompanyProfileFields({ values, errors, parents, idPrefix = 'comp
           { value: 'private', label: t('listing.private') },
         ]}
       />
-      <SelectField id={id('vendorType')} label={t('company.vendorType')} name="vendorType" defaultValue={values.vendorType ?? 'big_tech'} error={errors.vendorType} options={VENDOR_TYPES.map((v) => ({ value: v, label: t(`vendor.${v}` as MessageKey) }))} />
+      <SelectField
+        id={id('vendorType')}
+        label={t('company.vendorType')}
+        name="vendorType"
+        defaultValue={values.vendorType ?? 'big_tech'}
+        error={errors.vendorType}
+        options={VENDOR_TYPES.map((v) => ({ value: v, label: t(`vendor.${v}` as MessageKey) }))}
+      />
       <SelectField
         id={id('parentId')}
         label={t('companyEdit.parent')}
         name="parentId"
         defaultValue={values.parentId ?? ''}
         error={errors.parentId}
-        options={[{ value: '', label: t('companyEdit.noParent') }, ...parents.map((p) => ({ value: String(p.id), label: localName(locale, p) }))]}
+        options={[
+          { value: '', label: t('companyEdit.noParent') },
+          ...parents.map((p) => ({ value: String(p.id), label: localName(locale, p) })),
+        ]}
       />
       {children}
-      <Field id={id('website')} label={t('companyEdit.website')} name="website" type="text" inputMode="url" maxLength={500} placeholder="https://" defaultValue={values.website} error={errors.website} />
+      <Field
+        id={id('website')}
+        label={t('companyEdit.website')}
+        name="website"
+        type="text"
+        inputMode="url"
+        maxLength={500}
+        placeholder="https://"
+        defaultValue={values.website}
+        error={errors.website}
+      />
       <div className={`field span-all${notesError ? ' has-error' : ''}`}>
         <label htmlFor={id('notesMd')}>{t('companyEdit.notes')}</label>
-        <textarea id={id('notesMd')} name="notesMd" rows={5} maxLength={100_000} defaultValue={values.notesMd} aria-invalid={notesError ? true : undefined} />
+        <textarea
+          id={id('notesMd')}
+          name="notesMd"
+          rows={5}
+          maxLength={100_000}
+          defaultValue={values.notesMd}
+          aria-invalid={notesError ? true : undefined}
+        />
         {notesError ? <p className="field-error">{notesError}</p> : null}
       </div>
     </div>

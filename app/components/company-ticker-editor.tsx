@@ -28,7 +28,15 @@ export function TickerEditor({ tickers }: { tickers: TickerView[] }) {
         <input type="hidden" name="intent" value="addTicker" />
         <div className={`field${error ? ' has-error' : ''}`}>
           <label htmlFor="add-ticker">{t('companyEdit.ticker')}</label>
-          <input id="add-ticker" name="ticker" maxLength={32} required placeholder="0700.HK" aria-invalid={error ? true : undefined} aria-describedby={error ? 'add-ticker-error' : undefined} />
+          <input
+            id="add-ticker"
+            name="ticker"
+            maxLength={32}
+            required
+            placeholder="0700.HK"
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? 'add-ticker-error' : undefined}
+          />
         </div>
         <label className="check">
           <input type="checkbox" name="primary" /> {t('companyEdit.primary')}
@@ -67,7 +75,12 @@ function TickerItem({ ticker }: { ticker: TickerView }) {
         <edit.fetcher.Form method="post" className="inline-form">
           <input type="hidden" name="intent" value="removeTicker" />
           <input type="hidden" name="tickerId" value={ticker.id} />
-          <button type="submit" className="small link-button danger" disabled={edit.busy} aria-label={t('companyEdit.removeTicker', { ticker: text })}>
+          <button
+            type="submit"
+            className="small link-button danger"
+            disabled={edit.busy}
+            aria-label={t('companyEdit.removeTicker', { ticker: text })}
+          >
             {t('companyEdit.remove')}
           </button>
         </edit.fetcher.Form>
@@ -99,7 +112,9 @@ export function ModalityEditor({ options, chosen }: { options: ModalityOption[];
           </label>
         ))}
       </fieldset>
-      {edit.errors.modalityIds || edit.errors.form ? <p className="field-error">{fieldError(t, edit.errors.modalityIds ?? edit.errors.form)}</p> : null}
+      {edit.errors.modalityIds || edit.errors.form ? (
+        <p className="field-error">{fieldError(t, edit.errors.modalityIds ?? edit.errors.form)}</p>
+      ) : null}
       <p className="row-form">
         <button type="submit" className="small" disabled={edit.busy}>
           {t('companyEdit.saveModalities')}

@@ -65,7 +65,9 @@ export function JobProgress({ job }: { job: JobProgressData }) {
       {/* Without a total the bar is indeterminate: value must be absent, not 0. */}
       <progress aria-labelledby={labelId} max={job.total > 0 ? job.total : undefined} value={job.total > 0 ? job.done : undefined} />
       <p className="job-meta muted">
-        {job.status === 'running' ? <span>{job.etaSeconds !== null ? t('jobs.eta', { time: formatDuration(job.etaSeconds, units) }) : t('jobs.etaUnknown')}</span> : null}
+        {job.status === 'running' ? (
+          <span>{job.etaSeconds !== null ? t('jobs.eta', { time: formatDuration(job.etaSeconds, units) }) : t('jobs.etaUnknown')}</span>
+        ) : null}
         {job.elapsedSeconds !== null ? <span>{t('jobs.elapsed', { time: formatDuration(job.elapsedSeconds, units) })}</span> : null}
         {job.perMinute !== null ? <span>{t('jobs.rate', { n: formatNumber(locale, job.perMinute) })}</span> : null}
         {job.attempts > 1 ? <span>{t('jobs.attempt', { n: job.attempts })}</span> : null}

@@ -18,7 +18,15 @@ interface CompanyOption {
   tickers: string[]
 }
 
-export function AddEntryForm({ companyOptions, result, startOpen }: { companyOptions: CompanyOption[]; result?: WatchlistActionResult; startOpen: boolean }) {
+export function AddEntryForm({
+  companyOptions,
+  result,
+  startOpen,
+}: {
+  companyOptions: CompanyOption[]
+  result?: WatchlistActionResult
+  startOpen: boolean
+}) {
   const { t } = useI18n()
   const navigation = useNavigation()
   const busy = navigation.state === 'submitting' && navigation.formData?.get('intent') === 'add'
@@ -33,10 +41,43 @@ export function AddEntryForm({ companyOptions, result, startOpen }: { companyOpt
       <summary>{t('watchlists.addTitle')}</summary>
       <Form method="post" ref={formRef} className="wl-add-form">
         <input type="hidden" name="intent" value="add" />
-        <Field label={t('watchlists.company')} name="company" id="add-company" list="wl-company-options" required maxLength={200} autoComplete="off" hint={t('watchlists.companyHint')} defaultValue={values.company ?? ''} error={errors.company} />
-        <Field label={t('watchlists.rationale')} name="rationale" id="add-rationale" maxLength={2000} defaultValue={values.rationale ?? ''} error={errors.rationale} />
-        <Field label={t('watchlists.tags')} name="tags" id="add-tags" hint={t('watchlists.tagsHint')} defaultValue={values.tags ?? ''} error={errors.tags} />
-        <TextAreaField label={t('watchlists.notes')} name="notes" id="add-notes" rows={2} maxLength={20000} defaultValue={values.notes ?? ''} error={errors.notes} />
+        <Field
+          label={t('watchlists.company')}
+          name="company"
+          id="add-company"
+          list="wl-company-options"
+          required
+          maxLength={200}
+          autoComplete="off"
+          hint={t('watchlists.companyHint')}
+          defaultValue={values.company ?? ''}
+          error={errors.company}
+        />
+        <Field
+          label={t('watchlists.rationale')}
+          name="rationale"
+          id="add-rationale"
+          maxLength={2000}
+          defaultValue={values.rationale ?? ''}
+          error={errors.rationale}
+        />
+        <Field
+          label={t('watchlists.tags')}
+          name="tags"
+          id="add-tags"
+          hint={t('watchlists.tagsHint')}
+          defaultValue={values.tags ?? ''}
+          error={errors.tags}
+        />
+        <TextAreaField
+          label={t('watchlists.notes')}
+          name="notes"
+          id="add-notes"
+          rows={2}
+          maxLength={20000}
+          defaultValue={values.notes ?? ''}
+          error={errors.notes}
+        />
         <div className="wl-add-submit">
           <button type="submit" className="primary" disabled={busy}>
             {t('watchlists.addSubmit')}
@@ -63,7 +104,15 @@ export interface EntryForDetail {
 }
 
 /** Notes of one entry, and for analysts its edit and remove forms. */
-export function EntryDetail({ entry, canEdit, actionResult }: { entry: EntryForDetail; canEdit: boolean; actionResult?: WatchlistActionResult }) {
+export function EntryDetail({
+  entry,
+  canEdit,
+  actionResult,
+}: {
+  entry: EntryForDetail
+  canEdit: boolean
+  actionResult?: WatchlistActionResult
+}) {
   const { t } = useI18n()
   const edit = useFetcher<WatchlistActionResult>()
   const remove = useFetcher<WatchlistActionResult>()
@@ -78,7 +127,11 @@ export function EntryDetail({ entry, canEdit, actionResult }: { entry: EntryForD
     <div className="wl-detail">
       <section className="wl-notes" aria-label={t('common.notes')}>
         <h3>{t('common.notes')}</h3>
-        {entry.notesHtml ? <div className="prose" dangerouslySetInnerHTML={{ __html: entry.notesHtml }} /> : <p className="muted">{t('watchlists.noNotes')}</p>}
+        {entry.notesHtml ? (
+          <div className="prose" dangerouslySetInnerHTML={{ __html: entry.notesHtml }} />
+        ) : (
+          <p className="muted">{t('watchlists.noNotes')}</p>
+        )}
       </section>
       {canEdit ? (
         <>
@@ -87,9 +140,31 @@ export function EntryDetail({ entry, canEdit, actionResult }: { entry: EntryForD
             <input type="hidden" name="intent" value="editEntry" />
             <input type="hidden" name="entryId" value={entry.id} />
             <FormError error={editErrors.form} />
-            <TextAreaField label={t('watchlists.rationale')} name="rationale" id={`${prefix}-rationale`} rows={2} maxLength={2000} defaultValue={entry.rationale} error={editErrors.rationale} />
-            <Field label={t('watchlists.tags')} name="tags" id={`${prefix}-tags`} defaultValue={entry.tags.join(', ')} error={editErrors.tags} />
-            <TextAreaField label={t('watchlists.notes')} name="notes" id={`${prefix}-notes`} rows={3} maxLength={20000} defaultValue={entry.notesMd} error={editErrors.notes} />
+            <TextAreaField
+              label={t('watchlists.rationale')}
+              name="rationale"
+              id={`${prefix}-rationale`}
+              rows={2}
+              maxLength={2000}
+              defaultValue={entry.rationale}
+              error={editErrors.rationale}
+            />
+            <Field
+              label={t('watchlists.tags')}
+              name="tags"
+              id={`${prefix}-tags`}
+              defaultValue={entry.tags.join(', ')}
+              error={editErrors.tags}
+            />
+            <TextAreaField
+              label={t('watchlists.notes')}
+              name="notes"
+              id={`${prefix}-notes`}
+              rows={3}
+              maxLength={20000}
+              defaultValue={entry.notesMd}
+              error={editErrors.notes}
+            />
             <p className="wl-form-foot">
               <button type="submit" className="primary" disabled={edit.state !== 'idle'}>
                 {t('common.save')}
@@ -106,7 +181,15 @@ export function EntryDetail({ entry, canEdit, actionResult }: { entry: EntryForD
             <input type="hidden" name="intent" value="remove" />
             <input type="hidden" name="entryId" value={entry.id} />
             <FormError error={removeErrors.form} />
-            <Field label={t('watchlists.removeReason')} name="reason" id={`${prefix}-reason`} required maxLength={2000} hint={t('watchlists.removeReasonHint')} error={removeErrors.reason} />
+            <Field
+              label={t('watchlists.removeReason')}
+              name="reason"
+              id={`${prefix}-reason`}
+              required
+              maxLength={2000}
+              hint={t('watchlists.removeReasonHint')}
+              error={removeErrors.reason}
+            />
             <p className="wl-form-foot">
               <button type="submit" className="danger" disabled={remove.state !== 'idle'}>
                 {t('watchlists.removeSubmit')}
@@ -141,10 +224,22 @@ export function WatchlistSettings({ watchlist, themes, result }: SettingsProps) 
       {!watchlist.archivedAt ? (
         <Form method="post" className="row-form">
           <input type="hidden" name="intent" value="update" />
-          <Field label={t('watchlists.name')} name="name" id="settings-name" required maxLength={200} defaultValue={values.name ?? watchlist.name} error={errors.name} />
+          <Field
+            label={t('watchlists.name')}
+            name="name"
+            id="settings-name"
+            required
+            maxLength={200}
+            defaultValue={values.name ?? watchlist.name}
+            error={errors.name}
+          />
           <div className={`field${errors.themeId ? ' has-error' : ''}`}>
             <label htmlFor="settings-theme">{t('watchlists.theme')}</label>
-            <select id="settings-theme" name="themeId" defaultValue={values.themeId ?? (watchlist.themeId ? String(watchlist.themeId) : '')}>
+            <select
+              id="settings-theme"
+              name="themeId"
+              defaultValue={values.themeId ?? (watchlist.themeId ? String(watchlist.themeId) : '')}
+            >
               <option value="">{t('watchlists.noTheme')}</option>
               {themes.map((theme) => (
                 <option key={theme.id} value={theme.id}>
@@ -155,7 +250,14 @@ export function WatchlistSettings({ watchlist, themes, result }: SettingsProps) 
             {errors.themeId ? <p className="field-error">{fieldError(t, errors.themeId)}</p> : null}
           </div>
           <div className="grow">
-            <Field label={t('watchlists.description')} name="description" id="settings-description" maxLength={2000} defaultValue={values.description ?? watchlist.description} error={errors.description} />
+            <Field
+              label={t('watchlists.description')}
+              name="description"
+              id="settings-description"
+              maxLength={2000}
+              defaultValue={values.description ?? watchlist.description}
+              error={errors.description}
+            />
           </div>
           <button type="submit" className="primary">
             {t('common.save')}

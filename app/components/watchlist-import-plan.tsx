@@ -29,9 +29,10 @@ export function ImportPlanView({ result }: { result: ImportActionResult }) {
   if (result.done) status = { text: t('watchlists.import.done', { count: result.done.added, created: result.done.created }), tone: 'ok' }
   else if (result.intent === 'preview' && result.ready) {
     const count = counts.known + (result.createMissing ? counts.unresolved : 0)
-    status = result.createMissing && counts.unresolved
-      ? { text: t('watchlists.import.readyCreate', { count, created: counts.unresolved }), tone: 'ok' }
-      : { text: t('watchlists.import.ready', { count }), tone: 'ok' }
+    status =
+      result.createMissing && counts.unresolved
+        ? { text: t('watchlists.import.readyCreate', { count, created: counts.unresolved }), tone: 'ok' }
+        : { text: t('watchlists.import.ready', { count }), tone: 'ok' }
   } else if (result.intent === 'preview') {
     const onlyUnknown = counts.invalid === 0 && plan.unresolved.items.every((u) => u.reason === 'unknown')
     status = { text: t(onlyUnknown ? 'watchlists.import.previewUnknown' : 'watchlists.import.previewBlocked'), tone: 'warn' }
@@ -108,7 +109,8 @@ export function ImportPlanView({ result }: { result: ImportActionResult }) {
             <ul className="wl-plan-list">
               {plan.duplicates.items.map((d) => (
                 <li key={d.row}>
-                  <span className="badge">{d.row}</span> {d.text} <span className="muted small">({t('watchlists.import.firstRow', { row: d.firstRow })})</span>
+                  <span className="badge">{d.row}</span> {d.text}{' '}
+                  <span className="muted small">({t('watchlists.import.firstRow', { row: d.firstRow })})</span>
                 </li>
               ))}
             </ul>
@@ -121,7 +123,8 @@ export function ImportPlanView({ result }: { result: ImportActionResult }) {
             <ul className="wl-plan-list">
               {plan.alreadyListed.items.map((d) => (
                 <li key={d.row}>
-                  <span className="badge">{d.row}</span> {d.text} {d.text !== nameOf(d) ? <span className="muted small">→ {nameOf(d)}</span> : null}
+                  <span className="badge">{d.row}</span> {d.text}{' '}
+                  {d.text !== nameOf(d) ? <span className="muted small">→ {nameOf(d)}</span> : null}
                 </li>
               ))}
             </ul>

@@ -3,7 +3,16 @@ import { Fragment, useEffect, useMemo, useRef, useState } from 'react'
 import { formatDate, localName, useI18n, type MessageKey } from '#app/i18n/index.ts'
 import { REGIONS, VENDOR_TYPES } from '#app/schemas/watchlist.ts'
 import { formatTicker } from '#app/utils/ticker.ts'
-import { type SortKey, type TableView, type ViewRow, applyView, nextSort, parseView, sortParam, viewToParams } from '#app/utils/watchlist-view.ts'
+import {
+  type SortKey,
+  type TableView,
+  type ViewRow,
+  applyView,
+  nextSort,
+  parseView,
+  sortParam,
+  viewToParams,
+} from '#app/utils/watchlist-view.ts'
 import type { Exchange } from '#db/types.ts'
 import { EntryDetail, type WatchlistActionResult } from './watchlist-forms.tsx'
 
@@ -30,11 +39,21 @@ const COLUMNS: { key: SortKey; label: MessageKey; className?: string }[] = [
   { key: 'added', label: 'watchlists.col.added' },
 ]
 
-export function WatchlistTable({ entries, canEdit, actionResult }: { entries: WatchlistEntryRow[]; canEdit: boolean; actionResult?: WatchlistActionResult }) {
+export function WatchlistTable({
+  entries,
+  canEdit,
+  actionResult,
+}: {
+  entries: WatchlistEntryRow[]
+  canEdit: boolean
+  actionResult?: WatchlistActionResult
+}) {
   const { t, locale, timeZone } = useI18n()
   const [searchParams, setSearchParams] = useSearchParams()
   const [view, setView] = useState<TableView>(() => parseView(searchParams))
-  const [open, setOpen] = useState<Set<number>>(() => new Set([Number(searchParams.get('entry')), actionResult && !actionResult.ok ? (actionResult.entryId ?? 0) : 0].filter(Boolean)))
+  const [open, setOpen] = useState<Set<number>>(
+    () => new Set([Number(searchParams.get('entry')), actionResult && !actionResult.ok ? (actionResult.entryId ?? 0) : 0].filter(Boolean)),
+  )
   const [hydrated, setHydrated] = useState(false)
   const filterRef = useRef<HTMLInputElement>(null)
   const bodyRef = useRef<HTMLTableSectionElement>(null)
@@ -109,7 +128,11 @@ export function WatchlistTable({ entries, canEdit, actionResult }: { entries: Wa
     else return
     event.preventDefault()
   }
-  const select = (name: 'region' | 'vendorType' | 'listing' | 'tag' | 'theme', labelKey: MessageKey, options: { value: string; label: string }[]) => (
+  const select = (
+    name: 'region' | 'vendorType' | 'listing' | 'tag' | 'theme',
+    labelKey: MessageKey,
+    options: { value: string; label: string }[],
+  ) => (
     <div className="field">
       <label htmlFor={`wl-filter-${name}`}>{t(labelKey)}</label>
       <select id={`wl-filter-${name}`} name={name} value={view[name]} onChange={(e) => update({ [name]: e.target.value })}>
@@ -145,18 +168,45 @@ export function WatchlistTable({ entries, canEdit, actionResult }: { entries: Wa
             }}
           />
         </div>
-        {select('region', 'watchlists.col.region', REGIONS.map((r) => ({ value: r, label: t(`region.${r}` as MessageKey) })))}
-        {select('vendorType', 'watchlists.col.vendorType', VENDOR_TYPES.map((v) => ({ value: v, label: t(`vendor.${v}` as MessageKey) })))}
+        {select(
+          'region',
+          'watchlists.col.region',
+          REGIONS.map((r) => ({ value: r, label: t(`region.${r}` as MessageKey) })),
+        )}
+        {select(
+          'vendorType',
+          'watchlists.col.vendorType',
+          VENDOR_TYPES.map((v) => ({ value: v, label: t(`vendor.${v}` as MessageKey) })),
+        )}
         {select('listing', 'watchlists.col.listing', [
           { value: 'listed', label: t('listing.listed') },
           { value: 'private', label: t('listing.private') },
         ])}
-        {select('tag', 'watchlists.col.tags', tagOptions.map((tag) => ({ value: tag, label: tag })))}
-        {select('theme', 'watchlists.col.themes', themeOptions.map((theme) => ({ value: theme.slug, label: localName(locale, theme) })))}
+        {select(
+          'tag',
+          'watchlists.col.tags',
+          tagOptions.map((tag) => ({ value: tag, label: tag })),
+        )}
+        {select(
+          'theme',
+          'watchlists.col.themes',
+          themeOptions.map((theme) => ({ value: theme.slug, label: localName(locale, theme) })),
+        )}
         <input type="hidden" name="sort" value={sortParam(view.sort, view.desc)} />
         <div className="wl-filter-tools">
           {hydrated ? null : <button type="submit">{t('watchlists.filter.apply')}</button>}
-          <Link to="?" replace preventScrollReset onClick={(e) => { if (hydrated) { e.preventDefault(); setView(parseView(new URLSearchParams())) } }} className="small">
+          <Link
+            to="?"
+            replace
+            preventScrollReset
+            onClick={(e) => {
+              if (hydrated) {
+                e.preventDefault()
+                setView(parseView(new URLSearchParams()))
+              }
+            }}
+            className="small"
+          >
             {t('watchlists.filter.clear')}
           </Link>
           <span className="muted small" aria-live="polite">
@@ -176,7 +226,12 @@ export function WatchlistTable({ entries, canEdit, actionResult }: { entries: Wa
                 const active = view.sort === col.key
                 const next = nextSort(view, col.key)
                 return (
-                  <th key={col.key} scope="col" className={col.className} aria-sort={active ? (view.desc ? 'descending' : 'ascending') : 'none'}>
+                  <th
+                    key={col.key}
+                    scope="col"
+                    className={col.className}
+                    aria-sort={active ? (view.desc ? 'descending' : 'ascending') : 'none'}
+                  >
                     <button
                       type="submit"
                       form="watchlist-view"
@@ -215,7 +270,13 @@ export function WatchlistTable({ entries, canEdit, actionResult }: { entries: Wa
               if (!isOpen) toggleParams.set('entry', String(row.id))
               return (
                 <Fragment key={row.id}>
-                  <tr data-entry={row.id} tabIndex={0} className={isOpen ? 'is-open' : undefined} onKeyDown={(e) => onRowKey(e, row.id)} aria-label={localName(locale, row)}>
+                  <tr
+                    data-entry={row.id}
+                    tabIndex={0}
+                    className={isOpen ? 'is-open' : undefined}
+                    onKeyDown={(e) => onRowKey(e, row.id)}
+                    aria-label={localName(locale, row)}
+                  >
                     <td className="col-toggle">
                       <a
                         href={`?${toggleParams}`}
@@ -235,7 +296,9 @@ export function WatchlistTable({ entries, canEdit, actionResult }: { entries: Wa
                     </td>
                     <td className="col-company">
                       <Link to={`/companies/${row.companyId}`}>{localName(locale, row)}</Link>
-                      {locale === 'zh-CN' ? null : row.nameZh && row.nameZh !== row.nameEn ? <span className="muted small wl-alt"> {row.nameZh}</span> : null}
+                      {locale === 'zh-CN' ? null : row.nameZh && row.nameZh !== row.nameEn ? (
+                        <span className="muted small wl-alt"> {row.nameZh}</span>
+                      ) : null}
                     </td>
                     <td className="nowrap">
                       {row.tickers.length ? (

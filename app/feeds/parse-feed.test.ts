@@ -54,12 +54,19 @@ describe('parseFeed', () => {
       </rdf:RDF>`
     const feed = parseFeed(rdf, 'https://news.example.org/rss')
     expect(feed.format).toBe('rdf')
-    expect(feed.items[0]).toMatchObject({ title: '快手发布可灵', link: 'https://news.example.org/a', published: '2024-06-06T00:00:00.000Z', html: '视频生成模型' })
+    expect(feed.items[0]).toMatchObject({
+      title: '快手发布可灵',
+      link: 'https://news.example.org/a',
+      published: '2024-06-06T00:00:00.000Z',
+      html: '视频生成模型',
+    })
     expect(feed.items[1].link).toBeNull()
   })
 
   it('gives an item without a title one from its text', () => {
-    const feed = parseFeed('<rss version="2.0"><channel><title>t</title><item><description>&lt;p&gt;Midjourney v6 released&lt;/p&gt;</description></item></channel></rss>')
+    const feed = parseFeed(
+      '<rss version="2.0"><channel><title>t</title><item><description>&lt;p&gt;Midjourney v6 released&lt;/p&gt;</description></item></channel></rss>',
+    )
     expect(feed.items[0].title).toBe('Midjourney v6 released')
     expect(feed.items[0].guid).toBe('Midjourney v6 released')
   })
@@ -76,7 +83,10 @@ describe('parseFeed', () => {
     ['<rss><channel><title>broken</channel></rss>', 'notXml'],
     ['{"items": []}', 'notXml'],
     ['<?xml version="1.0"?><note><to>Tove</to></note>', 'notAFeed'],
-    ['<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;">]><rss><channel><title>&lol2;</title></channel></rss>', 'entities'],
+    [
+      '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;">]><rss><channel><title>&lol2;</title></channel></rss>',
+      'entities',
+    ],
   ])('refuses %j as %s', (text, expected) => {
     expect(reason(text)).toBe(expected)
   })

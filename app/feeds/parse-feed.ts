@@ -60,7 +60,9 @@ export function parseFeed(text: string, baseUrl?: string): ParsedFeed {
       format: 'rss',
       title: textOf(channel.title),
       link: absoluteLink(firstOf(channel.link), baseUrl),
-      items: asArray(channel.item).slice(0, MAX_FEED_ITEMS).map((item) => rssItem(item, baseUrl)),
+      items: asArray(channel.item)
+        .slice(0, MAX_FEED_ITEMS)
+        .map((item) => rssItem(item, baseUrl)),
     }
   }
   if (doc.feed && (doc.feed.entry || doc.feed.title !== undefined)) {
@@ -69,7 +71,9 @@ export function parseFeed(text: string, baseUrl?: string): ParsedFeed {
       format: 'atom',
       title: textOf(feed.title),
       link: atomLink(feed.link, baseUrl),
-      items: asArray(feed.entry).slice(0, MAX_FEED_ITEMS).map((entry) => atomEntry(entry, baseUrl)),
+      items: asArray(feed.entry)
+        .slice(0, MAX_FEED_ITEMS)
+        .map((entry) => atomEntry(entry, baseUrl)),
     }
   }
   const rdf = doc['rdf:RDF']
@@ -78,7 +82,9 @@ export function parseFeed(text: string, baseUrl?: string): ParsedFeed {
       format: 'rdf',
       title: textOf(rdf.channel.title),
       link: absoluteLink(firstOf(rdf.channel.link), baseUrl),
-      items: asArray(rdf.item).slice(0, MAX_FEED_ITEMS).map((item) => rssItem(item, baseUrl)),
+      items: asArray(rdf.item)
+        .slice(0, MAX_FEED_ITEMS)
+        .map((item) => rssItem(item, baseUrl)),
     }
   }
   if (doc.html || doc.HTML) throw new FeedParseError('html')
@@ -114,7 +120,13 @@ function atomEntry(entry: Record<string, any>, baseUrl: string | undefined): Fee
 }
 
 function finish(item: FeedItem): FeedItem {
-  const title = item.title.trim() || stripTags(item.summary || item.html).slice(0, 120).trim() || item.link || ''
+  const title =
+    item.title.trim() ||
+    stripTags(item.summary || item.html)
+      .slice(0, 120)
+      .trim() ||
+    item.link ||
+    ''
   return { ...item, title, guid: item.guid.trim() || item.link || title }
 }
 
@@ -169,5 +181,8 @@ function textOf(value: unknown): string {
 }
 
 function stripTags(html: string): string {
-  return html.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim()
+  return html
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
 }

@@ -87,7 +87,10 @@ export async function pollFeed(db: DB, lease: FeedLease, deps: PollDeps): Promis
   }
 
   const feed: FeedRef = { id: lease.id, url: lease.url, title: lease.title }
-  const known = await findStoredLinks(db, items.flatMap((i) => (i.link ? [i.link] : [])))
+  const known = await findStoredLinks(
+    db,
+    items.flatMap((i) => (i.link ? [i.link] : [])),
+  )
   const fresh = dedupeItems(items).filter((i) => !i.link || !known.has(i.link))
   let stored = 0
   let skipped = 0
@@ -104,7 +107,8 @@ export async function pollFeed(db: DB, lease: FeedLease, deps: PollDeps): Promis
       if (!(await recordPollResult(tx, lease, { ok: true, stored }))) throw new LeaseLost()
     })
   } catch (error) {
-    if (error instanceof LeaseLost) return { ok: false, error: 'feeds.poll.leaseLost', items: items.length, stored: 0, skipped: 0, leaseHeld: false }
+    if (error instanceof LeaseLost)
+      return { ok: false, error: 'feeds.poll.leaseLost', items: items.length, stored: 0, skipped: 0, leaseHeld: false }
     const detail = error instanceof Error ? error.message.slice(0, 300) : String(error)
     return fail(db, lease, `feeds.poll.ingestFailed?${new URLSearchParams({ detail })}`, items.length)
   }

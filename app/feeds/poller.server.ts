@@ -40,7 +40,12 @@ export function startFeedPoller(db: DB, options: FeedPollerOptions): FeedPoller 
       const leases = await claimDueFeeds(db, { limit: options.batchSize ?? 5, leaseSeconds: options.leaseSeconds ?? DEFAULT_LEASE_SECONDS })
       for (const lease of leases) {
         if (stopped) break // the unpolled ones' leases lapse and another round takes them
-        const report = await pollFeed(db, lease, { ingest: options.ingest, lookup: options.lookup, timeoutMs: options.timeoutMs, signal: abort.signal })
+        const report = await pollFeed(db, lease, {
+          ingest: options.ingest,
+          lookup: options.lookup,
+          timeoutMs: options.timeoutMs,
+          signal: abort.signal,
+        })
         polled += 1
         options.onPoll?.(lease.id, report)
       }

@@ -62,7 +62,8 @@ export const en = {
   'invite.acceptTitle': 'Join ThemeRadar',
   'invite.acceptIntro': 'You were invited as {role} with the email {email}. Choose your name and a password.',
   'invite.acceptSubmit': 'Create my account',
-  'invite.invalid': 'This invitation link is not valid: it was used, revoked or has expired (links last 7 days). Ask an administrator for a new one.',
+  'invite.invalid':
+    'This invitation link is not valid: it was used, revoked or has expired (links last 7 days). Ask an administrator for a new one.',
 
   'users.title': 'People',
   'users.intro': 'Viewers read everything; analysts also edit content and score; administrators also manage people and settings.',
@@ -107,7 +108,8 @@ export const en = {
 
   'settings.title': 'Settings',
   'settings.demoTeam': 'Demo team',
-  'settings.demoTeamBody': '{analysts} demo {analysts|analyst|analysts} and their {scores} {scores|score|scores} came with the demo data and count in the team consensus. Remove them when your team starts scoring; the demo reading notes, source views and meeting notes stay.',
+  'settings.demoTeamBody':
+    '{analysts} demo {analysts|analyst|analysts} and their {scores} {scores|score|scores} came with the demo data and count in the team consensus. Remove them when your team starts scoring; the demo reading notes, source views and meeting notes stay.',
   'settings.removeDemoTeam': 'Remove the demo analysts and their scores',
   'settings.removeDemoTeamConfirm': 'Remove the demo analysts and all their scores? This cannot be undone.',
   'settings.demoRemoved': 'Removed {analysts} demo {analysts|analyst|analysts} and {scores} {scores|score|scores}.',
@@ -198,7 +200,6 @@ export const en = {
   'company.notFound': 'There is no company with id {id}.',
   'company.noTickers': 'Not listed.',
 
-
   'error.notFoundTitle': 'Not found',
   'error.notFound': 'There is nothing at this address.',
   'error.forbiddenTitle': 'Not allowed',
@@ -217,4 +218,3 @@ export const en = {
   'validation.choice': 'Choose one of the options.',
   'validation.invalid': 'This value is not valid.',
 } as const
-

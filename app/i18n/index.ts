@@ -31,7 +31,8 @@ export function translate(locale: Locale, key: MessageKey, params?: Record<strin
   const values = params ?? {}
   return template
     .replace(/\{(\w+)\|([^|{}]*)\|([^|{}]*)\}/g, (_whole, name: string, one: string, other: string) =>
-      name in values && pluralRules[locale].select(Number(values[name])) === 'one' ? one : other)
+      name in values && pluralRules[locale].select(Number(values[name])) === 'one' ? one : other,
+    )
     .replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole))
 }
 

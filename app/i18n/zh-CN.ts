@@ -107,7 +107,8 @@ export const zhCN: Record<keyof typeof en, string> = {
 
   'settings.title': '设置',
   'settings.demoTeam': '演示团队',
-  'settings.demoTeamBody': '演示数据自带 {analysts} 位演示分析师及其 {scores} 条评分，它们计入团队共识。团队开始评分时请删除；演示阅读笔记、外部观点和周会纪要会保留。',
+  'settings.demoTeamBody':
+    '演示数据自带 {analysts} 位演示分析师及其 {scores} 条评分，它们计入团队共识。团队开始评分时请删除；演示阅读笔记、外部观点和周会纪要会保留。',
   'settings.removeDemoTeam': '删除演示分析师及其评分',
   'settings.removeDemoTeamConfirm': '删除演示分析师及其全部评分？此操作无法撤销。',
   'settings.demoRemoved': '已删除 {analysts} 位演示分析师和 {scores} 条评分。',
@@ -197,7 +198,6 @@ export const zhCN: Record<keyof typeof en, string> = {
   'company.parent': '隶属于 {name}',
   'company.notFound': '没有编号为 {id} 的公司。',
   'company.noTickers': '未上市。',
-
 
   'error.notFoundTitle': '未找到',
   'error.notFound': '这个地址没有内容。',

@@ -18,7 +18,13 @@ export const BULK_MIN_BYTES = 20 * MB
 export type DocumentMeta = Omit<IngestDocumentInput, 'text' | 'html' | 'file' | 'title' | 'sourceUrl'>
 
 /** Ingests one source; refusals become outcomes, anything unexpected is logged. */
-export async function ingestSource(db: DB, name: string, source: Pick<IngestDocumentInput, 'text' | 'html' | 'file' | 'title' | 'sourceUrl'>, meta: DocumentMeta, matcher?: MentionMatcher): Promise<IngestOutcome> {
+export async function ingestSource(
+  db: DB,
+  name: string,
+  source: Pick<IngestDocumentInput, 'text' | 'html' | 'file' | 'title' | 'sourceUrl'>,
+  meta: DocumentMeta,
+  matcher?: MentionMatcher,
+): Promise<IngestOutcome> {
   try {
     return outcomeOf(name, await ingestDocument(db, { ...meta, ...source }, { matcher }))
   } catch (error) {
@@ -30,7 +36,12 @@ export async function ingestSource(db: DB, name: string, source: Pick<IngestDocu
 
 /** The HTTP status for a refused document: 413 too large, 415 wrong type, else 400. */
 export function refusalStatus(reason: string | undefined): number {
-  if (reason?.startsWith('documents.refused.tooLarge') || reason?.startsWith('documents.refused.uploadFull') || reason?.startsWith('feeds.fetch.tooLarge')) return 413
+  if (
+    reason?.startsWith('documents.refused.tooLarge') ||
+    reason?.startsWith('documents.refused.uploadFull') ||
+    reason?.startsWith('feeds.fetch.tooLarge')
+  )
+    return 413
   if (reason?.startsWith('documents.refused.unsupportedType') || reason?.startsWith('feeds.fetch.badContentType')) return 415
   // The address was fine but the far side failed (timeout, 500, no such host): still the
   // user's request that cannot be done, so a 4xx, never a 5xx of ours.
@@ -45,7 +56,12 @@ export type UrlIngest = { ok: true; outcome: IngestOutcome } | { ok: false; reas
  * Fetches a page, text or PDF through safeFetch (public addresses only, size, time and type
  * limits; admin-allowed hosts excepted) and ingests it with the URL as its source.
  */
-export async function ingestFromUrl(db: DB, url: string, meta: DocumentMeta, options: Omit<FetchUrlOptions, 'allowHosts'> = {}): Promise<UrlIngest> {
+export async function ingestFromUrl(
+  db: DB,
+  url: string,
+  meta: DocumentMeta,
+  options: Omit<FetchUrlOptions, 'allowHosts'> = {},
+): Promise<UrlIngest> {
   let fetched: Awaited<ReturnType<typeof fetchUrlDocument>>
   try {
     fetched = await fetchUrlDocument(url, { ...options, allowHosts: await getAllowedHosts(db) })
@@ -53,8 +69,7 @@ export async function ingestFromUrl(db: DB, url: string, meta: DocumentMeta, opt
     if (error instanceof SafeFetchError) return { ok: false, reason: describeFetchError(error) }
     throw error
   }
-  const source =
-    fetched.kind === 'pdf' ? { file: fetched.file } : fetched.kind === 'text' ? { text: fetched.text } : { html: fetched.html }
+  const source = fetched.kind === 'pdf' ? { file: fetched.file } : fetched.kind === 'text' ? { text: fetched.text } : { html: fetched.html }
   const outcome = await ingestSource(db, fetched.finalUrl, { ...source, sourceUrl: fetched.finalUrl }, meta)
   if (outcome.status === 'refused') return { ok: false, reason: outcome.reason ?? 'validation.invalid' }
   return { ok: true, outcome }

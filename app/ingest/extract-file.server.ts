@@ -56,7 +56,10 @@ export function fileKindOf(file: UploadedFile): FileKind {
 
 /** A file name without its extension, as a last-resort title. */
 export function titleFromFileName(name: string): string {
-  return name.replace(/\.[a-z0-9]{1,10}$/i, '').replace(/[_]+/g, ' ').trim()
+  return name
+    .replace(/\.[a-z0-9]{1,10}$/i, '')
+    .replace(/[_]+/g, ' ')
+    .trim()
 }
 
 export async function extractFile(file: UploadedFile): Promise<Extracted> {

@@ -27,18 +27,23 @@ describe('HTML', () => {
   })
 
   it('takes a short Chinese news item without its navigation', () => {
-    const html = '<html><body><nav>首页 | 科技</nav><article><h1>快手发布可灵</h1><p>快手发布视频生成模型可灵，抖音与字节跳动也在加快多模态布局。腾讯的混元和百度的文心一言同样支持文生图。</p><p>小红书与知乎也在测试 AI 辅助创作功能。</p></article></body></html>'
+    const html =
+      '<html><body><nav>首页 | 科技</nav><article><h1>快手发布可灵</h1><p>快手发布视频生成模型可灵，抖音与字节跳动也在加快多模态布局。腾讯的混元和百度的文心一言同样支持文生图。</p><p>小红书与知乎也在测试 AI 辅助创作功能。</p></article></body></html>'
     const { text } = extractHtml(html)
     expect(text).toContain('小红书与知乎')
     expect(text).not.toContain('首页')
   })
 
   it('keeps paragraphs apart', () => {
-    expect(htmlToText('<p>One</p><p>Two<br>three</p><ul><li>a</li><li>b</li></ul><table><tr><td>x</td><td>y</td></tr></table>')).toBe('One\n\nTwo\nthree\n\na\n\nb\n\nx\ty')
+    expect(htmlToText('<p>One</p><p>Two<br>three</p><ul><li>a</li><li>b</li></ul><table><tr><td>x</td><td>y</td></tr></table>')).toBe(
+      'One\n\nTwo\nthree\n\na\n\nb\n\nx\ty',
+    )
   })
 
   it('falls back to the body text when there is no article, and to <title>', () => {
-    const result = extractHtml('<html><head><title>Short note</title></head><body><div>Tencent and Baidu.</div><style>p{}</style></body></html>')
+    const result = extractHtml(
+      '<html><head><title>Short note</title></head><body><div>Tencent and Baidu.</div><style>p{}</style></body></html>',
+    )
     expect(result).toMatchObject({ title: 'Short note', publisher: null, publishedOn: null, text: 'Tencent and Baidu.' })
   })
 

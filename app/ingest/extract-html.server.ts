@@ -21,11 +21,58 @@ export interface HtmlExtract {
 const MIN_ARTICLE_CHARS = 140
 const MIN_ARTICLE_SHARE = 0.4
 
-const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'iframe', 'object', 'embed', 'head', 'title', 'canvas', 'select', 'button'])
+const SKIP = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'svg',
+  'iframe',
+  'object',
+  'embed',
+  'head',
+  'title',
+  'canvas',
+  'select',
+  'button',
+])
 const BLOCK = new Set([
-  'address', 'article', 'aside', 'blockquote', 'dd', 'div', 'dl', 'dt', 'figcaption', 'figure', 'footer', 'form',
-  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'table',
-  'thead', 'tbody', 'tfoot', 'tr', 'ul', 'caption', 'details', 'summary',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'dd',
+  'div',
+  'dl',
+  'dt',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hr',
+  'li',
+  'main',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'table',
+  'thead',
+  'tbody',
+  'tfoot',
+  'tr',
+  'ul',
+  'caption',
+  'details',
+  'summary',
 ])
 
 interface DomNode {
@@ -41,7 +88,8 @@ interface DomNode {
  * Iterative, so a deeply nested page cannot overflow the stack.
  */
 export function htmlToText(input: string | DomNode): string {
-  const root: DomNode = typeof input === 'string' ? (parseHTML(`<!doctype html><html><body>${input}</body></html>`).document.body as unknown as DomNode) : input
+  const root: DomNode =
+    typeof input === 'string' ? (parseHTML(`<!doctype html><html><body>${input}</body></html>`).document.body as unknown as DomNode) : input
   const out: string[] = []
   type Step = { node: DomNode; pre: boolean } | { close: string }
   const stack: Step[] = [{ node: root, pre: false }]
@@ -113,8 +161,15 @@ export function extractHtml(input: string): HtmlExtract {
   const html = asPage(input)
   const { document } = parseHTML(html)
   const title =
-    meta(document, ['meta[property="og:title"]', 'meta[name="twitter:title"]', 'meta[name="title"]']) ?? textOf(document, 'title') ?? textOf(document, 'h1')
-  const publisher = meta(document, ['meta[property="og:site_name"]', 'meta[name="publisher"]', 'meta[name="application-name"]', 'meta[name="author"]'])
+    meta(document, ['meta[property="og:title"]', 'meta[name="twitter:title"]', 'meta[name="title"]']) ??
+    textOf(document, 'title') ??
+    textOf(document, 'h1')
+  const publisher = meta(document, [
+    'meta[property="og:site_name"]',
+    'meta[name="publisher"]',
+    'meta[name="application-name"]',
+    'meta[name="author"]',
+  ])
   const dateText =
     meta(document, [
       'meta[property="article:published_time"]',
@@ -139,5 +194,10 @@ export function extractHtml(input: string): HtmlExtract {
   } catch {
     // A page Readability cannot handle still has its body text.
   }
-  return { text, title, publisher: publisher && !/^https?:\/\//.test(publisher) ? publisher : null, publishedOn: dateText ? parseLooseDate(dateText) : null }
+  return {
+    text,
+    title,
+    publisher: publisher && !/^https?:\/\//.test(publisher) ? publisher : null,
+    publishedOn: dateText ? parseLooseDate(dateText) : null,
+  }
 }

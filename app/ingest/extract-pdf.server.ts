@@ -42,7 +42,13 @@ export async function extractPdf(bytes: Uint8Array): Promise<PdfExtract> {
   if (!looksLikePdf(bytes)) throw new IngestError('corruptPdf')
   const { getDocument } = await loadPdfJs()
   // pdf.js takes ownership of (and detaches) the buffer it is given: hand it a copy.
-  const task = getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 })
+  const task = getDocument({
+    data: new Uint8Array(bytes),
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    verbosity: 0,
+  })
   let doc: Awaited<typeof task.promise>
   try {
     doc = await task.promise

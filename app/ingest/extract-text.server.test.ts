@@ -34,7 +34,9 @@ describe('text files', () => {
   })
 
   it('reads Markdown as text, without markup or link targets, and runs nothing', () => {
-    const text = extractMarkdown(utf8('# 多模态周报\n\n**Tencent** and [Baidu](https://www.baidu.com) ship.\n\n- 百度\n- 腾讯\n\n<script>alert(1)</script>'))
+    const text = extractMarkdown(
+      utf8('# 多模态周报\n\n**Tencent** and [Baidu](https://www.baidu.com) ship.\n\n- 百度\n- 腾讯\n\n<script>alert(1)</script>'),
+    )
     expect(text).toBe('多模态周报\n\nTencent and Baidu ship.\n\n百度\n\n腾讯')
   })
 })

@@ -15,8 +15,10 @@ const MAX_CONTROL_SHARE = 0.01
  * characters mean a binary file (an image or archive renamed .txt): refused.
  */
 export function decodeTextBytes(bytes: Uint8Array): string {
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return checkTextual(new TextDecoder('utf-16le').decode(bytes.subarray(2)))
-  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return checkTextual(new TextDecoder('utf-16be').decode(bytes.subarray(2)))
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe)
+    return checkTextual(new TextDecoder('utf-16le').decode(bytes.subarray(2)))
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff)
+    return checkTextual(new TextDecoder('utf-16be').decode(bytes.subarray(2)))
   if (bytes.includes(0)) throw new IngestError('binary')
   const start = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0
   const body = bytes.subarray(start)

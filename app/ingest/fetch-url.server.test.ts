@@ -23,7 +23,9 @@ describe('fetchUrlDocument', () => {
     const doc = await fetchUrlDocument(`${FEEDS_HOST}/report.pdf`, options)
     expect(doc.kind).toBe('pdf')
     if (doc.kind === 'pdf') expect(doc.file).toMatchObject({ name: 'report.pdf', contentType: 'application/pdf' })
-    server.use(http.get(`${FEEDS_HOST}/fake.pdf`, () => new HttpResponse('<html></html>', { headers: { 'Content-Type': 'application/pdf' } })))
+    server.use(
+      http.get(`${FEEDS_HOST}/fake.pdf`, () => new HttpResponse('<html></html>', { headers: { 'Content-Type': 'application/pdf' } })),
+    )
     await expect(fetchUrlDocument(`${FEEDS_HOST}/fake.pdf`, options)).rejects.toMatchObject({ reason: 'badContentType' })
   })
 

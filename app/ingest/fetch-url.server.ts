@@ -40,8 +40,13 @@ export async function fetchUrlDocument(url: string, options: FetchUrlOptions = {
   const base = { contentType: result.contentType, finalUrl: result.finalUrl }
   if (result.contentType === 'application/pdf') {
     // Servers mislabel; what is not a PDF inside is refused here rather than by the PDF reader.
-    if (result.body.subarray(0, 5).toString('latin1') !== '%PDF-') throw new SafeFetchError('badContentType', { url: result.finalUrl, contentType: 'application/pdf (not a PDF)' })
-    return { ...base, kind: 'pdf', file: { name: pdfName(result.finalUrl), bytes: new Uint8Array(result.body), contentType: 'application/pdf' } }
+    if (result.body.subarray(0, 5).toString('latin1') !== '%PDF-')
+      throw new SafeFetchError('badContentType', { url: result.finalUrl, contentType: 'application/pdf (not a PDF)' })
+    return {
+      ...base,
+      kind: 'pdf',
+      file: { name: pdfName(result.finalUrl), bytes: new Uint8Array(result.body), contentType: 'application/pdf' },
+    }
   }
   const text = bodyText(result)
   if (result.contentType === 'text/plain' || result.contentType === 'text/markdown') return { ...base, kind: 'text', text }

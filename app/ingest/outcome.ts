@@ -15,7 +15,11 @@ export interface IngestOutcome {
 
 export function outcomeOf(
   name: string,
-  result: { document: { id: number; title: string; publishedAt: string | null; duplicate: boolean }; mentions: number; companies: { id: number; name: string; nameZh: string; count: number }[] },
+  result: {
+    document: { id: number; title: string; publishedAt: string | null; duplicate: boolean }
+    mentions: number
+    companies: { id: number; name: string; nameZh: string; count: number }[]
+  },
 ): IngestOutcome {
   const { id, title, publishedAt } = result.document
   return {

@@ -5,7 +5,12 @@ import { createDocumentUploadHandler, UploadTooLargeError, type UploadLimits } f
 
 function request(parts: StreamPart[]) {
   const { body, contentType } = multipartStream(parts)
-  return new Request('http://localhost/documents', { method: 'POST', body, headers: { 'Content-Type': contentType }, duplex: 'half' } as RequestInit)
+  return new Request('http://localhost/documents', {
+    method: 'POST',
+    body,
+    headers: { 'Content-Type': contentType },
+    duplex: 'half',
+  } as RequestInit)
 }
 
 async function parse(parts: StreamPart[], limits: Partial<UploadLimits>) {
@@ -41,6 +46,8 @@ describe('the upload handler', () => {
 
   it('cuts off an oversized text field and an oversized request', async () => {
     await expect(parse([{ name: 'text', value: 'x'.repeat(200) }], { maxFieldBytes: 100 })).rejects.toBeInstanceOf(UploadTooLargeError)
-    await expect(parse([{ name: 'files', filename: 'big.pdf', size: 5000 }], { maxRequestBytes: 1000 })).rejects.toBeInstanceOf(UploadTooLargeError)
+    await expect(parse([{ name: 'files', filename: 'big.pdf', size: 5000 }], { maxRequestBytes: 1000 })).rejects.toBeInstanceOf(
+      UploadTooLargeError,
+    )
   })
 })

@@ -30,9 +30,17 @@ describe('the rescan job', () => {
     // A first process got through 3 documents, saved its place and died.
     const dead = await claimNextJob(conn.db, 'dead', [RESCAN_JOB_KIND])
     await reportJobProgress(conn.db, dead!, { done: 3, total: 7, cursor: { afterId: ids[2], done: 3, added: 0, removed: 0, updated: 0 } })
-    await conn.db.updateTable('job').set({ lease_until: sql`now() - interval '1 second'` }).where('id', '=', id).execute()
+    await conn.db
+      .updateTable('job')
+      .set({ lease_until: sql`now() - interval '1 second'` })
+      .where('id', '=', id)
+      .execute()
 
-    const runner = startJobRunner(conn.db, { workerId: 'w', handlers: { [RESCAN_JOB_KIND]: rescanDocumentsHandler({ batchSize: 2 }) }, pollMs: 20 })
+    const runner = startJobRunner(conn.db, {
+      workerId: 'w',
+      handlers: { [RESCAN_JOB_KIND]: rescanDocumentsHandler({ batchSize: 2 }) },
+      pollMs: 20,
+    })
     const deadline = Date.now() + 15_000
     while ((await getJob(conn.db, id))?.status !== 'done' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25))
     await runner.stop()

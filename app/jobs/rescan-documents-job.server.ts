@@ -17,9 +17,22 @@ interface RescanCursor {
 
 export function rescanDocumentsHandler({ batchSize = 25 } = {}): JobHandler {
   return async (db, job, progress, signal) => {
-    const cursor: RescanCursor = { afterId: 0, done: 0, added: 0, removed: 0, updated: 0, ...((job.cursor as Partial<RescanCursor> | null) ?? {}) }
+    const cursor: RescanCursor = {
+      afterId: 0,
+      done: 0,
+      added: 0,
+      removed: 0,
+      updated: 0,
+      ...((job.cursor as Partial<RescanCursor> | null) ?? {}),
+    }
     const remaining = Number(
-      (await db.selectFrom('document').select((eb) => eb.fn.countAll<number>().as('n')).where('id', '>', cursor.afterId).executeTakeFirstOrThrow()).n,
+      (
+        await db
+          .selectFrom('document')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('id', '>', cursor.afterId)
+          .executeTakeFirstOrThrow()
+      ).n,
     )
     const total = cursor.done + remaining
     await progress(cursor.done, { total, cursor })

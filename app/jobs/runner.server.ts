@@ -66,12 +66,15 @@ export function startJobRunner(db: DB, options: JobRunnerOptions): JobRunner {
     const onStop = () => jobSignal.abort(new Error('runner stopping'))
     stopping.signal.addEventListener('abort', onStop, { once: true })
     // Keeps the lease alive through a long chunk between progress reports.
-    const heartbeat = setInterval(() => {
-      heartbeatJob(db, job, leaseSeconds).then(
-        (held) => held || jobSignal.abort(new JobLeaseLost('lost')),
-        () => undefined,
-      )
-    }, (leaseSeconds * 1000) / 3)
+    const heartbeat = setInterval(
+      () => {
+        heartbeatJob(db, job, leaseSeconds).then(
+          (held) => held || jobSignal.abort(new JobLeaseLost('lost')),
+          () => undefined,
+        )
+      },
+      (leaseSeconds * 1000) / 3,
+    )
     const progress: ReportProgress = async (done, more = {}) => {
       try {
         await reportJobProgress(db, job, { done, ...more }, leaseSeconds)
@@ -90,8 +93,13 @@ export function startJobRunner(db: DB, options: JobRunnerOptions): JobRunner {
         console.warn(`[jobs] ${options.workerId}: job ${job.id} stopped: ${error instanceof Error ? error.message : error}`)
       } else {
         const message = error instanceof Error ? error.message || error.name : String(error)
-        const status = await failJob(db, job, message, { maxAttempts: options.maxAttempts ?? MAX_ATTEMPTS, retryDelaySeconds: options.retryDelaySeconds })
-        console.warn(`[jobs] ${options.workerId}: job ${job.id} (${job.kind}) attempt ${job.attempts} failed (${status ?? 'lease lost'}): ${message}`)
+        const status = await failJob(db, job, message, {
+          maxAttempts: options.maxAttempts ?? MAX_ATTEMPTS,
+          retryDelaySeconds: options.retryDelaySeconds,
+        })
+        console.warn(
+          `[jobs] ${options.workerId}: job ${job.id} (${job.kind}) attempt ${job.attempts} failed (${status ?? 'lease lost'}): ${message}`,
+        )
       }
     } finally {
       clearInterval(heartbeat)
@@ -105,7 +113,8 @@ export function startJobRunner(db: DB, options: JobRunnerOptions): JobRunner {
       try {
         job = await claimNextJob(db, options.workerId, kinds, leaseSeconds, options.maxAttempts ?? MAX_ATTEMPTS)
       } catch (error) {
-        if (!stopping.signal.aborted) console.warn(`[jobs] ${options.workerId}: could not claim a job:`, error instanceof Error ? error.message : error)
+        if (!stopping.signal.aborted)
+          console.warn(`[jobs] ${options.workerId}: could not claim a job:`, error instanceof Error ? error.message : error)
       }
       if (job) {
         try {

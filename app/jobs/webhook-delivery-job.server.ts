@@ -29,7 +29,12 @@ export interface WebhookDeliveryOptions {
   publicUrl?: string
 }
 
-export function webhookDeliveryHandler({ maxAttempts = MAX_ATTEMPTS, timeoutMs = 10_000, lookup, publicUrl }: WebhookDeliveryOptions = {}): JobHandler {
+export function webhookDeliveryHandler({
+  maxAttempts = MAX_ATTEMPTS,
+  timeoutMs = 10_000,
+  lookup,
+  publicUrl,
+}: WebhookDeliveryOptions = {}): JobHandler {
   return async (db, job, _progress, signal) => {
     const payload = PayloadSchema.parse(job.payload)
     const webhook = await getWebhook(db, payload.webhookId)

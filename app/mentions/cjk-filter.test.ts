@@ -40,7 +40,12 @@ describe('the CJK split filter', () => {
   })
 
   it('is applied by the matcher to short Han aliases only', () => {
-    const matcher = buildMentionMatcher(makeAliases([[1, '美图'], [2, '美图像素']]))
+    const matcher = buildMentionMatcher(
+      makeAliases([
+        [1, '美图'],
+        [2, '美图像素'],
+      ]),
+    )
     expect(matcher.findMentions('完美图像').map((m) => m.aliasText)).toEqual([])
     expect(matcher.findMentions('完美图像素').map((m) => m.aliasText)).toEqual(['美图像素'])
   })

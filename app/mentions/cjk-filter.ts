@@ -21,7 +21,7 @@ import { getFoldTables } from './fold.ts'
 
 // Characters that attach to names as particles, prepositions, pronouns, auxiliaries.
 const FUNCTION_CHARACTERS = new Set(
-  '的地得了着过是在和与及跟同等也都就还又才把被对将从向给让为以于之其这那此有无不没很最更太已并或但而由自到个们中上下后前里内外会能要可说称第每各该本来去'
+  '的地得了着过是在和与及跟同等也都就还又才把被对将从向给让为以于之其这那此有无不没很最更太已并或但而由自到个们中上下后前里内外会能要可说称第每各该本来去',
 )
 
 // Common two-character words around the characters that start or end short Chinese

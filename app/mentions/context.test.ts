@@ -2,7 +2,8 @@ import { buildMentionMatcher } from './matcher.ts'
 import { ALIASES, company } from './test-aliases.ts'
 
 const matcher = buildMentionMatcher(ALIASES)
-const companies = (text: string, window?: number) => matcher.findMentions(text, { contextWindow: window }).map((m) => [m.aliasText, m.companyId])
+const companies = (text: string, window?: number) =>
+  matcher.findMentions(text, { contextWindow: window }).map((m) => [m.aliasText, m.companyId])
 
 describe('ambiguous aliases', () => {
   it('do not count without company context', () => {
@@ -12,16 +13,28 @@ describe('ambiguous aliases', () => {
   })
 
   it('count with another, non-ambiguous alias of the same company nearby', () => {
-    expect(companies('Google released Gemini')).toEqual([['Google', company.google], ['Gemini', company.google]])
-    expect(companies('Pika said Pika 1.0 ships today')).toEqual([['Pika', company.pika], ['Pika 1.0', company.pika]])
+    expect(companies('Google released Gemini')).toEqual([
+      ['Google', company.google],
+      ['Gemini', company.google],
+    ])
+    expect(companies('Pika said Pika 1.0 ships today')).toEqual([
+      ['Pika', company.pika],
+      ['Pika 1.0', company.pika],
+    ])
   })
 
   it('count with a ticker of the company nearby', () => {
-    expect(companies('Apple (AAPL) rose')).toEqual([['Apple', company.apple], ['AAPL', company.apple]])
+    expect(companies('Apple (AAPL) rose')).toEqual([
+      ['Apple', company.apple],
+      ['AAPL', company.apple],
+    ])
   })
 
   it('count with a company word nearby', () => {
-    expect(companies('Runway the company released Gen-2')).toEqual([['Runway', company.runway], ['Gen-2', company.runway]])
+    expect(companies('Runway the company released Gen-2')).toEqual([
+      ['Runway', company.runway],
+      ['Gen-2', company.runway],
+    ])
     expect(companies('Runway Inc. raised funds')).toEqual([['Runway', company.runway]])
     expect(companies('Gemini 是谷歌旗下的模型')).toEqual([['Gemini', company.google]])
   })

@@ -31,7 +31,10 @@ export class DoubleArrayBuilder {
   size = 1
   nodeCount = 1
 
-  constructor(readonly alphabet: number, totalUnits: number) {
+  constructor(
+    readonly alphabet: number,
+    totalUnits: number,
+  ) {
     const capacity = Math.max(1024, totalUnits + alphabet + 2)
     this.base = new Int32Array(capacity)
     this.check = new Int32Array(capacity).fill(-1)

@@ -19,7 +19,17 @@ describe('foldText', () => {
 
 describe('foldAliasKey', () => {
   it('gives the stored normaliseText key for ordinary aliases', () => {
-    for (const alias of ['Ｏｐｅｎ ＡＩ', '  Stable \n Diffusion ', '美图', 'DALL·E 3', '0700.HK', 'PixArt-α', 'ﬁnance', 'Ⅻ Labs', 'ＳＡＭ']) {
+    for (const alias of [
+      'Ｏｐｅｎ ＡＩ',
+      '  Stable \n Diffusion ',
+      '美图',
+      'DALL·E 3',
+      '0700.HK',
+      'PixArt-α',
+      'ﬁnance',
+      'Ⅻ Labs',
+      'ＳＡＭ',
+    ]) {
       expect(foldAliasKey(alias)).toBe(normaliseText(alias))
     }
   })

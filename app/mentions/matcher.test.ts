@@ -76,7 +76,10 @@ describe('offsets', () => {
   it('count UTF-16 units, so emoji before a match shift it by two', () => {
     const text = '🚀🤖 美图 and 𠀀OpenAI'
     const mentions = matcher.findMentions(text)
-    expect(mentions.map((m) => [m.start, m.end])).toEqual([[5, 7], [14, 20]])
+    expect(mentions.map((m) => [m.start, m.end])).toEqual([
+      [5, 7],
+      [14, 20],
+    ])
     expect(mentions.map((m) => text.slice(m.start, m.end))).toEqual(['美图', 'OpenAI'])
   })
 })
@@ -112,7 +115,10 @@ describe('findMentions', () => {
   // Build speed is measured by `npm run bench -- mentions`; tests never assert wall-clock time.
   it('builds a matcher from 10,000 aliases that finds the right ones', () => {
     const aliases = makeAliases(
-      Array.from({ length: 10_000 }, (_, i) => [i % 2000, i % 2 ? `Company${i} Labs` : `公司名${String.fromCharCode(0x4e00 + (i % 5000))}${i}`] as [number, string]),
+      Array.from(
+        { length: 10_000 },
+        (_, i) => [i % 2000, i % 2 ? `Company${i} Labs` : `公司名${String.fromCharCode(0x4e00 + (i % 5000))}${i}`] as [number, string],
+      ),
     )
     const big = buildMentionMatcher(aliases)
     expect(big.aliasCount).toBe(10_000)

@@ -29,7 +29,9 @@ describe('makeSnippet', () => {
 
 describe('summariseByCompany', () => {
   it('counts mentions per company, most first', () => {
-    expect(summariseByCompany([{ companyId: 3 }, { companyId: 1 }, { companyId: 3 }, { companyId: 2 }, { companyId: 1 }, { companyId: 3 }])).toEqual([
+    expect(
+      summariseByCompany([{ companyId: 3 }, { companyId: 1 }, { companyId: 3 }, { companyId: 2 }, { companyId: 1 }, { companyId: 3 }]),
+    ).toEqual([
       { companyId: 3, count: 3 },
       { companyId: 1, count: 2 },
       { companyId: 2, count: 1 },

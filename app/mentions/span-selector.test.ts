@@ -26,11 +26,26 @@ function select(spans: [number, number][]): [number, number][] {
 
 describe('SpanSelector', () => {
   it('lets a later shorter span in when the longer one loses (AB, BCD, CD over ABCD)', () => {
-    expect(select([[0, 2], [1, 4], [2, 4]])).toEqual([[0, 2], [2, 4]])
+    expect(
+      select([
+        [0, 2],
+        [1, 4],
+        [2, 4],
+      ]),
+    ).toEqual([
+      [0, 2],
+      [2, 4],
+    ])
   })
 
   it('replaces shorter spans by a longer one starting no later', () => {
-    expect(select([[0, 6], [0, 16], [7, 16]])).toEqual([[0, 16]])
+    expect(
+      select([
+        [0, 6],
+        [0, 16],
+        [7, 16],
+      ]),
+    ).toEqual([[0, 16]])
   })
 
   it('agrees with the reference on random spans', () => {

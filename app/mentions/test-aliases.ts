@@ -15,8 +15,20 @@ export function makeAliases(rows: [companyId: number, text: string, extra?: Part
 }
 
 export const company = {
-  meitu: 1, baidu: 2, kuaishou: 3, bytedance: 4, google: 5, runway: 6, stability: 7,
-  openai: 8, meta: 9, pika: 10, tencent: 11, pixart: 12, apple: 13, sensetime: 14,
+  meitu: 1,
+  baidu: 2,
+  kuaishou: 3,
+  bytedance: 4,
+  google: 5,
+  runway: 6,
+  stability: 7,
+  openai: 8,
+  meta: 9,
+  pika: 10,
+  tencent: 11,
+  pixart: 12,
+  apple: 13,
+  sensetime: 14,
 } as const
 
 export const ALIASES = makeAliases([

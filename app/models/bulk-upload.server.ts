@@ -47,14 +47,29 @@ export async function enqueueBulkUpload(db: DB, actor: Actor, input: BulkUploadI
     for (const file of input.files) {
       await tx
         .insertInto('job_file')
-        .values({ job_id: jobId, position: position++, file_name: file.name.slice(0, 500) || 'upload', content_type: file.contentType.slice(0, 200), size_bytes: file.bytes.length, bytes: file.bytes })
+        .values({
+          job_id: jobId,
+          position: position++,
+          file_name: file.name.slice(0, 500) || 'upload',
+          content_type: file.contentType.slice(0, 200),
+          size_bytes: file.bytes.length,
+          bytes: file.bytes,
+        })
         .execute()
     }
     for (const file of input.refused) {
       const outcome: IngestOutcome = { name: file.name, status: 'refused', reason: file.reason }
       await tx
         .insertInto('job_file')
-        .values({ job_id: jobId, position: position++, file_name: file.name.slice(0, 500) || 'upload', size_bytes: 0, status: 'refused', outcome: JSON.stringify(outcome), done_at: sql<Date>`now()` })
+        .values({
+          job_id: jobId,
+          position: position++,
+          file_name: file.name.slice(0, 500) || 'upload',
+          size_bytes: 0,
+          status: 'refused',
+          outcome: JSON.stringify(outcome),
+          done_at: sql<Date>`now()`,
+        })
         .execute()
     }
     return jobId
@@ -96,7 +111,13 @@ export class FileAlreadyDone extends Error {
 export async function recordFileOutcome(db: DB, fileId: number, outcome: IngestOutcome): Promise<void> {
   const updated = await db
     .updateTable('job_file')
-    .set({ status: outcome.status, outcome: JSON.stringify(outcome), document_id: outcome.document?.id ?? null, bytes: null, done_at: sql<Date>`now()` })
+    .set({
+      status: outcome.status,
+      outcome: JSON.stringify(outcome),
+      document_id: outcome.document?.id ?? null,
+      bytes: null,
+      done_at: sql<Date>`now()`,
+    })
     .where('id', '=', fileId)
     .where('status', 'is', null)
     .executeTakeFirst()
@@ -115,11 +136,23 @@ export async function countJobFiles(db: DB, jobId: number) {
     ])
     .where('job_id', '=', jobId)
     .executeTakeFirstOrThrow()
-  return { total: Number(row.total), done: Number(row.done), ingested: Number(row.ingested), duplicate: Number(row.duplicate), refused: Number(row.refused) }
+  return {
+    total: Number(row.total),
+    done: Number(row.done),
+    ingested: Number(row.ingested),
+    duplicate: Number(row.duplicate),
+    refused: Number(row.refused),
+  }
 }
 
 /** Outcomes so far, in upload order; files still waiting are left out. */
 export async function listJobFileOutcomes(db: DB, jobId: number): Promise<IngestOutcome[]> {
-  const rows = await db.selectFrom('job_file').select(['outcome']).where('job_id', '=', jobId).where('status', 'is not', null).orderBy('position').execute()
+  const rows = await db
+    .selectFrom('job_file')
+    .select(['outcome'])
+    .where('job_id', '=', jobId)
+    .where('status', 'is not', null)
+    .orderBy('position')
+    .execute()
   return rows.map((r) => r.outcome as IngestOutcome)
 }

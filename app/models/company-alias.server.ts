@@ -34,11 +34,26 @@ export async function addAlias(db: DB, actor: Actor, companyId: number, input: A
       await assertNoConflicts(tx, plan)
       const row = await tx
         .insertInto('company_alias')
-        .values({ company_id: companyId, text: input.text, normalised_text: normalised, language: input.language, kind: input.kind, case_sensitive: input.caseSensitive, is_ambiguous: input.ambiguous })
+        .values({
+          company_id: companyId,
+          text: input.text,
+          normalised_text: normalised,
+          language: input.language,
+          kind: input.kind,
+          case_sensitive: input.caseSensitive,
+          is_ambiguous: input.ambiguous,
+        })
         .returning(aliasColumns)
         .executeTakeFirstOrThrow()
       await touch(tx, companyId)
-      await recordAudit(tx, { actorId: actor.id, action: 'company.alias_add', entityType: 'company', entityId: companyId, newValue: row, ip: actor.ip })
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: 'company.alias_add',
+        entityType: 'company',
+        entityId: companyId,
+        newValue: row,
+        ip: actor.ip,
+      })
       return { id: row.id }
     }),
   )
@@ -51,18 +66,45 @@ export async function updateAlias(db: DB, actor: Actor, companyId: number, alias
   await withConflictRecheck(db, plan, () =>
     db.transaction().execute(async (tx) => {
       await lockCompany(tx, companyId)
-      const old = await tx.selectFrom('company_alias').select(aliasColumns).where('id', '=', aliasId).where('company_id', '=', companyId).executeTakeFirst()
+      const old = await tx
+        .selectFrom('company_alias')
+        .select(aliasColumns)
+        .where('id', '=', aliasId)
+        .where('company_id', '=', companyId)
+        .executeTakeFirst()
       if (!old) throw new CompanyEditError({ reason: 'notFound', field: 'form' })
-      if (old.text === input.text && old.language === input.language && old.kind === input.kind && old.caseSensitive === input.caseSensitive && old.isAmbiguous === input.ambiguous) return
+      if (
+        old.text === input.text &&
+        old.language === input.language &&
+        old.kind === input.kind &&
+        old.caseSensitive === input.caseSensitive &&
+        old.isAmbiguous === input.ambiguous
+      )
+        return
       await assertNoConflicts(tx, plan)
       const row = await tx
         .updateTable('company_alias')
-        .set({ text: input.text, normalised_text: normalised, language: input.language, kind: input.kind, case_sensitive: input.caseSensitive, is_ambiguous: input.ambiguous })
+        .set({
+          text: input.text,
+          normalised_text: normalised,
+          language: input.language,
+          kind: input.kind,
+          case_sensitive: input.caseSensitive,
+          is_ambiguous: input.ambiguous,
+        })
         .where('id', '=', aliasId)
         .returning(aliasColumns)
         .executeTakeFirstOrThrow()
       await touch(tx, companyId)
-      await recordAudit(tx, { actorId: actor.id, action: 'company.alias_update', entityType: 'company', entityId: companyId, oldValue: old, newValue: row, ip: actor.ip })
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: 'company.alias_update',
+        entityType: 'company',
+        entityId: companyId,
+        oldValue: old,
+        newValue: row,
+        ip: actor.ip,
+      })
     }),
   )
 }
@@ -71,9 +113,21 @@ export async function updateAlias(db: DB, actor: Actor, companyId: number, alias
 export async function removeAlias(db: DB, actor: Actor, companyId: number, aliasId: number): Promise<void> {
   await db.transaction().execute(async (tx) => {
     await lockCompany(tx, companyId)
-    const old = await tx.deleteFrom('company_alias').where('id', '=', aliasId).where('company_id', '=', companyId).returning(aliasColumns).executeTakeFirst()
+    const old = await tx
+      .deleteFrom('company_alias')
+      .where('id', '=', aliasId)
+      .where('company_id', '=', companyId)
+      .returning(aliasColumns)
+      .executeTakeFirst()
     if (!old) throw new CompanyEditError({ reason: 'notFound', field: 'form' })
     await touch(tx, companyId)
-    await recordAudit(tx, { actorId: actor.id, action: 'company.alias_remove', entityType: 'company', entityId: companyId, oldValue: old, ip: actor.ip })
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: 'company.alias_remove',
+      entityType: 'company',
+      entityId: companyId,
+      oldValue: old,
+      ip: actor.ip,
+    })
   })
 }

@@ -59,7 +59,9 @@ export async function assertNoConflicts(db: DB, plan: ConflictPlan): Promise<voi
       .selectFrom('company_ticker')
       .innerJoin('company', 'company.id', 'company_ticker.company_id')
       .select(['company.id', 'company.name_en as nameEn', 'company.name_zh as nameZh', 'company_ticker.exchange', 'company_ticker.code'])
-      .where((eb) => eb.or(tickers.map((t) => eb.and([eb('company_ticker.exchange', '=', t.exchange), eb('company_ticker.code', '=', t.code)]))))
+      .where((eb) =>
+        eb.or(tickers.map((t) => eb.and([eb('company_ticker.exchange', '=', t.exchange), eb('company_ticker.code', '=', t.code)]))),
+      )
       .orderBy('company_ticker.id')
       .executeTakeFirst()
     if (row) {

@@ -24,8 +24,18 @@ const tickers = (...texts: string[]) => texts.map((t) => parseTicker(t)!)
 
 function company(overrides: Partial<NewCompany> = {}): NewCompany {
   return {
-    nameEn: 'Acme Vision', nameZh: '艾克美视觉', region: 'domestic', listing: 'listed', vendorType: 'application_company',
-    website: null, parentId: null, notesMd: '', tickers: [], aliases: [], modalityIds: [], ...overrides,
+    nameEn: 'Acme Vision',
+    nameZh: '艾克美视觉',
+    region: 'domestic',
+    listing: 'listed',
+    vendorType: 'application_company',
+    website: null,
+    parentId: null,
+    notesMd: '',
+    tickers: [],
+    aliases: [],
+    modalityIds: [],
+    ...overrides,
   }
 }
 
@@ -40,24 +50,49 @@ async function problemOf(run: () => Promise<unknown>) {
 }
 
 async function audits(entityId: number) {
-  return conn.db.selectFrom('audit_log').select(['action', 'old_value as oldValue', 'new_value as newValue', 'user_id as userId', 'ip']).where('entity_type', '=', 'company').where('entity_id', '=', String(entityId)).orderBy('id').execute()
+  return conn.db
+    .selectFrom('audit_log')
+    .select(['action', 'old_value as oldValue', 'new_value as newValue', 'user_id as userId', 'ip'])
+    .where('entity_type', '=', 'company')
+    .where('entity_id', '=', String(entityId))
+    .orderBy('id')
+    .execute()
 }
 
 async function counts() {
-  const [c, a, t] = await Promise.all(['company', 'company_alias', 'company_ticker'].map((table) => conn.db.selectFrom(table as 'company').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()))
+  const [c, a, t] = await Promise.all(
+    ['company', 'company_alias', 'company_ticker'].map((table) =>
+      conn.db
+        .selectFrom(table as 'company')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow(),
+    ),
+  )
   return [Number(c.n), Number(a.n), Number(t.n)]
 }
 
 describe('createCompany', () => {
   it('stores both names as aliases, normalised tickers with the first primary, and audits it', async () => {
-    const { id } = await createCompany(conn.db, actor, company({ tickers: tickers('600519.SS', '0700.HK'), aliases: ['Acme', 'ＡＣＭＥ Pro'] }))
+    const { id } = await createCompany(
+      conn.db,
+      actor,
+      company({ tickers: tickers('600519.SS', '0700.HK'), aliases: ['Acme', 'ＡＣＭＥ Pro'] }),
+    )
     const found = (await getCompany(conn.db, id))!
-    expect(found.tickers.map((t) => [t.exchange, t.code, t.isPrimary])).toEqual([['SH', '600519', true], ['HK', '0700', false]])
+    expect(found.tickers.map((t) => [t.exchange, t.code, t.isPrimary])).toEqual([
+      ['SH', '600519', true],
+      ['HK', '0700', false],
+    ])
     const aliases = found.aliases.map((a) => [a.text, a.kind, a.language])
     expect(aliases).toHaveLength(4)
-    expect(aliases).toEqual(expect.arrayContaining([
-      ['Acme', 'name', 'any'], ['Acme Vision', 'name', 'en'], ['ＡＣＭＥ Pro', 'name', 'any'], ['艾克美视觉', 'name', 'zh'],
-    ]))
+    expect(aliases).toEqual(
+      expect.arrayContaining([
+        ['Acme', 'name', 'any'],
+        ['Acme Vision', 'name', 'en'],
+        ['ＡＣＭＥ Pro', 'name', 'any'],
+        ['艾克美视觉', 'name', 'zh'],
+      ]),
+    )
     const rows = await conn.db.selectFrom('company_alias').select('normalised_text').where('company_id', '=', id).execute()
     expect(rows.map((r) => r.normalised_text)).toContain('acme pro')
     const [entry] = await audits(id)
@@ -67,11 +102,23 @@ describe('createCompany', () => {
 
   it('refuses a taken alias, ticker or name, naming the other company, and changes nothing', async () => {
     const before = await counts()
-    expect(await problemOf(() => createCompany(conn.db, actor, company({ nameEn: 'Other', nameZh: '', aliases: ['acme'] })))).toMatchObject({ reason: 'aliasTaken', field: 'alias', value: 'acme', other: { nameEn: 'Acme Vision' } })
-    expect(await problemOf(() => createCompany(conn.db, actor, company({ nameEn: 'Other', nameZh: '', tickers: tickers('700.HK') })))).toMatchObject({ reason: 'tickerTaken', value: '0700.HK', other: { nameEn: 'Acme Vision' } })
-    expect(await problemOf(() => createCompany(conn.db, actor, company({ nameEn: 'ACME VISION', nameZh: '' })))).toMatchObject({ reason: 'nameTaken', field: 'nameEn' })
-    expect(await problemOf(() => createCompany(conn.db, actor, company({ nameEn: 'Other', nameZh: '艾克美视觉' })))).toMatchObject({ reason: 'aliasTaken', field: 'nameZh' })
-    expect(await problemOf(() => createCompany(conn.db, actor, company({ nameEn: 'Other', nameZh: '', parentId: 999_999 })))).toMatchObject({ reason: 'parentMissing' })
+    expect(await problemOf(() => createCompany(conn.db, actor, company({ nameEn: 'Other', nameZh: '', aliases: ['acme'] })))).toMatchObject(
+      { reason: 'aliasTaken', field: 'alias', value: 'acme', other: { nameEn: 'Acme Vision' } },
+    )
+    expect(
+      await problemOf(() => createCompany(conn.db, actor, company({ nameEn: 'Other', nameZh: '', tickers: tickers('700.HK') }))),
+    ).toMatchObject({ reason: 'tickerTaken', value: '0700.HK', other: { nameEn: 'Acme Vision' } })
+    expect(await problemOf(() => createCompany(conn.db, actor, company({ nameEn: 'ACME VISION', nameZh: '' })))).toMatchObject({
+      reason: 'nameTaken',
+      field: 'nameEn',
+    })
+    expect(await problemOf(() => createCompany(conn.db, actor, company({ nameEn: 'Other', nameZh: '艾克美视觉' })))).toMatchObject({
+      reason: 'aliasTaken',
+      field: 'nameZh',
+    })
+    expect(await problemOf(() => createCompany(conn.db, actor, company({ nameEn: 'Other', nameZh: '', parentId: 999_999 })))).toMatchObject(
+      { reason: 'parentMissing' },
+    )
     expect(await counts()).toEqual(before)
   })
 
@@ -79,7 +126,12 @@ describe('createCompany', () => {
     const acme = await conn.db.selectFrom('company').select('id').where('name_en', '=', 'Acme Vision').executeTakeFirstOrThrow()
     const plan = { aliases: [{ text: 'Acme', normalised: 'acme', field: 'alias' as const }] }
     const problem = await problemOf(() =>
-      withConflictRecheck(conn.db, plan, () => conn.db.insertInto('company_alias').values({ company_id: acme.id, text: 'Acme', normalised_text: 'acme', language: 'any', kind: 'name' }).execute()),
+      withConflictRecheck(conn.db, plan, () =>
+        conn.db
+          .insertInto('company_alias')
+          .values({ company_id: acme.id, text: 'Acme', normalised_text: 'acme', language: 'any', kind: 'name' })
+          .execute(),
+      ),
     )
     expect(problem).toMatchObject({ reason: 'aliasTaken', other: { id: acme.id } })
   })
@@ -88,41 +140,119 @@ describe('createCompany', () => {
 describe('profile, aliases, tickers and modalities', () => {
   let id: number
   beforeAll(async () => {
-    id = (await createCompany(conn.db, actor, company({ nameEn: 'Beta Labs', nameZh: '贝塔实验室', region: 'overseas', listing: 'private', vendorType: 'model_company' }))).id
+    id = (
+      await createCompany(
+        conn.db,
+        actor,
+        company({ nameEn: 'Beta Labs', nameZh: '贝塔实验室', region: 'overseas', listing: 'private', vendorType: 'model_company' }),
+      )
+    ).id
   })
 
   it('audits only the profile fields that changed, old and new, and adds a new name as an alias', async () => {
-    await updateCompanyProfile(conn.db, actor, id, { nameEn: 'Beta Labs Inc', nameZh: '贝塔实验室', region: 'overseas', listing: 'private', vendorType: 'model_company', website: 'https://beta.example', parentId: null, notesMd: '**new**' })
+    await updateCompanyProfile(conn.db, actor, id, {
+      nameEn: 'Beta Labs Inc',
+      nameZh: '贝塔实验室',
+      region: 'overseas',
+      listing: 'private',
+      vendorType: 'model_company',
+      website: 'https://beta.example',
+      parentId: null,
+      notesMd: '**new**',
+    })
     const last = (await audits(id)).at(-1)!
     expect(last.action).toBe('company.update')
     expect(last.oldValue).toEqual({ nameEn: 'Beta Labs', website: null, notesMd: '' })
-    expect(last.newValue).toEqual({ nameEn: 'Beta Labs Inc', website: 'https://beta.example', notesMd: '**new**', aliasesAdded: ['Beta Labs Inc'] })
+    expect(last.newValue).toEqual({
+      nameEn: 'Beta Labs Inc',
+      website: 'https://beta.example',
+      notesMd: '**new**',
+      aliasesAdded: ['Beta Labs Inc'],
+    })
     const aliases = (await getCompany(conn.db, id))!.aliases.map((a) => a.text)
     expect(aliases).toEqual(expect.arrayContaining(['Beta Labs', 'Beta Labs Inc']))
     const n = (await audits(id)).length
-    await updateCompanyProfile(conn.db, actor, id, { nameEn: 'Beta Labs Inc', nameZh: '贝塔实验室', region: 'overseas', listing: 'private', vendorType: 'model_company', website: 'https://beta.example', parentId: null, notesMd: '**new**' })
+    await updateCompanyProfile(conn.db, actor, id, {
+      nameEn: 'Beta Labs Inc',
+      nameZh: '贝塔实验室',
+      region: 'overseas',
+      listing: 'private',
+      vendorType: 'model_company',
+      website: 'https://beta.example',
+      parentId: null,
+      notesMd: '**new**',
+    })
     expect(await audits(id)).toHaveLength(n)
   })
 
   it('refuses a parent loop', async () => {
     const child = (await createCompany(conn.db, actor, company({ nameEn: 'Beta Child', nameZh: '', parentId: id }))).id
-    const profile = { nameEn: 'Beta Labs Inc', nameZh: '贝塔实验室', region: 'overseas' as const, listing: 'private' as const, vendorType: 'model_company' as const, website: null, notesMd: '' }
-    expect(await problemOf(() => updateCompanyProfile(conn.db, actor, id, { ...profile, parentId: child }))).toMatchObject({ reason: 'parentCycle' })
-    expect(await problemOf(() => updateCompanyProfile(conn.db, actor, id, { ...profile, parentId: id }))).toMatchObject({ reason: 'parentCycle' })
+    const profile = {
+      nameEn: 'Beta Labs Inc',
+      nameZh: '贝塔实验室',
+      region: 'overseas' as const,
+      listing: 'private' as const,
+      vendorType: 'model_company' as const,
+      website: null,
+      notesMd: '',
+    }
+    expect(await problemOf(() => updateCompanyProfile(conn.db, actor, id, { ...profile, parentId: child }))).toMatchObject({
+      reason: 'parentCycle',
+    })
+    expect(await problemOf(() => updateCompanyProfile(conn.db, actor, id, { ...profile, parentId: id }))).toMatchObject({
+      reason: 'parentCycle',
+    })
   })
 
   it('adds, edits and removes aliases with audit rows, refusing duplicates', async () => {
-    const { id: aliasId } = await addAlias(conn.db, actor, id, { text: 'BetaGen', language: 'any', kind: 'product', caseSensitive: true, ambiguous: false })
-    expect(await problemOf(() => addAlias(conn.db, actor, id, { text: 'ACME', language: 'any', kind: 'short_name', caseSensitive: false, ambiguous: false }))).toMatchObject({ reason: 'aliasTaken', other: { nameEn: 'Acme Vision' } })
-    expect(await problemOf(() => updateAlias(conn.db, actor, id, aliasId, { text: 'acme pro', language: 'any', kind: 'product', caseSensitive: true, ambiguous: false }))).toMatchObject({ reason: 'aliasTaken' })
+    const { id: aliasId } = await addAlias(conn.db, actor, id, {
+      text: 'BetaGen',
+      language: 'any',
+      kind: 'product',
+      caseSensitive: true,
+      ambiguous: false,
+    })
+    expect(
+      await problemOf(() =>
+        addAlias(conn.db, actor, id, { text: 'ACME', language: 'any', kind: 'short_name', caseSensitive: false, ambiguous: false }),
+      ),
+    ).toMatchObject({ reason: 'aliasTaken', other: { nameEn: 'Acme Vision' } })
+    expect(
+      await problemOf(() =>
+        updateAlias(conn.db, actor, id, aliasId, {
+          text: 'acme pro',
+          language: 'any',
+          kind: 'product',
+          caseSensitive: true,
+          ambiguous: false,
+        }),
+      ),
+    ).toMatchObject({ reason: 'aliasTaken' })
     // Its own text, with a flag changed, is not a duplicate of itself.
-    await updateAlias(conn.db, actor, id, aliasId, { text: 'BetaGen', language: 'any', kind: 'product', caseSensitive: true, ambiguous: true })
-    await updateAlias(conn.db, actor, id, aliasId, { text: 'Beta Gen 2', language: 'en', kind: 'product', caseSensitive: true, ambiguous: true })
+    await updateAlias(conn.db, actor, id, aliasId, {
+      text: 'BetaGen',
+      language: 'any',
+      kind: 'product',
+      caseSensitive: true,
+      ambiguous: true,
+    })
+    await updateAlias(conn.db, actor, id, aliasId, {
+      text: 'Beta Gen 2',
+      language: 'en',
+      kind: 'product',
+      caseSensitive: true,
+      ambiguous: true,
+    })
     const row = await conn.db.selectFrom('company_alias').selectAll().where('id', '=', aliasId).executeTakeFirstOrThrow()
     expect(row).toMatchObject({ text: 'Beta Gen 2', normalised_text: normaliseAlias('Beta Gen 2'), is_ambiguous: true, language: 'en' })
     await removeAlias(conn.db, actor, id, aliasId)
     const trail = (await audits(id)).filter((a) => a.action.startsWith('company.alias'))
-    expect(trail.map((a) => a.action)).toEqual(['company.alias_add', 'company.alias_update', 'company.alias_update', 'company.alias_remove'])
+    expect(trail.map((a) => a.action)).toEqual([
+      'company.alias_add',
+      'company.alias_update',
+      'company.alias_update',
+      'company.alias_remove',
+    ])
     expect(trail[2].oldValue).toMatchObject({ text: 'BetaGen' })
     expect(trail[2].newValue).toMatchObject({ text: 'Beta Gen 2' })
     expect(trail[3].oldValue).toMatchObject({ text: 'Beta Gen 2' })
@@ -133,21 +263,31 @@ describe('profile, aliases, tickers and modalities', () => {
     await addTicker(conn.db, actor, id, parseTicker('BETA')!)
     await addTicker(conn.db, actor, id, parseTicker('9999 HK')!)
     let list = (await getCompany(conn.db, id))!.tickers
-    expect(list.map((t) => [t.code, t.isPrimary])).toEqual([['BETA', true], ['9999', false]])
+    expect(list.map((t) => [t.code, t.isPrimary])).toEqual([
+      ['BETA', true],
+      ['9999', false],
+    ])
     await setPrimaryTicker(conn.db, actor, id, list[1].id)
     list = (await getCompany(conn.db, id))!.tickers
     expect(list[0]).toMatchObject({ code: '9999', isPrimary: true })
     await removeTicker(conn.db, actor, id, list[0].id)
     list = (await getCompany(conn.db, id))!.tickers
     expect(list.map((t) => [t.code, t.isPrimary])).toEqual([['BETA', true]])
-    expect(await problemOf(() => addTicker(conn.db, actor, id, parseTicker('600519.SH')!))).toMatchObject({ reason: 'tickerTaken', other: { nameEn: 'Acme Vision' } })
+    expect(await problemOf(() => addTicker(conn.db, actor, id, parseTicker('600519.SH')!))).toMatchObject({
+      reason: 'tickerTaken',
+      other: { nameEn: 'Acme Vision' },
+    })
     const last = (await audits(id)).filter((a) => a.action === 'company.ticker_remove').at(-1)!
     expect(last.oldValue).toEqual({ tickers: ['9999.HK (primary)', 'BETA'] })
     expect(last.newValue).toEqual({ tickers: ['BETA (primary)'] })
   })
 
   it('replaces modalities and audits the slugs before and after', async () => {
-    const [image, video] = await Promise.all(['image', 'video'].map((slug) => conn.db.insertInto('modality').values({ slug, name_en: slug, name_zh: slug }).returning('id').executeTakeFirstOrThrow()))
+    const [image, video] = await Promise.all(
+      ['image', 'video'].map((slug) =>
+        conn.db.insertInto('modality').values({ slug, name_en: slug, name_zh: slug }).returning('id').executeTakeFirstOrThrow(),
+      ),
+    )
     await setCompanyModalities(conn.db, actor, id, [image.id])
     await setCompanyModalities(conn.db, actor, id, [video.id, image.id])
     expect((await getCompany(conn.db, id))!.modalities.map((m) => m.slug).sort()).toEqual(['image', 'video'])

@@ -26,8 +26,11 @@ interface AliasRow extends PlannedAlias {
 // a second step. Latin-script names of overseas companies are tagged 'any' because Chinese
 // notes write them verbatim (as the demo data does).
 function nameAliases(nameEn: string, nameZh: string, region: Region): AliasRow[] {
-  const rows: AliasRow[] = [{ text: nameEn, normalised: normaliseAlias(nameEn), field: 'nameEn', language: region === 'overseas' ? 'any' : 'en', kind: 'name' }]
-  if (nameZh) rows.push({ text: nameZh, normalised: normaliseAlias(nameZh), field: 'nameZh', language: guessAliasLanguage(nameZh), kind: 'name' })
+  const rows: AliasRow[] = [
+    { text: nameEn, normalised: normaliseAlias(nameEn), field: 'nameEn', language: region === 'overseas' ? 'any' : 'en', kind: 'name' },
+  ]
+  if (nameZh)
+    rows.push({ text: nameZh, normalised: normaliseAlias(nameZh), field: 'nameZh', language: guessAliasLanguage(nameZh), kind: 'name' })
   return rows
 }
 
@@ -42,7 +45,11 @@ async function assertParent(db: DB, companyId: number | null, parentId: number |
   // Walk up from the new parent: meeting the company itself would make a loop.
   let current: number | null = parentId
   for (let depth = 0; current !== null && depth < 50; depth += 1) {
-    const row: { parent: number | null } | undefined = await db.selectFrom('company').select('parent_company_id as parent').where('id', '=', current).executeTakeFirst()
+    const row: { parent: number | null } | undefined = await db
+      .selectFrom('company')
+      .select('parent_company_id as parent')
+      .where('id', '=', current)
+      .executeTakeFirst()
     if (!row) throw new CompanyEditError({ reason: 'parentMissing', field: 'parentId' })
     if (row.parent !== null && row.parent === companyId) throw new CompanyEditError({ reason: 'parentCycle', field: 'parentId' })
     current = row.parent
@@ -51,7 +58,13 @@ async function assertParent(db: DB, companyId: number | null, parentId: number |
 
 async function assertModalities(db: DB, ids: number[]): Promise<{ id: number; slug: string }[]> {
   if (ids.length === 0) return []
-  const rows = await db.selectFrom('modality').select(['id', 'slug']).where('id', 'in', ids).where('archived_at', 'is', null).orderBy('position').execute()
+  const rows = await db
+    .selectFrom('modality')
+    .select(['id', 'slug'])
+    .where('id', 'in', ids)
+    .where('archived_at', 'is', null)
+    .orderBy('position')
+    .execute()
   if (rows.length !== ids.length) throw new CompanyEditError({ reason: 'modalityUnknown', field: 'modalityIds' })
   return rows
 }
@@ -60,7 +73,13 @@ async function assertModalities(db: DB, ids: number[]): Promise<{ id: number; sl
 export async function createCompany(db: DB, actor: Actor, input: NewCompany): Promise<{ id: number }> {
   const aliases = uniqueByKey<AliasRow | (PlannedAlias & { language: AliasLanguage; kind: 'name' })>([
     ...nameAliases(input.nameEn, input.nameZh, input.region),
-    ...input.aliases.map((text) => ({ text, normalised: normaliseAlias(text), field: 'alias' as const, language: guessAliasLanguage(text), kind: 'name' as const })),
+    ...input.aliases.map((text) => ({
+      text,
+      normalised: normaliseAlias(text),
+      field: 'alias' as const,
+      language: guessAliasLanguage(text),
+      kind: 'name' as const,
+    })),
   ])
   const plan = { nameEn: input.nameEn, aliases, tickers: input.tickers }
   return withConflictRecheck(db, plan, () =>
@@ -90,10 +109,15 @@ export async function createCompany(db: DB, actor: Actor, input: NewCompany): Pr
       }
       await tx
         .insertInto('company_alias')
-        .values(aliases.map((a) => ({ company_id: company.id, text: a.text, normalised_text: a.normalised, language: a.language, kind: a.kind })))
+        .values(
+          aliases.map((a) => ({ company_id: company.id, text: a.text, normalised_text: a.normalised, language: a.language, kind: a.kind })),
+        )
         .execute()
       if (modalities.length) {
-        await tx.insertInto('company_modality').values(modalities.map((m) => ({ company_id: company.id, modality_id: m.id }))).execute()
+        await tx
+          .insertInto('company_modality')
+          .values(modalities.map((m) => ({ company_id: company.id, modality_id: m.id })))
+          .execute()
       }
       await recordAudit(tx, {
         actorId: actor.id,
@@ -143,7 +167,11 @@ export async function updateCompanyProfile(db: DB, actor: Actor, companyId: numb
         .forUpdate()
         .executeTakeFirst()
       if (!row) throw new CompanyEditError({ reason: 'notFound', field: 'form' })
-      const own = new Set((await tx.selectFrom('company_alias').select('normalised_text').where('company_id', '=', companyId).execute()).map((a) => a.normalised_text))
+      const own = new Set(
+        (await tx.selectFrom('company_alias').select('normalised_text').where('company_id', '=', companyId).execute()).map(
+          (a) => a.normalised_text,
+        ),
+      )
       // Only a name that changed is added: an unchanged name that another company happens
       // to use as an alias must not block saving the rest of the profile.
       const previous = new Set([normaliseAlias(row.name_en), normaliseAlias(row.name_zh)])
@@ -183,7 +211,15 @@ export async function updateCompanyProfile(db: DB, actor: Actor, companyId: numb
       if (newNames.length) {
         await tx
           .insertInto('company_alias')
-          .values(newNames.map((a) => ({ company_id: companyId, text: a.text, normalised_text: a.normalised, language: a.language, kind: a.kind })))
+          .values(
+            newNames.map((a) => ({
+              company_id: companyId,
+              text: a.text,
+              normalised_text: a.normalised,
+              language: a.language,
+              kind: a.kind,
+            })),
+          )
           .execute()
       }
       await recordAudit(tx, {
@@ -192,7 +228,10 @@ export async function updateCompanyProfile(db: DB, actor: Actor, companyId: numb
         entityType: 'company',
         entityId: companyId,
         oldValue: Object.fromEntries(changed.map((k) => [k, before[k]])),
-        newValue: { ...Object.fromEntries(changed.map((k) => [k, after[k]])), ...(newNames.length ? { aliasesAdded: newNames.map((a) => a.text) } : {}) },
+        newValue: {
+          ...Object.fromEntries(changed.map((k) => [k, after[k]])),
+          ...(newNames.length ? { aliasesAdded: newNames.map((a) => a.text) } : {}),
+        },
         ip: actor.ip,
       })
     }),
@@ -218,10 +257,21 @@ export async function setCompanyModalities(db: DB, actor: Actor, companyId: numb
     const removed = current.filter((m) => !wantedIds.has(m.id))
     if (added.length === 0 && removed.length === 0) return
     if (removed.length) {
-      await tx.deleteFrom('company_modality').where('company_id', '=', companyId).where('modality_id', 'in', removed.map((m) => m.id)).execute()
+      await tx
+        .deleteFrom('company_modality')
+        .where('company_id', '=', companyId)
+        .where(
+          'modality_id',
+          'in',
+          removed.map((m) => m.id),
+        )
+        .execute()
     }
     if (added.length) {
-      await tx.insertInto('company_modality').values(added.map((m) => ({ company_id: companyId, modality_id: m.id }))).execute()
+      await tx
+        .insertInto('company_modality')
+        .values(added.map((m) => ({ company_id: companyId, modality_id: m.id })))
+        .execute()
     }
     await tx.updateTable('company').set({ updated_at: new Date() }).where('id', '=', companyId).execute()
     await recordAudit(tx, {

@@ -21,7 +21,11 @@ export async function listCompanyMentionWeeks(db: DB, companyId: number, range: 
     .groupBy('iso_week')
     .execute()
   const byWeek = new Map(rows.map((r) => [r.week, r]))
-  return weeksBetween(range).map((week) => ({ week, mentions: byWeek.get(week)?.mentions ?? 0, documents: byWeek.get(week)?.documents ?? 0 }))
+  return weeksBetween(range).map((week) => ({
+    week,
+    mentions: byWeek.get(week)?.mentions ?? 0,
+    documents: byWeek.get(week)?.documents ?? 0,
+  }))
 }
 
 /**
@@ -47,8 +51,16 @@ export async function listLatestSnippets(db: DB, companyId: number, limit = 10) 
       'document.publisher',
       'document.published_on as publishedOn',
       // The snippet is cut from the text around the mention: find where, near the mention.
-      sql<number>`strpos(substr(document.body, greatest(mention.start_offset - 1000, 0) + 1, 3000), mention.snippet) - 1 + greatest(mention.start_offset - 1000, 0)`.as('snippetAt'),
-      (eb) => eb.selectFrom('mention as m2').whereRef('m2.document_id', '=', 'document.id').where('m2.company_id', '=', companyId).select(sql<number>`count(*)::int`.as('n')).as('mentionsInDocument'),
+      sql<number>`strpos(substr(document.body, greatest(mention.start_offset - 1000, 0) + 1, 3000), mention.snippet) - 1 + greatest(mention.start_offset - 1000, 0)`.as(
+        'snippetAt',
+      ),
+      (eb) =>
+        eb
+          .selectFrom('mention as m2')
+          .whereRef('m2.document_id', '=', 'document.id')
+          .where('m2.company_id', '=', companyId)
+          .select(sql<number>`count(*)::int`.as('n'))
+          .as('mentionsInDocument'),
     ])
     .where('mention.company_id', '=', companyId)
     .orderBy('document.iso_week', 'desc')
@@ -60,7 +72,14 @@ export async function listLatestSnippets(db: DB, companyId: number, limit = 10) 
     const hitAt = start - snippetAt
     // Offsets are UTF-16 units and strpos counts characters: trust the place only when it shows the alias.
     const placed = snippetAt >= 0 && r.snippet.slice(hitAt, hitAt + end - start).toLowerCase() === r.aliasText.toLowerCase()
-    return { ...r, id: Number(r.id), start, hitAt: placed ? hitAt : null, hitLength: end - start, mentionsInDocument: Number(r.mentionsInDocument ?? 0) }
+    return {
+      ...r,
+      id: Number(r.id),
+      start,
+      hitAt: placed ? hitAt : null,
+      hitLength: end - start,
+      mentionsInDocument: Number(r.mentionsInDocument ?? 0),
+    }
   })
 }
 

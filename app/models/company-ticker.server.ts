@@ -13,20 +13,30 @@ async function lockCompany(db: DB, companyId: number): Promise<void> {
 }
 
 async function tickersOf(db: DB, companyId: number) {
-  return db.selectFrom('company_ticker').select(['id', 'exchange', 'code', 'is_primary as isPrimary']).where('company_id', '=', companyId).orderBy('is_primary', 'desc').orderBy('id').execute()
+  return db
+    .selectFrom('company_ticker')
+    .select(['id', 'exchange', 'code', 'is_primary as isPrimary'])
+    .where('company_id', '=', companyId)
+    .orderBy('is_primary', 'desc')
+    .orderBy('id')
+    .execute()
 }
 
 /** The company's tickers before and after a change, in the audit log. */
 async function auditTickers(tx: DB, actor: Actor, companyId: number, action: string, before: Awaited<ReturnType<typeof tickersOf>>) {
   await recordAudit(tx, {
-    actorId: actor.id, action, entityType: 'company', entityId: companyId,
+    actorId: actor.id,
+    action,
+    entityType: 'company',
+    entityId: companyId,
     oldValue: { tickers: display(before) },
     newValue: { tickers: display(await tickersOf(tx, companyId)) },
     ip: actor.ip,
   })
 }
 
-const display = (rows: { exchange: Ticker['exchange']; code: string; isPrimary: boolean }[]) => rows.map((t) => `${formatTicker(t)}${t.isPrimary ? ' (primary)' : ''}`)
+const display = (rows: { exchange: Ticker['exchange']; code: string; isPrimary: boolean }[]) =>
+  rows.map((t) => `${formatTicker(t)}${t.isPrimary ? ' (primary)' : ''}`)
 
 /** Adds a ticker already normalised by parseTicker; one another company has is refused, naming it. */
 export async function addTicker(db: DB, actor: Actor, companyId: number, ticker: Ticker, primary = false): Promise<void> {
@@ -38,7 +48,10 @@ export async function addTicker(db: DB, actor: Actor, companyId: number, ticker:
       const before = await tickersOf(tx, companyId)
       const makePrimary = primary || before.length === 0
       if (makePrimary) await tx.updateTable('company_ticker').set({ is_primary: false }).where('company_id', '=', companyId).execute()
-      await tx.insertInto('company_ticker').values({ company_id: companyId, exchange: ticker.exchange, code: ticker.code, is_primary: makePrimary }).execute()
+      await tx
+        .insertInto('company_ticker')
+        .values({ company_id: companyId, exchange: ticker.exchange, code: ticker.code, is_primary: makePrimary })
+        .execute()
       await tx.updateTable('company').set({ updated_at: new Date() }).where('id', '=', companyId).execute()
       await auditTickers(tx, actor, companyId, 'company.ticker_add', before)
     }),

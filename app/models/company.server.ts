@@ -8,7 +8,12 @@ export async function listCompanies(db: DB) {
       .orderBy('region')
       .orderBy('name_en')
       .execute(),
-    db.selectFrom('company_ticker').select(['company_id as companyId', 'exchange', 'code']).orderBy('is_primary', 'desc').orderBy('exchange').execute(),
+    db
+      .selectFrom('company_ticker')
+      .select(['company_id as companyId', 'exchange', 'code'])
+      .orderBy('is_primary', 'desc')
+      .orderBy('exchange')
+      .execute(),
   ])
   return companies.map((c) => ({ ...c, tickers: tickers.filter((t) => t.companyId === c.id) }))
 }
@@ -34,7 +39,13 @@ export async function getCompany(db: DB, id: number) {
     .executeTakeFirst()
   if (!company) return null
   const [tickers, aliases, themes, watchlists, modalities, mentionCount] = await Promise.all([
-    db.selectFrom('company_ticker').select(['id', 'exchange', 'code', 'is_primary as isPrimary']).where('company_id', '=', id).orderBy('is_primary', 'desc').orderBy('exchange').execute(),
+    db
+      .selectFrom('company_ticker')
+      .select(['id', 'exchange', 'code', 'is_primary as isPrimary'])
+      .where('company_id', '=', id)
+      .orderBy('is_primary', 'desc')
+      .orderBy('exchange')
+      .execute(),
     db
       .selectFrom('company_alias')
       .select(['id', 'text', 'language', 'kind', 'case_sensitive as caseSensitive', 'is_ambiguous as isAmbiguous'])
@@ -64,14 +75,24 @@ export async function getCompany(db: DB, id: number) {
       .where('company_modality.company_id', '=', id)
       .orderBy('modality.position')
       .execute(),
-    db.selectFrom('mention').select((eb) => eb.fn.countAll<number>().as('n')).where('company_id', '=', id).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('mention')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('company_id', '=', id)
+      .executeTakeFirstOrThrow(),
   ])
   return { company, tickers, aliases, themes, watchlists, modalities, mentionCount: Number(mentionCount.n) }
 }
 
 /** Modalities a company can be tagged with, in the rubric's order. */
 export async function listModalityOptions(db: DB) {
-  return db.selectFrom('modality').select(['id', 'slug', 'name_en as nameEn', 'name_zh as nameZh']).where('archived_at', 'is', null).orderBy('position').orderBy('id').execute()
+  return db
+    .selectFrom('modality')
+    .select(['id', 'slug', 'name_en as nameEn', 'name_zh as nameZh'])
+    .where('archived_at', 'is', null)
+    .orderBy('position')
+    .orderBy('id')
+    .execute()
 }
 
 /** Every company's names, for choosing a parent company. */

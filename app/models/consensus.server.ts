@@ -71,7 +71,11 @@ export async function countOtherRubricScores(db: DB, themeId: number, query: Con
 }
 
 /** Per analyst, their level of one cell in each week of the range. */
-export async function listAnalystLevels(db: DB, themeId: number, query: ConsensusQuery & { modalityId: number; dimensionId: number; userIds: number[] }) {
+export async function listAnalystLevels(
+  db: DB,
+  themeId: number,
+  query: ConsensusQuery & { modalityId: number; dimensionId: number; userIds: number[] },
+) {
   if (query.userIds.length === 0) return []
   return db
     .selectFrom('score')
@@ -103,7 +107,11 @@ export async function listScorers(db: DB, themeId: number) {
 
 /** The first week anyone scored this theme, for the "all" range. */
 export async function firstScoredWeek(db: DB, themeId: number): Promise<string | null> {
-  const row = await db.selectFrom('score').select((eb) => eb.fn.min('iso_week').as('w')).where('theme_id', '=', themeId).executeTakeFirst()
+  const row = await db
+    .selectFrom('score')
+    .select((eb) => eb.fn.min('iso_week').as('w'))
+    .where('theme_id', '=', themeId)
+    .executeTakeFirst()
   return (row?.w as string | null) ?? null
 }
 
@@ -116,7 +124,17 @@ export async function loadWeekScores(db: DB, themeId: number, week: string, asOf
     const rows = await db
       .selectFrom('score_revision')
       .distinctOn(['user_id', 'modality_id', 'dimension_id'])
-      .select(['score_id as scoreId', 'user_id as userId', 'modality_id as modalityId', 'dimension_id as dimensionId', 'rubric_id as rubricId', 'level', 'reason', 'evidence', 'saved_at as savedAt'])
+      .select([
+        'score_id as scoreId',
+        'user_id as userId',
+        'modality_id as modalityId',
+        'dimension_id as dimensionId',
+        'rubric_id as rubricId',
+        'level',
+        'reason',
+        'evidence',
+        'saved_at as savedAt',
+      ])
       .where('theme_id', '=', themeId)
       .where('iso_week', '=', week)
       .where('saved_at', '<=', asOf)
@@ -129,11 +147,23 @@ export async function loadWeekScores(db: DB, themeId: number, week: string, asOf
   }
   const rows = await db
     .selectFrom('score')
-    .select(['id as scoreId', 'user_id as userId', 'modality_id as modalityId', 'dimension_id as dimensionId', 'rubric_id as rubricId', 'level', 'reason', 'updated_at as savedAt'])
+    .select([
+      'id as scoreId',
+      'user_id as userId',
+      'modality_id as modalityId',
+      'dimension_id as dimensionId',
+      'rubric_id as rubricId',
+      'level',
+      'reason',
+      'updated_at as savedAt',
+    ])
     .where('theme_id', '=', themeId)
     .where('iso_week', '=', week)
     .execute()
-  const evidence = await listEvidence(db, rows.map((r) => r.scoreId))
+  const evidence = await listEvidence(
+    db,
+    rows.map((r) => r.scoreId),
+  )
   return rows.map((r) => ({ ...r, evidence: evidence.filter((e) => e.scoreId === r.scoreId).map(({ scoreId: _, ...e }) => e) }))
 }
 

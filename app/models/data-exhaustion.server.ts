@@ -36,12 +36,27 @@ export async function listCurrentEstimates(db: DB, themeId: number) {
 /** Every data stock of a theme with all its estimates, oldest first, and how each moved the range. */
 export async function listDataStocks(db: DB, themeId: number) {
   const [stocks, estimates] = await Promise.all([
-    db.selectFrom('data_stock').select(['id', 'slug', 'name_en as nameEn', 'name_zh as nameZh']).where('theme_id', '=', themeId).orderBy('position').orderBy('id').execute(),
+    db
+      .selectFrom('data_stock')
+      .select(['id', 'slug', 'name_en as nameEn', 'name_zh as nameZh'])
+      .where('theme_id', '=', themeId)
+      .orderBy('position')
+      .orderBy('id')
+      .execute(),
     db
       .selectFrom('data_exhaustion_estimate as e')
       .innerJoin('data_stock', 'data_stock.id', 'e.data_stock_id')
       .leftJoin('app_user', 'app_user.id', 'e.created_by')
-      .select(['e.id', 'e.data_stock_id as stockId', 'e.source', 'e.estimated_on as estimatedOn', 'e.year_from as yearFrom', 'e.year_to as yearTo', 'e.note', 'app_user.display_name as createdBy'])
+      .select([
+        'e.id',
+        'e.data_stock_id as stockId',
+        'e.source',
+        'e.estimated_on as estimatedOn',
+        'e.year_from as yearFrom',
+        'e.year_to as yearTo',
+        'e.note',
+        'app_user.display_name as createdBy',
+      ])
       .where('data_stock.theme_id', '=', themeId)
       .orderBy('e.estimated_on')
       .orderBy('e.id')
@@ -66,7 +81,12 @@ export async function listDataStocks(db: DB, themeId: number) {
 }
 
 async function findStock(tx: DB, themeId: number, stockId: number) {
-  const stock = await tx.selectFrom('data_stock').select(['id', 'name_en as nameEn', 'name_zh as nameZh']).where('id', '=', stockId).where('theme_id', '=', themeId).executeTakeFirst()
+  const stock = await tx
+    .selectFrom('data_stock')
+    .select(['id', 'name_en as nameEn', 'name_zh as nameZh'])
+    .where('id', '=', stockId)
+    .where('theme_id', '=', themeId)
+    .executeTakeFirst()
   if (!stock) throw new ThemeEditError('notFound', 'stockId')
   return stock
 }
@@ -82,7 +102,11 @@ export async function addDataStock(db: DB, actor: Actor, themeId: number, input:
       .executeTakeFirst()
     if (same) throw new ThemeEditError('stockExists', 'nameEn')
     const slug = await freeSlug(tx, 'data_stock', themeId, input.nameEn, 'data')
-    const last = await tx.selectFrom('data_stock').select((eb) => eb.fn.max('position').as('max')).where('theme_id', '=', themeId).executeTakeFirst()
+    const last = await tx
+      .selectFrom('data_stock')
+      .select((eb) => eb.fn.max('position').as('max'))
+      .where('theme_id', '=', themeId)
+      .executeTakeFirst()
     const { id } = await tx
       .insertInto('data_stock')
       .values({ theme_id: themeId, slug, name_en: input.nameEn, name_zh: input.nameZh, position: (last?.max ?? -1) + 1 })
@@ -116,7 +140,15 @@ export async function addEstimate(db: DB, actor: Actor, themeId: number, stockId
         .executeTakeFirst()
       const { id } = await tx
         .insertInto('data_exhaustion_estimate')
-        .values({ data_stock_id: stockId, source: input.source, estimated_on: input.estimatedOn, year_from: input.yearFrom, year_to: input.yearTo, note: input.note, created_by: actor.id })
+        .values({
+          data_stock_id: stockId,
+          source: input.source,
+          estimated_on: input.estimatedOn,
+          year_from: input.yearFrom,
+          year_to: input.yearTo,
+          note: input.note,
+          created_by: actor.id,
+        })
         .returning('id')
         .executeTakeFirstOrThrow()
       const subject = { nameEn: stock.nameEn, nameZh: stock.nameZh }

@@ -19,8 +19,7 @@ export async function readDataVersion(db: DB): Promise<DataVersion> {
       (select max(id) from document) as document,
       (select max(id) from mention) as mention,
       (select max(id) from score_revision) as revision,
-      (select value from app_setting where key = 'team.time_zone') as zone`
-    .execute(db)
+      (select value from app_setting where key = 'team.time_zone') as zone`.execute(db)
   const r = row.rows[0]
   const zone = r.zone // jsonb: already parsed by both drivers
   return {

@@ -25,7 +25,15 @@ export async function removeDemoTeam(db: DB, actor: Actor): Promise<{ analysts: 
     const scores = await tx.deleteFrom('score').where('user_id', 'in', ids).executeTakeFirst()
     await tx.deleteFrom('app_user').where('id', 'in', ids).execute()
     const removed = { analysts: ids.length, scores: Number(scores.numDeletedRows) }
-    await recordAudit(tx, { actorId: actor.id, action: 'demo.team_removed', entityType: 'demo', entityId: null, oldValue: { userIds: ids }, newValue: removed, ip: actor.ip })
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: 'demo.team_removed',
+      entityType: 'demo',
+      entityId: null,
+      oldValue: { userIds: ids },
+      newValue: removed,
+      ip: actor.ip,
+    })
     return removed
   })
 }

@@ -27,18 +27,38 @@ export class DocumentEditError extends Error {
 /** Saves the details with old and new values audited; false when the document is gone. */
 export async function updateDocumentMetadata(db: DB, actor: Actor, id: number, input: DocumentMetadata): Promise<boolean> {
   return inTransaction(db, async (tx) => {
-    const old = await tx.selectFrom('document').select(['title', 'publisher', 'published_on as publishedOn', 'tags']).where('id', '=', id).forUpdate().executeTakeFirst()
+    const old = await tx
+      .selectFrom('document')
+      .select(['title', 'publisher', 'published_on as publishedOn', 'tags'])
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirst()
     if (!old) return false
-    const oldThemes = (await tx.selectFrom('document_theme').select('theme_id').where('document_id', '=', id).orderBy('theme_id').execute()).map((r) => r.theme_id)
+    const oldThemes = (
+      await tx.selectFrom('document_theme').select('theme_id').where('document_id', '=', id).orderBy('theme_id').execute()
+    ).map((r) => r.theme_id)
     const themeIds = [...new Set(input.themeIds)].sort((a, b) => a - b)
     if (themeIds.length > 0) {
       const found = await tx.selectFrom('theme').select('id').where('id', 'in', themeIds).execute()
       if (found.length !== themeIds.length) throw new DocumentEditError('themeIds')
     }
-    const next = { title: input.title.replace(/\s+/g, ' ').trim(), publisher: input.publisher.replace(/\s+/g, ' ').trim(), publishedOn: input.publishedOn, tags: normaliseTags(input.tags) }
-    await tx.updateTable('document').set({ title: next.title, publisher: next.publisher, published_on: next.publishedOn, tags: next.tags }).where('id', '=', id).execute()
+    const next = {
+      title: input.title.replace(/\s+/g, ' ').trim(),
+      publisher: input.publisher.replace(/\s+/g, ' ').trim(),
+      publishedOn: input.publishedOn,
+      tags: normaliseTags(input.tags),
+    }
+    await tx
+      .updateTable('document')
+      .set({ title: next.title, publisher: next.publisher, published_on: next.publishedOn, tags: next.tags })
+      .where('id', '=', id)
+      .execute()
     await tx.deleteFrom('document_theme').where('document_id', '=', id).execute()
-    if (themeIds.length > 0) await tx.insertInto('document_theme').values(themeIds.map((themeId) => ({ document_id: id, theme_id: themeId }))).execute()
+    if (themeIds.length > 0)
+      await tx
+        .insertInto('document_theme')
+        .values(themeIds.map((themeId) => ({ document_id: id, theme_id: themeId })))
+        .execute()
     await recordAudit(tx, {
       actorId: actor.id,
       action: 'document.update',

@@ -18,7 +18,14 @@ export async function startDocumentRescan(db: DB, actor: Actor): Promise<{ jobId
       .orderBy('id')
       .executeTakeFirst()
     if (pending) return { jobId: pending.id, started: false }
-    const total = Number((await tx.selectFrom('document').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
+    const total = Number(
+      (
+        await tx
+          .selectFrom('document')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    )
     // enqueueJob writes the audit row (job.enqueue) in this transaction.
     const jobId = await enqueueJob(tx, { kind: RESCAN_JOB_KIND, total, createdBy: actor.id, ip: actor.ip })
     return { jobId, started: true }

@@ -32,7 +32,12 @@ export function findMentionRows(matcher: MentionMatcher, body: string): MentionR
   }))
 }
 
-export async function insertMentions(db: DB, documentId: number, rows: readonly MentionRow[], batchSize = MENTION_BATCH_SIZE): Promise<void> {
+export async function insertMentions(
+  db: DB,
+  documentId: number,
+  rows: readonly MentionRow[],
+  batchSize = MENTION_BATCH_SIZE,
+): Promise<void> {
   for (let i = 0; i < rows.length; i += batchSize) {
     await db
       .insertInto('mention')

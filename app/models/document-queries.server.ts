@@ -34,11 +34,27 @@ export async function listDocuments(db: DB, filters: DocumentFilters = {}) {
   if (filters.tag?.trim()) query = query.where(sql<boolean>`${filters.tag.trim()} = any(document.tags)`)
   if (filters.themeId) {
     const themeId = filters.themeId
-    query = query.where((eb) => eb.exists(eb.selectFrom('document_theme').whereRef('document_theme.document_id', '=', 'document.id').where('document_theme.theme_id', '=', themeId).select(sql`1`.as('one'))))
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('document_theme')
+          .whereRef('document_theme.document_id', '=', 'document.id')
+          .where('document_theme.theme_id', '=', themeId)
+          .select(sql`1`.as('one')),
+      ),
+    )
   }
   if (filters.companyId) {
     const companyId = filters.companyId
-    query = query.where((eb) => eb.exists(eb.selectFrom('mention').whereRef('mention.document_id', '=', 'document.id').where('mention.company_id', '=', companyId).select(sql`1`.as('one'))))
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('mention')
+          .whereRef('mention.document_id', '=', 'document.id')
+          .where('mention.company_id', '=', companyId)
+          .select(sql`1`.as('one')),
+      ),
+    )
   }
   const [rows, total] = await Promise.all([
     query
@@ -52,8 +68,16 @@ export async function listDocuments(db: DB, filters: DocumentFilters = {}) {
         'document.source_url as sourceUrl',
         'document.tags',
         'document.created_at as createdAt',
-        eb.selectFrom('mention').whereRef('mention.document_id', '=', 'document.id').select(sql<number>`count(*)::int`.as('n')).as('mentionCount'),
-        eb.selectFrom('mention').whereRef('mention.document_id', '=', 'document.id').select(sql<number>`count(distinct company_id)::int`.as('n')).as('companyCount'),
+        eb
+          .selectFrom('mention')
+          .whereRef('mention.document_id', '=', 'document.id')
+          .select(sql<number>`count(*)::int`.as('n'))
+          .as('mentionCount'),
+        eb
+          .selectFrom('mention')
+          .whereRef('mention.document_id', '=', 'document.id')
+          .select(sql<number>`count(distinct company_id)::int`.as('n'))
+          .as('companyCount'),
       ])
       .orderBy(sql`coalesce(document.published_on, document.created_at::date)`, 'desc')
       .orderBy('document.id', 'desc')
@@ -63,7 +87,9 @@ export async function listDocuments(db: DB, filters: DocumentFilters = {}) {
     query.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
   ])
   return {
-    documents: rows.slice(0, pageSize).map((row) => ({ ...row, mentionCount: Number(row.mentionCount ?? 0), companyCount: Number(row.companyCount ?? 0) })),
+    documents: rows
+      .slice(0, pageSize)
+      .map((row) => ({ ...row, mentionCount: Number(row.mentionCount ?? 0), companyCount: Number(row.companyCount ?? 0) })),
     page,
     hasMore: rows.length > pageSize,
     total: Number(total.n),

@@ -29,18 +29,42 @@ export interface RescanProgress {
   lastId: number | null
 }
 
-export async function rescanDocuments(db: DB, { afterId = 0, limit = 25 }: { afterId?: number; limit?: number } = {}): Promise<RescanBatch> {
+export async function rescanDocuments(
+  db: DB,
+  { afterId = 0, limit = 25 }: { afterId?: number; limit?: number } = {},
+): Promise<RescanBatch> {
   const { matcher } = await getMentionMatcher(db)
-  const ids = await db.selectFrom('document').select('id').where('id', '>', afterId).orderBy('id').limit(limit + 1).execute()
+  const ids = await db
+    .selectFrom('document')
+    .select('id')
+    .where('id', '>', afterId)
+    .orderBy('id')
+    .limit(limit + 1)
+    .execute()
   const batch = ids.slice(0, limit)
-  const result: RescanBatch = { lastId: batch.at(-1)?.id ?? null, processed: 0, done: ids.length <= limit, added: 0, removed: 0, updated: 0 }
+  const result: RescanBatch = {
+    lastId: batch.at(-1)?.id ?? null,
+    processed: 0,
+    done: ids.length <= limit,
+    added: 0,
+    removed: 0,
+    updated: 0,
+  }
   for (const { id } of batch) {
     const changes = await inTransaction(db, async (tx) => {
       const doc = await tx.selectFrom('document').select('body').where('id', '=', id).forUpdate().executeTakeFirst()
       if (!doc) return null // deleted meanwhile
       const existing = await tx
         .selectFrom('mention')
-        .select(['id', 'company_id as companyId', 'alias_id as aliasId', 'alias_text as aliasText', 'start_offset as start', 'end_offset as end', 'snippet'])
+        .select([
+          'id',
+          'company_id as companyId',
+          'alias_id as aliasId',
+          'alias_text as aliasText',
+          'start_offset as start',
+          'end_offset as end',
+          'snippet',
+        ])
         .where('document_id', '=', id)
         .execute()
       const changes = await applyMentionChanges(tx, id, existing, findMentionRows(matcher, doc.body))
@@ -83,7 +107,11 @@ async function applyMentionChanges(tx: DB, documentId: number, existing: Existin
   }
   const gone = existing.filter((m) => !keep.has(m.id)).map((m) => Number(m.id))
   // Delete first: a new mention may start where a vanished one did (unique per start).
-  for (let i = 0; i < gone.length; i += 1000) await tx.deleteFrom('mention').where('id', 'in', gone.slice(i, i + 1000)).execute()
+  for (let i = 0; i < gone.length; i += 1000)
+    await tx
+      .deleteFrom('mention')
+      .where('id', 'in', gone.slice(i, i + 1000))
+      .execute()
   await insertMentions(tx, documentId, toInsert)
   return { added: toInsert.length, removed: gone.length, updated }
 }
@@ -94,7 +122,14 @@ export async function rescanAllDocuments(
   onProgress?: (progress: RescanProgress) => void | Promise<void>,
   { batchSize = 25 }: { batchSize?: number } = {},
 ): Promise<{ documents: number; added: number; removed: number; updated: number }> {
-  const total = Number((await db.selectFrom('document').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
+  const total = Number(
+    (
+      await db
+        .selectFrom('document')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  )
   const totals = { documents: 0, added: 0, removed: 0, updated: 0 }
   let afterId = 0
   for (;;) {

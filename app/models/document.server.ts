@@ -103,7 +103,11 @@ const clamp = (value: string, max: number) => value.replace(/\s+/g, ' ').trim().
 
 export async function prepareDocument(input: IngestDocumentInput): Promise<PreparedDocument> {
   let text: string
-  let found: { title: string | null; publisher: string | null; publishedOn: string | null } = { title: null, publisher: null, publishedOn: null }
+  let found: { title: string | null; publisher: string | null; publishedOn: string | null } = {
+    title: null,
+    publisher: null,
+    publishedOn: null,
+  }
   if (input.file) {
     const extracted = await extractFile(input.file)
     text = extracted.text
@@ -156,7 +160,8 @@ export async function ingestDocument(db: DB, input: IngestDocumentInput, options
   }
   // Alerts were checked inside the transaction; once more after commit, because a document
   // another instance committed meanwhile was invisible there (raising is idempotent).
-  if (!db.isTransaction && !result.document.duplicate && result.mentions > 0) await db.transaction().execute((tx) => raiseAlertsForDocument(tx, result.document.id))
+  if (!db.isTransaction && !result.document.duplicate && result.mentions > 0)
+    await db.transaction().execute((tx) => raiseAlertsForDocument(tx, result.document.id))
   return result
 }
 
@@ -167,7 +172,17 @@ async function storeDocument(db: DB, doc: PreparedDocument, input: IngestDocumen
     const duplicate = async () => {
       const existing = await tx
         .selectFrom('document')
-        .select(['id', 'title', 'published_on as publishedOn', (eb) => eb.selectFrom('mention').whereRef('mention.document_id', '=', 'document.id').select(eb.fn.countAll<number>().as('n')).as('mentions')])
+        .select([
+          'id',
+          'title',
+          'published_on as publishedOn',
+          (eb) =>
+            eb
+              .selectFrom('mention')
+              .whereRef('mention.document_id', '=', 'document.id')
+              .select(eb.fn.countAll<number>().as('n'))
+              .as('mentions'),
+        ])
         .where('content_hash', '=', doc.hash)
         .executeTakeFirstOrThrow()
       return {
@@ -230,7 +245,17 @@ export async function deleteDocument(db: DB, actor: Actor, id: number): Promise<
   return inTransaction(db, async (tx) => {
     const doc = await tx
       .selectFrom('document')
-      .select(['id', 'title', 'content_hash as hash', (eb) => eb.selectFrom('mention').whereRef('mention.document_id', '=', 'document.id').select(eb.fn.countAll<number>().as('n')).as('mentions')])
+      .select([
+        'id',
+        'title',
+        'content_hash as hash',
+        (eb) =>
+          eb
+            .selectFrom('mention')
+            .whereRef('mention.document_id', '=', 'document.id')
+            .select(eb.fn.countAll<number>().as('n'))
+            .as('mentions'),
+      ])
       .where('id', '=', id)
       .forUpdate()
       .executeTakeFirst()

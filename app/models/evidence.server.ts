@@ -13,8 +13,16 @@ export async function searchEvidence(db: DB, themeId: number, query: string, lim
   const [documents, mentions] = await Promise.all([
     db
       .selectFrom('document')
-      .leftJoin('document_theme', (join) => join.onRef('document_theme.document_id', '=', 'document.id').on('document_theme.theme_id', '=', themeId))
-      .select(['document.id', 'document.title', 'document.publisher', 'document.published_on as publishedOn', 'document_theme.theme_id as inTheme'])
+      .leftJoin('document_theme', (join) =>
+        join.onRef('document_theme.document_id', '=', 'document.id').on('document_theme.theme_id', '=', themeId),
+      )
+      .select([
+        'document.id',
+        'document.title',
+        'document.publisher',
+        'document.published_on as publishedOn',
+        'document_theme.theme_id as inTheme',
+      ])
       .where((eb) => eb.or([eb('document.title', 'ilike', pattern), eb('document.publisher', 'ilike', pattern)]))
       .orderBy((eb) => eb('document_theme.theme_id', 'is', null))
       .orderBy('document.published_on', (ob) => ob.desc().nullsLast())

@@ -65,7 +65,11 @@ function inTransaction<T>(db: DB, fn: (tx: DB) => Promise<T>): Promise<T> {
 export async function listFeeds(db: DB) {
   const rows = await db
     .selectFrom('feed')
-    .select([...feedColumns, (eb) => eb.selectFrom('document').whereRef('document.feed_id', '=', 'feed.id').select(eb.fn.countAll<number>().as('n')).as('documents')])
+    .select([
+      ...feedColumns,
+      (eb) =>
+        eb.selectFrom('document').whereRef('document.feed_id', '=', 'feed.id').select(eb.fn.countAll<number>().as('n')).as('documents'),
+    ])
     .orderBy('created_at')
     .orderBy('id')
     .execute()
@@ -95,7 +99,12 @@ export async function addFeed(db: DB, actor: Actor, input: FeedInput): Promise<n
 
 export async function updateFeed(db: DB, actor: Actor, id: number, changes: FeedChanges): Promise<void> {
   await inTransaction(db, async (tx) => {
-    const old = await tx.selectFrom('feed').select(['title', 'interval_minutes as intervalMinutes', 'enabled']).where('id', '=', id).forUpdate().executeTakeFirst()
+    const old = await tx
+      .selectFrom('feed')
+      .select(['title', 'interval_minutes as intervalMinutes', 'enabled'])
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirst()
     if (!old) throw new FeedError('notFound')
     const next = { ...old, ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) }
     await tx
@@ -109,14 +118,27 @@ export async function updateFeed(db: DB, actor: Actor, id: number, changes: Feed
       })
       .where('id', '=', id)
       .execute()
-    await recordAudit(tx, { actorId: actor.id, action: 'feed.update', entityType: 'feed', entityId: id, oldValue: old, newValue: next, ip: actor.ip })
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: 'feed.update',
+      entityType: 'feed',
+      entityId: id,
+      oldValue: old,
+      newValue: next,
+      ip: actor.ip,
+    })
   })
 }
 
 /** Removes the feed; documents it brought in stay (their feed_id becomes null). */
 export async function removeFeed(db: DB, actor: Actor, id: number): Promise<void> {
   await inTransaction(db, async (tx) => {
-    const old = await tx.selectFrom('feed').select(['url', 'title', 'interval_minutes as intervalMinutes', 'enabled']).where('id', '=', id).forUpdate().executeTakeFirst()
+    const old = await tx
+      .selectFrom('feed')
+      .select(['url', 'title', 'interval_minutes as intervalMinutes', 'enabled'])
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirst()
     if (!old) throw new FeedError('notFound')
     await tx.deleteFrom('feed').where('id', '=', id).execute()
     await recordAudit(tx, { actorId: actor.id, action: 'feed.remove', entityType: 'feed', entityId: id, oldValue: old, ip: actor.ip })
@@ -174,7 +196,11 @@ export async function recordPollResult(db: DB, lease: FeedLease, outcome: PollOu
   }
   const result = await db
     .updateTable('feed')
-    .set(outcome.ok ? { ...common, last_success_at: sql<Date>`now()`, last_error: null, last_error_at: null } : { ...common, last_error: outcome.error.slice(0, 2000), last_error_at: sql<Date>`now()` })
+    .set(
+      outcome.ok
+        ? { ...common, last_success_at: sql<Date>`now()`, last_error: null, last_error_at: null }
+        : { ...common, last_error: outcome.error.slice(0, 2000), last_error_at: sql<Date>`now()` },
+    )
     .where('id', '=', lease.id)
     .where('lease_until', '=', lease.leaseUntil)
     .executeTakeFirst()
@@ -189,6 +215,10 @@ export async function releaseFeedLease(db: DB, lease: FeedLease): Promise<void> 
 /** Which of these item links are already stored as documents (so a re-poll skips them). */
 export async function findStoredLinks(db: DB, links: readonly string[]): Promise<Set<string>> {
   if (!links.length) return new Set()
-  const rows = await db.selectFrom('document').select('source_url').where('source_url', 'in', [...new Set(links)]).execute()
+  const rows = await db
+    .selectFrom('document')
+    .select('source_url')
+    .where('source_url', 'in', [...new Set(links)])
+    .execute()
   return new Set(rows.map((r) => r.source_url!))
 }

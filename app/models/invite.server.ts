@@ -18,7 +18,14 @@ export async function createInvite(db: DB, actor: Actor, input: { email: string;
       .values({ token_hash: sha256Hex(token), email, role: input.role, invited_by: actor.id, expires_at: expiresAt })
       .returning(['id', 'email', 'role', 'expires_at as expiresAt'])
       .executeTakeFirstOrThrow()
-    await recordAudit(tx, { actorId: actor.id, action: 'invite.create', entityType: 'invite', entityId: invite.id, newValue: { email, role: input.role }, ip: actor.ip })
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: 'invite.create',
+      entityType: 'invite',
+      entityId: invite.id,
+      newValue: { email, role: input.role },
+      ip: actor.ip,
+    })
     return { ...invite, token }
   })
 }
@@ -45,7 +52,14 @@ export async function revokeInvite(db: DB, actor: Actor, inviteId: number): Prom
       .returning(['id', 'email'])
       .executeTakeFirst()
     if (!updated) throw new UserRuleError('notFound')
-    await recordAudit(tx, { actorId: actor.id, action: 'invite.revoke', entityType: 'invite', entityId: inviteId, oldValue: { email: updated.email }, ip: actor.ip })
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: 'invite.revoke',
+      entityType: 'invite',
+      entityId: inviteId,
+      oldValue: { email: updated.email },
+      ip: actor.ip,
+    })
   })
 }
 
@@ -83,7 +97,14 @@ export async function acceptInvite(db: DB, token: string, input: { displayName: 
       .returning(['id', 'email', 'role'])
       .executeTakeFirstOrThrow()
     await tx.updateTable('invite').set({ accepted_at: new Date(), accepted_user_id: user.id }).where('id', '=', invite.id).execute()
-    await recordAudit(tx, { actorId: user.id, action: 'invite.accept', entityType: 'user', entityId: user.id, newValue: { email: user.email, role: user.role }, ip })
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: 'invite.accept',
+      entityType: 'user',
+      entityId: user.id,
+      newValue: { email: user.email, role: user.role },
+      ip,
+    })
     return user
   })
 }

@@ -23,7 +23,11 @@ beforeEach(async () => {
 const onPostgres = Boolean(process.env.TEST_DATABASE_URL)
 
 async function expireLease(id: number) {
-  await conn.db.updateTable('job').set({ lease_until: sql`now() - interval '1 second'` }).where('id', '=', id).execute()
+  await conn.db
+    .updateTable('job')
+    .set({ lease_until: sql`now() - interval '1 second'` })
+    .where('id', '=', id)
+    .execute()
 }
 
 async function waitFor(check: () => Promise<boolean>, timeoutMs = 10_000) {
@@ -53,15 +57,31 @@ describe('job leases', () => {
     expect(await claimNextJob(conn.db, 'w1', ['other.kind'])).toBeNull()
     const job = await claimNextJob(conn.db, 'w1', ['test.count'])
     expect(job).toMatchObject({ id, kind: 'test.count', payload: { count: 4 }, cursor: null, attempts: 1, lockedBy: 'w1' })
-    await conn.db.updateTable('job').set({ started_at: sql`now() - interval '10 seconds'` }).where('id', '=', id).execute()
+    await conn.db
+      .updateTable('job')
+      .set({ started_at: sql`now() - interval '10 seconds'` })
+      .where('id', '=', id)
+      .execute()
     await reportJobProgress(conn.db, job!, { done: 1, cursor: 1 })
     const view = await getJob(conn.db, id)
     expect(view).toMatchObject({ status: 'running', done: 1, total: 4, percent: 25, finished: false, createdByName: expect.any(String) })
     expect(view!.etaSeconds).toBeGreaterThanOrEqual(29)
     expect(view!.etaSeconds).toBeLessThanOrEqual(32)
     expect(await completeJob(conn.db, job!, { items: 4 })).toBe(true)
-    expect(await getJob(conn.db, id)).toMatchObject({ status: 'done', done: 4, percent: 100, result: { items: 4 }, finished: true, etaSeconds: null })
-    const audit = await conn.db.selectFrom('audit_log').select(['action', 'user_id']).where('entity_type', '=', 'job').where('entity_id', '=', String(id)).execute()
+    expect(await getJob(conn.db, id)).toMatchObject({
+      status: 'done',
+      done: 4,
+      percent: 100,
+      result: { items: 4 },
+      finished: true,
+      etaSeconds: null,
+    })
+    const audit = await conn.db
+      .selectFrom('audit_log')
+      .select(['action', 'user_id'])
+      .where('entity_type', '=', 'job')
+      .where('entity_id', '=', String(id))
+      .execute()
     expect(audit).toEqual([{ action: 'job.enqueue', user_id: userId }])
   })
 
@@ -109,7 +129,11 @@ describe('job leases', () => {
     expect(await cancelJob(conn.db, { id: userId }, id)).toBe(false)
     await expect(reportJobProgress(conn.db, job!, { done: 1 })).rejects.toEqual(new JobLeaseLost('cancelled'))
     expect(await claimNextJob(conn.db, 'w2', ['test.count'])).toBeNull()
-    const audit = await conn.db.selectFrom('audit_log').select(['action', 'old_value', 'new_value']).where('action', '=', 'job.cancel').executeTakeFirst()
+    const audit = await conn.db
+      .selectFrom('audit_log')
+      .select(['action', 'old_value', 'new_value'])
+      .where('action', '=', 'job.cancel')
+      .executeTakeFirst()
     expect(audit).toMatchObject({ old_value: { status: 'running', done: 0, total: 5 }, new_value: { status: 'cancelled' } })
   })
 })
@@ -158,7 +182,11 @@ describe('the job runner', () => {
     const runner = startJobRunner(conn.db, { workerId: 'w1', handlers: { 'test.slow': handler }, pollMs: 20 })
     await waitFor(async () => ((await getJob(conn.db, id))?.done ?? 0) >= 3)
     await runner.stop()
-    const row = await conn.db.selectFrom('job').select(['status', 'attempts', 'locked_by', 'result', 'progress_done']).where('id', '=', id).executeTakeFirstOrThrow()
+    const row = await conn.db
+      .selectFrom('job')
+      .select(['status', 'attempts', 'locked_by', 'result', 'progress_done'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow()
     expect(row).toMatchObject({ status: 'queued', attempts: 0, locked_by: null })
     expect((row.result as { cursor: number }).cursor).toBe(row.progress_done)
   })
@@ -174,7 +202,11 @@ describe('the job runner', () => {
     }
     const seen: Array<{ job: number; item: number; worker: string }> = []
     const a = startJobRunner(conn.db, { workerId: 'instance-a', handlers: { 'test.count': countingHandler(seen, 5) }, pollMs: 10 })
-    const b = startJobRunner(second?.db ?? conn.db, { workerId: 'instance-b', handlers: { 'test.count': countingHandler(seen, 5) }, pollMs: 10 })
+    const b = startJobRunner(second?.db ?? conn.db, {
+      workerId: 'instance-b',
+      handlers: { 'test.count': countingHandler(seen, 5) },
+      pollMs: 10,
+    })
     try {
       await waitFor(async () => {
         const done = await conn.db.selectFrom('job').select('id').where('status', '=', 'done').execute()

@@ -55,10 +55,22 @@ export async function enqueueJob(db: DB, input: EnqueueJob): Promise<number> {
   return inTransaction(db, async (tx) => {
     const row = await tx
       .insertInto('job')
-      .values({ kind: input.kind, payload: JSON.stringify(input.payload ?? {}), progress_total: Math.max(0, input.total ?? 0), created_by: input.createdBy ?? null })
+      .values({
+        kind: input.kind,
+        payload: JSON.stringify(input.payload ?? {}),
+        progress_total: Math.max(0, input.total ?? 0),
+        created_by: input.createdBy ?? null,
+      })
       .returning('id')
       .executeTakeFirstOrThrow()
-    await recordAudit(tx, { actorId: input.createdBy ?? null, action: 'job.enqueue', entityType: 'job', entityId: row.id, newValue: { kind: input.kind, total: input.total ?? 0 }, ip: input.ip })
+    await recordAudit(tx, {
+      actorId: input.createdBy ?? null,
+      action: 'job.enqueue',
+      entityType: 'job',
+      entityId: row.id,
+      newValue: { kind: input.kind, total: input.total ?? 0 },
+      ip: input.ip,
+    })
     return row.id
   })
 }
@@ -79,7 +91,13 @@ interface JobRow {
  * with a lapsed lease. Running jobs that already used up their attempts are failed first,
  * so a job that kills its worker every time cannot loop for ever.
  */
-export async function claimNextJob(db: DB, workerId: string, kinds: readonly string[], leaseSeconds = DEFAULT_JOB_LEASE_SECONDS, maxAttempts = MAX_ATTEMPTS): Promise<ClaimedJob | null> {
+export async function claimNextJob(
+  db: DB,
+  workerId: string,
+  kinds: readonly string[],
+  leaseSeconds = DEFAULT_JOB_LEASE_SECONDS,
+  maxAttempts = MAX_ATTEMPTS,
+): Promise<ClaimedJob | null> {
   if (!kinds.length) return null
   const kindList = sql.join(kinds.map((k) => sql`${k}`))
   await sql`
@@ -119,7 +137,11 @@ export async function claimNextJob(db: DB, workerId: string, kinds: readonly str
 type Lease = Pick<ClaimedJob, 'id' | 'lockedBy' | 'attempts'>
 
 function whereLeaseHeld<T extends { where: (...args: any[]) => T }>(query: T, job: Lease): T {
-  return query.where('id', '=', job.id).where('locked_by', '=', job.lockedBy).where('attempts', '=', job.attempts).where('status', '=', 'running')
+  return query
+    .where('id', '=', job.id)
+    .where('locked_by', '=', job.lockedBy)
+    .where('attempts', '=', job.attempts)
+    .where('status', '=', 'running')
 }
 
 async function leaseLost(db: DB, job: Lease): Promise<JobLeaseLost> {
@@ -135,7 +157,12 @@ export interface JobProgress {
 }
 
 /** Saves progress and extends the lease; throws JobLeaseLost when the job is no longer ours. */
-export async function reportJobProgress(db: DB, job: Lease, progress: JobProgress, leaseSeconds = DEFAULT_JOB_LEASE_SECONDS): Promise<void> {
+export async function reportJobProgress(
+  db: DB,
+  job: Lease,
+  progress: JobProgress,
+  leaseSeconds = DEFAULT_JOB_LEASE_SECONDS,
+): Promise<void> {
   const result = await whereLeaseHeld(
     db.updateTable('job').set({
       progress_done: Math.max(0, Math.floor(progress.done)),
@@ -173,7 +200,12 @@ export async function completeJob(db: DB, job: Lease, result: unknown = null): P
  * Records a failure: back to the queue after a back-off while attempts remain, else
  * 'failed' for good. Returns the new status, or null when the job was no longer ours.
  */
-export async function failJob(db: DB, job: Lease, message: string, { maxAttempts = MAX_ATTEMPTS, retryDelaySeconds = 30 } = {}): Promise<JobStatus | null> {
+export async function failJob(
+  db: DB,
+  job: Lease,
+  message: string,
+  { maxAttempts = MAX_ATTEMPTS, retryDelaySeconds = 30 } = {},
+): Promise<JobStatus | null> {
   const final = job.attempts >= maxAttempts
   const updated = await whereLeaseHeld(
     db.updateTable('job').set({
@@ -201,10 +233,27 @@ export async function releaseJob(db: DB, job: Lease): Promise<boolean> {
 /** Cancels a queued or running job; a running handler stops at its next progress report. */
 export async function cancelJob(db: DB, actor: Actor, id: number): Promise<boolean> {
   return inTransaction(db, async (tx) => {
-    const old = await tx.selectFrom('job').select(['status', 'progress_done as done', 'progress_total as total']).where('id', '=', id).forUpdate().executeTakeFirst()
+    const old = await tx
+      .selectFrom('job')
+      .select(['status', 'progress_done as done', 'progress_total as total'])
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirst()
     if (!old || (old.status !== 'queued' && old.status !== 'running')) return false
-    await tx.updateTable('job').set({ status: 'cancelled', lease_until: null, finished_at: sql<Date>`now()` }).where('id', '=', id).execute()
-    await recordAudit(tx, { actorId: actor.id, action: 'job.cancel', entityType: 'job', entityId: id, oldValue: old, newValue: { status: 'cancelled' }, ip: actor.ip })
+    await tx
+      .updateTable('job')
+      .set({ status: 'cancelled', lease_until: null, finished_at: sql<Date>`now()` })
+      .where('id', '=', id)
+      .execute()
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: 'job.cancel',
+      entityType: 'job',
+      entityId: id,
+      oldValue: old,
+      newValue: { status: 'cancelled' },
+      ip: actor.ip,
+    })
     return true
   })
 }
@@ -238,7 +287,14 @@ export async function getJob(db: DB, id: number, now = new Date()) {
     // While running, result holds the handler's cursor, which is not for display.
     result: row.status === 'done' ? result : null,
     finished,
-    ...estimateJob({ done: row.done, total: row.total, startedAt: row.startedAt, finishedAt: row.finishedAt, running: row.status === 'running', now }),
+    ...estimateJob({
+      done: row.done,
+      total: row.total,
+      startedAt: row.startedAt,
+      finishedAt: row.finishedAt,
+      running: row.status === 'running',
+      now,
+    }),
   }
 }
 

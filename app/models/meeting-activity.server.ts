@@ -32,7 +32,12 @@ export async function listWatchlistChanges(db: DB, themeId: number, span: Span) 
       'remover.display_name as removedBy',
     ])
     .where('w.theme_id', '=', themeId)
-    .where((eb) => eb.or([eb.and([eb('e.added_at', '>=', span.from), eb('e.added_at', '<=', span.to)]), eb.and([eb('e.removed_at', '>=', span.from), eb('e.removed_at', '<=', span.to)])]))
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('e.added_at', '>=', span.from), eb('e.added_at', '<=', span.to)]),
+        eb.and([eb('e.removed_at', '>=', span.from), eb('e.removed_at', '<=', span.to)]),
+      ]),
+    )
     .execute()
   const events = rows.flatMap((r) => {
     const base = {
@@ -163,7 +168,13 @@ export async function listNewDocuments(db: DB, themeId: number, span: Span) {
       .orderBy('document.publisher')
       .execute(),
     inSpan
-      .select(['document.id', 'document.title', 'document.publisher', 'document.published_on as publishedOn', 'document.created_at as createdAt'])
+      .select([
+        'document.id',
+        'document.title',
+        'document.publisher',
+        'document.published_on as publishedOn',
+        'document.created_at as createdAt',
+      ])
       .orderBy('document.created_at', 'desc')
       .orderBy('document.id', 'desc')
       .limit(DOCUMENT_TITLES_SHOWN)

@@ -60,7 +60,11 @@ async function rubricIdsOf(db: DB, slug: string): Promise<Set<number>> {
  * cells the team disagrees on with every analyst's level and reason.
  */
 export async function loadMeetingMatrix(db: DB, themeId: number, q: MeetingMatrixQuery) {
-  const [current, previous, onRubric] = await Promise.all([loadWeekScores(db, themeId, q.week, q.asOf), loadWeekScores(db, themeId, q.previousWeek, q.previousAsOf), rubricIdsOf(db, q.rubricSlug)])
+  const [current, previous, onRubric] = await Promise.all([
+    loadWeekScores(db, themeId, q.week, q.asOf),
+    loadWeekScores(db, themeId, q.previousWeek, q.previousAsOf),
+    rubricIdsOf(db, q.rubricSlug),
+  ])
   const rows = [...consensusRows(current, q.week, onRubric, q.threshold), ...consensusRows(previous, q.previousWeek, onRubric, q.threshold)]
   const cells: Record<string, MatrixCell> = buildMatrix(rows, q.week, q.previousWeek, q.modalities, q.dimensions)
   const { users } = await lookupNames(db, [...new Set(current.map((s) => s.userId))], [])
@@ -172,7 +176,13 @@ export async function listSourceMarkersAsOf(
   return db
     .selectFrom('source_score')
     .innerJoin('rubric', 'rubric.id', 'source_score.rubric_id')
-    .select(['source_score.modality_id as modalityId', 'source_score.dimension_id as dimensionId', 'source_score.source', 'source_score.published_on as publishedOn', 'source_score.level'])
+    .select([
+      'source_score.modality_id as modalityId',
+      'source_score.dimension_id as dimensionId',
+      'source_score.source',
+      'source_score.published_on as publishedOn',
+      'source_score.level',
+    ])
     .where('source_score.theme_id', '=', themeId)
     .where('rubric.slug', '=', q.rubricSlug)
     .where('source_score.modality_id', 'in', q.modalityIds)

@@ -49,7 +49,8 @@ export async function loadMeetingView(db: DB, theme: MeetingTheme, week: string,
   // "Since the previous meeting": the last meeting held before this week, else last week.
   const previousWeek = previousNotes?.week ?? shiftIsoWeek(week, -1)
   const previousAsOf = weekEndsAt(previousWeek, timeZone)
-  const axes = <T extends { id: number; slug: string; nameEn: string; nameZh: string }>(list: T[]) => list.map(({ id, slug, nameEn, nameZh }) => ({ id, slug, nameEn, nameZh }))
+  const axes = <T extends { id: number; slug: string; nameEn: string; nameZh: string }>(list: T[]) =>
+    list.map(({ id, slug, nameEn, nameZh }) => ({ id, slug, nameEn, nameZh }))
   const mods = axes(modalities)
   const dims = axes(dimensions)
   const rubricSlug = rubric?.slug ?? ''
@@ -128,7 +129,12 @@ export async function loadMeetingView(db: DB, theme: MeetingTheme, week: string,
       modality: mods[modalityRank(m.modalityId)],
       dimension: dims[dimensionRank(m.dimensionId)],
     }))
-    .sort((a, b) => modalityRank(a.modalityId) - modalityRank(b.modalityId) || dimensionRank(a.dimensionId) - dimensionRank(b.dimensionId) || a.analyst.localeCompare(b.analyst))
+    .sort(
+      (a, b) =>
+        modalityRank(a.modalityId) - modalityRank(b.modalityId) ||
+        dimensionRank(a.dimensionId) - dimensionRank(b.dimensionId) ||
+        a.analyst.localeCompare(b.analyst),
+    )
 
   const today = calendarDateIn(asOf, timeZone)
   return {

@@ -29,7 +29,14 @@ export async function getMeeting(db: DB, themeId: number, week: string) {
   return db
     .selectFrom('meeting')
     .leftJoin('app_user', 'app_user.id', 'meeting.updated_by')
-    .select(['meeting.id', 'meeting.iso_week as week', 'meeting.notes_md as notesMd', 'meeting.actions_md as actionsMd', 'meeting.updated_at as updatedAt', 'app_user.display_name as updatedBy'])
+    .select([
+      'meeting.id',
+      'meeting.iso_week as week',
+      'meeting.notes_md as notesMd',
+      'meeting.actions_md as actionsMd',
+      'meeting.updated_at as updatedAt',
+      'app_user.display_name as updatedBy',
+    ])
     .where('meeting.theme_id', '=', themeId)
     .where('meeting.iso_week', '=', week)
     .executeTakeFirst()
@@ -49,9 +56,18 @@ export async function getPreviousMeetingNotes(db: DB, themeId: number, week: str
     .limit(1)
     .executeTakeFirst()
   if (!previous) return null
-  const history = db.selectFrom('audit_log').where('audit_log.entity_type', '=', 'meeting').where('audit_log.entity_id', '=', String(previous.id)).where('audit_log.action', '=', 'meeting.notes')
+  const history = db
+    .selectFrom('audit_log')
+    .where('audit_log.entity_type', '=', 'meeting')
+    .where('audit_log.entity_id', '=', String(previous.id))
+    .where('audit_log.action', '=', 'meeting.notes')
   const [saved, everSaved] = await Promise.all([
-    history.select(['audit_log.new_value as value', 'audit_log.at']).where('audit_log.at', '<=', asOf).orderBy('audit_log.id', 'desc').limit(1).executeTakeFirst(),
+    history
+      .select(['audit_log.new_value as value', 'audit_log.at'])
+      .where('audit_log.at', '<=', asOf)
+      .orderBy('audit_log.id', 'desc')
+      .limit(1)
+      .executeTakeFirst(),
     history.select('audit_log.id').limit(1).executeTakeFirst(),
   ])
   if (saved) {
@@ -72,7 +88,13 @@ export async function getPreviousMeetingNotes(db: DB, themeId: number, week: str
 }
 
 /** Saves a meeting's notes (creating the meeting row), audited with the old and new text. */
-export async function saveMeetingNotes(db: DB, actor: Actor, themeId: number, week: string, notes: MeetingNotes): Promise<'created' | 'updated' | 'unchanged'> {
+export async function saveMeetingNotes(
+  db: DB,
+  actor: Actor,
+  themeId: number,
+  week: string,
+  notes: MeetingNotes,
+): Promise<'created' | 'updated' | 'unchanged'> {
   return db.transaction().execute(async (tx) => {
     const existing = await tx
       .selectFrom('meeting')

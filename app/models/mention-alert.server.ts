@@ -81,7 +81,10 @@ export async function raiseMentionAlerts(db: DB, companyIds: readonly number[], 
     const webhooks = await db.selectFrom('webhook').select('id').where('enabled', '=', true).orderBy('id').execute()
     for (const alert of raised) {
       for (const webhook of webhooks) {
-        await enqueueJob(db, { kind: WEBHOOK_DELIVERY_JOB_KIND, payload: { webhookId: webhook.id, alertId: alert.id } satisfies DeliveryPayload })
+        await enqueueJob(db, {
+          kind: WEBHOOK_DELIVERY_JOB_KIND,
+          payload: { webhookId: webhook.id, alertId: alert.id } satisfies DeliveryPayload,
+        })
       }
     }
   }
@@ -93,7 +96,12 @@ export async function raiseAlertsForDocument(db: DB, documentId: number, now = n
   const doc = await db.selectFrom('document').select('iso_week').where('id', '=', documentId).executeTakeFirst()
   if (!doc) return []
   const companies = await db.selectFrom('mention').select('company_id').distinct().where('document_id', '=', documentId).execute()
-  return raiseMentionAlerts(db, companies.map((c) => c.company_id), doc.iso_week, now)
+  return raiseMentionAlerts(
+    db,
+    companies.map((c) => c.company_id),
+    doc.iso_week,
+    now,
+  )
 }
 
 /** Alerts with their company's names, as the dashboard, the meeting page and webhook messages show them. */

@@ -171,10 +171,19 @@ function findMovers(totals: CompanyTotals[]): Mover[] {
   for (const c of totals) {
     const trailingAvg = c.trailing / TRAILING_WEEKS
     if (!isMover(c.thisWeek, trailingAvg)) continue
-    movers.push({ companyId: c.companyId, nameEn: c.nameEn, nameZh: c.nameZh, thisWeek: c.thisWeek, trailingAvg: round2(trailingAvg), change: round2(moverChange(c.thisWeek, trailingAvg)) })
+    movers.push({
+      companyId: c.companyId,
+      nameEn: c.nameEn,
+      nameZh: c.nameZh,
+      thisWeek: c.thisWeek,
+      trailingAvg: round2(trailingAvg),
+      change: round2(moverChange(c.thisWeek, trailingAvg)),
+    })
   }
   // Biggest moves either way first: distance from 1 on a log scale.
-  return movers.sort((a, b) => Math.abs(Math.log(b.change)) - Math.abs(Math.log(a.change)) || b.thisWeek - a.thisWeek).slice(0, MOVERS_LIMIT)
+  return movers
+    .sort((a, b) => Math.abs(Math.log(b.change)) - Math.abs(Math.log(a.change)) || b.thisWeek - a.thisWeek)
+    .slice(0, MOVERS_LIMIT)
 }
 
 const round2 = (n: number) => Math.round(n * 100) / 100
@@ -203,13 +212,24 @@ async function loadOverview(db: DB, scope: MentionScope, range: WeekRange, filte
   const ranked = totals
     .filter((c) => c.mentions > 0)
     .sort((a, b) => b.mentions - a.mentions || b.documents - a.documents || a.nameEn.localeCompare(b.nameEn))
-    .map(({ companyId, nameEn, nameZh, region, vendorType, mentions, documents }) => ({ companyId, nameEn, nameZh, region, vendorType, mentions, documents }))
+    .map(({ companyId, nameEn, nameZh, region, vendorType, mentions, documents }) => ({
+      companyId,
+      nameEn,
+      nameZh,
+      region,
+      vendorType,
+      mentions,
+      documents,
+    }))
   return {
     top: ranked.slice(0, TOP_LIMIT),
     movers: findMovers(totals),
     shareOfVoice: {
       byRegion: sumBy(ranked.map((r) => ({ key: r.region, mentions: r.mentions }))).map(({ key, mentions }) => ({ region: key, mentions })),
-      byVendorType: sumBy(ranked.map((r) => ({ key: r.vendorType, mentions: r.mentions }))).map(({ key, mentions }) => ({ vendorType: key, mentions })),
+      byVendorType: sumBy(ranked.map((r) => ({ key: r.vendorType, mentions: r.mentions }))).map(({ key, mentions }) => ({
+        vendorType: key,
+        mentions,
+      })),
     },
     alerts,
   }
@@ -228,6 +248,11 @@ export async function loadMentionRange(db: DB, scope: MentionScope, range: WeekR
 }
 
 /** One ISO week's view of a theme or watchlist, for the meeting page: four small queries on the rollup. */
-export async function loadMentionOverview(db: DB, scope: MentionScope, week: string, filters: MentionFilters = {}): Promise<MentionOverview> {
+export async function loadMentionOverview(
+  db: DB,
+  scope: MentionScope,
+  week: string,
+  filters: MentionFilters = {},
+): Promise<MentionOverview> {
   return loadOverview(db, scope, { from: week, to: week }, filters)
 }

@@ -31,9 +31,21 @@ export async function listRubrics(db: DB) {
       'rubric.name_en as nameEn',
       'rubric.name_zh as nameZh',
       'rubric.superseded_at as supersededAt',
-      eb.selectFrom('rubric_level').whereRef('rubric_level.rubric_id', '=', 'rubric.id').select((e) => e.fn.countAll<number>().as('n')).as('levelCount'),
-      eb.selectFrom('theme').whereRef('theme.rubric_id', '=', 'rubric.id').select((e) => e.fn.countAll<number>().as('n')).as('themeCount'),
-      eb.selectFrom('score').whereRef('score.rubric_id', '=', 'rubric.id').select((e) => e.fn.countAll<number>().as('n')).as('scoreCount'),
+      eb
+        .selectFrom('rubric_level')
+        .whereRef('rubric_level.rubric_id', '=', 'rubric.id')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .as('levelCount'),
+      eb
+        .selectFrom('theme')
+        .whereRef('theme.rubric_id', '=', 'rubric.id')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .as('themeCount'),
+      eb
+        .selectFrom('score')
+        .whereRef('score.rubric_id', '=', 'rubric.id')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .as('scoreCount'),
     ])
     .orderBy('rubric.slug')
     .orderBy('rubric.version', 'desc')
@@ -92,7 +104,11 @@ function validateLevels(levels: RubricLevelInput[]) {
 }
 
 /** A new rubric (version 1), its levels copied from an existing rubric as a starting point. */
-export async function createRubric(db: DB, actor: Actor, input: { slug: string; nameEn: string; nameZh: string; copyFromId: number }): Promise<number> {
+export async function createRubric(
+  db: DB,
+  actor: Actor,
+  input: { slug: string; nameEn: string; nameZh: string; copyFromId: number },
+): Promise<number> {
   return db.transaction().execute(async (tx) => {
     const taken = await tx.selectFrom('rubric').select('id').where('slug', '=', input.slug).executeTakeFirst()
     if (taken) throw new ScoringError('slugTaken', 'slug')
@@ -110,7 +126,14 @@ export async function createRubric(db: DB, actor: Actor, input: { slug: string; 
       throw error
     }
     await insertLevels(tx, id, source)
-    await recordAudit(tx, { actorId: actor.id, action: 'rubric.create', entityType: 'rubric', entityId: id, newValue: { ...input, levels: source.length }, ip: actor.ip })
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: 'rubric.create',
+      entityType: 'rubric',
+      entityId: id,
+      newValue: { ...input, levels: source.length },
+      ip: actor.ip,
+    })
     return id
   })
 }
@@ -118,18 +141,39 @@ export async function createRubric(db: DB, actor: Actor, input: { slug: string; 
 async function insertLevels(tx: DB, rubricId: number, levels: RubricLevelInput[]) {
   await tx
     .insertInto('rubric_level')
-    .values(levels.map((l, i) => ({ rubric_id: rubricId, level: i + 1, name_en: l.nameEn, name_zh: l.nameZh, description_en: l.descriptionEn, description_zh: l.descriptionZh })))
+    .values(
+      levels.map((l, i) => ({
+        rubric_id: rubricId,
+        level: i + 1,
+        name_en: l.nameEn,
+        name_zh: l.nameZh,
+        description_en: l.descriptionEn,
+        description_zh: l.descriptionZh,
+      })),
+    )
     .execute()
 }
 
 const sameLevels = (a: RubricLevelInput[], b: RubricLevelInput[]) =>
-  a.length === b.length && a.every((l, i) => l.nameEn === b[i].nameEn && l.nameZh === b[i].nameZh && l.descriptionEn === b[i].descriptionEn && l.descriptionZh === b[i].descriptionZh)
+  a.length === b.length &&
+  a.every(
+    (l, i) =>
+      l.nameEn === b[i].nameEn &&
+      l.nameZh === b[i].nameZh &&
+      l.descriptionEn === b[i].descriptionEn &&
+      l.descriptionZh === b[i].descriptionZh,
+  )
 
 /**
  * Saves an edit of a rubric's names and levels. Unused: changed in place. Used: a new
  * version is created and the themes move to it. Returns the id to show next.
  */
-export async function updateRubric(db: DB, actor: Actor, rubricId: number, edit: RubricEdit): Promise<{ id: number; versioned: boolean; changed: boolean }> {
+export async function updateRubric(
+  db: DB,
+  actor: Actor,
+  rubricId: number,
+  edit: RubricEdit,
+): Promise<{ id: number; versioned: boolean; changed: boolean }> {
   validateLevels(edit.levels)
   return db.transaction().execute(async (tx) => {
     // The row lock makes two admins saving the same version apply one after the other;
@@ -151,7 +195,15 @@ export async function updateRubric(db: DB, actor: Actor, rubricId: number, edit:
       await tx.updateTable('rubric').set({ name_en: edit.nameEn, name_zh: edit.nameZh }).where('id', '=', rubricId).execute()
       await tx.deleteFrom('rubric_level').where('rubric_id', '=', rubricId).execute()
       await insertLevels(tx, rubricId, edit.levels)
-      await recordAudit(tx, { actorId: actor.id, action: 'rubric.update', entityType: 'rubric', entityId: rubricId, oldValue: old, newValue: edit, ip: actor.ip })
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: 'rubric.update',
+        entityType: 'rubric',
+        entityId: rubricId,
+        oldValue: old,
+        newValue: edit,
+        ip: actor.ip,
+      })
       return { id: rubricId, versioned: false, changed: true }
     }
     const { id } = await tx
@@ -178,14 +230,31 @@ export async function updateRubric(db: DB, actor: Actor, rubricId: number, edit:
 /** Chooses the rubric a theme scores with from now on (the latest version of a rubric). */
 export async function setThemeRubric(db: DB, actor: Actor, themeId: number, rubricId: number): Promise<void> {
   await db.transaction().execute(async (tx) => {
-    const theme = await tx.selectFrom('theme').select(['id', 'rubric_id as rubricId']).where('id', '=', themeId).forUpdate().executeTakeFirst()
+    const theme = await tx
+      .selectFrom('theme')
+      .select(['id', 'rubric_id as rubricId'])
+      .where('id', '=', themeId)
+      .forUpdate()
+      .executeTakeFirst()
     if (!theme) throw new ScoringError('themeNotFound', 'themeId')
-    const rubric = await tx.selectFrom('rubric').select(['id', 'superseded_at as supersededAt']).where('id', '=', rubricId).executeTakeFirst()
+    const rubric = await tx
+      .selectFrom('rubric')
+      .select(['id', 'superseded_at as supersededAt'])
+      .where('id', '=', rubricId)
+      .executeTakeFirst()
     if (!rubric) throw new ScoringError('rubricNotFound', 'rubricId')
     if (rubric.supersededAt) throw new ScoringError('rubricSuperseded', 'rubricId')
     if (theme.rubricId === rubricId) return
     await tx.updateTable('theme').set({ rubric_id: rubricId }).where('id', '=', themeId).execute()
-    await recordAudit(tx, { actorId: actor.id, action: 'scoring.theme_rubric', entityType: 'scoring', entityId: themeId, oldValue: { rubricId: theme.rubricId }, newValue: { rubricId }, ip: actor.ip })
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: 'scoring.theme_rubric',
+      entityType: 'scoring',
+      entityId: themeId,
+      oldValue: { rubricId: theme.rubricId },
+      newValue: { rubricId },
+      ip: actor.ip,
+    })
   })
 }
 

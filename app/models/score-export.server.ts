@@ -14,10 +14,16 @@ export const EXPORT_WEEKS_PER_PAGE = 8
  * holds them all in memory (one page is about 8 x 30 cells x analysts rows).
  */
 export async function* pageScoreHistory(db: DB, themeId: number, weeksPerPage = EXPORT_WEEKS_PER_PAGE) {
-  const weeks = (await db.selectFrom('score').select('iso_week').distinct().where('theme_id', '=', themeId).orderBy('iso_week').execute()).map((r) => r.iso_week)
+  const weeks = (
+    await db.selectFrom('score').select('iso_week').distinct().where('theme_id', '=', themeId).orderBy('iso_week').execute()
+  ).map((r) => r.iso_week)
   for (let i = 0; i < weeks.length; i += weeksPerPage) {
     const page = weeks.slice(i, i + weeksPerPage)
-    yield { fromWeek: page[0], toWeek: page[page.length - 1], rows: await listScoreHistory(db, themeId, { fromWeek: page[0], toWeek: page[page.length - 1] }) }
+    yield {
+      fromWeek: page[0],
+      toWeek: page[page.length - 1],
+      rows: await listScoreHistory(db, themeId, { fromWeek: page[0], toWeek: page[page.length - 1] }),
+    }
   }
 }
 

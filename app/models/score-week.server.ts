@@ -27,9 +27,25 @@ export async function currentTeamWeek(db: DB, now = new Date()): Promise<string>
 export async function getWeekLock(db: DB, themeId: number, week: string, currentWeek: string): Promise<WeekLock> {
   const facts = await db
     .selectNoFrom((eb) => [
-      eb.selectFrom('meeting').select((e) => e.fn.max('iso_week').as('w')).where('theme_id', '=', themeId).where('iso_week', '<=', currentWeek).as('lastMeetingWeek'),
-      eb.exists(eb.selectFrom('score_week_reopen').select('theme_id').where('theme_id', '=', themeId).where('iso_week', '=', week)).as('reopenedHere'),
-      eb.exists(eb.selectFrom('meeting').select('id').where('theme_id', '=', themeId).where('iso_week', '=', week).where('reopened_at', 'is not', null)).as('meetingReopened'),
+      eb
+        .selectFrom('meeting')
+        .select((e) => e.fn.max('iso_week').as('w'))
+        .where('theme_id', '=', themeId)
+        .where('iso_week', '<=', currentWeek)
+        .as('lastMeetingWeek'),
+      eb
+        .exists(eb.selectFrom('score_week_reopen').select('theme_id').where('theme_id', '=', themeId).where('iso_week', '=', week))
+        .as('reopenedHere'),
+      eb
+        .exists(
+          eb
+            .selectFrom('meeting')
+            .select('id')
+            .where('theme_id', '=', themeId)
+            .where('iso_week', '=', week)
+            .where('reopened_at', 'is not', null),
+        )
+        .as('meetingReopened'),
     ])
     .executeTakeFirstOrThrow()
   const lastMeetingWeek = (facts.lastMeetingWeek as string | null) ?? null
@@ -51,15 +67,36 @@ export async function reopenWeek(db: DB, actor: Actor, themeId: number, week: st
       .returning('iso_week')
       .executeTakeFirst()
     if (!inserted) return
-    await recordAudit(tx, { actorId: actor.id, action: 'score.week_reopen', entityType: 'scoring', entityId: themeId, oldValue: { week, state: 'locked' }, newValue: { week, state: 'open' }, ip: actor.ip })
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: 'score.week_reopen',
+      entityType: 'scoring',
+      entityId: themeId,
+      oldValue: { week, state: 'locked' },
+      newValue: { week, state: 'open' },
+      ip: actor.ip,
+    })
   })
 }
 
 /** Locks a reopened week again. */
 export async function relockWeek(db: DB, actor: Actor, themeId: number, week: string): Promise<void> {
   await db.transaction().execute(async (tx) => {
-    const removed = await tx.deleteFrom('score_week_reopen').where('theme_id', '=', themeId).where('iso_week', '=', week).returning('iso_week').executeTakeFirst()
+    const removed = await tx
+      .deleteFrom('score_week_reopen')
+      .where('theme_id', '=', themeId)
+      .where('iso_week', '=', week)
+      .returning('iso_week')
+      .executeTakeFirst()
     if (!removed) throw new ScoringError('notReopened', 'week')
-    await recordAudit(tx, { actorId: actor.id, action: 'score.week_relock', entityType: 'scoring', entityId: themeId, oldValue: { week, state: 'open' }, newValue: { week, state: 'locked' }, ip: actor.ip })
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: 'score.week_relock',
+      entityType: 'scoring',
+      entityId: themeId,
+      oldValue: { week, state: 'open' },
+      newValue: { week, state: 'locked' },
+      ip: actor.ip,
+    })
   })
 }

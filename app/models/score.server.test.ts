@@ -31,7 +31,15 @@ afterAll(async () => {
 })
 
 const input = (over: Partial<ScoreInput> = {}): ScoreInput => ({
-  themeId, modality: 'video', dimension: 'technology', week: thisWeek, level: 2, reason: '', documentIds: [], mentionIds: [], ...over,
+  themeId,
+  modality: 'video',
+  dimension: 'technology',
+  week: thisWeek,
+  level: 2,
+  reason: '',
+  documentIds: [],
+  mentionIds: [],
+  ...over,
 })
 const refusal = (promise: Promise<unknown>) =>
   promise.then(
@@ -57,11 +65,22 @@ describe('saving a score', () => {
     const rows = await scoresOf(analyst.id)
     expect(rows).toHaveLength(1)
     expect(rows[0]).toMatchObject({ level: 3, reason: 'Sora shows DiT scales' })
-    const audit = await conn.db.selectFrom('audit_log').select(['action', 'old_value', 'new_value']).where('entity_type', '=', 'score').where('entity_id', '=', String(first.scoreId)).orderBy('id').execute()
+    const audit = await conn.db
+      .selectFrom('audit_log')
+      .select(['action', 'old_value', 'new_value'])
+      .where('entity_type', '=', 'score')
+      .where('entity_id', '=', String(first.scoreId))
+      .orderBy('id')
+      .execute()
     expect(audit.map((a) => a.action)).toEqual(['score.create', 'score.replace'])
     expect(audit[1].old_value).toMatchObject({ level: 2, reason: '' })
     expect(audit[1].new_value).toMatchObject({ level: 3, reason: 'Sora shows DiT scales', week: lastWeek })
-    const revisions = await conn.db.selectFrom('score_revision').select('level').where('score_id', '=', first.scoreId).orderBy('id').execute()
+    const revisions = await conn.db
+      .selectFrom('score_revision')
+      .select('level')
+      .where('score_id', '=', first.scoreId)
+      .orderBy('id')
+      .execute()
     expect(revisions.map((r) => r.level)).toEqual([2, 3])
   })
 
@@ -83,14 +102,22 @@ describe('saving a score', () => {
   it('links documents as evidence and refuses evidence that does not exist', async () => {
     const doc = await conn.db
       .insertInto('document')
-      .values({ title: 'CICC: AI ten-year outlook (17)', language: 'zh', content_hash: 'a'.repeat(64), body: 'Sora ...', published_on: '2024-03-05' })
+      .values({
+        title: 'CICC: AI ten-year outlook (17)',
+        language: 'zh',
+        content_hash: 'a'.repeat(64),
+        body: 'Sora ...',
+        published_on: '2024-03-05',
+      })
       .returning('id')
       .executeTakeFirstOrThrow()
     const saved = await saveScore(conn.db, { id: analyst.id }, input({ level: 4, reason: 'CICC report', documentIds: [doc.id] }))
     expect(saved.outcome).toBe('replaced')
     const evidence = await conn.db.selectFrom('score_evidence').select(['document_id']).where('score_id', '=', saved.scoreId).execute()
     expect(evidence).toEqual([{ document_id: doc.id }])
-    expect(await refusal(saveScore(conn.db, { id: analyst.id }, input({ level: 5, reason: 'x', documentIds: [999_999] })))).toBe('evidenceNotFound')
+    expect(await refusal(saveScore(conn.db, { id: analyst.id }, input({ level: 5, reason: 'x', documentIds: [999_999] })))).toBe(
+      'evidenceNotFound',
+    )
     expect((await scoresOf(analyst.id)).at(-1)?.level).toBe(4)
   })
 
@@ -99,7 +126,9 @@ describe('saving a score', () => {
     const before = await count()
     expect(await refusal(saveScore(conn.db, { id: analyst.id }, input({ modality: 'audio', level: 6 })))).toBe('levelOutsideRubric')
     expect(await refusal(saveScore(conn.db, { id: analyst.id }, input({ modality: 'smell' })))).toBe('unknownModality')
-    expect(await refusal(saveScore(conn.db, { id: analyst.id }, input({ modality: 'audio', week: shiftIsoWeek(thisWeek, 1) })))).toBe('futureWeek')
+    expect(await refusal(saveScore(conn.db, { id: analyst.id }, input({ modality: 'audio', week: shiftIsoWeek(thisWeek, 1) })))).toBe(
+      'futureWeek',
+    )
     expect(await count()).toBe(before)
   })
 
@@ -107,7 +136,12 @@ describe('saving a score', () => {
     const [score] = await scoresOf(analyst.id)
     const row = await conn.db.selectFrom('score').selectAll().where('id', '=', score.id).executeTakeFirstOrThrow()
     const { id: _, created_at: __, updated_at: ___, ...copy } = row
-    await expect(conn.db.insertInto('score').values({ ...copy, iso_week: '2020-W01', level: 9 }).execute()).rejects.toMatchObject({ code: '23503' })
+    await expect(
+      conn.db
+        .insertInto('score')
+        .values({ ...copy, iso_week: '2020-W01', level: 9 })
+        .execute(),
+    ).rejects.toMatchObject({ code: '23503' })
     await expect(conn.db.insertInto('score').values(copy).execute()).rejects.toMatchObject({ code: '23505' })
   })
 })
@@ -122,7 +156,10 @@ describe('locked weeks', () => {
   it('makes the weeks before the last meeting read-only, and an admin can reopen one', async () => {
     const meetingWeek = shiftIsoWeek(thisWeek, -3)
     // A meeting planned for next week locks nothing yet.
-    await conn.db.insertInto('meeting').values({ theme_id: themeId, iso_week: shiftIsoWeek(thisWeek, 1) }).execute()
+    await conn.db
+      .insertInto('meeting')
+      .values({ theme_id: themeId, iso_week: shiftIsoWeek(thisWeek, 1) })
+      .execute()
     expect((await getWeekLock(conn.db, themeId, lastWeek, thisWeek)).state).toBe('open')
     await conn.db.insertInto('meeting').values({ theme_id: themeId, iso_week: meetingWeek }).execute()
     expect((await getWeekLock(conn.db, themeId, meetingWeek, thisWeek)).state).toBe('open')
@@ -134,7 +171,9 @@ describe('locked weeks', () => {
     expect((await getWeekLock(conn.db, themeId, older, thisWeek)).state).toBe('open')
     await saveScore(conn.db, { id: analyst.id }, input({ modality: 'audio', week: older, level: 4 }))
     await relockWeek(conn.db, { id: admin.id }, themeId, older)
-    expect(await refusal(saveScore(conn.db, { id: analyst.id }, input({ modality: 'audio', week: older, level: 5, reason: 'x' })))).toBe('weekLocked')
+    expect(await refusal(saveScore(conn.db, { id: analyst.id }, input({ modality: 'audio', week: older, level: 5, reason: 'x' })))).toBe(
+      'weekLocked',
+    )
     expect(await refusal(reopenWeek(conn.db, { id: admin.id }, themeId, thisWeek))).toBe('notLocked')
     const audit = await conn.db.selectFrom('audit_log').select('action').where('action', 'like', 'score.week_%').execute()
     expect(audit.map((a) => a.action)).toEqual(['score.week_reopen', 'score.week_relock'])
@@ -172,12 +211,24 @@ describe('rubric versioning', () => {
       conn.db
         .selectFrom('rubric_level')
         .innerJoin('rubric', 'rubric.id', 'rubric_level.rubric_id')
-        .select(['level', 'rubric_level.name_en as nameEn', 'rubric_level.name_zh as nameZh', 'description_en as descriptionEn', 'description_zh as descriptionZh'])
+        .select([
+          'level',
+          'rubric_level.name_en as nameEn',
+          'rubric_level.name_zh as nameZh',
+          'description_en as descriptionEn',
+          'description_zh as descriptionZh',
+        ])
         .where('rubric.slug', '=', slug)
         .orderBy('level')
         .execute()
     const standard = await levelsOf('default')
-    expect(standard.map((l) => `${l.nameEn} ${l.nameZh}`)).toEqual(['Exploration 探索期', 'Breakthrough 突破期', 'Convergence 收敛期', 'Application 应用期', 'Maturity 成熟期'])
+    expect(standard.map((l) => `${l.nameEn} ${l.nameZh}`)).toEqual([
+      'Exploration 探索期',
+      'Breakthrough 突破期',
+      'Convergence 收敛期',
+      'Application 应用期',
+      'Maturity 成熟期',
+    ])
     const trl = await levelsOf('nasa-trl')
     expect(trl.map((l) => l.level)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9])
     for (const l of [...standard, ...trl]) {
@@ -192,7 +243,11 @@ describe('rubric versioning', () => {
     expect(current.version).toBe(1)
     const levels = current.levels.map(({ level: _, ...l }) => l)
     levels[4] = { ...levels[4], descriptionEn: 'Everyone uses it; price is no longer the question.' }
-    const result = await updateRubric(conn.db, { id: admin.id }, current.id, { nameEn: current.nameEn, nameZh: current.nameZh, levels: levels.slice(0, 4).concat(levels[4]) })
+    const result = await updateRubric(conn.db, { id: admin.id }, current.id, {
+      nameEn: current.nameEn,
+      nameZh: current.nameZh,
+      levels: levels.slice(0, 4).concat(levels[4]),
+    })
     expect(result).toMatchObject({ versioned: true, changed: true })
     const next = (await getThemeRubric(conn.db, themeId))!
     expect(next).toMatchObject({ id: result.id, slug: 'default', version: 2 })
@@ -200,19 +255,36 @@ describe('rubric versioning', () => {
     const old = await conn.db.selectFrom('rubric').select(['superseded_at']).where('id', '=', current.id).executeTakeFirstOrThrow()
     expect(old.superseded_at).toBeInstanceOf(Date)
     expect((await scoresOf(analyst.id)).every((s) => s.rubric_id === current.id)).toBe(true)
-    const oldLevels = await conn.db.selectFrom('rubric_level').select('description_en').where('rubric_id', '=', current.id).where('level', '=', 5).executeTakeFirstOrThrow()
+    const oldLevels = await conn.db
+      .selectFrom('rubric_level')
+      .select('description_en')
+      .where('rubric_id', '=', current.id)
+      .where('level', '=', 5)
+      .executeTakeFirstOrThrow()
     expect(oldLevels.description_en).toMatch(/^Used widely/)
-    expect(await refusal(updateRubric(conn.db, { id: admin.id }, current.id, { nameEn: 'x', nameZh: 'x', levels }))).toBe('rubricSuperseded')
+    expect(await refusal(updateRubric(conn.db, { id: admin.id }, current.id, { nameEn: 'x', nameZh: 'x', levels }))).toBe(
+      'rubricSuperseded',
+    )
     // A new save uses version 2 and still counts with the version-1 scores of the same rubric.
     await saveScore(conn.db, { id: admin.id }, input({ level: 5 }))
-    const rows = await listConsensus(conn.db, themeId, { rubricSlug: 'default', fromWeek: thisWeek, toWeek: thisWeek, modalityIds: undefined }, 2)
+    const rows = await listConsensus(
+      conn.db,
+      themeId,
+      { rubricSlug: 'default', fromWeek: thisWeek, toWeek: thisWeek, modalityIds: undefined },
+      2,
+    )
     const video = rows.find((r) => r.count === 2)
     expect(video).toMatchObject({ median: 4.5, min: 4, max: 5, disagreement: false })
   })
 
   it('edits the NASA TRL rubric in place while nothing was scored on it', async () => {
     const trl = await conn.db.selectFrom('rubric').select('id').where('slug', '=', 'nasa-trl').executeTakeFirstOrThrow()
-    const levels = await conn.db.selectFrom('rubric_level').select(['name_en as nameEn', 'name_zh as nameZh', 'description_en as descriptionEn', 'description_zh as descriptionZh']).where('rubric_id', '=', trl.id).orderBy('level').execute()
+    const levels = await conn.db
+      .selectFrom('rubric_level')
+      .select(['name_en as nameEn', 'name_zh as nameZh', 'description_en as descriptionEn', 'description_zh as descriptionZh'])
+      .where('rubric_id', '=', trl.id)
+      .orderBy('level')
+      .execute()
     const result = await updateRubric(conn.db, { id: admin.id }, trl.id, { nameEn: 'NASA TRL', nameZh: 'NASA 技术成熟度', levels })
     expect(result).toEqual({ id: trl.id, versioned: false, changed: true })
   })
@@ -226,7 +298,12 @@ describe('consensus in SQL', () => {
       await saveScore(conn.db, { id: user.id }, input({ modality: 'image', dimension: 'data', level: levels[i], reason: 'r' }))
     }
     await saveScore(conn.db, { id: others[0].id }, input({ modality: '3d', dimension: 'data', level: 2 }))
-    const rows = await listConsensus(conn.db, themeId, { rubricSlug: 'default', fromWeek: thisWeek, toWeek: thisWeek, dimensionId: undefined }, 2)
+    const rows = await listConsensus(
+      conn.db,
+      themeId,
+      { rubricSlug: 'default', fromWeek: thisWeek, toWeek: thisWeek, dimensionId: undefined },
+      2,
+    )
     const byCount = (n: number) => rows.filter((r) => r.count === n)
     const { modalityId: _, dimensionId: __, week: ___, ...four } = byCount(4)[0]
     expect(four).toEqual(consensusOf(levels, 2))
@@ -239,7 +316,11 @@ describe('scores as of an instant', () => {
   it('rebuilds a week as it stood before a later edit, from the revisions', async () => {
     const user = await createUser(conn.db, { role: 'analyst' })
     const first = await saveScore(conn.db, { id: user.id }, input({ modality: 'text', level: 3 }))
-    const [{ saved_at: firstSavedAt }] = await conn.db.selectFrom('score_revision').select('saved_at').where('score_id', '=', first.scoreId).execute()
+    const [{ saved_at: firstSavedAt }] = await conn.db
+      .selectFrom('score_revision')
+      .select('saved_at')
+      .where('score_id', '=', first.scoreId)
+      .execute()
     await new Promise((r) => setTimeout(r, 5))
     await saveScore(conn.db, { id: user.id }, input({ modality: 'text', level: 5, reason: 'GPT-5' }))
     const then = (await loadWeekScores(conn.db, themeId, thisWeek, firstSavedAt)).filter((s) => s.userId === user.id)

@@ -47,7 +47,12 @@ async function resolveCell(tx: DB, input: ScoreInput) {
   const [modality, dimension, level, rubric] = await Promise.all([
     tx.selectFrom('modality').select('id').where('slug', '=', input.modality).where('archived_at', 'is', null).executeTakeFirst(),
     tx.selectFrom('scoring_dimension').select('id').where('slug', '=', input.dimension).where('archived_at', 'is', null).executeTakeFirst(),
-    tx.selectFrom('rubric_level').select('level').where('rubric_id', '=', theme.rubricId).where('level', '=', input.level).executeTakeFirst(),
+    tx
+      .selectFrom('rubric_level')
+      .select('level')
+      .where('rubric_id', '=', theme.rubricId)
+      .where('level', '=', input.level)
+      .executeTakeFirst(),
     tx.selectFrom('rubric').select('slug').where('id', '=', theme.rubricId).executeTakeFirstOrThrow(),
   ])
   if (!modality) throw new ScoringError('unknownModality', 'modality')
@@ -63,7 +68,12 @@ async function resolveEvidence(tx: DB, documentIds: number[], mentionIds: number
   const [docRows, mentionRows] = await Promise.all([
     docs.length ? tx.selectFrom('document').select(['id', 'title']).where('id', 'in', docs).execute() : [],
     mentions.length
-      ? tx.selectFrom('mention').innerJoin('document', 'document.id', 'mention.document_id').select(['mention.id', 'mention.alias_text as alias', 'document.title']).where('mention.id', 'in', mentions).execute()
+      ? tx
+          .selectFrom('mention')
+          .innerJoin('document', 'document.id', 'mention.document_id')
+          .select(['mention.id', 'mention.alias_text as alias', 'document.title'])
+          .where('mention.id', 'in', mentions)
+          .execute()
       : [],
   ])
   if (docRows.length !== docs.length || mentionRows.length !== mentions.length) throw new ScoringError('evidenceNotFound', 'evidence')
@@ -76,19 +86,40 @@ async function resolveEvidence(tx: DB, documentIds: number[], mentionIds: number
   ]
 }
 
-const evidenceKey = (items: EvidenceItem[]) => items.map((e) => `${e.documentId ?? ''}:${e.mentionId ?? ''}`).sort().join(',')
+const evidenceKey = (items: EvidenceItem[]) =>
+  items
+    .map((e) => `${e.documentId ?? ''}:${e.mentionId ?? ''}`)
+    .sort()
+    .join(',')
 
 export async function listEvidence(db: DB, scoreIds: number[]) {
   if (scoreIds.length === 0) return []
   return db
     .selectFrom('score_evidence')
     .leftJoin('mention', 'mention.id', 'score_evidence.mention_id')
-    .leftJoin('document', (join) => join.on((eb) => eb.or([eb('document.id', '=', eb.ref('score_evidence.document_id')), eb('document.id', '=', eb.ref('mention.document_id'))])))
-    .select(['score_evidence.score_id as scoreId', 'score_evidence.document_id as documentId', 'score_evidence.mention_id as mentionId', 'document.title', 'mention.alias_text as alias'])
+    .leftJoin('document', (join) =>
+      join.on((eb) =>
+        eb.or([eb('document.id', '=', eb.ref('score_evidence.document_id')), eb('document.id', '=', eb.ref('mention.document_id'))]),
+      ),
+    )
+    .select([
+      'score_evidence.score_id as scoreId',
+      'score_evidence.document_id as documentId',
+      'score_evidence.mention_id as mentionId',
+      'document.title',
+      'mention.alias_text as alias',
+    ])
     .where('score_evidence.score_id', 'in', scoreIds)
     .orderBy('score_evidence.id')
     .execute()
-    .then((rows) => rows.map((r) => ({ scoreId: r.scoreId, documentId: r.documentId, mentionId: r.mentionId, title: r.alias ? `${r.alias} · ${r.title ?? ''}` : (r.title ?? '') })))
+    .then((rows) =>
+      rows.map((r) => ({
+        scoreId: r.scoreId,
+        documentId: r.documentId,
+        mentionId: r.mentionId,
+        title: r.alias ? `${r.alias} · ${r.title ?? ''}` : (r.title ?? ''),
+      })),
+    )
 }
 
 /**
@@ -118,7 +149,9 @@ export async function saveScore(db: DB, actor: Actor, input: ScoreInput, now = n
       .executeTakeFirst()
     const oldEvidence = existing ? await listEvidence(tx, [existing.id]) : []
     const reference = existing ?? (await previousScore(tx, input.themeId, actor.id, cell.modalityId, cell.dimensionId, input.week))
-    const referenceSlug = reference ? (await tx.selectFrom('rubric').select('slug').where('id', '=', reference.rubricId).executeTakeFirstOrThrow()).slug : null
+    const referenceSlug = reference
+      ? (await tx.selectFrom('rubric').select('slug').where('id', '=', reference.rubricId).executeTakeFirstOrThrow()).slug
+      : null
     // Levels of another rubric (a theme that switched scales) cannot be compared.
     const moved = reference != null && referenceSlug === cell.rubricSlug && reference.level !== input.level
     if (moved && input.reason.trim() === '') throw new ScoringError('reasonRequired', 'reason')
@@ -158,7 +191,10 @@ export async function saveScore(db: DB, actor: Actor, input: ScoreInput, now = n
 
     await tx.deleteFrom('score_evidence').where('score_id', '=', scoreId).execute()
     if (evidence.length) {
-      await tx.insertInto('score_evidence').values(evidence.map((e) => ({ score_id: scoreId, document_id: e.documentId, mention_id: e.mentionId }))).execute()
+      await tx
+        .insertInto('score_evidence')
+        .values(evidence.map((e) => ({ score_id: scoreId, document_id: e.documentId, mention_id: e.mentionId })))
+        .execute()
     }
     await tx
       .insertInto('score_revision')
@@ -175,13 +211,29 @@ export async function saveScore(db: DB, actor: Actor, input: ScoreInput, now = n
         evidence: JSON.stringify(evidence),
       })
       .execute()
-    const newValue = { themeId: input.themeId, modality: input.modality, dimension: input.dimension, week: input.week, rubricId: cell.rubricId, level: input.level, reason: input.reason, evidence }
+    const newValue = {
+      themeId: input.themeId,
+      modality: input.modality,
+      dimension: input.dimension,
+      week: input.week,
+      rubricId: cell.rubricId,
+      level: input.level,
+      reason: input.reason,
+      evidence,
+    }
     await recordAudit(tx, {
       actorId: actor.id,
       action: existing ? 'score.replace' : 'score.create',
       entityType: 'score',
       entityId: scoreId,
-      oldValue: existing ? { rubricId: existing.rubricId, level: existing.level, reason: existing.reason, evidence: oldEvidence.map(({ scoreId: _, ...e }) => e) } : undefined,
+      oldValue: existing
+        ? {
+            rubricId: existing.rubricId,
+            level: existing.level,
+            reason: existing.reason,
+            evidence: oldEvidence.map(({ scoreId: _, ...e }) => e),
+          }
+        : undefined,
       newValue,
       ip: actor.ip,
     })
@@ -210,7 +262,15 @@ export async function getMyScores(db: DB, themeId: number, userId: number, week:
     db
       .selectFrom('score')
       .innerJoin('rubric', 'rubric.id', 'score.rubric_id')
-      .select(['score.id', 'score.modality_id as modalityId', 'score.dimension_id as dimensionId', 'score.level', 'score.reason', 'rubric.slug as rubricSlug', 'score.updated_at as updatedAt'])
+      .select([
+        'score.id',
+        'score.modality_id as modalityId',
+        'score.dimension_id as dimensionId',
+        'score.level',
+        'score.reason',
+        'rubric.slug as rubricSlug',
+        'score.updated_at as updatedAt',
+      ])
       .where('score.theme_id', '=', themeId)
       .where('score.user_id', '=', userId)
       .where('score.iso_week', '=', week)
@@ -219,7 +279,13 @@ export async function getMyScores(db: DB, themeId: number, userId: number, week:
       .selectFrom('score')
       .innerJoin('rubric', 'rubric.id', 'score.rubric_id')
       .distinctOn(['score.modality_id', 'score.dimension_id'])
-      .select(['score.modality_id as modalityId', 'score.dimension_id as dimensionId', 'score.level', 'score.iso_week as week', 'rubric.slug as rubricSlug'])
+      .select([
+        'score.modality_id as modalityId',
+        'score.dimension_id as dimensionId',
+        'score.level',
+        'score.iso_week as week',
+        'rubric.slug as rubricSlug',
+      ])
       .where('score.theme_id', '=', themeId)
       .where('score.user_id', '=', userId)
       .where('score.iso_week', '<', week)
@@ -228,7 +294,10 @@ export async function getMyScores(db: DB, themeId: number, userId: number, week:
       .orderBy('score.iso_week', 'desc')
       .execute(),
   ])
-  const evidence = await listEvidence(db, mine.map((s) => s.id))
+  const evidence = await listEvidence(
+    db,
+    mine.map((s) => s.id),
+  )
   return {
     mine: mine.map((s) => ({ ...s, evidence: evidence.filter((e) => e.scoreId === s.id).map(({ scoreId: _, ...e }) => e) })),
     previous,

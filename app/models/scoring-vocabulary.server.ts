@@ -25,7 +25,16 @@ export type VocabularyKind = 'modality' | 'dimension'
 export async function listModalities(db: DB, options: { includeArchived?: boolean } = {}) {
   let q = db
     .selectFrom('modality')
-    .select(['id', 'slug', 'name_en as nameEn', 'name_zh as nameZh', 'description_en as descriptionEn', 'description_zh as descriptionZh', 'position', 'archived_at as archivedAt'])
+    .select([
+      'id',
+      'slug',
+      'name_en as nameEn',
+      'name_zh as nameZh',
+      'description_en as descriptionEn',
+      'description_zh as descriptionZh',
+      'position',
+      'archived_at as archivedAt',
+    ])
     .orderBy('position')
     .orderBy('id')
   if (!options.includeArchived) q = q.where('archived_at', 'is', null)
@@ -77,8 +86,22 @@ export async function updateVocabulary(db: DB, actor: Actor, kind: VocabularyKin
       if (sqlState(error) === UNIQUE_VIOLATION) throw new ScoringError('slugTaken', 'slug')
       throw error
     }
-    const before = { slug: old.slug, nameEn: old.name_en, nameZh: old.name_zh, position: old.position, ...(kind === 'modality' ? { descriptionEn: old.description_en, descriptionZh: old.description_zh } : {}) }
-    await recordAudit(tx, { actorId: actor.id, action: `${kind}.update`, entityType: kind, entityId: id, oldValue: before, newValue: input, ip: actor.ip })
+    const before = {
+      slug: old.slug,
+      nameEn: old.name_en,
+      nameZh: old.name_zh,
+      position: old.position,
+      ...(kind === 'modality' ? { descriptionEn: old.description_en, descriptionZh: old.description_zh } : {}),
+    }
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: `${kind}.update`,
+      entityType: kind,
+      entityId: id,
+      oldValue: before,
+      newValue: input,
+      ip: actor.ip,
+    })
   })
 }
 
@@ -88,8 +111,20 @@ export async function setVocabularyArchived(db: DB, actor: Actor, kind: Vocabula
     const old = await tx.selectFrom(table).select(['id', 'archived_at']).where('id', '=', id).forUpdate().executeTakeFirst()
     if (!old) throw new ScoringError('notFound')
     if (Boolean(old.archived_at) === archived) return
-    await tx.updateTable(table).set({ archived_at: archived ? new Date() : null }).where('id', '=', id).execute()
-    await recordAudit(tx, { actorId: actor.id, action: `${kind}.${archived ? 'archive' : 'unarchive'}`, entityType: kind, entityId: id, oldValue: { archived: !archived }, newValue: { archived }, ip: actor.ip })
+    await tx
+      .updateTable(table)
+      .set({ archived_at: archived ? new Date() : null })
+      .where('id', '=', id)
+      .execute()
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: `${kind}.${archived ? 'archive' : 'unarchive'}`,
+      entityType: kind,
+      entityId: id,
+      oldValue: { archived: !archived },
+      newValue: { archived },
+      ip: actor.ip,
+    })
   })
 }
 
@@ -108,6 +143,14 @@ export async function setDisagreementThreshold(db: DB, actor: Actor, threshold: 
       .values({ key: DISAGREEMENT_SETTING, value: JSON.stringify(threshold), updated_by: actor.id })
       .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(threshold), updated_by: actor.id, updated_at: new Date() }))
       .execute()
-    await recordAudit(tx, { actorId: actor.id, action: 'settings.disagreement_spread', entityType: 'setting', entityId: DISAGREEMENT_SETTING, oldValue: old, newValue: threshold, ip: actor.ip })
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: 'settings.disagreement_spread',
+      entityType: 'setting',
+      entityId: DISAGREEMENT_SETTING,
+      oldValue: old,
+      newValue: threshold,
+      ip: actor.ip,
+    })
   })
 }

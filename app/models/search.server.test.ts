@@ -55,7 +55,10 @@ describe('searchEverything', () => {
   it('finds the theme by English, Chinese or slug, along with companies', async () => {
     for (const q of ['multimodal', '多模态', 'Multimodal AI', 'multimodal-ai', 'ＭＵＬＴＩＭＯＤＡＬ']) {
       const { themes } = await searchEverything(conn.db, q)
-      expect(themes.map((t) => t.slug), q).toEqual(['multimodal-ai'])
+      expect(
+        themes.map((t) => t.slug),
+        q,
+      ).toEqual(['multimodal-ai'])
     }
   })
 

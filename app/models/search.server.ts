@@ -139,11 +139,18 @@ async function searchCompanies(db: DB, text: string, key: string): Promise<Compa
   const tickerRows = await db
     .selectFrom('company_ticker')
     .select(['company_id as companyId', 'exchange', 'code'])
-    .where('company_id', 'in', ranked.map((c) => c.id))
+    .where(
+      'company_id',
+      'in',
+      ranked.map((c) => c.id),
+    )
     .orderBy('is_primary', 'desc')
     .orderBy('exchange')
     .execute()
-  return ranked.map((c) => ({ ...c, tickers: tickerRows.filter((t) => t.companyId === c.id).map(({ exchange, code }) => ({ exchange, code })) }))
+  return ranked.map((c) => ({
+    ...c,
+    tickers: tickerRows.filter((t) => t.companyId === c.id).map(({ exchange, code }) => ({ exchange, code })),
+  }))
 }
 
 async function searchThemes(db: DB, key: string): Promise<ThemeHit[]> {
@@ -167,7 +174,9 @@ async function searchThemes(db: DB, key: string): Promise<ThemeHit[]> {
     .execute()
   return rows
     .map((t) => {
-      const ranks = [t.nameEn, t.nameZh, t.slug, t.slug.replace(/-/g, ' ')].map((s) => rankMatch(s, key)).filter((r): r is MatchRank => r !== null)
+      const ranks = [t.nameEn, t.nameZh, t.slug, t.slug.replace(/-/g, ' ')]
+        .map((s) => rankMatch(s, key))
+        .filter((r): r is MatchRank => r !== null)
       return { ...t, rank: (ranks.length ? Math.min(...ranks) : 2) as MatchRank }
     })
     .sort((a, b) => a.rank - b.rank || a.nameEn.localeCompare(b.nameEn))

@@ -39,7 +39,10 @@ export async function deleteSession(db: DB, token: string): Promise<void> {
 }
 
 export async function recordSignInAttempt(db: DB, account: string, ip: string, succeeded: boolean): Promise<void> {
-  await db.insertInto('sign_in_attempt').values({ account: account.toLowerCase().slice(0, 254), ip, succeeded }).execute()
+  await db
+    .insertInto('sign_in_attempt')
+    .values({ account: account.toLowerCase().slice(0, 254), ip, succeeded })
+    .execute()
 }
 
 /**

@@ -31,8 +31,15 @@ export async function addSourceScore(db: DB, actor: Actor, input: SourceScoreInp
     const [modality, dimension, level, document] = await Promise.all([
       tx.selectFrom('modality').select('id').where('slug', '=', input.modality).executeTakeFirst(),
       tx.selectFrom('scoring_dimension').select('id').where('slug', '=', input.dimension).executeTakeFirst(),
-      tx.selectFrom('rubric_level').select('level').where('rubric_id', '=', theme.rubricId).where('level', '=', input.level).executeTakeFirst(),
-      input.documentId ? tx.selectFrom('document').select('id').where('id', '=', input.documentId).executeTakeFirst() : Promise.resolve({ id: null }),
+      tx
+        .selectFrom('rubric_level')
+        .select('level')
+        .where('rubric_id', '=', theme.rubricId)
+        .where('level', '=', input.level)
+        .executeTakeFirst(),
+      input.documentId
+        ? tx.selectFrom('document').select('id').where('id', '=', input.documentId).executeTakeFirst()
+        : Promise.resolve({ id: null }),
     ])
     if (!modality) throw new ScoringError('unknownModality', 'modality')
     if (!dimension) throw new ScoringError('unknownDimension', 'dimension')
@@ -54,7 +61,14 @@ export async function addSourceScore(db: DB, actor: Actor, input: SourceScoreInp
       })
       .returning('id')
       .executeTakeFirstOrThrow()
-    await recordAudit(tx, { actorId: actor.id, action: 'source_score.create', entityType: 'source_score', entityId: id, newValue: { ...input, rubricId: theme.rubricId }, ip: actor.ip })
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: 'source_score.create',
+      entityType: 'source_score',
+      entityId: id,
+      newValue: { ...input, rubricId: theme.rubricId },
+      ip: actor.ip,
+    })
     return id
   })
 }
@@ -64,7 +78,14 @@ export async function deleteSourceScore(db: DB, actor: Actor, themeId: number, i
     const old = await tx.selectFrom('source_score').selectAll().where('id', '=', id).where('theme_id', '=', themeId).executeTakeFirst()
     if (!old) throw new ScoringError('notFound')
     await tx.deleteFrom('source_score').where('id', '=', id).execute()
-    await recordAudit(tx, { actorId: actor.id, action: 'source_score.delete', entityType: 'source_score', entityId: id, oldValue: old, ip: actor.ip })
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: 'source_score.delete',
+      entityType: 'source_score',
+      entityId: id,
+      oldValue: old,
+      ip: actor.ip,
+    })
   })
 }
 
@@ -73,7 +94,9 @@ export async function listSourceScores(db: DB, themeId: number) {
     .selectFrom('source_score')
     .innerJoin('modality', 'modality.id', 'source_score.modality_id')
     .innerJoin('scoring_dimension as dim', 'dim.id', 'source_score.dimension_id')
-    .innerJoin('rubric_level as rl', (join) => join.onRef('rl.rubric_id', '=', 'source_score.rubric_id').onRef('rl.level', '=', 'source_score.level'))
+    .innerJoin('rubric_level as rl', (join) =>
+      join.onRef('rl.rubric_id', '=', 'source_score.rubric_id').onRef('rl.level', '=', 'source_score.level'),
+    )
     .innerJoin('rubric', 'rubric.id', 'source_score.rubric_id')
     .leftJoin('document', 'document.id', 'source_score.document_id')
     .leftJoin('app_user', 'app_user.id', 'source_score.created_by')
@@ -102,12 +125,21 @@ export async function listSourceScores(db: DB, themeId: number) {
 }
 
 /** Source views to mark on a history chart: on the theme's rubric, in the date range. */
-export async function listSourceMarkers(db: DB, themeId: number, q: { rubricSlug: string; modalityIds: number[]; dimensionId: number; fromDate: string; toDate: string }) {
+export async function listSourceMarkers(
+  db: DB,
+  themeId: number,
+  q: { rubricSlug: string; modalityIds: number[]; dimensionId: number; fromDate: string; toDate: string },
+) {
   if (q.modalityIds.length === 0) return []
   return db
     .selectFrom('source_score')
     .innerJoin('rubric', 'rubric.id', 'source_score.rubric_id')
-    .select(['source_score.modality_id as modalityId', 'source_score.source', 'source_score.published_on as publishedOn', 'source_score.level'])
+    .select([
+      'source_score.modality_id as modalityId',
+      'source_score.source',
+      'source_score.published_on as publishedOn',
+      'source_score.level',
+    ])
     .where('source_score.theme_id', '=', themeId)
     .where('rubric.slug', '=', q.rubricSlug)
     .where('source_score.modality_id', 'in', q.modalityIds)

@@ -9,7 +9,12 @@ import type { Actor } from './user.server.ts'
 
 // One inline edit on the theme page, already validated, applied by the model that owns
 // that part. Kept out of the route so the route stays parse -> apply -> respond.
-export async function applyThemeEdit(db: DB, actor: Actor, themeId: number, input: Exclude<ThemeEdit, { intent: 'preview' }>): Promise<void> {
+export async function applyThemeEdit(
+  db: DB,
+  actor: Actor,
+  themeId: number,
+  input: Exclude<ThemeEdit, { intent: 'preview' }>,
+): Promise<void> {
   switch (input.intent) {
     case 'details': {
       const { intent: _intent, ...details } = input

@@ -39,14 +39,33 @@ export interface Subject {
 /** One audit row for a change to a theme or one of its parts, and the theme marked as updated. */
 export async function auditTheme(tx: DB, actor: Actor, themeId: number, action: string, oldValue: unknown, newValue: unknown) {
   await tx.updateTable('theme').set({ updated_at: new Date() }).where('id', '=', themeId).execute()
-  await recordAudit(tx, { actorId: actor.id, action: `theme.${action}`, entityType: 'theme', entityId: themeId, oldValue, newValue, ip: actor.ip })
+  await recordAudit(tx, {
+    actorId: actor.id,
+    action: `theme.${action}`,
+    entityType: 'theme',
+    entityId: themeId,
+    oldValue,
+    newValue,
+    ip: actor.ip,
+  })
 }
 
 /** Locks the theme row so two edits of one theme apply one after the other. */
 export async function lockTheme(tx: DB, themeId: number) {
   const theme = await tx
     .selectFrom('theme')
-    .select(['id', 'slug', 'name_en as nameEn', 'name_zh as nameZh', 'summary_en as summaryEn', 'summary_zh as summaryZh', 'thesis_md as thesisMd', 'stance', 'status', 'parent_id as parentId'])
+    .select([
+      'id',
+      'slug',
+      'name_en as nameEn',
+      'name_zh as nameZh',
+      'summary_en as summaryEn',
+      'summary_zh as summaryZh',
+      'thesis_md as thesisMd',
+      'stance',
+      'status',
+      'parent_id as parentId',
+    ])
     .where('id', '=', themeId)
     .forUpdate()
     .executeTakeFirst()
@@ -69,7 +88,11 @@ export function changedFields<T extends Record<string, unknown>>(before: T, afte
 
 async function parentSubject(tx: DB, parentId: number | null): Promise<(Subject & { id: number }) | null> {
   if (parentId == null) return null
-  const parent = await tx.selectFrom('theme').select(['id', 'name_en as nameEn', 'name_zh as nameZh']).where('id', '=', parentId).executeTakeFirst()
+  const parent = await tx
+    .selectFrom('theme')
+    .select(['id', 'name_en as nameEn', 'name_zh as nameZh'])
+    .where('id', '=', parentId)
+    .executeTakeFirst()
   if (!parent) throw new ThemeEditError('parentNotFound', 'parentId')
   return parent
 }
@@ -118,7 +141,11 @@ async function wouldLoop(tx: DB, themeId: number, parentId: number): Promise<boo
   let current: number | null = parentId
   for (let depth = 0; current != null && depth < 100; depth++) {
     if (current === themeId) return true
-    const row: { parentId: number | null } | undefined = await tx.selectFrom('theme').select('parent_id as parentId').where('id', '=', current).executeTakeFirst()
+    const row: { parentId: number | null } | undefined = await tx
+      .selectFrom('theme')
+      .select('parent_id as parentId')
+      .where('id', '=', current)
+      .executeTakeFirst()
     current = row?.parentId ?? null
   }
   return current != null
@@ -128,16 +155,43 @@ export async function updateThemeDetails(db: DB, actor: Actor, themeId: number, 
   await db.transaction().execute(async (tx) => {
     const theme = await lockTheme(tx, themeId)
     if (input.parentId != null && (await wouldLoop(tx, themeId, input.parentId))) throw new ThemeEditError('parentCycle', 'parentId')
-    const [oldParent, newParent] = await Promise.all([parentSubject(tx, theme.parentId).catch(() => null), parentSubject(tx, input.parentId)])
+    const [oldParent, newParent] = await Promise.all([
+      parentSubject(tx, theme.parentId).catch(() => null),
+      parentSubject(tx, input.parentId),
+    ])
     // An archived theme stays archived while its details are corrected; Unarchive brings it back.
     const status: ThemeStatus = theme.status === 'archived' ? 'archived' : input.status
-    const before = { nameEn: theme.nameEn, nameZh: theme.nameZh, summaryEn: theme.summaryEn, summaryZh: theme.summaryZh, stance: theme.stance, status: theme.status, parent: oldParent }
-    const after = { nameEn: input.nameEn, nameZh: input.nameZh, summaryEn: input.summaryEn, summaryZh: input.summaryZh, stance: input.stance, status, parent: newParent }
+    const before = {
+      nameEn: theme.nameEn,
+      nameZh: theme.nameZh,
+      summaryEn: theme.summaryEn,
+      summaryZh: theme.summaryZh,
+      stance: theme.stance,
+      status: theme.status,
+      parent: oldParent,
+    }
+    const after = {
+      nameEn: input.nameEn,
+      nameZh: input.nameZh,
+      summaryEn: input.summaryEn,
+      summaryZh: input.summaryZh,
+      stance: input.stance,
+      status,
+      parent: newParent,
+    }
     const changes = changedFields(before, after)
     if (!changes) return
     await tx
       .updateTable('theme')
-      .set({ name_en: input.nameEn, name_zh: input.nameZh, summary_en: input.summaryEn, summary_zh: input.summaryZh, stance: input.stance, status, parent_id: newParent?.id ?? null })
+      .set({
+        name_en: input.nameEn,
+        name_zh: input.nameZh,
+        summary_en: input.summaryEn,
+        summary_zh: input.summaryZh,
+        stance: input.stance,
+        status,
+        parent_id: newParent?.id ?? null,
+      })
       .where('id', '=', themeId)
       .execute()
     await auditTheme(tx, actor, themeId, 'update', changes.oldValue, changes.newValue)

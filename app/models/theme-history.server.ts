@@ -16,23 +16,54 @@ const ACTIONS_OF_PART: Record<HistoryPart, readonly string[]> = {
 }
 
 // Free text gets a word/character diff; everything else is shown as "before → after".
-const TEXT_FIELDS = new Set(['thesisMd', 'nameEn', 'nameZh', 'summaryEn', 'summaryZh', 'textEn', 'textZh', 'noteEn', 'noteZh', 'note', 'source'])
+const TEXT_FIELDS = new Set([
+  'thesisMd',
+  'nameEn',
+  'nameZh',
+  'summaryEn',
+  'summaryZh',
+  'textEn',
+  'textZh',
+  'noteEn',
+  'noteZh',
+  'note',
+  'source',
+])
 // Identify the thing changed rather than describe the change.
 const HIDDEN_FIELDS = new Set(['id', 'companyId', 'subject'])
 
 export type HistoryValue = string | number | boolean | { nameEn: string; nameZh: string } | null
 
 export type HistoryChange =
-  | { field: string; kind: 'text'; diff: DiffPart[] }
-  | { field: string; kind: 'value'; before: HistoryValue; after: HistoryValue }
+  { field: string; kind: 'text'; diff: DiffPart[] } | { field: string; kind: 'value'; before: HistoryValue; after: HistoryValue }
 
 type Values = Record<string, unknown> | null
 
 // jsonb keeps keys in its own order, so the order people read fields in is set here.
 const FIELD_ORDER = [
-  'nameEn', 'nameZh', 'summaryEn', 'summaryZh', 'stance', 'status', 'parent', 'thesisMd', 'audience',
-  'textEn', 'textZh', 'expectedOn', 'position', 'company', 'role', 'exposure', 'estimatedOn', 'source', 'years',
-  'noteEn', 'noteZh', 'note', 'companies',
+  'nameEn',
+  'nameZh',
+  'summaryEn',
+  'summaryZh',
+  'stance',
+  'status',
+  'parent',
+  'thesisMd',
+  'audience',
+  'textEn',
+  'textZh',
+  'expectedOn',
+  'position',
+  'company',
+  'role',
+  'exposure',
+  'estimatedOn',
+  'source',
+  'years',
+  'noteEn',
+  'noteZh',
+  'note',
+  'companies',
 ]
 const rank = (field: string) => (FIELD_ORDER.includes(field) ? FIELD_ORDER.indexOf(field) : FIELD_ORDER.length)
 
@@ -57,7 +88,9 @@ export function describeChanges(rawOld: Values, rawNew: Values): HistoryChange[]
   const newValue = withYears(rawNew)
   const before = oldValue ?? {}
   const after = newValue ?? {}
-  const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((f) => !HIDDEN_FIELDS.has(f)).sort((a, b) => rank(a) - rank(b))
+  const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])]
+    .filter((f) => !HIDDEN_FIELDS.has(f))
+    .sort((a, b) => rank(a) - rank(b))
   const changes: HistoryChange[] = []
   for (const field of fields) {
     const a = before[field]
@@ -79,7 +112,13 @@ function subjectOf(oldValue: Values, newValue: Values): { nameEn: string; nameZh
   const values = newValue ?? oldValue ?? {}
   const subject = asValue(values.subject)
   if (subject && typeof subject === 'object') return subject
-  if (oldValue && newValue && oldValue.textEn === newValue.textEn && oldValue.textZh === newValue.textZh && typeof newValue.textEn === 'string') {
+  if (
+    oldValue &&
+    newValue &&
+    oldValue.textEn === newValue.textEn &&
+    oldValue.textZh === newValue.textZh &&
+    typeof newValue.textEn === 'string'
+  ) {
     return { nameEn: String(newValue.textEn), nameZh: String(newValue.textZh ?? '') }
   }
   return null
@@ -90,7 +129,14 @@ export async function listThemeHistory(db: DB, themeId: number, query: { before?
   let q = db
     .selectFrom('audit_log')
     .leftJoin('app_user', 'app_user.id', 'audit_log.user_id')
-    .select(['audit_log.id', 'audit_log.at', 'audit_log.action', 'audit_log.old_value as oldValue', 'audit_log.new_value as newValue', 'app_user.display_name as actorName'])
+    .select([
+      'audit_log.id',
+      'audit_log.at',
+      'audit_log.action',
+      'audit_log.old_value as oldValue',
+      'audit_log.new_value as newValue',
+      'app_user.display_name as actorName',
+    ])
     .where('audit_log.entity_type', '=', 'theme')
     .where('audit_log.entity_id', '=', String(themeId))
     .orderBy('audit_log.id', 'desc')

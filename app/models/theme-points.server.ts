@@ -49,7 +49,11 @@ export async function editPoint(db: DB, actor: Actor, themeId: number, pointId: 
     const point = await findPoint(tx, themeId, pointId)
     const changes = changedFields({ textEn: point.textEn, textZh: point.textZh, expectedOn: point.expectedOn }, input)
     if (!changes) return
-    await tx.updateTable('theme_point').set({ text_en: input.textEn, text_zh: input.textZh, expected_on: input.expectedOn }).where('id', '=', pointId).execute()
+    await tx
+      .updateTable('theme_point')
+      .set({ text_en: input.textEn, text_zh: input.textZh, expected_on: input.expectedOn })
+      .where('id', '=', pointId)
+      .execute()
     await auditTheme(tx, actor, themeId, `${point.kind}.edit`, { id: pointId, ...changes.oldValue }, { id: pointId, ...changes.newValue })
   })
 }
@@ -59,7 +63,14 @@ export async function removePoint(db: DB, actor: Actor, themeId: number, pointId
     await lockTheme(tx, themeId)
     const point = await findPoint(tx, themeId, pointId)
     await tx.deleteFrom('theme_point').where('id', '=', pointId).execute()
-    await auditTheme(tx, actor, themeId, `${point.kind}.remove`, { id: pointId, textEn: point.textEn, textZh: point.textZh, expectedOn: point.expectedOn }, null)
+    await auditTheme(
+      tx,
+      actor,
+      themeId,
+      `${point.kind}.remove`,
+      { id: pointId, textEn: point.textEn, textZh: point.textZh, expectedOn: point.expectedOn },
+      null,
+    )
   })
 }
 
@@ -85,6 +96,13 @@ export async function movePoint(db: DB, actor: Actor, themeId: number, pointId: 
       await tx.updateTable('theme_point').set({ position }).where('id', '=', id).execute()
     }
     const text = { textEn: point.textEn, textZh: point.textZh }
-    await auditTheme(tx, actor, themeId, `${point.kind}.move`, { id: pointId, ...text, position: from + 1 }, { id: pointId, ...text, position: to + 1 })
+    await auditTheme(
+      tx,
+      actor,
+      themeId,
+      `${point.kind}.move`,
+      { id: pointId, ...text, position: from + 1 },
+      { id: pointId, ...text, position: to + 1 },
+    )
   })
 }

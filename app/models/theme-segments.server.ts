@@ -60,7 +60,16 @@ export async function addSegment(db: DB, actor: Actor, themeId: number, input: S
       .executeTakeFirst()
     const { id } = await tx
       .insertInto('application_segment')
-      .values({ theme_id: themeId, audience: input.audience, slug, name_en: input.nameEn, name_zh: input.nameZh, note_en: input.noteEn, note_zh: input.noteZh, position: (last?.max ?? -1) + 1 })
+      .values({
+        theme_id: themeId,
+        audience: input.audience,
+        slug,
+        name_en: input.nameEn,
+        name_zh: input.nameZh,
+        note_en: input.noteEn,
+        note_zh: input.noteZh,
+        position: (last?.max ?? -1) + 1,
+      })
       .returning('id')
       .executeTakeFirstOrThrow()
     await auditTheme(tx, actor, themeId, 'segment.add', null, { id, ...input })
@@ -82,7 +91,14 @@ export async function editSegment(db: DB, actor: Actor, themeId: number, segment
       .where('id', '=', segmentId)
       .execute()
     const subject = { nameEn: segment.nameEn, nameZh: segment.nameZh }
-    await auditTheme(tx, actor, themeId, 'segment.edit', { id: segmentId, subject, ...changes.oldValue }, { id: segmentId, subject, ...changes.newValue })
+    await auditTheme(
+      tx,
+      actor,
+      themeId,
+      'segment.edit',
+      { id: segmentId, subject, ...changes.oldValue },
+      { id: segmentId, subject, ...changes.newValue },
+    )
   })
 }
 
@@ -110,7 +126,12 @@ export async function linkSegmentCompany(db: DB, actor: Actor, themeId: number, 
       const segment = await findSegment(tx, themeId, segmentId)
       const company = await findCompanyByIdentifier(tx, identifier)
       if (!company) throw new ThemeEditError('companyNotFound', 'company', { text: identifier })
-      const existing = await tx.selectFrom('segment_company').select('company_id').where('segment_id', '=', segmentId).where('company_id', '=', company.id).executeTakeFirst()
+      const existing = await tx
+        .selectFrom('segment_company')
+        .select('company_id')
+        .where('segment_id', '=', segmentId)
+        .where('company_id', '=', company.id)
+        .executeTakeFirst()
       if (existing) throw new ThemeEditError('companyAlreadyLinked', 'company')
       await tx.insertInto('segment_company').values({ segment_id: segmentId, company_id: company.id }).execute()
       await auditTheme(tx, actor, themeId, 'segment.link_company', null, {
@@ -138,6 +159,13 @@ export async function unlinkSegmentCompany(db: DB, actor: Actor, themeId: number
       .executeTakeFirst()
     if (!company) throw new ThemeEditError('notFound')
     await tx.deleteFrom('segment_company').where('segment_id', '=', segmentId).where('company_id', '=', companyId).execute()
-    await auditTheme(tx, actor, themeId, 'segment.unlink_company', { subject: { nameEn: segment.nameEn, nameZh: segment.nameZh }, company }, null)
+    await auditTheme(
+      tx,
+      actor,
+      themeId,
+      'segment.unlink_company',
+      { subject: { nameEn: segment.nameEn, nameZh: segment.nameZh }, company },
+      null,
+    )
   })
 }

@@ -18,7 +18,11 @@ export async function listThemes(db: DB) {
       'theme.status',
       'theme.parent_id as parentId',
       'theme.updated_at as updatedAt',
-      eb.selectFrom('theme_company').whereRef('theme_company.theme_id', '=', 'theme.id').select((e) => e.fn.countAll<number>().as('n')).as('companyCount'),
+      eb
+        .selectFrom('theme_company')
+        .whereRef('theme_company.theme_id', '=', 'theme.id')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .as('companyCount'),
     ])
     .orderBy('theme.status')
     .orderBy('theme.name_en')
@@ -58,7 +62,12 @@ export async function getThemeBySlug(db: DB, slug: string) {
       .orderBy('position')
       .orderBy('id')
       .execute(),
-    db.selectFrom('theme').select(['slug', 'name_en as nameEn', 'name_zh as nameZh', 'status']).where('parent_id', '=', theme.id).orderBy('name_en').execute(),
+    db
+      .selectFrom('theme')
+      .select(['slug', 'name_en as nameEn', 'name_zh as nameZh', 'status'])
+      .where('parent_id', '=', theme.id)
+      .orderBy('name_en')
+      .execute(),
     db
       .selectFrom('application_segment')
       .select(['id', 'audience', 'slug', 'name_en as nameEn', 'name_zh as nameZh', 'note_en as noteEn', 'note_zh as noteZh'])

@@ -44,7 +44,15 @@ export async function countUsers(db: DB): Promise<number> {
   return Number(row.n)
 }
 
-const publicUserColumns = ['id', 'email', 'display_name as displayName', 'role', 'locale', 'disabled_at as disabledAt', 'created_at as createdAt'] as const
+const publicUserColumns = [
+  'id',
+  'email',
+  'display_name as displayName',
+  'role',
+  'locale',
+  'disabled_at as disabledAt',
+  'created_at as createdAt',
+] as const
 
 export async function getUserById(db: DB, id: number) {
   return db.selectFrom('app_user').select(publicUserColumns).where('id', '=', id).executeTakeFirst()
@@ -111,23 +119,45 @@ async function countActiveAdmins(db: DB): Promise<number> {
 
 export async function changeUserRole(db: DB, actor: Actor, userId: number, role: Role): Promise<void> {
   await db.transaction().execute(async (tx) => {
-    const user = await tx.selectFrom('app_user').select(['id', 'role', 'disabled_at']).where('id', '=', userId).forUpdate().executeTakeFirst()
+    const user = await tx
+      .selectFrom('app_user')
+      .select(['id', 'role', 'disabled_at'])
+      .where('id', '=', userId)
+      .forUpdate()
+      .executeTakeFirst()
     if (!user) throw new UserRuleError('notFound')
     if (user.role === role) return
     if (user.role === 'admin' && !user.disabled_at && (await countActiveAdmins(tx)) <= 1) throw new UserRuleError('lastAdmin')
     await tx.updateTable('app_user').set({ role, updated_at: new Date() }).where('id', '=', userId).execute()
-    await recordAudit(tx, { actorId: actor.id, action: 'user.change_role', entityType: 'user', entityId: userId, oldValue: { role: user.role }, newValue: { role }, ip: actor.ip })
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: 'user.change_role',
+      entityType: 'user',
+      entityId: userId,
+      oldValue: { role: user.role },
+      newValue: { role },
+      ip: actor.ip,
+    })
   })
 }
 
 export async function setUserDisabled(db: DB, actor: Actor, userId: number, disabled: boolean): Promise<void> {
   if (disabled && actor.id === userId) throw new UserRuleError('selfDisable')
   await db.transaction().execute(async (tx) => {
-    const user = await tx.selectFrom('app_user').select(['id', 'role', 'disabled_at']).where('id', '=', userId).forUpdate().executeTakeFirst()
+    const user = await tx
+      .selectFrom('app_user')
+      .select(['id', 'role', 'disabled_at'])
+      .where('id', '=', userId)
+      .forUpdate()
+      .executeTakeFirst()
     if (!user) throw new UserRuleError('notFound')
     if (Boolean(user.disabled_at) === disabled) return
     if (disabled && user.role === 'admin' && (await countActiveAdmins(tx)) <= 1) throw new UserRuleError('lastAdmin')
-    await tx.updateTable('app_user').set({ disabled_at: disabled ? new Date() : null, updated_at: new Date() }).where('id', '=', userId).execute()
+    await tx
+      .updateTable('app_user')
+      .set({ disabled_at: disabled ? new Date() : null, updated_at: new Date() })
+      .where('id', '=', userId)
+      .execute()
     // A disabled account is signed out everywhere at once.
     if (disabled) await tx.deleteFrom('user_session').where('user_id', '=', userId).execute()
     await recordAudit(tx, {
@@ -147,6 +177,14 @@ export async function setUserLocale(db: DB, actor: Actor, locale: Locale): Promi
   if (old?.locale === locale) return
   await db.transaction().execute(async (tx) => {
     await tx.updateTable('app_user').set({ locale, updated_at: new Date() }).where('id', '=', actor.id).execute()
-    await recordAudit(tx, { actorId: actor.id, action: 'user.set_locale', entityType: 'user', entityId: actor.id, oldValue: { locale: old?.locale ?? null }, newValue: { locale }, ip: actor.ip })
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: 'user.set_locale',
+      entityType: 'user',
+      entityId: actor.id,
+      oldValue: { locale: old?.locale ?? null },
+      newValue: { locale },
+      ip: actor.ip,
+    })
   })
 }

@@ -48,7 +48,8 @@ export async function listWatchlistHistory(db: DB, watchlistId: number, timeZone
   for (const row of rows) {
     const company = { entryId: row.id, companyId: row.companyId, nameEn: row.nameEn, nameZh: row.nameZh }
     events.push({ kind: 'add', at: row.addedAt, byName: row.addedByName, text: row.rationale, ...company })
-    if (row.removedAt) events.push({ kind: 'remove', at: row.removedAt, byName: row.removedByName, text: row.removedReason ?? '', ...company })
+    if (row.removedAt)
+      events.push({ kind: 'remove', at: row.removedAt, byName: row.removedByName, text: row.removedReason ?? '', ...company })
   }
   // Newest first; at the same instant a removal reads after the add it ends.
   events.sort((a, b) => b.at.getTime() - a.at.getTime() || (a.kind === b.kind ? b.entryId - a.entryId : a.kind === 'remove' ? -1 : 1))

@@ -7,7 +7,14 @@ import type { Region, VendorType } from '#db/types.ts'
 import { recordAudit } from './audit.server.ts'
 import type { CompanyMatch } from './company-lookup.server.ts'
 import type { Actor } from './user.server.ts'
-import { FORMULA_TEXT, type UnresolvedReason, WatchlistError, describeUnresolved, inTransaction, mapWatchlistError } from './watchlist.server.ts'
+import {
+  FORMULA_TEXT,
+  type UnresolvedReason,
+  WatchlistError,
+  describeUnresolved,
+  inTransaction,
+  mapWatchlistError,
+} from './watchlist.server.ts'
 
 // Import of a watchlist from a spreadsheet, all or nothing: every row must name a known
 // company, or the user asks for the unknown names to be created; then everything happens
@@ -135,7 +142,12 @@ export async function resolveCompanies(db: DB, texts: string[]): Promise<Map<str
     for (const { key, ...company } of rows) byName.set(key, company)
   }
   for (const part of chunks(zhNames)) {
-    const rows = await db.selectFrom('company').select(['id', 'name_en as nameEn', 'name_zh as nameZh']).where('name_zh', 'in', part).orderBy('id').execute()
+    const rows = await db
+      .selectFrom('company')
+      .select(['id', 'name_en as nameEn', 'name_zh as nameZh'])
+      .where('name_zh', 'in', part)
+      .orderBy('id')
+      .execute()
     for (const company of rows) if (!byZhName.has(company.nameZh)) byZhName.set(company.nameZh, company)
   }
   const result = new Map<string, CompanyMatch | null>()
@@ -146,7 +158,13 @@ export async function resolveCompanies(db: DB, texts: string[]): Promise<Map<str
     const viaName = byName.get(normaliseAlias(text)) ?? byZhName.get(text.normalize('NFKC'))
     result.set(
       text,
-      viaTicker ? { ...viaTicker, matchedBy: 'ticker' } : viaAlias ? { ...viaAlias, matchedBy: 'alias' } : viaName ? { ...viaName, matchedBy: 'name' } : null,
+      viaTicker
+        ? { ...viaTicker, matchedBy: 'ticker' }
+        : viaAlias
+          ? { ...viaAlias, matchedBy: 'alias' }
+          : viaName
+            ? { ...viaName, matchedBy: 'name' }
+            : null,
     )
   }
   return result
@@ -177,9 +195,19 @@ export async function planImport(db: DB, watchlistId: number, rows: ImportRow[])
     plan.invalid.push(...problems)
     return problems.length === 0
   })
-  const matches = await resolveCompanies(db, valid.filter((r) => !FORMULA_TEXT.test(r.company)).map((r) => r.company))
+  const matches = await resolveCompanies(
+    db,
+    valid.filter((r) => !FORMULA_TEXT.test(r.company)).map((r) => r.company),
+  )
   const live = new Set(
-    (await db.selectFrom('watchlist_entry').select('company_id').where('watchlist_id', '=', watchlistId).where('removed_at', 'is', null).execute()).map((r) => r.company_id),
+    (
+      await db
+        .selectFrom('watchlist_entry')
+        .select('company_id')
+        .where('watchlist_id', '=', watchlistId)
+        .where('removed_at', 'is', null)
+        .execute()
+    ).map((r) => r.company_id),
   )
   const firstRowOf = new Map<string, number>()
   for (const row of valid) {
@@ -197,12 +225,29 @@ export async function planImport(db: DB, watchlistId: number, rows: ImportRow[])
     }
     const entry = { rationale: row.rationale, notesMd: row.notes, tags: (parseTags(row.tags) as { tags: string[] }).tags }
     if (match) {
-      plan.toAdd.push({ row: row.rowNumber, text: row.company, companyId: match.id, name: match.nameEn, nameZh: match.nameZh, matchedBy: match.matchedBy, ...entry })
+      plan.toAdd.push({
+        row: row.rowNumber,
+        text: row.company,
+        companyId: match.id,
+        name: match.nameEn,
+        nameZh: match.nameZh,
+        matchedBy: match.matchedBy,
+        ...entry,
+      })
     } else {
       const reason = describeUnresolved(row.company)
       plan.unresolved.push({ row: row.rowNumber, text: row.company, reason })
       // Only plain unknown names can become companies; tickers and formulas never do.
-      if (reason === 'unknown') plan.toAdd.push({ row: row.rowNumber, text: row.company, companyId: null, name: row.company, nameZh: '', matchedBy: 'new', ...entry })
+      if (reason === 'unknown')
+        plan.toAdd.push({
+          row: row.rowNumber,
+          text: row.company,
+          companyId: null,
+          name: row.company,
+          nameZh: '',
+          matchedBy: 'new',
+          ...entry,
+        })
     }
   }
   return plan
@@ -226,7 +271,12 @@ const CJK = /[\u3400-\u9fff\uf900-\ufaff]/u
 export async function importRows(db: DB, actor: Actor, watchlistId: number, rows: ImportRow[], options: ImportOptions) {
   try {
     return await inTransaction(db, async (tx) => {
-      const watchlist = await tx.selectFrom('watchlist').select(['id', 'archived_at as archivedAt']).where('id', '=', watchlistId).forUpdate().executeTakeFirst()
+      const watchlist = await tx
+        .selectFrom('watchlist')
+        .select(['id', 'archived_at as archivedAt'])
+        .where('id', '=', watchlistId)
+        .forUpdate()
+        .executeTakeFirst()
       if (!watchlist) throw new WatchlistError('notFound')
       if (watchlist.archivedAt) throw new WatchlistError('archived')
       // Planned again inside the transaction: the preview the user saw may be stale.
@@ -240,7 +290,15 @@ export async function importRows(db: DB, actor: Actor, watchlistId: number, rows
         for (const part of chunks(missing)) {
           const rowsCreated = await tx
             .insertInto('company')
-            .values(part.map((m) => ({ name_en: m.text, name_zh: CJK.test(m.text) ? m.text : '', region, vendor_type: vendorType, is_listed: false })))
+            .values(
+              part.map((m) => ({
+                name_en: m.text,
+                name_zh: CJK.test(m.text) ? m.text : '',
+                region,
+                vendor_type: vendorType,
+                is_listed: false,
+              })),
+            )
             .returning(['id', 'name_en as name'])
             .execute()
           created.push(...rowsCreated)
@@ -250,18 +308,42 @@ export async function importRows(db: DB, actor: Actor, watchlistId: number, rows
         for (const part of chunks(missing)) {
           await tx
             .insertInto('company_alias')
-            .values(part.map((m) => ({ company_id: m.companyId!, text: m.text, normalised_text: normaliseAlias(m.text), language: CJK.test(m.text) ? ('zh' as const) : ('any' as const), kind: 'name' as const })))
+            .values(
+              part.map((m) => ({
+                company_id: m.companyId!,
+                text: m.text,
+                normalised_text: normaliseAlias(m.text),
+                language: CJK.test(m.text) ? ('zh' as const) : ('any' as const),
+                kind: 'name' as const,
+              })),
+            )
             .execute()
         }
         for (const c of created) {
-          await recordAudit(tx, { actorId: actor.id, action: 'company.create', entityType: 'company', entityId: c.id, newValue: { nameEn: c.name, region, vendorType, isListed: false, via: 'watchlist.import', watchlistId }, ip: actor.ip })
+          await recordAudit(tx, {
+            actorId: actor.id,
+            action: 'company.create',
+            entityType: 'company',
+            entityId: c.id,
+            newValue: { nameEn: c.name, region, vendorType, isListed: false, via: 'watchlist.import', watchlistId },
+            ip: actor.ip,
+          })
         }
       }
 
       for (const part of chunks(plan.toAdd)) {
         await tx
           .insertInto('watchlist_entry')
-          .values(part.map((a) => ({ watchlist_id: watchlistId, company_id: a.companyId!, rationale: a.rationale, notes_md: a.notesMd, tags: a.tags, added_by: actor.id })))
+          .values(
+            part.map((a) => ({
+              watchlist_id: watchlistId,
+              company_id: a.companyId!,
+              rationale: a.rationale,
+              notes_md: a.notesMd,
+              tags: a.tags,
+              added_by: actor.id,
+            })),
+          )
           .execute()
       }
       await recordAudit(tx, {

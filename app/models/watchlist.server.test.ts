@@ -25,8 +25,16 @@ let companyA: number
 let companyB: number
 
 async function createCompany(name: string, extra: { ticker?: string; themeId?: number } = {}) {
-  const row = await conn.db.insertInto('company').values({ name_en: name, region: 'domestic', is_listed: Boolean(extra.ticker), vendor_type: 'platform' }).returning('id').executeTakeFirstOrThrow()
-  if (extra.ticker) await conn.db.insertInto('company_ticker').values({ company_id: row.id, exchange: 'HK', code: extra.ticker, is_primary: true }).execute()
+  const row = await conn.db
+    .insertInto('company')
+    .values({ name_en: name, region: 'domestic', is_listed: Boolean(extra.ticker), vendor_type: 'platform' })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  if (extra.ticker)
+    await conn.db
+      .insertInto('company_ticker')
+      .values({ company_id: row.id, exchange: 'HK', code: extra.ticker, is_primary: true })
+      .execute()
   return row.id
 }
 
@@ -39,7 +47,8 @@ async function rejection(run: Promise<unknown>): Promise<string> {
   return (error as WatchlistError).reason
 }
 
-const audit = (action: string) => conn.db.selectFrom('audit_log').select(['old_value', 'new_value', 'user_id']).where('action', '=', action).orderBy('id').execute()
+const audit = (action: string) =>
+  conn.db.selectFrom('audit_log').select(['old_value', 'new_value', 'user_id']).where('action', '=', action).orderBy('id').execute()
 
 beforeAll(async () => {
   conn = await createTestDatabase()
@@ -63,11 +72,24 @@ describe('watchlists', () => {
 
   it('adds a company once; a second live add is refused', async () => {
     const list = await createWatchlist(conn.db, actor, { name: '2C platforms', description: '', themeId: null })
-    const entryId = await addEntry(conn.db, actor, list, { companyId: companyA, rationale: 'Short video', notesMd: '**UGC**', tags: ['video', '2c'] })
-    expect(await rejection(addEntry(conn.db, actor, list, { companyId: companyA, rationale: '', notesMd: '', tags: [] }))).toBe('alreadyListed')
+    const entryId = await addEntry(conn.db, actor, list, {
+      companyId: companyA,
+      rationale: 'Short video',
+      notesMd: '**UGC**',
+      tags: ['video', '2c'],
+    })
+    expect(await rejection(addEntry(conn.db, actor, list, { companyId: companyA, rationale: '', notesMd: '', tags: [] }))).toBe(
+      'alreadyListed',
+    )
     const entries = await listLiveEntries(conn.db, list)
     expect(entries).toHaveLength(1)
-    expect(entries[0]).toMatchObject({ id: entryId, nameEn: 'Kuaishou Test', tags: ['video', '2c'], addedByName: 'Chen Analyst', tickers: [{ exchange: 'HK', code: '1024' }] })
+    expect(entries[0]).toMatchObject({
+      id: entryId,
+      nameEn: 'Kuaishou Test',
+      tags: ['video', '2c'],
+      addedByName: 'Chen Analyst',
+      tickers: [{ exchange: 'HK', code: '1024' }],
+    })
     expect(entries[0].addedAt).toBeInstanceOf(Date)
     expect((await listWatchlists(conn.db)).find((w) => w.id === list)?.liveCount).toBe(1)
   })
@@ -91,7 +113,12 @@ describe('watchlists', () => {
     expect(await rejection(removeEntry(conn.db, actor, list, first, 'again'))).toBe('entryNotFound')
     const second = await addEntry(conn.db, actor, list, { companyId: companyA, rationale: 'Back on the list', notesMd: '', tags: [] })
     expect(second).not.toBe(first)
-    const stored = await conn.db.selectFrom('watchlist_entry').select(['id', 'removed_by', 'removed_reason', 'removed_at']).where('watchlist_id', '=', list).orderBy('id').execute()
+    const stored = await conn.db
+      .selectFrom('watchlist_entry')
+      .select(['id', 'removed_by', 'removed_reason', 'removed_at'])
+      .where('watchlist_id', '=', list)
+      .orderBy('id')
+      .execute()
     expect(stored).toHaveLength(2)
     expect(stored[0]).toMatchObject({ removed_by: actor.id, removed_reason: 'Valuation ran ahead' })
     expect(stored[1].removed_at).toBeNull()
@@ -112,7 +139,9 @@ describe('watchlists', () => {
     const entry = await addEntry(conn.db, actor, list, { companyId: companyB, rationale: '', notesMd: '', tags: [] })
     // Sunday 2026-11-29 17:30 UTC is already Monday 01:30 in Shanghai: week 49 there, 48 in UTC.
     await sql`update watchlist_entry set added_at = '2026-11-29T17:30:00Z' where id = ${entry}`.execute(conn.db)
-    expect((await listWatchlistHistory(conn.db, list, 'Asia/Shanghai')).map((w) => [w.week, w.added, w.removed])).toEqual([['2026-W49', 1, 0]])
+    expect((await listWatchlistHistory(conn.db, list, 'Asia/Shanghai')).map((w) => [w.week, w.added, w.removed])).toEqual([
+      ['2026-W49', 1, 0],
+    ])
     expect((await listWatchlistHistory(conn.db, list, 'UTC')).map((w) => w.week)).toEqual(['2026-W48'])
   })
 
@@ -120,14 +149,18 @@ describe('watchlists', () => {
     const list = await createWatchlist(conn.db, actor, { name: 'To archive', description: '', themeId: null })
     await updateWatchlist(conn.db, actor, list, { name: 'Renamed', description: 'now with text', themeId: null })
     expect((await audit('watchlist.update')).at(-1)?.old_value).toMatchObject({ name: 'To archive' })
-    expect(await rejection(updateWatchlist(conn.db, actor, list, { name: 'multimodal core', description: '', themeId: null }))).toBe('nameTaken')
+    expect(await rejection(updateWatchlist(conn.db, actor, list, { name: 'multimodal core', description: '', themeId: null }))).toBe(
+      'nameTaken',
+    )
     await setWatchlistArchived(conn.db, actor, list, true)
     expect((await getWatchlist(conn.db, list))?.archivedAt).toBeInstanceOf(Date)
     expect(await rejection(addEntry(conn.db, actor, list, { companyId: companyA, rationale: '', notesMd: '', tags: [] }))).toBe('archived')
     expect(await rejection(updateWatchlist(conn.db, actor, list, { name: 'X', description: '', themeId: null }))).toBe('archived')
     await setWatchlistArchived(conn.db, actor, list, false)
     await addEntry(conn.db, actor, list, { companyId: companyA, rationale: '', notesMd: '', tags: [] })
-    expect(await rejection(addEntry(conn.db, actor, 999_999, { companyId: companyA, rationale: '', notesMd: '', tags: [] }))).toBe('notFound')
+    expect(await rejection(addEntry(conn.db, actor, 999_999, { companyId: companyA, rationale: '', notesMd: '', tags: [] }))).toBe(
+      'notFound',
+    )
   })
 })
 

@@ -8,7 +8,8 @@ import type { Actor } from './user.server.ts'
 // Team watchlists and their entries. Removing an entry never deletes it: it gets
 // removed_at/by/reason and stays as history; re-adding a company makes a new entry.
 
-export type WatchlistFailure = 'notFound' | 'nameTaken' | 'themeNotFound' | 'companyNotFound' | 'alreadyListed' | 'archived' | 'entryNotFound' | 'companyExists'
+export type WatchlistFailure =
+  'notFound' | 'nameTaken' | 'themeNotFound' | 'companyNotFound' | 'alreadyListed' | 'archived' | 'entryNotFound' | 'companyExists'
 
 export class WatchlistError extends Error {
   constructor(public readonly reason: WatchlistFailure) {
@@ -60,7 +61,9 @@ export async function listWatchlists(db: DB) {
         .where('watchlist_entry.removed_at', 'is', null)
         .select((e) => e.fn.countAll<number>().as('n'))
         .as('liveCount'),
-      sql<Date | null>`(select greatest(max(e.added_at), max(e.removed_at)) from watchlist_entry e where e.watchlist_id = watchlist.id)`.as('lastChangeAt'),
+      sql<Date | null>`(select greatest(max(e.added_at), max(e.removed_at)) from watchlist_entry e where e.watchlist_id = watchlist.id)`.as(
+        'lastChangeAt',
+      ),
     ])
     .orderBy(sql`lower(watchlist.name)`)
     .execute()
@@ -116,7 +119,14 @@ export async function listLiveEntries(db: DB, watchlistId: number) {
   const ids = [...new Set(entries.map((e) => e.companyId))]
   const [tickers, themes] = ids.length
     ? await Promise.all([
-        db.selectFrom('company_ticker').select(['company_id as companyId', 'exchange', 'code']).where('company_id', 'in', ids).orderBy('is_primary', 'desc').orderBy('exchange').orderBy('code').execute(),
+        db
+          .selectFrom('company_ticker')
+          .select(['company_id as companyId', 'exchange', 'code'])
+          .where('company_id', 'in', ids)
+          .orderBy('is_primary', 'desc')
+          .orderBy('exchange')
+          .orderBy('code')
+          .execute(),
         db
           .selectFrom('theme_company')
           .innerJoin('theme', 'theme.id', 'theme_company.theme_id')
@@ -157,14 +167,26 @@ export async function createWatchlist(db: DB, actor: Actor, input: WatchlistInpu
         .values({ name: input.name, description: input.description, theme_id: input.themeId, created_by: actor.id })
         .returning('id')
         .executeTakeFirstOrThrow()
-      await recordAudit(tx, { actorId: actor.id, action: 'watchlist.create', entityType: 'watchlist', entityId: row.id, newValue: input, ip: actor.ip })
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: 'watchlist.create',
+        entityType: 'watchlist',
+        entityId: row.id,
+        newValue: input,
+        ip: actor.ip,
+      })
       return row.id
     }),
   )
 }
 
 async function lockWatchlist(tx: Transaction<Database>, id: number, options: { allowArchived?: boolean } = {}) {
-  const row = await tx.selectFrom('watchlist').select(['id', 'name', 'description', 'theme_id as themeId', 'archived_at as archivedAt']).where('id', '=', id).forUpdate().executeTakeFirst()
+  const row = await tx
+    .selectFrom('watchlist')
+    .select(['id', 'name', 'description', 'theme_id as themeId', 'archived_at as archivedAt'])
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst()
   if (!row) throw new WatchlistError('notFound')
   // An archived list is a record of what the team followed: unarchive it to change it.
   if (row.archivedAt && !options.allowArchived) throw new WatchlistError('archived')
@@ -177,8 +199,20 @@ export async function updateWatchlist(db: DB, actor: Actor, id: number, input: W
       const old = await lockWatchlist(tx, id)
       const before = { name: old.name, description: old.description, themeId: old.themeId }
       if (JSON.stringify(before) === JSON.stringify(input)) return
-      await tx.updateTable('watchlist').set({ name: input.name, description: input.description, theme_id: input.themeId }).where('id', '=', id).execute()
-      await recordAudit(tx, { actorId: actor.id, action: 'watchlist.update', entityType: 'watchlist', entityId: id, oldValue: before, newValue: input, ip: actor.ip })
+      await tx
+        .updateTable('watchlist')
+        .set({ name: input.name, description: input.description, theme_id: input.themeId })
+        .where('id', '=', id)
+        .execute()
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: 'watchlist.update',
+        entityType: 'watchlist',
+        entityId: id,
+        oldValue: before,
+        newValue: input,
+        ip: actor.ip,
+      })
     }),
   )
 }
@@ -216,14 +250,34 @@ export async function addEntry(db: DB, actor: Actor, watchlistId: number, input:
       await lockWatchlist(tx, watchlistId)
       // Checked first so the usual case is a clean message; the partial unique index
       // (one live entry per company) still decides under concurrent adds.
-      const live = await tx.selectFrom('watchlist_entry').select('id').where('watchlist_id', '=', watchlistId).where('company_id', '=', input.companyId).where('removed_at', 'is', null).executeTakeFirst()
+      const live = await tx
+        .selectFrom('watchlist_entry')
+        .select('id')
+        .where('watchlist_id', '=', watchlistId)
+        .where('company_id', '=', input.companyId)
+        .where('removed_at', 'is', null)
+        .executeTakeFirst()
       if (live) throw new WatchlistError('alreadyListed')
       const row = await tx
         .insertInto('watchlist_entry')
-        .values({ watchlist_id: watchlistId, company_id: input.companyId, rationale: input.rationale, notes_md: input.notesMd, tags: input.tags, added_by: actor.id })
+        .values({
+          watchlist_id: watchlistId,
+          company_id: input.companyId,
+          rationale: input.rationale,
+          notes_md: input.notesMd,
+          tags: input.tags,
+          added_by: actor.id,
+        })
         .returning('id')
         .executeTakeFirstOrThrow()
-      await recordAudit(tx, { actorId: actor.id, action: 'watchlist_entry.add', entityType: 'watchlist_entry', entityId: row.id, newValue: { watchlistId, ...input }, ip: actor.ip })
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: 'watchlist_entry.add',
+        entityType: 'watchlist_entry',
+        entityId: row.id,
+        newValue: { watchlistId, ...input },
+        ip: actor.ip,
+      })
       return row.id
     }),
   )
@@ -248,8 +302,20 @@ export async function updateEntry(db: DB, actor: Actor, watchlistId: number, ent
     const old = await lockLiveEntry(tx, watchlistId, entryId)
     const before = { rationale: old.rationale, notesMd: old.notesMd, tags: old.tags }
     if (JSON.stringify(before) === JSON.stringify(input)) return
-    await tx.updateTable('watchlist_entry').set({ rationale: input.rationale, notes_md: input.notesMd, tags: input.tags }).where('id', '=', entryId).execute()
-    await recordAudit(tx, { actorId: actor.id, action: 'watchlist_entry.update', entityType: 'watchlist_entry', entityId: entryId, oldValue: before, newValue: input, ip: actor.ip })
+    await tx
+      .updateTable('watchlist_entry')
+      .set({ rationale: input.rationale, notes_md: input.notesMd, tags: input.tags })
+      .where('id', '=', entryId)
+      .execute()
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: 'watchlist_entry.update',
+      entityType: 'watchlist_entry',
+      entityId: entryId,
+      oldValue: before,
+      newValue: input,
+      ip: actor.ip,
+    })
   })
 }
 

@@ -45,7 +45,14 @@ export async function createWebhook(db: DB, actor: Actor, input: WebhookInput): 
       .values({ name: input.name, url: input.url, format: input.format, enabled: input.enabled, created_by: actor.id })
       .returning('id')
       .executeTakeFirstOrThrow()
-    await recordAudit(tx, { actorId: actor.id, action: 'webhook.create', entityType: 'webhook', entityId: row.id, newValue: audited(input), ip: actor.ip })
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: 'webhook.create',
+      entityType: 'webhook',
+      entityId: row.id,
+      newValue: audited(input),
+      ip: actor.ip,
+    })
     return row.id
   })
 }
@@ -53,14 +60,27 @@ export async function createWebhook(db: DB, actor: Actor, input: WebhookInput): 
 /** False when the webhook does not exist. */
 export async function updateWebhook(db: DB, actor: Actor, id: number, input: WebhookInput): Promise<boolean> {
   return inTransaction(db, async (tx) => {
-    const old = await tx.selectFrom('webhook').select(['name', 'url', 'format', 'enabled']).where('id', '=', id).forUpdate().executeTakeFirst()
+    const old = await tx
+      .selectFrom('webhook')
+      .select(['name', 'url', 'format', 'enabled'])
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirst()
     if (!old) return false
     await tx
       .updateTable('webhook')
       .set({ name: input.name, url: input.url, format: input.format, enabled: input.enabled, updated_at: new Date() })
       .where('id', '=', id)
       .execute()
-    await recordAudit(tx, { actorId: actor.id, action: 'webhook.update', entityType: 'webhook', entityId: id, oldValue: audited(old), newValue: audited(input), ip: actor.ip })
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: 'webhook.update',
+      entityType: 'webhook',
+      entityId: id,
+      oldValue: audited(old),
+      newValue: audited(input),
+      ip: actor.ip,
+    })
     return true
   })
 }

@@ -30,8 +30,16 @@ export async function loadWeekSummary(db: DB, userId: number, week: string) {
       .execute(),
     db
       .selectNoFrom((eb) => [
-        eb.selectFrom('modality').select((e) => e.fn.countAll<number>().as('n')).where('archived_at', 'is', null).as('modalities'),
-        eb.selectFrom('scoring_dimension').select((e) => e.fn.countAll<number>().as('n')).where('archived_at', 'is', null).as('dimensions'),
+        eb
+          .selectFrom('modality')
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .where('archived_at', 'is', null)
+          .as('modalities'),
+        eb
+          .selectFrom('scoring_dimension')
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .where('archived_at', 'is', null)
+          .as('dimensions'),
       ])
       .executeTakeFirstOrThrow(),
     db

@@ -80,7 +80,11 @@ function ThemeWeekLine({ slug, thisWeek }: { slug: string; thisWeek: ThisWeek })
 export default function HomePage() {
   const { t } = useI18n()
   const { themes, archived, canCreate, canScore, week, summary } = useLoaderData<typeof loader>()
-  const thisWeek = (id: number): ThisWeek => ({ week, canScore, summary: summary.byTheme[id] ?? { myCells: 0, cells: summary.cells, scorers: 0 } })
+  const thisWeek = (id: number): ThisWeek => ({
+    week,
+    canScore,
+    summary: summary.byTheme[id] ?? { myCells: 0, cells: summary.cells, scorers: 0 },
+  })
   return (
     <div className="stack-lg">
       <header className="page-header home-header">

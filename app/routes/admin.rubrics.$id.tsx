@@ -63,7 +63,12 @@ export default function RubricEditPage() {
   const latest = versions[0]
   const superseded = Boolean(rubric.supersededAt)
   // One blank row at the end adds a level.
-  const rows = [...rubric.levels, ...(rubric.levels.length < 20 ? [{ level: rubric.levels.length + 1, nameEn: '', nameZh: '', descriptionEn: '', descriptionZh: '' }] : [])]
+  const rows = [
+    ...rubric.levels,
+    ...(rubric.levels.length < 20
+      ? [{ level: rubric.levels.length + 1, nameEn: '', nameZh: '', descriptionEn: '', descriptionZh: '' }]
+      : []),
+  ]
   return (
     <div className="stack-lg">
       <p className="muted small">
@@ -76,7 +81,8 @@ export default function RubricEditPage() {
         <p className="muted">
           {versions.map((v) => (
             <span key={v.id}>
-              {v.id === rubric.id ? <strong>v{v.version}</strong> : <Link to={`/admin/rubrics/${v.id}`}>v{v.version}</Link>} ({formatDateTime(locale, v.createdAt, timeZone)}){' '}
+              {v.id === rubric.id ? <strong>v{v.version}</strong> : <Link to={`/admin/rubrics/${v.id}`}>v{v.version}</Link>} (
+              {formatDateTime(locale, v.createdAt, timeZone)}){' '}
             </span>
           ))}
         </p>
@@ -122,16 +128,36 @@ export default function RubricEditPage() {
                 <tr key={l.level}>
                   <td>{l.level}</td>
                   <td>
-                    <input name="levelNameEn" defaultValue={l.nameEn} maxLength={100} aria-label={`${t('scoring.editor.level')} ${l.level} ${t('scoring.admin.nameEn')}`} />
+                    <input
+                      name="levelNameEn"
+                      defaultValue={l.nameEn}
+                      maxLength={100}
+                      aria-label={`${t('scoring.editor.level')} ${l.level} ${t('scoring.admin.nameEn')}`}
+                    />
                   </td>
                   <td>
-                    <input name="levelNameZh" defaultValue={l.nameZh} maxLength={100} aria-label={`${t('scoring.editor.level')} ${l.level} ${t('scoring.admin.nameZh')}`} />
+                    <input
+                      name="levelNameZh"
+                      defaultValue={l.nameZh}
+                      maxLength={100}
+                      aria-label={`${t('scoring.editor.level')} ${l.level} ${t('scoring.admin.nameZh')}`}
+                    />
                   </td>
                   <td>
-                    <textarea name="levelDescriptionEn" defaultValue={l.descriptionEn} maxLength={2000} aria-label={`${t('scoring.editor.level')} ${l.level} ${t('scoring.admin.descriptionEn')}`} />
+                    <textarea
+                      name="levelDescriptionEn"
+                      defaultValue={l.descriptionEn}
+                      maxLength={2000}
+                      aria-label={`${t('scoring.editor.level')} ${l.level} ${t('scoring.admin.descriptionEn')}`}
+                    />
                   </td>
                   <td>
-                    <textarea name="levelDescriptionZh" defaultValue={l.descriptionZh} maxLength={2000} aria-label={`${t('scoring.editor.level')} ${l.level} ${t('scoring.admin.descriptionZh')}`} />
+                    <textarea
+                      name="levelDescriptionZh"
+                      defaultValue={l.descriptionZh}
+                      maxLength={2000}
+                      aria-label={`${t('scoring.editor.level')} ${l.level} ${t('scoring.admin.descriptionZh')}`}
+                    />
                   </td>
                 </tr>
               ))}
@@ -150,5 +176,11 @@ export function ErrorBoundary() {
   const error = useRouteError()
   const { t } = useI18n()
   const status = isRouteErrorResponse(error) ? error.status : 500
-  return <ErrorPage status={status} data={isRouteErrorResponse(error) ? error.data : undefined} message={status === 404 ? t('scoring.error.rubricNotFound') : undefined} />
+  return (
+    <ErrorPage
+      status={status}
+      data={isRouteErrorResponse(error) ? error.data : undefined}
+      message={status === 404 ? t('scoring.error.rubricNotFound') : undefined}
+    />
+  )
 }

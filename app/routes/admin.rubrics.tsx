@@ -4,7 +4,15 @@ import { Field, FormError } from '#app/components/form.tsx'
 import { VocabularyTable } from '#app/components/scoring/vocabulary-table.tsx'
 import { localName, useI18n } from '#app/i18n/index.ts'
 import { createRubric, listRubrics, listThemeRubrics, setThemeRubric } from '#app/models/rubric.server.ts'
-import { addVocabulary, getDisagreementThreshold, listDimensions, listModalities, setDisagreementThreshold, setVocabularyArchived, updateVocabulary } from '#app/models/scoring-vocabulary.server.ts'
+import {
+  addVocabulary,
+  getDisagreementThreshold,
+  listDimensions,
+  listModalities,
+  setDisagreementThreshold,
+  setVocabularyArchived,
+  updateVocabulary,
+} from '#app/models/scoring-vocabulary.server.ts'
 import { ScoringAdminSchema } from '#app/schemas/scoring.ts'
 import { MAX_DISAGREEMENT_SPREAD, MIN_DISAGREEMENT_SPREAD } from '#app/scoring/consensus.ts'
 import { echoValues, refusalResponse } from '#app/scoring/route.server.ts'

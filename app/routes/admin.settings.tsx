@@ -48,44 +48,51 @@ export default function SettingsPage() {
   const errors = result && !result.ok ? (result.errors as Record<string, string>) : {}
   return (
     <div className="stack-lg">
-    <section className="narrow card">
-      <h1>{t('settings.title')}</h1>
-      {result?.ok ? (
-        <p className="notice" role="status">
-          {result.removed ? t('settings.demoRemoved', result.removed) : t('common.saved')}
-        </p>
-      ) : null}
-      <Form method="post" className="stack">
-        <Field label={t('settings.timeZone')} name="timeZone" defaultValue={timeZone} hint={t('settings.timeZoneHint')} error={errors.timeZone} list="time-zones" />
-        <datalist id="time-zones">
-          {zones.map((tz) => (
-            <option key={tz} value={tz} />
-          ))}
-        </datalist>
-        <button type="submit" className="primary">
-          {t('common.save')}
-        </button>
-      </Form>
-    </section>
-    {demo.analysts > 0 ? (
-      <section className="narrow card stack" aria-labelledby="demo-team-heading">
-        <h2 id="demo-team-heading">{t('settings.demoTeam')}</h2>
-        <p>{t('settings.demoTeamBody', demo)}</p>
-        <Form method="post">
-          <button
-            type="submit"
-            name="intent"
-            value="removeDemoTeam"
-            className="danger"
-            onClick={(event) => {
-              if (!window.confirm(t('settings.removeDemoTeamConfirm'))) event.preventDefault()
-            }}
-          >
-            {t('settings.removeDemoTeam')}
+      <section className="narrow card">
+        <h1>{t('settings.title')}</h1>
+        {result?.ok ? (
+          <p className="notice" role="status">
+            {result.removed ? t('settings.demoRemoved', result.removed) : t('common.saved')}
+          </p>
+        ) : null}
+        <Form method="post" className="stack">
+          <Field
+            label={t('settings.timeZone')}
+            name="timeZone"
+            defaultValue={timeZone}
+            hint={t('settings.timeZoneHint')}
+            error={errors.timeZone}
+            list="time-zones"
+          />
+          <datalist id="time-zones">
+            {zones.map((tz) => (
+              <option key={tz} value={tz} />
+            ))}
+          </datalist>
+          <button type="submit" className="primary">
+            {t('common.save')}
           </button>
         </Form>
       </section>
-    ) : null}
+      {demo.analysts > 0 ? (
+        <section className="narrow card stack" aria-labelledby="demo-team-heading">
+          <h2 id="demo-team-heading">{t('settings.demoTeam')}</h2>
+          <p>{t('settings.demoTeamBody', demo)}</p>
+          <Form method="post">
+            <button
+              type="submit"
+              name="intent"
+              value="removeDemoTeam"
+              className="danger"
+              onClick={(event) => {
+                if (!window.confirm(t('settings.removeDemoTeamConfirm'))) event.preventDefault()
+              }}
+            >
+              {t('settings.removeDemoTeam')}
+            </button>
+          </Form>
+        </section>
+      ) : null}
     </div>
   )
 }

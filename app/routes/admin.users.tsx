@@ -55,7 +55,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   } catch (error) {
     if (error instanceof UserRuleError) {
       const field = input.intent === 'invite' ? 'email' : 'form'
-      return json({ ok: false as const, errors: { [field]: ruleMessages[error.reason] }, values: {} }, { status: error.reason === 'notFound' ? 404 : 409 })
+      return json(
+        { ok: false as const, errors: { [field]: ruleMessages[error.reason] }, values: {} },
+        { status: error.reason === 'notFound' ? 404 : 409 },
+      )
     }
     throw error
   }
@@ -133,7 +136,13 @@ export default function UsersPage() {
         {created ? (
           <div className="notice" role="status">
             <p>{t('users.inviteCreated', { email: created.email })}</p>
-            <input className="copy-field" readOnly value={created.link} aria-label={created.email} onFocus={(e) => e.currentTarget.select()} />
+            <input
+              className="copy-field"
+              readOnly
+              value={created.link}
+              aria-label={created.email}
+              onFocus={(e) => e.currentTarget.select()}
+            />
           </div>
         ) : null}
         <Form method="post" className="row-form">

@@ -32,7 +32,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     // The receiver's refusal is the admin's to fix (wrong key, keyword filter): a 422 saying why.
     return outcome.ok
       ? json({ ok: true as const, message: 'webhooks.testSent' as const, id: test.data.id })
-      : json({ ok: false as const, errors: { form: 'webhooks.testFailed' }, values: {}, testError: outcome.message, id: test.data.id }, { status: 422 })
+      : json(
+          { ok: false as const, errors: { form: 'webhooks.testFailed' }, values: {}, testError: outcome.message, id: test.data.id },
+          { status: 422 },
+        )
   }
   const parsed = await parseForm(request, WebhookFormSchema, form)
   if (!parsed.ok) return badRequest(parsed)
@@ -45,7 +48,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return json({ ok: true as const, message: 'webhooks.saved' as const, id })
 }
 
-const notFound = { ok: false as const, errors: { form: 'webhooks.notFound' } as Record<string, string>, values: {} as Record<string, string> }
+const notFound = {
+  ok: false as const,
+  errors: { form: 'webhooks.notFound' } as Record<string, string>,
+  values: {} as Record<string, string>,
+}
 
 type Values = { id?: number; name: string; url: string; format: string; enabled: boolean }
 
@@ -55,8 +62,27 @@ function WebhookForm({ values, errors, idPrefix }: { values: Values; errors: Rec
   return (
     <Form method="post" className="webhook-form" noValidate>
       {values.id ? <input type="hidden" name="id" value={values.id} /> : null}
-      <Field label={t('webhooks.name')} name="name" id={`${idPrefix}-name`} type="text" defaultValue={values.name} error={errors.name} maxLength={100} required />
-      <Field label={t('webhooks.url')} name="url" id={`${idPrefix}-url`} type="url" defaultValue={values.url} error={errors.url} hint={t('webhooks.urlHint')} maxLength={2000} required />
+      <Field
+        label={t('webhooks.name')}
+        name="name"
+        id={`${idPrefix}-name`}
+        type="text"
+        defaultValue={values.name}
+        error={errors.name}
+        maxLength={100}
+        required
+      />
+      <Field
+        label={t('webhooks.url')}
+        name="url"
+        id={`${idPrefix}-url`}
+        type="url"
+        defaultValue={values.url}
+        error={errors.url}
+        hint={t('webhooks.urlHint')}
+        maxLength={2000}
+        required
+      />
       <div className="field">
         <label htmlFor={`${idPrefix}-format`}>{t('webhooks.format')}</label>
         <select id={`${idPrefix}-format`} name="format" defaultValue={values.format}>
@@ -86,7 +112,15 @@ export default function AdminWebhooksPage() {
   // A refused edit of a listed webhook opens that webhook's form again; a refused add, the add form.
   const failedId = failed && typed.id ? Number(typed.id) : null
   const valuesFor = (fallback: Values, id: number | null): Values =>
-    failed && failedId === id ? { ...fallback, name: typed.name ?? '', url: typed.url ?? '', format: typed.format ?? fallback.format, enabled: typed.enabled === 'on' } : fallback
+    failed && failedId === id
+      ? {
+          ...fallback,
+          name: typed.name ?? '',
+          url: typed.url ?? '',
+          format: typed.format ?? fallback.format,
+          enabled: typed.enabled === 'on',
+        }
+      : fallback
   const errorsFor = (id: number | null): Record<string, string> => (failed && failedId === id ? failed.errors : {})
   return (
     <div className="stack-lg webhooks-page">
@@ -110,7 +144,12 @@ export default function AdminWebhooksPage() {
 
       <section className="card stack" aria-labelledby="add-heading">
         <h2 id="add-heading">{t('webhooks.add')}</h2>
-        <WebhookForm idPrefix="new" values={valuesFor({ name: '', url: '', format: 'wecom', enabled: true }, null)} errors={errorsFor(null)} key={result?.ok ? `saved-${webhooks.length}` : 'new'} />
+        <WebhookForm
+          idPrefix="new"
+          values={valuesFor({ name: '', url: '', format: 'wecom', enabled: true }, null)}
+          errors={errorsFor(null)}
+          key={result?.ok ? `saved-${webhooks.length}` : 'new'}
+        />
       </section>
 
       <section className="card stack" aria-labelledby="list-heading">
@@ -123,7 +162,11 @@ export default function AdminWebhooksPage() {
               <span className={w.enabled ? 'badge' : 'badge private'}>{w.enabled ? t('webhooks.enabled') : t('webhooks.off')}</span>{' '}
               <span className="webhook-url">{new URL(w.url).host}</span>
             </summary>
-            <WebhookForm idPrefix={`hook-${w.id}`} values={valuesFor({ id: w.id, name: w.name, url: w.url, format: w.format, enabled: w.enabled }, w.id)} errors={errorsFor(w.id)} />
+            <WebhookForm
+              idPrefix={`hook-${w.id}`}
+              values={valuesFor({ id: w.id, name: w.name, url: w.url, format: w.format, enabled: w.enabled }, w.id)}
+              errors={errorsFor(w.id)}
+            />
             <Form method="post" className="webhook-test">
               <input type="hidden" name="id" value={w.id} />
               <button type="submit" name="intent" value="test">
@@ -157,7 +200,11 @@ export default function AdminWebhooksPage() {
                   <tr key={d.id}>
                     <td className="nowrap">{formatDateTime(locale, d.attemptedAt, timeZone)}</td>
                     <td>{d.webhookName}</td>
-                    <td>{d.nameEn ? `${localName(locale, { nameEn: d.nameEn, nameZh: d.nameZh ?? '' })} · ${d.week}` : t('webhooks.testMessage')}</td>
+                    <td>
+                      {d.nameEn
+                        ? `${localName(locale, { nameEn: d.nameEn, nameZh: d.nameZh ?? '' })} · ${d.week}`
+                        : t('webhooks.testMessage')}
+                    </td>
                     <td>{d.attempt}</td>
                     <td>
                       <span className={`delivery-outcome is-${d.outcome}`}>{t(`webhooks.outcome.${d.outcome}`)}</span>

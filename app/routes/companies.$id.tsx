@@ -50,8 +50,19 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   // Viewers get no edit data: the controls are hidden from them (the action refuses them anyway).
   const [parents, modalityOptions] = canEdit ? await Promise.all([listCompanyNames(context.db), listModalityOptions(context.db)]) : [[], []]
   const week = await currentTeamWeek(context.db)
-  const [mentionWeeks, snippets] = await Promise.all([listCompanyMentionWeeks(context.db, id, { from: shiftIsoWeek(week, -(MENTION_WEEKS - 1)), to: week }), listLatestSnippets(context.db, id, 8)])
-  return json({ ...found, notesHtml: renderMarkdown(found.company.notesMd), canEdit, parents: parents.filter((p) => p.id !== id), modalityOptions, mentionWeeks, snippets })
+  const [mentionWeeks, snippets] = await Promise.all([
+    listCompanyMentionWeeks(context.db, id, { from: shiftIsoWeek(week, -(MENTION_WEEKS - 1)), to: week }),
+    listLatestSnippets(context.db, id, 8),
+  ])
+  return json({
+    ...found,
+    notesHtml: renderMarkdown(found.company.notesMd),
+    canEdit,
+    parents: parents.filter((p) => p.id !== id),
+    modalityOptions,
+    mentionWeeks,
+    snippets,
+  })
 }
 
 // Names the form that was posted, so a plain (no-JavaScript) post shows errors on the right row.
@@ -83,7 +94,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         break
       case 'addTicker': {
         const ticker = parseTicker(input.ticker)
-        if (!ticker) return reply(target, { ticker: messageCode('companyEdit.tickerInvalid', { ticker: input.ticker }) }, { ticker: input.ticker }, 400)
+        if (!ticker)
+          return reply(
+            target,
+            { ticker: messageCode('companyEdit.tickerInvalid', { ticker: input.ticker }) },
+            { ticker: input.ticker },
+            400,
+          )
         await addTicker(context.db, actor, id, ticker, input.primary)
         break
       }
@@ -127,7 +144,8 @@ export default function CompanyPage() {
           <Link to="/companies">{t('companies.title')}</Link>
         </p>
         <h1>
-          {localName(locale, company)} {other && other !== localName(locale, company) ? <span className="muted subtitle">{other}</span> : null}
+          {localName(locale, company)}{' '}
+          {other && other !== localName(locale, company) ? <span className="muted subtitle">{other}</span> : null}
         </h1>
         <p className="chips">
           <span className="badge">{t(`region.${company.region}` as MessageKey)}</span>
@@ -154,7 +172,11 @@ export default function CompanyPage() {
       <div className="company-top">
         <section className="card stack" aria-labelledby="profile-heading">
           <h2 id="profile-heading">{t('company.profile')}</h2>
-          {notesHtml ? <div className="prose" dangerouslySetInnerHTML={{ __html: notesHtml }} /> : <p className="muted">{t('companyEdit.noNotes')}</p>}
+          {notesHtml ? (
+            <div className="prose" dangerouslySetInnerHTML={{ __html: notesHtml }} />
+          ) : (
+            <p className="muted">{t('companyEdit.noNotes')}</p>
+          )}
           {canEdit ? <ProfileEditor data={data} /> : null}
         </section>
         <div className="stack">
@@ -180,7 +202,15 @@ export default function CompanyPage() {
               <ModalityEditor options={data.modalityOptions} chosen={modalities.map((m) => m.id)} />
             ) : (
               <p className="chips">
-                {modalities.length ? modalities.map((m) => <span key={m.slug} className="chip">{localName(locale, m)}</span>) : <span className="muted">{t('common.none')}</span>}
+                {modalities.length ? (
+                  modalities.map((m) => (
+                    <span key={m.slug} className="chip">
+                      {localName(locale, m)}
+                    </span>
+                  ))
+                ) : (
+                  <span className="muted">{t('common.none')}</span>
+                )}
               </p>
             )}
           </section>
@@ -200,7 +230,8 @@ export default function CompanyPage() {
             {themes.map((theme) => (
               <li key={theme.slug}>
                 <Link to={`/themes/${theme.slug}`}>{localName(locale, theme)}</Link>{' '}
-                <span className="badge">{t(`companyRole.${theme.role}` as MessageKey)}</span> <span className="badge">{t(`exposure.${theme.exposure}` as MessageKey)}</span>
+                <span className="badge">{t(`companyRole.${theme.role}` as MessageKey)}</span>{' '}
+                <span className="badge">{t(`exposure.${theme.exposure}` as MessageKey)}</span>
               </li>
             ))}
           </ul>
@@ -211,7 +242,8 @@ export default function CompanyPage() {
           <ul className="plain-list">
             {watchlists.map((w) => (
               <li key={w.id}>
-                <Link to={`/watchlists/${w.id}`}>{w.name}</Link> <span className="muted small">{formatDate(locale, w.addedAt, timeZone)}</span>
+                <Link to={`/watchlists/${w.id}`}>{w.name}</Link>{' '}
+                <span className="muted small">{formatDate(locale, w.addedAt, timeZone)}</span>
                 {w.rationale ? <p className="small">{w.rationale}</p> : null}
               </li>
             ))}
@@ -233,16 +265,19 @@ function ProfileEditor({ data }: { data: ReturnType<typeof useLoaderData<typeof 
   const { t } = useI18n()
   const edit = useCompanyEdit('profile')
   const c = data.company
-  const values = edit.result && !edit.result.ok ? edit.result.values : {
-    nameEn: c.nameEn,
-    nameZh: c.nameZh,
-    region: c.region,
-    listing: c.isListed ? 'listed' : 'private',
-    vendorType: c.vendorType,
-    website: c.website ?? '',
-    parentId: c.parentId ? String(c.parentId) : '',
-    notesMd: c.notesMd,
-  }
+  const values =
+    edit.result && !edit.result.ok
+      ? edit.result.values
+      : {
+          nameEn: c.nameEn,
+          nameZh: c.nameZh,
+          region: c.region,
+          listing: c.isListed ? 'listed' : 'private',
+          vendorType: c.vendorType,
+          website: c.website ?? '',
+          parentId: c.parentId ? String(c.parentId) : '',
+          notesMd: c.notesMd,
+        }
   const failed = Boolean(edit.result && !edit.result.ok)
   return (
     <details className="profile-editor" open={failed || undefined}>

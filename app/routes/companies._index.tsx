@@ -41,7 +41,8 @@ export default function CompaniesPage() {
     vendorType: params.get('vendorType') ?? '',
     listing: params.get('listing') ?? '',
   })
-  const set = (key: keyof Filters) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setFilters((f) => ({ ...f, [key]: e.target.value }))
+  const set = (key: keyof Filters) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
+    setFilters((f) => ({ ...f, [key]: e.target.value }))
   const needle = compact(filters.q)
   const shown = companies.filter(
     (c) =>

@@ -37,7 +37,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const tickers = parseTickerList(parsed.data.tickers)
   if (!tickers.ok) return formError('tickers', messageCode('companyEdit.tickerInvalid', { ticker: tickers.bad }), values)
   try {
-    const { id } = await createCompany(context.db, { id: user.id, ip: context.clientIp }, { ...parsed.data, tickers: tickers.tickers, aliases: aliasLines(parsed.data.aliases) })
+    const { id } = await createCompany(
+      context.db,
+      { id: user.id, ip: context.clientIp },
+      { ...parsed.data, tickers: tickers.tickers, aliases: aliasLines(parsed.data.aliases) },
+    )
     return redirect(`/companies/${id}`)
   } catch (error) {
     if (!(error instanceof CompanyEditError)) throw error
@@ -71,7 +75,15 @@ export default function NewCompanyPage() {
         <CompanyProfileFields values={values} errors={errors} parents={parents} idPrefix="new">
           <div className={`field${tickersError ? ' has-error' : ''}`}>
             <label htmlFor="new-tickers">{t('company.tickers')}</label>
-            <input id="new-tickers" name="tickers" maxLength={500} defaultValue={values.tickers} placeholder="0700.HK, BABA" aria-describedby="new-tickers-hint" aria-invalid={tickersError ? true : undefined} />
+            <input
+              id="new-tickers"
+              name="tickers"
+              maxLength={500}
+              defaultValue={values.tickers}
+              placeholder="0700.HK, BABA"
+              aria-describedby="new-tickers-hint"
+              aria-invalid={tickersError ? true : undefined}
+            />
             <p className="field-hint" id="new-tickers-hint">
               {t('companyEdit.tickersHint')}
             </p>
@@ -83,7 +95,14 @@ export default function NewCompanyPage() {
           </div>
           <div className={`field${aliasesError ? ' has-error' : ''}`}>
             <label htmlFor="new-aliases">{t('companyEdit.aliases')}</label>
-            <textarea id="new-aliases" name="aliases" rows={3} defaultValue={values.aliases} aria-describedby="new-aliases-hint" aria-invalid={aliasesError ? true : undefined} />
+            <textarea
+              id="new-aliases"
+              name="aliases"
+              rows={3}
+              defaultValue={values.aliases}
+              aria-describedby="new-aliases-hint"
+              aria-invalid={aliasesError ? true : undefined}
+            />
             <p className="field-hint" id="new-aliases-hint">
               {t('companyEdit.aliasesHint')}
             </p>

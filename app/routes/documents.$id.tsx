@@ -17,7 +17,8 @@ import styles from '#app/styles/documents.css'
 import { pageTitle } from '#app/i18n/meta.ts'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, data ? { text: data.document.title } : 'nav.documents')
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, data ? { text: data.document.title } : 'nav.documents')
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context)
@@ -26,8 +27,15 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!found) throw json({ id: params.id }, { status: 404 })
   const canEdit = roleAllows(user.role, 'analyst')
   // Archived themes stay choosable when the document already has them.
-  const themes = canEdit ? (await listThemes(context.db)).filter((t) => t.status !== 'archived' || found.themes.some((d) => d.id === t.id)) : []
-  return json({ ...found, canDelete: canEdit, canEdit, themeChoices: themes.map((t) => ({ id: t.id, nameEn: t.nameEn, nameZh: t.nameZh })) })
+  const themes = canEdit
+    ? (await listThemes(context.db)).filter((t) => t.status !== 'archived' || found.themes.some((d) => d.id === t.id))
+    : []
+  return json({
+    ...found,
+    canDelete: canEdit,
+    canEdit,
+    themeChoices: themes.map((t) => ({ id: t.id, nameEn: t.nameEn, nameZh: t.nameZh })),
+  })
 }
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'documents.refused.invalidDate' })
@@ -57,7 +65,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (input.intent === 'edit') {
     const values = { title: input.title, publisher: input.publisher, publishedOn: input.publishedOn ?? '', tags: input.tags }
     try {
-      const saved = await updateDocumentMetadata(context.db, { id: user.id, ip: context.clientIp }, id.data, { ...values, publishedOn: input.publishedOn || null, tags: input.tags.split(/[,，、;；]/), themeIds: input.themeIds })
+      const saved = await updateDocumentMetadata(context.db, { id: user.id, ip: context.clientIp }, id.data, {
+        ...values,
+        publishedOn: input.publishedOn || null,
+        tags: input.tags.split(/[,，、;；]/),
+        themeIds: input.themeIds,
+      })
       if (!saved) return formError('form', 'documents.notFound?id=' + id.data, {}, 404)
     } catch (error) {
       if (error instanceof DocumentEditError) return formError('themeIds', 'documents.refused.themeNotFound', values)
@@ -85,7 +98,10 @@ export default function DocumentPage() {
   }, [mentions])
   const describe = (m: MentionSpan) => {
     const company = byId.get(m.companyId)
-    return t('documents.mentionOf', { company: company ? localName(locale, { nameEn: company.name, nameZh: company.nameZh }) : '?', alias: m.aliasText })
+    return t('documents.mentionOf', {
+      company: company ? localName(locale, { nameEn: company.name, nameZh: company.nameZh }) : '?',
+      alias: m.aliasText,
+    })
   }
   return (
     <article className="stack document-page">
@@ -108,7 +124,11 @@ export default function DocumentPage() {
             ))}
           </p>
           <p className="muted small doc-provenance">
-            {doc.fileName ? <span>{t('documents.file')}: {doc.fileName}</span> : null}
+            {doc.fileName ? (
+              <span>
+                {t('documents.file')}: {doc.fileName}
+              </span>
+            ) : null}
             {doc.sourceUrl && /^https?:\/\//i.test(doc.sourceUrl) ? (
               <a href={doc.sourceUrl} rel="noopener noreferrer nofollow" target="_blank">
                 {t('documents.source')}
@@ -175,13 +195,21 @@ export default function DocumentPage() {
                 const name = localName(locale, { nameEn: company.name, nameZh: company.nameZh })
                 return (
                   <li key={company.id} className={focus === company.id ? 'is-focus' : undefined}>
-                    <button type="button" className="doc-company-pick" aria-pressed={focus === company.id} title={t('documents.pickCompany', { name })} onClick={() => setFocus(focus === company.id ? null : company.id)}>
+                    <button
+                      type="button"
+                      className="doc-company-pick"
+                      aria-pressed={focus === company.id}
+                      title={t('documents.pickCompany', { name })}
+                      onClick={() => setFocus(focus === company.id ? null : company.id)}
+                    >
                       <span className="doc-company-name">{name}</span>
                       <span className="doc-company-count">{formatNumber(locale, company.count)}</span>
                     </button>
                     <span className="doc-company-links small">
                       <Link to={`/companies/${company.id}`}>{t('documents.companyPage')}</Link>
-                      {firstStart.has(company.id) ? <a href={`#mention-${firstStart.get(company.id)}`}>{t('documents.firstMention')}</a> : null}
+                      {firstStart.has(company.id) ? (
+                        <a href={`#mention-${firstStart.get(company.id)}`}>{t('documents.firstMention')}</a>
+                      ) : null}
                     </span>
                   </li>
                 )

@@ -1,4 +1,12 @@
-import { type ActionFunctionArgs, json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction, redirect, unstable_parseMultipartFormData } from '@remix-run/node'
+import {
+  type ActionFunctionArgs,
+  json,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+  unstable_parseMultipartFormData,
+} from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
 import { AddDocuments } from '#app/components/documents/add-documents.tsx'
@@ -6,9 +14,23 @@ import { DocumentFilters } from '#app/components/documents/document-filters.tsx'
 import { IngestResults } from '#app/components/documents/ingest-results.tsx'
 import { formatDate, formatNumber, useI18n, type MessageKey } from '#app/i18n/index.ts'
 import { ACCEPTED_EXTENSIONS } from '#app/ingest/extract-file.server.ts'
-import { BULK_MIN_FILES, BULK_MIN_BYTES, type DocumentMeta, ingestFromUrl, ingestSource, refusalStatus } from '#app/ingest/add-documents.server.ts'
+import {
+  BULK_MIN_FILES,
+  BULK_MIN_BYTES,
+  type DocumentMeta,
+  ingestFromUrl,
+  ingestSource,
+  refusalStatus,
+} from '#app/ingest/add-documents.server.ts'
 import { type IngestOutcome, refusalKey } from '#app/ingest/outcome.ts'
-import { createDocumentUploadHandler, MAX_FIELD_BYTES, MAX_FILE_BYTES, MAX_REQUEST_BYTES, MB, UploadTooLargeError } from '#app/ingest/upload-handler.server.ts'
+import {
+  createDocumentUploadHandler,
+  MAX_FIELD_BYTES,
+  MAX_FILE_BYTES,
+  MAX_REQUEST_BYTES,
+  MB,
+  UploadTooLargeError,
+} from '#app/ingest/upload-handler.server.ts'
 import { listCompanies } from '#app/models/company.server.ts'
 import { listDocumentPublishers, listDocumentTags } from '#app/models/document-queries.server.ts'
 import { enqueueBulkUpload } from '#app/models/bulk-upload.server.ts'
@@ -26,7 +48,8 @@ import { pageTitle } from '#app/i18n/meta.ts'
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'nav.documents')
 
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' || v === null ? undefined : v), schema.optional()).catch(undefined)
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (v === '' || v === null ? undefined : v), schema.optional()).catch(undefined)
 const FiltersSchema = z.object({
   q: optional(z.string().trim().max(200)),
   language: optional(z.enum(['zh', 'en', 'mixed'])),
@@ -43,7 +66,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   // A filter that does not parse is ignored rather than refused: the list still shows.
   const filters = FiltersSchema.parse(Object.fromEntries(url.searchParams))
   const [list, companies, themes, tags, publishers] = await Promise.all([
-    listDocuments(context.db, { q: filters.q, language: filters.language, companyId: filters.company, themeId: filters.theme, tag: filters.tag, publisher: filters.publisher, page: filters.page }),
+    listDocuments(context.db, {
+      q: filters.q,
+      language: filters.language,
+      companyId: filters.company,
+      themeId: filters.theme,
+      tag: filters.tag,
+      publisher: filters.publisher,
+      page: filters.page,
+    }),
     listCompanies(context.db),
     listThemes(context.db),
     listDocumentTags(context.db),
@@ -51,7 +82,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   ])
   return json({
     ...list,
-    filters: { q: filters.q, language: filters.language, company: filters.company, theme: filters.theme, tag: filters.tag, publisher: filters.publisher },
+    filters: {
+      q: filters.q,
+      language: filters.language,
+      company: filters.company,
+      theme: filters.theme,
+      tag: filters.tag,
+      publisher: filters.publisher,
+    },
     companies: companies.map((c) => ({ id: c.id, nameEn: c.nameEn, nameZh: c.nameZh })),
     themes: themes.filter((t) => t.status !== 'archived').map((t) => ({ id: t.id, nameEn: t.nameEn, nameZh: t.nameZh })),
     tags,
@@ -81,7 +119,11 @@ const AddDocumentsSchema = z.discriminatedUnion(
       text: z.string(required).refine((s) => s.trim().length > 0, required),
       ...MetadataFields,
     }),
-    z.object({ intent: z.literal('url'), url: z.string(required).trim().min(1, required).max(2000, { error: 'validation.tooLong?max=2000' }), ...MetadataFields }),
+    z.object({
+      intent: z.literal('url'),
+      url: z.string(required).trim().min(1, required).max(2000, { error: 'validation.tooLong?max=2000' }),
+      ...MetadataFields,
+    }),
     z.object({ intent: z.literal('rescan') }),
   ],
   { error: 'validation.choice' },
@@ -92,11 +134,14 @@ export type DocumentsActionData = FormFailure | { ok: true; outcomes: IngestOutc
 async function readAddForm(request: Request) {
   const upload = createDocumentUploadHandler()
   const type = request.headers.get('Content-Type') ?? ''
-  const form = type.startsWith('multipart/form-data') ? await unstable_parseMultipartFormData(request, upload.handler) : await readFormData(request)
+  const form = type.startsWith('multipart/form-data')
+    ? await unstable_parseMultipartFormData(request, upload.handler)
+    : await readFormData(request)
   return { form, refused: upload.refused }
 }
 
-const results = (outcomes: IngestOutcome[], status = 200) => json<DocumentsActionData>({ ok: true, outcomes, nonce: String(Date.now()) }, { status })
+const results = (outcomes: IngestOutcome[], status = 200) =>
+  json<DocumentsActionData>({ ok: true, outcomes, nonce: String(Date.now()) }, { status })
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireRole(request, context, 'analyst')
@@ -126,14 +171,25 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   if (input.intent === 'url') {
     const fetched = await ingestFromUrl(context.db, input.url, meta)
-    if (!fetched.ok) return formError(fetched.reason.startsWith('documents.refused.themeNotFound') ? 'themeIds' : 'url', fetched.reason, { intent: 'url', url: input.url }, refusalStatus(fetched.reason))
+    if (!fetched.ok)
+      return formError(
+        fetched.reason.startsWith('documents.refused.themeNotFound') ? 'themeIds' : 'url',
+        fetched.reason,
+        { intent: 'url', url: input.url },
+        refusalStatus(fetched.reason),
+      )
     return results([fetched.outcome])
   }
   if (input.intent === 'paste') {
     const outcome = await ingestSource(context.db, input.title, { text: input.text, title: input.title }, meta)
     if (outcome.status === 'refused') {
       const field = outcome.reason?.startsWith('documents.refused.themeNotFound') ? 'themeIds' : 'text'
-      return formError(field, outcome.reason ?? 'validation.invalid', { intent: 'paste', title: input.title, text: input.text.slice(0, 10_000) }, refusalStatus(outcome.reason))
+      return formError(
+        field,
+        outcome.reason ?? 'validation.invalid',
+        { intent: 'paste', title: input.title, text: input.text.slice(0, 10_000) },
+        refusalStatus(outcome.reason),
+      )
     }
     return results([outcome])
   }
@@ -144,15 +200,31 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (files.length + refused.length >= BULK_MIN_FILES || totalBytes > BULK_MIN_BYTES) {
     // Many files: stored with a job that ingests them in the background; its page shows progress.
     const jobId = await enqueueBulkUpload(context.db, actor, {
-      files: await Promise.all(files.map(async (f) => ({ name: f.name, contentType: f.type, bytes: new Uint8Array(await f.arrayBuffer()) }))),
+      files: await Promise.all(
+        files.map(async (f) => ({ name: f.name, contentType: f.type, bytes: new Uint8Array(await f.arrayBuffer()) })),
+      ),
       refused: refused.map((r) => ({ name: r.name, reason: r.reason ?? 'validation.invalid' })),
-      meta: { publisher: meta.publisher ?? '', publishedOn: meta.publishedOn ?? null, tags: [...(meta.tags ?? [])], themeIds: [...(meta.themeIds ?? [])] },
+      meta: {
+        publisher: meta.publisher ?? '',
+        publishedOn: meta.publishedOn ?? null,
+        tags: [...(meta.tags ?? [])],
+        themeIds: [...(meta.themeIds ?? [])],
+      },
     })
     return redirect(`/jobs/${jobId}`)
   }
   const { matcher } = await getMentionMatcher(context.db)
   const outcomes: IngestOutcome[] = []
-  for (const file of files) outcomes.push(await ingestSource(context.db, file.name, { file: { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()), contentType: file.type } }, meta, matcher))
+  for (const file of files)
+    outcomes.push(
+      await ingestSource(
+        context.db,
+        file.name,
+        { file: { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()), contentType: file.type } },
+        meta,
+        matcher,
+      ),
+    )
   outcomes.push(...refused)
   // Bad input gets a 4xx: when nothing at all was stored, the status says why.
   return results(outcomes, outcomes.every((o) => o.status === 'refused') ? refusalStatus(outcomes[0]?.reason) : 200)
@@ -198,13 +270,29 @@ export default function DocumentsPage() {
         <details className="add-documents-panel" open={data.total === 0 || result !== undefined}>
           <summary>{t('documents.add')}</summary>
           {result?.ok ? <IngestResults outcomes={result.outcomes} /> : null}
-          <AddDocuments key={result?.ok ? result.nonce : 'add'} themes={data.themes} accept={data.accept} maxFileMb={data.maxFileMb} bulkFiles={data.bulkFiles} errors={errors} values={values} />
+          <AddDocuments
+            key={result?.ok ? result.nonce : 'add'}
+            themes={data.themes}
+            accept={data.accept}
+            maxFileMb={data.maxFileMb}
+            bulkFiles={data.bulkFiles}
+            errors={errors}
+            values={values}
+          />
         </details>
       ) : null}
       <section className="card">
-        <DocumentFilters filters={data.filters} companies={data.companies} themes={data.themes} tags={data.tags} publishers={data.publishers} />
+        <DocumentFilters
+          filters={data.filters}
+          companies={data.companies}
+          themes={data.themes}
+          tags={data.tags}
+          publishers={data.publishers}
+        />
         {data.documents.length === 0 ? (
-          <p className="muted doc-empty">{data.total === 0 && !Object.values(data.filters).some(Boolean) ? t('documents.empty') : t('documents.noMatch')}</p>
+          <p className="muted doc-empty">
+            {data.total === 0 && !Object.values(data.filters).some(Boolean) ? t('documents.empty') : t('documents.noMatch')}
+          </p>
         ) : (
           <div className="table-scroll">
             <table className="data-table doc-table">
@@ -233,7 +321,8 @@ export default function DocumentsPage() {
                       <span className={`badge lang-${doc.language}`}>{t(`documents.lang.${doc.language}` as MessageKey)}</span>
                     </td>
                     <td className="num nowrap">
-                      {formatNumber(locale, doc.mentionCount)} <span className="muted small">· {t('documents.companiesCount', { count: doc.companyCount })}</span>
+                      {formatNumber(locale, doc.mentionCount)}{' '}
+                      <span className="muted small">· {t('documents.companiesCount', { count: doc.companyCount })}</span>
                     </td>
                     <td>
                       <span className="chips">

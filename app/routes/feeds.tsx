@@ -20,7 +20,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return json({ feeds: await listFeeds(context.db), canEdit: roleAllows(user.role, 'analyst'), now: new Date().toISOString() })
 }
 
-type Outcome = { ok: true; message: string; feedId?: number } | { ok: false; errors: Record<string, string>; values: Record<string, string>; feedId?: number }
+type Outcome =
+  | { ok: true; message: string; feedId?: number }
+  | { ok: false; errors: Record<string, string>; values: Record<string, string>; feedId?: number }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const me = await requireRole(request, context, 'analyst')
@@ -37,7 +39,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
         const refusal = await checkFeedUrl(context.db, input.url)
         if (refusal) return formError('url', refusal, values, 422)
         try {
-          return done('feeds.added', await addFeed(context.db, actor, { url: input.url, title: input.title, intervalMinutes: input.intervalMinutes }))
+          return done(
+            'feeds.added',
+            await addFeed(context.db, actor, { url: input.url, title: input.title, intervalMinutes: input.intervalMinutes }),
+          )
         } catch (error) {
           if (error instanceof FeedError && error.reason === 'urlTaken') return formError('url', 'feeds.urlTaken', values, 409)
           throw error
@@ -58,11 +63,19 @@ export async function action({ request, context }: ActionFunctionArgs) {
         if (!lease) return json<Outcome>({ ok: false, errors: { form: 'feeds.busy' }, values: {}, feedId: input.feedId }, { status: 409 })
         const report = await pollFeed(context.db, lease, { ingest: ingestFeedItem })
         if (report.ok) {
-          const counts = new URLSearchParams({ feed: lease.title || new URL(lease.url).hostname, items: String(report.items), stored: String(report.stored), skipped: String(report.skipped) })
+          const counts = new URLSearchParams({
+            feed: lease.title || new URL(lease.url).hostname,
+            items: String(report.items),
+            stored: String(report.stored),
+            skipped: String(report.skipped),
+          })
           return done(`feeds.pollDone?${counts}`, input.feedId)
         }
         // The feed failed, not the request: 422 with the reason, which is also stored on the feed.
-        return json<Outcome>({ ok: false, errors: { form: report.error ?? 'feeds.poll.unexpected' }, values: {}, feedId: input.feedId }, { status: 422 })
+        return json<Outcome>(
+          { ok: false, errors: { form: report.error ?? 'feeds.poll.unexpected' }, values: {}, feedId: input.feedId },
+          { status: 422 },
+        )
       }
     }
   } catch (error) {
@@ -83,9 +96,12 @@ export default function FeedsPage() {
   const pending = navigation.formData
   const errors: Record<string, string> = result && !result.ok ? result.errors : {}
   const values: Record<string, string> = result && !result.ok ? result.values : {}
-  const when = (value: string | null) => (value ? formatDateTime(locale, value, timeZone) : <span className="muted">{t('feeds.never')}</span>)
+  const when = (value: string | null) =>
+    value ? formatDateTime(locale, value, timeZone) : <span className="muted">{t('feeds.never')}</span>
   const failedFeed = errors.form && result && 'feedId' in result ? feeds.find((f) => f.id === result.feedId) : undefined
-  const pollError = failedFeed ? t('feeds.pollFailed', { feed: failedFeed.title || failedFeed.url, message: fieldError(t, errors.form) ?? '' }) : undefined
+  const pollError = failedFeed
+    ? t('feeds.pollFailed', { feed: failedFeed.title || failedFeed.url, message: fieldError(t, errors.form) ?? '' })
+    : undefined
   const added = result?.ok && result.message === 'feeds.added'
 
   return (
@@ -126,7 +142,9 @@ export default function FeedsPage() {
             </thead>
             <tbody>
               {feeds.map((feed) => {
-                const polling = (pending?.get('intent') === 'poll' && pending.get('feedId') === String(feed.id)) || (feed.leaseUntil !== null && feed.leaseUntil > now)
+                const polling =
+                  (pending?.get('intent') === 'poll' && pending.get('feedId') === String(feed.id)) ||
+                  (feed.leaseUntil !== null && feed.leaseUntil > now)
                 return (
                   <tr key={feed.id} className={feed.enabled ? undefined : 'is-disabled'}>
                     <td className="feed-name">
@@ -134,7 +152,11 @@ export default function FeedsPage() {
                       <a className="feed-url" href={feed.url} rel="noreferrer noopener" target="_blank">
                         {feed.url}
                       </a>
-                      {polling ? <span className="badge">{t('feeds.polling')}</span> : !feed.enabled ? <span className="badge warn">{t('feeds.paused')}</span> : null}
+                      {polling ? (
+                        <span className="badge">{t('feeds.polling')}</span>
+                      ) : !feed.enabled ? (
+                        <span className="badge warn">{t('feeds.paused')}</span>
+                      ) : null}
                     </td>
                     <td className="nowrap">
                       {canEdit ? (
@@ -144,7 +166,17 @@ export default function FeedsPage() {
                           <label className="visually-hidden" htmlFor={`interval-${feed.id}`}>
                             {t('feeds.editInterval', { feed: feed.title || feed.url })}
                           </label>
-                          <input id={`interval-${feed.id}`} className="feed-interval" type="number" name="intervalMinutes" min={5} max={10080} step={1} required defaultValue={feed.intervalMinutes} />
+                          <input
+                            id={`interval-${feed.id}`}
+                            className="feed-interval"
+                            type="number"
+                            name="intervalMinutes"
+                            min={5}
+                            max={10080}
+                            step={1}
+                            required
+                            defaultValue={feed.intervalMinutes}
+                          />
                           <button type="submit" className="small">
                             {t('feeds.saveInterval')}
                           </button>
@@ -209,10 +241,37 @@ export default function FeedsPage() {
           <Form method="post" className="row-form feed-add-form" key={added ? `added-${result.feedId}` : 'add'}>
             <input type="hidden" name="intent" value="add" />
             <div className="feed-add-url">
-              <Field label={t('feeds.url')} name="url" type="url" required maxLength={2000} placeholder="https://" hint={t('feeds.urlHint')} defaultValue={values.url ?? ''} error={errors.url} />
+              <Field
+                label={t('feeds.url')}
+                name="url"
+                type="url"
+                required
+                maxLength={2000}
+                placeholder="https://"
+                hint={t('feeds.urlHint')}
+                defaultValue={values.url ?? ''}
+                error={errors.url}
+              />
             </div>
-            <Field label={t('feeds.titleLabel')} name="title" maxLength={200} hint={t('feeds.titleHint')} defaultValue={values.title ?? ''} error={errors.title} />
-            <Field label={t('feeds.intervalLabel')} name="intervalMinutes" type="number" min={5} max={10080} required hint={t('feeds.intervalHint')} defaultValue={values.intervalMinutes ?? '60'} error={errors.intervalMinutes} />
+            <Field
+              label={t('feeds.titleLabel')}
+              name="title"
+              maxLength={200}
+              hint={t('feeds.titleHint')}
+              defaultValue={values.title ?? ''}
+              error={errors.title}
+            />
+            <Field
+              label={t('feeds.intervalLabel')}
+              name="intervalMinutes"
+              type="number"
+              min={5}
+              max={10080}
+              required
+              hint={t('feeds.intervalHint')}
+              defaultValue={values.intervalMinutes ?? '60'}
+              error={errors.intervalMinutes}
+            />
             <button type="submit" className="primary" disabled={navigation.state === 'submitting' && pending?.get('intent') === 'add'}>
               {t('feeds.addSubmit')}
             </button>

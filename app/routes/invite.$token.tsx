@@ -23,7 +23,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const token = await createSession(context.db, user.id, { ip: context.clientIp, userAgent: request.headers.get('User-Agent') })
     return redirect('/', { headers: { 'Set-Cookie': await setSessionCookieHeader(request, context, token) } })
   } catch (error) {
-    if (error instanceof UserRuleError) return json({ ok: false as const, errors: { form: 'users.emailTaken' }, values: {} }, { status: 409 })
+    if (error instanceof UserRuleError)
+      return json({ ok: false as const, errors: { form: 'users.emailTaken' }, values: {} }, { status: 409 })
     throw error
   }
 }
@@ -48,7 +49,15 @@ export default function AcceptInvitePage() {
       <FormError error={errors.form} />
       <Form method="post" className="stack">
         <Field label={t('auth.displayName')} name="displayName" autoComplete="name" required error={errors.displayName} />
-        <Field label={t('auth.password')} name="password" type="password" autoComplete="new-password" required hint={t('auth.passwordHint')} error={errors.password} />
+        <Field
+          label={t('auth.password')}
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required
+          hint={t('auth.passwordHint')}
+          error={errors.password}
+        />
         <button type="submit" className="primary">
           {t('invite.acceptSubmit')}
         </button>

@@ -22,7 +22,8 @@ export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: styles },
   { rel: 'stylesheet', href: documentStyles },
 ]
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, data ? { key: 'jobs.title', params: { id: data.job.id } } : null)
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, data ? { key: 'jobs.title', params: { id: data.job.id } } : null)
 
 function jobId(raw: string | undefined): number {
   const parsed = IdSchema.safeParse(raw)
@@ -35,7 +36,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const job = await getJob(context.db, jobId(params.id))
   if (!job) throw json({ error: 'notFound' }, { status: 404 })
   // A bulk upload lists each file's outcome as it is done, with links to the documents.
-  const files = job.kind === INGEST_FILES_JOB_KIND ? { counts: await countJobFiles(context.db, job.id), outcomes: await listJobFileOutcomes(context.db, job.id) } : null
+  const files =
+    job.kind === INGEST_FILES_JOB_KIND
+      ? { counts: await countJobFiles(context.db, job.id), outcomes: await listJobFileOutcomes(context.db, job.id) }
+      : null
   return json({ job, files, canCancel: roleAllows(user.role, 'analyst') })
 }
 
@@ -67,7 +71,11 @@ export default function JobPage() {
       </header>
       <section className="card stack" aria-live="polite">
         <JobProgress job={job} />
-        {!job.finished ? <p className="small muted">{job.status === 'queued' ? t('jobs.queuedHint') : t('jobs.runningHint')} {t('jobs.live')}</p> : null}
+        {!job.finished ? (
+          <p className="small muted">
+            {job.status === 'queued' ? t('jobs.queuedHint') : t('jobs.runningHint')} {t('jobs.live')}
+          </p>
+        ) : null}
         <dl className="job-times small">
           <dt>{t('jobs.createdAt')}</dt>
           <dd>{formatDateTime(locale, job.createdAt, timeZone)}</dd>
@@ -107,12 +115,16 @@ export default function JobPage() {
         <section className="card stack job-files" aria-labelledby="job-files-heading">
           <h2 id="job-files-heading">{t('jobs.files.heading')}</h2>
           <p className="job-file-counts">
-            {(['ingested', 'duplicate', 'refused'] as const).filter((status) => status === 'ingested' || files.counts[status] > 0).map((status) => (
-              <span key={status} className={`job-file-count is-${status}`}>
-                {t(`jobs.files.${status}` as MessageKey, { n: formatNumber(locale, files.counts[status]) })}
-              </span>
-            ))}
-            {files.counts.total > files.counts.done ? <span className="muted">{t('jobs.files.waiting', { n: formatNumber(locale, files.counts.total - files.counts.done) })}</span> : null}
+            {(['ingested', 'duplicate', 'refused'] as const)
+              .filter((status) => status === 'ingested' || files.counts[status] > 0)
+              .map((status) => (
+                <span key={status} className={`job-file-count is-${status}`}>
+                  {t(`jobs.files.${status}` as MessageKey, { n: formatNumber(locale, files.counts[status]) })}
+                </span>
+              ))}
+            {files.counts.total > files.counts.done ? (
+              <span className="muted">{t('jobs.files.waiting', { n: formatNumber(locale, files.counts.total - files.counts.done) })}</span>
+            ) : null}
           </p>
           {files.outcomes.length > 0 ? <IngestResults outcomes={files.outcomes} /> : null}
           <p>
@@ -140,5 +152,11 @@ export function ErrorBoundary() {
   const error = useRouteError()
   const { t } = useI18n()
   const status = isRouteErrorResponse(error) ? error.status : 500
-  return <ErrorPage status={status} data={isRouteErrorResponse(error) ? error.data : undefined} message={status === 404 ? t('jobs.notFound') : undefined} />
+  return (
+    <ErrorPage
+      status={status}
+      data={isRouteErrorResponse(error) ? error.data : undefined}
+      message={status === 404 ? t('jobs.notFound') : undefined}
+    />
+  )
 }

@@ -52,8 +52,24 @@ export default function LoginPage() {
       <FormError error={errors?.form} />
       <Form method="post" className="stack">
         <input type="hidden" name="redirectTo" value={params.get('redirectTo') ?? '/'} />
-        <Field label={t('auth.email')} name="email" type="email" autoComplete="username" required defaultValue={result && !result.ok ? result.values.email : ''} error={errors?.email} autoFocus />
-        <Field label={t('auth.password')} name="password" type="password" autoComplete="current-password" required error={errors?.password} />
+        <Field
+          label={t('auth.email')}
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+          defaultValue={result && !result.ok ? result.values.email : ''}
+          error={errors?.email}
+          autoFocus
+        />
+        <Field
+          label={t('auth.password')}
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          error={errors?.password}
+        />
         <button type="submit" className="primary" disabled={busy}>
           {t('auth.submit')}
         </button>

@@ -52,7 +52,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const week = requireWeek(params.week)
   const url = new URL(request.url)
   const requested = url.searchParams.get('theme')
-  const [{ themes, theme }, currentWeek, colorScheme] = await Promise.all([resolveMeetingTheme(context.db, requested), currentTeamWeek(context.db), readColorScheme(request)])
+  const [{ themes, theme }, currentWeek, colorScheme] = await Promise.all([
+    resolveMeetingTheme(context.db, requested),
+    currentTeamWeek(context.db),
+    readColorScheme(request),
+  ])
   if (requested && !theme) throw json({ theme: requested }, { status: 404 })
   const base = {
     week,
@@ -203,6 +207,11 @@ export function ErrorBoundary() {
   const { t } = useI18n()
   const status = isRouteErrorResponse(error) ? error.status : 500
   const data = isRouteErrorResponse(error) ? (error.data as { theme?: string } | undefined) : undefined
-  const message = status === 404 ? (data?.theme ? t('meeting.themeNotFound', { slug: data.theme }) : t('meeting.weekNotFound', { week: params.week ?? '' })) : undefined
+  const message =
+    status === 404
+      ? data?.theme
+        ? t('meeting.themeNotFound', { slug: data.theme })
+        : t('meeting.weekNotFound', { week: params.week ?? '' })
+      : undefined
   return <ErrorPage status={status} data={isRouteErrorResponse(error) ? error.data : undefined} message={message} />
 }

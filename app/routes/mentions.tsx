@@ -25,7 +25,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const currentWeek = await currentTeamWeek(context.db)
   const params = new URL(request.url).searchParams
   const { query, errors } = parseMentionQuery(params, currentWeek)
-  const [allThemes, allWatchlists, publishers, tags] = await Promise.all([listThemes(context.db), listWatchlists(context.db), listDocumentPublishers(context.db), listDocumentTags(context.db)])
+  const [allThemes, allWatchlists, publishers, tags] = await Promise.all([
+    listThemes(context.db),
+    listWatchlists(context.db),
+    listDocumentPublishers(context.db),
+    listDocumentTags(context.db),
+  ])
   const themes = allThemes.filter((t) => t.status !== 'archived').map((t) => ({ id: t.id, nameEn: t.nameEn, nameZh: t.nameZh }))
   const watchlists = allWatchlists.filter((w) => !w.archivedAt).map((w) => ({ id: w.id, name: w.name }))
   const known = new Set([...themes.map((t) => `theme-${t.id}`), ...watchlists.map((w) => `watchlist-${w.id}`)])
@@ -56,10 +61,28 @@ export default function MentionsPage() {
   const data = useLoaderData<typeof loader>()
   const [params] = useSearchParams()
   const { view, values } = data
-  const chartLabels = (title: string, summary: string) => ({ title, summary, part: title, mentions: t('mentions.mentions'), share: t('mentions.share') })
-  const regionParts = view ? REGIONS.map((region) => ({ key: region, label: t(`region.${region}` as MessageKey), mentions: view.shareOfVoice.byRegion.find((r) => r.region === region)?.mentions ?? 0 })) : []
+  const chartLabels = (title: string, summary: string) => ({
+    title,
+    summary,
+    part: title,
+    mentions: t('mentions.mentions'),
+    share: t('mentions.share'),
+  })
+  const regionParts = view
+    ? REGIONS.map((region) => ({
+        key: region,
+        label: t(`region.${region}` as MessageKey),
+        mentions: view.shareOfVoice.byRegion.find((r) => r.region === region)?.mentions ?? 0,
+      }))
+    : []
   const regionTotal = regionParts.reduce((s, p) => s + p.mentions, 0)
-  const vendorRows = view ? view.shareOfVoice.byVendorType.map((v) => ({ key: v.vendorType, label: t(`vendor.${v.vendorType}` as MessageKey), mentions: v.mentions })) : []
+  const vendorRows = view
+    ? view.shareOfVoice.byVendorType.map((v) => ({
+        key: v.vendorType,
+        label: t(`vendor.${v.vendorType}` as MessageKey),
+        mentions: v.mentions,
+      }))
+    : []
   const vendorTotal = vendorRows.reduce((s, r) => s + r.mentions, 0)
   const weeklyTotal = view ? view.weekly.reduce((s, w) => s + w.mentions, 0) : 0
   const peak = view?.weekly.reduce((best, w) => (w.mentions > best.mentions ? w : best), view.weekly[0])
@@ -71,7 +94,10 @@ export default function MentionsPage() {
       </header>
       <MentionFilters
         values={values}
-        typed={{ from: data.errors.from ? (params.get('from') ?? '') : undefined, to: data.errors.to ? (params.get('to') ?? '') : undefined }}
+        typed={{
+          from: data.errors.from ? (params.get('from') ?? '') : undefined,
+          to: data.errors.to ? (params.get('to') ?? '') : undefined,
+        }}
         errors={data.errors}
         themes={data.themes}
         watchlists={data.watchlists}
@@ -103,7 +129,11 @@ export default function MentionsPage() {
                   width={520}
                   height={180}
                   title={t('mentions.weekly')}
-                  summary={weeklyTotal && peak ? t('mentions.weeklySummary', { total: weeklyTotal, weeks: view.weekly.length, peak: peak.week, max: peak.mentions }) : t('mentions.weeklyEmpty')}
+                  summary={
+                    weeklyTotal && peak
+                      ? t('mentions.weeklySummary', { total: weeklyTotal, weeks: view.weekly.length, peak: peak.week, max: peak.mentions })
+                      : t('mentions.weeklyEmpty')
+                  }
                 />
               </section>
               <section className="card" aria-labelledby="alerts-heading">
@@ -117,13 +147,23 @@ export default function MentionsPage() {
                 <ShareOfVoiceRegionChart
                   parts={regionParts}
                   width={520}
-                  labels={chartLabels(t('mentions.sovRegion'), t('mentions.sovSummary', { parts: regionParts.map((p) => `${p.label} ${percent(p.mentions, regionTotal)}%`).join(', ') }))}
+                  labels={chartLabels(
+                    t('mentions.sovRegion'),
+                    t('mentions.sovSummary', {
+                      parts: regionParts.map((p) => `${p.label} ${percent(p.mentions, regionTotal)}%`).join(', '),
+                    }),
+                  )}
                 />
                 <h3>{t('mentions.sovVendor')}</h3>
                 <ShareOfVoiceVendorChart
                   rows={vendorRows}
                   width={520}
-                  labels={chartLabels(t('mentions.sovVendor'), t('mentions.sovSummary', { parts: vendorRows.map((r) => `${r.label} ${percent(r.mentions, vendorTotal)}%`).join(', ') }))}
+                  labels={chartLabels(
+                    t('mentions.sovVendor'),
+                    t('mentions.sovSummary', {
+                      parts: vendorRows.map((r) => `${r.label} ${percent(r.mentions, vendorTotal)}%`).join(', '),
+                    }),
+                  )}
                 />
               </section>
             </div>

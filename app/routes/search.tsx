@@ -9,11 +9,15 @@ import styles from '#app/styles/company.css'
 import { pageTitle } from '#app/i18n/meta.ts'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, 'search.title', data?.query ? { text: data.query } : null)
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, 'search.title', data?.query ? { text: data.query } : null)
 
 // Longer input is cut rather than refused: a pasted paragraph still searches its start.
 const SearchParamsSchema = z.object({
-  q: z.string().optional().transform((q) => (q ?? '').trim().slice(0, 100)),
+  q: z
+    .string()
+    .optional()
+    .transform((q) => (q ?? '').trim().slice(0, 100)),
   format: z.literal('json').optional().catch(undefined),
 })
 
@@ -61,7 +65,16 @@ export default function SearchPage() {
         <label htmlFor="search-q" className="visually-hidden">
           {t('nav.search')}
         </label>
-        <input id="search-q" type="search" name="q" defaultValue={query} key={query} placeholder={t('nav.searchPlaceholder')} maxLength={100} className="search-input" />
+        <input
+          id="search-q"
+          type="search"
+          name="q"
+          defaultValue={query}
+          key={query}
+          placeholder={t('nav.searchPlaceholder')}
+          maxLength={100}
+          className="search-input"
+        />
         <button type="submit" className="primary">
           {t('search.submit')}
         </button>
@@ -92,7 +105,9 @@ export default function SearchPage() {
                 <li key={theme.slug}>
                   <Link to={`/themes/${theme.slug}`}>{localName(locale, theme)}</Link>
                   <span className="badge">{t(`status.${theme.status}` as MessageKey)}</span>
-                  <p className="muted small result-summary">{locale === 'zh-CN' ? theme.summaryZh || theme.summaryEn : theme.summaryEn || theme.summaryZh}</p>
+                  <p className="muted small result-summary">
+                    {locale === 'zh-CN' ? theme.summaryZh || theme.summaryEn : theme.summaryEn || theme.summaryZh}
+                  </p>
                 </li>
               ))}
             </ul>

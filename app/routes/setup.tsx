@@ -43,9 +43,32 @@ export default function SetupPage() {
       <p>{t('setup.intro')}</p>
       <FormError error={errors.form} />
       <Form method="post" className="stack">
-        <Field label={t('auth.displayName')} name="displayName" autoComplete="name" required defaultValue={values.displayName} error={errors.displayName} />
-        <Field label={t('auth.email')} name="email" type="email" autoComplete="username" required defaultValue={values.email} error={errors.email} />
-        <Field label={t('auth.password')} name="password" type="password" autoComplete="new-password" required hint={t('auth.passwordHint')} error={errors.password} />
+        <Field
+          label={t('auth.displayName')}
+          name="displayName"
+          autoComplete="name"
+          required
+          defaultValue={values.displayName}
+          error={errors.displayName}
+        />
+        <Field
+          label={t('auth.email')}
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+          defaultValue={values.email}
+          error={errors.email}
+        />
+        <Field
+          label={t('auth.password')}
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required
+          hint={t('auth.passwordHint')}
+          error={errors.password}
+        />
         <button type="submit" className="primary">
           {t('setup.submit')}
         </button>

@@ -1,5 +1,13 @@
 import { type ActionFunctionArgs, json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { type ShouldRevalidateFunction, isRouteErrorResponse, useActionData, useLoaderData, useOutlet, useParams, useRouteError } from '@remix-run/react'
+import {
+  type ShouldRevalidateFunction,
+  isRouteErrorResponse,
+  useActionData,
+  useLoaderData,
+  useOutlet,
+  useParams,
+  useRouteError,
+} from '@remix-run/react'
 import { FormError } from '#app/components/form.tsx'
 import { ErrorPage } from '#app/components/error-page.tsx'
 import { DataExhaustionSection } from '#app/components/theme/data-exhaustion-section.tsx'
@@ -44,10 +52,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const slug = SlugSchema.safeParse(params.slug)
   const found = slug.success ? await getThemeBySlug(context.db, slug.data) : null
   if (!found) throw json({ slug: params.slug }, { status: 404 })
-  const [stocks, themes, timeZone] = await Promise.all([listDataStocks(context.db, found.theme.id), listThemes(context.db), getTeamTimeZone(context.db)])
+  const [stocks, themes, timeZone] = await Promise.all([
+    listDataStocks(context.db, found.theme.id),
+    listThemes(context.db),
+    getTeamTimeZone(context.db),
+  ])
   // A theme cannot sit under itself or under one of its own sub-themes.
   const below = new Set([found.theme.id])
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false
     for (const t of themes) if (t.parentId != null && below.has(t.parentId) && !below.has(t.id)) (below.add(t.id), (grew = true))
   }
@@ -84,7 +96,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     form = await readFormData(request)
   } catch (error) {
     // Over the size limit (a 10 MB thesis): say so on the form that sent it, change nothing.
-    if (error instanceof Response && error.status === 413) return result({ ok: false, formKey: '', errors: { form: 'themeEdit.tooLarge' }, values: {} }, 413)
+    if (error instanceof Response && error.status === 413)
+      return result({ ok: false, formKey: '', errors: { form: 'themeEdit.tooLarge' }, values: {} }, 413)
     throw error
   }
   const formKey = String(form.get('formKey') ?? '').slice(0, 100)
@@ -100,7 +113,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const query = new URLSearchParams(error.params).toString()
     // Echo what was typed so a plain post (no JavaScript) shows the form as it was sent.
     const values = Object.fromEntries([...form.entries()].flatMap(([k, v]) => (typeof v === 'string' ? [[k, v.slice(0, 10_000)]] : [])))
-    return result({ ok: false, formKey, errors: { [error.field]: query ? `${refusal.key}?${query}` : refusal.key }, values }, refusal.status)
+    return result(
+      { ok: false, formKey, errors: { [error.field]: query ? `${refusal.key}?${query}` : refusal.key }, values },
+      refusal.status,
+    )
   }
   return result({ ok: true, formKey })
 }
@@ -121,7 +137,8 @@ export default function ThemePage() {
 }
 
 function ThemeOverview() {
-  const { theme, thesisHtml, risks, catalysts, subThemes, segments, companies, estimates, stocks, canEdit, today } = useLoaderData<typeof loader>()
+  const { theme, thesisHtml, risks, catalysts, subThemes, segments, companies, estimates, stocks, canEdit, today } =
+    useLoaderData<typeof loader>()
   const actionData = useActionData<ThemeActionResult>()
   // A refusal that belongs to no form (too large to read) after a plain post.
   const pageError = actionData && !actionData.ok && !actionData.formKey ? actionData.errors.form : undefined
@@ -148,5 +165,11 @@ export function ErrorBoundary() {
   const params = useParams()
   const { t } = useI18n()
   const status = isRouteErrorResponse(error) ? error.status : 500
-  return <ErrorPage status={status} data={isRouteErrorResponse(error) ? error.data : undefined} message={status === 404 ? t('theme.notFound', { slug: params.slug ?? '' }) : undefined} />
+  return (
+    <ErrorPage
+      status={status}
+      data={isRouteErrorResponse(error) ? error.data : undefined}
+      message={status === 404 ? t('theme.notFound', { slug: params.slug ?? '' }) : undefined}
+    />
+  )
 }

@@ -20,7 +20,9 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'themeEdit
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireRole(request, context, 'analyst')
   const themes = await listThemes(context.db)
-  return json({ parentOptions: themes.filter((t) => t.status !== 'archived').map((t) => ({ id: t.id, nameEn: t.nameEn, nameZh: t.nameZh })) })
+  return json({
+    parentOptions: themes.filter((t) => t.status !== 'archived').map((t) => ({ id: t.id, nameEn: t.nameEn, nameZh: t.nameZh })),
+  })
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -87,7 +89,16 @@ export default function NewThemePage() {
           pattern="[a-z0-9][a-z0-9\-]*"
           autoComplete="off"
         />
-        <TextAreaField id="new-thesis" label={t('themeEdit.thesisMarkdown')} hint={t('themeEdit.thesisHint', { max: THESIS_MAX.toLocaleString('en') })} name="thesisMd" defaultValue={values.thesisMd ?? ''} error={errors.thesisMd} rows={8} maxLength={THESIS_MAX} />
+        <TextAreaField
+          id="new-thesis"
+          label={t('themeEdit.thesisMarkdown')}
+          hint={t('themeEdit.thesisHint', { max: THESIS_MAX.toLocaleString('en') })}
+          name="thesisMd"
+          defaultValue={values.thesisMd ?? ''}
+          error={errors.thesisMd}
+          rows={8}
+          maxLength={THESIS_MAX}
+        />
         <div className="form-actions">
           <button type="submit" className="primary" disabled={busy}>
             {t('themeEdit.create')}

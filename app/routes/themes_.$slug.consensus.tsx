@@ -27,7 +27,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   await requireUser(request, context)
   const { theme, rubric } = await requireScoringTheme(context, params.slug)
   const url = new URL(request.url)
-  const [currentWeek, modalities, dimensions, threshold] = await Promise.all([currentTeamWeek(context.db), listModalities(context.db), listDimensions(context.db), getDisagreementThreshold(context.db)])
+  const [currentWeek, modalities, dimensions, threshold] = await Promise.all([
+    currentTeamWeek(context.db),
+    listModalities(context.db),
+    listDimensions(context.db),
+    getDisagreementThreshold(context.db),
+  ])
   const axes = modalities.map((m, i) => ({ id: m.id, slug: m.slug, nameEn: m.nameEn, nameZh: m.nameZh, colour: i % 8 }))
   const dims = dimensions.map(({ id, slug, nameEn, nameZh }) => ({ id, slug, nameEn, nameZh }))
   // Unknown or missing choices fall back to defaults rather than failing: this is a view.
@@ -43,7 +48,15 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const rubricSlug = rubric?.slug ?? ''
   const [history, matrix] = dimension
     ? await Promise.all([
-        loadHistory(context.db, theme.id, { rubricSlug, currentWeek, range: range === 'all' ? 'all' : Number(range), modalities: shown, dimension, analystIds, threshold }),
+        loadHistory(context.db, theme.id, {
+          rubricSlug,
+          currentWeek,
+          range: range === 'all' ? 'all' : Number(range),
+          modalities: shown,
+          dimension,
+          analystIds,
+          threshold,
+        }),
         loadMatrix(context.db, theme.id, { rubricSlug, week, threshold, modalities: axes, dimensions: dims }),
       ])
     : [null, null]
@@ -84,7 +97,11 @@ export default function ConsensusPage() {
         <p className="muted small">{t('scoring.consensus.rule', { threshold })}</p>
       </header>
       {/* With JavaScript every change redraws at once; the Show button is for plain forms. */}
-      <Form method="get" className="card chart-controls" onChange={(e) => submit(e.currentTarget, { preventScrollReset: true, replace: true })}>
+      <Form
+        method="get"
+        className="card chart-controls"
+        onChange={(e) => submit(e.currentTarget, { preventScrollReset: true, replace: true })}
+      >
         <input type="hidden" name="week" value={selection.week} />
         <fieldset>
           <legend>{t('scoring.consensus.modalities')}</legend>
@@ -134,17 +151,30 @@ export default function ConsensusPage() {
       </Form>
       {history && dimension ? (
         <section className="card" aria-labelledby="history-heading">
-          <h2 id="history-heading">{t('scoring.consensus.historyHeading', { dimension: localName(locale, dimension), from: history.fromWeek, to: history.toWeek })}</h2>
+          <h2 id="history-heading">
+            {t('scoring.consensus.historyHeading', { dimension: localName(locale, dimension), from: history.fromWeek, to: history.toWeek })}
+          </h2>
           <ConsensusHistoryChart
             data={history.chart}
             levels={levels}
-            title={t('scoring.consensus.historyHeading', { dimension: localName(locale, dimension), from: history.fromWeek, to: history.toWeek })}
+            title={t('scoring.consensus.historyHeading', {
+              dimension: localName(locale, dimension),
+              from: history.fromWeek,
+              to: history.toWeek,
+            })}
             summary={t('scoring.consensus.historySummary', { names })}
           />
           <HistoryLegend data={history.chart} />
-          {history.chart.weeksPerPoint > 1 ? <p className="chart-note">{t('scoring.consensus.bucketed', { weeks: history.chart.weeksPerPoint })}{history.chart.band ? ` ${t('scoring.consensus.bucketedBand')}` : ''}</p> : null}
+          {history.chart.weeksPerPoint > 1 ? (
+            <p className="chart-note">
+              {t('scoring.consensus.bucketed', { weeks: history.chart.weeksPerPoint })}
+              {history.chart.band ? ` ${t('scoring.consensus.bucketedBand')}` : ''}
+            </p>
+          ) : null}
           {selection.a.length && shown.length !== 1 ? <p className="chart-note">{t('scoring.consensus.analystsNeedOne')}</p> : null}
-          {history.otherRubric > 0 ? <p className="chart-note">{t('scoring.consensus.otherRubric', { count: history.otherRubric })}</p> : null}
+          {history.otherRubric > 0 ? (
+            <p className="chart-note">{t('scoring.consensus.otherRubric', { count: history.otherRubric })}</p>
+          ) : null}
         </section>
       ) : null}
       {matrix ? (
@@ -173,7 +203,9 @@ export default function ConsensusPage() {
           {matrix.disagreements.length ? (
             <p className="chart-note">
               ⚑ {t('scoring.heatmap.disagreements')}{' '}
-              {matrix.disagreements.map((d) => `${localName(locale, d.modality)} × ${localName(locale, d.dimension)} (${d.min}–${d.max})`).join('; ')}
+              {matrix.disagreements
+                .map((d) => `${localName(locale, d.modality)} × ${localName(locale, d.dimension)} (${d.min}–${d.max})`)
+                .join('; ')}
             </p>
           ) : null}
         </section>
@@ -187,5 +219,11 @@ export function ErrorBoundary() {
   const params = useParams()
   const { t } = useI18n()
   const status = isRouteErrorResponse(error) ? error.status : 500
-  return <ErrorPage status={status} data={isRouteErrorResponse(error) ? error.data : undefined} message={status === 404 ? t('scoring.themeNotFound', { slug: params.slug ?? '' }) : undefined} />
+  return (
+    <ErrorPage
+      status={status}
+      data={isRouteErrorResponse(error) ? error.data : undefined}
+      message={status === 404 ? t('scoring.themeNotFound', { slug: params.slug ?? '' }) : undefined}
+    />
+  )
 }

@@ -21,7 +21,8 @@ import { pageTitle } from '#app/i18n/meta.ts'
 // scores as they stood then (from the revision history).
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, data?.theme, 'scoring.nav.moved', data ? { text: data.week } : null)
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, data?.theme, 'scoring.nav.moved', data ? { text: data.week } : null)
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   await requireUser(request, context)
@@ -32,17 +33,37 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!parseIsoWeek(week)) throw json({ errors: { form: 'scoring.weekInvalid' } }, { status: 400 })
   if (week > currentWeek) throw json({ errors: { form: 'scoring.error.futureWeek' } }, { status: 400 })
   const asOfWeekEnd = url.searchParams.get('asOf') === 'end'
-  const [modalities, dimensions, threshold, lock] = await Promise.all([listModalities(context.db, { includeArchived: true }), listDimensions(context.db, { includeArchived: true }), getDisagreementThreshold(context.db), getWeekLock(context.db, theme.id, week, currentWeek)])
+  const [modalities, dimensions, threshold, lock] = await Promise.all([
+    listModalities(context.db, { includeArchived: true }),
+    listDimensions(context.db, { includeArchived: true }),
+    getDisagreementThreshold(context.db),
+    getWeekLock(context.db, theme.id, week, currentWeek),
+  ])
   const axes = (list: typeof dimensions) => list.map(({ id, slug, nameEn, nameZh }) => ({ id, slug, nameEn, nameZh }))
   const [moved, matrix] = await Promise.all([
     listWeekMoves(context.db, theme.id, week, { asOfWeekEnd }),
-    loadMatrix(context.db, theme.id, { rubricSlug: rubric?.slug ?? '', week, threshold, modalities: axes(modalities.filter((m) => !m.archivedAt)), dimensions: axes(dimensions.filter((d) => !d.archivedAt)) }),
+    loadMatrix(context.db, theme.id, {
+      rubricSlug: rubric?.slug ?? '',
+      week,
+      threshold,
+      modalities: axes(modalities.filter((m) => !m.archivedAt)),
+      dimensions: axes(dimensions.filter((d) => !d.archivedAt)),
+    }),
   ])
   // Modality order, then dimension order, then analyst: how the grid reads.
   const rank = (list: { id: number }[], id: number) => list.findIndex((x) => x.id === id)
   const moves = moved.moves
-    .map((m) => ({ ...m, modality: axes(modalities)[rank(modalities, m.modalityId)], dimension: axes(dimensions)[rank(dimensions, m.dimensionId)] }))
-    .sort((a, b) => rank(modalities, a.modalityId) - rank(modalities, b.modalityId) || rank(dimensions, a.dimensionId) - rank(dimensions, b.dimensionId) || a.analyst.localeCompare(b.analyst))
+    .map((m) => ({
+      ...m,
+      modality: axes(modalities)[rank(modalities, m.modalityId)],
+      dimension: axes(dimensions)[rank(dimensions, m.dimensionId)],
+    }))
+    .sort(
+      (a, b) =>
+        rank(modalities, a.modalityId) - rank(modalities, b.modalityId) ||
+        rank(dimensions, a.dimensionId) - rank(dimensions, b.dimensionId) ||
+        a.analyst.localeCompare(b.analyst),
+    )
   return json({
     theme,
     week,
@@ -78,7 +99,14 @@ export default function WhatMovedPage() {
       <Form method="get" className="inline-form small">
         <input type="hidden" name="week" value={week} />
         <label>
-          <input type="checkbox" name="asOf" value="end" defaultChecked={asOfWeekEnd} onChange={(e) => e.currentTarget.form?.requestSubmit()} /> {t('scoring.moved.asOfEnd')}
+          <input
+            type="checkbox"
+            name="asOf"
+            value="end"
+            defaultChecked={asOfWeekEnd}
+            onChange={(e) => e.currentTarget.form?.requestSubmit()}
+          />{' '}
+          {t('scoring.moved.asOfEnd')}
         </label>
         <button type="submit" className="small">
           {t('scoring.consensus.show')}
@@ -112,7 +140,15 @@ export default function WhatMovedPage() {
       </section>
       <section className="card" aria-labelledby="moved-heatmap-heading">
         <h2 id="moved-heatmap-heading">{t('scoring.heatmap.heading', { week })}</h2>
-        <MaturityHeatmap week={week} previousWeek={matrix.previousWeek} modalities={modalities} dimensions={dimensions} cells={matrix.cells} maxLevel={maxLevel} caption={t('scoring.heatmap.caption', { week, previous: matrix.previousWeek })} />
+        <MaturityHeatmap
+          week={week}
+          previousWeek={matrix.previousWeek}
+          modalities={modalities}
+          dimensions={dimensions}
+          cells={matrix.cells}
+          maxLevel={maxLevel}
+          caption={t('scoring.heatmap.caption', { week, previous: matrix.previousWeek })}
+        />
       </section>
     </div>
   )
@@ -123,5 +159,11 @@ export function ErrorBoundary() {
   const params = useParams()
   const { t } = useI18n()
   const status = isRouteErrorResponse(error) ? error.status : 500
-  return <ErrorPage status={status} data={isRouteErrorResponse(error) ? error.data : undefined} message={status === 404 ? t('scoring.themeNotFound', { slug: params.slug ?? '' }) : undefined} />
+  return (
+    <ErrorPage
+      status={status}
+      data={isRouteErrorResponse(error) ? error.data : undefined}
+      message={status === 404 ? t('scoring.themeNotFound', { slug: params.slug ?? '' }) : undefined}
+    />
+  )
 }

@@ -18,7 +18,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (format !== 'csv' && format !== 'xlsx') throw json({ errors: { form: 'scoring.export.format' } }, { status: 400 })
   const db = context.db
   const name = `${theme.slug}-scores-${await currentTeamWeek(db)}`
-  const [modalities, dimensions, threshold] = await Promise.all([listModalities(db, { includeArchived: true }), listDimensions(db, { includeArchived: true }), getDisagreementThreshold(db)])
+  const [modalities, dimensions, threshold] = await Promise.all([
+    listModalities(db, { includeArchived: true }),
+    listDimensions(db, { includeArchived: true }),
+    getDisagreementThreshold(db),
+  ])
   const slug = (list: { id: number; slug: string }[], id: number) => list.find((x) => x.id === id)?.slug ?? String(id)
   async function* pages(): ExportPages {
     for await (const page of pageScoreHistory(db, theme.id)) {
@@ -26,25 +30,32 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
         rows: page.rows,
         consensus: async () =>
           rubric && format === 'xlsx'
-            ? (await listConsensus(db, theme.id, { rubricSlug: rubric.slug, fromWeek: page.fromWeek, toWeek: page.toWeek }, threshold)).map((c) => [
-                c.week,
-                slug(modalities, c.modalityId),
-                slug(dimensions, c.dimensionId),
-                c.median,
-                Math.round(c.mean * 100) / 100,
-                c.min,
-                c.max,
-                c.count,
-                c.disagreement ? 'yes' : 'no',
-              ])
+            ? (await listConsensus(db, theme.id, { rubricSlug: rubric.slug, fromWeek: page.fromWeek, toWeek: page.toWeek }, threshold)).map(
+                (c) => [
+                  c.week,
+                  slug(modalities, c.modalityId),
+                  slug(dimensions, c.dimensionId),
+                  c.median,
+                  Math.round(c.mean * 100) / 100,
+                  c.min,
+                  c.max,
+                  c.count,
+                  c.disagreement ? 'yes' : 'no',
+                ],
+              )
             : [],
       }
     }
   }
   if (format === 'csv') {
-    return new Response(csvStream(pages()), { headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${name}.csv"` } })
+    return new Response(csvStream(pages()), {
+      headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${name}.csv"` },
+    })
   }
   return new Response(xlsxStream(pages()), {
-    headers: { 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'Content-Disposition': `attachment; filename="${name}.xlsx"` },
+    headers: {
+      'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'Content-Disposition': `attachment; filename="${name}.xlsx"`,
+    },
   })
 }

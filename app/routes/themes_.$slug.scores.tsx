@@ -46,7 +46,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     getDisagreementThreshold(context.db),
   ])
   const weekBefore = shiftIsoWeek(week, -1)
-  const team = rubric ? await listConsensus(context.db, theme.id, { rubricSlug: rubric.slug, fromWeek: weekBefore, toWeek: week }, threshold) : []
+  const team = rubric
+    ? await listConsensus(context.db, theme.id, { rubricSlug: rubric.slug, fromWeek: weekBefore, toWeek: week }, threshold)
+    : []
   const cells: Record<string, CellData> = {}
   for (const m of modalities) {
     for (const d of dimensions) {
@@ -56,9 +58,25 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       const before = consensus ? undefined : team.find((c) => c.modalityId === m.id && c.dimensionId === d.id && c.week === weekBefore)
       cells[cellKeyOf(m, d)] = {
         key: cellKeyOf(m, d),
-        mine: mine ? { level: mine.level, reason: mine.reason, evidence: mine.evidence, updatedAt: mine.updatedAt.toISOString(), sameScale: mine.rubricSlug === rubric?.slug } : null,
+        mine: mine
+          ? {
+              level: mine.level,
+              reason: mine.reason,
+              evidence: mine.evidence,
+              updatedAt: mine.updatedAt.toISOString(),
+              sameScale: mine.rubricSlug === rubric?.slug,
+            }
+          : null,
         previous: previous ? { level: previous.level, week: previous.week, sameScale: previous.rubricSlug === rubric?.slug } : null,
-        team: consensus ? { median: consensus.median, count: consensus.count, min: consensus.min, max: consensus.max, disagreement: consensus.disagreement } : null,
+        team: consensus
+          ? {
+              median: consensus.median,
+              count: consensus.count,
+              min: consensus.min,
+              max: consensus.max,
+              disagreement: consensus.disagreement,
+            }
+          : null,
         teamBefore: before ? { week: weekBefore, median: before.median, count: before.count } : null,
       }
     }
@@ -130,7 +148,9 @@ export default function ScoringPage() {
   const { t, locale } = useI18n()
   const { theme, rubric, week, lock, modalities, dimensions, cells, canScore, isAdmin } = data
   const first = modalities[0] && dimensions[0] ? cellKeyOf(modalities[0], dimensions[0]) : null
-  const [selected, setSelected] = useState<string | null>(data.selected ?? (actionData?.cell && cells[actionData.cell] ? actionData.cell : first))
+  const [selected, setSelected] = useState<string | null>(
+    data.selected ?? (actionData?.cell && cells[actionData.cell] ? actionData.cell : first),
+  )
   // A digit picked a level (saved at once unless a reason is needed) or Enter was pressed:
   // the editor applies it once, then clears it.
   const [pick, setPick] = useState<EditorPick | null>(null)
@@ -143,7 +163,13 @@ export default function ScoringPage() {
   const cell = selected ? cells[selected] : undefined
   const scoredCount = Object.values(cells).filter((c) => c.mine).length
   // A locked week says why once, above the grid; the editor repeats only the other reasons.
-  const readOnly = !canScore ? t('scoring.readOnly.viewer') : lock.state === 'locked' ? null : !rubric ? t('scoring.readOnly.noRubric') : null
+  const readOnly = !canScore
+    ? t('scoring.readOnly.viewer')
+    : lock.state === 'locked'
+      ? null
+      : !rubric
+        ? t('scoring.readOnly.noRubric')
+        : null
 
   return (
     <div className="stack scoring-page">
@@ -156,8 +182,12 @@ export default function ScoringPage() {
         </p>
       </header>
       <WeekBar lock={lock} path={base} isAdmin={isAdmin} />
-      {lock.state === 'locked' ? <p className="notice warn-notice week-locked-notice">{t('scoring.readOnly.locked', { meeting: lock.lastMeetingWeek ?? '' })}</p> : null}
-      {actionData && !actionData.ok && !actionData.cell?.replace('.', '') ? <FormError error={actionData.errors?.week ?? actionData.errors?.form} /> : null}
+      {lock.state === 'locked' ? (
+        <p className="notice warn-notice week-locked-notice">{t('scoring.readOnly.locked', { meeting: lock.lastMeetingWeek ?? '' })}</p>
+      ) : null}
+      {actionData && !actionData.ok && !actionData.cell?.replace('.', '') ? (
+        <FormError error={actionData.errors?.week ?? actionData.errors?.form} />
+      ) : null}
       <p id="score-grid-help" className="muted small">
         {editable ? t('scoring.grid.help', { max: rubric?.levels.length ?? 5 }) : t('scoring.grid.helpReadOnly')}
       </p>
@@ -206,5 +236,11 @@ export function ErrorBoundary() {
   const params = useParams()
   const { t } = useI18n()
   const status = isRouteErrorResponse(error) ? error.status : 500
-  return <ErrorPage status={status} data={isRouteErrorResponse(error) ? error.data : undefined} message={status === 404 ? t('scoring.themeNotFound', { slug: params.slug ?? '' }) : undefined} />
+  return (
+    <ErrorPage
+      status={status}
+      data={isRouteErrorResponse(error) ? error.data : undefined}
+      message={status === 404 ? t('scoring.themeNotFound', { slug: params.slug ?? '' }) : undefined}
+    />
+  )
 }

@@ -32,7 +32,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   ])
   return json({
     theme,
-    rubric: rubric ? { slug: rubric.slug, version: rubric.version, levels: rubric.levels.map(({ level, nameEn, nameZh }) => ({ level, nameEn, nameZh })) } : null,
+    rubric: rubric
+      ? {
+          slug: rubric.slug,
+          version: rubric.version,
+          levels: rubric.levels.map(({ level, nameEn, nameZh }) => ({ level, nameEn, nameZh })),
+        }
+      : null,
     modalities: modalities.map(({ slug, nameEn, nameZh }) => ({ slug, nameEn, nameZh })),
     dimensions: dimensions.map(({ slug, nameEn, nameZh }) => ({ slug, nameEn, nameZh })),
     sources,
@@ -102,12 +108,42 @@ export default function SourcesPage() {
           <FormError error={errors.form} />
           <Form method="post" className="row-form" key={formKey}>
             <input type="hidden" name="intent" value="add" />
-            <Field label={t('scoring.sources.source')} name="source" required maxLength={200} placeholder={t('scoring.sources.sourcePlaceholder')} defaultValue={values.source} error={errors.source} />
-            <Field label={t('scoring.sources.publishedOn')} name="publishedOn" type="date" required defaultValue={values.publishedOn} error={errors.publishedOn} />
-            {choice('modality', t('scoring.grid.modality'), modalities.map((m) => ({ value: m.slug, label: localName(locale, m) })))}
-            {choice('dimension', t('scoring.consensus.dimension'), dimensions.map((d) => ({ value: d.slug, label: localName(locale, d) })))}
-            {choice('level', t('scoring.editor.level'), rubric.levels.map((l) => ({ value: String(l.level), label: `${l.level} · ${localName(locale, l)}` })))}
-            {choice('documentId', t('scoring.sources.document'), [{ value: '', label: t('common.none') }, ...documents.map((d) => ({ value: String(d.id), label: d.title.slice(0, 80) }))])}
+            <Field
+              label={t('scoring.sources.source')}
+              name="source"
+              required
+              maxLength={200}
+              placeholder={t('scoring.sources.sourcePlaceholder')}
+              defaultValue={values.source}
+              error={errors.source}
+            />
+            <Field
+              label={t('scoring.sources.publishedOn')}
+              name="publishedOn"
+              type="date"
+              required
+              defaultValue={values.publishedOn}
+              error={errors.publishedOn}
+            />
+            {choice(
+              'modality',
+              t('scoring.grid.modality'),
+              modalities.map((m) => ({ value: m.slug, label: localName(locale, m) })),
+            )}
+            {choice(
+              'dimension',
+              t('scoring.consensus.dimension'),
+              dimensions.map((d) => ({ value: d.slug, label: localName(locale, d) })),
+            )}
+            {choice(
+              'level',
+              t('scoring.editor.level'),
+              rubric.levels.map((l) => ({ value: String(l.level), label: `${l.level} · ${localName(locale, l)}` })),
+            )}
+            {choice('documentId', t('scoring.sources.document'), [
+              { value: '', label: t('common.none') },
+              ...documents.map((d) => ({ value: String(d.id), label: d.title.slice(0, 80) })),
+            ])}
             <Field label={t('common.notes')} name="note" maxLength={2000} defaultValue={values.note} error={errors.note} />
             <button type="submit" className="primary" disabled={navigation.state === 'submitting'}>
               {t('scoring.sources.addButton')}
@@ -140,11 +176,14 @@ export default function SourcesPage() {
                   </td>
                   <td className="nowrap">{formatDate(locale, s.publishedOn)}</td>
                   <td>
-                    {localName(locale, { nameEn: s.modalityEn, nameZh: s.modalityZh })} × {localName(locale, { nameEn: s.dimensionEn, nameZh: s.dimensionZh })}
+                    {localName(locale, { nameEn: s.modalityEn, nameZh: s.modalityZh })} ×{' '}
+                    {localName(locale, { nameEn: s.dimensionEn, nameZh: s.dimensionZh })}
                   </td>
                   <td>
                     {s.level} · {localName(locale, { nameEn: s.levelEn, nameZh: s.levelZh })}
-                    {rubric && s.rubricSlug !== rubric.slug ? <div className="muted small">{t('scoring.sources.otherRubric', { rubric: s.rubricSlug })}</div> : null}
+                    {rubric && s.rubricSlug !== rubric.slug ? (
+                      <div className="muted small">{t('scoring.sources.otherRubric', { rubric: s.rubricSlug })}</div>
+                    ) : null}
                   </td>
                   <td>{s.note}</td>
                   <td>
@@ -173,5 +212,11 @@ export function ErrorBoundary() {
   const params = useParams()
   const { t } = useI18n()
   const status = isRouteErrorResponse(error) ? error.status : 500
-  return <ErrorPage status={status} data={isRouteErrorResponse(error) ? error.data : undefined} message={status === 404 ? t('scoring.themeNotFound', { slug: params.slug ?? '' }) : undefined} />
+  return (
+    <ErrorPage
+      status={status}
+      data={isRouteErrorResponse(error) ? error.data : undefined}
+      message={status === 404 ? t('scoring.themeNotFound', { slug: params.slug ?? '' }) : undefined}
+    />
+  )
 }

@@ -1,5 +1,13 @@
 import { type ActionFunctionArgs, json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Link, type ShouldRevalidateFunction, isRouteErrorResponse, useActionData, useLoaderData, useParams, useRouteError } from '@remix-run/react'
+import {
+  Link,
+  type ShouldRevalidateFunction,
+  isRouteErrorResponse,
+  useActionData,
+  useLoaderData,
+  useParams,
+  useRouteError,
+} from '@remix-run/react'
 import { ErrorPage } from '#app/components/error-page.tsx'
 import { FormError } from '#app/components/form.tsx'
 import { AddEntryForm, type WatchlistActionResult, WatchlistSettings } from '#app/components/watchlist-forms.tsx'
@@ -30,7 +38,8 @@ import styles from '#app/styles/watchlist.css'
 import { pageTitle } from '#app/i18n/meta.ts'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, data ? { text: data.watchlist.name } : 'nav.watchlists')
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, data ? { text: data.watchlist.name } : 'nav.watchlists')
 
 // Filtering and sorting only change the query string (?q=&sort=): the rows are already
 // here, so skip the loader unless something was submitted or the page changed.
@@ -58,7 +67,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     watchlist,
     entries: entries.map((e) => ({ ...e, notesHtml: e.notesMd ? renderMarkdown(e.notesMd) : '' })),
     themes: themes.map((t) => ({ id: t.id, nameEn: t.nameEn, nameZh: t.nameZh })),
-    companyOptions: companies.map((c) => ({ id: c.id, nameEn: c.nameEn, nameZh: c.nameZh, tickers: c.tickers.map((t) => `${t.code}.${t.exchange}`) })),
+    companyOptions: companies.map((c) => ({
+      id: c.id,
+      nameEn: c.nameEn,
+      nameZh: c.nameZh,
+      tickers: c.tickers.map((t) => `${t.code}.${t.exchange}`),
+    })),
     canEdit,
     removedCount,
   })
@@ -101,11 +115,20 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       case 'add': {
         const match = await findCompanyByIdentifier(context.db, input.company)
         if (!match) return fail('add', 'company', unresolvedMessages[describeUnresolved(input.company)], values, 400)
-        await addEntry(context.db, actor, watchlist.id, { companyId: match.id, rationale: input.rationale, notesMd: input.notes, tags: input.tags })
+        await addEntry(context.db, actor, watchlist.id, {
+          companyId: match.id,
+          rationale: input.rationale,
+          notesMd: input.notes,
+          tags: input.tags,
+        })
         return json<WatchlistActionResult>({ ok: true, intent: 'add', message: 'watchlists.added', name: match.nameEn })
       }
       case 'editEntry':
-        await updateEntry(context.db, actor, watchlist.id, input.entryId, { rationale: input.rationale, notesMd: input.notes, tags: input.tags })
+        await updateEntry(context.db, actor, watchlist.id, input.entryId, {
+          rationale: input.rationale,
+          notesMd: input.notes,
+          tags: input.tags,
+        })
         return json<WatchlistActionResult>({ ok: true, intent: 'editEntry', entryId, message: 'common.saved' })
       case 'remove':
         await removeEntry(context.db, actor, watchlist.id, input.entryId, input.reason)
@@ -179,9 +202,21 @@ export default function WatchlistPage() {
           {t('watchlists.added', { name: result.name })}
         </p>
       ) : null}
-      {editable ? <AddEntryForm companyOptions={companyOptions} result={result?.intent === 'add' ? result : undefined} startOpen={entries.length === 0} /> : null}
+      {editable ? (
+        <AddEntryForm
+          companyOptions={companyOptions}
+          result={result?.intent === 'add' ? result : undefined}
+          startOpen={entries.length === 0}
+        />
+      ) : null}
       <WatchlistTable entries={entries} canEdit={editable} actionResult={result} />
-      {canEdit ? <WatchlistSettings watchlist={watchlist} themes={themes} result={result && ['update', 'archive', 'unarchive'].includes(result.intent) ? result : undefined} /> : null}
+      {canEdit ? (
+        <WatchlistSettings
+          watchlist={watchlist}
+          themes={themes}
+          result={result && ['update', 'archive', 'unarchive'].includes(result.intent) ? result : undefined}
+        />
+      ) : null}
     </div>
   )
 }
@@ -191,5 +226,11 @@ export function ErrorBoundary() {
   const params = useParams()
   const { t } = useI18n()
   const status = isRouteErrorResponse(error) ? error.status : 500
-  return <ErrorPage status={status} data={isRouteErrorResponse(error) ? error.data : undefined} message={status === 404 ? t('watchlists.notFound', { id: params.id ?? '' }) : undefined} />
+  return (
+    <ErrorPage
+      status={status}
+      data={isRouteErrorResponse(error) ? error.data : undefined}
+      message={status === 404 ? t('watchlists.notFound', { id: params.id ?? '' }) : undefined}
+    />
+  )
 }

@@ -34,7 +34,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   } catch (error) {
     const values = Object.fromEntries([...parsed.form.entries()].map(([k, v]) => [k, String(v)]))
     if (error instanceof WatchlistError && error.reason === 'nameTaken') return formError('name', 'watchlists.nameTaken', values, 409)
-    if (error instanceof WatchlistError && error.reason === 'themeNotFound') return formError('themeId', 'watchlists.themeNotFound', values, 400)
+    if (error instanceof WatchlistError && error.reason === 'themeNotFound')
+      return formError('themeId', 'watchlists.themeNotFound', values, 400)
     throw error
   }
 }
@@ -70,9 +71,17 @@ export default function WatchlistsPage() {
                 {w.name}
               </Link>
             </td>
-            <td>{w.themeSlug ? <Link to={`/themes/${w.themeSlug}`}>{localName(locale, { nameEn: w.themeNameEn ?? '', nameZh: w.themeNameZh ?? '' })}</Link> : <span className="muted">—</span>}</td>
+            <td>
+              {w.themeSlug ? (
+                <Link to={`/themes/${w.themeSlug}`}>{localName(locale, { nameEn: w.themeNameEn ?? '', nameZh: w.themeNameZh ?? '' })}</Link>
+              ) : (
+                <span className="muted">—</span>
+              )}
+            </td>
             <td className="num">{w.liveCount}</td>
-            <td className="nowrap">{w.lastChangeAt ? formatDate(locale, w.lastChangeAt, timeZone) : <span className="muted">{t('watchlists.never')}</span>}</td>
+            <td className="nowrap">
+              {w.lastChangeAt ? formatDate(locale, w.lastChangeAt, timeZone) : <span className="muted">{t('watchlists.never')}</span>}
+            </td>
             <td className="wl-description">{w.description}</td>
           </tr>
         ))}
@@ -112,7 +121,13 @@ export default function WatchlistsPage() {
               {errors.themeId ? <p className="field-error">{fieldError(t, errors.themeId)}</p> : null}
             </div>
             <div className="grow">
-              <Field label={t('watchlists.description')} name="description" maxLength={2000} defaultValue={values.description ?? ''} error={errors.description} />
+              <Field
+                label={t('watchlists.description')}
+                name="description"
+                maxLength={2000}
+                defaultValue={values.description ?? ''}
+                error={errors.description}
+              />
             </div>
             <button type="submit" className="primary" disabled={busy}>
               {t('watchlists.createSubmit')}

@@ -11,7 +11,8 @@ import styles from '#app/styles/watchlist.css'
 import { pageTitle } from '#app/i18n/meta.ts'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, data ? { text: data.watchlist.name } : 'nav.watchlists', 'themeEdit.tabHistory')
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, data ? { text: data.watchlist.name } : 'nav.watchlists', 'themeEdit.tabHistory')
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   await requireUser(request, context)
@@ -51,7 +52,9 @@ export default function WatchlistHistoryPage() {
                 <tr key={`${event.kind}-${event.entryId}`} className={`wl-event wl-event-${event.kind}`}>
                   <td className="nowrap small">{formatDateTime(locale, event.at, timeZone)}</td>
                   <td className="nowrap">
-                    <span className={`badge ${event.kind === 'add' ? 'wl-added' : 'wl-removed'}`}>{event.kind === 'add' ? t('watchlists.event.add') : t('watchlists.event.remove')}</span>
+                    <span className={`badge ${event.kind === 'add' ? 'wl-added' : 'wl-removed'}`}>
+                      {event.kind === 'add' ? t('watchlists.event.add') : t('watchlists.event.remove')}
+                    </span>
                   </td>
                   <td className="nowrap">
                     <Link to={`/companies/${event.companyId}`}>{localName(locale, event)}</Link>

@@ -14,7 +14,15 @@ import { ErrorPage } from '#app/components/error-page.tsx'
 import { Field, FormError, fieldError } from '#app/components/form.tsx'
 import { ImportPlanView, type ImportActionResult } from '#app/components/watchlist-import-plan.tsx'
 import { useI18n, type MessageKey } from '#app/i18n/index.ts'
-import { ImportBlockedError, ImportFileError, canImport, importRows, planImport, rowsFromSheet, summarisePlan } from '#app/models/watchlist-import.server.ts'
+import {
+  ImportBlockedError,
+  ImportFileError,
+  canImport,
+  importRows,
+  planImport,
+  rowsFromSheet,
+  summarisePlan,
+} from '#app/models/watchlist-import.server.ts'
 import { WatchlistError, getWatchlist } from '#app/models/watchlist.server.ts'
 import { IdSchema } from '#app/schemas/common.ts'
 import { REGIONS, VENDOR_TYPES, WatchlistImportSchema } from '#app/schemas/watchlist.ts'
@@ -25,7 +33,8 @@ import styles from '#app/styles/watchlist.css'
 import { pageTitle } from '#app/i18n/meta.ts'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, data ? { text: data.watchlist.name } : 'nav.watchlists')
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, data ? { text: data.watchlist.name } : 'nav.watchlists')
 
 const MAX_MB = MAX_SPREADSHEET_BYTES / 1_000_000
 
@@ -50,7 +59,10 @@ function spreadsheetMessage(error: SpreadsheetError): { key: string; status: num
   switch (error.reason) {
     case 'tooLarge':
       // Over the upload limit, or (for XLSX) far larger once unpacked.
-      return { key: error.detail.max === MAX_SPREADSHEET_BYTES ? `watchlists.import.tooLarge?max=${MAX_MB}` : 'watchlists.import.tooLargeUnpacked', status: 413 }
+      return {
+        key: error.detail.max === MAX_SPREADSHEET_BYTES ? `watchlists.import.tooLarge?max=${MAX_MB}` : 'watchlists.import.tooLargeUnpacked',
+        status: 413,
+      }
     case 'tooManyRows':
       return { key: `watchlists.import.tooManyRows?max=${error.detail.max}`, status: 400 }
     case 'empty':
@@ -60,7 +72,10 @@ function spreadsheetMessage(error: SpreadsheetError): { key: string; status: num
     case 'formula':
       return { key: `watchlists.import.formula?row=${error.detail.row}`, status: 400 }
     case 'malformed':
-      return { key: error.detail.row ? `watchlists.import.malformedRow?row=${error.detail.row}` : 'watchlists.import.malformed', status: 400 }
+      return {
+        key: error.detail.row ? `watchlists.import.malformedRow?row=${error.detail.row}` : 'watchlists.import.malformed',
+        status: 400,
+      }
   }
 }
 
@@ -69,7 +84,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const watchlist = await findWatchlist(params, context)
   if (watchlist.archivedAt) return fail('form', 'watchlists.archivedReadOnly', 409)
   // Refuse an oversized upload before reading it (the form fields add a little on top).
-  if (Number(request.headers.get('Content-Length') ?? 0) > MAX_SPREADSHEET_BYTES + 64_000) return fail('file', `watchlists.import.tooLarge?max=${MAX_MB}`, 413)
+  if (Number(request.headers.get('Content-Length') ?? 0) > MAX_SPREADSHEET_BYTES + 64_000)
+    return fail('file', `watchlists.import.tooLarge?max=${MAX_MB}`, 413)
   let form: FormData
   try {
     form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_SPREADSHEET_BYTES }))
@@ -81,7 +97,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!parsed.ok) return json<ImportActionResult>({ ok: false, intent: '', errors: parsed.errors }, { status: 400 })
   const options = parsed.data
   const file = form.get('file')
-  if (!file || typeof file === 'string' || file.size === 0) return fail('file', 'watchlists.import.fileRequired', 400, { intent: options.intent })
+  if (!file || typeof file === 'string' || file.size === 0)
+    return fail('file', 'watchlists.import.fileRequired', 400, { intent: options.intent })
 
   let rows
   try {
@@ -95,21 +112,44 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     throw error
   }
 
-  const createMissing = options.createMissing && options.region && options.vendorType ? { region: options.region, vendorType: options.vendorType } : null
+  const createMissing =
+    options.createMissing && options.region && options.vendorType ? { region: options.region, vendorType: options.vendorType } : null
   if (options.intent === 'preview') {
     const plan = await planImport(context.db, watchlist.id, rows)
-    return json<ImportActionResult>({ ok: true, intent: 'preview', plan: summarisePlan(plan, createMissing !== null), ready: canImport(plan, createMissing !== null), createMissing: createMissing !== null })
+    return json<ImportActionResult>({
+      ok: true,
+      intent: 'preview',
+      plan: summarisePlan(plan, createMissing !== null),
+      ready: canImport(plan, createMissing !== null),
+      createMissing: createMissing !== null,
+    })
   }
   try {
-    const done = await importRows(context.db, { id: me.id, ip: context.clientIp }, watchlist.id, rows, { fileName: file.name, createMissing })
-    return json<ImportActionResult>({ ok: true, intent: 'import', plan: summarisePlan(done.plan, true), done: { added: done.added, created: done.created.length } })
+    const done = await importRows(context.db, { id: me.id, ip: context.clientIp }, watchlist.id, rows, {
+      fileName: file.name,
+      createMissing,
+    })
+    return json<ImportActionResult>({
+      ok: true,
+      intent: 'import',
+      plan: summarisePlan(done.plan, true),
+      done: { added: done.added, created: done.created.length },
+    })
   } catch (error) {
     if (error instanceof ImportBlockedError) {
       const onlyUnknown = error.plan.invalid.length === 0 && error.plan.unresolved.every((u) => u.reason === 'unknown')
-      return fail('form', onlyUnknown ? 'watchlists.import.blockedUnknown' : 'watchlists.import.blocked', 422, { intent: 'import', plan: summarisePlan(error.plan, createMissing !== null) })
+      return fail('form', onlyUnknown ? 'watchlists.import.blockedUnknown' : 'watchlists.import.blocked', 422, {
+        intent: 'import',
+        plan: summarisePlan(error.plan, createMissing !== null),
+      })
     }
     if (error instanceof WatchlistError) {
-      const key = error.reason === 'archived' ? 'watchlists.archivedReadOnly' : error.reason === 'companyExists' ? 'watchlists.import.companyExists' : 'error.notFound'
+      const key =
+        error.reason === 'archived'
+          ? 'watchlists.archivedReadOnly'
+          : error.reason === 'companyExists'
+            ? 'watchlists.import.companyExists'
+            : 'error.notFound'
       return fail('form', key, error.reason === 'notFound' ? 404 : 409, { intent: 'import' })
     }
     throw error
@@ -166,7 +206,14 @@ export default function WatchlistImportPage() {
         <Form method="post" encType="multipart/form-data" ref={formRef} className="stack wl-import-form">
           <div className="wl-import-row">
             <div className="grow">
-              <Field label={t('watchlists.import.file')} name="file" type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" required error={errors.file} />
+              <Field
+                label={t('watchlists.import.file')}
+                name="file"
+                type="file"
+                accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                required
+                error={errors.file}
+              />
             </div>
             <button type="submit" name="intent" value="preview" disabled={busy}>
               {t('watchlists.import.preview')}
@@ -204,5 +251,11 @@ export function ErrorBoundary() {
   const params = useParams()
   const { t } = useI18n()
   const status = isRouteErrorResponse(error) ? error.status : 500
-  return <ErrorPage status={status} data={isRouteErrorResponse(error) ? error.data : undefined} message={status === 404 ? t('watchlists.notFound', { id: params.id ?? '' }) : undefined} />
+  return (
+    <ErrorPage
+      status={status}
+      data={isRouteErrorResponse(error) ? error.data : undefined}
+      message={status === 404 ? t('watchlists.notFound', { id: params.id ?? '' }) : undefined}
+    />
+  )
 }

@@ -3,7 +3,10 @@ import { EmailSchema, IdSchema, LocaleSchema, NewPasswordSchema, RoleSchema, req
 
 export const SignInSchema = z.object({
   email: EmailSchema,
-  password: z.string({ error: 'validation.required' }).min(1, { error: 'validation.required' }).max(200, { error: 'validation.passwordLong' }),
+  password: z
+    .string({ error: 'validation.required' })
+    .min(1, { error: 'validation.required' })
+    .max(200, { error: 'validation.passwordLong' }),
   redirectTo: z.string().max(2000).optional(),
 })
 
@@ -23,10 +26,14 @@ export const LanguageSchema = z.object({
   redirectTo: z.string().max(2000).optional(),
 })
 
-export const UserAdminSchema = z.discriminatedUnion('intent', [
-  z.object({ intent: z.literal('invite'), email: EmailSchema, role: RoleSchema }),
-  z.object({ intent: z.literal('changeRole'), userId: IdSchema, role: RoleSchema }),
-  z.object({ intent: z.literal('disable'), userId: IdSchema }),
-  z.object({ intent: z.literal('enable'), userId: IdSchema }),
-  z.object({ intent: z.literal('revokeInvite'), inviteId: IdSchema }),
-], { error: 'validation.invalid' })
+export const UserAdminSchema = z.discriminatedUnion(
+  'intent',
+  [
+    z.object({ intent: z.literal('invite'), email: EmailSchema, role: RoleSchema }),
+    z.object({ intent: z.literal('changeRole'), userId: IdSchema, role: RoleSchema }),
+    z.object({ intent: z.literal('disable'), userId: IdSchema }),
+    z.object({ intent: z.literal('enable'), userId: IdSchema }),
+    z.object({ intent: z.literal('revokeInvite'), inviteId: IdSchema }),
+  ],
+  { error: 'validation.invalid' },
+)

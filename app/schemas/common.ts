@@ -35,4 +35,8 @@ export const NewPasswordSchema = z
 
 export const RoleSchema = z.enum(['admin', 'analyst', 'viewer'], { error: 'validation.choice' })
 export const LocaleSchema = z.enum(['zh-CN', 'en'], { error: 'validation.choice' })
-export const IdSchema = z.coerce.number({ error: 'validation.invalid' }).int({ error: 'validation.invalid' }).positive({ error: 'validation.invalid' }).max(2_147_483_647, { error: 'validation.invalid' })
+export const IdSchema = z.coerce
+  .number({ error: 'validation.invalid' })
+  .int({ error: 'validation.invalid' })
+  .positive({ error: 'validation.invalid' })
+  .max(2_147_483_647, { error: 'validation.invalid' })

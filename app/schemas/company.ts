@@ -30,7 +30,9 @@ const website = z
   .max(500, { error: 'validation.tooLong?max=500' })
   .optional()
   .transform((v) => (!v ? null : /^https?:\/\//i.test(v) ? v : `https://${v}`))
-  .refine((v) => v === null || /^https?:\/\/[^\s/$.?#][^\s]*\.[^\s]+$/i.test(v) || /^https?:\/\/localhost/i.test(v), { error: 'companyEdit.websiteInvalid' })
+  .refine((v) => v === null || /^https?:\/\/[^\s/$.?#][^\s]*\.[^\s]+$/i.test(v) || /^https?:\/\/localhost/i.test(v), {
+    error: 'companyEdit.websiteInvalid',
+  })
 
 const ids = z
   .union([IdSchema, z.array(IdSchema)])
@@ -54,7 +56,9 @@ export type CompanyProfileInput = z.output<typeof CompanyProfileSchema>
 export const NewCompanySchema = z.object({
   ...profileFields,
   tickers: optionalText(500),
-  aliases: optionalText(10_000).refine((text) => text.split('\n').every((line) => line.trim().length <= 200), { error: 'validation.tooLong?max=200' }),
+  aliases: optionalText(10_000).refine((text) => text.split('\n').every((line) => line.trim().length <= 200), {
+    error: 'validation.tooLong?max=200',
+  }),
   modalityIds: ids,
 })
 
@@ -91,7 +95,10 @@ export type TickerListResult = { ok: true; tickers: Ticker[] } | { ok: false; ba
  */
 export function parseTickerList(text: string): TickerListResult {
   const tickers = new Map<string, Ticker>()
-  for (const part of text.split(/[,，;；、\n]+/u).map((p) => p.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(/[,，;；、\n]+/u)
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const whole = parseTicker(part)
     const pieces = whole ? [whole] : part.split(/\s+/u).map((piece) => ({ piece, ticker: parseTicker(piece) }))
     for (const item of pieces) {

@@ -45,7 +45,11 @@ export const FeedActionSchema = z.discriminatedUnion(
 const HOSTNAME = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/
 
 export const AllowedHostsFormSchema = z.object({
-  hosts: z.string().max(20_000, { error: 'validation.tooLong?max=20000' }).optional().transform((v) => v ?? ''),
+  hosts: z
+    .string()
+    .max(20_000, { error: 'validation.tooLong?max=20000' })
+    .optional()
+    .transform((v) => v ?? ''),
 })
 
 /**

@@ -29,7 +29,11 @@ const reason = z
   .transform((value) => (value ?? '').replace(/\s*[\r\n]+\s*/g, ' ').trim())
   .pipe(z.string().max(REASON_MAX, { error: `validation.tooLong?max=${REASON_MAX}` }))
 
-const level = z.coerce.number({ error: 'scoring.levelInvalid' }).int({ error: 'scoring.levelInvalid' }).min(1, { error: 'scoring.levelInvalid' }).max(20, { error: 'scoring.levelInvalid' })
+const level = z.coerce
+  .number({ error: 'scoring.levelInvalid' })
+  .int({ error: 'scoring.levelInvalid' })
+  .min(1, { error: 'scoring.levelInvalid' })
+  .max(20, { error: 'scoring.levelInvalid' })
 
 export const ScoreFormSchema = z.discriminatedUnion(
   'intent',
@@ -58,17 +62,28 @@ export const SourceScoreFormSchema = z.discriminatedUnion(
       modality: SlugSchema,
       dimension: SlugSchema,
       source: requiredText(200),
-      publishedOn: z.string({ error: 'validation.required' }).regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'scoring.dateInvalid' }).refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), { error: 'scoring.dateInvalid' }),
+      publishedOn: z
+        .string({ error: 'validation.required' })
+        .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'scoring.dateInvalid' })
+        .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), {
+          error: 'scoring.dateInvalid',
+        }),
       level,
       note: optionalText(2000),
-      documentId: z.union([z.literal(''), IdSchema]).optional().transform((v) => (v === '' || v === undefined ? null : v)),
+      documentId: z
+        .union([z.literal(''), IdSchema])
+        .optional()
+        .transform((v) => (v === '' || v === undefined ? null : v)),
     }),
     z.object({ intent: z.literal('delete'), id: IdSchema }),
   ],
   { error: 'validation.invalid' },
 )
 
-const stringList = z.union([z.string(), z.array(z.string())]).optional().transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
+const stringList = z
+  .union([z.string(), z.array(z.string())])
+  .optional()
+  .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
 
 /** The rubric edit form: one row of four fields per level; a trailing row left blank is dropped. */
 export const RubricEditSchema = z
@@ -93,9 +108,21 @@ export const RubricEditSchema = z
       descriptionZh: (form.levelDescriptionZh[i] ?? '').trim(),
     }))
     while (rows.length && Object.values(rows[rows.length - 1]).every((v) => v === '')) rows.pop()
-    const bad = rows.findIndex((r) => r.nameEn === '' || r.nameZh === '' || r.nameEn.length > 100 || r.nameZh.length > 100 || r.descriptionEn.length > 2000 || r.descriptionZh.length > 2000)
+    const bad = rows.findIndex(
+      (r) =>
+        r.nameEn === '' ||
+        r.nameZh === '' ||
+        r.nameEn.length > 100 ||
+        r.nameZh.length > 100 ||
+        r.descriptionEn.length > 2000 ||
+        r.descriptionZh.length > 2000,
+    )
     if (bad >= 0 || rows.length < 2 || rows.length > 20) {
-      ctx.addIssue({ code: 'custom', path: ['levels'], message: bad >= 0 ? `scoring.levelRowInvalid?level=${bad + 1}` : 'scoring.levelsInvalid' })
+      ctx.addIssue({
+        code: 'custom',
+        path: ['levels'],
+        message: bad >= 0 ? `scoring.levelRowInvalid?level=${bad + 1}` : 'scoring.levelsInvalid',
+      })
       return z.NEVER
     }
     return { nameEn: form.nameEn, nameZh: form.nameZh, levels: rows }
@@ -107,18 +134,33 @@ const vocabulary = {
   nameZh: requiredText(100),
   descriptionEn: optionalText(2000),
   descriptionZh: optionalText(2000),
-  position: z.coerce.number({ error: 'validation.invalid' }).int({ error: 'validation.invalid' }).min(-1000, { error: 'validation.invalid' }).max(1000, { error: 'validation.invalid' }),
+  position: z.coerce
+    .number({ error: 'validation.invalid' })
+    .int({ error: 'validation.invalid' })
+    .min(-1000, { error: 'validation.invalid' })
+    .max(1000, { error: 'validation.invalid' }),
 }
 const kind = z.enum(['modality', 'dimension'], { error: 'validation.choice' })
 
 export const ScoringAdminSchema = z.discriminatedUnion(
   'intent',
   [
-    z.object({ intent: z.literal('createRubric'), slug: SlugSchema, nameEn: requiredText(200), nameZh: requiredText(200), copyFromId: IdSchema }),
+    z.object({
+      intent: z.literal('createRubric'),
+      slug: SlugSchema,
+      nameEn: requiredText(200),
+      nameZh: requiredText(200),
+      copyFromId: IdSchema,
+    }),
     z.object({ intent: z.literal('themeRubric'), themeId: IdSchema, rubricId: IdSchema }),
     z.object({ intent: z.literal('addVocabulary'), kind, ...vocabulary }),
     z.object({ intent: z.literal('updateVocabulary'), kind, id: IdSchema, ...vocabulary }),
-    z.object({ intent: z.literal('archiveVocabulary'), kind, id: IdSchema, archived: z.enum(['true', 'false']).transform((v) => v === 'true') }),
+    z.object({
+      intent: z.literal('archiveVocabulary'),
+      kind,
+      id: IdSchema,
+      archived: z.enum(['true', 'false']).transform((v) => v === 'true'),
+    }),
     z.object({
       intent: z.literal('threshold'),
       threshold: z.coerce

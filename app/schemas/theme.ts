@@ -93,17 +93,15 @@ const typedSlug = z
     if (problem) ctx.addIssue({ code: 'custom', message: problem })
   })
 
-export const ThemeCreateSchema = z
-  .object({ ...themeFields, slug: typedSlug, thesisMd: thesis })
-  .transform((input, ctx) => {
-    const slug = input.slug || suggestSlug(input.nameEn)
-    const problem = slugProblem(slug)
-    if (problem) {
-      ctx.addIssue({ code: 'custom', path: ['slug'], message: problem })
-      return z.NEVER
-    }
-    return { ...input, slug }
-  })
+export const ThemeCreateSchema = z.object({ ...themeFields, slug: typedSlug, thesisMd: thesis }).transform((input, ctx) => {
+  const slug = input.slug || suggestSlug(input.nameEn)
+  const problem = slugProblem(slug)
+  if (problem) {
+    ctx.addIssue({ code: 'custom', path: ['slug'], message: problem })
+    return z.NEVER
+  }
+  return { ...input, slug }
+})
 export type ThemeCreate = z.output<typeof ThemeCreateSchema>
 
 const pointText = { textEn: optionalText(2000), textZh: optionalText(2000), expectedOn: optionalDate }
@@ -137,8 +135,20 @@ export const ThemeEditSchema = z.discriminatedUnion(
     z.object({ intent: z.literal('removeSegment'), segmentId: IdSchema }),
     z.object({ intent: z.literal('linkSegmentCompany'), segmentId: IdSchema, company: companyIdentifier }),
     z.object({ intent: z.literal('unlinkSegmentCompany'), segmentId: IdSchema, companyId: IdSchema }),
-    z.object({ intent: z.literal('linkCompany'), company: companyIdentifier, role: choice(COMPANY_ROLES), exposure: choice(EXPOSURES), note: optionalText(2000) }),
-    z.object({ intent: z.literal('editCompany'), companyId: IdSchema, role: choice(COMPANY_ROLES), exposure: choice(EXPOSURES), note: optionalText(2000) }),
+    z.object({
+      intent: z.literal('linkCompany'),
+      company: companyIdentifier,
+      role: choice(COMPANY_ROLES),
+      exposure: choice(EXPOSURES),
+      note: optionalText(2000),
+    }),
+    z.object({
+      intent: z.literal('editCompany'),
+      companyId: IdSchema,
+      role: choice(COMPANY_ROLES),
+      exposure: choice(EXPOSURES),
+      note: optionalText(2000),
+    }),
     z.object({ intent: z.literal('unlinkCompany'), companyId: IdSchema }),
     z.object({ intent: z.literal('addStock'), nameEn: requiredText(200), nameZh: requiredText(200) }),
     z
@@ -146,7 +156,9 @@ export const ThemeEditSchema = z.discriminatedUnion(
         intent: z.literal('addEstimate'),
         stockId: IdSchema,
         source: requiredText(200),
-        estimatedOn: isoDate.refine((value) => Date.parse(`${value}T00:00:00Z`) <= Date.now() + 86_400_000, { error: 'themeEdit.dateInFuture' }),
+        estimatedOn: isoDate.refine((value) => Date.parse(`${value}T00:00:00Z`) <= Date.now() + 86_400_000, {
+          error: 'themeEdit.dateInFuture',
+        }),
         yearFrom: year,
         yearTo: year,
         note: optionalText(2000),

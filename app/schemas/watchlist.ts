@@ -85,14 +85,21 @@ export const WatchlistImportSchema = z
   .object({
     intent: z.enum(['preview', 'import'], { error: 'validation.invalid' }),
     createMissing: Checkbox,
-    region: z.enum(REGIONS, { error: 'validation.choice' }).optional().or(z.literal('').transform(() => undefined)),
-    vendorType: z.enum(VENDOR_TYPES, { error: 'validation.choice' }).optional().or(z.literal('').transform(() => undefined)),
+    region: z
+      .enum(REGIONS, { error: 'validation.choice' })
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
+    vendorType: z
+      .enum(VENDOR_TYPES, { error: 'validation.choice' })
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
   })
   .superRefine((value, ctx) => {
     // The missing companies get one region and vendor type chosen here; without them
     // there is nothing to create them with.
     if (value.createMissing && !value.region) ctx.addIssue({ code: 'custom', path: ['region'], message: 'watchlists.import.chooseRegion' })
-    if (value.createMissing && !value.vendorType) ctx.addIssue({ code: 'custom', path: ['vendorType'], message: 'watchlists.import.chooseVendorType' })
+    if (value.createMissing && !value.vendorType)
+      ctx.addIssue({ code: 'custom', path: ['vendorType'], message: 'watchlists.import.chooseVendorType' })
   })
 export type WatchlistImportOptions = z.output<typeof WatchlistImportSchema>
 

@@ -53,7 +53,13 @@ interface ShapeInput {
 
 export function shapeHistory(input: ShapeInput): HistoryChartData {
   const single = input.modalities.length === 1
-  const series: HistorySeries[] = input.modalities.map((m) => ({ key: `m_${m.slug}`, nameEn: m.nameEn, nameZh: m.nameZh, colour: m.colour, kind: 'consensus' }))
+  const series: HistorySeries[] = input.modalities.map((m) => ({
+    key: `m_${m.slug}`,
+    nameEn: m.nameEn,
+    nameZh: m.nameZh,
+    colour: m.colour,
+    kind: 'consensus',
+  }))
   const values = input.modalities.map((m) => ({
     key: `m_${m.slug}`,
     values: new Map(input.consensus.filter((c) => c.modalityId === m.id).map((c) => [c.week, c.median])),
@@ -88,7 +94,9 @@ export function shapeHistory(input: ShapeInput): HistoryChartData {
     .filter((m) => m.points.length > 0)
   // Markers ride in the rows (one value per category: the latest view published in it).
   // A recharts item with its own data would replace the rows as the x-axis categories.
-  for (const m of markers) for (const p of [...m.points].sort((a, b) => a.publishedOn.localeCompare(b.publishedOn))) rows.find((r) => r.week === p.week)![m.key] = p.level
+  for (const m of markers)
+    for (const p of [...m.points].sort((a, b) => a.publishedOn.localeCompare(b.publishedOn)))
+      rows.find((r) => r.week === p.week)![m.key] = p.level
   return {
     rows,
     series,

@@ -58,9 +58,23 @@ describe('week locking rule (defined by meetings)', () => {
 })
 
 describe('what moved', () => {
-  const score = (userId: number, level: number, rubricId = 1): WeekScore => ({ scoreId: userId * 10 + level, userId, modalityId: 1, dimensionId: 1, rubricId, level, reason: `r${level}`, evidence: [], savedAt: '2026-11-23T00:00:00Z' })
+  const score = (userId: number, level: number, rubricId = 1): WeekScore => ({
+    scoreId: userId * 10 + level,
+    userId,
+    modalityId: 1,
+    dimensionId: 1,
+    rubricId,
+    level,
+    reason: `r${level}`,
+    evidence: [],
+    savedAt: '2026-11-23T00:00:00Z',
+  })
   it('lists moves up and down, first scores and a change of scale; not unchanged levels', () => {
-    const moves = diffWeeks([score(1, 2), score(2, 3), score(3, 3), score(4, 1)], [score(1, 3), score(2, 2), score(3, 3), score(4, 2, 9), score(5, 4)], (a, b) => a === b)
+    const moves = diffWeeks(
+      [score(1, 2), score(2, 3), score(3, 3), score(4, 1)],
+      [score(1, 3), score(2, 2), score(3, 3), score(4, 2, 9), score(5, 4)],
+      (a, b) => a === b,
+    )
     expect(moves.map((m) => [m.userId, m.kind, m.from, m.to])).toEqual([
       [1, 'up', 2, 3],
       [2, 'down', 3, 2],
@@ -86,8 +100,25 @@ describe('history series', () => {
 
   it('takes the latest scored value of a bucket and the whole range for the band', () => {
     const weeks = ['2026-W01', '2026-W02', '2026-W03', '2026-W04']
-    const values = new Map([['2026-W01', 2], ['2026-W02', 3.25]])
-    const rows = buildChartRows(weeks, [{ key: 'm_video', values }], { min: new Map([['2026-W01', 1], ['2026-W02', 2]]), max: new Map([['2026-W01', 4], ['2026-W02', 3]]) }, 2)
+    const values = new Map([
+      ['2026-W01', 2],
+      ['2026-W02', 3.25],
+    ])
+    const rows = buildChartRows(
+      weeks,
+      [{ key: 'm_video', values }],
+      {
+        min: new Map([
+          ['2026-W01', 1],
+          ['2026-W02', 2],
+        ]),
+        max: new Map([
+          ['2026-W01', 4],
+          ['2026-W02', 3],
+        ]),
+      },
+      2,
+    )
     expect(rows).toEqual([
       { week: '2026-W02', span: '2026-W01 – 2026-W02', m_video: 3.3, band: [1, 4] },
       { week: '2026-W04', span: '2026-W03 – 2026-W04', m_video: null, band: null },

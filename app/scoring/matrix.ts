@@ -26,14 +26,27 @@ export interface MatrixCell {
   previousMedian: number | null
 }
 
-export function buildMatrix(rows: Row[], week: string, previousWeek: string, modalities: Axis[], dimensions: Axis[]): Record<string, MatrixCell> {
+export function buildMatrix(
+  rows: Row[],
+  week: string,
+  previousWeek: string,
+  modalities: Axis[],
+  dimensions: Axis[],
+): Record<string, MatrixCell> {
   const cells: Record<string, MatrixCell> = {}
   for (const m of modalities) {
     for (const d of dimensions) {
       const now = rows.find((r) => r.week === week && r.modalityId === m.id && r.dimensionId === d.id)
       if (!now) continue
       const before = rows.find((r) => r.week === previousWeek && r.modalityId === m.id && r.dimensionId === d.id)
-      cells[`${m.slug}.${d.slug}`] = { median: now.median, min: now.min, max: now.max, count: now.count, disagreement: now.disagreement, previousMedian: before?.median ?? null }
+      cells[`${m.slug}.${d.slug}`] = {
+        median: now.median,
+        min: now.min,
+        max: now.max,
+        count: now.count,
+        disagreement: now.disagreement,
+        previousMedian: before?.median ?? null,
+      }
     }
   }
   return cells

@@ -47,7 +47,15 @@ export function diffWeeks(previous: WeekScore[], current: WeekScore[], sameScale
   const moves: Move[] = []
   for (const now of current) {
     const was = before.get(cellKey(now))
-    const base = { userId: now.userId, modalityId: now.modalityId, dimensionId: now.dimensionId, to: now.level, reason: now.reason, evidence: now.evidence, savedAt: now.savedAt }
+    const base = {
+      userId: now.userId,
+      modalityId: now.modalityId,
+      dimensionId: now.dimensionId,
+      to: now.level,
+      reason: now.reason,
+      evidence: now.evidence,
+      savedAt: now.savedAt,
+    }
     if (!was) moves.push({ ...base, kind: 'new', from: null })
     else if (!sameScale(was.rubricId, now.rubricId)) moves.push({ ...base, kind: 'rescaled', from: was.level })
     else if (was.level !== now.level) moves.push({ ...base, kind: now.level > was.level ? 'up' : 'down', from: was.level })

@@ -15,7 +15,12 @@ export async function requireScoringTheme(context: AppLoadContext, slug: string 
 
 export function refusalResponse<Extra extends Record<string, unknown>>(error: unknown, values: Record<string, string> = {}, extra?: Extra) {
   if (!(error instanceof ScoringError)) throw error
-  const body: FormFailure & Partial<Extra> = { ok: false, errors: { [error.field]: error.messageKey }, values, ...(extra ?? {}) } as FormFailure & Partial<Extra>
+  const body: FormFailure & Partial<Extra> = {
+    ok: false,
+    errors: { [error.field]: error.messageKey },
+    values,
+    ...(extra ?? {}),
+  } as FormFailure & Partial<Extra>
   return json(body, { status: error.status })
 }
 

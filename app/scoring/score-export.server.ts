@@ -8,7 +8,24 @@ import type { ScoreHistoryRow } from '#app/models/score-export.server.ts'
 // analysts is ~234,000 rows, which as one in-memory workbook took minutes and gigabytes.
 // The response streams; memory stays at about one page of rows.
 
-export const EXPORT_HEADER = ['week', 'modality', 'modality_en', 'modality_zh', 'dimension', 'dimension_en', 'dimension_zh', 'analyst', 'rubric', 'rubric_version', 'level', 'level_en', 'level_zh', 'reason', 'evidence', 'saved_at']
+export const EXPORT_HEADER = [
+  'week',
+  'modality',
+  'modality_en',
+  'modality_zh',
+  'dimension',
+  'dimension_en',
+  'dimension_zh',
+  'analyst',
+  'rubric',
+  'rubric_version',
+  'level',
+  'level_en',
+  'level_zh',
+  'reason',
+  'evidence',
+  'saved_at',
+]
 export const CONSENSUS_HEADER = ['week', 'modality', 'dimension', 'median', 'mean', 'min', 'max', 'scorers', 'disagreement']
 
 export type ExportPages = AsyncIterable<{ rows: ScoreHistoryRow[]; consensus: () => Promise<unknown[][]> }>
@@ -16,7 +33,24 @@ export type ExportPages = AsyncIterable<{ rows: ScoreHistoryRow[]; consensus: ()
 // A cell that starts like a formula would run as one when the CSV is opened in a spreadsheet.
 export const defuse = (value: unknown) => (typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value)
 
-const rowOf = (r: ScoreHistoryRow) => [r.week, r.modality, r.modalityEn, r.modalityZh, r.dimension, r.dimensionEn, r.dimensionZh, r.analyst, r.rubric, r.rubricVersion, r.level, r.levelEn, r.levelZh, r.reason, r.evidence, r.savedAt.toISOString()]
+const rowOf = (r: ScoreHistoryRow) => [
+  r.week,
+  r.modality,
+  r.modalityEn,
+  r.modalityZh,
+  r.dimension,
+  r.dimensionEn,
+  r.dimensionZh,
+  r.analyst,
+  r.rubric,
+  r.rubricVersion,
+  r.level,
+  r.levelEn,
+  r.levelZh,
+  r.reason,
+  r.evidence,
+  r.savedAt.toISOString(),
+]
 
 /** UTF-8 with a BOM, so Excel reads the Chinese names. */
 export function csvStream(pages: ExportPages): ReadableStream<Uint8Array> {
@@ -32,7 +66,8 @@ export function csvStream(pages: ExportPages): ReadableStream<Uint8Array> {
       }
       const next = await iterator.next()
       if (next.done) return controller.close()
-      if (next.value.rows.length) controller.enqueue(encoder.encode(`${Papa.unparse(next.value.rows.map((r) => rowOf(r).map(defuse)))}\r\n`))
+      if (next.value.rows.length)
+        controller.enqueue(encoder.encode(`${Papa.unparse(next.value.rows.map((r) => rowOf(r).map(defuse)))}\r\n`))
     },
     async cancel() {
       await iterator.return?.()

@@ -80,7 +80,13 @@ export function parseIPv6(text: string): number[] | null {
     tail.push((v4[0] << 8) | v4[1], (v4[2] << 8) | v4[3])
   }
   const [left, right] = head.includes('::') ? head.split('::') : [head, undefined]
-  const toGroups = (part: string | undefined) => (part ? part.split(':').filter(Boolean).map((g) => parseInt(g, 16)) : [])
+  const toGroups = (part: string | undefined) =>
+    part
+      ? part
+          .split(':')
+          .filter(Boolean)
+          .map((g) => parseInt(g, 16))
+      : []
   const leftGroups = toGroups(left)
   const rightGroups = [...toGroups(right), ...tail]
   const missing = 8 - leftGroups.length - rightGroups.length

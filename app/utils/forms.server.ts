@@ -39,10 +39,12 @@ export type FormResult<T> = { ok: true; data: T; form: FormData } | FormFailure
  */
 export async function parseForm<S extends z.ZodType>(request: Request, schema: S, form?: FormData): Promise<FormResult<z.output<S>>> {
   const data = form ?? (await readForm(request))
-  const raw = Object.fromEntries([...new Set(data.keys())].map((key) => {
-    const all = data.getAll(key)
-    return [key, all.length > 1 ? all : all[0]]
-  }))
+  const raw = Object.fromEntries(
+    [...new Set(data.keys())].map((key) => {
+      const all = data.getAll(key)
+      return [key, all.length > 1 ? all : all[0]]
+    }),
+  )
   const result = schema.safeParse(raw)
   if (result.success) return { ok: true, data: result.data, form: data }
   return validationFailure(result.error.issues, formValues(data))

@@ -11,7 +11,11 @@ type Cell = string | number | null
 
 const cell = (value: Cell) => (typeof value === 'string' ? neutraliseCell(value) : value)
 
-export async function writeMeetingWorkbook(view: MeetingView, theme: { nameEn: string; nameZh: string }, locale: Locale): Promise<Uint8Array<ArrayBuffer>> {
+export async function writeMeetingWorkbook(
+  view: MeetingView,
+  theme: { nameEn: string; nameZh: string },
+  locale: Locale,
+): Promise<Uint8Array<ArrayBuffer>> {
   const t = makeTranslate(locale)
   const name = (thing: { nameEn: string; nameZh: string }) => localName(locale, thing)
   const workbook = new ExcelJS.Workbook()
@@ -41,7 +45,16 @@ export async function writeMeetingWorkbook(view: MeetingView, theme: { nameEn: s
   )
   sheet(
     'meeting.slide.matrix',
-    [t('scoring.grid.modality'), t('meeting.xlsx.dimension'), t('meeting.xlsx.median'), t('meeting.xlsx.previous'), 'min', 'max', t('meeting.xlsx.scorers'), t('meeting.xlsx.disagreement')],
+    [
+      t('scoring.grid.modality'),
+      t('meeting.xlsx.dimension'),
+      t('meeting.xlsx.median'),
+      t('meeting.xlsx.previous'),
+      'min',
+      'max',
+      t('meeting.xlsx.scorers'),
+      t('meeting.xlsx.disagreement'),
+    ],
     view.modalities.flatMap((m) =>
       view.dimensions.flatMap((d) => {
         const c = view.matrix.cells[`${m.slug}.${d.slug}`]
@@ -61,11 +74,26 @@ export async function writeMeetingWorkbook(view: MeetingView, theme: { nameEn: s
       t('scoring.editor.evidence'),
       t('scoring.moved.savedAt'),
     ],
-    view.moves.map((m) => [name(m.modality), name(m.dimension), m.analyst, m.from, m.to, m.reason, m.evidence.map((e) => e.title).join('; '), m.savedAt]),
+    view.moves.map((m) => [
+      name(m.modality),
+      name(m.dimension),
+      m.analyst,
+      m.from,
+      m.to,
+      m.reason,
+      m.evidence.map((e) => e.title).join('; '),
+      m.savedAt,
+    ]),
   )
   sheet(
     'meeting.slide.discuss',
-    [t('scoring.grid.modality'), t('meeting.xlsx.dimension'), t('scoring.moved.analyst'), t('meeting.discuss.level'), t('scoring.moved.reason')],
+    [
+      t('scoring.grid.modality'),
+      t('meeting.xlsx.dimension'),
+      t('scoring.moved.analyst'),
+      t('meeting.discuss.level'),
+      t('scoring.moved.reason'),
+    ],
     view.matrix.disagreements.flatMap((c) => c.scores.map((s) => [name(c.modality), name(c.dimension), s.analyst, s.level, s.reason])),
   )
   sheet(
@@ -75,13 +103,41 @@ export async function writeMeetingWorkbook(view: MeetingView, theme: { nameEn: s
   )
   sheet(
     'meeting.slide.watchlists',
-    [t('meeting.watchlists.change'), t('meeting.mentions.company'), t('meeting.watchlists.list'), t('meeting.watchlists.why'), t('meeting.watchlists.who'), t('meeting.xlsx.when')],
-    view.watchlists.events.map((e) => [e.kind === 'add' ? t('meeting.watchlists.added') : t('meeting.watchlists.removed'), name(e), e.watchlist, e.text, e.by, e.at.toISOString()]),
+    [
+      t('meeting.watchlists.change'),
+      t('meeting.mentions.company'),
+      t('meeting.watchlists.list'),
+      t('meeting.watchlists.why'),
+      t('meeting.watchlists.who'),
+      t('meeting.xlsx.when'),
+    ],
+    view.watchlists.events.map((e) => [
+      e.kind === 'add' ? t('meeting.watchlists.added') : t('meeting.watchlists.removed'),
+      name(e),
+      e.watchlist,
+      e.text,
+      e.by,
+      e.at.toISOString(),
+    ]),
   )
   sheet(
     'meeting.slide.exhaustion',
-    [t('theme.dataStock'), t('meeting.xlsx.yearFrom'), t('meeting.xlsx.yearTo'), t('theme.estimateSource'), t('theme.estimatedOn'), t('meeting.xlsx.revisedThisWeek')],
-    view.estimates.current.map((e) => [name(e), e.yearFrom, e.yearTo, e.source, e.estimatedOn, view.estimates.revisions.some((r) => r.id === e.id) ? '✓' : '']),
+    [
+      t('theme.dataStock'),
+      t('meeting.xlsx.yearFrom'),
+      t('meeting.xlsx.yearTo'),
+      t('theme.estimateSource'),
+      t('theme.estimatedOn'),
+      t('meeting.xlsx.revisedThisWeek'),
+    ],
+    view.estimates.current.map((e) => [
+      name(e),
+      e.yearFrom,
+      e.yearTo,
+      e.source,
+      e.estimatedOn,
+      view.estimates.revisions.some((r) => r.id === e.id) ? '✓' : '',
+    ]),
   )
   sheet(
     'meeting.slide.documents',

@@ -53,13 +53,22 @@ describe('blockedAddressKind', () => {
     expect(blockedAddressKind(address)).toBe(kind)
   })
 
-  it.each(['93.184.215.14', '8.8.8.8', '172.32.0.1', '100.128.0.1', '2606:2800:21f:cb07:6820:80da:af6b:8b2c', '::ffff:8.8.8.8'])('%s is public', (address) => {
-    expect(blockedAddressKind(address)).toBeNull()
-  })
+  it.each(['93.184.215.14', '8.8.8.8', '172.32.0.1', '100.128.0.1', '2606:2800:21f:cb07:6820:80da:af6b:8b2c', '::ffff:8.8.8.8'])(
+    '%s is public',
+    (address) => {
+      expect(blockedAddressKind(address)).toBeNull()
+    },
+  )
 })
 
 describe('safeFetch refuses', () => {
-  it.each(['file:///etc/passwd', 'ftp://feeds.example.com/rss.xml', 'gopher://feeds.example.com/', 'javascript:alert(1)', 'data:text/plain,hi'])('the scheme of %s', async (url) => {
+  it.each([
+    'file:///etc/passwd',
+    'ftp://feeds.example.com/rss.xml',
+    'gopher://feeds.example.com/',
+    'javascript:alert(1)',
+    'data:text/plain,hi',
+  ])('the scheme of %s', async (url) => {
     expect((await refusal(url)).reason).toBe('scheme')
   })
 
@@ -150,7 +159,9 @@ describe('safeFetch fetches', () => {
     server.use(http.get('https://intranet.example.com/feed', () => HttpResponse.xml('<rss version="2.0"><channel/></rss>')))
     const result = await safeFetch('https://intranet.example.com/feed', { ...base, allowHosts: ['Intranet.example.com'] })
     expect(result.status).toBe(200)
-    expect((await refusal('https://intranet.example.com/feed', { allowHosts: ['example.com', 'other.example.com'] })).reason).toBe('blockedAddress')
+    expect((await refusal('https://intranet.example.com/feed', { allowHosts: ['example.com', 'other.example.com'] })).reason).toBe(
+      'blockedAddress',
+    )
   })
 
   it('decodes GBK when the page says so', () => {

@@ -155,7 +155,12 @@ function abortable<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
   })
 }
 
-function request(url: URL, addresses: LookupAddress[], { accept, method = 'GET', body, bodyType }: SafeFetchOptions, signal: AbortSignal): Promise<IncomingMessage> {
+function request(
+  url: URL,
+  addresses: LookupAddress[],
+  { accept, method = 'GET', body, bodyType }: SafeFetchOptions,
+  signal: AbortSignal,
+): Promise<IncomingMessage> {
   const client = url.protocol === 'https:' ? https : http
   // Node asks with { all: true } when it races IPv4 and IPv6 (autoSelectFamily).
   const pinnedLookup = (_host: string, opts: { all?: boolean }, callback: (...args: unknown[]) => void) => {
@@ -211,7 +216,9 @@ async function readResponse(url: URL, res: IncomingMessage, options: SafeFetchOp
 
 /** The body after Content-Encoding, so the size limit counts what we keep (no zip bombs). */
 function decoded(res: IncomingMessage): Readable {
-  const encoding = String(res.headers['content-encoding'] ?? '').trim().toLowerCase()
+  const encoding = String(res.headers['content-encoding'] ?? '')
+    .trim()
+    .toLowerCase()
   const decoder =
     encoding === 'gzip' || encoding === 'x-gzip'
       ? zlib.createGunzip()
@@ -274,12 +281,21 @@ export function describeFetchError(error: SafeFetchError): string {
   const params = new URLSearchParams()
   const d = error.details
   // "127.0.0.1 points to 127.0.0.1" says nothing; an address typed as such gets its own message.
-  if (error.reason === 'blockedAddress' && d.host === d.address) return `feeds.fetch.blockedIp?${new URLSearchParams({ address: d.address ?? '' })}`
+  if (error.reason === 'blockedAddress' && d.host === d.address)
+    return `feeds.fetch.blockedIp?${new URLSearchParams({ address: d.address ?? '' })}`
   if (d.host) params.set('host', d.host)
   if (d.address) params.set('address', d.address)
   if (d.status) params.set('status', String(d.status))
   if (d.contentType) params.set('contentType', d.contentType)
-  if (d.limit !== undefined) params.set('limit', error.reason === 'tooLarge' ? `${Math.round(d.limit / 100_000) / 10} MB` : error.reason === 'timeout' ? `${Math.round(d.limit / 100) / 10} s` : String(d.limit))
+  if (d.limit !== undefined)
+    params.set(
+      'limit',
+      error.reason === 'tooLarge'
+        ? `${Math.round(d.limit / 100_000) / 10} MB`
+        : error.reason === 'timeout'
+          ? `${Math.round(d.limit / 100) / 10} s`
+          : String(d.limit),
+    )
   const query = params.toString()
   return `feeds.fetch.${error.reason}${query ? `?${query}` : ''}`
 }

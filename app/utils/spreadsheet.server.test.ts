@@ -1,6 +1,14 @@
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
-import { SpreadsheetError, neutraliseCell, readSpreadsheet, restoreNeutralisedCell, writeCsv, writeXlsx, zipUncompressedSize } from './spreadsheet.server.ts'
+import {
+  SpreadsheetError,
+  neutraliseCell,
+  readSpreadsheet,
+  restoreNeutralisedCell,
+  writeCsv,
+  writeXlsx,
+  zipUncompressedSize,
+} from './spreadsheet.server.ts'
 
 const utf8 = (text: string) => new TextEncoder().encode(text)
 
@@ -20,9 +28,12 @@ async function failure(run: Promise<unknown>): Promise<SpreadsheetError> {
 }
 
 describe('formula neutralisation', () => {
-  it.each(['=HYPERLINK("http://evil.example","click")', '+1+1', '-2+3', '@SUM(A1)', '\t=1', '\r=1'])('prefixes %j with an apostrophe', (value) => {
-    expect(neutraliseCell(value)).toBe(`'${value}`)
-  })
+  it.each(['=HYPERLINK("http://evil.example","click")', '+1+1', '-2+3', '@SUM(A1)', '\t=1', '\r=1'])(
+    'prefixes %j with an apostrophe',
+    (value) => {
+      expect(neutraliseCell(value)).toBe(`'${value}`)
+    },
+  )
   it('leaves ordinary text alone and reverses its own prefix', () => {
     expect(neutraliseCell('Tencent 腾讯')).toBe('Tencent 腾讯')
     expect(restoreNeutralisedCell("'-5% guidance")).toBe('-5% guidance')
@@ -62,7 +73,10 @@ describe('reading CSV', () => {
 
   it('refuses an unclosed quote, cells beyond the header, binary data, and empty files', async () => {
     expect(await failure(readSpreadsheet(utf8('company,notes\nTencent,"never closed\n'), 'a.csv'))).toMatchObject({ reason: 'malformed' })
-    expect(await failure(readSpreadsheet(utf8('company\nTencent,extra\n'), 'a.csv'))).toMatchObject({ reason: 'malformed', detail: { row: 2 } })
+    expect(await failure(readSpreadsheet(utf8('company\nTencent,extra\n'), 'a.csv'))).toMatchObject({
+      reason: 'malformed',
+      detail: { row: 2 },
+    })
     expect(await failure(readSpreadsheet(new Uint8Array([0x63, 0, 1, 2]), 'a.csv'))).toMatchObject({ reason: 'malformed' })
     expect(await failure(readSpreadsheet(new Uint8Array(), 'a.csv'))).toMatchObject({ reason: 'empty' })
     expect(await failure(readSpreadsheet(utf8('company\n\n'), 'a.csv'))).toMatchObject({ reason: 'empty' })
@@ -71,7 +85,10 @@ describe('reading CSV', () => {
   it('enforces the size and row limits with typed errors', async () => {
     expect(await failure(readSpreadsheet(utf8('company\nA\n'), 'a.csv', { maxBytes: 5 }))).toMatchObject({ reason: 'tooLarge' })
     const many = `company\n${Array.from({ length: 11 }, (_, i) => `C${i}`).join('\n')}`
-    expect(await failure(readSpreadsheet(utf8(many), 'a.csv', { maxRows: 10 }))).toMatchObject({ reason: 'tooManyRows', detail: { max: 10 } })
+    expect(await failure(readSpreadsheet(utf8(many), 'a.csv', { maxRows: 10 }))).toMatchObject({
+      reason: 'tooManyRows',
+      detail: { max: 10 },
+    })
   })
 
   it('refuses other file types', async () => {
@@ -110,7 +127,14 @@ describe('reading XLSX', () => {
   })
 
   it('round-trips what writeXlsx wrote, including Chinese and neutralised cells', async () => {
-    const bytes = await writeXlsx('观察名单: core/2C', ['公司', '理由'], [['腾讯', '-5% 指引下调'], ['Meitu', 'plain']])
+    const bytes = await writeXlsx(
+      '观察名单: core/2C',
+      ['公司', '理由'],
+      [
+        ['腾讯', '-5% 指引下调'],
+        ['Meitu', 'plain'],
+      ],
+    )
     const sheet = await readSpreadsheet(bytes, 'x.xlsx')
     expect(sheet.header).toEqual(['公司', '理由'])
     expect(sheet.rows.map((r) => r.cells)).toEqual([
@@ -132,7 +156,11 @@ describe('reading XLSX', () => {
   })
 
   it('checks the row limit', async () => {
-    const bytes = await writeXlsx('List', ['company'], Array.from({ length: 12 }, (_, i) => [`C${i}`]))
+    const bytes = await writeXlsx(
+      'List',
+      ['company'],
+      Array.from({ length: 12 }, (_, i) => [`C${i}`]),
+    )
     expect(await failure(readSpreadsheet(bytes, 'x.xlsx', { maxRows: 10 }))).toMatchObject({ reason: 'tooManyRows' })
   })
 })

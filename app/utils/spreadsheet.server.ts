@@ -196,11 +196,21 @@ export function writeCsv(header: string[], rows: string[][]): string {
   return `\uFEFF${Papa.unparse(data, { newline: '\r\n', quotes: false })}`
 }
 
-export async function writeXlsx(sheetName: string, header: string[], rows: string[][], columnWidths: number[] = []): Promise<Uint8Array<ArrayBuffer>> {
+export async function writeXlsx(
+  sheetName: string,
+  header: string[],
+  rows: string[][],
+  columnWidths: number[] = [],
+): Promise<Uint8Array<ArrayBuffer>> {
   const workbook = new ExcelJS.Workbook()
   workbook.created = new Date()
   // Sheet names: at most 31 characters and none of : \ / ? * [ ].
-  const sheet = workbook.addWorksheet(sheetName.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31).trim() || 'Sheet1')
+  const sheet = workbook.addWorksheet(
+    sheetName
+      .replace(/[:\\/?*[\]]/g, ' ')
+      .slice(0, 31)
+      .trim() || 'Sheet1',
+  )
   sheet.addRow(header.map(neutraliseCell))
   for (const row of rows) sheet.addRow(row.map(neutraliseCell))
   sheet.getRow(1).font = { bold: true }

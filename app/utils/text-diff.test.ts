@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest'
 import { diffText, tokenize } from './text-diff.ts'
 
 const render = (parts: ReturnType<typeof diffText>) =>
-  parts.map((p) => (p.kind === 'skip' ? `[…${p.lines}]` : p.kind === 'ins' ? `{+${p.text}+}` : p.kind === 'del' ? `[-${p.text}-]` : p.text)).join('')
+  parts
+    .map((p) => (p.kind === 'skip' ? `[…${p.lines}]` : p.kind === 'ins' ? `{+${p.text}+}` : p.kind === 'del' ? `[-${p.text}-]` : p.text))
+    .join('')
 
 describe('diffText', () => {
   it('marks changed English words, not whole lines', () => {

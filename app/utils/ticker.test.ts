@@ -114,7 +114,9 @@ describe('formatTicker', () => {
 
   it('produces codes the company_ticker check constraint accepts', () => {
     const shapes = {
-      SH: /^[0-9]{6}$/, SZ: /^[0-9]{6}$/, BJ: /^[0-9]{6}$/,
+      SH: /^[0-9]{6}$/,
+      SZ: /^[0-9]{6}$/,
+      BJ: /^[0-9]{6}$/,
       HK: /^([0-9]{4}|[1-9][0-9]{4})$/,
       US: /^[A-Z][A-Z0-9.-]{0,9}$/,
     }

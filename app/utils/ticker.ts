@@ -14,20 +14,34 @@ export interface Ticker {
 // Suffixes after a dot or space. O and N are Wind's NASDAQ and NYSE suffixes; XSHG and
 // XSHE are the ISO MIC-style suffixes some quant tools use.
 const SUFFIXES: Record<string, Exchange> = {
-  SH: 'SH', SS: 'SH', XSHG: 'SH',
-  SZ: 'SZ', XSHE: 'SZ',
+  SH: 'SH',
+  SS: 'SH',
+  XSHG: 'SH',
+  SZ: 'SZ',
+  XSHE: 'SZ',
   BJ: 'BJ',
   HK: 'HK',
-  US: 'US', O: 'US', N: 'US',
+  US: 'US',
+  O: 'US',
+  N: 'US',
 }
 
 // Prefixes before a colon or space (or glued to the digits for sh600519-style input).
 const PREFIXES: Record<string, Exchange> = {
-  SH: 'SH', SS: 'SH', SSE: 'SH',
-  SZ: 'SZ', SZSE: 'SZ',
-  BJ: 'BJ', BSE: 'BJ',
-  HK: 'HK', HKEX: 'HK', SEHK: 'HK',
-  US: 'US', NASDAQ: 'US', NYSE: 'US', AMEX: 'US',
+  SH: 'SH',
+  SS: 'SH',
+  SSE: 'SH',
+  SZ: 'SZ',
+  SZSE: 'SZ',
+  BJ: 'BJ',
+  BSE: 'BJ',
+  HK: 'HK',
+  HKEX: 'HK',
+  SEHK: 'HK',
+  US: 'US',
+  NASDAQ: 'US',
+  NYSE: 'US',
+  AMEX: 'US',
 }
 
 // Stricter than the database check on purpose: real US symbols are 1-5 letters with an

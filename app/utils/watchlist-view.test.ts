@@ -20,10 +20,18 @@ const row = (nameEn: string, over: Partial<ViewRow> = {}): ViewRow => ({
 
 const rows = [
   row('Kuaishou', { nameZh: '快手', tickers: [{ exchange: 'HK', code: '1024' }], tags: ['video'], addedAt: '2026-11-03T00:00:00.000Z' }),
-  row('OpenAI', { region: 'overseas', vendorType: 'model_company', isListed: false, tags: ['model', 'video'], rationale: 'Sora', addedAt: '2026-11-02T00:00:00.000Z' }),
+  row('OpenAI', {
+    region: 'overseas',
+    vendorType: 'model_company',
+    isListed: false,
+    tags: ['model', 'video'],
+    rationale: 'Sora',
+    addedAt: '2026-11-02T00:00:00.000Z',
+  }),
   row('Zhihu', { nameZh: '知乎', tags: ['text'], themes: [{ slug: 'multimodal-ai', nameEn: 'Multimodal AI', nameZh: '多模态' }] }),
 ]
-const label = (r: ViewRow, key: string) => (key === 'company' ? r.nameEn : key === 'region' ? r.region : key === 'tags' ? r.tags.join(', ') : '')
+const label = (r: ViewRow, key: string) =>
+  key === 'company' ? r.nameEn : key === 'region' ? r.region : key === 'tags' ? r.tags.join(', ') : ''
 const names = (view: ReturnType<typeof parseView>) => applyView(rows, view, label, 'en').map((r) => r.nameEn)
 
 describe('watchlist table view', () => {
@@ -64,6 +72,9 @@ describe('parseTags', () => {
   })
   it('limits count and length', () => {
     expect(parseTags('x'.repeat(41))).toEqual({ ok: false, error: 'watchlists.tagTooLong?max=40' })
-    expect(parseTags(Array.from({ length: 21 }, (_, i) => `t${i}`).join(','))).toEqual({ ok: false, error: 'watchlists.tooManyTags?max=20' })
+    expect(parseTags(Array.from({ length: 21 }, (_, i) => `t${i}`).join(','))).toEqual({
+      ok: false,
+      error: 'watchlists.tooManyTags?max=20',
+    })
   })
 })

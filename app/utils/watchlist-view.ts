@@ -74,7 +74,16 @@ export function nextSort(view: TableView, key: SortKey): { sort: SortKey; desc: 
 
 function haystack(row: ViewRow): string {
   return normaliseText(
-    [row.nameEn, row.nameZh, row.rationale, row.notesMd, row.addedByName ?? '', ...row.tags, ...row.tickers.map((t) => `${t.code}.${t.exchange} ${t.code}`), ...row.themes.flatMap((t) => [t.nameEn, t.nameZh])].join(' \u0000 '),
+    [
+      row.nameEn,
+      row.nameZh,
+      row.rationale,
+      row.notesMd,
+      row.addedByName ?? '',
+      ...row.tags,
+      ...row.tickers.map((t) => `${t.code}.${t.exchange} ${t.code}`),
+      ...row.themes.flatMap((t) => [t.nameEn, t.nameZh]),
+    ].join(' \u0000 '),
   )
 }
 

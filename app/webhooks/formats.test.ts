@@ -20,7 +20,8 @@ describe('alert messages with a link back to the app', () => {
   })
 
   it('has no link without a public address', () => {
-    for (const format of ['generic', 'wecom', 'dingtalk', 'feishu'] as const) expect(JSON.stringify(webhookBody(format, alert))).not.toContain('/companies/')
+    for (const format of ['generic', 'wecom', 'dingtalk', 'feishu'] as const)
+      expect(JSON.stringify(webhookBody(format, alert))).not.toContain('/companies/')
   })
 
   it('reads PUBLIC_URL without a trailing slash and refuses one that is not http(s)', () => {

@@ -71,8 +71,14 @@ export function webhookBody(format: WebhookFormat, m: AlertMessage, options: { p
         msg_type: 'post',
         content: {
           post: {
-            zh_cn: { title: `提及激增：${zhName(m)}（${m.week}）`, content: [[{ tag: 'text', text: zhLine(m) }], ...open('在 ThemeRadar 中查看')] },
-            en_us: { title: `Mention jump: ${m.nameEn} (${m.week})`, content: [[{ tag: 'text', text: enLine(m) }], ...open('Open in ThemeRadar')] },
+            zh_cn: {
+              title: `提及激增：${zhName(m)}（${m.week}）`,
+              content: [[{ tag: 'text', text: zhLine(m) }], ...open('在 ThemeRadar 中查看')],
+            },
+            en_us: {
+              title: `Mention jump: ${m.nameEn} (${m.week})`,
+              content: [[{ tag: 'text', text: enLine(m) }], ...open('Open in ThemeRadar')],
+            },
           },
         },
       }

@@ -19,17 +19,27 @@ export interface PostOptions {
 }
 
 export type PostOutcome =
-  | { ok: true; status: number }
-  | { ok: false; status?: number; message: string; permanent: boolean; aborted: boolean }
+  { ok: true; status: number } | { ok: false; status?: number; message: string; permanent: boolean; aborted: boolean }
 
 // Refusals that waiting will not cure.
 const PERMANENT = new Set(['badUrl', 'scheme', 'blockedAddress'])
 
-export async function postToWebhook(db: DB, hook: { url: string; format: WebhookFormat }, body: unknown, options: PostOptions = {}): Promise<PostOutcome> {
+export async function postToWebhook(
+  db: DB,
+  hook: { url: string; format: WebhookFormat },
+  body: unknown,
+  options: PostOptions = {},
+): Promise<PostOutcome> {
   try {
     const res = await safeFetch(hook.url, {
-      method: 'POST', body: JSON.stringify(body), timeoutMs: options.timeoutMs ?? 10_000, maxBytes: 100_000,
-      allowHosts: await getAllowedHosts(db), lookup: options.lookup, signal: options.signal, maxRedirects: 0,
+      method: 'POST',
+      body: JSON.stringify(body),
+      timeoutMs: options.timeoutMs ?? 10_000,
+      maxBytes: 100_000,
+      allowHosts: await getAllowedHosts(db),
+      lookup: options.lookup,
+      signal: options.signal,
+      maxRedirects: 0,
     })
     const verdict = botAccepted(hook.format, bodyText(res))
     if (!verdict.ok) return { ok: false, status: res.status, message: verdict.error, permanent: false, aborted: false }
@@ -38,7 +48,13 @@ export async function postToWebhook(db: DB, hook: { url: string; format: Webhook
     const aborted = Boolean(options.signal?.aborted) && !(error instanceof SafeFetchError)
     if (error instanceof SafeFetchError) {
       // A fetch refusal is kept as a message key, shown in the reader's language.
-      return { ok: false, status: error.details.status, message: describeFetchError(error), permanent: PERMANENT.has(error.reason), aborted }
+      return {
+        ok: false,
+        status: error.details.status,
+        message: describeFetchError(error),
+        permanent: PERMANENT.has(error.reason),
+        aborted,
+      }
     }
     return { ok: false, message: error instanceof Error ? error.message : String(error), permanent: false, aborted }
   }
@@ -52,10 +68,22 @@ export async function sendTestMessage(db: DB, actor: Actor, webhookId: number, o
   await db.transaction().execute(async (tx) => {
     await recordDelivery(tx, {
       // A test is tried once: a failure is final, not "will retry".
-      webhookId, alertId: null, jobId: null, attempt: 1, outcome: outcome.ok ? 'sent' : 'gave_up',
-      httpStatus: outcome.status ?? null, error: outcome.ok ? null : outcome.message,
+      webhookId,
+      alertId: null,
+      jobId: null,
+      attempt: 1,
+      outcome: outcome.ok ? 'sent' : 'gave_up',
+      httpStatus: outcome.status ?? null,
+      error: outcome.ok ? null : outcome.message,
     })
-    await recordAudit(tx, { actorId: actor.id, action: 'webhook.test', entityType: 'webhook', entityId: webhookId, newValue: { ok: outcome.ok, status: outcome.status ?? null }, ip: actor.ip })
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: 'webhook.test',
+      entityType: 'webhook',
+      entityId: webhookId,
+      newValue: { ok: outcome.ok, status: outcome.status ?? null },
+      ip: actor.ip,
+    })
   })
   return outcome
 }

@@ -6,7 +6,10 @@ import type { DemoDataStock, DemoSegment, DemoThemeCompany } from './types.ts'
 
 export const MULTIMODAL_SEGMENTS: DemoSegment[] = [
   {
-    audience: '2B', slug: 'ecommerce', nameEn: 'E-commerce', nameZh: '电商',
+    audience: '2B',
+    slug: 'ecommerce',
+    nameEn: 'E-commerce',
+    nameZh: '电商',
     noteEn: 'Product photos, listings and short videos generated at catalogue scale.',
     noteZh: '按商品目录规模批量生成商品图、详情页文案与短视频。',
     companies: [
@@ -16,7 +19,10 @@ export const MULTIMODAL_SEGMENTS: DemoSegment[] = [
     ],
   },
   {
-    audience: '2B', slug: 'marketing', nameEn: 'Marketing', nameZh: '营销',
+    audience: '2B',
+    slug: 'marketing',
+    nameEn: 'Marketing',
+    nameZh: '营销',
     noteEn: 'Ad creative and campaign material produced and varied by models.',
     noteZh: '由模型生成并批量改写广告素材与营销内容。',
     companies: [
@@ -25,37 +31,55 @@ export const MULTIMODAL_SEGMENTS: DemoSegment[] = [
     ],
   },
   {
-    audience: '2B', slug: 'finance', nameEn: 'Finance', nameZh: '金融',
+    audience: '2B',
+    slug: 'finance',
+    nameEn: 'Finance',
+    nameZh: '金融',
     noteEn: 'Reading documents, charts and customer conversations; the reports name no vendor here yet.',
     noteZh: '识别文档、图表与客户对话；报告暂未点名具体厂商。',
     companies: [],
   },
   {
-    audience: '2B', slug: 'education', nameEn: 'Education', nameZh: '教育',
+    audience: '2B',
+    slug: 'education',
+    nameEn: 'Education',
+    nameZh: '教育',
     noteEn: 'Tutoring and marking that combine speech, handwriting and text.',
     noteZh: '融合语音、手写与文本的辅导和批改。',
     companies: [{ company: 'iFlytek', note: 'Speech and education products are its established business.' }],
   },
   {
-    audience: '2B', slug: 'autonomous-driving', nameEn: 'Autonomous driving', nameZh: '自动驾驶',
+    audience: '2B',
+    slug: 'autonomous-driving',
+    nameEn: 'Autonomous driving',
+    nameZh: '自动驾驶',
     noteEn: 'A later application: perception and planning from camera and sensor input.',
     noteZh: '较远期的应用：基于摄像头与传感器输入的感知与规划。',
     companies: [],
   },
   {
-    audience: '2B', slug: 'ai-agents', nameEn: 'AI agents', nameZh: 'AI Agent',
+    audience: '2B',
+    slug: 'ai-agents',
+    nameEn: 'AI agents',
+    nameZh: 'AI Agent',
     noteEn: 'A later application: assistants that see a screen or document and act on it.',
     noteZh: '较远期的应用：能看懂屏幕或文档并执行操作的智能体。',
     companies: [],
   },
   {
-    audience: '2B', slug: 'embodied-ai', nameEn: 'Embodied AI', nameZh: '具身智能',
+    audience: '2B',
+    slug: 'embodied-ai',
+    nameEn: 'Embodied AI',
+    nameZh: '具身智能',
     noteEn: 'A later application: robots, including humanoids, that act on what they see and hear.',
     noteZh: '较远期的应用：依据视觉与听觉行动的机器人，包括人形机器人。',
     companies: [],
   },
   {
-    audience: '2C', slug: 'ugc-platforms', nameEn: 'UGC content platforms', nameZh: 'UGC 内容平台',
+    audience: '2C',
+    slug: 'ugc-platforms',
+    nameEn: 'UGC content platforms',
+    nameZh: 'UGC 内容平台',
     noteEn: 'Rule of thumb from the reports: halve the effort of creating content and users create roughly ten times as much.',
     noteZh: '报告中的经验法则：内容创作成本每降低一半，用户创作量约增长十倍。',
     companies: [
@@ -85,7 +109,12 @@ export const MULTIMODAL_THEME_COMPANIES: DemoThemeCompany[] = [
   { company: 'Kunlun Tech', role: 'driver', exposure: 'high', note: 'Tiangong models, AI games and AI music.' },
   { company: 'iFlytek', role: 'driver', exposure: 'high', note: 'Spark model; speech heritage.' },
   { company: 'SenseTime', role: 'driver', exposure: 'high', note: 'SenseNova; vision heritage.' },
-  { company: 'Wondershare', role: 'beneficiary', exposure: 'high', note: 'Creative software that gains directly from better image and video models.' },
+  {
+    company: 'Wondershare',
+    role: 'beneficiary',
+    exposure: 'high',
+    note: 'Creative software that gains directly from better image and video models.',
+  },
   { company: 'Meitu', role: 'beneficiary', exposure: 'high', note: 'MiracleVision inside its consumer and business tools.' },
   { company: 'Douyin', role: 'beneficiary', exposure: 'high', note: 'More generated short video on the platform.' },
   { company: 'Kuaishou', role: 'beneficiary', exposure: 'medium', note: 'More generated short video on the platform.' },
@@ -99,24 +128,42 @@ const EPOCH = { source: 'Epoch AI', estimatedOn: '2022-10-26' }
 
 export const MULTIMODAL_DATA_STOCKS: DemoDataStock[] = [
   {
-    slug: 'high-quality-language', nameEn: 'High-quality language data', nameZh: '高质量语言数据',
-    estimates: [{
-      ...EPOCH, yearFrom: 2023, yearTo: 2026,
-      note: 'Reports quote "before 2026", entered as 2023-2026. Books, papers, news and similar edited text. / 报告表述为“2026 年前”，此处记为 2023-2026 年。',
-    }],
+    slug: 'high-quality-language',
+    nameEn: 'High-quality language data',
+    nameZh: '高质量语言数据',
+    estimates: [
+      {
+        ...EPOCH,
+        yearFrom: 2023,
+        yearTo: 2026,
+        note: 'Reports quote "before 2026", entered as 2023-2026. Books, papers, news and similar edited text. / 报告表述为“2026 年前”，此处记为 2023-2026 年。',
+      },
+    ],
   },
   {
-    slug: 'low-quality-language', nameEn: 'Low-quality language data', nameZh: '低质量语言数据',
-    estimates: [{
-      ...EPOCH, yearFrom: 2030, yearTo: 2050,
-      note: 'Unfiltered web and social text; a much larger stock, so the horizon is decades away. / 未经筛选的网页与社交文本，存量大得多。',
-    }],
+    slug: 'low-quality-language',
+    nameEn: 'Low-quality language data',
+    nameZh: '低质量语言数据',
+    estimates: [
+      {
+        ...EPOCH,
+        yearFrom: 2030,
+        yearTo: 2050,
+        note: 'Unfiltered web and social text; a much larger stock, so the horizon is decades away. / 未经筛选的网页与社交文本，存量大得多。',
+      },
+    ],
   },
   {
-    slug: 'low-quality-vision', nameEn: 'Low-quality vision data', nameZh: '低质量视觉数据',
-    estimates: [{
-      ...EPOCH, yearFrom: 2030, yearTo: 2060,
-      note: 'Images and video from the open web; the widest range of the three. Synthetic data is the proposed way out for all of them. / 来自公开网络的图像与视频；三者中区间最宽，合成数据是共同的对策。',
-    }],
+    slug: 'low-quality-vision',
+    nameEn: 'Low-quality vision data',
+    nameZh: '低质量视觉数据',
+    estimates: [
+      {
+        ...EPOCH,
+        yearFrom: 2030,
+        yearTo: 2060,
+        note: 'Images and video from the open web; the widest range of the three. Synthetic data is the proposed way out for all of them. / 来自公开网络的图像与视频；三者中区间最宽，合成数据是共同的对策。',
+      },
+    ],
   },
 ]

@@ -82,19 +82,22 @@ export const MULTIMODAL_AI_THEME: DemoTheme = {
     },
     {
       kind: 'catalyst',
-      textEn: 'Sora-class video models: OpenAI showed in February 2024 that DiT plus scale produces long, coherent clips; wider access and domestic follow-ups would move video up the rubric.',
-      textZh: 'Sora 级视频模型：OpenAI 于 2024 年 2 月展示了 DiT 加规模化可生成长且连贯的视频，开放使用及国内跟进将推动视频模态的成熟度提升。',
+      textEn:
+        'Sora-class video models: OpenAI showed in February 2024 that DiT plus scale produces long, coherent clips; wider access and domestic follow-ups would move video up the rubric.',
+      textZh:
+        'Sora 级视频模型：OpenAI 于 2024 年 2 月展示了 DiT 加规模化可生成长且连贯的视频，开放使用及国内跟进将推动视频模态的成熟度提升。',
     },
     {
       kind: 'catalyst',
-      textEn: 'Natively multimodal models: Gemini (December 2023) was trained across modalities from the start; similar releases from domestic labs would test the any-to-any thesis.',
+      textEn:
+        'Natively multimodal models: Gemini (December 2023) was trained across modalities from the start; similar releases from domestic labs would test the any-to-any thesis.',
       textZh: '原生多模态模型：Gemini（2023 年 12 月）从训练之初即融合多种模态，国内厂商推出同类模型将检验“任意模态”逻辑。',
     },
     {
       kind: 'catalyst',
-      textEn: 'Vertical models entering paid workflows, such as Meitu MiracleVision 4.0 (December 2023) for e-commerce and advertising design.',
+      textEn:
+        'Vertical models entering paid workflows, such as Meitu MiracleVision 4.0 (December 2023) for e-commerce and advertising design.',
       textZh: '垂类模型进入付费工作流，例如美图奇想智能 4.0（2023 年 12 月）服务电商与广告设计。',
     },
   ],
 }
-

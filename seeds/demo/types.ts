@@ -1,14 +1,4 @@
-import type {
-  AliasKind,
-  AliasLanguage,
-  Audience,
-  CompanyRole,
-  Exposure,
-  Region,
-  ThemeStance,
-  ThemeStatus,
-  VendorType,
-} from '#db/types.ts'
+import type { AliasKind, AliasLanguage, Audience, CompanyRole, Exposure, Region, ThemeStance, ThemeStatus, VendorType } from '#db/types.ts'
 
 // Shapes of the demo data set. Rows refer to each other by natural key (a company's
 // name_en, a modality's slug), never by id, so the data reads on its own and the loader

@@ -10,28 +10,42 @@ export async function seedCompanies(run: Run, modalities: Ids): Promise<Ids> {
   const ids: Ids = new Map()
   for (const c of DEMO_COMPANIES) {
     // company_name_en_key is an expression index (lower(name_en)): look it up first.
-    const found = await trx.selectFrom('company').select('id')
+    const found = await trx
+      .selectFrom('company')
+      .select('id')
       .where((eb) => eb(eb.fn('lower', ['name_en']), '=', c.nameEn.toLowerCase()))
       .executeTakeFirst()
-    const id = found?.id ?? (await insertCounted(run, trx
-      .insertInto('company')
-      .values({
-        name_en: c.nameEn, name_zh: c.nameZh, region: c.region, is_listed: c.isListed,
-        vendor_type: c.vendorType, website: c.website ?? null, notes_md: c.notesMd,
-        parent_company_id: c.parent ? lookup(ids, c.parent, 'parent company') : null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()))
+    const id =
+      found?.id ??
+      (await insertCounted(
+        run,
+        trx
+          .insertInto('company')
+          .values({
+            name_en: c.nameEn,
+            name_zh: c.nameZh,
+            region: c.region,
+            is_listed: c.isListed,
+            vendor_type: c.vendorType,
+            website: c.website ?? null,
+            notes_md: c.notesMd,
+            parent_company_id: c.parent ? lookup(ids, c.parent, 'parent company') : null,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow(),
+      ))
     ids.set(c.nameEn, id)
 
     if (c.tickers.length > 0) {
       const tickers = await trx
         .insertInto('company_ticker')
-        .values(c.tickers.map((text, index) => {
-          const ticker = parseTicker(text)
-          if (!ticker) throw new Error(`demo seed: ${c.nameEn} has a malformed ticker "${text}"`)
-          return { company_id: id, exchange: ticker.exchange, code: ticker.code, is_primary: index === 0 }
-        }))
+        .values(
+          c.tickers.map((text, index) => {
+            const ticker = parseTicker(text)
+            if (!ticker) throw new Error(`demo seed: ${c.nameEn} has a malformed ticker "${text}"`)
+            return { company_id: id, exchange: ticker.exchange, code: ticker.code, is_primary: index === 0 }
+          }),
+        )
         .onConflict((oc) => oc.columns(['exchange', 'code']).doNothing())
         .returning('id')
         .execute()
@@ -40,10 +54,17 @@ export async function seedCompanies(run: Run, modalities: Ids): Promise<Ids> {
 
     const aliases = await trx
       .insertInto('company_alias')
-      .values(c.aliases.map((a) => ({
-        company_id: id, text: a.text, normalised_text: normaliseAlias(a.text), language: a.language,
-        kind: a.kind, case_sensitive: a.caseSensitive, is_ambiguous: a.ambiguous,
-      })))
+      .values(
+        c.aliases.map((a) => ({
+          company_id: id,
+          text: a.text,
+          normalised_text: normaliseAlias(a.text),
+          language: a.language,
+          kind: a.kind,
+          case_sensitive: a.caseSensitive,
+          is_ambiguous: a.ambiguous,
+        })),
+      )
       .onConflict((oc) => oc.column('normalised_text').doNothing())
       .returning('id')
       .execute()
@@ -66,20 +87,28 @@ export async function seedWatchlists(run: Run, themes: Ids, companies: Ids): Pro
   const { trx } = run
   for (const w of DEMO_WATCHLISTS) {
     // watchlist_name_key is an expression index (lower(name)): look it up first.
-    const found = await trx.selectFrom('watchlist').select('id')
+    const found = await trx
+      .selectFrom('watchlist')
+      .select('id')
       .where((eb) => eb(eb.fn('lower', ['name']), '=', w.name.toLowerCase()))
       .executeTakeFirst()
-    const watchlistId = found?.id ?? (await insertCounted(run, trx
-      .insertInto('watchlist')
-      .values({ name: w.name, description: w.description, theme_id: w.theme ? lookup(themes, w.theme, 'theme') : null })
-      .returning('id')
-      .executeTakeFirstOrThrow()))
+    const watchlistId =
+      found?.id ??
+      (await insertCounted(
+        run,
+        trx
+          .insertInto('watchlist')
+          .values({ name: w.name, description: w.description, theme_id: w.theme ? lookup(themes, w.theme, 'theme') : null })
+          .returning('id')
+          .executeTakeFirstOrThrow(),
+      ))
 
     // Any entry, live or removed, counts as present: re-seeding must not bring back a
     // company the team took off the list.
     const present = new Set(
-      (await trx.selectFrom('watchlist_entry').select('company_id').where('watchlist_id', '=', watchlistId).execute())
-        .map((row) => row.company_id),
+      (await trx.selectFrom('watchlist_entry').select('company_id').where('watchlist_id', '=', watchlistId).execute()).map(
+        (row) => row.company_id,
+      ),
     )
     const missing = w.entries
       .map((e) => ({ ...e, companyId: lookup(companies, e.company, 'company') }))

@@ -4,7 +4,12 @@ import { ingestDocument } from '#app/models/document.server.ts'
 import { calendarDateIn, isoWeekOf, mondayOfIsoWeek, shiftIsoWeek } from '#app/utils/iso-week.ts'
 import type { Database } from '#db/types.ts'
 import {
-  DEMO_ANALYSTS, DEMO_HISTORY_WEEKS, DEMO_MEETINGS, DEMO_MOVES, DEMO_SOURCE_SCORES, DEMO_STARTING_LEVELS,
+  DEMO_ANALYSTS,
+  DEMO_HISTORY_WEEKS,
+  DEMO_MEETINGS,
+  DEMO_MOVES,
+  DEMO_SOURCE_SCORES,
+  DEMO_STARTING_LEVELS,
 } from '../demo/team-history.ts'
 import { DEMO_READING_NOTES } from '../demo/reading-notes.ts'
 import { lookup, type Ids } from './run.ts'
@@ -29,19 +34,31 @@ export async function seedDemoTeamHistory(db: Kysely<Database>, now = new Date()
     const today = calendarDateIn(now, loaded.timeZone)
     const todayIso = `${today.year}-${String(today.month).padStart(2, '0')}-${String(today.day).padStart(2, '0')}`
     const publishedOn = note.weeksAgo === 0 ? todayIso : new Date(monday.getTime() + 2 * 86_400_000).toISOString().slice(0, 10)
-    const result = await ingestDocument(db, { text: note.text, title: note.title, publisher: note.publisher, publishedOn, tags: note.tags, themeIds: [loaded.themeId] })
+    const result = await ingestDocument(db, {
+      text: note.text,
+      title: note.title,
+      publisher: note.publisher,
+      publishedOn,
+      tags: note.tags,
+      themeIds: [loaded.themeId],
+    })
     if (!result.document.duplicate) notes += 1 + result.mentions
   }
   return { created: loaded.created + notes }
 }
 
-async function loadScoresAndMeetings(db: Kysely<Database>, now: Date): Promise<{ created: number; themeId: number; timeZone: string } | null> {
+async function loadScoresAndMeetings(
+  db: Kysely<Database>,
+  now: Date,
+): Promise<{ created: number; themeId: number; timeZone: string } | null> {
   return db.transaction().execute(async (trx) => {
     const marker = await trx.selectFrom('app_setting').select('key').where('key', '=', DEMO_HISTORY_SETTING).forUpdate().executeTakeFirst()
     if (marker) return null
     const theme = await trx.selectFrom('theme').select(['id', 'rubric_id']).where('slug', '=', THEME_SLUG).executeTakeFirst()
     if (!theme) return null
-    const rubricId = theme.rubric_id ?? (await trx.selectFrom('rubric').select('id').where('slug', '=', 'default').orderBy('version', 'desc').executeTakeFirstOrThrow()).id
+    const rubricId =
+      theme.rubric_id ??
+      (await trx.selectFrom('rubric').select('id').where('slug', '=', 'default').orderBy('version', 'desc').executeTakeFirstOrThrow()).id
     const zone = await trx.selectFrom('app_setting').select('value').where('key', '=', 'team.time_zone').executeTakeFirst()
     const timeZone = typeof zone?.value === 'string' ? zone.value : 'Asia/Shanghai'
     const modalities: Ids = new Map((await trx.selectFrom('modality').select(['id', 'slug']).execute()).map((r) => [r.slug, r.id]))
@@ -52,7 +69,13 @@ async function loadScoresAndMeetings(db: Kysely<Database>, now: Date): Promise<{
     for (const a of DEMO_ANALYSTS) {
       const row = await trx
         .insertInto('app_user')
-        .values({ email: a.email, display_name: a.displayName, password_hash: DEMO_ACCOUNT_PASSWORD_HASH, role: 'analyst', disabled_at: now })
+        .values({
+          email: a.email,
+          display_name: a.displayName,
+          password_hash: DEMO_ACCOUNT_PASSWORD_HASH,
+          role: 'analyst',
+          disabled_at: now,
+        })
         .onConflict((oc) => oc.column('email').doUpdateSet({ display_name: a.displayName }))
         .returning('id')
         .executeTakeFirstOrThrow()
@@ -78,12 +101,24 @@ async function loadScoresAndMeetings(db: Kysely<Database>, now: Date): Promise<{
             const move = DEMO_MOVES.find((m) => m.week === k && m.analyst === a.key && m.modality === modality && m.dimension === dimension)
             const at = savedAt(k, minute++)
             const values = {
-              theme_id: theme.id, user_id: lookup(analysts, a.key, 'analyst'), modality_id: lookup(modalities, modality, 'modality'),
-              dimension_id: lookup(dimensions, dimension, 'dimension'), iso_week: weekOf(k), rubric_id: rubricId, level,
+              theme_id: theme.id,
+              user_id: lookup(analysts, a.key, 'analyst'),
+              modality_id: lookup(modalities, modality, 'modality'),
+              dimension_id: lookup(dimensions, dimension, 'dimension'),
+              iso_week: weekOf(k),
+              rubric_id: rubricId,
+              level,
               reason: move?.reason ?? '',
             }
-            const score = await trx.insertInto('score').values({ ...values, created_at: at, updated_at: at }).returning('id').executeTakeFirstOrThrow()
-            await trx.insertInto('score_revision').values({ ...values, score_id: score.id, saved_at: at }).execute()
+            const score = await trx
+              .insertInto('score')
+              .values({ ...values, created_at: at, updated_at: at })
+              .returning('id')
+              .executeTakeFirstOrThrow()
+            await trx
+              .insertInto('score_revision')
+              .values({ ...values, score_id: score.id, saved_at: at })
+              .execute()
             created += 2
           }
         }
@@ -94,8 +129,14 @@ async function loadScoresAndMeetings(db: Kysely<Database>, now: Date): Promise<{
       await trx
         .insertInto('source_score')
         .values({
-          theme_id: theme.id, modality_id: lookup(modalities, s.modality, 'modality'), dimension_id: lookup(dimensions, s.dimension, 'dimension'),
-          source: s.source, published_on: s.publishedOn, rubric_id: rubricId, level: s.level, note: s.note,
+          theme_id: theme.id,
+          modality_id: lookup(modalities, s.modality, 'modality'),
+          dimension_id: lookup(dimensions, s.dimension, 'dimension'),
+          source: s.source,
+          published_on: s.publishedOn,
+          rubric_id: rubricId,
+          level: s.level,
+          note: s.note,
         })
         .execute()
       created += 1
@@ -106,8 +147,12 @@ async function loadScoresAndMeetings(db: Kysely<Database>, now: Date): Promise<{
       await trx
         .insertInto('meeting')
         .values({
-          theme_id: theme.id, iso_week: week, held_on: mondayOfIsoWeek(week).toISOString().slice(0, 10),
-          notes_md: m.notesMd, actions_md: m.actionsMd, updated_at: savedAt(m.week, savesPerWeek),
+          theme_id: theme.id,
+          iso_week: week,
+          held_on: mondayOfIsoWeek(week).toISOString().slice(0, 10),
+          notes_md: m.notesMd,
+          actions_md: m.actionsMd,
+          updated_at: savedAt(m.week, savesPerWeek),
         })
         .onConflict((oc) => oc.columns(['theme_id', 'iso_week']).doNothing())
         .execute()
@@ -123,10 +168,19 @@ async function loadScoresAndMeetings(db: Kysely<Database>, now: Date): Promise<{
       .where('removed_at', 'is', null)
       .execute()
 
-    await trx.insertInto('app_setting').values({ key: DEMO_HISTORY_SETTING, value: JSON.stringify(now.toISOString()) }).execute()
+    await trx
+      .insertInto('app_setting')
+      .values({ key: DEMO_HISTORY_SETTING, value: JSON.stringify(now.toISOString()) })
+      .execute()
     await trx
       .insertInto('audit_log')
-      .values({ user_id: null, action: 'seed.demo_history_loaded', entity_type: 'demo', entity_id: null, new_value: JSON.stringify({ created, weeks: [weekOf(1), weekOf(DEMO_HISTORY_WEEKS)] }) })
+      .values({
+        user_id: null,
+        action: 'seed.demo_history_loaded',
+        entity_type: 'demo',
+        entity_id: null,
+        new_value: JSON.stringify({ created, weeks: [weekOf(1), weekOf(DEMO_HISTORY_WEEKS)] }),
+      })
       .execute()
     return { created, themeId: theme.id, timeZone }
   })

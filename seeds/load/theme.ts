@@ -10,8 +10,14 @@ export async function seedTheme(run: Run, bundle: DemoThemeBundle, rubrics: Ids,
   const inserted = await trx
     .insertInto('theme')
     .values({
-      slug: theme.slug, name_en: theme.nameEn, name_zh: theme.nameZh, summary_en: theme.summaryEn,
-      summary_zh: theme.summaryZh, thesis_md: theme.thesisMd, stance: theme.stance, status: theme.status,
+      slug: theme.slug,
+      name_en: theme.nameEn,
+      name_zh: theme.nameZh,
+      summary_en: theme.summaryEn,
+      summary_zh: theme.summaryZh,
+      thesis_md: theme.thesisMd,
+      stance: theme.stance,
+      status: theme.status,
       rubric_id: lookup(rubrics, theme.rubric, 'rubric'),
     })
     .onConflict((oc) => oc.column('slug').doNothing())
@@ -22,36 +28,59 @@ export async function seedTheme(run: Run, bundle: DemoThemeBundle, rubrics: Ids,
   if (inserted && theme.points.length > 0) {
     await trx
       .insertInto('theme_point')
-      .values(theme.points.map((p, position) => ({
-        theme_id: inserted.id, kind: p.kind, text_en: p.textEn, text_zh: p.textZh,
-        expected_on: p.expectedOn ?? null, position,
-      })))
+      .values(
+        theme.points.map((p, position) => ({
+          theme_id: inserted.id,
+          kind: p.kind,
+          text_en: p.textEn,
+          text_zh: p.textZh,
+          expected_on: p.expectedOn ?? null,
+          position,
+        })),
+      )
       .execute()
     run.created += theme.points.length
   }
-  const themeId = await insertedOrExisting(run, inserted, () =>
-    trx.selectFrom('theme').select('id').where('slug', '=', theme.slug).executeTakeFirst(), `theme ${theme.slug}`)
+  const themeId = await insertedOrExisting(
+    run,
+    inserted,
+    () => trx.selectFrom('theme').select('id').where('slug', '=', theme.slug).executeTakeFirst(),
+    `theme ${theme.slug}`,
+  )
 
   for (const [position, s] of bundle.segments.entries()) {
     const segment = await trx
       .insertInto('application_segment')
       .values({
-        theme_id: themeId, audience: s.audience, slug: s.slug, name_en: s.nameEn, name_zh: s.nameZh,
-        note_en: s.noteEn, note_zh: s.noteZh, position,
+        theme_id: themeId,
+        audience: s.audience,
+        slug: s.slug,
+        name_en: s.nameEn,
+        name_zh: s.nameZh,
+        note_en: s.noteEn,
+        note_zh: s.noteZh,
+        position,
       })
       .onConflict((oc) => oc.columns(['theme_id', 'slug']).doNothing())
       .returning('id')
       .executeTakeFirst()
-    const segmentId = await insertedOrExisting(run, segment, () =>
-      trx.selectFrom('application_segment').select('id')
-        .where('theme_id', '=', themeId).where('slug', '=', s.slug).executeTakeFirst(),
-      `segment ${s.slug}`)
+    const segmentId = await insertedOrExisting(
+      run,
+      segment,
+      () =>
+        trx.selectFrom('application_segment').select('id').where('theme_id', '=', themeId).where('slug', '=', s.slug).executeTakeFirst(),
+      `segment ${s.slug}`,
+    )
     if (s.companies.length === 0) continue
     const links = await trx
       .insertInto('segment_company')
-      .values(s.companies.map((sc) => ({
-        segment_id: segmentId, company_id: lookup(companies, sc.company, 'company'), note: sc.note,
-      })))
+      .values(
+        s.companies.map((sc) => ({
+          segment_id: segmentId,
+          company_id: lookup(companies, sc.company, 'company'),
+          note: sc.note,
+        })),
+      )
       .onConflict((oc) => oc.columns(['segment_id', 'company_id']).doNothing())
       .returning('company_id')
       .execute()
@@ -61,10 +90,15 @@ export async function seedTheme(run: Run, bundle: DemoThemeBundle, rubrics: Ids,
   if (bundle.companies.length > 0) {
     const links = await trx
       .insertInto('theme_company')
-      .values(bundle.companies.map((tc) => ({
-        theme_id: themeId, company_id: lookup(companies, tc.company, 'company'),
-        role: tc.role, exposure: tc.exposure, note: tc.note,
-      })))
+      .values(
+        bundle.companies.map((tc) => ({
+          theme_id: themeId,
+          company_id: lookup(companies, tc.company, 'company'),
+          role: tc.role,
+          exposure: tc.exposure,
+          note: tc.note,
+        })),
+      )
       .onConflict((oc) => oc.columns(['theme_id', 'company_id']).doNothing())
       .returning('company_id')
       .execute()
@@ -78,17 +112,25 @@ export async function seedTheme(run: Run, bundle: DemoThemeBundle, rubrics: Ids,
       .onConflict((oc) => oc.columns(['theme_id', 'slug']).doNothing())
       .returning('id')
       .executeTakeFirst()
-    const stockId = await insertedOrExisting(run, stock, () =>
-      trx.selectFrom('data_stock').select('id')
-        .where('theme_id', '=', themeId).where('slug', '=', ds.slug).executeTakeFirst(),
-      `data stock ${ds.slug}`)
+    const stockId = await insertedOrExisting(
+      run,
+      stock,
+      () => trx.selectFrom('data_stock').select('id').where('theme_id', '=', themeId).where('slug', '=', ds.slug).executeTakeFirst(),
+      `data stock ${ds.slug}`,
+    )
     if (ds.estimates.length === 0) continue
     const estimates = await trx
       .insertInto('data_exhaustion_estimate')
-      .values(ds.estimates.map((e) => ({
-        data_stock_id: stockId, source: e.source, estimated_on: e.estimatedOn,
-        year_from: e.yearFrom, year_to: e.yearTo, note: e.note,
-      })))
+      .values(
+        ds.estimates.map((e) => ({
+          data_stock_id: stockId,
+          source: e.source,
+          estimated_on: e.estimatedOn,
+          year_from: e.yearFrom,
+          year_to: e.yearTo,
+          note: e.note,
+        })),
+      )
       .onConflict((oc) => oc.columns(['data_stock_id', 'source', 'estimated_on']).doNothing())
       .returning('id')
       .execute()

@@ -13,15 +13,24 @@ export async function seedRubrics(run: Run): Promise<Ids> {
       .onConflict((oc) => oc.columns(['slug', 'version']).doNothing())
       .returning('id')
       .executeTakeFirst()
-    const id = await insertedOrExisting(run, inserted, () =>
-      trx.selectFrom('rubric').select('id').where('slug', '=', rubric.slug).where('version', '=', 1).executeTakeFirst(),
-      `rubric ${rubric.slug}`)
+    const id = await insertedOrExisting(
+      run,
+      inserted,
+      () => trx.selectFrom('rubric').select('id').where('slug', '=', rubric.slug).where('version', '=', 1).executeTakeFirst(),
+      `rubric ${rubric.slug}`,
+    )
     const levels = await trx
       .insertInto('rubric_level')
-      .values(rubric.levels.map((l) => ({
-        rubric_id: id, level: l.level, name_en: l.nameEn, name_zh: l.nameZh,
-        description_en: l.descriptionEn, description_zh: l.descriptionZh,
-      })))
+      .values(
+        rubric.levels.map((l) => ({
+          rubric_id: id,
+          level: l.level,
+          name_en: l.nameEn,
+          name_zh: l.nameZh,
+          description_en: l.descriptionEn,
+          description_zh: l.descriptionZh,
+        })),
+      )
       .onConflict((oc) => oc.columns(['rubric_id', 'level']).doNothing())
       .returning('level')
       .execute()
@@ -38,14 +47,25 @@ export async function seedModalities(run: Run): Promise<Ids> {
     const inserted = await trx
       .insertInto('modality')
       .values({
-        slug: m.slug, name_en: m.nameEn, name_zh: m.nameZh,
-        description_en: m.descriptionEn, description_zh: m.descriptionZh, position,
+        slug: m.slug,
+        name_en: m.nameEn,
+        name_zh: m.nameZh,
+        description_en: m.descriptionEn,
+        description_zh: m.descriptionZh,
+        position,
       })
       .onConflict((oc) => oc.column('slug').doNothing())
       .returning('id')
       .executeTakeFirst()
-    ids.set(m.slug, await insertedOrExisting(run, inserted, () =>
-      trx.selectFrom('modality').select('id').where('slug', '=', m.slug).executeTakeFirst(), `modality ${m.slug}`))
+    ids.set(
+      m.slug,
+      await insertedOrExisting(
+        run,
+        inserted,
+        () => trx.selectFrom('modality').select('id').where('slug', '=', m.slug).executeTakeFirst(),
+        `modality ${m.slug}`,
+      ),
+    )
   }
   return ids
 }

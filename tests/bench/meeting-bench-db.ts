@@ -23,7 +23,10 @@ export interface BenchDatabase {
 }
 
 /** Opens (building when needed) themeradar_bench[_small] on BENCH_DATABASE_URL's server. */
-export async function openBenchDatabase(scale: MeetingDataScale, options: { rebuild: boolean; log: (line: string) => void }): Promise<BenchDatabase> {
+export async function openBenchDatabase(
+  scale: MeetingDataScale,
+  options: { rebuild: boolean; log: (line: string) => void },
+): Promise<BenchDatabase> {
   const serverUrl = process.env.BENCH_DATABASE_URL ?? DEFAULT_SERVER_URL
   const name = scale.name === 'full' ? 'themeradar_bench' : `themeradar_bench_${scale.name}`
   const url = withDatabase(serverUrl, name)

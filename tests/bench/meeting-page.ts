@@ -35,8 +35,18 @@ export async function meetingPageQueries(db: Kysely<Database>, theme: MeetingThe
   const previous = await getPreviousMeetingNotes(db, theme.id, week, asOf)
   const previousWeek = previous?.week ?? shiftIsoWeek(week, -1)
   const previousAsOf = weekEndsAt(previousWeek, timeZone)
-  const [rubric, modalities, dimensions, threshold] = await Promise.all([getRubric(db, theme.rubricId!), listModalities(db), listDimensions(db), getDisagreementThreshold(db)])
-  const axis = ({ id, slug, nameEn, nameZh }: { id: number; slug: string; nameEn: string; nameZh: string }) => ({ id, slug, nameEn, nameZh })
+  const [rubric, modalities, dimensions, threshold] = await Promise.all([
+    getRubric(db, theme.rubricId!),
+    listModalities(db),
+    listDimensions(db),
+    getDisagreementThreshold(db),
+  ])
+  const axis = ({ id, slug, nameEn, nameZh }: { id: number; slug: string; nameEn: string; nameZh: string }) => ({
+    id,
+    slug,
+    nameEn,
+    nameZh,
+  })
   const mods = modalities.map(axis)
   const dims = dimensions.map(axis)
   const rubricSlug = rubric!.slug
@@ -55,7 +65,17 @@ export async function meetingPageQueries(db: Kysely<Database>, theme: MeetingThe
     { name: 'getDisagreementThreshold', run: () => getDisagreementThreshold(db) },
     {
       name: 'loadMeetingMatrix',
-      run: () => loadMeetingMatrix(db, theme.id, { rubricSlug, week, asOf, previousWeek, previousAsOf, threshold, modalities: mods, dimensions: dims }),
+      run: () =>
+        loadMeetingMatrix(db, theme.id, {
+          rubricSlug,
+          week,
+          asOf,
+          previousWeek,
+          previousAsOf,
+          threshold,
+          modalities: mods,
+          dimensions: dims,
+        }),
     },
     { name: 'listWeekMoves', run: () => listWeekMoves(db, theme.id, week, { asOfWeekEnd: true }) },
     { name: 'loadMentionOverview', run: () => loadMentionOverview(db, { themeId: theme.id }, week) },
@@ -65,7 +85,8 @@ export async function meetingPageQueries(db: Kysely<Database>, theme: MeetingThe
     { name: 'listConsensusAsOf', run: () => listConsensusAsOf(db, theme.id, { ...chart, fromWeek, toWeek: week, threshold }) },
     {
       name: 'listSourceMarkersAsOf',
-      run: () => listSourceMarkersAsOf(db, theme.id, { ...chart, fromDate: mondayOfIsoWeek(fromWeek).toISOString().slice(0, 10), toDate: sunday }),
+      run: () =>
+        listSourceMarkersAsOf(db, theme.id, { ...chart, fromDate: mondayOfIsoWeek(fromWeek).toISOString().slice(0, 10), toDate: sunday }),
     },
   ]
 }
@@ -133,7 +154,12 @@ export interface LoadResult {
 
 /** GETs `url` with `connections` concurrent keep-alive connections for `seconds`. */
 export async function load(url: string, cookie: string, connections: number, seconds: number): Promise<LoadResult> {
-  const result = await autocannon({ url, connections, duration: seconds, headers: { cookie, 'accept-language': 'en', 'accept-encoding': 'gzip' } })
+  const result = await autocannon({
+    url,
+    connections,
+    duration: seconds,
+    headers: { cookie, 'accept-language': 'en', 'accept-encoding': 'gzip' },
+  })
   return {
     connections,
     seconds,

@@ -46,8 +46,10 @@ export async function run({ args, writeResults }: BenchContext) {
     const sizes = await tableSizes(bench.connection)
     const counts = await exactCounts(bench.connection, ['score', 'score_revision', 'document', 'mention', 'mention_week', 'audit_log'])
     const count = (name: string) => counts[name]
-    console.log(`data (${scale.name}): ${count('score')} scores, ${count('score_revision')} revisions, ${count('document')} documents, ${count('mention')} mentions, ` +
-      `${count('mention_week')} mention_week rows, ${count('audit_log')} audit rows; ${bench.url.replace(/\/\/[^@]*@/, '//')}`)
+    console.log(
+      `data (${scale.name}): ${count('score')} scores, ${count('score_revision')} revisions, ${count('document')} documents, ${count('mention')} mentions, ` +
+        `${count('mention_week')} mention_week rows, ${count('audit_log')} audit rows; ${bench.url.replace(/\/\/[^@]*@/, '//')}`,
+    )
 
     const { theme } = await resolveMeetingTheme(db, BENCH_THEME_SLUG)
     if (!theme) throw new Error(`theme ${BENCH_THEME_SLUG} not found in the bench database`)
@@ -76,15 +78,21 @@ export async function run({ args, writeResults }: BenchContext) {
     const perQuery = queries.map((q) => ({ name: q.name, medianMs: median(times.get(q.name)!), maxMs: Math.max(...times.get(q.name)!) }))
     const rawSql = median(totals)
     console.log()
-    console.log(formatTable(['page query (sequential)', 'median ms', 'max ms'], [
-      ...[...perQuery].sort((a, b) => b.medianMs - a.medianMs).map((q) => [q.name, ms(q.medianMs), ms(q.maxMs)]),
-      ['total, one after another (baseline)', ms(rawSql), ms(Math.max(...totals))],
-      ['loadMeetingView (the loader, concurrent)', ms(median(viewTimes)), ms(Math.max(...viewTimes))],
-    ]))
+    console.log(
+      formatTable(
+        ['page query (sequential)', 'median ms', 'max ms'],
+        [
+          ...[...perQuery].sort((a, b) => b.medianMs - a.medianMs).map((q) => [q.name, ms(q.medianMs), ms(q.maxMs)]),
+          ['total, one after another (baseline)', ms(rawSql), ms(Math.max(...totals))],
+          ['loadMeetingView (the loader, concurrent)', ms(median(viewTimes)), ms(Math.max(...viewTimes))],
+        ],
+      ),
+    )
 
     const plans = args.includes('--explain') ? await explainPageQueries(bench.url, theme, week) : []
     for (const { call, executionMs, plan } of plans) console.log(`\n--- ${call}: ${executionMs} ms in PostgreSQL\n${plan}`)
-    if (plans.length) console.log(`\nPostgreSQL execution, all ${plans.length} statements: ${ms(plans.reduce((sum, p) => sum + p.executionMs, 0))} ms`)
+    if (plans.length)
+      console.log(`\nPostgreSQL execution, all ${plans.length} statements: ${ms(plans.reduce((sum, p) => sum + p.executionMs, 0))} ms`)
 
     let page: Awaited<ReturnType<typeof measurePage>> | null = null
     if (args.includes('--sql-only')) {
@@ -107,7 +115,9 @@ export async function run({ args, writeResults }: BenchContext) {
       page,
       targets: TARGET,
       ratio: page ? { p50: page.loaded.p50 / rawSql, singleP50: page.single.p50 / rawSql } : null,
-      pass: page ? { p50: page.loaded.p50 <= TARGET.p50, p99: page.loaded.p99 <= TARGET.p99, js: page.js.gzipBytes / 1024 <= TARGET.jsGzipKb } : null,
+      pass: page
+        ? { p50: page.loaded.p50 <= TARGET.p50, p99: page.loaded.p99 <= TARGET.p99, js: page.js.gzipBytes / 1024 <= TARGET.jsGzipKb }
+        : null,
       counts,
       tables: sizes,
     }
@@ -115,15 +125,28 @@ export async function run({ args, writeResults }: BenchContext) {
       const js = page.js.gzipBytes / 1024
       console.log(`
 page: GET /meetings/${week}?theme=${theme.slug} as the lead; HTML ${(page.bytes / 1024).toFixed(0)} KB (${(page.gzipHtmlBytes / 1024).toFixed(0)} KB gzip)
-${formatTable(['connections', 'req/s', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms', 'p50 / raw SQL', 'non-2xx'], [page.single, page.loaded].map((r) => [
-        String(r.connections), r.requestsPerSecond.toFixed(0), ms(r.p50), ms(r.p90), ms(r.p99), ms(r.max), `${(r.p50 / rawSql).toFixed(1)}x`, String(r.non2xx + r.errors),
-      ]))}
+${formatTable(
+  ['connections', 'req/s', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms', 'p50 / raw SQL', 'non-2xx'],
+  [page.single, page.loaded].map((r) => [
+    String(r.connections),
+    r.requestsPerSecond.toFixed(0),
+    ms(r.p50),
+    ms(r.p90),
+    ms(r.p99),
+    ms(r.max),
+    `${(r.p50 / rawSql).toFixed(1)}x`,
+    String(r.non2xx + r.errors),
+  ]),
+)}
 raw SQL (the page's queries one after another): ${ms(rawSql)} ms
 p50 at ${connections} connections: ${ms(page.loaded.p50)} ms   target <= ${TARGET.p50} ms: ${verdict(page.loaded.p50 <= TARGET.p50)}
 p99 at ${connections} connections: ${ms(page.loaded.p99)} ms   target <= ${TARGET.p99} ms: ${verdict(page.loaded.p99 <= TARGET.p99)}
 first render after a change (cache miss), one at a time: p50 ${ms(page.cold.p50)} ms, max ${ms(page.cold.max)} ms (${(page.cold.p50 / rawSql).toFixed(1)}x raw SQL; ${page.cold.misses}/${page.cold.count} were misses)
 JavaScript shipped: ${js.toFixed(1)} KB gzip in ${page.js.assets.length} files   target <= ${TARGET.jsGzipKb} KB: ${verdict(js <= TARGET.jsGzipKb)}
-  largest: ${page.js.assets.slice(0, 4).map((a) => `${a.url} ${(a.gzipBytes / 1024).toFixed(1)} KB`).join(', ')}`)
+  largest: ${page.js.assets
+    .slice(0, 4)
+    .map((a) => `${a.url} ${(a.gzipBytes / 1024).toFixed(1)} KB`)
+    .join(', ')}`)
     }
     // Other work on the machine shows up in every number: say how busy it was.
     const machine = { cpus: cpus().length, loadAverage: loadavg().map((n) => Number(n.toFixed(2))) }
@@ -134,7 +157,13 @@ JavaScript shipped: ${js.toFixed(1)} KB gzip in ${page.js.assets.length} files  
   }
 }
 
-async function measurePage(bench: Awaited<ReturnType<typeof openBenchDatabase>>, slug: string, week: string, seconds: number, connections: number) {
+async function measurePage(
+  bench: Awaited<ReturnType<typeof openBenchDatabase>>,
+  slug: string,
+  week: string,
+  seconds: number,
+  connections: number,
+) {
   const app = await startApp({ DATABASE_URL: bench.url, SEED_DEMO: 'never', SESSION_SECRET })
   try {
     const cookie = await signInAs(bench.connection, 'lead@bench.example', SESSION_SECRET)
@@ -158,11 +187,19 @@ async function measurePage(bench: Awaited<ReturnType<typeof openBenchDatabase>>,
 
 // The page cache serves unchanged pages; this is the price of the first reader after a
 // change: each request follows a write (an audit row), so every one is rendered afresh.
-async function coldRenders(connection: Awaited<ReturnType<typeof openBenchDatabase>>['connection'], url: string, cookie: string, count: number) {
+async function coldRenders(
+  connection: Awaited<ReturnType<typeof openBenchDatabase>>['connection'],
+  url: string,
+  cookie: string,
+  count: number,
+) {
   const times: number[] = []
   let misses = 0
   for (let i = 0; i < count; i++) {
-    await connection.db.insertInto('audit_log').values({ user_id: null, action: 'bench.data_changed', entity_type: 'bench', entity_id: null }).execute()
+    await connection.db
+      .insertInto('audit_log')
+      .values({ user_id: null, action: 'bench.data_changed', entity_type: 'bench', entity_id: null })
+      .execute()
     const started = performance.now()
     const response = await fetch(url, { headers: { cookie, 'accept-language': 'en', 'accept-encoding': 'gzip' } })
     await response.arrayBuffer()

@@ -12,7 +12,32 @@ const COMMON_HAN =
 // Characters that companies like in their names, plus name endings.
 const NAME_HAN = '智云数华通信网达创新源海天星宇光明科技芯视图灵思维象联想腾飞跃云帆鲸鹿蓝鹰极速澜峰启元宙瀚谱曜深度言语音像灵犀'
 const NAME_ENDINGS = ['科技', '智能', '集团', '网络', '数据', '股份', '控股', '半导体', '机器人', '']
-const SYLLABLES = ['zen', 'tri', 'nova', 'lux', 'vex', 'ora', 'qua', 'lin', 'tek', 'mo', 'ra', 'xi', 'ly', 'fy', 'ion', 'ar', 'el', 'kai', 'sol', 'vy', 'dro', 'pix', 'nex', 'zor']
+const SYLLABLES = [
+  'zen',
+  'tri',
+  'nova',
+  'lux',
+  'vex',
+  'ora',
+  'qua',
+  'lin',
+  'tek',
+  'mo',
+  'ra',
+  'xi',
+  'ly',
+  'fy',
+  'ion',
+  'ar',
+  'el',
+  'kai',
+  'sol',
+  'vy',
+  'dro',
+  'pix',
+  'nex',
+  'zor',
+]
 const LATIN_ENDINGS = ['', '', '', ' AI', ' Labs', ' Robotics', ' Systems', ' Technologies', ' Inc.']
 const ENGLISH_WORDS = (
   'the of and to in a is that for it as was with be by on not he this are or his from at which but have an they you were ' +
@@ -20,7 +45,23 @@ const ENGLISH_WORDS = (
   'market growth revenue users quarter release generation research team product company platform data cloud chips'
 ).split(' ')
 // Ordinary words that are also aliases (isAmbiguous), like Apple, Runway, Gemini.
-const AMBIGUOUS_WORDS = ['Apple', 'Runway', 'Gemini', 'Spark', 'Orbit', 'Pilot', 'Atlas', 'Echo', 'Nova', 'Pulse', 'Summit', 'Anchor', 'Beacon', 'Harbor', 'Canvas']
+const AMBIGUOUS_WORDS = [
+  'Apple',
+  'Runway',
+  'Gemini',
+  'Spark',
+  'Orbit',
+  'Pilot',
+  'Atlas',
+  'Echo',
+  'Nova',
+  'Pulse',
+  'Summit',
+  'Anchor',
+  'Beacon',
+  'Harbor',
+  'Canvas',
+]
 
 const capitalise = (word: string) => word[0].toUpperCase() + word.slice(1)
 
@@ -41,23 +82,34 @@ function chineseName(random: Random): string {
 function productName(random: Random): string {
   const base = latinName(random)
   switch (random.int(7)) {
-    case 0: return `${base}-${1 + random.int(5)}`
-    case 1: return `${base} ${1 + random.int(4)}.${random.int(10)}`
-    case 2: return `${base}·${String.fromCharCode(65 + random.int(26))} ${1 + random.int(3)}`
-    case 3: return Array.from({ length: 3 + random.int(2) }, () => String.fromCharCode(65 + random.int(26))).join('.')
-    case 4: return `${base}-α`
-    case 5: return `${base}-${1 + random.int(5)}V`
-    default: return `${chineseName(random).slice(0, 2)}${base}`
+    case 0:
+      return `${base}-${1 + random.int(5)}`
+    case 1:
+      return `${base} ${1 + random.int(4)}.${random.int(10)}`
+    case 2:
+      return `${base}·${String.fromCharCode(65 + random.int(26))} ${1 + random.int(3)}`
+    case 3:
+      return Array.from({ length: 3 + random.int(2) }, () => String.fromCharCode(65 + random.int(26))).join('.')
+    case 4:
+      return `${base}-α`
+    case 5:
+      return `${base}-${1 + random.int(5)}V`
+    default:
+      return `${chineseName(random).slice(0, 2)}${base}`
   }
 }
 
 function ticker(random: Random): string {
   const digits = (n: number) => Array.from({ length: n }, () => random.int(10)).join('')
   switch (random.int(4)) {
-    case 0: return `${digits(4)}.HK`
-    case 1: return `6${digits(5)}.SH`
-    case 2: return `3${digits(5)}.SZ`
-    default: return Array.from({ length: 3 + random.int(2) }, () => String.fromCharCode(65 + random.int(26))).join('')
+    case 0:
+      return `${digits(4)}.HK`
+    case 1:
+      return `6${digits(5)}.SH`
+    case 2:
+      return `3${digits(5)}.SZ`
+    default:
+      return Array.from({ length: 3 + random.int(2) }, () => String.fromCharCode(65 + random.int(26))).join('')
   }
 }
 
@@ -70,11 +122,28 @@ export function generateAliases(count = 10_000, seed = 20261123): MentionAlias[]
     const key = foldAliasKey(text)
     if (key.length < 2 || keys.has(key) || ENGLISH_WORDS.includes(key)) return // keys are unique, like company_alias
     keys.add(key)
-    aliases.push({ id: aliases.length + 1, companyId, text, language: 'any', kind: 'name', caseSensitive: false, isAmbiguous: false, ...extra })
+    aliases.push({
+      id: aliases.length + 1,
+      companyId,
+      text,
+      language: 'any',
+      kind: 'name',
+      caseSensitive: false,
+      isAmbiguous: false,
+      ...extra,
+    })
   }
   AMBIGUOUS_WORDS.forEach((word, i) => {
     keys.add(word.toLowerCase())
-    aliases.push({ id: aliases.length + 1, companyId: i + 1, text: word, language: 'en', kind: 'name', caseSensitive: false, isAmbiguous: true })
+    aliases.push({
+      id: aliases.length + 1,
+      companyId: i + 1,
+      text: word,
+      language: 'en',
+      kind: 'name',
+      caseSensitive: false,
+      isAmbiguous: true,
+    })
   })
   for (let companyId = 1; aliases.length < count; companyId = 1 + random.int(2500)) {
     const roll = random.next()

@@ -177,8 +177,12 @@ boundaries, CJK filter, ambiguity rule or snippets); ours does all of that in th
 
   // Sanity: our mentions are ordered, do not overlap, and slice back to their alias.
   const mentions = buildMentionMatcher(aliases).findMentions(slice)
-  const bad = mentions.filter((m, i) => (i > 0 && m.start < mentions[i - 1].end) || foldAliasKey(slice.slice(m.start, m.end)) !== foldAliasKey(m.aliasText))
-  console.log(`check: ${mentions.length} mentions in the slice, ${bad.length} inconsistent, ${summariseByCompany(mentions).length} companies`)
+  const bad = mentions.filter(
+    (m, i) => (i > 0 && m.start < mentions[i - 1].end) || foldAliasKey(slice.slice(m.start, m.end)) !== foldAliasKey(m.aliasText),
+  )
+  console.log(
+    `check: ${mentions.length} mentions in the slice, ${bad.length} inconsistent, ${summariseByCompany(mentions).length} companies`,
+  )
 
   const file = writeResults('mentions', {
     generatedAt: new Date().toISOString(),

@@ -26,7 +26,15 @@ async function freePort(): Promise<number> {
 export async function startApp(extraEnv: Record<string, string> = {}): Promise<RunningApp> {
   const port = await freePort()
   const dataDir = mkdtempSync(path.join(tmpdir(), 'themeradar-e2e-'))
-  const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', SEED_DEMO_HISTORY: 'off', ...extraEnv }
+  const env = {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    DATABASE_URL: '',
+    SEED_DEMO_HISTORY: 'off',
+    ...extraEnv,
+  }
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'app/server.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''
   child.stdout?.on('data', (chunk) => (output += chunk))

@@ -56,12 +56,18 @@ describe('company registry and search in the browser', () => {
     await page.getByRole('textbox', { name: 'New alias' }).fill('LumenGen')
     await page.locator('.alias-row-wrap.is-new select[name="kind"]').selectOption('product')
     await page.getByRole('button', { name: 'Add alias' }).click()
-    await expect.poll(() => page.locator('.alias-row-wrap:not(.is-new) input[name="text"]').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))).toContain('LumenGen')
+    await expect
+      .poll(() =>
+        page.locator('.alias-row-wrap:not(.is-new) input[name="text"]').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value)),
+      )
+      .toContain('LumenGen')
 
     // A duplicate is refused, naming the company that has it.
     await page.getByRole('textbox', { name: 'New alias' }).fill('chatgpt')
     await page.getByRole('button', { name: 'Add alias' }).click()
-    await expect.poll(() => page.locator('.alias-row-wrap.is-new .field-error').textContent()).toBe('"chatgpt" is already an alias of OpenAI.')
+    await expect
+      .poll(() => page.locator('.alias-row-wrap.is-new .field-error').textContent())
+      .toBe('"chatgpt" is already an alias of OpenAI.')
     await shoot(page, 'companies-page-en.png', true)
 
     // The header search finds it by full-width text.
@@ -113,7 +119,11 @@ describe('company registry and search in the browser', () => {
     await page.getByRole('textbox', { name: '新别名' }).fill('Lumen Studio')
     await page.getByRole('button', { name: '添加别名' }).click()
     await page.waitForLoadState()
-    expect(await page.locator('.alias-row-wrap:not(.is-new) input[name="text"]').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))).toContain('Lumen Studio')
+    expect(
+      await page
+        .locator('.alias-row-wrap:not(.is-new) input[name="text"]')
+        .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value)),
+    ).toContain('Lumen Studio')
     await context.close()
   })
 })

@@ -147,11 +147,19 @@ describe('documents in the browser', () => {
     const { context, page } = await team.signIn(ANALYST_EMAIL, MEMBER_PASSWORD)
     await page.goto(`${team.app.url}/documents`)
     await openAddPanel(page)
-    const notes = ['Kuaishou 快手 shows Kling 2.0 video generation.', 'Meitu 美图 adds image tools.', 'SenseTime 商汤 trains a video model.', 'Zhipu 智谱 ships GLM-4V.', 'MiniMax 海螺 video goes abroad.']
-    await page.getByLabel('Files', { exact: true }).setInputFiles([
-      ...notes.map((text, i) => ({ name: `bulk-${i + 1}.txt`, mimeType: 'text/plain', buffer: Buffer.from(text) })),
-      { name: 'scan.txt', mimeType: 'text/plain', buffer: Buffer.from(makeBinary()) },
-    ])
+    const notes = [
+      'Kuaishou 快手 shows Kling 2.0 video generation.',
+      'Meitu 美图 adds image tools.',
+      'SenseTime 商汤 trains a video model.',
+      'Zhipu 智谱 ships GLM-4V.',
+      'MiniMax 海螺 video goes abroad.',
+    ]
+    await page
+      .getByLabel('Files', { exact: true })
+      .setInputFiles([
+        ...notes.map((text, i) => ({ name: `bulk-${i + 1}.txt`, mimeType: 'text/plain', buffer: Buffer.from(text) })),
+        { name: 'scan.txt', mimeType: 'text/plain', buffer: Buffer.from(makeBinary()) },
+      ])
     await page.getByRole('button', { name: 'Upload and find mentions' }).click()
     await page.waitForURL(/\/jobs\/\d+$/)
     const jobUrl = page.url()

@@ -89,11 +89,16 @@ describe('feeds and jobs in the browser', () => {
 
     const rows = page.locator('.feed-table tbody tr')
     await rows.nth(0).getByRole('button', { name: 'Poll now' }).click()
-    await expect.poll(() => page.locator('.form-error').textContent()).toContain('Polling “Closed port” failed: Could not connect to 127.0.0.1')
+    await expect
+      .poll(() => page.locator('.form-error').textContent())
+      .toContain('Polling “Closed port” failed: Could not connect to 127.0.0.1')
     await rows.nth(1).getByRole('button', { name: 'Poll now' }).click()
     await expect.poll(() => page.locator('.form-error').textContent()).toContain('text/html')
     await expect.poll(() => page.locator('.feed-error').count()).toBe(2)
-    const color = await page.locator('.feed-error').first().evaluate((el) => getComputedStyle(el).color)
+    const color = await page
+      .locator('.feed-error')
+      .first()
+      .evaluate((el) => getComputedStyle(el).color)
     expect(color).toBe('rgb(179, 38, 30)')
     await page.screenshot({ path: artifact('feeds-en.png') })
 

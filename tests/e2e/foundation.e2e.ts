@@ -74,7 +74,9 @@ describe('foundation in the browser', () => {
     expect(await page.getByRole('link', { name: '管理' }).count()).toBe(0)
 
     // The server refuses, whatever the page shows: a viewer posting an admin form gets 403.
-    const response = await page.request.post(`${team.app.url}/admin/users`, { form: { intent: 'invite', email: 'x@example.com', role: 'admin' } })
+    const response = await page.request.post(`${team.app.url}/admin/users`, {
+      form: { intent: 'invite', email: 'x@example.com', role: 'admin' },
+    })
     expect(response.status()).toBe(403)
     await page.goto(`${team.app.url}/admin/users`)
     expect(await page.locator('h1').textContent()).toBe('无权操作')

@@ -50,7 +50,11 @@ describe('mentions in the browser', () => {
     const res = await viewer.page.goto(`${team.app.url}/admin/webhooks`)
     expect(res?.status()).toBe(403)
     const posted = await viewer.page.evaluate(async () => {
-      const r = await fetch('/admin/webhooks', { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'name=x&url=https%3A%2F%2Fexample.com%2Fh&format=generic' })
+      const r = await fetch('/admin/webhooks', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: 'name=x&url=https%3A%2F%2Fexample.com%2Fh&format=generic',
+      })
       return r.status
     })
     expect(posted).toBe(403)
@@ -61,7 +65,8 @@ describe('mentions in the browser', () => {
     const { page } = await team.join(team.analystLink, 'Ana Analyst')
     await page.goto(`${team.app.url}/documents`)
     await page.waitForLoadState('networkidle')
-    if ((await page.locator('.add-documents-panel').getAttribute('open')) === null) await page.locator('.add-documents-panel summary').click()
+    if ((await page.locator('.add-documents-panel').getAttribute('open')) === null)
+      await page.locator('.add-documents-panel summary').click()
     await page.getByLabel('Title', { exact: true }).fill('Meitu weekly <b>note</b>')
     await page.getByLabel('Text', { exact: true }).fill(note)
     await page.getByRole('button', { name: 'Add and find mentions' }).click()
@@ -110,10 +115,15 @@ describe('mentions in the browser', () => {
     const { page } = await team.signIn('lead@example.com', 'correct horse battery')
     await page.goto(`${team.app.url}/admin/webhooks`)
     // The job runner polls every second; the host does not resolve, so the attempt fails.
-    await expect.poll(async () => {
-      await page.reload()
-      return page.locator('.delivery-outcome').count()
-    }, { timeout: 20_000, interval: 1_000 }).toBeGreaterThan(0)
+    await expect
+      .poll(
+        async () => {
+          await page.reload()
+          return page.locator('.delivery-outcome').count()
+        },
+        { timeout: 20_000, interval: 1_000 },
+      )
+      .toBeGreaterThan(0)
     expect(await page.locator('.data-table tbody tr').first().textContent()).toContain('Meitu')
     await page.screenshot({ path: artifact('mentions-webhooks-en.png'), fullPage: false })
     await switchLanguage(page)

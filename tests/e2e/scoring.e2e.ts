@@ -35,7 +35,14 @@ async function prepareDatabase(): Promise<string> {
   await conn.db.insertInto('meeting').values({ theme_id: theme.id, iso_week: meetingWeek }).execute()
   const doc = await conn.db
     .insertInto('document')
-    .values({ title: EVIDENCE_TITLE, publisher: 'CICC', language: 'zh', content_hash: 'e'.repeat(64), body: 'Sora brings DiT and scaling to video.', published_on: '2024-03-05' })
+    .values({
+      title: EVIDENCE_TITLE,
+      publisher: 'CICC',
+      language: 'zh',
+      content_hash: 'e'.repeat(64),
+      body: 'Sora brings DiT and scaling to video.',
+      published_on: '2024-03-05',
+    })
     .returning('id')
     .executeTakeFirstOrThrow()
   await conn.db.insertInto('document_theme').values({ document_id: doc.id, theme_id: theme.id }).execute()
@@ -167,7 +174,7 @@ describe('scoring in the browser', () => {
     expect(await row.locator('td').nth(1).textContent()).toBe('4')
   })
 
-  it('lets an admin manage rubrics and dimensions, and choose a theme\'s rubric', async () => {
+  it("lets an admin manage rubrics and dimensions, and choose a theme's rubric", async () => {
     const { page, context } = await team.newPage('en-US')
     await page.goto(`${team.app.url}/login`)
     await page.getByLabel('Email').fill(ADMIN.email)
@@ -210,7 +217,10 @@ describe('scoring in the browser', () => {
     await page.goto(`${team.app.url}/admin/rubrics`)
     const themeRubric = page.locator('#theme-rubric-heading').locator('..')
     await themeRubric.locator('select[name="rubricId"]').selectOption({ label: 'NASA Technology Readiness Levels (v1)' })
-    await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST' && r.ok()), themeRubric.getByRole('button', { name: 'Save' }).click()])
+    await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST' && r.ok()),
+      themeRubric.getByRole('button', { name: 'Save' }).click(),
+    ])
     await page.goto(`${team.app.url}/themes/${SLUG}/scores?cell=video.technology`)
     expect(await page.locator('.score-editor input[name="level"]').count()).toBe(9)
     await context.close()

@@ -32,7 +32,10 @@ describe('themes in the browser', () => {
     await page.getByText('Edit thesis').click()
     const textarea = page.getByLabel('Thesis (Markdown)')
     const original = await textarea.inputValue()
-    const edited = original.replace('Progress is uneven across modalities.', 'Progress is **very** uneven across modalities. <img src=x onerror="window.__xss=1">')
+    const edited = original.replace(
+      'Progress is uneven across modalities.',
+      'Progress is **very** uneven across modalities. <img src=x onerror="window.__xss=1">',
+    )
     await textarea.fill(edited)
     await page.getByRole('button', { name: 'Preview' }).click()
     await expect.poll(() => page.locator('.thesis-preview strong').first().textContent()).toBe('very')

@@ -94,7 +94,15 @@ describe('watchlists in the browser', () => {
     // Import: an unknown company is listed with its row number and nothing is imported.
     await page.goto(`${team.app.url}${corePath}/import`)
     await page.waitForLoadState('networkidle')
-    await page.getByLabel('File (CSV or XLSX)').setInputFiles({ name: 'adds.csv', mimeType: 'text/csv', buffer: Buffer.from('company,rationale,tags\nZhihu,Back again,text\nKuaishou,Short video,video\nNova Pixel Labs,Private vision start-up,\n') })
+    await page
+      .getByLabel('File (CSV or XLSX)')
+      .setInputFiles({
+        name: 'adds.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(
+          'company,rationale,tags\nZhihu,Back again,text\nKuaishou,Short video,video\nNova Pixel Labs,Private vision start-up,\n',
+        ),
+      })
     await page.getByRole('button', { name: 'Preview' }).click()
     await expect.poll(() => page.locator('.wl-plan').textContent()).toContain('Nova Pixel Labs')
     expect(await page.locator('.wl-plan table').first().locator('td').first().textContent()).toBe('4')
@@ -128,7 +136,9 @@ describe('watchlists in the browser', () => {
     await shoot(page, 'index-zh')
     await page.goto(`${team.app.url}${corePath}/import`)
     await page.waitForLoadState('networkidle')
-    await page.getByLabel('文件（CSV 或 XLSX）').setInputFiles({ name: '名单.csv', mimeType: 'text/csv', buffer: Buffer.from('公司,理由\n腾讯,广告\n700.HX,\n') })
+    await page
+      .getByLabel('文件（CSV 或 XLSX）')
+      .setInputFiles({ name: '名单.csv', mimeType: 'text/csv', buffer: Buffer.from('公司,理由\n腾讯,广告\n700.HX,\n') })
     await page.getByRole('button', { name: '预览' }).click()
     await expect.poll(() => page.locator('.wl-plan').textContent()).toContain('无效的股票代码')
     await page.waitForTimeout(600)
@@ -157,7 +167,9 @@ describe('watchlists in the browser', () => {
     expect(add.status()).toBe(403)
     const remove = await page.request.post(`${team.app.url}${corePath}`, { form: { intent: 'archive' } })
     expect(remove.status()).toBe(403)
-    const upload = await page.request.post(`${team.app.url}${corePath}/import`, { multipart: { intent: 'import', file: { name: 'a.csv', mimeType: 'text/csv', buffer: Buffer.from('company\nMeta\n') } } })
+    const upload = await page.request.post(`${team.app.url}${corePath}/import`, {
+      multipart: { intent: 'import', file: { name: 'a.csv', mimeType: 'text/csv', buffer: Buffer.from('company\nMeta\n') } },
+    })
     expect(upload.status()).toBe(403)
     const csv = await page.request.get(`${team.app.url}${corePath}/export?format=csv`, { headers: { 'Accept-Language': 'zh-CN' } })
     expect(csv.status()).toBe(200)

@@ -85,12 +85,28 @@ export const feedsExampleHandlers = [
     return xml(RSS_FEED)
   }),
   // 3 MB without a Content-Length: the limit must be enforced while streaming.
-  http.get(`${FEEDS_HOST}/big.xml`, () => new HttpResponse(repeatedBody(`<!-- ${'x'.repeat(64 * 1024)} -->`, 3_000_000), { headers: { 'Content-Type': 'application/rss+xml' } })),
+  http.get(
+    `${FEEDS_HOST}/big.xml`,
+    () =>
+      new HttpResponse(repeatedBody(`<!-- ${'x'.repeat(64 * 1024)} -->`, 3_000_000), {
+        headers: { 'Content-Type': 'application/rss+xml' },
+      }),
+  ),
   http.get(`${FEEDS_HOST}/moved`, () => HttpResponse.redirect(`${FEEDS_HOST}/rss.xml`, 301)),
   http.get(`${FEEDS_HOST}/to-loopback`, () => HttpResponse.redirect('http://127.0.0.1/admin', 302)),
   http.get(`${FEEDS_HOST}/to-metadata`, () => HttpResponse.redirect('http://metadata.example.com/latest/meta-data/', 307)),
   http.get(`${FEEDS_HOST}/to-file`, () => HttpResponse.redirect('file:///etc/passwd', 302)),
   http.get(`${FEEDS_HOST}/loop/:n`, ({ params }) => HttpResponse.redirect(`${FEEDS_HOST}/loop/${Number(params.n) + 1}`, 302)),
-  http.get(`${FEEDS_HOST}/report.pdf`, () => new HttpResponse(new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x37]), { headers: { 'Content-Type': 'application/pdf' } })),
-  http.get(`${FEEDS_HOST}/article`, () => HttpResponse.html('<!doctype html><html><head><meta charset="utf-8"><title>Kuaishou AI video</title></head><body><article><p>快手可灵视频模型。</p></article></body></html>')),
+  http.get(
+    `${FEEDS_HOST}/report.pdf`,
+    () =>
+      new HttpResponse(new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x37]), {
+        headers: { 'Content-Type': 'application/pdf' },
+      }),
+  ),
+  http.get(`${FEEDS_HOST}/article`, () =>
+    HttpResponse.html(
+      '<!doctype html><html><head><meta charset="utf-8"><title>Kuaishou AI video</title></head><body><article><p>快手可灵视频模型。</p></article></body></html>',
+    ),
+  ),
 ]

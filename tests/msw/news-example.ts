@@ -16,9 +16,17 @@ const ARTICLE = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">
 export const newsExampleHandlers = [
   http.get(`${NEWS_HOST}/kling`, () => HttpResponse.html(ARTICLE)),
   http.get(`${NEWS_HOST}/note.txt`, () => HttpResponse.text('Weekly note: Tencent Hunyuan and Baidu ERNIE Bot add video.')),
-  http.get(`${NEWS_HOST}/outlook.pdf`, async () => new HttpResponse(await makeReportPdf(), { headers: { 'Content-Type': 'application/pdf' } })),
-  http.get(`${NEWS_HOST}/logo.png`, () => new HttpResponse(new Uint8Array([0x89, 0x50, 0x4e, 0x47]), { headers: { 'Content-Type': 'image/png' } })),
-  http.get(`${NEWS_HOST}/empty`, () => HttpResponse.html('<!doctype html><html><head><title> </title></head><body><nav>…</nav></body></html>')),
+  http.get(
+    `${NEWS_HOST}/outlook.pdf`,
+    async () => new HttpResponse(await makeReportPdf(), { headers: { 'Content-Type': 'application/pdf' } }),
+  ),
+  http.get(
+    `${NEWS_HOST}/logo.png`,
+    () => new HttpResponse(new Uint8Array([0x89, 0x50, 0x4e, 0x47]), { headers: { 'Content-Type': 'image/png' } }),
+  ),
+  http.get(`${NEWS_HOST}/empty`, () =>
+    HttpResponse.html('<!doctype html><html><head><title> </title></head><body><nav>…</nav></body></html>'),
+  ),
   http.get(`${NEWS_HOST}/broken`, () => new HttpResponse('Internal Server Error', { status: 500 })),
   http.get(`${NEWS_HOST}/to-intranet`, () => HttpResponse.redirect('http://10.0.0.5/wiki', 302)),
   http.get(`${NEWS_HOST}/hang`, async () => {
@@ -26,5 +34,8 @@ export const newsExampleHandlers = [
     return HttpResponse.html(ARTICLE)
   }),
   // Larger than the limit, with no Content-Length: refused while streaming.
-  http.get(`${NEWS_HOST}/huge`, () => new HttpResponse(repeatedBody(`<p>${'x'.repeat(64 * 1024)}</p>`, 3_000_000), { headers: { 'Content-Type': 'text/html' } })),
+  http.get(
+    `${NEWS_HOST}/huge`,
+    () => new HttpResponse(repeatedBody(`<p>${'x'.repeat(64 * 1024)}</p>`, 3_000_000), { headers: { 'Content-Type': 'text/html' } }),
+  ),
 ]

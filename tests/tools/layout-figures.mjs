@@ -47,8 +47,7 @@ for (const mod of graph.modules) {
     if (to && to[1] > from[1]) upward.push(`${mod.source} -> ${dep.resolved} (${from[2]} -> ${to[2]})`)
     if (/^app\/models\//.test(dep.resolved)) modelDeps.add(dep.resolved)
   }
-  if (/^app\/routes\//.test(mod.source) && modelDeps.size > mostModels.count)
-    mostModels = { route: mod.source, count: modelDeps.size }
+  if (/^app\/routes\//.test(mod.source) && modelDeps.size > mostModels.count) mostModels = { route: mod.source, count: modelDeps.size }
 }
 
 function* walk(dir) {
@@ -65,8 +64,7 @@ for (const top of ['app', 'db', 'seeds', 'tests']) {
     const text = readFileSync(file, 'utf8')
     boundaries += (text.match(/export (function|const) ErrorBoundary\b/g) ?? []).length
     const lines = text.split('\n').length
-    if (lines > 300 && !file.startsWith('db/migrations/') && file !== 'db/types.ts')
-      longFiles.push(`${file} (${lines})`)
+    if (lines > 300 && !file.startsWith('db/migrations/') && file !== 'db/types.ts') longFiles.push(`${file} (${lines})`)
   }
 }
 

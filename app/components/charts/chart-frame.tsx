@@ -10,7 +10,16 @@ import { useI18n } from '#app/i18n/index.ts'
 //   numbers is one click away (and always there for screen readers).
 
 /** Okabe-Ito, colour-blind safe, in the order series should take them. */
-export const CHART_COLOURS = ['var(--c1)', 'var(--c2)', 'var(--c3)', 'var(--c4)', 'var(--c5)', 'var(--c6)', 'var(--c7)', 'var(--c8)'] as const
+export const CHART_COLOURS = [
+  'var(--c1)',
+  'var(--c2)',
+  'var(--c3)',
+  'var(--c4)',
+  'var(--c5)',
+  'var(--c6)',
+  'var(--c7)',
+  'var(--c8)',
+] as const
 export const CHART_TEXT = 'var(--text)'
 export const CHART_MUTED = 'var(--muted)'
 export const CHART_GRID = 'var(--border)'

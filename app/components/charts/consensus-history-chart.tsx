@@ -24,7 +24,15 @@ interface Props {
 function Diamond({ cx, cy, value, fill }: { cx?: number; cy?: number; value?: number | null; fill: string }) {
   if (value == null || cx == null || cy == null || !Number.isFinite(cx) || !Number.isFinite(cy)) return <g />
   const r = 7
-  return <path className="source-marker" d={`M${cx},${cy - r}L${cx + r},${cy}L${cx},${cy + r}L${cx - r},${cy}Z`} fill={fill} stroke="var(--surface)" strokeWidth={1.5} />
+  return (
+    <path
+      className="source-marker"
+      d={`M${cx},${cy - r}L${cx + r},${cy}L${cx},${cy + r}L${cx - r},${cy}Z`}
+      fill={fill}
+      stroke="var(--surface)"
+      strokeWidth={1.5}
+    />
+  )
 }
 
 const shorten = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text)
@@ -38,7 +46,8 @@ export function ConsensusHistoryChart({ data, levels, title, summary, width = 11
   const tooltipLines = (row: ChartRow) => {
     const lines = data.series.flatMap((s) => (row[s.key] == null ? [] : [`${localName(locale, s)}: ${formatLevel(row[s.key] as number)}`]))
     if (data.band && Array.isArray(row.band)) lines.push(t('scoring.chart.rangeLine', { min: row.band[0], max: row.band[1] }))
-    for (const m of data.markers) for (const p of m.points.filter((p) => p.week === row.week)) lines.push(`◆ ${p.source} (${p.publishedOn}): ${p.level}`)
+    for (const m of data.markers)
+      for (const p of m.points.filter((p) => p.week === row.week)) lines.push(`◆ ${p.source} (${p.publishedOn}): ${p.level}`)
     return lines
   }
   const table = (
@@ -57,7 +66,9 @@ export function ConsensusHistoryChart({ data, levels, title, summary, width = 11
       </thead>
       <tbody>
         {data.rows
-          .filter((row) => data.series.some((s) => row[s.key] != null) || data.markers.some((m) => m.points.some((p) => p.week === row.week)))
+          .filter(
+            (row) => data.series.some((s) => row[s.key] != null) || data.markers.some((m) => m.points.some((p) => p.week === row.week)),
+          )
           .map((row) => (
             <tr key={row.week}>
               <td className="nowrap">{row.span}</td>
@@ -67,7 +78,11 @@ export function ConsensusHistoryChart({ data, levels, title, summary, width = 11
               {data.band ? <td>{Array.isArray(row.band) ? `${row.band[0]}–${row.band[1]}` : '–'}</td> : null}
               <td>
                 {data.markers
-                  .flatMap((m) => m.points.filter((p) => p.week === row.week).map((p) => `${localName(locale, m)}: ${p.source} ${p.publishedOn} = ${p.level}`))
+                  .flatMap((m) =>
+                    m.points
+                      .filter((p) => p.week === row.week)
+                      .map((p) => `${localName(locale, m)}: ${p.source} ${p.publishedOn} = ${p.level}`),
+                  )
                   .join('; ')}
               </td>
             </tr>
@@ -77,7 +92,13 @@ export function ConsensusHistoryChart({ data, levels, title, summary, width = 11
   )
   return (
     <ChartFrame title={title} summary={summary} width={width} height={height} table={table}>
-      <ComposedChart id="consensus-history-chart" width={width} height={height} data={data.rows} margin={{ top: 12, right: 44, bottom: 8, left: 8 }}>
+      <ComposedChart
+        id="consensus-history-chart"
+        width={width}
+        height={height}
+        data={data.rows}
+        margin={{ top: 12, right: 44, bottom: 8, left: 8 }}
+      >
         <CartesianGrid stroke={CHART_GRID} vertical={false} />
         <XAxis
           dataKey="week"
@@ -110,7 +131,16 @@ export function ConsensusHistoryChart({ data, levels, title, summary, width = 11
           }}
         />
         {data.band && data.series[0] ? (
-          <Area id="consensus-band" dataKey="band" stroke="none" fill={chartColour(data.series[0].colour)} fillOpacity={0.2} connectNulls isAnimationActive={false} activeDot={false} />
+          <Area
+            id="consensus-band"
+            dataKey="band"
+            stroke="none"
+            fill={chartColour(data.series[0].colour)}
+            fillOpacity={0.2}
+            connectNulls
+            isAnimationActive={false}
+            activeDot={false}
+          />
         ) : null}
         {data.series.map((s) => (
           <Line
@@ -135,7 +165,9 @@ export function ConsensusHistoryChart({ data, levels, title, summary, width = 11
             dataKey={m.key}
             name={localName(locale, m)}
             stroke="none"
-            dot={(props: { cx?: number; cy?: number; value?: number | null; index: number }) => <Diamond key={`${m.key}-${props.index}`} {...props} fill={chartColour(m.colour)} />}
+            dot={(props: { cx?: number; cy?: number; value?: number | null; index: number }) => (
+              <Diamond key={`${m.key}-${props.index}`} {...props} fill={chartColour(m.colour)} />
+            )}
             activeDot={false}
             legendType="none"
             isAnimationActive={false}
@@ -160,7 +192,10 @@ export function HistoryLegend({ data }: { data: HistoryChartData }) {
     <ul className="chart-legend" aria-hidden="true">
       {data.series.map((s) => (
         <li key={s.key} style={{ color: chartColour(s.colour) }}>
-          <span className={`legend-swatch is-line${s.kind === 'analyst' ? ' is-dashed' : ''}`} style={{ background: chartColour(s.colour) }} />
+          <span
+            className={`legend-swatch is-line${s.kind === 'analyst' ? ' is-dashed' : ''}`}
+            style={{ background: chartColour(s.colour) }}
+          />
           <span style={{ color: 'var(--text)' }}>{localName(locale, s)}</span>
         </li>
       ))}

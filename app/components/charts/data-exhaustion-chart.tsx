@@ -76,7 +76,15 @@ export function DataExhaustionChart({ rows, today, labels, width = 560 }: Props)
   )
   return (
     <ChartFrame title={labels.title} summary={labels.summary} width={width} height={height} table={table}>
-      <BarChart id="data-exhaustion-chart" layout="vertical" width={width} height={height} data={data} margin={{ top: 26, right: 24, bottom: 8, left: 8 }} barCategoryGap="28%">
+      <BarChart
+        id="data-exhaustion-chart"
+        layout="vertical"
+        width={width}
+        height={height}
+        data={data}
+        margin={{ top: 26, right: 24, bottom: 8, left: 8 }}
+        barCategoryGap="28%"
+      >
         <CartesianGrid horizontal={false} stroke={CHART_GRID} />
         <XAxis type="number" domain={domain} ticks={ticks} interval={0} allowDecimals={false} tick={ValueTick} stroke={CHART_GRID} />
         <YAxis type="category" dataKey="label" width={170} interval={0} tick={CategoryTick} stroke={CHART_GRID} />

@@ -63,10 +63,25 @@ export function MaturityHeatmapImage({ modalities, dimensions, cells, maxLevel, 
             }
             const style = heatStyle(cell.median, maxLevel)
             const change = cell.previousMedian == null ? null : cell.median - cell.previousMedian
-            const arrow = change == null ? t('scoring.heatmap.new') : change > 0 ? `↑ +${formatLevel(change)}` : change < 0 ? `↓ −${formatLevel(-change)}` : '='
+            const arrow =
+              change == null
+                ? t('scoring.heatmap.new')
+                : change > 0
+                  ? `↑ +${formatLevel(change)}`
+                  : change < 0
+                    ? `↓ −${formatLevel(-change)}`
+                    : '='
             return (
               <g key={d.slug}>
-                <rect x={x(col)} y={y(row)} width={CELL_W} height={CELL_H} rx={6} style={{ fill: style.background }} stroke="var(--border)" />
+                <rect
+                  x={x(col)}
+                  y={y(row)}
+                  width={CELL_W}
+                  height={CELL_H}
+                  rx={6}
+                  style={{ fill: style.background }}
+                  stroke="var(--border)"
+                />
                 <text x={x(col) + 12} y={y(row) + 30} fontSize={24} fontWeight={700} style={{ fill: style.color }}>
                   {formatLevel(cell.median)}
                   <tspan dx={8} fontSize={15} fontWeight={600}>

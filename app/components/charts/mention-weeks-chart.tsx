@@ -72,16 +72,40 @@ export function MentionWeeksChart({ rows, title, summary, width = 560, height = 
   )
   return (
     <ChartFrame title={title} summary={summary} width={width} height={height} table={table}>
-      <BarChart id="mention-weeks-chart" width={width} height={height} data={rows} margin={{ top: 10, right: 12, bottom: 8, left: 0 }} barCategoryGap="18%">
+      <BarChart
+        id="mention-weeks-chart"
+        width={width}
+        height={height}
+        data={rows}
+        margin={{ top: 10, right: 12, bottom: 8, left: 0 }}
+        barCategoryGap="18%"
+      >
         <CartesianGrid vertical={false} stroke={CHART_GRID} />
         <XAxis dataKey="week" ticks={weekTicks(rows.map((r) => r.week))} interval={0} tick={WeekTick} stroke={CHART_GRID} />
-        <YAxis type="number" domain={[0, yTicks.at(-1) ?? 1]} ticks={yTicks} interval={0} allowDecimals={false} width={40} tick={CountTick} stroke={CHART_GRID} />
+        <YAxis
+          type="number"
+          domain={[0, yTicks.at(-1) ?? 1]}
+          ticks={yTicks}
+          interval={0}
+          allowDecimals={false}
+          width={40}
+          tick={CountTick}
+          stroke={CHART_GRID}
+        />
         <Tooltip
           cursor={{ fill: 'var(--surface-2)' }}
           isAnimationActive={false}
           content={({ active, payload }) => {
             const row = active && payload?.length ? (payload[0].payload as MentionWeekRow) : null
-            return row ? <ChartTooltipBox title={row.week} lines={[`${t('mentions.mentions')}: ${row.mentions}`, ...(withDocuments ? [`${t('mentions.documents')}: ${row.documents ?? 0}`] : [])]} /> : null
+            return row ? (
+              <ChartTooltipBox
+                title={row.week}
+                lines={[
+                  `${t('mentions.mentions')}: ${row.mentions}`,
+                  ...(withDocuments ? [`${t('mentions.documents')}: ${row.documents ?? 0}`] : []),
+                ]}
+              />
+            ) : null
           }}
         />
         <Bar dataKey="mentions" fill={chartColour(0)} isAnimationActive={false} radius={[3, 3, 0, 0]} />

@@ -21,13 +21,28 @@ export function ShareOfVoiceRegionChart({ parts, labels, width = 420 }: Props) {
   const table = <ShareTable parts={parts} labels={labels} />
   return (
     <ChartFrame title={labels.title} summary={labels.summary} width={width} height={height} table={table}>
-      <BarChart id="share-of-voice-region-chart" layout="vertical" width={width} height={height} data={[row]} margin={{ top: 4, right: 4, bottom: 4, left: 4 }} barSize={48}>
+      <BarChart
+        id="share-of-voice-region-chart"
+        layout="vertical"
+        width={width}
+        height={height}
+        data={[row]}
+        margin={{ top: 4, right: 4, bottom: 4, left: 4 }}
+        barSize={48}
+      >
         <XAxis type="number" hide domain={[0, Math.max(1, total)]} />
         <YAxis type="category" dataKey="name" hide />
         <Tooltip
           cursor={false}
           isAnimationActive={false}
-          content={({ active }) => (active ? <ChartTooltipBox title={labels.title} lines={parts.map((p) => `${p.label}: ${p.mentions} (${percent(p.mentions, total)}%)`)} /> : null)}
+          content={({ active }) =>
+            active ? (
+              <ChartTooltipBox
+                title={labels.title}
+                lines={parts.map((p) => `${p.label}: ${p.mentions} (${percent(p.mentions, total)}%)`)}
+              />
+            ) : null
+          }
         />
         {parts.map((p, i) => (
           <Bar key={p.key} dataKey={p.key} stackId="share" fill={chartColour(i === 0 ? 0 : 5)} isAnimationActive={false}>
@@ -35,7 +50,15 @@ export function ShareOfVoiceRegionChart({ parts, labels, width = 420 }: Props) {
               dataKey={p.key}
               content={({ x, y, width: w, height: h }) =>
                 Number(w) > 60 ? (
-                  <text x={Number(x) + Number(w) / 2} y={Number(y) + Number(h) / 2} dy="0.35em" textAnchor="middle" fill="#fff" fontSize={CHART_FONT_SIZE} fontWeight={600}>
+                  <text
+                    x={Number(x) + Number(w) / 2}
+                    y={Number(y) + Number(h) / 2}
+                    dy="0.35em"
+                    textAnchor="middle"
+                    fill="#fff"
+                    fontSize={CHART_FONT_SIZE}
+                    fontWeight={600}
+                  >
                     {`${p.label} ${percent(p.mentions, total)}%`}
                   </text>
                 ) : null

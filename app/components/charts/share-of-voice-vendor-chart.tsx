@@ -23,7 +23,15 @@ export function ShareOfVoiceVendorChart({ rows, labels, width = 420 }: Props) {
   const table = <ShareTable parts={rows} labels={labels} />
   return (
     <ChartFrame title={labels.title} summary={labels.summary} width={width} height={height} table={table}>
-      <BarChart id="share-of-voice-vendor-chart" layout="vertical" width={width} height={height} data={rows} margin={{ top: 4, right: 70, bottom: 4, left: 4 }} barCategoryGap="22%">
+      <BarChart
+        id="share-of-voice-vendor-chart"
+        layout="vertical"
+        width={width}
+        height={height}
+        data={rows}
+        margin={{ top: 4, right: 70, bottom: 4, left: 4 }}
+        barCategoryGap="22%"
+      >
         <CartesianGrid horizontal={false} stroke={CHART_GRID} />
         <XAxis type="number" hide domain={[0, max]} />
         <YAxis type="category" dataKey="label" width={180} interval={0} tick={CategoryTick} stroke={CHART_GRID} />
@@ -32,7 +40,9 @@ export function ShareOfVoiceVendorChart({ rows, labels, width = 420 }: Props) {
           isAnimationActive={false}
           content={({ active, payload }) => {
             const row = active && payload?.length ? (payload[0].payload as VendorShare) : null
-            return row ? <ChartTooltipBox title={row.label} lines={[`${labels.mentions}: ${row.mentions} (${percent(row.mentions, total)}%)`]} /> : null
+            return row ? (
+              <ChartTooltipBox title={row.label} lines={[`${labels.mentions}: ${row.mentions} (${percent(row.mentions, total)}%)`]} />
+            ) : null
           }}
         />
         <Bar dataKey="mentions" isAnimationActive={false} radius={3}>

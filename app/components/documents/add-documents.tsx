@@ -19,10 +19,32 @@ function SharedFields({ prefix, themes, errors, values }: { prefix: string } & P
   return (
     <>
       <div className="doc-form-row">
-        <Field label={t('documents.publisher')} name="publisher" id={`${prefix}-publisher`} maxLength={200} defaultValue={values.publisher} error={errors.publisher} />
-        <Field label={t('documents.publishedOn')} name="publishedOn" id={`${prefix}-published`} type="date" defaultValue={values.publishedOn} error={errors.publishedOn} />
+        <Field
+          label={t('documents.publisher')}
+          name="publisher"
+          id={`${prefix}-publisher`}
+          maxLength={200}
+          defaultValue={values.publisher}
+          error={errors.publisher}
+        />
+        <Field
+          label={t('documents.publishedOn')}
+          name="publishedOn"
+          id={`${prefix}-published`}
+          type="date"
+          defaultValue={values.publishedOn}
+          error={errors.publishedOn}
+        />
       </div>
-      <Field label={t('documents.tags')} name="tags" id={`${prefix}-tags`} maxLength={1000} hint={t('documents.tagsHint')} defaultValue={values.tags} error={errors.tags} />
+      <Field
+        label={t('documents.tags')}
+        name="tags"
+        id={`${prefix}-tags`}
+        maxLength={1000}
+        hint={t('documents.tagsHint')}
+        defaultValue={values.tags}
+        error={errors.tags}
+      />
       {themes.length > 0 ? (
         <fieldset className="doc-themes">
           <legend>{t('documents.themes')}</legend>
@@ -41,7 +63,18 @@ function SharedFields({ prefix, themes, errors, values }: { prefix: string } & P
 type Intent = 'upload' | 'url' | 'paste'
 
 /** One way of adding documents: its own fields, then the shared metadata and the button. */
-function AddForm({ intent, title, hint, submit, working, themes, errors, values, busy, children }: {
+function AddForm({
+  intent,
+  title,
+  hint,
+  submit,
+  working,
+  themes,
+  errors,
+  values,
+  busy,
+  children,
+}: {
   intent: Intent
   title: string
   hint: string
@@ -76,7 +109,14 @@ export function AddDocuments({ themes, accept, maxFileMb, bulkFiles, errors, val
   const shared = { themes, errors, values, busy }
   return (
     <div className="add-documents">
-      <AddForm intent="upload" title={t('documents.uploadTitle')} hint={t('documents.uploadHint', { max: maxFileMb, bulk: bulkFiles })} submit={t('documents.uploadSubmit')} working={t('documents.working')} {...shared}>
+      <AddForm
+        intent="upload"
+        title={t('documents.uploadTitle')}
+        hint={t('documents.uploadHint', { max: maxFileMb, bulk: bulkFiles })}
+        submit={t('documents.uploadSubmit')}
+        working={t('documents.working')}
+        {...shared}
+      >
         <div className={`field${errors.files ? ' has-error' : ''}`}>
           <label htmlFor="doc-files">{t('documents.files')}</label>
           <input
@@ -98,7 +138,14 @@ export function AddDocuments({ themes, accept, maxFileMb, bulkFiles, errors, val
           {errors.files ? <p className="field-error">{fieldError(t, errors.files)}</p> : null}
         </div>
       </AddForm>
-      <AddForm intent="url" title={t('documents.urlTitle')} hint={t('documents.urlHint')} submit={t('documents.urlSubmit')} working={t('documents.fetching')} {...shared}>
+      <AddForm
+        intent="url"
+        title={t('documents.urlTitle')}
+        hint={t('documents.urlHint')}
+        submit={t('documents.urlSubmit')}
+        working={t('documents.fetching')}
+        {...shared}
+      >
         <Field
           label={t('documents.url')}
           name="url"
@@ -113,11 +160,33 @@ export function AddDocuments({ themes, accept, maxFileMb, bulkFiles, errors, val
           error={intent === 'url' ? errors.url : undefined}
         />
       </AddForm>
-      <AddForm intent="paste" title={t('documents.pasteTitle')} hint={t('documents.pasteHint')} submit={t('documents.pasteSubmit')} working={t('documents.working')} {...shared}>
-        <Field label={t('documents.fieldTitle')} name="title" id="paste-title" maxLength={500} required defaultValue={intent === 'paste' ? values.title : undefined} error={intent === 'paste' ? errors.title : undefined} />
+      <AddForm
+        intent="paste"
+        title={t('documents.pasteTitle')}
+        hint={t('documents.pasteHint')}
+        submit={t('documents.pasteSubmit')}
+        working={t('documents.working')}
+        {...shared}
+      >
+        <Field
+          label={t('documents.fieldTitle')}
+          name="title"
+          id="paste-title"
+          maxLength={500}
+          required
+          defaultValue={intent === 'paste' ? values.title : undefined}
+          error={intent === 'paste' ? errors.title : undefined}
+        />
         <div className={`field${intent === 'paste' && errors.text ? ' has-error' : ''}`}>
           <label htmlFor="paste-text">{t('documents.text')}</label>
-          <textarea id="paste-text" name="text" rows={4} required defaultValue={intent === 'paste' ? values.text : undefined} aria-invalid={intent === 'paste' && errors.text ? true : undefined} />
+          <textarea
+            id="paste-text"
+            name="text"
+            rows={4}
+            required
+            defaultValue={intent === 'paste' ? values.text : undefined}
+            aria-invalid={intent === 'paste' && errors.text ? true : undefined}
+          />
           {intent === 'paste' && errors.text ? (
             <p className="field-error" role="alert">
               {fieldError(t, errors.text)}

@@ -22,18 +22,49 @@ export function DocumentDetailsForm({ document: doc, themeIds, themes, errors, v
       <summary>{t('documents.editDetails')}</summary>
       <Form method="post" className="doc-edit-form">
         <input type="hidden" name="intent" value="edit" />
-        <Field label={t('documents.fieldTitle')} name="title" id="edit-title" maxLength={500} required defaultValue={value('title', doc.title)} error={errors.title} />
+        <Field
+          label={t('documents.fieldTitle')}
+          name="title"
+          id="edit-title"
+          maxLength={500}
+          required
+          defaultValue={value('title', doc.title)}
+          error={errors.title}
+        />
         <div className="doc-form-row">
-          <Field label={t('documents.publisher')} name="publisher" id="edit-publisher" maxLength={200} defaultValue={value('publisher', doc.publisher)} error={errors.publisher} />
-          <Field label={t('documents.publishedOn')} name="publishedOn" id="edit-published" type="date" defaultValue={value('publishedOn', doc.publishedOn ?? '')} error={errors.publishedOn} />
+          <Field
+            label={t('documents.publisher')}
+            name="publisher"
+            id="edit-publisher"
+            maxLength={200}
+            defaultValue={value('publisher', doc.publisher)}
+            error={errors.publisher}
+          />
+          <Field
+            label={t('documents.publishedOn')}
+            name="publishedOn"
+            id="edit-published"
+            type="date"
+            defaultValue={value('publishedOn', doc.publishedOn ?? '')}
+            error={errors.publishedOn}
+          />
         </div>
-        <Field label={t('documents.tags')} name="tags" id="edit-tags" maxLength={1000} hint={t('documents.tagsHint')} defaultValue={value('tags', doc.tags.join(', '))} error={errors.tags} />
+        <Field
+          label={t('documents.tags')}
+          name="tags"
+          id="edit-tags"
+          maxLength={1000}
+          hint={t('documents.tagsHint')}
+          defaultValue={value('tags', doc.tags.join(', '))}
+          error={errors.tags}
+        />
         {themes.length > 0 ? (
           <fieldset className="doc-themes">
             <legend>{t('documents.themes')}</legend>
             {themes.map((theme) => (
               <label key={theme.id} className="doc-theme-option">
-                <input type="checkbox" name="themeIds" value={theme.id} defaultChecked={themeIds.includes(theme.id)} /> {localName(locale, theme)}
+                <input type="checkbox" name="themeIds" value={theme.id} defaultChecked={themeIds.includes(theme.id)} />{' '}
+                {localName(locale, theme)}
               </label>
             ))}
             {errors.themeIds ? <p className="field-error">{fieldError(t, errors.themeIds)}</p> : null}

@@ -47,7 +47,9 @@ export function HighlightedText({ text, mentions, focusCompanyId, describe }: Hi
           <mark
             key={index}
             id={`mention-${segment.mention.start}`}
-            className={focusCompanyId === null ? 'mention' : focusCompanyId === segment.mention.companyId ? 'mention is-focus' : 'mention is-dim'}
+            className={
+              focusCompanyId === null ? 'mention' : focusCompanyId === segment.mention.companyId ? 'mention is-focus' : 'mention is-dim'
+            }
             data-company={segment.mention.companyId}
             title={describe(segment.mention)}
           >

@@ -29,7 +29,9 @@ export function IngestResults({ outcomes }: { outcomes: IngestOutcome[] }) {
                 : outcome.status === 'duplicate'
                   ? t('documents.resultDuplicate')
                   : outcome.mentions
-                    ? `${t('documents.resultMentions', { mentions: outcome.mentions, companies: outcome.companies?.length ?? 0 })}: ${(outcome.companies ?? [])
+                    ? `${t('documents.resultMentions', { mentions: outcome.mentions, companies: outcome.companies?.length ?? 0 })}: ${(
+                        outcome.companies ?? []
+                      )
                         .slice(0, 6)
                         .map((c) => `${localName(locale, { nameEn: c.name, nameZh: c.nameZh })} ×${c.count}`)
                         .join(', ')}`

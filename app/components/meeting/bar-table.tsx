@@ -12,7 +12,17 @@ export interface BarTableRow {
   colour: number
 }
 
-export function BarTable({ rows, caption, labelHeader, valueHeader }: { rows: BarTableRow[]; caption: string; labelHeader: string; valueHeader: string }) {
+export function BarTable({
+  rows,
+  caption,
+  labelHeader,
+  valueHeader,
+}: {
+  rows: BarTableRow[]
+  caption: string
+  labelHeader: string
+  valueHeader: string
+}) {
   const { locale } = useI18n()
   const most = Math.max(1, ...rows.map((r) => r.value))
   return (

@@ -72,6 +72,8 @@ export function renderChartSvg(
   const match = /<svg[^>]*>([\s\S]*)<\/svg>/.exec(markup)
   const inner = match ? match[1] : ''
   const { width, height } = options
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">` + `<style>${styleFor(options.scheme)}</style>${inner}</svg>`
+  const svg =
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">` +
+    `<style>${styleFor(options.scheme)}</style>${inner}</svg>`
   return { svg, width, height }
 }

@@ -13,7 +13,13 @@ export function DiscussSlide({ view, current, label }: { view: MeetingData; curr
   const cells = view.matrix.disagreements
   const shown = cells.slice(0, DISAGREEMENTS_SHOWN)
   return (
-    <Slide id="discuss" current={current} label={label} empty={cells.length === 0} aside={cells.length > shown.length ? t('meeting.moreRows', { count: cells.length - shown.length }) : undefined}>
+    <Slide
+      id="discuss"
+      current={current}
+      label={label}
+      empty={cells.length === 0}
+      aside={cells.length > shown.length ? t('meeting.moreRows', { count: cells.length - shown.length }) : undefined}
+    >
       <ul className="discuss-grid">
         {shown.map((cell) => (
           <li key={cell.key} className="discuss-cell">

@@ -8,7 +8,19 @@ import { type MeetingCharts, type MeetingData, PUBLISHERS_SHOWN } from './types.
 
 export const TITLES_SHOWN = 8
 
-export function DocumentsSlide({ view, charts, current, label, fileName }: { view: MeetingData; charts: MeetingCharts; current: boolean; label: string; fileName: string }) {
+export function DocumentsSlide({
+  view,
+  charts,
+  current,
+  label,
+  fileName,
+}: {
+  view: MeetingData
+  charts: MeetingCharts
+  current: boolean
+  label: string
+  fileName: string
+}) {
   const { t, locale, timeZone } = useI18n()
   const { total, publishers, newest } = view.documents
   const unknown = t('meeting.documents.unknownPublisher')

@@ -8,7 +8,19 @@ import type { MeetingCharts, MeetingData } from './types.ts'
 
 const shift = (n: number) => (n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '±0')
 
-export function ExhaustionSlide({ view, charts, current, label, fileName }: { view: MeetingData; charts: MeetingCharts; current: boolean; label: string; fileName: string }) {
+export function ExhaustionSlide({
+  view,
+  charts,
+  current,
+  label,
+  fileName,
+}: {
+  view: MeetingData
+  charts: MeetingCharts
+  current: boolean
+  label: string
+  fileName: string
+}) {
   const { t, locale } = useI18n()
   const { current: estimates, revisions } = view.estimates
   const title = t('meeting.slide.exhaustion')
@@ -40,7 +52,13 @@ export function ExhaustionSlide({ view, charts, current, label, fileName }: { vi
     <Slide id="exhaustion" current={current} label={label} empty={estimates.length === 0}>
       <div className="exhaustion-layout">
         {charts.exhaustion ? (
-          <ChartImage chart={charts.exhaustion} title={title} summary={t('meeting.exhaustion.summary', { date: view.asOfDate })} fileName={`${fileName}-data-exhaustion`} table={table} />
+          <ChartImage
+            chart={charts.exhaustion}
+            title={title}
+            summary={t('meeting.exhaustion.summary', { date: view.asOfDate })}
+            fileName={`${fileName}-data-exhaustion`}
+            table={table}
+          />
         ) : null}
         <div className="exhaustion-side">
           <section aria-labelledby="current-estimates-title">

@@ -15,7 +15,9 @@ export async function svgToPng(svg: string, width: number, height: number, backg
   context.fillStyle = background
   context.fillRect(0, 0, canvas.width, canvas.height)
   context.drawImage(image, 0, 0, canvas.width, canvas.height)
-  return new Promise((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('PNG encoding failed'))), 'image/png'))
+  return new Promise((resolve, reject) =>
+    canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('PNG encoding failed'))), 'image/png'),
+  )
 }
 
 export function downloadBlob(blob: Blob, fileName: string): void {

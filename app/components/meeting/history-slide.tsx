@@ -14,7 +14,9 @@ type History = MeetingData['history'][number]
 function HistoryTable({ history }: { history: History }) {
   const { t, locale } = useI18n()
   const { chart } = history
-  const rows = chart.rows.filter((row) => chart.series.some((s) => row[s.key] != null) || chart.markers.some((m) => m.points.some((p) => p.week === row.week)))
+  const rows = chart.rows.filter(
+    (row) => chart.series.some((s) => row[s.key] != null) || chart.markers.some((m) => m.points.some((p) => p.week === row.week)),
+  )
   return (
     <table className="data-table">
       <thead>
@@ -35,7 +37,11 @@ function HistoryTable({ history }: { history: History }) {
             {chart.series.map((s) => (
               <td key={s.key}>{formatLevel(row[s.key] as number | null)}</td>
             ))}
-            <td>{chart.markers.flatMap((m) => m.points.filter((p) => p.week === row.week).map((p) => `${localName(locale, m)}: ${p.source} = ${p.level}`)).join('; ')}</td>
+            <td>
+              {chart.markers
+                .flatMap((m) => m.points.filter((p) => p.week === row.week).map((p) => `${localName(locale, m)}: ${p.source} = ${p.level}`))
+                .join('; ')}
+            </td>
           </tr>
         ))}
       </tbody>
@@ -43,10 +49,28 @@ function HistoryTable({ history }: { history: History }) {
   )
 }
 
-export function HistorySlide({ view, charts, current, label, fileName }: { view: MeetingData; charts: MeetingCharts; current: boolean; label: string; fileName: string }) {
+export function HistorySlide({
+  view,
+  charts,
+  current,
+  label,
+  fileName,
+}: {
+  view: MeetingData
+  charts: MeetingCharts
+  current: boolean
+  label: string
+  fileName: string
+}) {
   const { t, locale } = useI18n()
   return (
-    <Slide id="history" current={current} label={label} empty={view.history.length === 0} aside={view.moreHistory > 0 ? t('meeting.history.more', { count: view.moreHistory }) : undefined}>
+    <Slide
+      id="history"
+      current={current}
+      label={label}
+      empty={view.history.length === 0}
+      aside={view.moreHistory > 0 ? t('meeting.history.more', { count: view.moreHistory }) : undefined}
+    >
       <div className="history-charts">
         {view.history.map((h, i) => {
           const chart = charts.history[i]

@@ -53,9 +53,17 @@ export function MatrixSlide({ view, charts, previous, current, label, fileName }
           {previous ? (
             <>
               <h4>{t('meeting.notes.actions')}</h4>
-              {previous.actionsHtml ? <div className="prose" dangerouslySetInnerHTML={{ __html: previous.actionsHtml }} /> : <p className="muted">{t('meeting.previous.noActions')}</p>}
+              {previous.actionsHtml ? (
+                <div className="prose" dangerouslySetInnerHTML={{ __html: previous.actionsHtml }} />
+              ) : (
+                <p className="muted">{t('meeting.previous.noActions')}</p>
+              )}
               <h4>{t('meeting.notes.notes')}</h4>
-              {previous.notesHtml ? <div className="prose" dangerouslySetInnerHTML={{ __html: previous.notesHtml }} /> : <p className="muted">{t('meeting.previous.noNotes')}</p>}
+              {previous.notesHtml ? (
+                <div className="prose" dangerouslySetInnerHTML={{ __html: previous.notesHtml }} />
+              ) : (
+                <p className="muted">{t('meeting.previous.noNotes')}</p>
+              )}
             </>
           ) : null}
         </aside>

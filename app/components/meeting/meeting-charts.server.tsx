@@ -49,7 +49,17 @@ function drawCharts(view: MeetingView, options: { locale: Locale; timeZone: stri
     : null
   const size = historyChartSize(view.history.length)
   const history = view.history.map((h) =>
-    renderChartSvg(<ConsensusHistoryChart data={h.chart} levels={view.rubric?.levels ?? []} title="" summary="" width={size.width} height={size.height} />, { ...base, ...size }),
+    renderChartSvg(
+      <ConsensusHistoryChart
+        data={h.chart}
+        levels={view.rubric?.levels ?? []}
+        title=""
+        summary=""
+        width={size.width}
+        height={size.height}
+      />,
+      { ...base, ...size },
+    ),
   )
   const rows = view.estimates.current.map((e) => ({
     key: String(e.stockId),
@@ -108,11 +118,18 @@ function drawCharts(view: MeetingView, options: { locale: Locale; timeZone: stri
     mentions: r.mentions,
   }))
   const share = parts.some((p) => p.mentions > 0)
-    ? renderChartSvg(<ShareOfVoiceRegionChart parts={parts} width={SHARE_CHART_WIDTH} labels={{ title: '', summary: '', part: '', mentions: '', share: '' }} />, {
-        ...base,
-        width: SHARE_CHART_WIDTH,
-        height: 86,
-      })
+    ? renderChartSvg(
+        <ShareOfVoiceRegionChart
+          parts={parts}
+          width={SHARE_CHART_WIDTH}
+          labels={{ title: '', summary: '', part: '', mentions: '', share: '' }}
+        />,
+        {
+          ...base,
+          width: SHARE_CHART_WIDTH,
+          height: 86,
+        },
+      )
     : null
   return { heatmap, history, exhaustion, share, topCompanies, publishers }
 }
@@ -128,7 +145,17 @@ export function renderMeetingCharts(
 ): MeetingCharts {
   // The week in progress changes with every score; only finished weeks are kept.
   if (!view.isPast) return drawCharts(view, options)
-  const inputs = JSON.stringify([options.themeId, options.locale, options.scheme, view.week, view.matrix.cells, view.history, view.estimates.current, view.mentions, view.documents.publishers])
+  const inputs = JSON.stringify([
+    options.themeId,
+    options.locale,
+    options.scheme,
+    view.week,
+    view.matrix.cells,
+    view.history,
+    view.estimates.current,
+    view.mentions,
+    view.documents.publishers,
+  ])
   const key = createHash('sha1').update(inputs).digest('hex')
   const hit = cache.get(key)
   if (hit) return hit

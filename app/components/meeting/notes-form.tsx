@@ -31,8 +31,8 @@ export function NotesForm({ week, notes, notesHtml, actionsHtml, canEdit, maxLen
   const { t, locale, timeZone } = useI18n()
   const result = useActionData<ActionResult>()
   const busy = useNavigation().state === 'submitting'
-  const errors = result && !result.ok ? result.errors ?? {} : {}
-  const values = result && !result.ok ? result.values ?? {} : {}
+  const errors = result && !result.ok ? (result.errors ?? {}) : {}
+  const values = result && !result.ok ? (result.values ?? {}) : {}
   const saved = notes ? (
     <p className="muted small">
       {t('meeting.notes.saved', {
@@ -46,9 +46,17 @@ export function NotesForm({ week, notes, notesHtml, actionsHtml, canEdit, maxLen
       <section className="card meeting-notes" aria-labelledby="notes-title">
         <h2 id="notes-title">{t('meeting.notes.title', { week })}</h2>
         <h3>{t('meeting.notes.actions')}</h3>
-        {actionsHtml ? <div className="prose" dangerouslySetInnerHTML={{ __html: actionsHtml }} /> : <p className="muted">{t('meeting.previous.noActions')}</p>}
+        {actionsHtml ? (
+          <div className="prose" dangerouslySetInnerHTML={{ __html: actionsHtml }} />
+        ) : (
+          <p className="muted">{t('meeting.previous.noActions')}</p>
+        )}
         <h3>{t('meeting.notes.notes')}</h3>
-        {notesHtml ? <div className="prose" dangerouslySetInnerHTML={{ __html: notesHtml }} /> : <p className="muted">{t('meeting.previous.noNotes')}</p>}
+        {notesHtml ? (
+          <div className="prose" dangerouslySetInnerHTML={{ __html: notesHtml }} />
+        ) : (
+          <p className="muted">{t('meeting.previous.noNotes')}</p>
+        )}
         {saved}
       </section>
     )

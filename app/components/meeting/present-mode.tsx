@@ -120,7 +120,13 @@ export function PresentControls({ params, slide }: { params: URLSearchParams; sl
   const { t } = useI18n()
   return (
     <nav className="present-controls" aria-label={t('meeting.presentControls')}>
-      <Link to={searchWith(params, { slide: String(Math.max(1, slide - 1)) })} replace preventScrollReset aria-label={t('meeting.previousSlide')} aria-disabled={slide === 1}>
+      <Link
+        to={searchWith(params, { slide: String(Math.max(1, slide - 1)) })}
+        replace
+        preventScrollReset
+        aria-label={t('meeting.previousSlide')}
+        aria-disabled={slide === 1}
+      >
         ‹
       </Link>
       <span aria-live="polite">{t('meeting.slideOf', { n: slide, total: SLIDES.length })}</span>

@@ -19,7 +19,12 @@ export function Slide({ id, current, label, empty, children, aside }: Props) {
   const { t } = useI18n()
   const number = SLIDES.indexOf(id) + 1
   return (
-    <section className={`slide slide-${id}${current ? ' is-current' : ''}`} id={`slide-${number}`} data-slide={number} aria-labelledby={`slide-${id}-title`}>
+    <section
+      className={`slide slide-${id}${current ? ' is-current' : ''}`}
+      id={`slide-${number}`}
+      data-slide={number}
+      aria-labelledby={`slide-${id}-title`}
+    >
       <header className="slide-head">
         <h2 id={`slide-${id}-title`}>
           <span className="slide-number" aria-hidden="true">

@@ -41,7 +41,9 @@ export function WatchlistSlide({ view, current, label }: { view: MeetingData; cu
         <tbody>
           {shown.map((e) => (
             <tr key={`${e.kind}-${e.entryId}`}>
-              <td className={`nowrap ${e.kind === 'add' ? 'move-up' : 'move-down'}`}>{e.kind === 'add' ? `+ ${t('meeting.watchlists.added')}` : `− ${t('meeting.watchlists.removed')}`}</td>
+              <td className={`nowrap ${e.kind === 'add' ? 'move-up' : 'move-down'}`}>
+                {e.kind === 'add' ? `+ ${t('meeting.watchlists.added')}` : `− ${t('meeting.watchlists.removed')}`}
+              </td>
               <td>
                 <a href={`/companies/${e.companyId}`}>{localName(locale, e)}</a>
               </td>

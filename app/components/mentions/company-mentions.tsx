@@ -23,7 +23,12 @@ export interface SnippetView {
 }
 
 /** The snippet cut around the mention, or around each occurrence of the alias (case-insensitive). */
-export function splitSnippet(snippet: string, alias: string, hitAt: number | null = null, hitLength = alias.length): { text: string; hit: boolean }[] {
+export function splitSnippet(
+  snippet: string,
+  alias: string,
+  hitAt: number | null = null,
+  hitLength = alias.length,
+): { text: string; hit: boolean }[] {
   if (hitAt !== null && hitAt >= 0 && hitAt + hitLength <= snippet.length) {
     return [
       { text: snippet.slice(0, hitAt), hit: false },
@@ -45,10 +50,22 @@ export function splitSnippet(snippet: string, alias: string, hitAt: number | nul
   return parts
 }
 
-export function SnippetText({ snippet, alias, hitAt, hitLength }: { snippet: string; alias: string; hitAt: number | null; hitLength: number }) {
+export function SnippetText({
+  snippet,
+  alias,
+  hitAt,
+  hitLength,
+}: {
+  snippet: string
+  alias: string
+  hitAt: number | null
+  hitLength: number
+}) {
   return (
     <p className="snippet-text">
-      {splitSnippet(snippet, alias, hitAt, hitLength).map((part, i) => (part.hit ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>))}
+      {splitSnippet(snippet, alias, hitAt, hitLength).map((part, i) =>
+        part.hit ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>,
+      )}
     </p>
   )
 }
@@ -63,7 +80,10 @@ export function CompanyMentions({ weeks, snippets }: Props) {
   const mentions = weeks.reduce((s, w) => s + w.mentions, 0)
   const documents = weeks.reduce((s, w) => s + (w.documents ?? 0), 0)
   const peak = weeks.reduce((best, w) => (w.mentions > best.mentions ? w : best), weeks[0])
-  const summary = mentions && peak ? t('mentions.weeklySummary', { total: mentions, weeks: weeks.length, peak: peak.week, max: peak.mentions }) : t('mentions.weeklyEmpty')
+  const summary =
+    mentions && peak
+      ? t('mentions.weeklySummary', { total: mentions, weeks: weeks.length, peak: peak.week, max: peak.mentions })
+      : t('mentions.weeklyEmpty')
   return (
     <div className="company-mentions">
       <div className="stack">
@@ -81,7 +101,13 @@ export function CompanyMentions({ weeks, snippets }: Props) {
                 {s.title}
               </Link>{' '}
               <span className="muted small">
-                {[s.publisher, s.publishedOn ? formatDate(locale, s.publishedOn, timeZone) : t('mentions.company.undated'), t('mentions.company.inDocument', { n: s.mentionsInDocument })].filter(Boolean).join(' · ')}
+                {[
+                  s.publisher,
+                  s.publishedOn ? formatDate(locale, s.publishedOn, timeZone) : t('mentions.company.undated'),
+                  t('mentions.company.inDocument', { n: s.mentionsInDocument }),
+                ]
+                  .filter(Boolean)
+                  .join(' · ')}
               </span>
               <SnippetText snippet={s.snippet} alias={s.aliasText} hitAt={s.hitAt} hitLength={s.hitLength} />
             </li>

@@ -24,7 +24,19 @@ interface Props {
 }
 
 /** A select whose empty choice means "any". */
-function FilterSelect({ id, name, label, value, options }: { id: string; name: string; label: string; value?: string; options: [string, string][] }) {
+function FilterSelect({
+  id,
+  name,
+  label,
+  value,
+  options,
+}: {
+  id: string
+  name: string
+  label: string
+  value?: string
+  options: [string, string][]
+}) {
   const { t } = useI18n()
   return (
     <div className="field">
@@ -49,7 +61,12 @@ export function MentionFilters({ values, typed, errors, themes, watchlists, publ
     <Form method="get" className="row-form mention-filters" role="search">
       <div className={`field${scopeError ? ' has-error' : ''}`}>
         <label htmlFor="mention-scope">{t('mentions.scope')}</label>
-        <select id="mention-scope" name="scope" defaultValue={values.scope} aria-describedby={scopeError ? 'mention-scope-error' : undefined}>
+        <select
+          id="mention-scope"
+          name="scope"
+          defaultValue={values.scope}
+          aria-describedby={scopeError ? 'mention-scope-error' : undefined}
+        >
           <optgroup label={t('mentions.themes')}>
             {themes.map((theme) => (
               <option key={theme.id} value={`theme-${theme.id}`}>
@@ -87,7 +104,13 @@ export function MentionFilters({ values, typed, errors, themes, watchlists, publ
           title={t('mentions.weekHint', { week: currentWeek })}
         />
       ))}
-      <FilterSelect id="mention-publisher" name="publisher" label={t('mentions.publisher')} value={values.publisher} options={publishers.map((p) => [p, p])} />
+      <FilterSelect
+        id="mention-publisher"
+        name="publisher"
+        label={t('mentions.publisher')}
+        value={values.publisher}
+        options={publishers.map((p) => [p, p])}
+      />
       <FilterSelect id="mention-tag" name="tag" label={t('mentions.tag')} value={values.tag} options={tags.map((tag) => [tag, tag])} />
       <FilterSelect
         id="mention-language"

@@ -77,7 +77,8 @@ export function MoversTable({ rows }: { rows: Pick<Mover, keyof Named | 'thisWee
               <td className="num">{r.thisWeek}</td>
               <td className="num">{r.trailingAvg.toFixed(1)}</td>
               <td className={`num ${rising ? 'is-rising' : 'is-falling'}`}>
-                <span aria-hidden="true">{rising ? '▲' : '▼'}</span> {r.change.toFixed(1)}×<span className="visually-hidden"> {t(rising ? 'mentions.rising' : 'mentions.falling')}</span>
+                <span aria-hidden="true">{rising ? '▲' : '▼'}</span> {r.change.toFixed(1)}×
+                <span className="visually-hidden"> {t(rising ? 'mentions.rising' : 'mentions.falling')}</span>
               </td>
             </tr>
           )
@@ -94,7 +95,8 @@ export function AlertList({ alerts }: { alerts: Pick<ScopeAlert, keyof Named | '
     <ul className="plain-list mention-alerts">
       {alerts.map((a) => (
         <li key={a.id}>
-          <span className="badge warn">{a.week}</span> <strong>
+          <span className="badge warn">{a.week}</span>{' '}
+          <strong>
             <CompanyLink c={a} />
           </strong>{' '}
           <span className="small">{t('mentions.alertLine', { mentions: a.mentions, week: a.week, avg: a.trailingAvg.toFixed(1) })}</span>

@@ -24,7 +24,8 @@ export function EvidencePicker({ slug, week, cellKey, q, chosen, onAdd }: Props)
   const { t, locale } = useI18n()
   const fetcher = useFetcher<EvidenceResults>()
   const results = fetcher.data
-  const isChosen = (documentId: number | null, mentionId: number | null) => chosen.some((c) => c.documentId === documentId && c.mentionId === mentionId)
+  const isChosen = (documentId: number | null, mentionId: number | null) =>
+    chosen.some((c) => c.documentId === documentId && c.mentionId === mentionId)
   return (
     <div className="evidence-picker">
       <form
@@ -56,7 +57,12 @@ export function EvidencePicker({ slug, week, cellKey, q, chosen, onAdd }: Props)
           <ul className="evidence-results">
             {results.documents.map((d) => (
               <li key={`d${d.id}`}>
-                <button type="button" className="small" disabled={isChosen(d.id, null)} onClick={() => onAdd({ documentId: d.id, mentionId: null, title: d.title })}>
+                <button
+                  type="button"
+                  className="small"
+                  disabled={isChosen(d.id, null)}
+                  onClick={() => onAdd({ documentId: d.id, mentionId: null, title: d.title })}
+                >
                   {t('scoring.evidence.add')}
                 </button>{' '}
                 {d.title}
@@ -68,7 +74,12 @@ export function EvidencePicker({ slug, week, cellKey, q, chosen, onAdd }: Props)
             ))}
             {results.mentions.map((m) => (
               <li key={`m${m.id}`}>
-                <button type="button" className="small" disabled={isChosen(null, m.id)} onClick={() => onAdd({ documentId: null, mentionId: m.id, title: `${m.alias} · ${m.title}` })}>
+                <button
+                  type="button"
+                  className="small"
+                  disabled={isChosen(null, m.id)}
+                  onClick={() => onAdd({ documentId: null, mentionId: m.id, title: `${m.alias} · ${m.title}` })}
+                >
                   {t('scoring.evidence.add')}
                 </button>{' '}
                 <strong>{m.alias}</strong> <span className="muted small">{m.snippet}</span>

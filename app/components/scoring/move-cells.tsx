@@ -50,7 +50,9 @@ export function MoveCells({ move: m, maxEvidence = Infinity }: { move: MoveLike;
         {m.evidence.length ? (
           <ul className="evidence-list">
             {m.evidence.slice(0, maxEvidence).map((e) => (
-              <li key={`${e.documentId ?? ''}:${e.mentionId ?? ''}`}>{e.documentId ? <a href={`/documents/${e.documentId}`}>{e.title}</a> : e.title}</li>
+              <li key={`${e.documentId ?? ''}:${e.mentionId ?? ''}`}>
+                {e.documentId ? <a href={`/documents/${e.documentId}`}>{e.title}</a> : e.title}
+              </li>
             ))}
             {m.evidence.length > maxEvidence ? <li className="muted">+{m.evidence.length - maxEvidence}</li> : null}
           </ul>

@@ -45,10 +45,27 @@ interface Props {
   onDone: () => void
 }
 
-export function ScoreEditor({ slug, week, cellKey, modality, dimension, cell, levels, editable, readOnlyReason, pick, onPickHandled, search, actionResult, onDone }: Props) {
+export function ScoreEditor({
+  slug,
+  week,
+  cellKey,
+  modality,
+  dimension,
+  cell,
+  levels,
+  editable,
+  readOnlyReason,
+  pick,
+  onPickHandled,
+  search,
+  actionResult,
+  onDone,
+}: Props) {
   const { t, locale } = useI18n()
   const fetcher = useFetcher<ScoreActionResult>({ key: `score:${cellKey}` })
-  const [level, setLevel] = useState<number | null>(actionResult?.values?.level ? Number(actionResult.values.level) : (cell?.mine?.level ?? null))
+  const [level, setLevel] = useState<number | null>(
+    actionResult?.values?.level ? Number(actionResult.values.level) : (cell?.mine?.level ?? null),
+  )
   const [reason, setReason] = useState(actionResult?.values?.reason ?? cell?.mine?.reason ?? '')
   const [evidence, setEvidence] = useState<EvidenceRef[]>(cell?.mine?.evidence ?? [])
   const reasonRef = useRef<HTMLInputElement>(null)
@@ -90,16 +107,33 @@ export function ScoreEditor({ slug, week, cellKey, modality, dimension, cell, le
     <section className="card score-editor" aria-labelledby="score-editor-title">
       <h2 id="score-editor-title">{title}</h2>
       <p className="muted small">
-        {cell?.previous ? t('scoring.editor.previous', { level: cell.previous.level, week: cell.previous.week }) : t('scoring.editor.noPrevious')}
+        {cell?.previous
+          ? t('scoring.editor.previous', { level: cell.previous.level, week: cell.previous.week })
+          : t('scoring.editor.noPrevious')}
         {' · '}
         {cell?.team
-          ? t('scoring.editor.team', { median: formatLevel(cell.team.median), min: cell.team.min, max: cell.team.max, count: cell.team.count })
+          ? t('scoring.editor.team', {
+              median: formatLevel(cell.team.median),
+              min: cell.team.min,
+              max: cell.team.max,
+              count: cell.team.count,
+            })
           : cell?.teamBefore
-            ? t('scoring.editor.teamBefore', { median: formatLevel(cell.teamBefore.median), week: cell.teamBefore.week, count: cell.teamBefore.count })
+            ? t('scoring.editor.teamBefore', {
+                median: formatLevel(cell.teamBefore.median),
+                week: cell.teamBefore.week,
+                count: cell.teamBefore.count,
+              })
             : t('scoring.editor.noTeam')}
       </p>
       {readOnlyReason ? <p className="notice warn-notice">{readOnlyReason}</p> : null}
-      <fetcher.Form ref={formRef} method="post" action={action} className="stack score-form" onKeyDown={(e) => e.key === 'Escape' && onDone()}>
+      <fetcher.Form
+        ref={formRef}
+        method="post"
+        action={action}
+        className="stack score-form"
+        onKeyDown={(e) => e.key === 'Escape' && onDone()}
+      >
         <input type="hidden" name="intent" value="score" />
         <input type="hidden" name="modality" value={modality.slug} />
         <input type="hidden" name="dimension" value={dimension.slug} />
@@ -113,7 +147,9 @@ export function ScoreEditor({ slug, week, cellKey, modality, dimension, cell, le
                 <strong>
                   {l.level} · {localName(locale, l)}
                 </strong>
-                <span className="level-description">{locale === 'zh-CN' ? l.descriptionZh || l.descriptionEn : l.descriptionEn || l.descriptionZh}</span>
+                <span className="level-description">
+                  {locale === 'zh-CN' ? l.descriptionZh || l.descriptionEn : l.descriptionEn || l.descriptionZh}
+                </span>
               </span>
             </label>
           ))}
@@ -122,7 +158,9 @@ export function ScoreEditor({ slug, week, cellKey, modality, dimension, cell, le
         <div className={`field${errors.reason ? ' has-error' : ''}`}>
           <label htmlFor="score-reason">
             {t('scoring.editor.reason')}{' '}
-            <span className="muted small">{needsReason ? t('scoring.editor.reasonRequired', { from: reference ?? '' }) : t('common.optional')}</span>
+            <span className="muted small">
+              {needsReason ? t('scoring.editor.reasonRequired', { from: reference ?? '' }) : t('common.optional')}
+            </span>
           </label>
           <input
             ref={reasonRef}
@@ -148,9 +186,13 @@ export function ScoreEditor({ slug, week, cellKey, modality, dimension, cell, le
             {saving ? t('scoring.editor.saving') : t('common.save')}
           </button>
           <p className="small" role="status" aria-live="polite">
-            {!saving && result?.ok && result.cell === cellKey ? t(result.outcome === 'unchanged' ? 'scoring.editor.unchanged' : 'scoring.editor.saved') : null}
+            {!saving && result?.ok && result.cell === cellKey
+              ? t(result.outcome === 'unchanged' ? 'scoring.editor.unchanged' : 'scoring.editor.saved')
+              : null}
             {!saving && errors.form ? <span className="field-error">{fieldError(t, errors.form)}</span> : null}
-            {!saving && (errors.week || errors.modality || errors.dimension) ? <span className="field-error">{fieldError(t, errors.week ?? errors.modality ?? errors.dimension)}</span> : null}
+            {!saving && (errors.week || errors.modality || errors.dimension) ? (
+              <span className="field-error">{fieldError(t, errors.week ?? errors.modality ?? errors.dimension)}</span>
+            ) : null}
           </p>
         </div>
         <fieldset className="evidence-chosen" disabled={!editable}>
@@ -171,11 +213,19 @@ export function ScoreEditor({ slug, week, cellKey, modality, dimension, cell, le
           {/* Search results from a plain (no JavaScript) search: tick to add. */}
           {searchCandidates(search, evidence).map((e) => (
             <label key={`found:${e.documentId ?? ''}:${e.mentionId ?? ''}`} className="evidence-item is-candidate">
-              <input type="checkbox" name={e.documentId ? 'documentId' : 'mentionId'} value={e.documentId ?? e.mentionId ?? ''} checked={false} onChange={() => setEvidence((list) => [...list, e])} />
+              <input
+                type="checkbox"
+                name={e.documentId ? 'documentId' : 'mentionId'}
+                value={e.documentId ?? e.mentionId ?? ''}
+                checked={false}
+                onChange={() => setEvidence((list) => [...list, e])}
+              />
               {e.title}
             </label>
           ))}
-          {errors.evidence || errors.documentId || errors.mentionId ? <p className="field-error">{fieldError(t, errors.evidence ?? errors.documentId ?? errors.mentionId)}</p> : null}
+          {errors.evidence || errors.documentId || errors.mentionId ? (
+            <p className="field-error">{fieldError(t, errors.evidence ?? errors.documentId ?? errors.mentionId)}</p>
+          ) : null}
         </fieldset>
       </fetcher.Form>
       {editable ? (
@@ -185,7 +235,11 @@ export function ScoreEditor({ slug, week, cellKey, modality, dimension, cell, le
           cellKey={cellKey}
           q={search?.q ?? ''}
           chosen={evidence}
-          onAdd={(item) => setEvidence((list) => (list.some((x) => x.documentId === item.documentId && x.mentionId === item.mentionId) ? list : [...list, item]))}
+          onAdd={(item) =>
+            setEvidence((list) =>
+              list.some((x) => x.documentId === item.documentId && x.mentionId === item.mentionId) ? list : [...list, item],
+            )
+          }
         />
       ) : null}
     </section>

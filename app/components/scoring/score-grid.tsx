@@ -125,13 +125,25 @@ function GridCell({ cellKey, label, cell, levels, row, col, selected, tabStop, h
   const team = cell?.team
   const parts = [
     label,
-    level != null ? t('scoring.cell.yoursAria', { level, name: levelInfo ? localName(locale, levelInfo) : '' }) : t('scoring.cell.notScored'),
+    level != null
+      ? t('scoring.cell.yoursAria', { level, name: levelInfo ? localName(locale, levelInfo) : '' })
+      : t('scoring.cell.notScored'),
     cell?.previous ? t('scoring.cell.lastAria', { level: cell.previous.level, week: cell.previous.week }) : null,
     team ? t('scoring.cell.teamAria', { median: formatLevel(team.median), count: team.count }) : null,
-    !team && cell?.teamBefore ? t('scoring.cell.teamBeforeAria', { median: formatLevel(cell.teamBefore.median), week: cell.teamBefore.week }) : null,
+    !team && cell?.teamBefore
+      ? t('scoring.cell.teamBeforeAria', { median: formatLevel(cell.teamBefore.median), week: cell.teamBefore.week })
+      : null,
     team?.disagreement ? t('scoring.cell.disagreement') : null,
   ]
-  const className = ['score-cell', selected ? 'is-selected' : '', level == null ? 'is-empty' : '', pendingLevel != null ? 'is-saving' : '', failed ? 'is-failed' : ''].filter(Boolean).join(' ')
+  const className = [
+    'score-cell',
+    selected ? 'is-selected' : '',
+    level == null ? 'is-empty' : '',
+    pendingLevel != null ? 'is-saving' : '',
+    failed ? 'is-failed' : '',
+  ]
+    .filter(Boolean)
+    .join(' ')
   return (
     <td className={className}>
       <a
@@ -165,7 +177,12 @@ function GridCell({ cellKey, label, cell, levels, row, col, selected, tabStop, h
             <span title={t('scoring.cell.teamTitle')}>
               {t('scoring.cell.team', { median: team ? formatLevel(team.median) : '–' })}
               {team ? <span className="muted"> ({team.count})</span> : null}
-              {team?.disagreement ? <span className="flag" title={t('scoring.cell.disagreement')}> ⚑</span> : null}
+              {team?.disagreement ? (
+                <span className="flag" title={t('scoring.cell.disagreement')}>
+                  {' '}
+                  ⚑
+                </span>
+              ) : null}
             </span>
           )}
         </span>

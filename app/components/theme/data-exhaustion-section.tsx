@@ -18,7 +18,19 @@ export interface CurrentEstimate {
 
 type Prefill = { source?: string; yearFrom?: number; yearTo?: number }
 
-function EstimateFields({ idPrefix, state, today, prefill, stocks }: { idPrefix: string; state: FormState; today: string; prefill?: Prefill; stocks?: StockWithEstimates[] }) {
+function EstimateFields({
+  idPrefix,
+  state,
+  today,
+  prefill,
+  stocks,
+}: {
+  idPrefix: string
+  state: FormState
+  today: string
+  prefill?: Prefill
+  stocks?: StockWithEstimates[]
+}) {
   const { t, locale } = useI18n()
   const { errors, values } = state
   return (
@@ -33,19 +45,74 @@ function EstimateFields({ idPrefix, state, today, prefill, stocks }: { idPrefix:
           options={stocks.map((s) => ({ value: String(s.id), label: localName(locale, s) }))}
         />
       ) : null}
-      <Field id={`${idPrefix}-source`} label={t('theme.estimateSource')} name="source" defaultValue={values.source ?? prefill?.source ?? ''} error={errors.source} maxLength={200} required />
-      <Field id={`${idPrefix}-estimatedOn`} label={t('theme.estimatedOn')} name="estimatedOn" type="date" max={today} defaultValue={values.estimatedOn ?? today} error={errors.estimatedOn} required />
+      <Field
+        id={`${idPrefix}-source`}
+        label={t('theme.estimateSource')}
+        name="source"
+        defaultValue={values.source ?? prefill?.source ?? ''}
+        error={errors.source}
+        maxLength={200}
+        required
+      />
+      <Field
+        id={`${idPrefix}-estimatedOn`}
+        label={t('theme.estimatedOn')}
+        name="estimatedOn"
+        type="date"
+        max={today}
+        defaultValue={values.estimatedOn ?? today}
+        error={errors.estimatedOn}
+        required
+      />
       <div className="year-pair">
-        <Field id={`${idPrefix}-yearFrom`} label={t('themeEdit.yearFrom')} name="yearFrom" type="number" min={2000} max={2200} defaultValue={values.yearFrom ?? prefill?.yearFrom ?? ''} error={errors.yearFrom} required />
-        <Field id={`${idPrefix}-yearTo`} label={t('themeEdit.yearTo')} name="yearTo" type="number" min={2000} max={2200} defaultValue={values.yearTo ?? prefill?.yearTo ?? ''} error={errors.yearTo} required />
+        <Field
+          id={`${idPrefix}-yearFrom`}
+          label={t('themeEdit.yearFrom')}
+          name="yearFrom"
+          type="number"
+          min={2000}
+          max={2200}
+          defaultValue={values.yearFrom ?? prefill?.yearFrom ?? ''}
+          error={errors.yearFrom}
+          required
+        />
+        <Field
+          id={`${idPrefix}-yearTo`}
+          label={t('themeEdit.yearTo')}
+          name="yearTo"
+          type="number"
+          min={2000}
+          max={2200}
+          defaultValue={values.yearTo ?? prefill?.yearTo ?? ''}
+          error={errors.yearTo}
+          required
+        />
       </div>
-      <TextAreaField id={`${idPrefix}-note`} label={t('common.notes')} name="note" defaultValue={values.note ?? ''} error={errors.note} rows={2} maxLength={2000} />
+      <TextAreaField
+        id={`${idPrefix}-note`}
+        label={t('common.notes')}
+        name="note"
+        defaultValue={values.note ?? ''}
+        error={errors.note}
+        rows={2}
+        maxLength={2000}
+      />
     </>
   )
 }
 
 /** Current estimates on a chart against today, each revisable, and how they moved over time. */
-export function DataExhaustionSection({ current, stocks, today, canEdit }: { current: CurrentEstimate[]; stocks: StockWithEstimates[]; today: string; canEdit: boolean }) {
+export function DataExhaustionSection({
+  current,
+  stocks,
+  today,
+  canEdit,
+}: {
+  current: CurrentEstimate[]
+  stocks: StockWithEstimates[]
+  today: string
+  canEdit: boolean
+}) {
   const { t, locale } = useI18n()
   const rows = current.map((e) => ({
     key: String(e.stockId),
@@ -61,15 +128,46 @@ export function DataExhaustionSection({ current, stocks, today, canEdit }: { cur
         {canEdit ? (
           <span className="item-tools">
             {stocks.length ? (
-              <InlineEditForm formKey="add-estimate" intent="addEstimate" summary={t('themeEdit.addEstimate')} submitLabel={t('themeEdit.add')} resetOnSuccess className="popover-edit align-right">
+              <InlineEditForm
+                formKey="add-estimate"
+                intent="addEstimate"
+                summary={t('themeEdit.addEstimate')}
+                submitLabel={t('themeEdit.add')}
+                resetOnSuccess
+                className="popover-edit align-right"
+              >
                 {(state) => <EstimateFields idPrefix="add-estimate" state={state} today={today} stocks={stocks} />}
               </InlineEditForm>
             ) : null}
-            <InlineEditForm formKey="add-stock" intent="addStock" summary={t('themeEdit.addStock')} submitLabel={t('themeEdit.add')} resetOnSuccess className="popover-edit align-right">
+            <InlineEditForm
+              formKey="add-stock"
+              intent="addStock"
+              summary={t('themeEdit.addStock')}
+              submitLabel={t('themeEdit.add')}
+              resetOnSuccess
+              className="popover-edit align-right"
+            >
               {({ errors, values }) => (
                 <>
-                  <Field id="add-stock-nameEn" label={t('themeEdit.nameEn')} name="nameEn" defaultValue={values.nameEn ?? ''} error={errors.nameEn} maxLength={200} required />
-                  <Field id="add-stock-nameZh" label={t('themeEdit.nameZh')} name="nameZh" defaultValue={values.nameZh ?? ''} error={errors.nameZh} maxLength={200} required lang="zh-CN" />
+                  <Field
+                    id="add-stock-nameEn"
+                    label={t('themeEdit.nameEn')}
+                    name="nameEn"
+                    defaultValue={values.nameEn ?? ''}
+                    error={errors.nameEn}
+                    maxLength={200}
+                    required
+                  />
+                  <Field
+                    id="add-stock-nameZh"
+                    label={t('themeEdit.nameZh')}
+                    name="nameZh"
+                    defaultValue={values.nameZh ?? ''}
+                    error={errors.nameZh}
+                    maxLength={200}
+                    required
+                    lang="zh-CN"
+                  />
                 </>
               )}
             </InlineEditForm>

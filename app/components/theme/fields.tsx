@@ -12,7 +12,15 @@ interface Common {
   className?: string
 }
 
-export function TextAreaField({ id, label, name, error, hint, className, ...rest }: Common & React.TextareaHTMLAttributes<HTMLTextAreaElement>) {
+export function TextAreaField({
+  id,
+  label,
+  name,
+  error,
+  hint,
+  className,
+  ...rest
+}: Common & React.TextareaHTMLAttributes<HTMLTextAreaElement>) {
   const { message, describedBy } = useDescribed(id, error, hint)
   return (
     <div className={`field${message ? ' has-error' : ''} ${className ?? ''}`}>

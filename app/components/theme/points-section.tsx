@@ -15,9 +15,33 @@ function PointFields({ idPrefix, state, point }: { idPrefix: string; state: Form
   const { errors, values } = state
   return (
     <>
-      <TextAreaField id={`${idPrefix}-textEn`} label={t('themeEdit.textEn')} name="textEn" defaultValue={values.textEn ?? point?.textEn ?? ''} error={errors.textEn} rows={2} maxLength={2000} />
-      <TextAreaField id={`${idPrefix}-textZh`} label={t('themeEdit.textZh')} name="textZh" defaultValue={values.textZh ?? point?.textZh ?? ''} error={errors.textZh} rows={2} maxLength={2000} lang="zh-CN" />
-      <Field id={`${idPrefix}-expectedOn`} label={t('themeEdit.expectedOn')} name="expectedOn" type="date" defaultValue={values.expectedOn ?? point?.expectedOn ?? ''} error={errors.expectedOn} />
+      <TextAreaField
+        id={`${idPrefix}-textEn`}
+        label={t('themeEdit.textEn')}
+        name="textEn"
+        defaultValue={values.textEn ?? point?.textEn ?? ''}
+        error={errors.textEn}
+        rows={2}
+        maxLength={2000}
+      />
+      <TextAreaField
+        id={`${idPrefix}-textZh`}
+        label={t('themeEdit.textZh')}
+        name="textZh"
+        defaultValue={values.textZh ?? point?.textZh ?? ''}
+        error={errors.textZh}
+        rows={2}
+        maxLength={2000}
+        lang="zh-CN"
+      />
+      <Field
+        id={`${idPrefix}-expectedOn`}
+        label={t('themeEdit.expectedOn')}
+        name="expectedOn"
+        type="date"
+        defaultValue={values.expectedOn ?? point?.expectedOn ?? ''}
+        error={errors.expectedOn}
+      />
     </>
   )
 }
@@ -41,10 +65,24 @@ export function PointsSection({ kind, points, canEdit }: { kind: 'risk' | 'catal
             {canEdit ? (
               <span className="item-tools">
                 {i > 0 ? (
-                  <ActionButton formKey={`move-${p.id}-up`} intent="movePoint" hidden={{ pointId: p.id, direction: 'up' }} label="↑" ariaLabel={t('themeEdit.moveUp')} className="icon-button" />
+                  <ActionButton
+                    formKey={`move-${p.id}-up`}
+                    intent="movePoint"
+                    hidden={{ pointId: p.id, direction: 'up' }}
+                    label="↑"
+                    ariaLabel={t('themeEdit.moveUp')}
+                    className="icon-button"
+                  />
                 ) : null}
                 {i < points.length - 1 ? (
-                  <ActionButton formKey={`move-${p.id}-down`} intent="movePoint" hidden={{ pointId: p.id, direction: 'down' }} label="↓" ariaLabel={t('themeEdit.moveDown')} className="icon-button" />
+                  <ActionButton
+                    formKey={`move-${p.id}-down`}
+                    intent="movePoint"
+                    hidden={{ pointId: p.id, direction: 'down' }}
+                    label="↓"
+                    ariaLabel={t('themeEdit.moveDown')}
+                    className="icon-button"
+                  />
                 ) : null}
                 <InlineEditForm
                   formKey={`point-${p.id}`}
@@ -64,7 +102,15 @@ export function PointsSection({ kind, points, canEdit }: { kind: 'risk' | 'catal
         ))}
       </ol>
       {canEdit ? (
-        <InlineEditForm formKey={`add-${kind}`} intent="addPoint" hidden={{ kind }} summary={kind === 'risk' ? t('themeEdit.addRisk') : t('themeEdit.addCatalyst')} submitLabel={t('themeEdit.add')} resetOnSuccess className="add-form">
+        <InlineEditForm
+          formKey={`add-${kind}`}
+          intent="addPoint"
+          hidden={{ kind }}
+          summary={kind === 'risk' ? t('themeEdit.addRisk') : t('themeEdit.addCatalyst')}
+          submitLabel={t('themeEdit.add')}
+          resetOnSuccess
+          className="add-form"
+        >
           {(state) => <PointFields idPrefix={`add-${kind}`} state={state} />}
         </InlineEditForm>
       ) : null}

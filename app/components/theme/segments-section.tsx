@@ -15,7 +15,17 @@ export interface Segment {
   companies: { id: number; nameEn: string; nameZh: string }[]
 }
 
-function SegmentFields({ idPrefix, state, segment, audience }: { idPrefix: string; state: FormState; segment?: Segment; audience: '2B' | '2C' }) {
+function SegmentFields({
+  idPrefix,
+  state,
+  segment,
+  audience,
+}: {
+  idPrefix: string
+  state: FormState
+  segment?: Segment
+  audience: '2B' | '2C'
+}) {
   const { t } = useI18n()
   const { errors, values } = state
   return (
@@ -32,10 +42,44 @@ function SegmentFields({ idPrefix, state, segment, audience }: { idPrefix: strin
       ) : (
         <input type="hidden" name="audience" value={audience} />
       )}
-      <Field id={`${idPrefix}-nameEn`} label={t('themeEdit.nameEn')} name="nameEn" defaultValue={values.nameEn ?? segment?.nameEn ?? ''} error={errors.nameEn} maxLength={200} required />
-      <Field id={`${idPrefix}-nameZh`} label={t('themeEdit.nameZh')} name="nameZh" defaultValue={values.nameZh ?? segment?.nameZh ?? ''} error={errors.nameZh} maxLength={200} required lang="zh-CN" />
-      <TextAreaField id={`${idPrefix}-noteEn`} label={t('themeEdit.noteEn')} name="noteEn" defaultValue={values.noteEn ?? segment?.noteEn ?? ''} error={errors.noteEn} rows={2} maxLength={2000} />
-      <TextAreaField id={`${idPrefix}-noteZh`} label={t('themeEdit.noteZh')} name="noteZh" defaultValue={values.noteZh ?? segment?.noteZh ?? ''} error={errors.noteZh} rows={2} maxLength={2000} lang="zh-CN" />
+      <Field
+        id={`${idPrefix}-nameEn`}
+        label={t('themeEdit.nameEn')}
+        name="nameEn"
+        defaultValue={values.nameEn ?? segment?.nameEn ?? ''}
+        error={errors.nameEn}
+        maxLength={200}
+        required
+      />
+      <Field
+        id={`${idPrefix}-nameZh`}
+        label={t('themeEdit.nameZh')}
+        name="nameZh"
+        defaultValue={values.nameZh ?? segment?.nameZh ?? ''}
+        error={errors.nameZh}
+        maxLength={200}
+        required
+        lang="zh-CN"
+      />
+      <TextAreaField
+        id={`${idPrefix}-noteEn`}
+        label={t('themeEdit.noteEn')}
+        name="noteEn"
+        defaultValue={values.noteEn ?? segment?.noteEn ?? ''}
+        error={errors.noteEn}
+        rows={2}
+        maxLength={2000}
+      />
+      <TextAreaField
+        id={`${idPrefix}-noteZh`}
+        label={t('themeEdit.noteZh')}
+        name="noteZh"
+        defaultValue={values.noteZh ?? segment?.noteZh ?? ''}
+        error={errors.noteZh}
+        rows={2}
+        maxLength={2000}
+        lang="zh-CN"
+      />
     </>
   )
 }
@@ -67,7 +111,16 @@ function SegmentItem({ segment, canEdit }: { segment: Segment; canEdit: boolean 
         <strong>{name}</strong>
         {canEdit ? (
           <span className="item-tools">
-            <InlineEditForm formKey={`segment-company-${segment.id}`} intent="linkSegmentCompany" hidden={{ segmentId: segment.id }} summary={t('themeEdit.addCompanyShort')} summaryLabel={t('themeEdit.linkCompanyTo', { name })} submitLabel={t('themeEdit.link')} resetOnSuccess className="popover-edit align-right">
+            <InlineEditForm
+              formKey={`segment-company-${segment.id}`}
+              intent="linkSegmentCompany"
+              hidden={{ segmentId: segment.id }}
+              summary={t('themeEdit.addCompanyShort')}
+              summaryLabel={t('themeEdit.linkCompanyTo', { name })}
+              submitLabel={t('themeEdit.link')}
+              resetOnSuccess
+              className="popover-edit align-right"
+            >
               {(state) => <CompanyPickerField idPrefix={`segment-company-${segment.id}`} state={state} />}
             </InlineEditForm>
             <InlineEditForm
@@ -128,7 +181,14 @@ export function SegmentsSection({ segments, canEdit }: { segments: Segment[]; ca
                 ))}
               </ul>
               {canEdit ? (
-                <InlineEditForm formKey={`add-segment-${audience}`} intent="addSegment" summary={t('themeEdit.addSegment')} submitLabel={t('themeEdit.add')} resetOnSuccess className="add-form">
+                <InlineEditForm
+                  formKey={`add-segment-${audience}`}
+                  intent="addSegment"
+                  summary={t('themeEdit.addSegment')}
+                  submitLabel={t('themeEdit.add')}
+                  resetOnSuccess
+                  className="add-form"
+                >
                   {(state) => <SegmentFields idPrefix={`add-segment-${audience}`} state={state} audience={audience} />}
                 </InlineEditForm>
               ) : null}

@@ -41,10 +41,45 @@ export function ThemeDetailsFields({
   const value = (name: keyof ThemeDetailsDefaults) => values[name] ?? String(defaults[name] ?? '')
   return (
     <div className="details-fields">
-      <Field id={`${idPrefix}-nameEn`} label={t('themeEdit.nameEn')} name="nameEn" defaultValue={value('nameEn')} error={errors.nameEn} maxLength={200} required onChange={onNameEnChange ? (e) => onNameEnChange(e.currentTarget.value) : undefined} />
-      <Field id={`${idPrefix}-nameZh`} label={t('themeEdit.nameZh')} name="nameZh" defaultValue={value('nameZh')} error={errors.nameZh} maxLength={200} required lang="zh-CN" />
-      <TextAreaField id={`${idPrefix}-summaryEn`} label={t('themeEdit.summaryEn')} name="summaryEn" defaultValue={value('summaryEn')} error={errors.summaryEn} maxLength={1000} rows={3} />
-      <TextAreaField id={`${idPrefix}-summaryZh`} label={t('themeEdit.summaryZh')} name="summaryZh" defaultValue={value('summaryZh')} error={errors.summaryZh} maxLength={1000} rows={3} lang="zh-CN" />
+      <Field
+        id={`${idPrefix}-nameEn`}
+        label={t('themeEdit.nameEn')}
+        name="nameEn"
+        defaultValue={value('nameEn')}
+        error={errors.nameEn}
+        maxLength={200}
+        required
+        onChange={onNameEnChange ? (e) => onNameEnChange(e.currentTarget.value) : undefined}
+      />
+      <Field
+        id={`${idPrefix}-nameZh`}
+        label={t('themeEdit.nameZh')}
+        name="nameZh"
+        defaultValue={value('nameZh')}
+        error={errors.nameZh}
+        maxLength={200}
+        required
+        lang="zh-CN"
+      />
+      <TextAreaField
+        id={`${idPrefix}-summaryEn`}
+        label={t('themeEdit.summaryEn')}
+        name="summaryEn"
+        defaultValue={value('summaryEn')}
+        error={errors.summaryEn}
+        maxLength={1000}
+        rows={3}
+      />
+      <TextAreaField
+        id={`${idPrefix}-summaryZh`}
+        label={t('themeEdit.summaryZh')}
+        name="summaryZh"
+        defaultValue={value('summaryZh')}
+        error={errors.summaryZh}
+        maxLength={1000}
+        rows={3}
+        lang="zh-CN"
+      />
       <SelectField
         id={`${idPrefix}-stance`}
         label={t('theme.stance')}
@@ -72,7 +107,10 @@ export function ThemeDetailsFields({
         name="parentId"
         defaultValue={value('parentId')}
         error={errors.parentId}
-        options={[{ value: '', label: t('themeEdit.noParent') }, ...parentOptions.map((p) => ({ value: String(p.id), label: localName(locale, p) }))]}
+        options={[
+          { value: '', label: t('themeEdit.noParent') },
+          ...parentOptions.map((p) => ({ value: String(p.id), label: localName(locale, p) })),
+        ]}
       />
     </div>
   )

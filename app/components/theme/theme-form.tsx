@@ -57,7 +57,18 @@ interface InlineEditFormProps {
 }
 
 /** A toggle that opens a small form in place; closes itself after a successful save. */
-export function InlineEditForm({ formKey, intent, summary, summaryLabel, submitLabel, hidden, resetOnSuccess, className, children, otherActions }: InlineEditFormProps) {
+export function InlineEditForm({
+  formKey,
+  intent,
+  summary,
+  summaryLabel,
+  submitLabel,
+  hidden,
+  resetOnSuccess,
+  className,
+  children,
+  otherActions,
+}: InlineEditFormProps) {
   const { fetcher, errors, values, busy, succeeded } = useThemeForm(formKey)
   const { t } = useI18n()
   const detailsRef = useRef<HTMLDetailsElement>(null)

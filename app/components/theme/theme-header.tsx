@@ -28,7 +28,9 @@ export function ThemeHeader({ theme, canEdit, parentOptions }: { theme: HeaderTh
     <header className="page-header theme-header">
       {theme.parentSlug ? (
         <p className="muted small">
-          <Link to={`/themes/${theme.parentSlug}`}>{t('theme.parent', { name: localName(locale, { nameEn: theme.parentNameEn ?? '', nameZh: theme.parentNameZh ?? '' }) })}</Link>
+          <Link to={`/themes/${theme.parentSlug}`}>
+            {t('theme.parent', { name: localName(locale, { nameEn: theme.parentNameEn ?? '', nameZh: theme.parentNameZh ?? '' }) })}
+          </Link>
         </p>
       ) : null}
       <div className="theme-title-row">
@@ -62,10 +64,22 @@ export function ThemeHeader({ theme, canEdit, parentOptions }: { theme: HeaderTh
         </nav>
         {canEdit ? (
           <div className="theme-tools">
-            <InlineEditForm formKey="details" intent="details" summary={t('themeEdit.editDetails')} submitLabel={t('common.save')} className="popover-edit align-right details-edit">
-              {(state) => <ThemeDetailsFields idPrefix="details" state={state} defaults={theme} parentOptions={parentOptions} archived={archived} />}
+            <InlineEditForm
+              formKey="details"
+              intent="details"
+              summary={t('themeEdit.editDetails')}
+              submitLabel={t('common.save')}
+              className="popover-edit align-right details-edit"
+            >
+              {(state) => (
+                <ThemeDetailsFields idPrefix="details" state={state} defaults={theme} parentOptions={parentOptions} archived={archived} />
+              )}
             </InlineEditForm>
-            <ActionButton formKey="archive" intent={archived ? 'unarchive' : 'archive'} label={archived ? t('themeEdit.unarchive') : t('themeEdit.archive')} />
+            <ActionButton
+              formKey="archive"
+              intent={archived ? 'unarchive' : 'archive'}
+              label={archived ? t('themeEdit.unarchive') : t('themeEdit.archive')}
+            />
           </div>
         ) : null}
       </div>

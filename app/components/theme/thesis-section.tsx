@@ -27,9 +27,18 @@ export function ThesisSection({ thesisMd, thesisHtml, canEdit }: { thesisMd: str
       <h2 id="thesis-heading" className={/^\s{0,3}#{1,6}\s/.test(thesisMd) ? 'visually-hidden' : undefined}>
         {t('theme.thesis')}
       </h2>
-      {thesisHtml ? <div className="prose" dangerouslySetInnerHTML={{ __html: thesisHtml }} /> : <p className="muted">{t('themeEdit.thesisEmpty')}</p>}
+      {thesisHtml ? (
+        <div className="prose" dangerouslySetInnerHTML={{ __html: thesisHtml }} />
+      ) : (
+        <p className="muted">{t('themeEdit.thesisEmpty')}</p>
+      )}
       {canEdit ? (
-        <details ref={detailsRef} className="inline-edit thesis-edit" open={hasErrors || Boolean(previewHtml) || undefined} onToggle={(e) => setEditing(e.currentTarget.open)}>
+        <details
+          ref={detailsRef}
+          className="inline-edit thesis-edit"
+          open={hasErrors || Boolean(previewHtml) || undefined}
+          onToggle={(e) => setEditing(e.currentTarget.open)}
+        >
           <summary>{t('themeEdit.editThesis')}</summary>
           <fetcher.Form method="post" className="inline-edit-form" noValidate>
             <input type="hidden" name="formKey" value="thesis" />

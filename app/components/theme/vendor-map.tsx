@@ -43,7 +43,15 @@ function LinkFields({ idPrefix, state, company }: { idPrefix: string; state: For
         error={errors.exposure}
         options={EXPOSURES.map((x) => ({ value: x, label: t(`exposure.${x}` as MessageKey) }))}
       />
-      <TextAreaField id={`${idPrefix}-note`} label={t('themeEdit.linkNote')} name="note" defaultValue={values.note ?? company?.note ?? ''} error={errors.note} rows={2} maxLength={2000} />
+      <TextAreaField
+        id={`${idPrefix}-note`}
+        label={t('themeEdit.linkNote')}
+        name="note"
+        defaultValue={values.note ?? company?.note ?? ''}
+        error={errors.note}
+        rows={2}
+        maxLength={2000}
+      />
     </>
   )
 }
@@ -56,7 +64,14 @@ export function VendorMap({ companies, canEdit }: { companies: VendorCompany[]; 
       <div className="card-heading">
         <h2 id="vendors-heading">{t('theme.vendorMap')}</h2>
         {canEdit ? (
-          <InlineEditForm formKey="link-company" intent="linkCompany" summary={t('themeEdit.linkCompany')} submitLabel={t('themeEdit.link')} resetOnSuccess className="popover-edit align-right">
+          <InlineEditForm
+            formKey="link-company"
+            intent="linkCompany"
+            summary={t('themeEdit.linkCompany')}
+            submitLabel={t('themeEdit.link')}
+            resetOnSuccess
+            className="popover-edit align-right"
+          >
             {(state) => (
               <>
                 <CompanyPickerField idPrefix="link-company" state={state} />

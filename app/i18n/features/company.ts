@@ -2,15 +2,18 @@
 // vendor.*, listing.*, aliasKind.*, aliasLanguage.*) are reused where they fit.
 export const en = {
   'companyEdit.newCompany': 'New company',
-  'companyEdit.createIntro': 'Add a company to the registry. Its English and Chinese names become aliases automatically, so search and mention finding know them at once.',
+  'companyEdit.createIntro':
+    'Add a company to the registry. Its English and Chinese names become aliases automatically, so search and mention finding know them at once.',
   'companyEdit.nameEn': 'English name',
   'companyEdit.nameZh': 'Chinese name',
   'companyEdit.website': 'Website',
   'companyEdit.parent': 'Parent company',
   'companyEdit.noParent': '(none)',
-  'companyEdit.tickersHint': 'Separate with commas or spaces, in any house style: 600519.SH, 600519.SS, 700 HK, 0700.HK, BABA, NASDAQ:BIDU. The first is the primary ticker.',
+  'companyEdit.tickersHint':
+    'Separate with commas or spaces, in any house style: 600519.SH, 600519.SS, 700 HK, 0700.HK, BABA, NASDAQ:BIDU. The first is the primary ticker.',
   'companyEdit.aliases': 'Other aliases',
-  'companyEdit.aliasesHint': 'One per line: short names, former names, product and model names. Set each one\'s language, kind and flags on the company page afterwards.',
+  'companyEdit.aliasesHint':
+    "One per line: short names, former names, product and model names. Set each one's language, kind and flags on the company page afterwards.",
   'companyEdit.notes': 'Notes (Markdown)',
   'companyEdit.create': 'Create company',
   'companyEdit.websiteInvalid': 'Enter a web address such as https://example.com.',
@@ -28,7 +31,8 @@ export const en = {
   'companyEdit.newAlias': 'New alias',
   'companyEdit.saveAlias': 'Save alias {alias}',
   'companyEdit.removeAlias': 'Remove alias {alias}',
-  'companyEdit.aliasHelp': 'Case-sensitive: matches only with this exact case (CLIP, not "clip"). Ambiguous: also an everyday word or another thing\'s name, so a match needs company context nearby.',
+  'companyEdit.aliasHelp':
+    'Case-sensitive: matches only with this exact case (CLIP, not "clip"). Ambiguous: also an everyday word or another thing\'s name, so a match needs company context nearby.',
   'companyEdit.noAliases': 'No aliases yet.',
   'companyEdit.ticker': 'Ticker',
   'companyEdit.addTicker': 'Add ticker',
@@ -92,7 +96,8 @@ export const zhCN: Record<keyof typeof en, string> = {
   'companyEdit.newAlias': '新别名',
   'companyEdit.saveAlias': '保存别名 {alias}',
   'companyEdit.removeAlias': '删除别名 {alias}',
-  'companyEdit.aliasHelp': '区分大小写：仅匹配完全相同的大小写（CLIP，而非 clip）。易混淆：同时是常用词或其他事物的名称，需附近有公司上下文才算提及。',
+  'companyEdit.aliasHelp':
+    '区分大小写：仅匹配完全相同的大小写（CLIP，而非 clip）。易混淆：同时是常用词或其他事物的名称，需附近有公司上下文才算提及。',
   'companyEdit.noAliases': '暂无别名。',
   'companyEdit.ticker': '股票代码',
   'companyEdit.addTicker': '添加代码',

@@ -5,7 +5,8 @@ export const en = {
   'documents.count': '{count} {count|document|documents}',
   'documents.add': 'Add documents',
   'documents.uploadTitle': 'Upload files',
-  'documents.uploadHint': 'PDF, TXT, Markdown or HTML; up to {max} MB per file. Title, publisher and date are read from the file; what you enter below takes precedence. {bulk} files or more are read in the background, with a progress page.',
+  'documents.uploadHint':
+    'PDF, TXT, Markdown or HTML; up to {max} MB per file. Title, publisher and date are read from the file; what you enter below takes precedence. {bulk} files or more are read in the background, with a progress page.',
   'documents.files': 'Files',
   'documents.tooBigWarning': '{name} is larger than {max} MB and will be refused.',
   'documents.uploadSubmit': 'Upload and find mentions',
@@ -80,12 +81,14 @@ export const en = {
   'documents.notFound': 'There is no document with id {id}.',
   'documents.hash': 'Content hash',
   'documents.urlTitle': 'From a web address',
-  'documents.urlHint': 'A news article, a text file or a PDF on the public internet. Addresses inside the company network are refused unless an administrator allows the host.',
+  'documents.urlHint':
+    'A news article, a text file or a PDF on the public internet. Addresses inside the company network are refused unless an administrator allows the host.',
   'documents.url': 'Address (URL)',
   'documents.urlSubmit': 'Fetch and find mentions',
   'documents.fetching': 'Fetching…',
   'documents.rescan': 'Find mentions again',
-  'documents.rescanHint': 'After company aliases changed: looks for mentions again in every document, as a background job with a progress page.',
+  'documents.rescanHint':
+    'After company aliases changed: looks for mentions again in every document, as a background job with a progress page.',
   'documents.editDetails': 'Edit details',
   'documents.saveDetails': 'Save details',
   'documents.detailsSaved': 'The details were saved.',
@@ -96,7 +99,8 @@ export const zhCN: Record<keyof typeof en, string> = {
   'documents.count': '共 {count} 篇文档',
   'documents.add': '添加文档',
   'documents.uploadTitle': '上传文件',
-  'documents.uploadHint': '支持 PDF、TXT、Markdown 和 HTML，单个文件不超过 {max} MB。标题、发布方和日期会从文件中读取；下方填写的内容优先。一次上传 {bulk} 个及以上文件时在后台处理，并显示进度页。',
+  'documents.uploadHint':
+    '支持 PDF、TXT、Markdown 和 HTML，单个文件不超过 {max} MB。标题、发布方和日期会从文件中读取；下方填写的内容优先。一次上传 {bulk} 个及以上文件时在后台处理，并显示进度页。',
   'documents.files': '文件',
   'documents.tooBigWarning': '{name} 超过 {max} MB，将被拒收。',
   'documents.uploadSubmit': '上传并识别公司',

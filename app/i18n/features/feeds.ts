@@ -47,8 +47,10 @@ export const en = {
 
   'feeds.fetch.badUrl': 'This is not a valid web address.',
   'feeds.fetch.scheme': 'Only http:// and https:// addresses can be fetched.',
-  'feeds.fetch.blockedAddress': 'Refused: {host} points to {address}, which is not a public internet address (this machine, a private network, link-local or cloud metadata). If it is your intranet, an administrator can allow the host.',
-  'feeds.fetch.blockedIp': 'Refused: {address} is not a public internet address (this machine, a private network, link-local or cloud metadata). If it is your intranet, an administrator can allow it.',
+  'feeds.fetch.blockedAddress':
+    'Refused: {host} points to {address}, which is not a public internet address (this machine, a private network, link-local or cloud metadata). If it is your intranet, an administrator can allow the host.',
+  'feeds.fetch.blockedIp':
+    'Refused: {address} is not a public internet address (this machine, a private network, link-local or cloud metadata). If it is your intranet, an administrator can allow it.',
   'feeds.fetch.dnsFailed': 'The host {host} could not be found. Check the address.',
   'feeds.fetch.network': 'Could not connect to {host}, or the connection broke off.',
   'feeds.fetch.tooLarge': 'The response is larger than {limit}, the limit for one fetch.',
@@ -58,7 +60,8 @@ export const en = {
   'feeds.fetch.tooManyRedirects': 'Too many redirects (more than {limit}).',
 
   'feeds.parse.empty': 'The feed is empty.',
-  'feeds.parse.html': 'The address returned a web page (HTML), not an RSS or Atom feed. Look on the page for its feed link (often /feed or /rss.xml).',
+  'feeds.parse.html':
+    'The address returned a web page (HTML), not an RSS or Atom feed. Look on the page for its feed link (often /feed or /rss.xml).',
   'feeds.parse.notXml': 'The feed is not well-formed XML.',
   'feeds.parse.notAFeed': 'The address returned XML, but not an RSS or Atom feed.',
   'feeds.parse.entities': 'The feed declares XML entities, which are refused for safety.',
@@ -70,7 +73,8 @@ export const en = {
 
   'feeds.admin.title': 'Fetching',
   'feeds.admin.navHint': 'Intranet hosts that may be fetched despite private addresses.',
-  'feeds.admin.intro': 'Feeds and web pages are only fetched from public internet addresses. List intranet host names here (one per line, exact names, no wildcards) to let the app fetch from them even though they resolve to private addresses.',
+  'feeds.admin.intro':
+    'Feeds and web pages are only fetched from public internet addresses. List intranet host names here (one per line, exact names, no wildcards) to let the app fetch from them even though they resolve to private addresses.',
   'feeds.admin.hostsLabel': 'Allowed hosts',
   'feeds.admin.hostsHint': 'For example research.intranet.example.com. At most 50.',
   'feeds.admin.invalidHost': '“{host}” is not a host name (letters, digits, hyphens and dots; no scheme, port, path or *).',
@@ -124,8 +128,10 @@ export const zhCN: Record<keyof typeof en, string> = {
 
   'feeds.fetch.badUrl': '这不是有效的网址。',
   'feeds.fetch.scheme': '只能抓取 http:// 和 https:// 地址。',
-  'feeds.fetch.blockedAddress': '已拒绝：{host} 指向 {address}，这不是公网地址（本机、内网、链路本地或云元数据地址）。如果这是贵公司的内网，请管理员将该主机加入允许列表。',
-  'feeds.fetch.blockedIp': '已拒绝：{address} 不是公网地址（本机、内网、链路本地或云元数据地址）。如果这是贵公司的内网，请管理员将其加入允许列表。',
+  'feeds.fetch.blockedAddress':
+    '已拒绝：{host} 指向 {address}，这不是公网地址（本机、内网、链路本地或云元数据地址）。如果这是贵公司的内网，请管理员将该主机加入允许列表。',
+  'feeds.fetch.blockedIp':
+    '已拒绝：{address} 不是公网地址（本机、内网、链路本地或云元数据地址）。如果这是贵公司的内网，请管理员将其加入允许列表。',
   'feeds.fetch.dnsFailed': '找不到主机 {host}，请检查地址。',
   'feeds.fetch.network': '无法连接 {host}，或连接中途断开。',
   'feeds.fetch.tooLarge': '响应超过 {limit}，超出单次抓取的上限。',
@@ -147,7 +153,8 @@ export const zhCN: Record<keyof typeof en, string> = {
 
   'feeds.admin.title': '网络抓取',
   'feeds.admin.navHint': '允许抓取的内网主机（即使解析到内网地址）。',
-  'feeds.admin.intro': '订阅源和网页只从公网地址抓取。在此列出内网主机名（每行一个，须完全一致，不支持通配符），应用即可从这些解析到内网地址的主机抓取。',
+  'feeds.admin.intro':
+    '订阅源和网页只从公网地址抓取。在此列出内网主机名（每行一个，须完全一致，不支持通配符），应用即可从这些解析到内网地址的主机抓取。',
   'feeds.admin.hostsLabel': '允许的主机',
   'feeds.admin.hostsHint': '例如 research.intranet.example.com，最多 50 个。',
   'feeds.admin.invalidHost': '“{host}”不是主机名（只能包含字母、数字、连字符和点；不要带协议、端口、路径或 *）。',

@@ -65,7 +65,8 @@ export const en = {
   'meeting.discuss.level': 'Level',
 
   'meeting.history.chartTitle': '{dimension}: consensus over 12 weeks',
-  'meeting.history.summary': 'Team median of the modalities that moved, {dimension}, over {weeks} weeks; diamonds are levels published by reports.',
+  'meeting.history.summary':
+    'Team median of the modalities that moved, {dimension}, over {weeks} weeks; diamonds are levels published by reports.',
   'meeting.history.sources': 'Level published by a report',
   'meeting.history.more': 'Moves in {count} more dimensions: see the consensus page.',
 
@@ -104,7 +105,8 @@ export const en = {
   'meeting.documents.unknownPublisher': 'Unknown publisher',
 
   'meeting.notes.title': 'Notes and action items of {week}',
-  'meeting.notes.intro': 'Written by the lead during the meeting (markdown). They open the next meeting; saving also closes earlier weeks for scoring.',
+  'meeting.notes.intro':
+    'Written by the lead during the meeting (markdown). They open the next meeting; saving also closes earlier weeks for scoring.',
   'meeting.notes.actions': 'Action items',
   'meeting.notes.actionsHint': 'One per line, e.g. “- Ana: check the video numbers by Friday”.',
   'meeting.notes.notes': 'Notes and decisions',

@@ -37,7 +37,8 @@ export const en = {
   'mentions.rising': 'rising',
   'mentions.falling': 'falling',
   'mentions.noMovers': 'No company moved enough to count this week.',
-  'mentions.moverRule': 'A mover has at least 3 mentions this week or a 4-week average of at least 3; change = (this week + 1) ÷ (average + 1), listed from 1.5× up or from 0.67× down.',
+  'mentions.moverRule':
+    'A mover has at least 3 mentions this week or a 4-week average of at least 3; change = (this week + 1) ÷ (average + 1), listed from 1.5× up or from 0.67× down.',
   'mentions.sov': 'Share of voice',
   'mentions.sovRegion': 'Domestic vs overseas',
   'mentions.sovVendor': 'By vendor type',
@@ -46,21 +47,25 @@ export const en = {
   'mentions.alerts': 'Alerts',
   'mentions.alertLine': '{mentions} {mentions|mention|mentions} in {week}; {avg} a week over the 4 weeks before.',
   'mentions.noAlerts': 'No alerts in these weeks.',
-  'mentions.alertRule': 'An alert is raised when a watchlist company has at least 5 mentions in a week and at least 3 times its average of the 4 weeks before. Each company and week is raised once.',
+  'mentions.alertRule':
+    'An alert is raised when a watchlist company has at least 5 mentions in a week and at least 3 times its average of the 4 weeks before. Each company and week is raised once.',
   'mentions.error.week': 'Enter an ISO week such as {week}.',
   'mentions.error.order': 'The first week must not come after the last.',
   'mentions.error.tooLong': 'Choose at most {max} weeks.',
   'mentions.error.scope': 'This theme or watchlist does not exist; showing the default.',
   'mentions.company.chart': 'Mentions per week',
   'mentions.company.latest': 'Latest mentions',
-  'mentions.company.total': '{mentions} {mentions|mention|mentions} in {documents} {documents|document|documents} over the last {weeks} weeks.',
+  'mentions.company.total':
+    '{mentions} {mentions|mention|mentions} in {documents} {documents|document|documents} over the last {weeks} weeks.',
   'mentions.company.undated': 'no date',
   'mentions.company.inDocument': '{n} {n|mention|mentions} in it',
 
   'webhooks.title': 'Webhooks',
   'webhooks.navHint': 'Post mention alerts to WeCom, DingTalk, Feishu or any JSON endpoint.',
-  'webhooks.intro': 'Every new mention alert of the current or previous week is posted to each webhook that is on. The address goes through the same safety rules as feeds: private and local addresses are refused unless allowed under Fetching.',
-  'webhooks.retryRule': 'A failed post is tried again after 30 s and after 60 s more: three attempts in all. Every attempt is in the log below.',
+  'webhooks.intro':
+    'Every new mention alert of the current or previous week is posted to each webhook that is on. The address goes through the same safety rules as feeds: private and local addresses are refused unless allowed under Fetching.',
+  'webhooks.retryRule':
+    'A failed post is tried again after 30 s and after 60 s more: three attempts in all. Every attempt is in the log below.',
   'webhooks.empty': 'No webhooks yet.',
   'webhooks.add': 'Add a webhook',
   'webhooks.name': 'Name',
@@ -135,7 +140,8 @@ export const zhCN: Record<keyof typeof en, string> = {
   'mentions.rising': '上升',
   'mentions.falling': '下降',
   'mentions.noMovers': '本周没有公司的变化达到标准。',
-  'mentions.moverRule': '入选条件：本周至少 3 次提及，或前 4 周平均至少 3 次；变化 =（本周 + 1）÷（平均 + 1），达到 1.5 倍或降到 0.67 倍以下才列出。',
+  'mentions.moverRule':
+    '入选条件：本周至少 3 次提及，或前 4 周平均至少 3 次；变化 =（本周 + 1）÷（平均 + 1），达到 1.5 倍或降到 0.67 倍以下才列出。',
   'mentions.sov': '声量占比',
   'mentions.sovRegion': '国内与海外',
   'mentions.sovVendor': '按厂商类型',
@@ -157,7 +163,8 @@ export const zhCN: Record<keyof typeof en, string> = {
 
   'webhooks.title': 'Webhook',
   'webhooks.navHint': '把提及预警推送到企业微信、钉钉、飞书或任意 JSON 接口。',
-  'webhooks.intro': '本周或上周新出现的提及预警会推送到每个已开启的 webhook。地址与订阅源适用同样的安全规则：除非在“抓取”设置中允许，内网和本机地址会被拒绝。',
+  'webhooks.intro':
+    '本周或上周新出现的提及预警会推送到每个已开启的 webhook。地址与订阅源适用同样的安全规则：除非在“抓取”设置中允许，内网和本机地址会被拒绝。',
   'webhooks.retryRule': '推送失败后，会在 30 秒后和再过 60 秒后重试，共三次。每次尝试都记录在下方日志中。',
   'webhooks.empty': '还没有 webhook。',
   'webhooks.add': '添加 webhook',

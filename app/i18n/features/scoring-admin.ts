@@ -19,7 +19,8 @@ export const en = {
   'scoring.admin.copyFrom': 'Start from the levels of',
   'scoring.admin.create': 'Create rubric',
   'scoring.admin.themeRubrics': 'Rubric per theme',
-  'scoring.admin.themeRubricsHint': 'New scores use the chosen rubric. Scores given on another rubric stay as they are, but are left out of the consensus.',
+  'scoring.admin.themeRubricsHint':
+    'New scores use the chosen rubric. Scores given on another rubric stay as they are, but are left out of the consensus.',
   'scoring.admin.threshold': 'Disagreement',
   'scoring.admin.thresholdLabel': 'Flag a cell when its highest and lowest levels are at least this many levels apart',
   'scoring.admin.thresholdHint': 'Default 2: on the five-level rubric, “breakthrough” next to “application” is a disagreement.',
@@ -29,8 +30,10 @@ export const en = {
   'scoring.admin.add': 'Add',
   'scoring.admin.archive': 'Archive',
   'scoring.admin.unarchive': 'Restore',
-  'scoring.admin.levelsHint': 'Fill in the blank last row to add a level; clear the last level’s names to remove it. Levels keep their order.',
-  'scoring.admin.usedNotice': 'Scores were given on this version, so saving creates version {version}: themes move to it and earlier scores keep the meaning they had.',
+  'scoring.admin.levelsHint':
+    'Fill in the blank last row to add a level; clear the last level’s names to remove it. Levels keep their order.',
+  'scoring.admin.usedNotice':
+    'Scores were given on this version, so saving creates version {version}: themes move to it and earlier scores keep the meaning they had.',
   'scoring.admin.supersededNotice': 'This version is kept for the scores given on it and can no longer be edited. The latest is',
   'scoring.admin.versionCreated': 'Saved as version {version}; the themes that used the previous version now use this one.',
   'scoring.admin.saveVersion': 'Save as version {version}',

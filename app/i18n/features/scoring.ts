@@ -12,7 +12,8 @@ export const en = {
   'scoring.rubricLine': 'Rubric: {name} (version {version})',
   'scoring.progress': 'you have scored {done} of {total} cells',
   'scoring.readOnly.viewer': 'Viewers can read the scores but not give them.',
-  'scoring.readOnly.locked': 'This week is read-only: the team has met since (meeting of {meeting}), so weeks before it stay as the meeting saw them. An administrator can reopen it.',
+  'scoring.readOnly.locked':
+    'This week is read-only: the team has met since (meeting of {meeting}), so weeks before it stay as the meeting saw them. An administrator can reopen it.',
   'scoring.readOnly.noRubric': 'This theme has no rubric yet. An administrator chooses one under Admin → Rubrics.',
   'scoring.week.previous': 'Previous week, {week}',
   'scoring.week.next': 'Next week, {week}',
@@ -25,7 +26,8 @@ export const en = {
   'scoring.week.relock': 'Lock this week again',
   'scoring.grid.label': 'Your scores: modalities by dimension',
   'scoring.grid.modality': 'Modality',
-  'scoring.grid.help': 'Arrow keys move between cells; a digit 1–{max} picks that level (saved at once unless it changes your score, then write a reason and press Enter); Enter goes to the reason.',
+  'scoring.grid.help':
+    'Arrow keys move between cells; a digit 1–{max} picks that level (saved at once unless it changes your score, then write a reason and press Enter); Enter goes to the reason.',
   'scoring.grid.helpReadOnly': 'Select a cell to see the levels, your earlier score and the team median.',
   'scoring.cell.last': 'last {level}',
   'scoring.cell.lastTitle': 'Your latest score before this week',
@@ -135,7 +137,8 @@ export const en = {
   'scoring.moved.kind.new': 'first score',
   'scoring.moved.kind.rescaled': 'new rubric',
   'scoring.sources.title': 'Source views',
-  'scoring.sources.intro': 'What a report said about a modality, on this theme’s rubric. Source views appear on the history chart as ◆ markers and never count in the team consensus.',
+  'scoring.sources.intro':
+    'What a report said about a modality, on this theme’s rubric. Source views appear on the history chart as ◆ markers and never count in the team consensus.',
   'scoring.sources.add': 'Record a report’s view',
   'scoring.sources.source': 'Source',
   'scoring.sources.sourcePlaceholder': 'e.g. CICC',

@@ -84,7 +84,8 @@ export const en = {
   'themeEdit.shiftSooner': 'sooner: the data runs out earlier',
   'themeEdit.shiftSame': 'unchanged',
   'themeEdit.today': 'Today',
-  'themeEdit.chartSummary': 'Each bar spans the years a data stock is expected to run out, by its latest estimate; the dashed line marks today, {today}.',
+  'themeEdit.chartSummary':
+    'Each bar spans the years a data stock is expected to run out, by its latest estimate; the dashed line marks today, {today}.',
   'themeEdit.chartTable': 'Show the data as a table',
   'themeEdit.tooLarge': 'This is too large to save (a form may hold at most 1 MB, a thesis 100,000 characters). Nothing was changed.',
   'themeEdit.error.notFound': 'This item no longer exists; someone may have removed it. Reload the page.',

@@ -24,7 +24,8 @@ export const en = {
   'watchlists.import': 'Import',
   'watchlists.exportCsv': 'Export CSV',
   'watchlists.exportXlsx': 'Export XLSX',
-  'watchlists.archivedNotice': 'This watchlist is archived: it stays readable and exportable, but nothing on it can change until it is unarchived.',
+  'watchlists.archivedNotice':
+    'This watchlist is archived: it stays readable and exportable, but nothing on it can change until it is unarchived.',
   'watchlists.archivedReadOnly': 'This watchlist is archived. Unarchive it first.',
   'watchlists.addTitle': 'Add a company',
   'watchlists.company': 'Company',
@@ -88,22 +89,26 @@ export const en = {
   'watchlists.backToList': 'Back to the list',
 
   'watchlists.import.title': 'Import into {name}',
-  'watchlists.import.intro': 'A CSV or XLSX file whose first row names the columns: company (required: a name, alias or ticker), rationale, notes, tags; Chinese headers 公司, 理由, 备注, 标签 work too. Up to 5 MB and 5,000 rows. Nothing is imported unless every row can be added.',
+  'watchlists.import.intro':
+    'A CSV or XLSX file whose first row names the columns: company (required: a name, alias or ticker), rationale, notes, tags; Chinese headers 公司, 理由, 备注, 标签 work too. Up to 5 MB and 5,000 rows. Nothing is imported unless every row can be added.',
   'watchlists.import.template': 'Start from an export of this list (CSV)',
   'watchlists.import.file': 'File (CSV or XLSX)',
   'watchlists.import.fileRequired': 'Choose a CSV or XLSX file.',
   'watchlists.import.tooLarge': 'The file is larger than {max} MB.',
-  'watchlists.import.tooLargeUnpacked': 'This workbook is far too large once unpacked. Save only the list, with fewer columns, and try again.',
+  'watchlists.import.tooLargeUnpacked':
+    'This workbook is far too large once unpacked. Save only the list, with fewer columns, and try again.',
   'watchlists.import.tooManyRows': 'The file has more than {max} rows. Split it into smaller files.',
   'watchlists.import.empty': 'The file has no rows below the header.',
   'watchlists.import.malformed': 'The file could not be read as CSV or XLSX.',
-  'watchlists.import.malformedRow': 'The file could not be read: row {row} is malformed (an unclosed quote, or cells beyond the named columns).',
+  'watchlists.import.malformedRow':
+    'The file could not be read: row {row} is malformed (an unclosed quote, or cells beyond the named columns).',
   'watchlists.import.unsupported': 'Only .csv and .xlsx files can be imported (save .xls files as .xlsx).',
   'watchlists.import.formula': 'Row {row} contains a formula. Paste the values only and upload again.',
   'watchlists.import.noCompanyColumn': 'The first row must name the columns and include a "company" (公司) column.',
   'watchlists.import.notMultipart': 'Upload the file with the form on this page.',
   'watchlists.import.createMissing': 'Create the missing companies',
-  'watchlists.import.createMissingHint': 'Unknown names become new private companies with the region and vendor type chosen here; complete them later on their pages.',
+  'watchlists.import.createMissingHint':
+    'Unknown names become new private companies with the region and vendor type chosen here; complete them later on their pages.',
   'watchlists.import.region': 'Region for new companies',
   'watchlists.import.vendorType': 'Vendor type for new companies',
   'watchlists.import.chooseRegion': 'Choose a region for the companies to create.',
@@ -111,7 +116,8 @@ export const en = {
   'watchlists.import.choose': 'Choose…',
   'watchlists.import.preview': 'Preview',
   'watchlists.import.submit': 'Import',
-  'watchlists.import.summary': '{total} rows: {add} to add, {listed} already on the list, {duplicates} repeated, {unresolved} unknown, {invalid} with errors.',
+  'watchlists.import.summary':
+    '{total} rows: {add} to add, {listed} already on the list, {duplicates} repeated, {unresolved} unknown, {invalid} with errors.',
   'watchlists.import.blocked': 'Nothing was imported. Fix the rows below and upload again.',
   'watchlists.import.blockedUnknown': 'Nothing was imported: some companies are unknown. Fix them, or tick "Create the missing companies".',
   'watchlists.import.previewBlocked': 'This file cannot be imported yet: fix the rows below and upload it again.',
@@ -246,7 +252,8 @@ export const zhCN: Record<keyof typeof en, string> = {
   'watchlists.backToList': '返回名单',
 
   'watchlists.import.title': '导入到「{name}」',
-  'watchlists.import.intro': '上传 CSV 或 XLSX 文件，第一行为列名：公司（必填，可填公司名、别名或股票代码）、理由、备注、标签；也可用英文列名 company、rationale、notes、tags。不超过 5 MB、5,000 行。只有所有行都能加入时才会导入。',
+  'watchlists.import.intro':
+    '上传 CSV 或 XLSX 文件，第一行为列名：公司（必填，可填公司名、别名或股票代码）、理由、备注、标签；也可用英文列名 company、rationale、notes、tags。不超过 5 MB、5,000 行。只有所有行都能加入时才会导入。',
   'watchlists.import.template': '以当前名单的导出文件（CSV）为模板',
   'watchlists.import.file': '文件（CSV 或 XLSX）',
   'watchlists.import.fileRequired': '请选择 CSV 或 XLSX 文件。',
@@ -269,7 +276,8 @@ export const zhCN: Record<keyof typeof en, string> = {
   'watchlists.import.choose': '请选择…',
   'watchlists.import.preview': '预览',
   'watchlists.import.submit': '导入',
-  'watchlists.import.summary': '共 {total} 行：待加入 {add} 行，已在名单中 {listed} 行，重复 {duplicates} 行，未识别 {unresolved} 行，有错误 {invalid} 行。',
+  'watchlists.import.summary':
+    '共 {total} 行：待加入 {add} 行，已在名单中 {listed} 行，重复 {duplicates} 行，未识别 {unresolved} 行，有错误 {invalid} 行。',
   'watchlists.import.blocked': '未导入任何数据。请修正下列行后重新上传。',
   'watchlists.import.blockedUnknown': '未导入任何数据：部分公司无法识别。请修正，或勾选“创建缺失的公司”。',
   'watchlists.import.previewBlocked': '该文件暂时无法导入：请修正下列行后重新上传。',
