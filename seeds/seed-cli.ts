@@ -1,4 +1,4 @@
-import { openAppDatabase } from '#app/utils/db.server.ts'
+import { openAppDatabase } from '#app/models/db.server.ts'
 import { readEnv } from '#app/utils/env.server.ts'
 import { migrateToLatest } from '#db/migrate.ts'
 import { seedDemoTeamHistory } from './load/team-history.ts'

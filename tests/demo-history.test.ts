@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { countUsers, verifyLogin } from '#app/models/user.server.ts'
-import { loadWeekSummary } from '#app/models/week-summary.server.ts'
+import { countUsers, verifyLogin } from '#app/models/account/index.server.ts'
+import { loadWeekSummary } from '#app/models/scoring/index.server.ts'
 import { action as settingsAction, loader as settingsLoader } from '#app/routes/admin.settings.tsx'
 import { DEMO_ANALYSTS, DEMO_HISTORY_WEEKS } from '#seeds/demo/team-history.ts'
 import { seedDemoTeamHistory } from '#seeds/load/team-history.ts'

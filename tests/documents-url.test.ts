@@ -1,7 +1,7 @@
 import dns from 'node:dns'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import { ingestFromUrl } from '#app/ingest/add-documents.server.ts'
+import { ingestFromUrl } from '#app/services/ingest/add-documents.server.ts'
 import { action as listAction } from '#app/routes/documents._index.tsx'
 import type { Connection } from '#db/connection.ts'
 import { seedDemoData } from '#seeds/seed.ts'

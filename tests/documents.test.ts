@@ -8,8 +8,8 @@ import {
   listDocuments,
   rescanAllDocuments,
   rescanDocuments,
-} from '#app/models/document.server.ts'
-import { aliasFingerprint, getMentionMatcher } from '#app/models/mention-matcher.server.ts'
+} from '#app/models/document/index.server.ts'
+import { aliasFingerprint, getMentionMatcher } from '#app/models/mentions/index.server.ts'
 import { normaliseAlias } from '#app/utils/normalise.ts'
 import type { Connection } from '#db/connection.ts'
 import { seedDemoData } from '#seeds/seed.ts'

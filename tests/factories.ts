@@ -1,8 +1,8 @@
 import type { AppLoadContext } from '@remix-run/node'
 import type { Kysely } from 'kysely'
-import { createSession } from '#app/models/session.server.ts'
-import { hashPassword } from '#app/models/user.server.ts'
-import { sessionCookie } from '#app/utils/auth.server.ts'
+import { createSession } from '#app/models/account/index.server.ts'
+import { hashPassword } from '#app/models/account/index.server.ts'
+import { sessionCookie } from '#app/http/auth.server.ts'
 import type { Connection } from '#db/connection.ts'
 import type { Database, Role } from '#db/types.ts'
 

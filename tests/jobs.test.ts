@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { claimNextJob, enqueueJob, reportJobProgress } from '#app/models/job.server.ts'
+import { claimNextJob, enqueueJob, reportJobProgress } from '#app/models/ops/index.server.ts'
 import { action, loader } from '#app/routes/jobs.$id.tsx'
 import { loader as jsonLoader } from '#app/routes/jobs.$id.json.ts'
 import type { Connection } from '#db/connection.ts'

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ingestDocument } from '#app/models/document.server.ts'
-import { currentTeamWeek } from '#app/models/score-week.server.ts'
+import { ingestDocument } from '#app/models/document/index.server.ts'
+import { currentTeamWeek } from '#app/models/scoring/index.server.ts'
 import { action as webhooksAction, loader as webhooksLoader } from '#app/routes/admin.webhooks.tsx'
 import { loader as companyLoader } from '#app/routes/companies.$id.tsx'
 import { loader as mentionsLoader } from '#app/routes/mentions.tsx'

@@ -2,7 +2,7 @@ import { useRevalidator } from '@remix-run/react'
 import { useEffect, useRef } from 'react'
 import { fieldError } from '#app/components/form.tsx'
 import { formatNumber, useI18n, type MessageKey, type Translate } from '#app/i18n/index.ts'
-import { formatDuration } from '#app/jobs/eta.ts'
+import { formatDuration } from '#app/utils/eta.ts'
 import type { JobStatus } from '#db/types.ts'
 
 // A background job's progress bar with counts, percent, ETA and error. Reusable: any page

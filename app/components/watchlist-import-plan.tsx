@@ -1,6 +1,6 @@
 import { fieldError } from '#app/components/form.tsx'
 import { localName, useI18n, type MessageKey } from '#app/i18n/index.ts'
-import type { PlanSummary } from '#app/models/watchlist-import.server.ts'
+import type { PlanSummary } from '#app/models/watchlist/index.server.ts'
 
 // What an import would do (or did): a summary line, then the rows that need attention
 // first (errors and unknown companies, with their row numbers), then what is skipped.

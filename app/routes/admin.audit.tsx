@@ -2,8 +2,8 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { formatDateTime, useI18n } from '#app/i18n/index.ts'
-import { listAuditEntries } from '#app/models/audit.server.ts'
-import { requireRole } from '#app/utils/auth.server.ts'
+import { listAuditEntries } from '#app/models/ops/index.server.ts'
+import { requireRole } from '#app/http/auth.server.ts'
 import { pageTitle } from '#app/i18n/meta.ts'
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'nav.audit')

@@ -2,10 +2,10 @@ import { type ActionFunctionArgs, json, type LinksFunction, type LoaderFunctionA
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { fieldError } from '#app/components/form.tsx'
 import { useI18n } from '#app/i18n/index.ts'
-import { getAllowedHosts, setAllowedHosts } from '#app/models/fetch-policy.server.ts'
+import { getAllowedHosts, setAllowedHosts } from '#app/models/ops/index.server.ts'
 import { AllowedHostsFormSchema, parseAllowedHosts } from '#app/schemas/feed.ts'
-import { requireRole } from '#app/utils/auth.server.ts'
-import { badRequest, formError, parseForm } from '#app/utils/forms.server.ts'
+import { requireRole } from '#app/http/auth.server.ts'
+import { badRequest, formError, parseForm } from '#app/http/forms.server.ts'
 import styles from '#app/styles/feeds.css'
 import { pageTitle } from '#app/i18n/meta.ts'
 

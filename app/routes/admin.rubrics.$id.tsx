@@ -3,12 +3,12 @@ import { Form, Link, isRouteErrorResponse, useActionData, useLoaderData, useRout
 import { ErrorPage } from '#app/components/error-page.tsx'
 import { Field, FormError } from '#app/components/form.tsx'
 import { formatDateTime, localName, useI18n } from '#app/i18n/index.ts'
-import { getRubric, isRubricUsed, listRubricVersions, updateRubric } from '#app/models/rubric.server.ts'
+import { getRubric, isRubricUsed, listRubricVersions, updateRubric } from '#app/models/scoring/index.server.ts'
 import { IdSchema } from '#app/schemas/common.ts'
 import { RubricEditSchema } from '#app/schemas/scoring.ts'
-import { echoValues, refusalResponse } from '#app/scoring/route.server.ts'
-import { requireRole } from '#app/utils/auth.server.ts'
-import { badRequest, parseForm, readFormData } from '#app/utils/forms.server.ts'
+import { echoValues, refusalResponse } from '#app/http/scoring-route.server.ts'
+import { requireRole } from '#app/http/auth.server.ts'
+import { badRequest, parseForm, readFormData } from '#app/http/forms.server.ts'
 import { pageTitle } from '#app/i18n/meta.ts'
 
 // Editing one rubric: its names and, per level, a name and an anchored description in

@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useOutlet } from '@remix-run/
 import { Field, FormError } from '#app/components/form.tsx'
 import { VocabularyTable } from '#app/components/scoring/vocabulary-table.tsx'
 import { localName, useI18n } from '#app/i18n/index.ts'
-import { createRubric, listRubrics, listThemeRubrics, setThemeRubric } from '#app/models/rubric.server.ts'
+import { createRubric, listRubrics, listThemeRubrics, setThemeRubric } from '#app/models/scoring/index.server.ts'
 import {
   addVocabulary,
   getDisagreementThreshold,
@@ -12,12 +12,12 @@ import {
   setDisagreementThreshold,
   setVocabularyArchived,
   updateVocabulary,
-} from '#app/models/scoring-vocabulary.server.ts'
+} from '#app/models/scoring/index.server.ts'
 import { ScoringAdminSchema } from '#app/schemas/scoring.ts'
 import { MAX_DISAGREEMENT_SPREAD, MIN_DISAGREEMENT_SPREAD } from '#app/scoring/consensus.ts'
-import { echoValues, refusalResponse } from '#app/scoring/route.server.ts'
-import { requireRole } from '#app/utils/auth.server.ts'
-import { badRequest, parseForm, readFormData } from '#app/utils/forms.server.ts'
+import { echoValues, refusalResponse } from '#app/http/scoring-route.server.ts'
+import { requireRole } from '#app/http/auth.server.ts'
+import { badRequest, parseForm, readFormData } from '#app/http/forms.server.ts'
 import styles from '#app/styles/scoring.css'
 import { pageTitle } from '#app/i18n/meta.ts'
 

@@ -3,12 +3,12 @@ import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/re
 import { Field, FormError, fieldError } from '#app/components/form.tsx'
 import { formatDateTime, localName, useI18n } from '#app/i18n/index.ts'
 import { pageTitle } from '#app/i18n/meta.ts'
-import { createWebhook, listDeliveries, listWebhooks, updateWebhook } from '#app/models/webhook.server.ts'
+import { createWebhook, listDeliveries, listWebhooks, updateWebhook } from '#app/models/ops/index.server.ts'
 import { WebhookFormSchema, WebhookTestSchema } from '#app/schemas/mentions.ts'
-import { requireRole } from '#app/utils/auth.server.ts'
-import { badRequest, parseForm, readFormData } from '#app/utils/forms.server.ts'
+import { requireRole } from '#app/http/auth.server.ts'
+import { badRequest, parseForm, readFormData } from '#app/http/forms.server.ts'
 import { WEBHOOK_FORMATS } from '#app/webhooks/formats.ts'
-import { sendTestMessage } from '#app/webhooks/post.server.ts'
+import { sendTestMessage } from '#app/services/webhooks/post-webhook.server.ts'
 import styles from '#app/styles/mentions.css'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]

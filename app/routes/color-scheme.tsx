@@ -1,9 +1,9 @@
 import { type ActionFunctionArgs, redirect } from '@remix-run/node'
 import { z } from 'zod'
 import { COLOR_SCHEMES } from '#app/utils/color-scheme.ts'
-import { colorSchemeCookieHeader } from '#app/utils/color-scheme.server.ts'
-import { safeRedirectPath } from '#app/utils/auth.server.ts'
-import { badRequest, parseForm } from '#app/utils/forms.server.ts'
+import { colorSchemeCookieHeader } from '#app/http/color-scheme.server.ts'
+import { safeRedirectPath } from '#app/http/auth.server.ts'
+import { badRequest, parseForm } from '#app/http/forms.server.ts'
 
 // The light/dark toggle: a cookie (like the language), so it works before sign-in too.
 const ColorSchemeSchema = z.object({

@@ -21,7 +21,7 @@ import {
   ingestFromUrl,
   ingestSource,
   refusalStatus,
-} from '#app/ingest/add-documents.server.ts'
+} from '#app/services/ingest/add-documents.server.ts'
 import { type IngestOutcome, refusalKey } from '#app/ingest/outcome.ts'
 import {
   createDocumentUploadHandler,
@@ -30,17 +30,17 @@ import {
   MAX_REQUEST_BYTES,
   MB,
   UploadTooLargeError,
-} from '#app/ingest/upload-handler.server.ts'
-import { listCompanies } from '#app/models/company.server.ts'
-import { listDocumentPublishers, listDocumentTags } from '#app/models/document-queries.server.ts'
-import { enqueueBulkUpload } from '#app/models/bulk-upload.server.ts'
-import { startDocumentRescan } from '#app/models/document-jobs.server.ts'
-import { listDocuments, normaliseTags } from '#app/models/document.server.ts'
-import { getMentionMatcher } from '#app/models/mention-matcher.server.ts'
-import { listThemes } from '#app/models/theme.server.ts'
+} from '#app/http/upload-handler.server.ts'
+import { listCompanies } from '#app/models/company/index.server.ts'
+import { listDocumentPublishers, listDocumentTags } from '#app/models/document/index.server.ts'
+import { enqueueBulkUpload } from '#app/models/document/index.server.ts'
+import { startDocumentRescan } from '#app/models/document/index.server.ts'
+import { listDocuments, normaliseTags } from '#app/models/document/index.server.ts'
+import { getMentionMatcher } from '#app/models/mentions/index.server.ts'
+import { listThemes } from '#app/models/theme/index.server.ts'
 import { IdSchema, optionalText } from '#app/schemas/common.ts'
-import { requireRole, requireUser } from '#app/utils/auth.server.ts'
-import { badRequest, type FormFailure, formError, parseForm, readFormData } from '#app/utils/forms.server.ts'
+import { requireRole, requireUser } from '#app/http/auth.server.ts'
+import { badRequest, type FormFailure, formError, parseForm, readFormData } from '#app/http/forms.server.ts'
 import { roleAllows } from '#app/utils/permissions.ts'
 import styles from '#app/styles/documents.css'
 import { pageTitle } from '#app/i18n/meta.ts'

@@ -1,5 +1,5 @@
 import { json, type LoaderFunctionArgs } from '@remix-run/node'
-import { checkDatabase } from '#app/models/health.server.ts'
+import { checkDatabase } from '#app/models/ops/index.server.ts'
 
 export async function loader({ context }: LoaderFunctionArgs) {
   try {

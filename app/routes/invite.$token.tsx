@@ -2,12 +2,12 @@ import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { Field, FormError } from '#app/components/form.tsx'
 import { useI18n, type MessageKey } from '#app/i18n/index.ts'
-import { acceptInvite, findUsableInvite } from '#app/models/invite.server.ts'
-import { createSession } from '#app/models/session.server.ts'
-import { UserRuleError } from '#app/models/user.server.ts'
+import { acceptInvite, findUsableInvite } from '#app/models/account/index.server.ts'
+import { createSession } from '#app/models/account/index.server.ts'
+import { UserRuleError } from '#app/models/account/index.server.ts'
 import { AcceptInviteSchema } from '#app/schemas/auth.ts'
-import { setSessionCookieHeader } from '#app/utils/auth.server.ts'
-import { badRequest, parseForm } from '#app/utils/forms.server.ts'
+import { setSessionCookieHeader } from '#app/http/auth.server.ts'
+import { badRequest, parseForm } from '#app/http/forms.server.ts'
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const invite = await findUsableInvite(context.db, params.token ?? '')

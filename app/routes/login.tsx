@@ -2,11 +2,11 @@ import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
 import { Field, FormError } from '#app/components/form.tsx'
 import { useI18n } from '#app/i18n/index.ts'
-import { createSession, deleteSession, recordSignInAttempt, signInBlockedUntil } from '#app/models/session.server.ts'
-import { countUsers, verifyLogin } from '#app/models/user.server.ts'
+import { createSession, deleteSession, recordSignInAttempt, signInBlockedUntil } from '#app/models/account/index.server.ts'
+import { countUsers, verifyLogin } from '#app/models/account/index.server.ts'
 import { SignInSchema } from '#app/schemas/auth.ts'
-import { getOptionalUser, readSessionToken, safeRedirectPath, setSessionCookieHeader } from '#app/utils/auth.server.ts'
-import { badRequest, parseForm } from '#app/utils/forms.server.ts'
+import { getOptionalUser, readSessionToken, safeRedirectPath, setSessionCookieHeader } from '#app/http/auth.server.ts'
+import { badRequest, parseForm } from '#app/http/forms.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'ThemeRadar' }]
 

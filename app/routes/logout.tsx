@@ -1,6 +1,6 @@
 import { type ActionFunctionArgs, redirect } from '@remix-run/node'
-import { deleteSession } from '#app/models/session.server.ts'
-import { clearSessionCookieHeader, readSessionToken } from '#app/utils/auth.server.ts'
+import { deleteSession } from '#app/models/account/index.server.ts'
+import { clearSessionCookieHeader, readSessionToken } from '#app/http/auth.server.ts'
 
 export async function loader() {
   return redirect('/')

@@ -2,11 +2,11 @@ import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { Field, FormError } from '#app/components/form.tsx'
 import { useI18n } from '#app/i18n/index.ts'
-import { createSession } from '#app/models/session.server.ts'
-import { countUsers, createFirstAdmin } from '#app/models/user.server.ts'
+import { createSession } from '#app/models/account/index.server.ts'
+import { countUsers, createFirstAdmin } from '#app/models/account/index.server.ts'
 import { SetupSchema } from '#app/schemas/auth.ts'
-import { setSessionCookieHeader } from '#app/utils/auth.server.ts'
-import { badRequest, parseForm } from '#app/utils/forms.server.ts'
+import { setSessionCookieHeader } from '#app/http/auth.server.ts'
+import { badRequest, parseForm } from '#app/http/forms.server.ts'
 
 export async function loader({ context }: LoaderFunctionArgs) {
   return json({ alreadySetUp: (await countUsers(context.db)) > 0 })

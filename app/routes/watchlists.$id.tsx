@@ -13,9 +13,9 @@ import { FormError } from '#app/components/form.tsx'
 import { AddEntryForm, type WatchlistActionResult, WatchlistSettings } from '#app/components/watchlist-forms.tsx'
 import { WatchlistTable } from '#app/components/watchlist-table.tsx'
 import { localName, useI18n } from '#app/i18n/index.ts'
-import { listCompanies } from '#app/models/company.server.ts'
-import { findCompanyByIdentifier } from '#app/models/company-lookup.server.ts'
-import { listThemes } from '#app/models/theme.server.ts'
+import { listCompanies } from '#app/models/company/index.server.ts'
+import { findCompanyByIdentifier } from '#app/models/company/index.server.ts'
+import { listThemes } from '#app/models/theme/index.server.ts'
 import {
   WatchlistError,
   addEntry,
@@ -27,11 +27,11 @@ import {
   setWatchlistArchived,
   updateEntry,
   updateWatchlist,
-} from '#app/models/watchlist.server.ts'
+} from '#app/models/watchlist/index.server.ts'
 import { IdSchema } from '#app/schemas/common.ts'
 import { WatchlistPageSchema } from '#app/schemas/watchlist.ts'
-import { requireRole, requireUser } from '#app/utils/auth.server.ts'
-import { parseForm } from '#app/utils/forms.server.ts'
+import { requireRole, requireUser } from '#app/http/auth.server.ts'
+import { parseForm } from '#app/http/forms.server.ts'
 import { renderMarkdown } from '#app/utils/markdown.server.ts'
 import { roleAllows } from '#app/utils/permissions.ts'
 import styles from '#app/styles/watchlist.css'

@@ -22,12 +22,12 @@ import {
   planImport,
   rowsFromSheet,
   summarisePlan,
-} from '#app/models/watchlist-import.server.ts'
-import { WatchlistError, getWatchlist } from '#app/models/watchlist.server.ts'
+} from '#app/models/watchlist/index.server.ts'
+import { WatchlistError, getWatchlist } from '#app/models/watchlist/index.server.ts'
 import { IdSchema } from '#app/schemas/common.ts'
 import { REGIONS, VENDOR_TYPES, WatchlistImportSchema } from '#app/schemas/watchlist.ts'
-import { requireRole } from '#app/utils/auth.server.ts'
-import { parseForm } from '#app/utils/forms.server.ts'
+import { requireRole } from '#app/http/auth.server.ts'
+import { parseForm } from '#app/http/forms.server.ts'
 import { MAX_SPREADSHEET_BYTES, SpreadsheetError, readSpreadsheet } from '#app/utils/spreadsheet.server.ts'
 import styles from '#app/styles/watchlist.css'
 import { pageTitle } from '#app/i18n/meta.ts'

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
-import { DEMO_ACCOUNT_PASSWORD_HASH } from '#app/models/user.server.ts'
-import { ingestDocument } from '#app/models/document.server.ts'
+import { DEMO_ACCOUNT_PASSWORD_HASH } from '#app/models/account/index.server.ts'
+import { ingestDocument } from '#app/models/document/index.server.ts'
 import { calendarDateIn, isoWeekOf, mondayOfIsoWeek, shiftIsoWeek } from '#app/utils/iso-week.ts'
 import type { Database } from '#db/types.ts'
 import {

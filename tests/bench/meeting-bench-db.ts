@@ -3,8 +3,8 @@
 import { sql } from 'kysely'
 import { type Connection, openPostgres } from '#db/connection.ts'
 import { migrateToLatest } from '#db/migrate.ts'
-import { createSession } from '#app/models/session.server.ts'
-import { sessionCookie } from '#app/utils/auth.server.ts'
+import { createSession } from '#app/models/account/index.server.ts'
+import { sessionCookie } from '#app/http/auth.server.ts'
 import { generateMeetingData, markerFor, readMarker, type MeetingDataScale } from './meeting-data.ts'
 
 export const DEFAULT_SERVER_URL = 'postgres://postgres@127.0.0.1:5432/postgres'

@@ -15,7 +15,7 @@
 import { existsSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
 import path from 'node:path'
-import { resolveMeetingTheme, loadMeetingView } from '#app/models/meeting-view.server.ts'
+import { resolveMeetingTheme, loadMeetingView } from '#app/models/meeting/index.server.ts'
 import { startApp } from '#tests/e2e/app-server.ts'
 import { formatTable, median, type BenchContext } from './bench-kit.ts'
 import { exactCounts, openBenchDatabase, signInAs, tableSizes } from './meeting-bench-db.ts'

@@ -94,15 +94,13 @@ describe('watchlists in the browser', () => {
     // Import: an unknown company is listed with its row number and nothing is imported.
     await page.goto(`${team.app.url}${corePath}/import`)
     await page.waitForLoadState('networkidle')
-    await page
-      .getByLabel('File (CSV or XLSX)')
-      .setInputFiles({
-        name: 'adds.csv',
-        mimeType: 'text/csv',
-        buffer: Buffer.from(
-          'company,rationale,tags\nZhihu,Back again,text\nKuaishou,Short video,video\nNova Pixel Labs,Private vision start-up,\n',
-        ),
-      })
+    await page.getByLabel('File (CSV or XLSX)').setInputFiles({
+      name: 'adds.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        'company,rationale,tags\nZhihu,Back again,text\nKuaishou,Short video,video\nNova Pixel Labs,Private vision start-up,\n',
+      ),
+    })
     await page.getByRole('button', { name: 'Preview' }).click()
     await expect.poll(() => page.locator('.wl-plan').textContent()).toContain('Nova Pixel Labs')
     expect(await page.locator('.wl-plan table').first().locator('td').first().textContent()).toBe('4')

@@ -5,7 +5,7 @@ import { BarListImage, barListImageSize } from '#app/components/charts/bar-list-
 import { MaturityHeatmapImage, heatmapImageSize } from '#app/components/charts/maturity-heatmap-image.tsx'
 import { ShareOfVoiceRegionChart } from '#app/components/charts/share-of-voice-region-chart.tsx'
 import { formatDate, localName, makeTranslate, type Locale, type MessageKey } from '#app/i18n/index.ts'
-import type { MeetingView } from '#app/models/meeting-view.server.ts'
+import type { MeetingView } from '#app/models/meeting/index.server.ts'
 import type { ColorScheme } from '#app/utils/color-scheme.ts'
 import { renderChartSvg } from './chart-svg.server.tsx'
 import { regionColour } from './mentions-slide.tsx'

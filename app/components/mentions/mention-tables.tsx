@@ -1,6 +1,6 @@
 import { Link } from '@remix-run/react'
 import { localName, useI18n } from '#app/i18n/index.ts'
-import type { Mover, ScopeAlert, TopCompany } from '#app/models/mention-stats.server.ts'
+import type { Mover, ScopeAlert, TopCompany } from '#app/models/mentions/index.server.ts'
 
 // The dashboard's lists (and the meeting page's, should it want them): most mentioned
 // companies, movers and alerts. Names link to the company page.

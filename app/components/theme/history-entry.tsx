@@ -1,5 +1,5 @@
 import { formatDate, formatDateTime, localName, useI18n, type MessageKey, type Translate } from '#app/i18n/index.ts'
-import type { HistoryChange, HistoryValue } from '#app/models/theme-history.server.ts'
+import type { HistoryChange, HistoryValue } from '#app/models/theme/index.server.ts'
 import type { DiffPart } from '#app/utils/text-diff.ts'
 
 export interface HistoryEntryData {

@@ -1,0 +1,149 @@
+import ExcelJS from 'exceljs'
+import { localName, makeTranslate, type Locale, type MessageKey } from '#app/i18n/index.ts'
+import type { MeetingView } from '#app/models/meeting/index.server.ts'
+import { neutraliseCell } from '#app/utils/spreadsheet.server.ts'
+
+// The meeting's data as a workbook, one sheet per slide, in the reader's language. Every
+// text cell is neutralised (a leading =, +, -, @ gets an apostrophe), so a reason or a
+// company name typed as "=HYPERLINK(...)" opens as text, never as a formula.
+
+type Cell = string | number | null
+
+const cell = (value: Cell) => (typeof value === 'string' ? neutraliseCell(value) : value)
+
+export async function writeMeetingWorkbook(
+  view: MeetingView,
+  theme: { nameEn: string; nameZh: string },
+  locale: Locale,
+): Promise<Uint8Array<ArrayBuffer>> {
+  const t = makeTranslate(locale)
+  const name = (thing: { nameEn: string; nameZh: string }) => localName(locale, thing)
+  const workbook = new ExcelJS.Workbook()
+  workbook.created = new Date()
+  const sheet = (title: MessageKey, header: string[], rows: Cell[][]) => {
+    const ws = workbook.addWorksheet(
+      t(title)
+        .replace(/[:\\/?*[\]]/g, ' ')
+        .slice(0, 31),
+    )
+    ws.addRow(header.map(cell)).font = { bold: true }
+    for (const row of rows) ws.addRow(row.map(cell))
+    ws.views = [{ state: 'frozen', ySplit: 1 }]
+    header.forEach((_, i) => (ws.getColumn(i + 1).width = i === 0 ? 28 : 20))
+  }
+  sheet(
+    'meeting.xlsx.about',
+    [t('meeting.xlsx.field'), t('meeting.xlsx.value')],
+    [
+      [t('meeting.theme'), name(theme)],
+      [t('meeting.xlsx.week'), view.week],
+      [t('meeting.xlsx.asOf'), view.asOf],
+      [t('meeting.xlsx.previousMeeting'), view.previousWeek],
+      [t('meeting.notes.actions'), view.notes?.actionsMd ?? ''],
+      [t('meeting.notes.notes'), view.notes?.notesMd ?? ''],
+    ],
+  )
+  sheet(
+    'meeting.slide.matrix',
+    [
+      t('scoring.grid.modality'),
+      t('meeting.xlsx.dimension'),
+      t('meeting.xlsx.median'),
+      t('meeting.xlsx.previous'),
+      'min',
+      'max',
+      t('meeting.xlsx.scorers'),
+      t('meeting.xlsx.disagreement'),
+    ],
+    view.modalities.flatMap((m) =>
+      view.dimensions.flatMap((d) => {
+        const c = view.matrix.cells[`${m.slug}.${d.slug}`]
+        return c ? [[name(m), name(d), c.median, c.previousMedian, c.min, c.max, c.count, c.disagreement ? '⚑' : '']] : []
+      }),
+    ),
+  )
+  sheet(
+    'meeting.slide.moves',
+    [
+      t('scoring.grid.modality'),
+      t('meeting.xlsx.dimension'),
+      t('scoring.moved.analyst'),
+      t('meeting.xlsx.from'),
+      t('meeting.xlsx.to'),
+      t('scoring.moved.reason'),
+      t('scoring.editor.evidence'),
+      t('scoring.moved.savedAt'),
+    ],
+    view.moves.map((m) => [
+      name(m.modality),
+      name(m.dimension),
+      m.analyst,
+      m.from,
+      m.to,
+      m.reason,
+      m.evidence.map((e) => e.title).join('; '),
+      m.savedAt,
+    ]),
+  )
+  sheet(
+    'meeting.slide.discuss',
+    [
+      t('scoring.grid.modality'),
+      t('meeting.xlsx.dimension'),
+      t('scoring.moved.analyst'),
+      t('meeting.discuss.level'),
+      t('scoring.moved.reason'),
+    ],
+    view.matrix.disagreements.flatMap((c) => c.scores.map((s) => [name(c.modality), name(c.dimension), s.analyst, s.level, s.reason])),
+  )
+  sheet(
+    'meeting.slide.mentions',
+    [t('meeting.mentions.company'), t('company.region'), t('meeting.mentions.mentions'), t('meeting.xlsx.documents')],
+    view.mentions.top.map((c) => [name(c), t(`region.${c.region}` as MessageKey), c.mentions, c.documents]),
+  )
+  sheet(
+    'meeting.slide.watchlists',
+    [
+      t('meeting.watchlists.change'),
+      t('meeting.mentions.company'),
+      t('meeting.watchlists.list'),
+      t('meeting.watchlists.why'),
+      t('meeting.watchlists.who'),
+      t('meeting.xlsx.when'),
+    ],
+    view.watchlists.events.map((e) => [
+      e.kind === 'add' ? t('meeting.watchlists.added') : t('meeting.watchlists.removed'),
+      name(e),
+      e.watchlist,
+      e.text,
+      e.by,
+      e.at.toISOString(),
+    ]),
+  )
+  sheet(
+    'meeting.slide.exhaustion',
+    [
+      t('theme.dataStock'),
+      t('meeting.xlsx.yearFrom'),
+      t('meeting.xlsx.yearTo'),
+      t('theme.estimateSource'),
+      t('theme.estimatedOn'),
+      t('meeting.xlsx.revisedThisWeek'),
+    ],
+    view.estimates.current.map((e) => [
+      name(e),
+      e.yearFrom,
+      e.yearTo,
+      e.source,
+      e.estimatedOn,
+      view.estimates.revisions.some((r) => r.id === e.id) ? '✓' : '',
+    ]),
+  )
+  sheet(
+    'meeting.slide.documents',
+    [t('meeting.documents.publisher'), t('meeting.documents.count')],
+    view.documents.publishers.map((p) => [p.publisher, p.count]),
+  )
+  const buffer = await workbook.xlsx.writeBuffer()
+  return new Uint8Array(buffer as ArrayBuffer)
+}

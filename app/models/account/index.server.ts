@@ -1,0 +1,5 @@
+// The public face of this folder: code outside app/models imports only this module.
+export * from './demo-team.server.ts'
+export * from './invite.server.ts'
+export * from './session.server.ts'
+export * from './user.server.ts'

@@ -1,0 +1,33 @@
+import { RESCAN_JOB_KIND } from '#app/models/ops/job-kinds.ts'
+import type { DB } from '#app/models/db.server.ts'
+import { inTransaction } from '#app/models/transaction.server.ts'
+import { enqueueJob } from '#app/models/ops/job.server.ts'
+import type { Actor } from '#app/models/account/user.server.ts'
+
+// "Find mentions again in every document", started from the documents page after aliases
+// changed. A rescan already waiting or running covers the request: a second click joins it
+// rather than queueing the same work twice.
+
+export async function startDocumentRescan(db: DB, actor: Actor): Promise<{ jobId: number; started: boolean }> {
+  return inTransaction(db, async (tx) => {
+    const pending = await tx
+      .selectFrom('job')
+      .select('id')
+      .where('kind', '=', RESCAN_JOB_KIND)
+      .where('status', 'in', ['queued', 'running'])
+      .orderBy('id')
+      .executeTakeFirst()
+    if (pending) return { jobId: pending.id, started: false }
+    const total = Number(
+      (
+        await tx
+          .selectFrom('document')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    )
+    // enqueueJob writes the audit row (job.enqueue) in this transaction.
+    const jobId = await enqueueJob(tx, { kind: RESCAN_JOB_KIND, total, createdBy: actor.id, ip: actor.ip })
+    return { jobId, started: true }
+  })
+}

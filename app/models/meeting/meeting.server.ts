@@ -1,0 +1,144 @@
+import type { DB } from '#app/models/db.server.ts'
+import { recordAudit } from '#app/models/ops/audit.server.ts'
+import type { Actor } from '#app/models/account/user.server.ts'
+
+// A theme's weekly meeting: the lead's notes and action items (markdown), one row per
+// theme and ISO week. Saving notes creates the row, and a meeting row of a later week is
+// what locks earlier weeks for scoring (app/scoring/week-lock.ts). Every save writes the
+// whole text to the audit log, which is also how a past meeting shows the notes as they
+// stood at the end of its week.
+
+export interface MeetingNotes {
+  notesMd: string
+  actionsMd: string
+}
+
+/** Themes a meeting can be about: not archived, active ones first (the default is the first). */
+export async function listMeetingThemes(db: DB) {
+  return db
+    .selectFrom('theme')
+    .select(['id', 'slug', 'name_en as nameEn', 'name_zh as nameZh', 'status', 'rubric_id as rubricId'])
+    .where('status', '<>', 'archived')
+    .orderBy((eb) => eb.case().when('status', '=', 'active').then(0).else(1).end())
+    .orderBy('name_en')
+    .execute()
+}
+
+/** This week's meeting row, with its latest notes (what the lead edits). */
+export async function getMeeting(db: DB, themeId: number, week: string) {
+  return db
+    .selectFrom('meeting')
+    .leftJoin('app_user', 'app_user.id', 'meeting.updated_by')
+    .select([
+      'meeting.id',
+      'meeting.iso_week as week',
+      'meeting.notes_md as notesMd',
+      'meeting.actions_md as actionsMd',
+      'meeting.updated_at as updatedAt',
+      'app_user.display_name as updatedBy',
+    ])
+    .where('meeting.theme_id', '=', themeId)
+    .where('meeting.iso_week', '=', week)
+    .executeTakeFirst()
+}
+
+/**
+ * The meeting held before `week`, with its notes as they stood at `asOf` (from the audit
+ * log), or null when there was none. Notes edited after `asOf` do not show.
+ */
+export async function getPreviousMeetingNotes(db: DB, themeId: number, week: string, asOf: Date) {
+  const previous = await db
+    .selectFrom('meeting')
+    .select(['id', 'iso_week as week', 'notes_md as notesMd', 'actions_md as actionsMd', 'updated_at as updatedAt'])
+    .where('theme_id', '=', themeId)
+    .where('iso_week', '<', week)
+    .orderBy('iso_week', 'desc')
+    .limit(1)
+    .executeTakeFirst()
+  if (!previous) return null
+  const history = db
+    .selectFrom('audit_log')
+    .where('audit_log.entity_type', '=', 'meeting')
+    .where('audit_log.entity_id', '=', String(previous.id))
+    .where('audit_log.action', '=', 'meeting.notes')
+  const [saved, everSaved] = await Promise.all([
+    history
+      .select(['audit_log.new_value as value', 'audit_log.at'])
+      .where('audit_log.at', '<=', asOf)
+      .orderBy('audit_log.id', 'desc')
+      .limit(1)
+      .executeTakeFirst(),
+    history.select('audit_log.id').limit(1).executeTakeFirst(),
+  ])
+  if (saved) {
+    const value = (saved.value ?? {}) as Partial<MeetingNotes>
+    return {
+      week: previous.week,
+      notesMd: value.notesMd ?? '',
+      actionsMd: value.actionsMd ?? '',
+    }
+  }
+  // A row never saved through the app (imported, or the demo data) counts from its date.
+  const fromRow = !everSaved && previous.updatedAt <= asOf
+  return {
+    week: previous.week,
+    notesMd: fromRow ? previous.notesMd : '',
+    actionsMd: fromRow ? previous.actionsMd : '',
+  }
+}
+
+/** Saves a meeting's notes (creating the meeting row), audited with the old and new text. */
+export async function saveMeetingNotes(
+  db: DB,
+  actor: Actor,
+  themeId: number,
+  week: string,
+  notes: MeetingNotes,
+): Promise<'created' | 'updated' | 'unchanged'> {
+  return db.transaction().execute(async (tx) => {
+    const existing = await tx
+      .selectFrom('meeting')
+      .select(['id', 'notes_md as notesMd', 'actions_md as actionsMd'])
+      .where('theme_id', '=', themeId)
+      .where('iso_week', '=', week)
+      .forUpdate()
+      .executeTakeFirst()
+    if (existing && existing.notesMd === notes.notesMd && existing.actionsMd === notes.actionsMd) return 'unchanged'
+    const row = await tx
+      .insertInto('meeting')
+      .values({
+        theme_id: themeId,
+        iso_week: week,
+        notes_md: notes.notesMd,
+        actions_md: notes.actionsMd,
+        updated_by: actor.id,
+      })
+      .onConflict((oc) =>
+        oc.constraint('meeting_theme_week_key').doUpdateSet({
+          notes_md: notes.notesMd,
+          actions_md: notes.actionsMd,
+          updated_by: actor.id,
+          updated_at: new Date(),
+        }),
+      )
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: 'meeting.notes',
+      entityType: 'meeting',
+      entityId: row.id,
+      oldValue: existing
+        ? {
+            themeId,
+            week,
+            notesMd: existing.notesMd,
+            actionsMd: existing.actionsMd,
+          }
+        : null,
+      newValue: { themeId, week, ...notes },
+      ip: actor.ip,
+    })
+    return existing ? 'updated' : 'created'
+  })
+}

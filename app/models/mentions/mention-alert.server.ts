@@ -1,0 +1,128 @@
+import { sql } from 'kysely'
+import type { DB } from '#app/models/db.server.ts'
+import { shiftIsoWeek } from '#app/utils/iso-week.ts'
+import { enqueueJob } from '#app/models/ops/job.server.ts'
+import { TRAILING_WEEKS, isMentionJump } from './mention-rules.ts'
+import { currentTeamWeek } from '#app/models/scoring/score-week.server.ts'
+import { WEBHOOK_DELIVERY_JOB_KIND } from '#app/models/ops/job-kinds.ts'
+
+// Raising "a watchlist company's weekly mentions jumped" (the rule is in mention-rules.ts).
+//
+// Evaluated inside the transaction that stored a document's mentions (ingest, rescan),
+// for the companies that document mentions and the document's week only, reading the
+// rollup: a handful of index lookups. An alert is raised once per company and week (a
+// unique key), so later documents in the same week do not raise it again. New alerts of
+// the current or the previous week are queued for every enabled webhook in the same
+// transaction, so a rolled-back ingest posts nothing; older weeks (a back-filled archive)
+// are stored and shown but not posted.
+
+export { WEBHOOK_DELIVERY_JOB_KIND }
+
+export interface DeliveryPayload {
+  webhookId: number
+  alertId: number
+}
+
+export interface RaisedAlert {
+  id: number
+  companyId: number
+  week: string
+  mentions: number
+  trailingAvg: number
+}
+
+/** Weekly mentions of these companies from `from` to `to`, all languages together. */
+async function weeklyMentions(db: DB, companyIds: number[], from: string, to: string) {
+  return db
+    .selectFrom('mention_week')
+    .select(['company_id as companyId', 'iso_week as week', sql<number>`sum(mentions)::int`.as('mentions')])
+    .where('company_id', 'in', companyIds)
+    .where('iso_week', '>=', from)
+    .where('iso_week', '<=', to)
+    .groupBy(['company_id', 'iso_week'])
+    .execute()
+}
+
+/** Watchlist companies (live entries of watchlists not archived) among these. */
+async function watchedAmong(db: DB, companyIds: number[]): Promise<number[]> {
+  if (!companyIds.length) return []
+  const rows = await db
+    .selectFrom('watchlist_entry')
+    .innerJoin('watchlist', 'watchlist.id', 'watchlist_entry.watchlist_id')
+    .select('watchlist_entry.company_id as id')
+    .distinct()
+    .where('watchlist_entry.company_id', 'in', companyIds)
+    .where('watchlist_entry.removed_at', 'is', null)
+    .where('watchlist.archived_at', 'is', null)
+    .execute()
+  return rows.map((r) => r.id)
+}
+
+/** Checks the rule for these companies in `week`, stores new alerts and queues their webhooks. */
+export async function raiseMentionAlerts(db: DB, companyIds: readonly number[], week: string, now = new Date()): Promise<RaisedAlert[]> {
+  const watched = await watchedAmong(db, [...new Set(companyIds)])
+  if (!watched.length) return []
+  const counts = await weeklyMentions(db, watched, shiftIsoWeek(week, -TRAILING_WEEKS), week)
+  const raised: RaisedAlert[] = []
+  for (const companyId of watched.sort((a, b) => a - b)) {
+    const mine = counts.filter((c) => c.companyId === companyId)
+    const thisWeek = mine.find((c) => c.week === week)?.mentions ?? 0
+    const trailingAvg = mine.filter((c) => c.week !== week).reduce((sum, c) => sum + c.mentions, 0) / TRAILING_WEEKS
+    if (!isMentionJump(thisWeek, trailingAvg)) continue
+    const row = await db
+      .insertInto('mention_alert')
+      .values({ company_id: companyId, iso_week: week, mentions: thisWeek, trailing_avg: trailingAvg })
+      .onConflict((oc) => oc.columns(['company_id', 'iso_week']).doNothing())
+      .returning('id')
+      .executeTakeFirst()
+    if (row) raised.push({ id: row.id, companyId, week, mentions: thisWeek, trailingAvg })
+  }
+  if (raised.length && week >= shiftIsoWeek(await currentTeamWeek(db, now), -1)) {
+    const webhooks = await db.selectFrom('webhook').select('id').where('enabled', '=', true).orderBy('id').execute()
+    for (const alert of raised) {
+      for (const webhook of webhooks) {
+        await enqueueJob(db, {
+          kind: WEBHOOK_DELIVERY_JOB_KIND,
+          payload: { webhookId: webhook.id, alertId: alert.id } satisfies DeliveryPayload,
+        })
+      }
+    }
+  }
+  return raised
+}
+
+/** After a document's mentions were written: the rule for the companies it mentions, in its week. */
+export async function raiseAlertsForDocument(db: DB, documentId: number, now = new Date()): Promise<RaisedAlert[]> {
+  const doc = await db.selectFrom('document').select('iso_week').where('id', '=', documentId).executeTakeFirst()
+  if (!doc) return []
+  const companies = await db.selectFrom('mention').select('company_id').distinct().where('document_id', '=', documentId).execute()
+  return raiseMentionAlerts(
+    db,
+    companies.map((c) => c.company_id),
+    doc.iso_week,
+    now,
+  )
+}
+
+/** Alerts with their company's names, as the dashboard, the meeting page and webhook messages show them. */
+export function selectAlertsWithCompany(db: DB) {
+  return db
+    .selectFrom('mention_alert')
+    .innerJoin('company', 'company.id', 'mention_alert.company_id')
+    .select([
+      'mention_alert.id',
+      'mention_alert.company_id as companyId',
+      'company.name_en as nameEn',
+      'company.name_zh as nameZh',
+      'mention_alert.iso_week as week',
+      'mention_alert.mentions',
+      'mention_alert.trailing_avg as trailingAvg',
+    ])
+}
+
+/** One alert with its company, for a webhook message. */
+export async function getMentionAlert(db: DB, id: number) {
+  return selectAlertsWithCompany(db).where('mention_alert.id', '=', id).executeTakeFirst()
+}
+
+export type MentionAlertView = NonNullable<Awaited<ReturnType<typeof getMentionAlert>>>

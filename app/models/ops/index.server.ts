@@ -1,0 +1,10 @@
+// The public face of this folder: code outside app/models imports only this module.
+export * from './audit.server.ts'
+export * from './data-version.server.ts'
+export * from './feed.server.ts'
+export * from './fetch-policy.server.ts'
+export * from './health.server.ts'
+export * from './job-kinds.ts'
+export * from './job.server.ts'
+export * from './setting.server.ts'
+export * from './webhook.server.ts'

@@ -1,0 +1,140 @@
+import type { DB } from '#app/models/db.server.ts'
+import type { WebhookFormat, WebhookOutcome } from '#db/types.ts'
+import { recordAudit } from './audit.server.ts'
+import type { Actor } from '#app/models/account/user.server.ts'
+
+// Webhooks that mention alerts are posted to, and the log of every attempt. Only
+// administrators manage them (the routes check the role). A bot's URL carries its key,
+// so the audit log keeps the URL with its query and path masked.
+
+export interface WebhookInput {
+  name: string
+  url: string
+  format: WebhookFormat
+  enabled: boolean
+}
+
+function inTransaction<T>(db: DB, fn: (tx: DB) => Promise<T>): Promise<T> {
+  return db.isTransaction ? fn(db) : db.transaction().execute(fn)
+}
+
+/** "https://qyapi.weixin.qq.com/…" : enough to recognise the hook, not enough to use it. */
+export function maskWebhookUrl(url: string): string {
+  try {
+    const u = new URL(url)
+    return `${u.protocol}//${u.host}${u.pathname.length > 1 || u.search ? '/…' : '/'}`
+  } catch {
+    return '…'
+  }
+}
+
+const audited = (w: WebhookInput) => ({ name: w.name, url: maskWebhookUrl(w.url), format: w.format, enabled: w.enabled })
+
+export async function listWebhooks(db: DB) {
+  return db
+    .selectFrom('webhook')
+    .select(['id', 'name', 'url', 'format', 'enabled', 'created_at as createdAt', 'updated_at as updatedAt'])
+    .orderBy('id')
+    .execute()
+}
+
+export async function createWebhook(db: DB, actor: Actor, input: WebhookInput): Promise<number> {
+  return inTransaction(db, async (tx) => {
+    const row = await tx
+      .insertInto('webhook')
+      .values({ name: input.name, url: input.url, format: input.format, enabled: input.enabled, created_by: actor.id })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: 'webhook.create',
+      entityType: 'webhook',
+      entityId: row.id,
+      newValue: audited(input),
+      ip: actor.ip,
+    })
+    return row.id
+  })
+}
+
+/** False when the webhook does not exist. */
+export async function updateWebhook(db: DB, actor: Actor, id: number, input: WebhookInput): Promise<boolean> {
+  return inTransaction(db, async (tx) => {
+    const old = await tx
+      .selectFrom('webhook')
+      .select(['name', 'url', 'format', 'enabled'])
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirst()
+    if (!old) return false
+    await tx
+      .updateTable('webhook')
+      .set({ name: input.name, url: input.url, format: input.format, enabled: input.enabled, updated_at: new Date() })
+      .where('id', '=', id)
+      .execute()
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: 'webhook.update',
+      entityType: 'webhook',
+      entityId: id,
+      oldValue: audited(old),
+      newValue: audited(input),
+      ip: actor.ip,
+    })
+    return true
+  })
+}
+
+export async function getWebhook(db: DB, id: number) {
+  return db.selectFrom('webhook').select(['id', 'name', 'url', 'format', 'enabled']).where('id', '=', id).executeTakeFirst()
+}
+
+export interface DeliveryAttempt {
+  webhookId: number
+  alertId: number | null
+  jobId: number | null
+  attempt: number
+  outcome: WebhookOutcome
+  httpStatus?: number | null
+  error?: string | null
+}
+
+export async function recordDelivery(db: DB, attempt: DeliveryAttempt): Promise<void> {
+  await db
+    .insertInto('webhook_delivery')
+    .values({
+      webhook_id: attempt.webhookId,
+      alert_id: attempt.alertId,
+      job_id: attempt.jobId,
+      attempt: attempt.attempt,
+      outcome: attempt.outcome,
+      http_status: attempt.httpStatus ?? null,
+      error: attempt.error ? attempt.error.slice(0, 2000) : null,
+    })
+    .execute()
+}
+
+/** The newest attempts across all webhooks, with what they were about. */
+export async function listDeliveries(db: DB, limit = 50) {
+  return db
+    .selectFrom('webhook_delivery')
+    .innerJoin('webhook', 'webhook.id', 'webhook_delivery.webhook_id')
+    .leftJoin('mention_alert', 'mention_alert.id', 'webhook_delivery.alert_id')
+    .leftJoin('company', 'company.id', 'mention_alert.company_id')
+    .select([
+      'webhook_delivery.id',
+      'webhook.name as webhookName',
+      'webhook_delivery.attempt',
+      'webhook_delivery.outcome',
+      'webhook_delivery.http_status as httpStatus',
+      'webhook_delivery.error',
+      'webhook_delivery.attempted_at as attemptedAt',
+      'mention_alert.iso_week as week',
+      'company.name_en as nameEn',
+      'company.name_zh as nameZh',
+    ])
+    .orderBy('webhook_delivery.id', 'desc')
+    .limit(limit)
+    .execute()
+    .then((rows) => rows.map((r) => ({ ...r, id: Number(r.id) })))
+}

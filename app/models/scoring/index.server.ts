@@ -1,0 +1,12 @@
+// The public face of this folder: code outside app/models imports only this module.
+export * from './consensus-query.server.ts'
+export * from './consensus-view.server.ts'
+export * from './evidence.server.ts'
+export * from './moves-query.server.ts'
+export * from './rubric.server.ts'
+export * from './score-history.server.ts'
+export * from './score-week.server.ts'
+export * from './score.server.ts'
+export * from './scoring-vocabulary.server.ts'
+export * from './source-score.server.ts'
+export * from './week-summary.server.ts'

@@ -1,0 +1,231 @@
+import type { ThemeCreate } from '#app/schemas/theme.ts'
+import { type DB, UNIQUE_VIOLATION, constraintName, sqlState } from '#app/models/db.server.ts'
+import type { ThemeStance, ThemeStatus } from '#db/types.ts'
+import { recordAudit } from '#app/models/ops/audit.server.ts'
+import type { Actor } from '#app/models/account/user.server.ts'
+
+// Creating and editing a theme's own fields. Every change of a theme or of one of its
+// parts is audited as entity_type 'theme', entity_id = the theme's id, with the part in
+// the action name ('theme.risk.add'), so the history tab finds all of it through the
+// (entity_type, entity_id) index with one query.
+
+export type ThemeEditReason =
+  | 'notFound'
+  | 'slugTaken'
+  | 'parentNotFound'
+  | 'parentCycle'
+  | 'companyNotFound'
+  | 'companyAlreadyLinked'
+  | 'segmentExists'
+  | 'stockExists'
+  | 'estimateExists'
+
+/** An expected refusal; the route shows it next to `field` with a 4xx status. */
+export class ThemeEditError extends Error {
+  constructor(
+    public readonly reason: ThemeEditReason,
+    public readonly field = 'form',
+    public readonly params: Record<string, string> = {},
+  ) {
+    super(reason)
+  }
+}
+
+export interface Subject {
+  nameEn: string
+  nameZh: string
+}
+
+/** One audit row for a change to a theme or one of its parts, and the theme marked as updated. */
+export async function auditTheme(tx: DB, actor: Actor, themeId: number, action: string, oldValue: unknown, newValue: unknown) {
+  await tx.updateTable('theme').set({ updated_at: new Date() }).where('id', '=', themeId).execute()
+  await recordAudit(tx, {
+    actorId: actor.id,
+    action: `theme.${action}`,
+    entityType: 'theme',
+    entityId: themeId,
+    oldValue,
+    newValue,
+    ip: actor.ip,
+  })
+}
+
+/** Locks the theme row so two edits of one theme apply one after the other. */
+export async function lockTheme(tx: DB, themeId: number) {
+  const theme = await tx
+    .selectFrom('theme')
+    .select([
+      'id',
+      'slug',
+      'name_en as nameEn',
+      'name_zh as nameZh',
+      'summary_en as summaryEn',
+      'summary_zh as summaryZh',
+      'thesis_md as thesisMd',
+      'stance',
+      'status',
+      'parent_id as parentId',
+    ])
+    .where('id', '=', themeId)
+    .forUpdate()
+    .executeTakeFirst()
+  if (!theme) throw new ThemeEditError('notFound')
+  return theme
+}
+
+/** Only the fields that differ, as before/after objects for the audit log. */
+export function changedFields<T extends Record<string, unknown>>(before: T, after: Partial<T>) {
+  const oldValue: Record<string, unknown> = {}
+  const newValue: Record<string, unknown> = {}
+  for (const key of Object.keys(after)) {
+    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) {
+      oldValue[key] = before[key]
+      newValue[key] = after[key]
+    }
+  }
+  return Object.keys(newValue).length ? { oldValue, newValue } : null
+}
+
+async function parentSubject(tx: DB, parentId: number | null): Promise<(Subject & { id: number }) | null> {
+  if (parentId == null) return null
+  const parent = await tx
+    .selectFrom('theme')
+    .select(['id', 'name_en as nameEn', 'name_zh as nameZh'])
+    .where('id', '=', parentId)
+    .executeTakeFirst()
+  if (!parent) throw new ThemeEditError('parentNotFound', 'parentId')
+  return parent
+}
+
+export async function createTheme(db: DB, actor: Actor, input: ThemeCreate): Promise<{ id: number; slug: string }> {
+  try {
+    return await db.transaction().execute(async (tx) => {
+      const parent = await parentSubject(tx, input.parentId)
+      const created = await tx
+        .insertInto('theme')
+        .values({
+          slug: input.slug,
+          name_en: input.nameEn,
+          name_zh: input.nameZh,
+          summary_en: input.summaryEn,
+          summary_zh: input.summaryZh,
+          thesis_md: input.thesisMd,
+          stance: input.stance,
+          status: input.status,
+          parent_id: parent?.id ?? null,
+        })
+        .returning(['id', 'slug'])
+        .executeTakeFirstOrThrow()
+      const { parentId: _parentId, ...fields } = input
+      await auditTheme(tx, actor, created.id, 'create', null, { ...fields, parent })
+      return created
+    })
+  } catch (error) {
+    if (sqlState(error) === UNIQUE_VIOLATION && constraintName(error) === 'theme_slug_key') throw new ThemeEditError('slugTaken', 'slug')
+    throw error
+  }
+}
+
+export interface ThemeDetails {
+  nameEn: string
+  nameZh: string
+  summaryEn: string
+  summaryZh: string
+  stance: ThemeStance
+  status: 'active' | 'watching'
+  parentId: number | null
+}
+
+async function wouldLoop(tx: DB, themeId: number, parentId: number): Promise<boolean> {
+  // Walk up from the new parent; meeting the theme itself means a loop. Depth is small.
+  let current: number | null = parentId
+  for (let depth = 0; current != null && depth < 100; depth++) {
+    if (current === themeId) return true
+    const row: { parentId: number | null } | undefined = await tx
+      .selectFrom('theme')
+      .select('parent_id as parentId')
+      .where('id', '=', current)
+      .executeTakeFirst()
+    current = row?.parentId ?? null
+  }
+  return current != null
+}
+
+export async function updateThemeDetails(db: DB, actor: Actor, themeId: number, input: ThemeDetails): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    const theme = await lockTheme(tx, themeId)
+    if (input.parentId != null && (await wouldLoop(tx, themeId, input.parentId))) throw new ThemeEditError('parentCycle', 'parentId')
+    const [oldParent, newParent] = await Promise.all([
+      parentSubject(tx, theme.parentId).catch(() => null),
+      parentSubject(tx, input.parentId),
+    ])
+    // An archived theme stays archived while its details are corrected; Unarchive brings it back.
+    const status: ThemeStatus = theme.status === 'archived' ? 'archived' : input.status
+    const before = {
+      nameEn: theme.nameEn,
+      nameZh: theme.nameZh,
+      summaryEn: theme.summaryEn,
+      summaryZh: theme.summaryZh,
+      stance: theme.stance,
+      status: theme.status,
+      parent: oldParent,
+    }
+    const after = {
+      nameEn: input.nameEn,
+      nameZh: input.nameZh,
+      summaryEn: input.summaryEn,
+      summaryZh: input.summaryZh,
+      stance: input.stance,
+      status,
+      parent: newParent,
+    }
+    const changes = changedFields(before, after)
+    if (!changes) return
+    await tx
+      .updateTable('theme')
+      .set({
+        name_en: input.nameEn,
+        name_zh: input.nameZh,
+        summary_en: input.summaryEn,
+        summary_zh: input.summaryZh,
+        stance: input.stance,
+        status,
+        parent_id: newParent?.id ?? null,
+      })
+      .where('id', '=', themeId)
+      .execute()
+    await auditTheme(tx, actor, themeId, 'update', changes.oldValue, changes.newValue)
+  })
+}
+
+export async function updateThesis(db: DB, actor: Actor, themeId: number, thesisMd: string): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    const theme = await lockTheme(tx, themeId)
+    if (theme.thesisMd === thesisMd) return
+    await tx.updateTable('theme').set({ thesis_md: thesisMd }).where('id', '=', themeId).execute()
+    await auditTheme(tx, actor, themeId, 'thesis', { thesisMd: theme.thesisMd }, { thesisMd })
+  })
+}
+
+/** Archive, or bring back with the status it had before it was archived. */
+export async function setThemeArchived(db: DB, actor: Actor, themeId: number, archived: boolean): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    const theme = await lockTheme(tx, themeId)
+    if ((theme.status === 'archived') === archived) return
+    let status: 'active' | 'watching' | 'archived' = 'archived'
+    if (!archived) {
+      const last = await tx
+        .selectFrom('audit_log')
+        .select('old_value')
+        .where('entity_type', '=', 'theme')
+        .where('entity_id', '=', String(themeId))
+        .where('action', '=', 'theme.archive')
+        .orderBy('id', 'desc')
+        .executeTakeFirst()
+      const before = (last?.old_value as { status?: string } | null)?.status
+      status = before === 'watching' ? 'watching' : 'active'
+    }
+    await tx.updateTable('theme').set({ status }).where('id', '=', themeId).execute()
+    await auditTheme(tx, actor, themeId, archived ? 'archive' : 'unarchive', { status: theme.status }, { status })
+  })
+}

@@ -1,0 +1,108 @@
+import type { DB } from '#app/models/db.server.ts'
+import { ThemeEditError, auditTheme, changedFields, lockTheme } from './theme-edit.server.ts'
+import type { Actor } from '#app/models/account/user.server.ts'
+
+// A theme's risks and catalysts: short bilingual points in an order the team chooses.
+
+export type PointKind = 'risk' | 'catalyst'
+
+export interface PointInput {
+  textEn: string
+  textZh: string
+  expectedOn: string | null
+}
+
+async function findPoint(tx: DB, themeId: number, pointId: number) {
+  const point = await tx
+    .selectFrom('theme_point')
+    .select(['id', 'kind', 'text_en as textEn', 'text_zh as textZh', 'expected_on as expectedOn', 'position'])
+    .where('id', '=', pointId)
+    .where('theme_id', '=', themeId)
+    .executeTakeFirst()
+  if (!point) throw new ThemeEditError('notFound')
+  return point
+}
+
+export async function addPoint(db: DB, actor: Actor, themeId: number, kind: PointKind, input: PointInput): Promise<number> {
+  return db.transaction().execute(async (tx) => {
+    await lockTheme(tx, themeId)
+    const last = await tx
+      .selectFrom('theme_point')
+      .select((eb) => eb.fn.max('position').as('max'))
+      .where('theme_id', '=', themeId)
+      .where('kind', '=', kind)
+      .executeTakeFirst()
+    const position = (last?.max ?? -1) + 1
+    const { id } = await tx
+      .insertInto('theme_point')
+      .values({ theme_id: themeId, kind, text_en: input.textEn, text_zh: input.textZh, expected_on: input.expectedOn, position })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    await auditTheme(tx, actor, themeId, `${kind}.add`, null, { id, ...input })
+    return id
+  })
+}
+
+export async function editPoint(db: DB, actor: Actor, themeId: number, pointId: number, input: PointInput): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    await lockTheme(tx, themeId)
+    const point = await findPoint(tx, themeId, pointId)
+    const changes = changedFields({ textEn: point.textEn, textZh: point.textZh, expectedOn: point.expectedOn }, input)
+    if (!changes) return
+    await tx
+      .updateTable('theme_point')
+      .set({ text_en: input.textEn, text_zh: input.textZh, expected_on: input.expectedOn })
+      .where('id', '=', pointId)
+      .execute()
+    await auditTheme(tx, actor, themeId, `${point.kind}.edit`, { id: pointId, ...changes.oldValue }, { id: pointId, ...changes.newValue })
+  })
+}
+
+export async function removePoint(db: DB, actor: Actor, themeId: number, pointId: number): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    await lockTheme(tx, themeId)
+    const point = await findPoint(tx, themeId, pointId)
+    await tx.deleteFrom('theme_point').where('id', '=', pointId).execute()
+    await auditTheme(
+      tx,
+      actor,
+      themeId,
+      `${point.kind}.remove`,
+      { id: pointId, textEn: point.textEn, textZh: point.textZh, expectedOn: point.expectedOn },
+      null,
+    )
+  })
+}
+
+/** Moves a point one place up or down among its kind; positions are renumbered 0..n-1. */
+export async function movePoint(db: DB, actor: Actor, themeId: number, pointId: number, direction: 'up' | 'down'): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    await lockTheme(tx, themeId)
+    const point = await findPoint(tx, themeId, pointId)
+    const siblings = await tx
+      .selectFrom('theme_point')
+      .select('id')
+      .where('theme_id', '=', themeId)
+      .where('kind', '=', point.kind)
+      .orderBy('position')
+      .orderBy('id')
+      .execute()
+    const ids = siblings.map((s) => s.id)
+    const from = ids.indexOf(pointId)
+    const to = direction === 'up' ? from - 1 : from + 1
+    if (to < 0 || to >= ids.length) return
+    ;[ids[from], ids[to]] = [ids[to], ids[from]]
+    for (const [position, id] of ids.entries()) {
+      await tx.updateTable('theme_point').set({ position }).where('id', '=', id).execute()
+    }
+    const text = { textEn: point.textEn, textZh: point.textZh }
+    await auditTheme(
+      tx,
+      actor,
+      themeId,
+      `${point.kind}.move`,
+      { id: pointId, ...text, position: from + 1 },
+      { id: pointId, ...text, position: to + 1 },
+    )
+  })
+}

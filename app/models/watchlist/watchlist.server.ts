@@ -1,0 +1,365 @@
+import { type Kysely, type Transaction, sql } from 'kysely'
+import { type DB, FOREIGN_KEY_VIOLATION, UNIQUE_VIOLATION, constraintName, sqlState } from '#app/models/db.server.ts'
+import { parseTicker } from '#app/utils/ticker.ts'
+import type { Database } from '#db/types.ts'
+import { recordAudit } from '#app/models/ops/audit.server.ts'
+import type { Actor } from '#app/models/account/user.server.ts'
+
+// Team watchlists and their entries. Removing an entry never deletes it: it gets
+// removed_at/by/reason and stays as history; re-adding a company makes a new entry.
+
+export type WatchlistFailure =
+  'notFound' | 'nameTaken' | 'themeNotFound' | 'companyNotFound' | 'alreadyListed' | 'archived' | 'entryNotFound' | 'companyExists'
+
+export class WatchlistError extends Error {
+  constructor(public readonly reason: WatchlistFailure) {
+    super(reason)
+  }
+}
+
+/** Runs fn in a new transaction, or in the caller's when it already holds one. */
+export async function inTransaction<T>(db: DB, fn: (tx: Transaction<Database>) => Promise<T>): Promise<T> {
+  return db.isTransaction ? fn(db as Transaction<Database>) : (db as Kysely<Database>).transaction().execute(fn)
+}
+
+/** Database errors a person can fix, as WatchlistErrors; anything else is rethrown as is. */
+export function mapWatchlistError(error: unknown): unknown {
+  const state = sqlState(error)
+  const constraint = constraintName(error) ?? ''
+  if (state === UNIQUE_VIOLATION && constraint === 'watchlist_name_key') return new WatchlistError('nameTaken')
+  if (state === UNIQUE_VIOLATION && constraint === 'watchlist_entry_live_key') return new WatchlistError('alreadyListed')
+  if (state === UNIQUE_VIOLATION && constraint.startsWith('company_')) return new WatchlistError('companyExists')
+  if (state === FOREIGN_KEY_VIOLATION && constraint.includes('theme')) return new WatchlistError('themeNotFound')
+  if (state === FOREIGN_KEY_VIOLATION && constraint.includes('company')) return new WatchlistError('companyNotFound')
+  return error
+}
+
+async function mapped<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run()
+  } catch (error) {
+    throw mapWatchlistError(error)
+  }
+}
+
+export async function listWatchlists(db: DB) {
+  const rows = await db
+    .selectFrom('watchlist')
+    .leftJoin('theme', 'theme.id', 'watchlist.theme_id')
+    .select((eb) => [
+      'watchlist.id',
+      'watchlist.name',
+      'watchlist.description',
+      'watchlist.created_at as createdAt',
+      'watchlist.archived_at as archivedAt',
+      'theme.slug as themeSlug',
+      'theme.name_en as themeNameEn',
+      'theme.name_zh as themeNameZh',
+      eb
+        .selectFrom('watchlist_entry')
+        .whereRef('watchlist_entry.watchlist_id', '=', 'watchlist.id')
+        .where('watchlist_entry.removed_at', 'is', null)
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .as('liveCount'),
+      sql<Date | null>`(select greatest(max(e.added_at), max(e.removed_at)) from watchlist_entry e where e.watchlist_id = watchlist.id)`.as(
+        'lastChangeAt',
+      ),
+    ])
+    .orderBy(sql`lower(watchlist.name)`)
+    .execute()
+  return rows.map((row) => ({ ...row, liveCount: Number(row.liveCount ?? 0) }))
+}
+
+export async function getWatchlist(db: DB, id: number) {
+  return db
+    .selectFrom('watchlist')
+    .leftJoin('theme', 'theme.id', 'watchlist.theme_id')
+    .leftJoin('app_user', 'app_user.id', 'watchlist.created_by')
+    .select([
+      'watchlist.id',
+      'watchlist.name',
+      'watchlist.description',
+      'watchlist.theme_id as themeId',
+      'watchlist.created_at as createdAt',
+      'watchlist.archived_at as archivedAt',
+      'theme.slug as themeSlug',
+      'theme.name_en as themeNameEn',
+      'theme.name_zh as themeNameZh',
+      'app_user.display_name as createdByName',
+    ])
+    .where('watchlist.id', '=', id)
+    .executeTakeFirst()
+}
+
+/** The live entries of a watchlist with what the table shows and filters on. */
+export async function listLiveEntries(db: DB, watchlistId: number) {
+  const entries = await db
+    .selectFrom('watchlist_entry as e')
+    .innerJoin('company', 'company.id', 'e.company_id')
+    .leftJoin('app_user', 'app_user.id', 'e.added_by')
+    .select([
+      'e.id',
+      'e.company_id as companyId',
+      'company.name_en as nameEn',
+      'company.name_zh as nameZh',
+      'company.region',
+      'company.vendor_type as vendorType',
+      'company.is_listed as isListed',
+      'e.rationale',
+      'e.notes_md as notesMd',
+      'e.tags',
+      'e.added_at as addedAt',
+      'app_user.display_name as addedByName',
+    ])
+    .where('e.watchlist_id', '=', watchlistId)
+    .where('e.removed_at', 'is', null)
+    .orderBy('e.added_at', 'desc')
+    .orderBy('e.id', 'desc')
+    .execute()
+  const ids = [...new Set(entries.map((e) => e.companyId))]
+  const [tickers, themes] = ids.length
+    ? await Promise.all([
+        db
+          .selectFrom('company_ticker')
+          .select(['company_id as companyId', 'exchange', 'code'])
+          .where('company_id', 'in', ids)
+          .orderBy('is_primary', 'desc')
+          .orderBy('exchange')
+          .orderBy('code')
+          .execute(),
+        db
+          .selectFrom('theme_company')
+          .innerJoin('theme', 'theme.id', 'theme_company.theme_id')
+          .select(['theme_company.company_id as companyId', 'theme.slug', 'theme.name_en as nameEn', 'theme.name_zh as nameZh'])
+          .where('theme_company.company_id', 'in', ids)
+          .orderBy('theme.name_en')
+          .execute(),
+      ])
+    : [[], []]
+  return entries.map((e) => ({
+    ...e,
+    tickers: tickers.filter((t) => t.companyId === e.companyId).map(({ exchange, code }) => ({ exchange, code })),
+    themes: themes.filter((t) => t.companyId === e.companyId).map(({ slug, nameEn, nameZh }) => ({ slug, nameEn, nameZh })),
+  }))
+}
+
+export async function countRemovedEntries(db: DB, watchlistId: number): Promise<number> {
+  const row = await db
+    .selectFrom('watchlist_entry')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('watchlist_id', '=', watchlistId)
+    .where('removed_at', 'is not', null)
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
+export interface WatchlistInput {
+  name: string
+  description: string
+  themeId: number | null
+}
+
+export async function createWatchlist(db: DB, actor: Actor, input: WatchlistInput): Promise<number> {
+  return mapped(() =>
+    inTransaction(db, async (tx) => {
+      const row = await tx
+        .insertInto('watchlist')
+        .values({ name: input.name, description: input.description, theme_id: input.themeId, created_by: actor.id })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: 'watchlist.create',
+        entityType: 'watchlist',
+        entityId: row.id,
+        newValue: input,
+        ip: actor.ip,
+      })
+      return row.id
+    }),
+  )
+}
+
+async function lockWatchlist(tx: Transaction<Database>, id: number, options: { allowArchived?: boolean } = {}) {
+  const row = await tx
+    .selectFrom('watchlist')
+    .select(['id', 'name', 'description', 'theme_id as themeId', 'archived_at as archivedAt'])
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst()
+  if (!row) throw new WatchlistError('notFound')
+  // An archived list is a record of what the team followed: unarchive it to change it.
+  if (row.archivedAt && !options.allowArchived) throw new WatchlistError('archived')
+  return row
+}
+
+export async function updateWatchlist(db: DB, actor: Actor, id: number, input: WatchlistInput): Promise<void> {
+  await mapped(() =>
+    inTransaction(db, async (tx) => {
+      const old = await lockWatchlist(tx, id)
+      const before = { name: old.name, description: old.description, themeId: old.themeId }
+      if (JSON.stringify(before) === JSON.stringify(input)) return
+      await tx
+        .updateTable('watchlist')
+        .set({ name: input.name, description: input.description, theme_id: input.themeId })
+        .where('id', '=', id)
+        .execute()
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: 'watchlist.update',
+        entityType: 'watchlist',
+        entityId: id,
+        oldValue: before,
+        newValue: input,
+        ip: actor.ip,
+      })
+    }),
+  )
+}
+
+export async function setWatchlistArchived(db: DB, actor: Actor, id: number, archived: boolean): Promise<void> {
+  await inTransaction(db, async (tx) => {
+    const old = await lockWatchlist(tx, id, { allowArchived: true })
+    if (Boolean(old.archivedAt) === archived) return
+    await tx
+      .updateTable('watchlist')
+      .set({ archived_at: archived ? sql<Date>`now()` : null })
+      .where('id', '=', id)
+      .execute()
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: archived ? 'watchlist.archive' : 'watchlist.unarchive',
+      entityType: 'watchlist',
+      entityId: id,
+      oldValue: { archived: Boolean(old.archivedAt) },
+      newValue: { archived },
+      ip: actor.ip,
+    })
+  })
+}
+
+export interface EntryInput {
+  rationale: string
+  notesMd: string
+  tags: string[]
+}
+
+export async function addEntry(db: DB, actor: Actor, watchlistId: number, input: EntryInput & { companyId: number }): Promise<number> {
+  return mapped(() =>
+    inTransaction(db, async (tx) => {
+      await lockWatchlist(tx, watchlistId)
+      // Checked first so the usual case is a clean message; the partial unique index
+      // (one live entry per company) still decides under concurrent adds.
+      const live = await tx
+        .selectFrom('watchlist_entry')
+        .select('id')
+        .where('watchlist_id', '=', watchlistId)
+        .where('company_id', '=', input.companyId)
+        .where('removed_at', 'is', null)
+        .executeTakeFirst()
+      if (live) throw new WatchlistError('alreadyListed')
+      const row = await tx
+        .insertInto('watchlist_entry')
+        .values({
+          watchlist_id: watchlistId,
+          company_id: input.companyId,
+          rationale: input.rationale,
+          notes_md: input.notesMd,
+          tags: input.tags,
+          added_by: actor.id,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: 'watchlist_entry.add',
+        entityType: 'watchlist_entry',
+        entityId: row.id,
+        newValue: { watchlistId, ...input },
+        ip: actor.ip,
+      })
+      return row.id
+    }),
+  )
+}
+
+async function lockLiveEntry(tx: Transaction<Database>, watchlistId: number, entryId: number) {
+  await lockWatchlist(tx, watchlistId)
+  const entry = await tx
+    .selectFrom('watchlist_entry')
+    .select(['id', 'company_id as companyId', 'rationale', 'notes_md as notesMd', 'tags'])
+    .where('id', '=', entryId)
+    .where('watchlist_id', '=', watchlistId)
+    .where('removed_at', 'is', null)
+    .forUpdate()
+    .executeTakeFirst()
+  if (!entry) throw new WatchlistError('entryNotFound')
+  return entry
+}
+
+export async function updateEntry(db: DB, actor: Actor, watchlistId: number, entryId: number, input: EntryInput): Promise<void> {
+  await inTransaction(db, async (tx) => {
+    const old = await lockLiveEntry(tx, watchlistId, entryId)
+    const before = { rationale: old.rationale, notesMd: old.notesMd, tags: old.tags }
+    if (JSON.stringify(before) === JSON.stringify(input)) return
+    await tx
+      .updateTable('watchlist_entry')
+      .set({ rationale: input.rationale, notes_md: input.notesMd, tags: input.tags })
+      .where('id', '=', entryId)
+      .execute()
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: 'watchlist_entry.update',
+      entityType: 'watchlist_entry',
+      entityId: entryId,
+      oldValue: before,
+      newValue: input,
+      ip: actor.ip,
+    })
+  })
+}
+
+export async function removeEntry(db: DB, actor: Actor, watchlistId: number, entryId: number, reason: string): Promise<void> {
+  await inTransaction(db, async (tx) => {
+    const old = await lockLiveEntry(tx, watchlistId, entryId)
+    await tx
+      .updateTable('watchlist_entry')
+      .set({ removed_at: sql<Date>`greatest(now(), added_at)`, removed_by: actor.id, removed_reason: reason })
+      .where('id', '=', entryId)
+      .execute()
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: 'watchlist_entry.remove',
+      entityType: 'watchlist_entry',
+      entityId: entryId,
+      oldValue: { watchlistId, companyId: old.companyId, rationale: old.rationale, tags: old.tags },
+      newValue: { removed: true, reason },
+      ip: actor.ip,
+    })
+  })
+}
+
+export type UnresolvedReason = 'unknown' | 'unknownTicker' | 'invalidTicker' | 'formula'
+
+// Text that a spreadsheet program would run as a formula; it can never name a company.
+export const FORMULA_TEXT = /^[=+\-@\t\r]/
+
+/**
+ * Why typed text matched no company: a formula, a ticker we do not hold, something
+ * shaped like a ticker that is not one (1234567.SZ, 700.HX), or simply an unknown name.
+ * Only unknown names may become new companies: "0700.HX" is a typo, not a company.
+ */
+export function describeUnresolved(text: string): UnresolvedReason {
+  const t = text.normalize('NFKC').trim().toUpperCase()
+  if (FORMULA_TEXT.test(text.trim())) return 'formula'
+  // Bare letters ("Pika", "Acme") are names first: parseTicker would read them as US symbols.
+  const markedAsTicker =
+    /^\d+$/.test(t) ||
+    /^\d+\.[A-Z]{1,5}$/.test(t) ||
+    /^[A-Z0-9.-]+\.(SH|SS|XSHG|SZ|XSHE|BJ|HK|US|O|N)$/.test(t) ||
+    /^(SH|SS|SZ|BJ|HK)\d+$/.test(t) ||
+    /^[A-Z]+ ?: ?\S+$/.test(t) ||
+    /^\S+ (SH|SS|SZ|BJ|HK|US)$/.test(t)
+  if (!markedAsTicker) return 'unknown'
+  return parseTicker(t) ? 'unknownTicker' : 'invalidTicker'
+}
