@@ -1,21 +1,13 @@
 import type { UploadHandler } from '@remix-run/node'
 import type { IngestRefusal } from '#app/ingest/ingest-error.ts'
+import { MAX_FIELD_BYTES, MAX_FILE_BYTES, MAX_FILES, MAX_KEPT_BYTES, MAX_REQUEST_BYTES, MB } from '#app/ingest/limits.ts'
 
 // Streams a multipart upload without ever holding more than the limits in memory. A file
 // over the per-file limit is read to its end but not kept (so the browser gets an answer
 // rather than a reset connection) and reported as refused; the rest of the upload is
 // still ingested. A request over the total limit is cut off with an error.
 
-export const MB = 1024 * 1024
-export const MAX_FILE_BYTES = 50 * MB
-/** A folder of reports: more than a handful goes to a background job (see BULK_MIN_FILES). */
-export const MAX_FILES = 200
-/** Kept file bytes per request: twenty files at the limit would not fit in memory. */
-export const MAX_KEPT_BYTES = 200 * MB
-/** Everything read from one request, kept or not; larger requests are refused up front by Content-Length. */
-export const MAX_REQUEST_BYTES = 1024 * MB
-/** Pasted text: about two thousand pages. */
-export const MAX_FIELD_BYTES = 10 * MB
+export { MAX_FIELD_BYTES, MAX_FILE_BYTES, MAX_FILES, MAX_KEPT_BYTES, MAX_REQUEST_BYTES, MB } from '#app/ingest/limits.ts'
 
 export interface RefusedUpload {
   fileName: string

@@ -6,7 +6,7 @@ import { describeFetchError, type SafeFetchReason, SafeFetchError } from '#app/u
 import { fetchUrlDocument, type FetchUrlOptions } from '#app/ingest/fetch-url.server.ts'
 import { IngestError } from '#app/ingest/ingest-error.ts'
 import { type IngestOutcome, outcomeOf, refusalKey } from '#app/ingest/outcome.ts'
-import { MB } from '#app/http/upload-handler.server.ts'
+import { MB } from '#app/ingest/limits.ts'
 
 // The documents page's ways of adding documents, between the route (forms) and the
 // model (ingestDocument): one source -> an outcome the results list shows.
