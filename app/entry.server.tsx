@@ -1,4 +1,5 @@
 import { PassThrough } from 'node:stream'
+
 import { createReadableStreamFromReadable, type EntryContext, type HandleErrorFunction } from '@remix-run/node'
 import { RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'

@@ -1,23 +1,24 @@
 import { json, type LinksFunction, type LoaderFunctionArgs, redirect } from '@remix-run/node'
 import {
+  isRouteErrorResponse,
   Links,
   Meta,
   Outlet,
   Scripts,
   ScrollRestoration,
-  isRouteErrorResponse,
   useLoaderData,
   useRouteError,
   useRouteLoaderData,
 } from '@remix-run/react'
+
 import { AppHeader } from '#app/components/app-header.tsx'
 import { ErrorPage } from '#app/components/error-page.tsx'
-import { countUsers } from '#app/models/account/index.server.ts'
-import { getTeamTimeZone } from '#app/models/ops/index.server.ts'
 import { getOptionalUser, resolveLocale } from '#app/http/auth.server.ts'
 import { readColorScheme } from '#app/http/color-scheme.server.ts'
-import { isoWeekOf } from '#app/utils/iso-week.ts'
+import { countUsers } from '#app/models/account/index.server.ts'
+import { getTeamTimeZone } from '#app/models/ops/index.server.ts'
 import styles from '#app/styles/app.css'
+import { isoWeekOf } from '#app/utils/iso-week.ts'
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: styles },

@@ -1,8 +1,10 @@
 import { mkdirSync } from 'node:fs'
+
 import { PGlite, type PGliteOptions } from '@electric-sql/pglite'
 import { Kysely, PostgresDialect } from 'kysely'
 import { PGliteDialect } from 'kysely-pglite-dialect'
 import pg from 'pg'
+
 import type { Database } from './types.ts'
 
 export type DatabaseKind = 'pglite' | 'postgres'

@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
 import { createTestDatabase } from '../tests/db.ts'
 import type { Connection } from './connection.ts'
 import { migrateToLatest } from './migrate.ts'

@@ -1,4 +1,5 @@
 import { type Kysely, type MigrationResultSet, Migrator } from 'kysely'
+
 import { migrations } from './migrations/index.ts'
 
 export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResultSet> {

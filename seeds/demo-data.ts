@@ -10,8 +10,8 @@ import { DEMO_WATCHLISTS } from './demo/watchlists.ts'
 // the project, with its companies, scoring vocabulary and watchlists. Split over
 // seeds/demo/ by subject; seeds/seed.ts loads it.
 
-export type * from './demo/types.ts'
 export { DEFAULT_RUBRIC, NASA_TRL_RUBRIC } from './demo/scoring.ts'
+export type * from './demo/types.ts'
 export { DEMO_DIMENSIONS, DEMO_MODALITIES, DEMO_RUBRICS, DEMO_WATCHLISTS, MULTIMODAL_AI_THEME }
 
 /** Parents come before their children (Alphabet before Google DeepMind). */

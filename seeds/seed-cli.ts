@@ -1,6 +1,7 @@
 import { openAppDatabase } from '#app/models/db.server.ts'
 import { readEnv } from '#app/utils/env.server.ts'
 import { migrateToLatest } from '#db/migrate.ts'
+
 import { seedDemoTeamHistory } from './load/team-history.ts'
 import { seedDemoData } from './seed.ts'
 

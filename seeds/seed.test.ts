@@ -1,9 +1,11 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
 import { normaliseAlias } from '#app/utils/normalise.ts'
 import { formatTicker, parseTicker } from '#app/utils/ticker.ts'
 import type { Connection } from '#db/connection.ts'
 import { createTestDatabase } from '#tests/db.ts'
+
 import { DEMO_COMPANIES, DEMO_THEMES, DEMO_WATCHLISTS } from './demo-data.ts'
 import { isDemoSeeded, seedDemoData } from './seed.ts'
 

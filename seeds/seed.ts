@@ -1,5 +1,7 @@
 import type { Kysely, Transaction } from 'kysely'
+
 import type { Database } from '#db/types.ts'
+
 import { DEMO_THEMES } from './demo-data.ts'
 import { seedCompanies, seedWatchlists } from './load/companies.ts'
 import type { Ids, Run } from './load/run.ts'

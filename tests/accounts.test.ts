@@ -1,16 +1,18 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { action as adminUsersAction } from '#app/routes/admin.users.tsx'
+
+import { getSessionUser } from '#app/models/account/index.server.ts'
+import { sha256Hex } from '#app/models/account/index.server.ts'
+import { loader as rootLoader } from '#app/root.tsx'
 import { action as adminSettingsAction } from '#app/routes/admin.settings.tsx'
+import { action as adminUsersAction } from '#app/routes/admin.users.tsx'
 import { action as inviteAction, loader as inviteLoader } from '#app/routes/invite.$token.tsx'
 import { action as languageAction } from '#app/routes/language.tsx'
 import { action as loginAction } from '#app/routes/login.tsx'
 import { action as setupAction } from '#app/routes/setup.tsx'
-import { loader as rootLoader } from '#app/root.tsx'
-import { getSessionUser } from '#app/models/account/index.server.ts'
-import { sha256Hex } from '#app/models/account/index.server.ts'
 import type { Connection } from '#db/connection.ts'
+
 import { createTestDatabase } from './db.ts'
-import { TEST_PASSWORD, contextFor, cookieFor, createUser, getRequest, postForm, respond } from './factories.ts'
+import { contextFor, cookieFor, createUser, getRequest, postForm, respond, TEST_PASSWORD } from './factories.ts'
 
 let conn: Connection
 beforeAll(async () => {

@@ -1,9 +1,12 @@
 import { readdirSync } from 'node:fs'
 import path from 'node:path'
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { actionPolicy, roleAllows } from '#app/utils/permissions.ts'
 import type { Connection } from '#db/connection.ts'
 import type { Role } from '#db/types.ts'
-import { actionPolicy, roleAllows } from '#app/utils/permissions.ts'
+
 import { createTestDatabase } from './db.ts'
 import { contextFor, cookieFor, createUser, postForm, respond } from './factories.ts'
 

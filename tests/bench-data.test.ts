@@ -2,8 +2,10 @@
 // the app writes them, and two runs give identical rows (ids included).
 import { type Kysely, type RawBuilder, sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
 import type { Connection } from '#db/connection.ts'
-import { SCALES, generateMeetingData, markerFor, readMarker } from './bench/meeting-data.ts'
+
+import { generateMeetingData, markerFor, readMarker, SCALES } from './bench/meeting-data.ts'
 import { createTestDatabase } from './db.ts'
 
 const scale = SCALES.tiny

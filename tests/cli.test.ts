@@ -2,11 +2,14 @@ import { type ChildProcess, spawn } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { main } from '#app/cli/themeradar.ts'
+
 import type { CliIo } from '#app/cli/io.ts'
+import { main } from '#app/cli/themeradar.ts'
 import type { Connection } from '#db/connection.ts'
 import { seedDemoData } from '#seeds/seed.ts'
+
 import { createTestDatabase } from './db.ts'
 import { makeBinary, makeEncryptedPdf, makeReportPdf } from './fixtures/documents.ts'
 

@@ -1,12 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
 import { fieldError } from '#app/components/form.tsx'
 import { makeTranslate } from '#app/i18n/index.ts'
-import { action as companyAction, loader as companyLoader } from '#app/routes/companies.$id.tsx'
 import { loader as companiesLoader } from '#app/routes/companies._index.tsx'
+import { action as companyAction, loader as companyLoader } from '#app/routes/companies.$id.tsx'
 import { action as newAction, loader as newLoader } from '#app/routes/companies.new.tsx'
 import { loader as searchLoader } from '#app/routes/search.tsx'
-import { seedDemoData } from '#seeds/seed.ts'
 import type { Connection } from '#db/connection.ts'
+import { seedDemoData } from '#seeds/seed.ts'
+
 import { createTestDatabase } from './db.ts'
 import { contextFor, cookieFor, createUser, getRequest, postForm, respond } from './factories.ts'
 

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs'
+
 import { sql } from 'kysely'
 import { inject } from 'vitest'
+
 import { type Connection, openPglite, openPostgres } from '../db/connection.ts'
 
 let counter = 0

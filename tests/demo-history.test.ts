@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
 import { countUsers, verifyLogin } from '#app/models/account/index.server.ts'
 import { loadWeekSummary } from '#app/models/scoring/index.server.ts'
 import { action as settingsAction, loader as settingsLoader } from '#app/routes/admin.settings.tsx'
+import type { Connection } from '#db/connection.ts'
 import { DEMO_ANALYSTS, DEMO_HISTORY_WEEKS } from '#seeds/demo/team-history.ts'
 import { seedDemoTeamHistory } from '#seeds/load/team-history.ts'
-import type { Connection } from '#db/connection.ts'
 import { seedDemoData } from '#seeds/seed.ts'
+
 import { createTestDatabase } from './db.ts'
 import { contextFor, cookieFor, createUser, getRequest, postForm, respond } from './factories.ts'
 

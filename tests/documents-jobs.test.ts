@@ -1,17 +1,19 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { ingestFilesHandler, INGEST_FILES_JOB_KIND } from '#app/services/jobs/ingest-files-job.server.ts'
-import { startJobRunner } from '#app/services/jobs/runner.server.ts'
+
 import { ingestDocument } from '#app/models/document/index.server.ts'
 import { enqueueBulkUpload } from '#app/models/document/index.server.ts'
 import { cancelJob, claimNextJob, getJob } from '#app/models/ops/index.server.ts'
 import { action as listAction } from '#app/routes/documents._index.tsx'
 import { loader as jobLoader } from '#app/routes/jobs.$id.tsx'
+import { INGEST_FILES_JOB_KIND, ingestFilesHandler } from '#app/services/jobs/ingest-files-job.server.ts'
+import { startJobRunner } from '#app/services/jobs/runner.server.ts'
 import type { Connection } from '#db/connection.ts'
 import { seedDemoData } from '#seeds/seed.ts'
+
 import { createTestDatabase } from './db.ts'
 import { contextFor, cookieFor, createUser, getRequest, postForm, respond } from './factories.ts'
-import { makeBinary, makeReportPdf, uploadRequest, utf8, type StreamPart } from './fixtures/documents.ts'
+import { makeBinary, makeReportPdf, type StreamPart, uploadRequest, utf8 } from './fixtures/documents.ts'
 
 // Long document work as background jobs: a bulk upload stored with its job and ingested
 // file by file (surviving a crash without ingesting anything twice), and "find mentions

@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
 import { action as listAction, loader as listLoader } from '#app/routes/documents._index.tsx'
 import { action as documentAction, loader as documentLoader } from '#app/routes/documents.$id.tsx'
 import type { Connection } from '#db/connection.ts'
 import { seedDemoData } from '#seeds/seed.ts'
+
 import { createTestDatabase } from './db.ts'
 import { contextFor, cookieFor, createUser, getRequest, postForm, respond } from './factories.ts'
-import { makeBinary, makeEncryptedPdf, makeReportPdf, uploadRequest, utf8, type StreamPart } from './fixtures/documents.ts'
+import { makeBinary, makeEncryptedPdf, makeReportPdf, type StreamPart, uploadRequest, utf8 } from './fixtures/documents.ts'
 
 let conn: Connection
 let analyst: string

@@ -1,10 +1,13 @@
 import dns from 'node:dns'
+
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import { ingestFromUrl } from '#app/services/ingest/add-documents.server.ts'
+
 import { action as listAction } from '#app/routes/documents._index.tsx'
+import { ingestFromUrl } from '#app/services/ingest/add-documents.server.ts'
 import type { Connection } from '#db/connection.ts'
 import { seedDemoData } from '#seeds/seed.ts'
+
 import { createTestDatabase } from './db.ts'
 import { contextFor, cookieFor, createUser, postForm, respond } from './factories.ts'
 import { exampleLookup } from './msw/feeds-example.ts'

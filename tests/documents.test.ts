@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
 import { IngestError } from '#app/ingest/ingest-error.ts'
 import {
   deleteDocument,
@@ -13,9 +14,10 @@ import { aliasFingerprint, getMentionMatcher } from '#app/models/mentions/index.
 import { normaliseAlias } from '#app/utils/normalise.ts'
 import type { Connection } from '#db/connection.ts'
 import { seedDemoData } from '#seeds/seed.ts'
+
 import { createTestDatabase } from './db.ts'
 import { createUser } from './factories.ts'
-import { makeEncryptedPdf, makeReportPdf, utf8 } from './fixtures/documents.ts'
+import { makeEncryptedPdf, makeReportPdf } from './fixtures/documents.ts'
 
 let conn: Connection
 let analystId: number

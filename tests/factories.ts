@@ -1,8 +1,9 @@
 import type { AppLoadContext } from '@remix-run/node'
 import type { Kysely } from 'kysely'
+
+import { sessionCookie } from '#app/http/auth.server.ts'
 import { createSession } from '#app/models/account/index.server.ts'
 import { hashPassword } from '#app/models/account/index.server.ts'
-import { sessionCookie } from '#app/http/auth.server.ts'
 import type { Connection } from '#db/connection.ts'
 import type { Database, Role } from '#db/types.ts'
 

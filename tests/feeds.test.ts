@@ -1,19 +1,22 @@
 import { createHash } from 'node:crypto'
 import dns from 'node:dns'
+
 import { sql } from 'kysely'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import { ingestFeedItem } from '#app/services/ingest/ingest-feed-item.server.ts'
+
 import type { FeedItem } from '#app/ingest/parse-feed.ts'
-import { type IngestFeedItem, pollFeed, type PollDeps } from '#app/services/feeds/poll-feed.server.ts'
-import { startFeedPoller } from '#app/services/feeds/poller.server.ts'
 import { addFeed, claimDueFeeds, claimFeed, getFeed, recordPollResult } from '#app/models/ops/index.server.ts'
 import { action as adminFetchAction } from '#app/routes/admin.fetch.tsx'
 import { action as feedsAction, loader as feedsLoader } from '#app/routes/feeds.tsx'
+import { type IngestFeedItem, type PollDeps, pollFeed } from '#app/services/feeds/poll-feed.server.ts'
+import { startFeedPoller } from '#app/services/feeds/poller.server.ts'
+import { ingestFeedItem } from '#app/services/ingest/ingest-feed-item.server.ts'
 import { type Connection, openPostgres } from '#db/connection.ts'
+
 import { createTestDatabase, withDatabase } from './db.ts'
 import { contextFor, cookieFor, createUser, getRequest, postForm, respond } from './factories.ts'
-import { exampleLookup, feedsExampleHandlers, FEEDS_HOST } from './msw/feeds-example.ts'
+import { exampleLookup, FEEDS_HOST, feedsExampleHandlers } from './msw/feeds-example.ts'
 
 const server = setupServer(...feedsExampleHandlers)
 let conn: Connection

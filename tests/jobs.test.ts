@@ -1,9 +1,11 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
 import { claimNextJob, enqueueJob, reportJobProgress } from '#app/models/ops/index.server.ts'
-import { action, loader } from '#app/routes/jobs.$id.tsx'
 import { loader as jsonLoader } from '#app/routes/jobs.$id.json.ts'
+import { action, loader } from '#app/routes/jobs.$id.tsx'
 import type { Connection } from '#db/connection.ts'
+
 import { createTestDatabase } from './db.ts'
 import { contextFor, cookieFor, createUser, getRequest, postForm, respond } from './factories.ts'
 

@@ -1,17 +1,19 @@
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
 import { saveMeetingNotes } from '#app/models/meeting/index.server.ts'
 import { loadMeetingView, resolveMeetingTheme } from '#app/models/meeting/index.server.ts'
-import { addEstimate } from '#app/models/theme/index.server.ts'
 import { getWeekLock, reopenWeek } from '#app/models/scoring/index.server.ts'
 import { saveScore } from '#app/models/scoring/index.server.ts'
+import { addEstimate } from '#app/models/theme/index.server.ts'
+import { loader as indexLoader } from '#app/routes/meetings._index.tsx'
 import { action as meetingAction, loader as meetingLoader } from '#app/routes/meetings.$week.tsx'
 import { loader as exportLoader } from '#app/routes/meetings_.$week.export.tsx'
-import { loader as indexLoader } from '#app/routes/meetings._index.tsx'
 import { weekStartsAt } from '#app/scoring/week-time.ts'
 import { isoWeekOf, shiftIsoWeek } from '#app/utils/iso-week.ts'
 import type { Connection } from '#db/connection.ts'
 import { seedDemoData } from '#seeds/seed.ts'
+
 import { createTestDatabase } from './db.ts'
 import { contextFor, cookieFor, createUser, getRequest, postForm, respond } from './factories.ts'
 

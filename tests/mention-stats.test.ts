@@ -1,11 +1,13 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
 import { deleteDocument, ingestDocument, rescanAllDocuments } from '#app/models/document/index.server.ts'
 import { loadMentionOverview, loadMentionRange } from '#app/models/mentions/index.server.ts'
 import { isMentionJump, isMover, moverChange } from '#app/models/mentions/index.server.ts'
 import { listCompanyMentionWeeks, listLatestSnippets } from '#app/models/mentions/index.server.ts'
 import type { Connection } from '#db/connection.ts'
 import { seedDemoData } from '#seeds/seed.ts'
+
 import { createTestDatabase } from './db.ts'
 import { createUser } from './factories.ts'
 

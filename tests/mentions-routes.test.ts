@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
 import { ingestDocument } from '#app/models/document/index.server.ts'
 import { currentTeamWeek } from '#app/models/scoring/index.server.ts'
 import { action as webhooksAction, loader as webhooksLoader } from '#app/routes/admin.webhooks.tsx'
@@ -6,6 +7,7 @@ import { loader as companyLoader } from '#app/routes/companies.$id.tsx'
 import { loader as mentionsLoader } from '#app/routes/mentions.tsx'
 import type { Connection } from '#db/connection.ts'
 import { seedDemoData } from '#seeds/seed.ts'
+
 import { createTestDatabase } from './db.ts'
 import { contextFor, cookieFor, createUser, getRequest, postForm, respond } from './factories.ts'
 

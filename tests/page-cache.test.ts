@@ -1,10 +1,13 @@
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+
 import express from 'express'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { recordAudit } from '#app/models/ops/index.server.ts'
+
 import { createPageCache, type PageCache } from '#app/http/page-cache.server.ts'
+import { recordAudit } from '#app/models/ops/index.server.ts'
 import type { Connection } from '#db/connection.ts'
+
 import { createTestDatabase } from './db.ts'
 import { contextFor, cookieFor, createUser } from './factories.ts'
 

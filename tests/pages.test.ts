@@ -1,13 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { recordAudit } from '#app/models/ops/index.server.ts'
+import { loader as homeLoader } from '#app/routes/_index.tsx'
+import { loader as notFoundLoader } from '#app/routes/$.tsx'
 import { loader as auditLoader } from '#app/routes/admin.audit.tsx'
 import { loader as companyLoader } from '#app/routes/companies.$id.tsx'
 import { loader as healthLoader } from '#app/routes/healthz.tsx'
-import { loader as homeLoader } from '#app/routes/_index.tsx'
 import { loader as themeLoader } from '#app/routes/themes.$slug.tsx'
-import { loader as notFoundLoader } from '#app/routes/$.tsx'
-import { recordAudit } from '#app/models/ops/index.server.ts'
-import { seedDemoData } from '#seeds/seed.ts'
 import type { Connection } from '#db/connection.ts'
+import { seedDemoData } from '#seeds/seed.ts'
+
 import { createTestDatabase } from './db.ts'
 import { contextFor, cookieFor, createUser, getRequest, respond } from './factories.ts'
 

@@ -1,9 +1,11 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
 import { action as scoreAction } from '#app/routes/themes_.$slug.scores.tsx'
 import { isoWeekOf } from '#app/utils/iso-week.ts'
 import type { Connection } from '#db/connection.ts'
 import { seedDemoData } from '#seeds/seed.ts'
+
 import { createTestDatabase } from './db.ts'
 import { contextFor, cookieFor, createUser, postForm, respond } from './factories.ts'
 
@@ -16,7 +18,7 @@ import { contextFor, cookieFor, createUser, postForm, respond } from './factorie
 // known order.
 
 let conn: Connection
-let analysts: { id: number; cookie: string }[] = []
+const analysts: { id: number; cookie: string }[] = []
 let themeId: number
 const SLUG = 'multimodal-ai'
 const week = isoWeekOf(new Date(), 'Asia/Shanghai')

@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import ExcelJS from 'exceljs'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
 import { loader as consensusLoader } from '#app/routes/themes_.$slug.consensus.tsx'
 import { loader as exportLoader } from '#app/routes/themes_.$slug.scores.export.tsx'
 import { consensusOf } from '#app/scoring/consensus.ts'
@@ -7,6 +8,7 @@ import { MAX_POINTS, weeksBetween } from '#app/scoring/history-series.ts'
 import { isoWeekOf, shiftIsoWeek } from '#app/utils/iso-week.ts'
 import type { Connection } from '#db/connection.ts'
 import { seedDemoData } from '#seeds/seed.ts'
+
 import { createTestDatabase } from './db.ts'
 import { contextFor, cookieFor, createUser, getRequest, respond } from './factories.ts'
 

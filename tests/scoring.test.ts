@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { action as adminAction, loader as adminLoader } from '#app/routes/admin.rubrics.tsx'
+
 import { action as rubricAction } from '#app/routes/admin.rubrics.$id.tsx'
+import { action as adminAction, loader as adminLoader } from '#app/routes/admin.rubrics.tsx'
 import { loader as consensusLoader } from '#app/routes/themes_.$slug.consensus.tsx'
 import { loader as evidenceLoader } from '#app/routes/themes_.$slug.evidence.tsx'
 import { loader as movedLoader } from '#app/routes/themes_.$slug.moved.tsx'
@@ -11,6 +12,7 @@ import { action as sourcesAction } from '#app/routes/themes_.$slug.sources.tsx'
 import { isoWeekOf, shiftIsoWeek } from '#app/utils/iso-week.ts'
 import type { Connection } from '#db/connection.ts'
 import { seedDemoData } from '#seeds/seed.ts'
+
 import { createTestDatabase } from './db.ts'
 import { contextFor, cookieFor, createUser, getRequest, postForm, respond } from './factories.ts'
 

@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
 import { loader as homeLoader } from '#app/routes/_index.tsx'
-import { action as themeAction, loader as themeLoader } from '#app/routes/themes.$slug.tsx'
 import { loader as historyLoader } from '#app/routes/themes.$slug.history.tsx'
+import { action as themeAction, loader as themeLoader } from '#app/routes/themes.$slug.tsx'
 import { action as newAction, loader as newLoader } from '#app/routes/themes.new.tsx'
-import { seedDemoData } from '#seeds/seed.ts'
 import type { Connection } from '#db/connection.ts'
+import { seedDemoData } from '#seeds/seed.ts'
+
 import { createTestDatabase } from './db.ts'
 import { contextFor, cookieFor, createUser, getRequest, postForm, respond } from './factories.ts'
 

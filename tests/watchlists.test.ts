@@ -1,13 +1,15 @@
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { action as importAction, loader as importLoader } from '#app/routes/watchlists_.$id.import.tsx'
-import { loader as exportLoader } from '#app/routes/watchlists.$id.export.tsx'
-import { loader as historyLoader } from '#app/routes/watchlists_.$id.history.tsx'
-import { action as pageAction, loader as pageLoader } from '#app/routes/watchlists.$id.tsx'
+
 import { action as indexAction, loader as indexLoader } from '#app/routes/watchlists._index.tsx'
+import { loader as exportLoader } from '#app/routes/watchlists.$id.export.tsx'
+import { action as pageAction, loader as pageLoader } from '#app/routes/watchlists.$id.tsx'
+import { loader as historyLoader } from '#app/routes/watchlists_.$id.history.tsx'
+import { action as importAction, loader as importLoader } from '#app/routes/watchlists_.$id.import.tsx'
 import { readSpreadsheet } from '#app/utils/spreadsheet.server.ts'
 import type { Connection } from '#db/connection.ts'
 import { seedDemoData } from '#seeds/seed.ts'
+
 import { createTestDatabase } from './db.ts'
 import { contextFor, cookieFor, createUser, getRequest, postForm, respond } from './factories.ts'
 

@@ -1,18 +1,21 @@
 import dns from 'node:dns'
+
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+
+import { raiseMentionAlerts } from '#app/models/mentions/index.server.ts'
+import { enqueueJob, getJob } from '#app/models/ops/index.server.ts'
+import { createWebhook, listDeliveries, updateWebhook } from '#app/models/ops/index.server.ts'
+import { currentTeamWeek } from '#app/models/scoring/index.server.ts'
 import { startJobRunner } from '#app/services/jobs/runner.server.ts'
 import { WEBHOOK_DELIVERY_JOB_KIND, webhookDeliveryHandler } from '#app/services/jobs/webhook-delivery-job.server.ts'
-import { enqueueJob, getJob } from '#app/models/ops/index.server.ts'
-import { raiseMentionAlerts } from '#app/models/mentions/index.server.ts'
-import { currentTeamWeek } from '#app/models/scoring/index.server.ts'
-import { createWebhook, listDeliveries, updateWebhook } from '#app/models/ops/index.server.ts'
 import { sendTestMessage } from '#app/services/webhooks/post-webhook.server.ts'
 import type { Connection } from '#db/connection.ts'
 import type { WebhookFormat } from '#db/types.ts'
+
 import { createTestDatabase } from './db.ts'
 import { createUser } from './factories.ts'
-import { hooksExampleHandlers, hooksLookup, HOOKS_HOST, received, resetHooks } from './msw/hooks-example.ts'
+import { HOOKS_HOST, hooksExampleHandlers, hooksLookup, received, resetHooks } from './msw/hooks-example.ts'
 
 // Posting mention alerts to webhooks: the exact body of each bot format, retries with
 // back-off through the job runner, the delivery log, and the fetch rules.

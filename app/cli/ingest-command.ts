@@ -1,17 +1,19 @@
 import { readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
+
 import { isValidIsoDate } from '#app/ingest/dates.ts'
 import { IngestError } from '#app/ingest/ingest-error.ts'
 import { MAX_FILE_BYTES, MB } from '#app/ingest/limits.ts'
+import { openAppDatabase } from '#app/models/db.server.ts'
 import { ingestDocument, type IngestResult } from '#app/models/document/index.server.ts'
 import { getMentionMatcher } from '#app/models/mentions/index.server.ts'
 import { findThemeIdBySlug } from '#app/models/theme/index.server.ts'
-import { openAppDatabase } from '#app/models/db.server.ts'
 import { readEnv } from '#app/utils/env.server.ts'
 import type { Connection } from '#db/connection.ts'
 import { migrateToLatest } from '#db/migrate.ts'
 import { isDemoSeeded, seedDemoData } from '#seeds/seed.ts'
+
 import { assertDataDirFree } from './data-dir-lock.ts'
 import type { CliIo } from './io.ts'
 

@@ -1,5 +1,6 @@
 import { realpathSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
+
 import { runIngestCommand } from './ingest-command.ts'
 import type { CliIo } from './io.ts'
 

@@ -1,5 +1,6 @@
 import { Form, Link, NavLink, useLocation, useRouteLoaderData } from '@remix-run/react'
-import { useI18n, type MessageKey } from '#app/i18n/index.ts'
+
+import { type MessageKey, useI18n } from '#app/i18n/index.ts'
 import type { loader as rootLoader } from '#app/root.tsx'
 
 export function AppHeader() {

@@ -1,6 +1,7 @@
 import { fieldError } from '#app/components/form.tsx'
-import { useI18n, type MessageKey } from '#app/i18n/index.ts'
+import { type MessageKey, useI18n } from '#app/i18n/index.ts'
 import { ALIAS_KINDS, ALIAS_LANGUAGES } from '#app/schemas/company.ts'
+
 import { useCompanyEdit } from './company-edit-form.tsx'
 
 export interface AliasView {

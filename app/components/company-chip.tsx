@@ -1,4 +1,5 @@
 import { Link } from '@remix-run/react'
+
 import { localName, useI18n } from '#app/i18n/index.ts'
 import { formatTicker } from '#app/utils/ticker.ts'
 import type { Exchange } from '#db/types.ts'

@@ -1,7 +1,8 @@
 import { useActionData, useFetcher } from '@remix-run/react'
 import { useEffect, useRef } from 'react'
+
 import { Field, fieldError } from '#app/components/form.tsx'
-import { localName, useI18n, type MessageKey } from '#app/i18n/index.ts'
+import { localName, type MessageKey, useI18n } from '#app/i18n/index.ts'
 import { REGIONS, VENDOR_TYPES } from '#app/schemas/company.ts'
 
 /** What the company page's action answers: which form it was (`target`) and its field errors. */

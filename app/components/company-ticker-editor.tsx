@@ -2,6 +2,7 @@ import { fieldError } from '#app/components/form.tsx'
 import { localName, useI18n } from '#app/i18n/index.ts'
 import { formatTicker } from '#app/utils/ticker.ts'
 import type { Exchange } from '#db/types.ts'
+
 import { useCompanyEdit } from './company-edit-form.tsx'
 
 interface TickerView {

@@ -1,5 +1,6 @@
 import { Link } from '@remix-run/react'
-import { useI18n, type MessageKey } from '#app/i18n/index.ts'
+
+import { type MessageKey, useI18n } from '#app/i18n/index.ts'
 
 /** What a person sees when a page fails: a message in their language, never a stack trace. */
 export function ErrorPage({ status, data, message }: { status: number; data?: unknown; message?: string }) {

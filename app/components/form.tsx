@@ -1,4 +1,4 @@
-import { useI18n, type MessageKey, type Translate } from '#app/i18n/index.ts'
+import { type MessageKey, type Translate, useI18n } from '#app/i18n/index.ts'
 
 /** Turns a field error ("validation.tooLong?max=200") into text in the reader's language. */
 export function fieldError(t: Translate, code: string | undefined): string | undefined {

@@ -1,7 +1,8 @@
 import { useRevalidator } from '@remix-run/react'
 import { useEffect, useRef } from 'react'
+
 import { fieldError } from '#app/components/form.tsx'
-import { formatNumber, useI18n, type MessageKey, type Translate } from '#app/i18n/index.ts'
+import { formatNumber, type MessageKey, type Translate, useI18n } from '#app/i18n/index.ts'
 import { formatDuration } from '#app/utils/eta.ts'
 import type { JobStatus } from '#db/types.ts'
 

@@ -1,6 +1,7 @@
 import { Form, useFetcher, useNavigation } from '@remix-run/react'
 import { useEffect, useRef } from 'react'
-import { Field, FormError, fieldError } from '#app/components/form.tsx'
+
+import { Field, fieldError, FormError } from '#app/components/form.tsx'
 import { TextAreaField } from '#app/components/theme/fields.tsx'
 import { localName, useI18n } from '#app/i18n/index.ts'
 

@@ -1,5 +1,5 @@
 import { fieldError } from '#app/components/form.tsx'
-import { localName, useI18n, type MessageKey } from '#app/i18n/index.ts'
+import { localName, type MessageKey, useI18n } from '#app/i18n/index.ts'
 import type { PlanSummary } from '#app/models/watchlist/index.server.ts'
 
 // What an import would do (or did): a summary line, then the rows that need attention

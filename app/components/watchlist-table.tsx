@@ -1,19 +1,21 @@
 import { Link, useSearchParams } from '@remix-run/react'
 import { Fragment, useEffect, useMemo, useRef, useState } from 'react'
-import { formatDate, localName, useI18n, type MessageKey } from '#app/i18n/index.ts'
+
+import { formatDate, localName, type MessageKey, useI18n } from '#app/i18n/index.ts'
 import { REGIONS, VENDOR_TYPES } from '#app/schemas/watchlist.ts'
 import { formatTicker } from '#app/utils/ticker.ts'
 import {
-  type SortKey,
-  type TableView,
-  type ViewRow,
   applyView,
   nextSort,
   parseView,
+  type SortKey,
   sortParam,
+  type TableView,
+  type ViewRow,
   viewToParams,
 } from '#app/utils/watchlist-view.ts'
 import type { Exchange } from '#db/types.ts'
+
 import { EntryDetail, type WatchlistActionResult } from './watchlist-forms.tsx'
 
 // The watchlist table: every column sorts (header buttons with aria-sort) and filters

@@ -1,8 +1,9 @@
 import { type AppLoadContext, createCookie, json, redirect } from '@remix-run/node'
+
+import { isLocale, type Locale, localeFromAcceptLanguage } from '#app/i18n/index.ts'
 import { getSessionUser } from '#app/models/account/index.server.ts'
-import type { Role } from '#db/types.ts'
-import { isLocale, localeFromAcceptLanguage, type Locale } from '#app/i18n/index.ts'
 import { roleAllows } from '#app/utils/permissions.ts'
+import type { Role } from '#db/types.ts'
 
 export type SessionUser = NonNullable<Awaited<ReturnType<typeof getSessionUser>>>
 

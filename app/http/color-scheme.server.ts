@@ -1,4 +1,5 @@
 import { createCookie } from '@remix-run/node'
+
 import { type ColorScheme, isColorScheme } from '#app/utils/color-scheme.ts'
 
 const colorSchemeCookie = createCookie('tr_scheme', {

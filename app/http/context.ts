@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+
 import type { DatabaseKind } from '#db/connection.ts'
 import type { Database } from '#db/types.ts'
 

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs'
-import { localName, makeTranslate, type Locale, type MessageKey } from '#app/i18n/index.ts'
+
+import { type Locale, localName, makeTranslate, type MessageKey } from '#app/i18n/index.ts'
 import type { MeetingView } from '#app/models/meeting/index.server.ts'
 import { neutraliseCell } from '#app/utils/spreadsheet.server.ts'
 

@@ -1,9 +1,12 @@
 import { gzipSync } from 'node:zlib'
+
 import type { AppLoadContext } from '@remix-run/node'
 import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from 'express'
+
 import { readDataVersion } from '#app/models/ops/index.server.ts'
-import { getOptionalUser } from './auth.server.ts'
 import { isoWeekOf } from '#app/utils/iso-week.ts'
+
+import { getOptionalUser } from './auth.server.ts'
 
 // A cache of whole rendered pages for the heavy read-only views (the meeting page), in
 // front of Remix. The meeting page is read by the whole team at once on Monday, and most

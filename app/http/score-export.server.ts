@@ -1,7 +1,9 @@
 import { PassThrough } from 'node:stream'
+
 import { createReadableStreamFromReadable } from '@remix-run/node'
 import ExcelJS from 'exceljs'
 import Papa from 'papaparse'
+
 import type { ScoreHistoryRow } from '#app/models/scoring/index.server.ts'
 
 // Writes score history as CSV or XLSX while it is read, page by page: five years of 30

@@ -1,8 +1,10 @@
 import { type AppLoadContext, json } from '@remix-run/node'
+
 import { getScoringTheme } from '#app/models/scoring/index.server.ts'
 import { SLUG_PATTERN } from '#app/schemas/scoring.ts'
-import type { FormFailure } from './forms.server.ts'
 import { ScoringError } from '#app/scoring/errors.ts'
+
+import type { FormFailure } from './forms.server.ts'
 
 // Shared by the scoring routes: the theme named in the URL (or a 404), and a refusal from
 // a model turned into a 4xx response with the message next to its field.

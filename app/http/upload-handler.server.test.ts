@@ -1,7 +1,9 @@
 import { unstable_parseMultipartFormData } from '@remix-run/node'
 import { describe, expect, it } from 'vitest'
-import { multipartStream, utf8, type StreamPart } from '#tests/fixtures/documents.ts'
-import { createDocumentUploadHandler, UploadTooLargeError, type UploadLimits } from './upload-handler.server.ts'
+
+import { multipartStream, type StreamPart, utf8 } from '#tests/fixtures/documents.ts'
+
+import { createDocumentUploadHandler, type UploadLimits, UploadTooLargeError } from './upload-handler.server.ts'
 
 function request(parts: StreamPart[]) {
   const { body, contentType } = multipartStream(parts)

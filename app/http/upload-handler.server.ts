@@ -1,4 +1,5 @@
 import type { UploadHandler } from '@remix-run/node'
+
 import type { IngestRefusal } from '#app/ingest/ingest-error.ts'
 import { MAX_FIELD_BYTES, MAX_FILE_BYTES, MAX_FILES, MAX_KEPT_BYTES, MAX_REQUEST_BYTES, MB } from '#app/ingest/limits.ts'
 

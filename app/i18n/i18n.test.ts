@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+
 import { en as coreEn } from './en.ts'
 import { featureMessages } from './features/index.ts'
 import { en, localeFromAcceptLanguage, translate, zhCN } from './index.ts'

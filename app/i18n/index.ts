@@ -1,4 +1,5 @@
 import { useRouteLoaderData } from '@remix-run/react'
+
 import { en as coreEn } from './en.ts'
 import { featureMessages } from './features/index.ts'
 import { zhCN as coreZh } from './zh-CN.ts'

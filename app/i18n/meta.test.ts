@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+
 import { pageTitle } from './meta.ts'
 
 describe('page titles', () => {

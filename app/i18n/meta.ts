@@ -1,4 +1,4 @@
-import { isLocale, type Locale, type MessageKey, localName, translate } from './index.ts'
+import { isLocale, type Locale, localName, type MessageKey, translate } from './index.ts'
 
 // Page titles (the browser tab, the name a bookmark gets) in the reader's language.
 // Remix's meta functions run outside React, so they read the locale from the root

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+
 import { isValidIsoDate, parseLooseDate, parsePdfDate } from './dates.ts'
 
 describe('dates from files', () => {

@@ -58,7 +58,7 @@ export function fileKindOf(file: UploadedFile): FileKind {
 export function titleFromFileName(name: string): string {
   return name
     .replace(/\.[a-z0-9]{1,10}$/i, '')
-    .replace(/[_]+/g, ' ')
+    .replace(/_+/g, ' ')
     .trim()
 }
 

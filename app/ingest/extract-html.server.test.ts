@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+
 import { extractHtml, htmlToText } from './extract-html.server.ts'
 
 const article = (extra = '') => `<!doctype html><html lang="zh-CN"><head>

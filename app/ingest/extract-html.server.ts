@@ -1,5 +1,6 @@
 import { Readability } from '@mozilla/readability'
 import { parseHTML } from 'linkedom'
+
 import { parseLooseDate } from './dates.ts'
 
 // HTML (a saved news article, a feed item) -> its main text and metadata. linkedom builds

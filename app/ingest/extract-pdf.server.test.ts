@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
+
 import { makeBinary, makeEncryptedPdf, makeReportPdf, utf8 } from '#tests/fixtures/documents.ts'
+
 import { extractFile } from './extract-file.server.ts'
 import { extractPdf } from './extract-pdf.server.ts'
 import { IngestError } from './ingest-error.ts'

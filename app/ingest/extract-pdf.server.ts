@@ -1,5 +1,5 @@
-import { IngestError } from './ingest-error.ts'
 import { parsePdfDate } from './dates.ts'
+import { IngestError } from './ingest-error.ts'
 
 // PDF -> text with pdf.js. Loaded on first use: the library takes about a second to
 // import and most requests never need it.

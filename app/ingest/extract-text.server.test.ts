@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
+
 import { makeBinary, utf8 } from '#tests/fixtures/documents.ts'
+
 import { cleanDocumentText, decodeTextBytes, extractMarkdown, extractPlainText } from './extract-text.server.ts'
 import { IngestError } from './ingest-error.ts'
 

@@ -1,4 +1,5 @@
 import { marked } from 'marked'
+
 import { htmlToText } from './extract-html.server.ts'
 import { IngestError } from './ingest-error.ts'
 
@@ -49,14 +50,17 @@ function checkTextual(text: string): string {
  * trailing spaces, at most one blank line in a row.
  */
 export function cleanDocumentText(text: string): string {
-  return text
-    .replace(/\r\n?/g, '\n')
-    .replace(/\f/g, '\n\n')
-    .replace(/[\u0000-\u0008\u000b\u000e-\u001f\u007f\ufeff]/g, '')
-    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd')
-    .replace(/[ \t\u00a0\u3000]+\n/g, '\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim()
+  return (
+    text
+      .replace(/\r\n?/g, '\n')
+      .replace(/\f/g, '\n\n')
+      // eslint-disable-next-line no-control-regex -- stripping control characters is the point
+      .replace(/[\u0000-\u0008\v\u000e-\u001f\u007f\ufeff]/g, '')
+      .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd')
+      .replace(/[ \t\u00a0\u3000]+\n/g, '\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim()
+  )
 }
 
 export function extractPlainText(bytes: Uint8Array): string {

@@ -1,8 +1,10 @@
 import { http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { exampleLookup, feedsExampleHandlers, FEEDS_HOST } from '#tests/msw/feeds-example.ts'
+
 import { SafeFetchError } from '#app/utils/safe-fetch.server.ts'
+import { exampleLookup, FEEDS_HOST, feedsExampleHandlers } from '#tests/msw/feeds-example.ts'
+
 import { fetchUrlDocument } from './fetch-url.server.ts'
 
 const server = setupServer(...feedsExampleHandlers)

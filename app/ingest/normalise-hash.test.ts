@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+
 import { contentHash, normaliseForHash } from './normalise-hash.ts'
 
 describe('content hash', () => {

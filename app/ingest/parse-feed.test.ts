@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
+
 import { ATOM_FEED, RSS_FEED } from '#tests/msw/feeds-example.ts'
+
 import { FeedParseError, parseFeed } from './parse-feed.ts'
 
 function reason(text: string): string | null {

@@ -20,8 +20,8 @@
  * exactly the occurrences with an allowed start are reported (automaton.test.ts checks
  * this against a brute-force search).
  */
-import { DoubleArrayBuilder, type DoubleArray } from './double-array.ts'
-import { CharClass, SPACE, getFoldTables } from './fold.ts'
+import { type DoubleArray, DoubleArrayBuilder } from './double-array.ts'
+import { CharClass, getFoldTables, SPACE } from './fold.ts'
 
 // Code table entries: the unit's alphabet code in the low 15 bits (0: in no key), and
 // this bit when the unit is a spaced-script letter or digit.

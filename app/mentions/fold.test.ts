@@ -1,5 +1,6 @@
 import { normaliseText } from '#app/utils/normalise.ts'
-import { equalsExactCase, foldAliasKey, foldText, matchStart, getFoldTables, CharClass } from './fold.ts'
+
+import { CharClass, equalsExactCase, foldAliasKey, foldText, getFoldTables, matchStart } from './fold.ts'
 
 describe('foldText', () => {
   it('folds full-width forms, case and the ideographic space without changing length', () => {

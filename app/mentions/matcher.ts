@@ -16,8 +16,8 @@
  * When two aliases share a key (Apple and APPLE), the case-sensitive one is tried first,
  * then non-ambiguous before ambiguous, then lower alias id: one mention per span.
  */
-import { buildAutomaton, type Automaton } from './automaton.ts'
-import { createCjkSplitFilter, isShortHanKey, type CjkSplitFilter } from './cjk-filter.ts'
+import { type Automaton, buildAutomaton } from './automaton.ts'
+import { type CjkSplitFilter, createCjkSplitFilter, isShortHanKey } from './cjk-filter.ts'
 import { applyAmbiguityRule, DEFAULT_COMPANY_WORDS } from './context.ts'
 import { CharClass, equalsExactCase, foldAliasKey, getFoldTables, matchStart, SPACE } from './fold.ts'
 import { makeSnippet } from './snippet.ts'

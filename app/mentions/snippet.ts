@@ -1,4 +1,4 @@
-import { SPACE, getFoldTables } from './fold.ts'
+import { getFoldTables, SPACE } from './fold.ts'
 
 /**
  * The text around a match: `radius` units either side, then moved inwards to the nearest

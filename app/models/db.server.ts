@@ -1,8 +1,10 @@
 import path from 'node:path'
+
 import type { Kysely, Transaction } from 'kysely'
+
+import type { Env } from '#app/utils/env.server.ts'
 import { type Connection, openPglite, openPostgres } from '#db/connection.ts'
 import type { Database } from '#db/types.ts'
-import type { Env } from '#app/utils/env.server.ts'
 
 /** The app database, or a transaction on it: every model function takes one first. */
 export type DB = Kysely<Database> | Transaction<Database>

@@ -1,6 +1,8 @@
 import type { Transaction } from 'kysely'
-import type { DB } from './db.server.ts'
+
 import type { Database } from '#db/types.ts'
+
+import type { DB } from './db.server.ts'
 
 /**
  * Runs fn in a transaction, or inside the caller's when it already passed one (kysely

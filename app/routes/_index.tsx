@@ -1,13 +1,14 @@
 import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { localName, useI18n, type MessageKey } from '#app/i18n/index.ts'
+
+import { requireUser } from '#app/http/auth.server.ts'
+import { localName, type MessageKey, useI18n } from '#app/i18n/index.ts'
 import { pageTitle } from '#app/i18n/meta.ts'
 import { currentTeamWeek } from '#app/models/scoring/index.server.ts'
-import { listThemes } from '#app/models/theme/index.server.ts'
 import { loadWeekSummary, type ThemeWeekSummary } from '#app/models/scoring/index.server.ts'
-import { requireUser } from '#app/http/auth.server.ts'
-import { roleAllows } from '#app/utils/permissions.ts'
+import { listThemes } from '#app/models/theme/index.server.ts'
 import styles from '#app/styles/theme.css'
+import { roleAllows } from '#app/utils/permissions.ts'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'home.title')

@@ -1,7 +1,8 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link } from '@remix-run/react'
-import { useI18n, type MessageKey } from '#app/i18n/index.ts'
+
 import { requireRole } from '#app/http/auth.server.ts'
+import { type MessageKey, useI18n } from '#app/i18n/index.ts'
 import { pageTitle } from '#app/i18n/meta.ts'
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'nav.admin')

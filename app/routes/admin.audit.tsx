@@ -1,10 +1,11 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
-import { formatDateTime, useI18n } from '#app/i18n/index.ts'
-import { listAuditEntries } from '#app/models/ops/index.server.ts'
+
 import { requireRole } from '#app/http/auth.server.ts'
+import { formatDateTime, useI18n } from '#app/i18n/index.ts'
 import { pageTitle } from '#app/i18n/meta.ts'
+import { listAuditEntries } from '#app/models/ops/index.server.ts'
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'nav.audit')
 

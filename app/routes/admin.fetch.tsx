@@ -1,13 +1,14 @@
 import { type ActionFunctionArgs, json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+
 import { fieldError } from '#app/components/form.tsx'
-import { useI18n } from '#app/i18n/index.ts'
-import { getAllowedHosts, setAllowedHosts } from '#app/models/ops/index.server.ts'
-import { AllowedHostsFormSchema, parseAllowedHosts } from '#app/schemas/feed.ts'
 import { requireRole } from '#app/http/auth.server.ts'
 import { badRequest, formError, parseForm } from '#app/http/forms.server.ts'
-import styles from '#app/styles/feeds.css'
+import { useI18n } from '#app/i18n/index.ts'
 import { pageTitle } from '#app/i18n/meta.ts'
+import { getAllowedHosts, setAllowedHosts } from '#app/models/ops/index.server.ts'
+import { AllowedHostsFormSchema, parseAllowedHosts } from '#app/schemas/feed.ts'
+import styles from '#app/styles/feeds.css'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'feeds.admin.title')

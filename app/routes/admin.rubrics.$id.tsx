@@ -1,15 +1,16 @@
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
-import { Form, Link, isRouteErrorResponse, useActionData, useLoaderData, useRouteError, useSearchParams } from '@remix-run/react'
+import { Form, isRouteErrorResponse, Link, useActionData, useLoaderData, useRouteError, useSearchParams } from '@remix-run/react'
+
 import { ErrorPage } from '#app/components/error-page.tsx'
 import { Field, FormError } from '#app/components/form.tsx'
+import { requireRole } from '#app/http/auth.server.ts'
+import { badRequest, parseForm, readFormData } from '#app/http/forms.server.ts'
+import { echoValues, refusalResponse } from '#app/http/scoring-route.server.ts'
 import { formatDateTime, localName, useI18n } from '#app/i18n/index.ts'
+import { pageTitle } from '#app/i18n/meta.ts'
 import { getRubric, isRubricUsed, listRubricVersions, updateRubric } from '#app/models/scoring/index.server.ts'
 import { IdSchema } from '#app/schemas/common.ts'
 import { RubricEditSchema } from '#app/schemas/scoring.ts'
-import { echoValues, refusalResponse } from '#app/http/scoring-route.server.ts'
-import { requireRole } from '#app/http/auth.server.ts'
-import { badRequest, parseForm, readFormData } from '#app/http/forms.server.ts'
-import { pageTitle } from '#app/i18n/meta.ts'
 
 // Editing one rubric: its names and, per level, a name and an anchored description in
 // both languages. When anything was scored on it, saving creates the next version (the

@@ -1,8 +1,13 @@
 import { type ActionFunctionArgs, json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useOutlet } from '@remix-run/react'
+
 import { Field, FormError } from '#app/components/form.tsx'
 import { VocabularyTable } from '#app/components/scoring/vocabulary-table.tsx'
+import { requireRole } from '#app/http/auth.server.ts'
+import { badRequest, parseForm, readFormData } from '#app/http/forms.server.ts'
+import { echoValues, refusalResponse } from '#app/http/scoring-route.server.ts'
 import { localName, useI18n } from '#app/i18n/index.ts'
+import { pageTitle } from '#app/i18n/meta.ts'
 import { createRubric, listRubrics, listThemeRubrics, setThemeRubric } from '#app/models/scoring/index.server.ts'
 import {
   addVocabulary,
@@ -15,11 +20,7 @@ import {
 } from '#app/models/scoring/index.server.ts'
 import { ScoringAdminSchema } from '#app/schemas/scoring.ts'
 import { MAX_DISAGREEMENT_SPREAD, MIN_DISAGREEMENT_SPREAD } from '#app/scoring/consensus.ts'
-import { echoValues, refusalResponse } from '#app/http/scoring-route.server.ts'
-import { requireRole } from '#app/http/auth.server.ts'
-import { badRequest, parseForm, readFormData } from '#app/http/forms.server.ts'
 import styles from '#app/styles/scoring.css'
-import { pageTitle } from '#app/i18n/meta.ts'
 
 // Scoring administration: rubrics (a used one is edited as a new version, on its own page
 // below this one), which rubric each theme scores with, the modalities and dimensions,

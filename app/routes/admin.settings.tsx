@@ -1,13 +1,14 @@
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
+
 import { Field } from '#app/components/form.tsx'
-import { useI18n } from '#app/i18n/index.ts'
-import { demoTeamSummary, removeDemoTeam } from '#app/models/account/index.server.ts'
-import { getTeamTimeZone, setTeamTimeZone } from '#app/models/ops/index.server.ts'
 import { requireRole } from '#app/http/auth.server.ts'
 import { badRequest, parseForm, readFormData } from '#app/http/forms.server.ts'
+import { useI18n } from '#app/i18n/index.ts'
 import { pageTitle } from '#app/i18n/meta.ts'
+import { demoTeamSummary, removeDemoTeam } from '#app/models/account/index.server.ts'
+import { getTeamTimeZone, setTeamTimeZone } from '#app/models/ops/index.server.ts'
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'nav.settings')
 

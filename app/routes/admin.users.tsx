@@ -1,14 +1,15 @@
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
-import { Field, FormError, fieldError } from '#app/components/form.tsx'
-import { formatDateTime, useI18n, type MessageKey } from '#app/i18n/index.ts'
-import { createInvite, listPendingInvites, revokeInvite } from '#app/models/account/index.server.ts'
-import { UserRuleError, changeUserRole, listUsers, setUserDisabled } from '#app/models/account/index.server.ts'
-import { UserAdminSchema } from '#app/schemas/auth.ts'
+
+import { Field, fieldError, FormError } from '#app/components/form.tsx'
 import { requireRole } from '#app/http/auth.server.ts'
 import { badRequest, parseForm } from '#app/http/forms.server.ts'
-import { ROLES } from '#app/utils/permissions.ts'
+import { formatDateTime, type MessageKey, useI18n } from '#app/i18n/index.ts'
 import { pageTitle } from '#app/i18n/meta.ts'
+import { createInvite, listPendingInvites, revokeInvite } from '#app/models/account/index.server.ts'
+import { changeUserRole, listUsers, setUserDisabled, UserRuleError } from '#app/models/account/index.server.ts'
+import { UserAdminSchema } from '#app/schemas/auth.ts'
+import { ROLES } from '#app/utils/permissions.ts'
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'nav.users')
 

@@ -1,15 +1,16 @@
 import { type ActionFunctionArgs, json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { Field, FormError, fieldError } from '#app/components/form.tsx'
+
+import { Field, fieldError, FormError } from '#app/components/form.tsx'
+import { requireRole } from '#app/http/auth.server.ts'
+import { badRequest, parseForm, readFormData } from '#app/http/forms.server.ts'
 import { formatDateTime, localName, useI18n } from '#app/i18n/index.ts'
 import { pageTitle } from '#app/i18n/meta.ts'
 import { createWebhook, listDeliveries, listWebhooks, updateWebhook } from '#app/models/ops/index.server.ts'
 import { WebhookFormSchema, WebhookTestSchema } from '#app/schemas/mentions.ts'
-import { requireRole } from '#app/http/auth.server.ts'
-import { badRequest, parseForm, readFormData } from '#app/http/forms.server.ts'
-import { WEBHOOK_FORMATS } from '#app/webhooks/formats.ts'
 import { sendTestMessage } from '#app/services/webhooks/post-webhook.server.ts'
 import styles from '#app/styles/mentions.css'
+import { WEBHOOK_FORMATS } from '#app/webhooks/formats.ts'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'webhooks.title')

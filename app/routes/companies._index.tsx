@@ -1,16 +1,17 @@
 import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useState } from 'react'
+
 import { CompanyChip } from '#app/components/company-chip.tsx'
-import { useI18n, type MessageKey } from '#app/i18n/index.ts'
+import { requireUser } from '#app/http/auth.server.ts'
+import { type MessageKey, useI18n } from '#app/i18n/index.ts'
+import { pageTitle } from '#app/i18n/meta.ts'
 import { listCompanies } from '#app/models/company/index.server.ts'
 import { REGIONS, VENDOR_TYPES } from '#app/schemas/company.ts'
-import { requireUser } from '#app/http/auth.server.ts'
+import styles from '#app/styles/company.css'
 import { normaliseText } from '#app/utils/normalise.ts'
 import { roleAllows } from '#app/utils/permissions.ts'
 import { formatTicker } from '#app/utils/ticker.ts'
-import styles from '#app/styles/company.css'
-import { pageTitle } from '#app/i18n/meta.ts'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'nav.companies')

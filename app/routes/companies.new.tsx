@@ -1,16 +1,17 @@
 import { type ActionFunctionArgs, json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+
 import { CompanyProfileFields } from '#app/components/company-edit-form.tsx'
-import { FormError, fieldError } from '#app/components/form.tsx'
+import { fieldError, FormError } from '#app/components/form.tsx'
+import { requireRole, resolveLocale } from '#app/http/auth.server.ts'
+import { badRequest, formError, parseForm, readFormData } from '#app/http/forms.server.ts'
 import { localName, useI18n } from '#app/i18n/index.ts'
+import { pageTitle } from '#app/i18n/meta.ts'
 import { problemMessage } from '#app/models/company/index.server.ts'
 import { CompanyEditError, createCompany } from '#app/models/company/index.server.ts'
 import { listCompanyNames, listModalityOptions } from '#app/models/company/index.server.ts'
 import { aliasLines, messageCode, NewCompanySchema, parseTickerList } from '#app/schemas/company.ts'
-import { requireRole, resolveLocale } from '#app/http/auth.server.ts'
-import { badRequest, formError, parseForm, readFormData } from '#app/http/forms.server.ts'
 import styles from '#app/styles/company.css'
-import { pageTitle } from '#app/i18n/meta.ts'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'companyEdit.newCompany')

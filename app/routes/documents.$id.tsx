@@ -2,19 +2,20 @@ import { type ActionFunctionArgs, json, type LinksFunction, type LoaderFunctionA
 import { Form, isRouteErrorResponse, Link, useActionData, useLoaderData, useParams, useRouteError } from '@remix-run/react'
 import { useMemo, useState } from 'react'
 import { z } from 'zod'
+
 import { DocumentDetailsForm } from '#app/components/documents/document-details-form.tsx'
 import { HighlightedText, type MentionSpan } from '#app/components/documents/highlighted-text.tsx'
 import { ErrorPage } from '#app/components/error-page.tsx'
-import { formatDate, formatDateTime, formatNumber, localName, useI18n, type MessageKey } from '#app/i18n/index.ts'
+import { requireRole, requireUser } from '#app/http/auth.server.ts'
+import { badRequest, formError, type FormFailure, parseForm } from '#app/http/forms.server.ts'
+import { formatDate, formatDateTime, formatNumber, localName, type MessageKey, useI18n } from '#app/i18n/index.ts'
+import { pageTitle } from '#app/i18n/meta.ts'
 import { DocumentEditError, updateDocumentMetadata } from '#app/models/document/index.server.ts'
 import { deleteDocument, getDocumentWithMentions } from '#app/models/document/index.server.ts'
 import { listThemes } from '#app/models/theme/index.server.ts'
 import { IdSchema, optionalText, requiredText } from '#app/schemas/common.ts'
-import { requireRole, requireUser } from '#app/http/auth.server.ts'
-import { badRequest, type FormFailure, formError, parseForm } from '#app/http/forms.server.ts'
-import { roleAllows } from '#app/utils/permissions.ts'
 import styles from '#app/styles/documents.css'
-import { pageTitle } from '#app/i18n/meta.ts'
+import { roleAllows } from '#app/utils/permissions.ts'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>

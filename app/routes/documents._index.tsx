@@ -9,20 +9,12 @@ import {
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
+
 import { AddDocuments } from '#app/components/documents/add-documents.tsx'
 import { DocumentFilters } from '#app/components/documents/document-filters.tsx'
 import { IngestResults } from '#app/components/documents/ingest-results.tsx'
-import { formatDate, formatNumber, useI18n, type MessageKey } from '#app/i18n/index.ts'
-import { ACCEPTED_EXTENSIONS } from '#app/ingest/extract-file.server.ts'
-import {
-  BULK_MIN_FILES,
-  BULK_MIN_BYTES,
-  type DocumentMeta,
-  ingestFromUrl,
-  ingestSource,
-  refusalStatus,
-} from '#app/services/ingest/add-documents.server.ts'
-import { type IngestOutcome, refusalKey } from '#app/ingest/outcome.ts'
+import { requireRole, requireUser } from '#app/http/auth.server.ts'
+import { badRequest, formError, type FormFailure, parseForm, readFormData } from '#app/http/forms.server.ts'
 import {
   createDocumentUploadHandler,
   MAX_FIELD_BYTES,
@@ -31,6 +23,10 @@ import {
   MB,
   UploadTooLargeError,
 } from '#app/http/upload-handler.server.ts'
+import { formatDate, formatNumber, type MessageKey, useI18n } from '#app/i18n/index.ts'
+import { pageTitle } from '#app/i18n/meta.ts'
+import { ACCEPTED_EXTENSIONS } from '#app/ingest/extract-file.server.ts'
+import { type IngestOutcome, refusalKey } from '#app/ingest/outcome.ts'
 import { listCompanies } from '#app/models/company/index.server.ts'
 import { listDocumentPublishers, listDocumentTags } from '#app/models/document/index.server.ts'
 import { enqueueBulkUpload } from '#app/models/document/index.server.ts'
@@ -39,11 +35,16 @@ import { listDocuments, normaliseTags } from '#app/models/document/index.server.
 import { getMentionMatcher } from '#app/models/mentions/index.server.ts'
 import { listThemes } from '#app/models/theme/index.server.ts'
 import { IdSchema, optionalText } from '#app/schemas/common.ts'
-import { requireRole, requireUser } from '#app/http/auth.server.ts'
-import { badRequest, type FormFailure, formError, parseForm, readFormData } from '#app/http/forms.server.ts'
-import { roleAllows } from '#app/utils/permissions.ts'
+import {
+  BULK_MIN_BYTES,
+  BULK_MIN_FILES,
+  type DocumentMeta,
+  ingestFromUrl,
+  ingestSource,
+  refusalStatus,
+} from '#app/services/ingest/add-documents.server.ts'
 import styles from '#app/styles/documents.css'
-import { pageTitle } from '#app/i18n/meta.ts'
+import { roleAllows } from '#app/utils/permissions.ts'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'nav.documents')

@@ -1,16 +1,17 @@
 import { type ActionFunctionArgs, json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { Field, FormError, fieldError } from '#app/components/form.tsx'
-import { formatDateTime, type Translate, useI18n } from '#app/i18n/index.ts'
-import { ingestFeedItem } from '#app/services/ingest/ingest-feed-item.server.ts'
-import { checkFeedUrl, pollFeed } from '#app/services/feeds/poll-feed.server.ts'
-import { addFeed, claimFeed, FeedError, listFeeds, removeFeed, updateFeed } from '#app/models/ops/index.server.ts'
-import { FeedActionSchema } from '#app/schemas/feed.ts'
+
+import { Field, fieldError, FormError } from '#app/components/form.tsx'
 import { requireRole, requireUser } from '#app/http/auth.server.ts'
 import { badRequest, formError, parseForm } from '#app/http/forms.server.ts'
-import { roleAllows } from '#app/utils/permissions.ts'
-import styles from '#app/styles/feeds.css'
+import { formatDateTime, type Translate, useI18n } from '#app/i18n/index.ts'
 import { pageTitle } from '#app/i18n/meta.ts'
+import { addFeed, claimFeed, FeedError, listFeeds, removeFeed, updateFeed } from '#app/models/ops/index.server.ts'
+import { FeedActionSchema } from '#app/schemas/feed.ts'
+import { checkFeedUrl, pollFeed } from '#app/services/feeds/poll-feed.server.ts'
+import { ingestFeedItem } from '#app/services/ingest/ingest-feed-item.server.ts'
+import styles from '#app/styles/feeds.css'
+import { roleAllows } from '#app/utils/permissions.ts'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'nav.feeds')

@@ -1,4 +1,5 @@
 import { json, type LoaderFunctionArgs } from '@remix-run/node'
+
 import { checkDatabase } from '#app/models/ops/index.server.ts'
 
 export async function loader({ context }: LoaderFunctionArgs) {

@@ -1,13 +1,14 @@
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
+
 import { Field, FormError } from '#app/components/form.tsx'
-import { useI18n, type MessageKey } from '#app/i18n/index.ts'
+import { setSessionCookieHeader } from '#app/http/auth.server.ts'
+import { badRequest, parseForm } from '#app/http/forms.server.ts'
+import { type MessageKey, useI18n } from '#app/i18n/index.ts'
 import { acceptInvite, findUsableInvite } from '#app/models/account/index.server.ts'
 import { createSession } from '#app/models/account/index.server.ts'
 import { UserRuleError } from '#app/models/account/index.server.ts'
 import { AcceptInviteSchema } from '#app/schemas/auth.ts'
-import { setSessionCookieHeader } from '#app/http/auth.server.ts'
-import { badRequest, parseForm } from '#app/http/forms.server.ts'
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const invite = await findUsableInvite(context.db, params.token ?? '')

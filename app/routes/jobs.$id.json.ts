@@ -1,7 +1,8 @@
 import { json, type LoaderFunctionArgs } from '@remix-run/node'
+
+import { requireUser } from '#app/http/auth.server.ts'
 import { getJob } from '#app/models/ops/index.server.ts'
 import { IdSchema } from '#app/schemas/common.ts'
-import { requireUser } from '#app/http/auth.server.ts'
 
 // GET /jobs/:id/json: a job's progress for scripts and other pages that poll it
 // (the progress page itself revalidates its loader instead).

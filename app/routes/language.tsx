@@ -1,8 +1,9 @@
 import { type ActionFunctionArgs, redirect } from '@remix-run/node'
-import { setUserLocale } from '#app/models/account/index.server.ts'
-import { LanguageSchema } from '#app/schemas/auth.ts'
+
 import { getOptionalUser, languageCookieHeader, safeRedirectPath } from '#app/http/auth.server.ts'
 import { badRequest, parseForm } from '#app/http/forms.server.ts'
+import { setUserLocale } from '#app/models/account/index.server.ts'
+import { LanguageSchema } from '#app/schemas/auth.ts'
 
 export async function loader() {
   return redirect('/')

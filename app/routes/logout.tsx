@@ -1,6 +1,7 @@
 import { type ActionFunctionArgs, redirect } from '@remix-run/node'
-import { deleteSession } from '#app/models/account/index.server.ts'
+
 import { clearSessionCookieHeader, readSessionToken } from '#app/http/auth.server.ts'
+import { deleteSession } from '#app/models/account/index.server.ts'
 
 export async function loader() {
   return redirect('/')

@@ -1,6 +1,7 @@
 import { type LoaderFunctionArgs, redirect } from '@remix-run/node'
-import { currentTeamWeek } from '#app/models/scoring/index.server.ts'
+
 import { requireUser } from '#app/http/auth.server.ts'
+import { currentTeamWeek } from '#app/models/scoring/index.server.ts'
 
 // /meetings opens this week's meeting (the ISO week in the team's time zone), keeping ?theme.
 export async function loader({ request, context }: LoaderFunctionArgs) {

@@ -1,8 +1,9 @@
 import { json, type LoaderFunctionArgs } from '@remix-run/node'
-import { loadMeetingView, resolveMeetingTheme } from '#app/models/meeting/index.server.ts'
+
 import { requireUser, resolveLocale } from '#app/http/auth.server.ts'
-import { parseIsoWeek } from '#app/utils/iso-week.ts'
 import { writeMeetingWorkbook } from '#app/http/meeting-workbook.server.ts'
+import { loadMeetingView, resolveMeetingTheme } from '#app/models/meeting/index.server.ts'
+import { parseIsoWeek } from '#app/utils/iso-week.ts'
 
 // The meeting's data as an XLSX download: the same view as the page, one sheet per slide.
 export async function loader({ request, params, context }: LoaderFunctionArgs) {

@@ -1,12 +1,14 @@
 import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { useLoaderData, useSearchParams } from '@remix-run/react'
+
 import { MentionWeeksChart } from '#app/components/charts/mention-weeks-chart.tsx'
 import { ShareOfVoiceRegionChart } from '#app/components/charts/share-of-voice-region-chart.tsx'
 import { ShareOfVoiceVendorChart } from '#app/components/charts/share-of-voice-vendor-chart.tsx'
 import { percent } from '#app/components/charts/share-table.tsx'
 import { MentionFilters } from '#app/components/mentions/mention-filters.tsx'
 import { AlertList, MoversTable, TopCompaniesTable } from '#app/components/mentions/mention-tables.tsx'
-import { useI18n, type MessageKey } from '#app/i18n/index.ts'
+import { requireUser } from '#app/http/auth.server.ts'
+import { type MessageKey, useI18n } from '#app/i18n/index.ts'
 import { pageTitle } from '#app/i18n/meta.ts'
 import { listDocumentPublishers, listDocumentTags } from '#app/models/document/index.server.ts'
 import { loadMentionRange } from '#app/models/mentions/index.server.ts'
@@ -14,7 +16,6 @@ import { currentTeamWeek } from '#app/models/scoring/index.server.ts'
 import { listThemes } from '#app/models/theme/index.server.ts'
 import { listWatchlists } from '#app/models/watchlist/index.server.ts'
 import { parseMentionQuery, scopeKey } from '#app/schemas/mentions.ts'
-import { requireUser } from '#app/http/auth.server.ts'
 import styles from '#app/styles/mentions.css'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]

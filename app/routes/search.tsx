@@ -1,12 +1,13 @@
 import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
+
 import { CompanyChip } from '#app/components/company-chip.tsx'
-import { localName, useI18n, type MessageKey } from '#app/i18n/index.ts'
-import { type CompanyHit, SEARCH_LIMIT, searchEverything } from '#app/models/company/index.server.ts'
 import { requireUser } from '#app/http/auth.server.ts'
-import styles from '#app/styles/company.css'
+import { localName, type MessageKey, useI18n } from '#app/i18n/index.ts'
 import { pageTitle } from '#app/i18n/meta.ts'
+import { type CompanyHit, SEARCH_LIMIT, searchEverything } from '#app/models/company/index.server.ts'
+import styles from '#app/styles/company.css'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>

@@ -1,12 +1,13 @@
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+
 import { Field, FormError } from '#app/components/form.tsx'
+import { setSessionCookieHeader } from '#app/http/auth.server.ts'
+import { badRequest, parseForm } from '#app/http/forms.server.ts'
 import { useI18n } from '#app/i18n/index.ts'
 import { createSession } from '#app/models/account/index.server.ts'
 import { countUsers, createFirstAdmin } from '#app/models/account/index.server.ts'
 import { SetupSchema } from '#app/schemas/auth.ts'
-import { setSessionCookieHeader } from '#app/http/auth.server.ts'
-import { badRequest, parseForm } from '#app/http/forms.server.ts'
 
 export async function loader({ context }: LoaderFunctionArgs) {
   return json({ alreadySetUp: (await countUsers(context.db)) > 0 })

@@ -1,15 +1,16 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Link, isRouteErrorResponse, useLoaderData, useParams, useRouteError } from '@remix-run/react'
+import { isRouteErrorResponse, Link, useLoaderData, useParams, useRouteError } from '@remix-run/react'
+import { z } from 'zod'
+
 import { ErrorPage } from '#app/components/error-page.tsx'
 import { HistoryEntry } from '#app/components/theme/history-entry.tsx'
-import { useI18n, type MessageKey } from '#app/i18n/index.ts'
+import { requireUser } from '#app/http/auth.server.ts'
+import { type MessageKey, useI18n } from '#app/i18n/index.ts'
+import { pageTitle } from '#app/i18n/meta.ts'
 import { listThemeHistory } from '#app/models/theme/index.server.ts'
 import { findThemeIdBySlug } from '#app/models/theme/index.server.ts'
 import { IdSchema } from '#app/schemas/common.ts'
 import { HISTORY_PARTS } from '#app/schemas/theme.ts'
-import { requireUser } from '#app/http/auth.server.ts'
-import { z } from 'zod'
-import { pageTitle } from '#app/i18n/meta.ts'
 
 // The History tab of a theme (rendered inside the theme page's header and tabs): who
 // changed what and when, with the text differences, newest first.

@@ -1,38 +1,39 @@
 import { type ActionFunctionArgs, json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import {
-  type ShouldRevalidateFunction,
   isRouteErrorResponse,
+  type ShouldRevalidateFunction,
   useActionData,
   useLoaderData,
   useOutlet,
   useParams,
   useRouteError,
 } from '@remix-run/react'
-import { FormError } from '#app/components/form.tsx'
+import { z } from 'zod'
+
 import { ErrorPage } from '#app/components/error-page.tsx'
+import { FormError } from '#app/components/form.tsx'
 import { DataExhaustionSection } from '#app/components/theme/data-exhaustion-section.tsx'
 import { PointsSection } from '#app/components/theme/points-section.tsx'
 import { SegmentsSection } from '#app/components/theme/segments-section.tsx'
 import { SubThemes } from '#app/components/theme/sub-themes.tsx'
-import { ThemeHeader } from '#app/components/theme/theme-header.tsx'
 import type { ThemeActionResult } from '#app/components/theme/theme-form.tsx'
+import { ThemeHeader } from '#app/components/theme/theme-header.tsx'
 import { ThesisSection } from '#app/components/theme/thesis-section.tsx'
 import { VendorMap } from '#app/components/theme/vendor-map.tsx'
+import { requireRole, requireUser } from '#app/http/auth.server.ts'
+import { parseForm, readFormData } from '#app/http/forms.server.ts'
 import { useI18n } from '#app/i18n/index.ts'
-import { listDataStocks } from '#app/models/theme/index.server.ts'
+import { pageTitle } from '#app/i18n/meta.ts'
 import { getTeamTimeZone } from '#app/models/ops/index.server.ts'
+import { listDataStocks } from '#app/models/theme/index.server.ts'
 import { applyThemeEdit } from '#app/models/theme/index.server.ts'
 import { ThemeEditError, type ThemeEditReason } from '#app/models/theme/index.server.ts'
 import { findThemeIdBySlug, getThemeBySlug, listThemes } from '#app/models/theme/index.server.ts'
 import { ThemeEditSchema } from '#app/schemas/theme.ts'
-import { requireRole, requireUser } from '#app/http/auth.server.ts'
-import { parseForm, readFormData } from '#app/http/forms.server.ts'
+import styles from '#app/styles/theme.css'
 import { calendarDateIn } from '#app/utils/iso-week.ts'
 import { renderMarkdown } from '#app/utils/markdown.server.ts'
 import { roleAllows } from '#app/utils/permissions.ts'
-import styles from '#app/styles/theme.css'
-import { z } from 'zod'
-import { pageTitle } from '#app/i18n/meta.ts'
 
 const SlugSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/)
 
@@ -61,7 +62,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const below = new Set([found.theme.id])
   for (let grew = true; grew;) {
     grew = false
-    for (const t of themes) if (t.parentId != null && below.has(t.parentId) && !below.has(t.id)) (below.add(t.id), (grew = true))
+    for (const t of themes) {
+      if (t.parentId != null && below.has(t.parentId) && !below.has(t.id)) {
+        below.add(t.id)
+        grew = true
+      }
+    }
   }
   const { year, month, day } = calendarDateIn(new Date(), timeZone)
   return json({

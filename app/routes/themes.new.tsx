@@ -1,18 +1,19 @@
 import { type ActionFunctionArgs, json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, isRouteErrorResponse, useActionData, useLoaderData, useNavigation, useRouteError } from '@remix-run/react'
 import { useState } from 'react'
+
 import { ErrorPage } from '#app/components/error-page.tsx'
 import { Field, FormError } from '#app/components/form.tsx'
 import { TextAreaField } from '#app/components/theme/fields.tsx'
 import { ThemeDetailsFields } from '#app/components/theme/theme-details-fields.tsx'
-import { useI18n } from '#app/i18n/index.ts'
-import { ThemeEditError, createTheme } from '#app/models/theme/index.server.ts'
-import { listThemes } from '#app/models/theme/index.server.ts'
-import { THESIS_MAX, ThemeCreateSchema, suggestSlug } from '#app/schemas/theme.ts'
 import { requireRole } from '#app/http/auth.server.ts'
-import { type FormFailure, badRequest, formError, parseForm, readFormData } from '#app/http/forms.server.ts'
-import styles from '#app/styles/theme.css'
+import { badRequest, formError, type FormFailure, parseForm, readFormData } from '#app/http/forms.server.ts'
+import { useI18n } from '#app/i18n/index.ts'
 import { pageTitle } from '#app/i18n/meta.ts'
+import { createTheme, ThemeEditError } from '#app/models/theme/index.server.ts'
+import { listThemes } from '#app/models/theme/index.server.ts'
+import { suggestSlug, ThemeCreateSchema, THESIS_MAX } from '#app/schemas/theme.ts'
+import styles from '#app/styles/theme.css'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'themeEdit.newTheme')

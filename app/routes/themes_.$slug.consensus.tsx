@@ -1,20 +1,21 @@
 import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, isRouteErrorResponse, useLoaderData, useParams, useRouteError, useSubmit } from '@remix-run/react'
+import { Form, isRouteErrorResponse, Link, useLoaderData, useParams, useRouteError, useSubmit } from '@remix-run/react'
+
 import { ConsensusHistoryChart, HistoryLegend } from '#app/components/charts/consensus-history-chart.tsx'
 import { MaturityHeatmap } from '#app/components/charts/maturity-heatmap.tsx'
 import { ErrorPage } from '#app/components/error-page.tsx'
 import { ScoringNav } from '#app/components/scoring/scoring-nav.tsx'
+import { requireUser } from '#app/http/auth.server.ts'
+import { requireScoringTheme } from '#app/http/scoring-route.server.ts'
 import { localName, useI18n } from '#app/i18n/index.ts'
+import { pageTitle } from '#app/i18n/meta.ts'
 import { loadHistory, loadMatrix } from '#app/models/scoring/index.server.ts'
-import { MAX_ANALYST_LINES } from '#app/scoring/chart-data.ts'
 import { currentTeamWeek } from '#app/models/scoring/index.server.ts'
 import { getDisagreementThreshold, listDimensions, listModalities } from '#app/models/scoring/index.server.ts'
-import { RANGES, type Range } from '#app/schemas/scoring.ts'
-import { requireScoringTheme } from '#app/http/scoring-route.server.ts'
-import { requireUser } from '#app/http/auth.server.ts'
-import { parseIsoWeek, shiftIsoWeek } from '#app/utils/iso-week.ts'
+import { type Range, RANGES } from '#app/schemas/scoring.ts'
+import { MAX_ANALYST_LINES } from '#app/scoring/chart-data.ts'
 import styles from '#app/styles/scoring.css'
-import { pageTitle } from '#app/i18n/meta.ts'
+import { parseIsoWeek, shiftIsoWeek } from '#app/utils/iso-week.ts'
 
 // Consensus and history: the chosen modalities' median over the weeks (with the spread
 // band and source-view markers, and analysts' own lines on request), and the heatmap of

@@ -1,7 +1,8 @@
 import { json, type LoaderFunctionArgs } from '@remix-run/node'
-import { searchEvidence } from '#app/models/scoring/index.server.ts'
-import { requireScoringTheme } from '#app/http/scoring-route.server.ts'
+
 import { requireUser } from '#app/http/auth.server.ts'
+import { requireScoringTheme } from '#app/http/scoring-route.server.ts'
+import { searchEvidence } from '#app/models/scoring/index.server.ts'
 
 // The scoring page's evidence search (JSON for its search box): documents and mentions
 // matching ?q=, the theme's own documents first.

@@ -1,20 +1,21 @@
 import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, isRouteErrorResponse, useLoaderData, useParams, useRouteError } from '@remix-run/react'
+
 import { MaturityHeatmap } from '#app/components/charts/maturity-heatmap.tsx'
 import { ErrorPage } from '#app/components/error-page.tsx'
 import { MoveCells, MoveHeadCells } from '#app/components/scoring/move-cells.tsx'
 import { ScoringNav } from '#app/components/scoring/scoring-nav.tsx'
 import { WeekBar } from '#app/components/scoring/week-bar.tsx'
+import { requireUser } from '#app/http/auth.server.ts'
+import { requireScoringTheme } from '#app/http/scoring-route.server.ts'
 import { formatDateTime, useI18n } from '#app/i18n/index.ts'
+import { pageTitle } from '#app/i18n/meta.ts'
 import { loadMatrix } from '#app/models/scoring/index.server.ts'
 import { listWeekMoves } from '#app/models/scoring/index.server.ts'
 import { currentTeamWeek, getWeekLock } from '#app/models/scoring/index.server.ts'
 import { getDisagreementThreshold, listDimensions, listModalities } from '#app/models/scoring/index.server.ts'
-import { requireScoringTheme } from '#app/http/scoring-route.server.ts'
-import { requireUser } from '#app/http/auth.server.ts'
-import { parseIsoWeek } from '#app/utils/iso-week.ts'
 import styles from '#app/styles/scoring.css'
-import { pageTitle } from '#app/i18n/meta.ts'
+import { parseIsoWeek } from '#app/utils/iso-week.ts'
 
 // What moved in a week: the heatmap with its arrows, then every analyst's change against
 // the previous week, with who, the reason and the evidence. "As the week ended" reads the

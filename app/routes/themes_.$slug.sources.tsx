@@ -1,18 +1,19 @@
 import { type ActionFunctionArgs, json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, isRouteErrorResponse, useActionData, useLoaderData, useNavigation, useParams, useRouteError } from '@remix-run/react'
+
 import { ErrorPage } from '#app/components/error-page.tsx'
-import { Field, FormError, fieldError } from '#app/components/form.tsx'
+import { Field, fieldError, FormError } from '#app/components/form.tsx'
 import { ScoringNav } from '#app/components/scoring/scoring-nav.tsx'
+import { requireRole, requireUser } from '#app/http/auth.server.ts'
+import { badRequest, parseForm, readFormData } from '#app/http/forms.server.ts'
+import { echoValues, refusalResponse, requireScoringTheme } from '#app/http/scoring-route.server.ts'
 import { formatDate, localName, useI18n } from '#app/i18n/index.ts'
+import { pageTitle } from '#app/i18n/meta.ts'
 import { listDimensions, listModalities } from '#app/models/scoring/index.server.ts'
 import { addSourceScore, deleteSourceScore, listSourceScores, listThemeDocuments } from '#app/models/scoring/index.server.ts'
 import { SourceScoreFormSchema } from '#app/schemas/scoring.ts'
-import { echoValues, refusalResponse, requireScoringTheme } from '#app/http/scoring-route.server.ts'
-import { requireRole, requireUser } from '#app/http/auth.server.ts'
-import { badRequest, parseForm, readFormData } from '#app/http/forms.server.ts'
-import { roleAllows } from '#app/utils/permissions.ts'
 import styles from '#app/styles/scoring.css'
-import { pageTitle } from '#app/i18n/meta.ts'
+import { roleAllows } from '#app/utils/permissions.ts'
 
 // Source views: what a report said about a modality ("CICC, 2024-03-05: video =
 // breakthrough"), on the theme's rubric. They show on the history chart as markers and

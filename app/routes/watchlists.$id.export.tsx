@@ -1,10 +1,11 @@
 import { json, type LoaderFunctionArgs } from '@remix-run/node'
-import { type MessageKey, makeTranslate } from '#app/i18n/index.ts'
+
+import { requireUser, resolveLocale } from '#app/http/auth.server.ts'
+import { makeTranslate, type MessageKey } from '#app/i18n/index.ts'
 import { getTeamTimeZone } from '#app/models/ops/index.server.ts'
 import { getWatchlist, listLiveEntries } from '#app/models/watchlist/index.server.ts'
 import { IdSchema } from '#app/schemas/common.ts'
 import { ExportFormatSchema } from '#app/schemas/watchlist.ts'
-import { requireUser, resolveLocale } from '#app/http/auth.server.ts'
 import { calendarDateIn } from '#app/utils/iso-week.ts'
 import { writeCsv, writeXlsx } from '#app/utils/spreadsheet.server.ts'
 import { formatTicker } from '#app/utils/ticker.ts'
@@ -74,6 +75,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 /** attachment with an ASCII fallback and the real (often Chinese) name per RFC 6266/5987. */
 function contentDisposition(name: string, fallback: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters cannot stand in a file name
   const safe = name.replace(/[\\/:*?"<>|\u0000-\u001f\u007f]/g, '_').slice(0, 150)
   const encoded = encodeURIComponent(safe).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`

@@ -1,23 +1,26 @@
 import { type ActionFunctionArgs, json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import {
+  isRouteErrorResponse,
   Link,
   type ShouldRevalidateFunction,
-  isRouteErrorResponse,
   useActionData,
   useLoaderData,
   useParams,
   useRouteError,
 } from '@remix-run/react'
+
 import { ErrorPage } from '#app/components/error-page.tsx'
 import { FormError } from '#app/components/form.tsx'
 import { AddEntryForm, type WatchlistActionResult, WatchlistSettings } from '#app/components/watchlist-forms.tsx'
 import { WatchlistTable } from '#app/components/watchlist-table.tsx'
+import { requireRole, requireUser } from '#app/http/auth.server.ts'
+import { parseForm } from '#app/http/forms.server.ts'
 import { localName, useI18n } from '#app/i18n/index.ts'
+import { pageTitle } from '#app/i18n/meta.ts'
 import { listCompanies } from '#app/models/company/index.server.ts'
 import { findCompanyByIdentifier } from '#app/models/company/index.server.ts'
 import { listThemes } from '#app/models/theme/index.server.ts'
 import {
-  WatchlistError,
   addEntry,
   countRemovedEntries,
   describeUnresolved,
@@ -27,15 +30,13 @@ import {
   setWatchlistArchived,
   updateEntry,
   updateWatchlist,
+  WatchlistError,
 } from '#app/models/watchlist/index.server.ts'
 import { IdSchema } from '#app/schemas/common.ts'
 import { WatchlistPageSchema } from '#app/schemas/watchlist.ts'
-import { requireRole, requireUser } from '#app/http/auth.server.ts'
-import { parseForm } from '#app/http/forms.server.ts'
+import styles from '#app/styles/watchlist.css'
 import { renderMarkdown } from '#app/utils/markdown.server.ts'
 import { roleAllows } from '#app/utils/permissions.ts'
-import styles from '#app/styles/watchlist.css'
-import { pageTitle } from '#app/i18n/meta.ts'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>

@@ -1,15 +1,16 @@
 import { type ActionFunctionArgs, json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { Field, FormError, fieldError } from '#app/components/form.tsx'
-import { formatDate, localName, useI18n } from '#app/i18n/index.ts'
-import { listThemes } from '#app/models/theme/index.server.ts'
-import { WatchlistError, createWatchlist, listWatchlists } from '#app/models/watchlist/index.server.ts'
-import { WatchlistCreateSchema } from '#app/schemas/watchlist.ts'
+
+import { Field, fieldError, FormError } from '#app/components/form.tsx'
 import { requireRole, requireUser } from '#app/http/auth.server.ts'
 import { badRequest, formError, parseForm } from '#app/http/forms.server.ts'
-import { roleAllows } from '#app/utils/permissions.ts'
-import styles from '#app/styles/watchlist.css'
+import { formatDate, localName, useI18n } from '#app/i18n/index.ts'
 import { pageTitle } from '#app/i18n/meta.ts'
+import { listThemes } from '#app/models/theme/index.server.ts'
+import { createWatchlist, listWatchlists, WatchlistError } from '#app/models/watchlist/index.server.ts'
+import { WatchlistCreateSchema } from '#app/schemas/watchlist.ts'
+import styles from '#app/styles/watchlist.css'
+import { roleAllows } from '#app/utils/permissions.ts'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'nav.watchlists')

@@ -1,14 +1,15 @@
 import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Link, isRouteErrorResponse, useLoaderData, useParams, useRouteError } from '@remix-run/react'
+import { isRouteErrorResponse, Link, useLoaderData, useParams, useRouteError } from '@remix-run/react'
+
 import { ErrorPage } from '#app/components/error-page.tsx'
+import { requireUser } from '#app/http/auth.server.ts'
 import { formatDateTime, localName, useI18n } from '#app/i18n/index.ts'
+import { pageTitle } from '#app/i18n/meta.ts'
 import { getTeamTimeZone } from '#app/models/ops/index.server.ts'
 import { listWatchlistHistory } from '#app/models/watchlist/index.server.ts'
 import { getWatchlist } from '#app/models/watchlist/index.server.ts'
 import { IdSchema } from '#app/schemas/common.ts'
-import { requireUser } from '#app/http/auth.server.ts'
 import styles from '#app/styles/watchlist.css'
-import { pageTitle } from '#app/i18n/meta.ts'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>

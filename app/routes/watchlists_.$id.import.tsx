@@ -1,36 +1,37 @@
 import {
   type ActionFunctionArgs,
+  json,
   type LinksFunction,
   type LoaderFunctionArgs,
   MaxPartSizeExceededError,
   type MetaFunction,
-  json,
   unstable_createMemoryUploadHandler,
   unstable_parseMultipartFormData,
 } from '@remix-run/node'
-import { Form, Link, isRouteErrorResponse, useActionData, useLoaderData, useNavigation, useParams, useRouteError } from '@remix-run/react'
+import { Form, isRouteErrorResponse, Link, useActionData, useLoaderData, useNavigation, useParams, useRouteError } from '@remix-run/react'
 import { useEffect, useRef } from 'react'
+
 import { ErrorPage } from '#app/components/error-page.tsx'
-import { Field, FormError, fieldError } from '#app/components/form.tsx'
-import { ImportPlanView, type ImportActionResult } from '#app/components/watchlist-import-plan.tsx'
-import { useI18n, type MessageKey } from '#app/i18n/index.ts'
+import { Field, fieldError, FormError } from '#app/components/form.tsx'
+import { type ImportActionResult, ImportPlanView } from '#app/components/watchlist-import-plan.tsx'
+import { requireRole } from '#app/http/auth.server.ts'
+import { parseForm } from '#app/http/forms.server.ts'
+import { type MessageKey, useI18n } from '#app/i18n/index.ts'
+import { pageTitle } from '#app/i18n/meta.ts'
 import {
+  canImport,
   ImportBlockedError,
   ImportFileError,
-  canImport,
   importRows,
   planImport,
   rowsFromSheet,
   summarisePlan,
 } from '#app/models/watchlist/index.server.ts'
-import { WatchlistError, getWatchlist } from '#app/models/watchlist/index.server.ts'
+import { getWatchlist, WatchlistError } from '#app/models/watchlist/index.server.ts'
 import { IdSchema } from '#app/schemas/common.ts'
 import { REGIONS, VENDOR_TYPES, WatchlistImportSchema } from '#app/schemas/watchlist.ts'
-import { requireRole } from '#app/http/auth.server.ts'
-import { parseForm } from '#app/http/forms.server.ts'
-import { MAX_SPREADSHEET_BYTES, SpreadsheetError, readSpreadsheet } from '#app/utils/spreadsheet.server.ts'
 import styles from '#app/styles/watchlist.css'
-import { pageTitle } from '#app/i18n/meta.ts'
+import { MAX_SPREADSHEET_BYTES, readSpreadsheet, SpreadsheetError } from '#app/utils/spreadsheet.server.ts'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>

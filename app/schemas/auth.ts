@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { EmailSchema, IdSchema, LocaleSchema, NewPasswordSchema, RoleSchema, requiredText } from './common.ts'
+
+import { EmailSchema, IdSchema, LocaleSchema, NewPasswordSchema, requiredText, RoleSchema } from './common.ts'
 
 export const SignInSchema = z.object({
   email: EmailSchema,

@@ -1,5 +1,7 @@
 import { z } from 'zod'
+
 import { parseTicker, type Ticker, tickerKey } from '#app/utils/ticker.ts'
+
 import { IdSchema, optionalText, requiredText } from './common.ts'
 
 // Forms of the company registry: the create form, the profile editor and the inline
@@ -30,7 +32,7 @@ const website = z
   .max(500, { error: 'validation.tooLong?max=500' })
   .optional()
   .transform((v) => (!v ? null : /^https?:\/\//i.test(v) ? v : `https://${v}`))
-  .refine((v) => v === null || /^https?:\/\/[^\s/$.?#][^\s]*\.[^\s]+$/i.test(v) || /^https?:\/\/localhost/i.test(v), {
+  .refine((v) => v === null || /^https?:\/\/[^\s/$.?#][^\s.]*\.\S+$/i.test(v) || /^https?:\/\/localhost/i.test(v), {
     error: 'companyEdit.websiteInvalid',
   })
 

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+
 import { IdSchema, optionalText } from './common.ts'
 
 // Forms of the feeds page and the admin's allowed-hosts setting.

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+
 import { optionalText } from './common.ts'
 import { MEETING_TEXT_MAX } from './meeting-limits.ts'
 

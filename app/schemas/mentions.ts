@@ -1,5 +1,7 @@
 import { z } from 'zod'
+
 import { parseIsoWeek, shiftIsoWeek } from '#app/utils/iso-week.ts'
+
 import { optionalText, requiredText } from './common.ts'
 import { FeedUrlSchema } from './feed.ts'
 

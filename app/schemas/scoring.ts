@@ -1,6 +1,8 @@
 import { z } from 'zod'
+
 import { MAX_DISAGREEMENT_SPREAD, MIN_DISAGREEMENT_SPREAD } from '#app/scoring/consensus.ts'
 import { parseIsoWeek } from '#app/utils/iso-week.ts'
+
 import { IdSchema, optionalText, requiredText } from './common.ts'
 
 // Forms and query strings of the scoring pages. Field errors are i18n message keys.
@@ -26,7 +28,7 @@ const idList = z
 const reason = z
   .string()
   .optional()
-  .transform((value) => (value ?? '').replace(/\s*[\r\n]+\s*/g, ' ').trim())
+  .transform((value) => (value ?? '').replace(/\s*[\r\n]\s*/g, ' ').trim())
   .pipe(z.string().max(REASON_MAX, { error: `validation.tooLong?max=${REASON_MAX}` }))
 
 const level = z.coerce

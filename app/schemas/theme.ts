@@ -1,4 +1,5 @@
 import { z } from 'zod'
+
 import { IdSchema, optionalText, requiredText } from './common.ts'
 
 // Forms of the theme pages: creating a theme (/themes/new) and every inline edit on the

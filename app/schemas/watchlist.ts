@@ -1,4 +1,5 @@
 import { z } from 'zod'
+
 import { IdSchema, optionalText, requiredText } from './common.ts'
 
 // Forms of the watchlist pages. Shared by server and browser: field errors are message

@@ -1,5 +1,6 @@
 import { isoWeekOfDate } from '#app/utils/iso-week.ts'
-import { type ChartRow, buildChartRows, categoryOf, pickTicks } from './history-series.ts'
+
+import { buildChartRows, categoryOf, type ChartRow, pickTicks } from './history-series.ts'
 
 // Turns the database's weekly consensus rows into the history chart's props: one median
 // line per modality (with the min-max band when only one is shown), one dashed line per

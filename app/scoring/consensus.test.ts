@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
+
 import { consensusOf, formatLevel, isDisagreement, median } from './consensus.ts'
-import { buildChartRows, bucketWeeks, pickTicks, weeksBetween } from './history-series.ts'
+import { bucketWeeks, buildChartRows, pickTicks, weeksBetween } from './history-series.ts'
 import { diffWeeks, type WeekScore } from './moves.ts'
 import { weekState } from './week-lock.ts'
 

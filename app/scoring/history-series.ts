@@ -1,4 +1,5 @@
 import { shiftIsoWeek } from '#app/utils/iso-week.ts'
+
 import { roundLevel } from './consensus.ts'
 
 // Shapes consensus rows into what the history chart draws. Five years of weekly data is

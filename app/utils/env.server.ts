@@ -23,7 +23,7 @@ const EnvSchema = z.object({
     (value) => (value === '' ? undefined : value),
     z
       .string()
-      .regex(/^https?:\/\/[^/\s]+(\/[^\s]*)?$/, 'PUBLIC_URL must be an http(s) address such as https://themeradar.example.com')
+      .regex(/^https?:\/\/[^/\s]+(\/\S*)?$/, 'PUBLIC_URL must be an http(s) address such as https://themeradar.example.com')
       .transform((url) => url.replace(/\/+$/, ''))
       .optional(),
   ),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+
 import { isoWeekOf, isoWeekOfDate, mondayOfIsoWeek, parseIsoWeek, shiftIsoWeek } from './iso-week.ts'
 
 describe('ISO weeks', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+
 import { joinCjkLines, renderMarkdown } from './markdown.server.ts'
 
 describe('renderMarkdown', () => {

@@ -54,7 +54,7 @@ const allowed: sanitizeHtml.IOptions = {
 const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef]/u
 const CJK_PUNCT = /[\u3000-\u303f\uff00-\uffef]/u
 // Lines that start a block of their own (list item, quote, heading, table row, fence) are never joined.
-const BLOCK_START = /^\s*([-*+]\s|\d+[.)]\s|#|>|\||```|~~~|[-=_*]{2,}\s*$|$)/
+const BLOCK_START = /^\s*([-*+]\s|\d+[.)]\s|[#>|]|```|~~~|[-=_*]{2,}\s*$|$)/
 const FENCE = /^\s{0,3}(```|~~~)/
 const HEADING = /^\s{0,3}#{1,6}(\s|$)/
 

@@ -1,9 +1,12 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+
 import { http, HttpResponse, passthrough } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { exampleLookup, feedsExampleHandlers, FEEDS_HOST, RSS_FEED } from '#tests/msw/feeds-example.ts'
+
+import { exampleLookup, FEEDS_HOST, feedsExampleHandlers, RSS_FEED } from '#tests/msw/feeds-example.ts'
+
 import { blockedAddressKind } from './address-policy.server.ts'
 import { bodyText, describeFetchError, safeFetch, SafeFetchError, type SafeFetchOptions } from './safe-fetch.server.ts'
 

@@ -1,10 +1,11 @@
-import { promises as dnsPromises, type LookupAddress } from 'node:dns'
+import { type LookupAddress, promises as dnsPromises } from 'node:dns'
 import http, { type IncomingMessage } from 'node:http'
 import https from 'node:https'
 import { isIP } from 'node:net'
 import type { Readable } from 'node:stream'
 import zlib from 'node:zlib'
-import { blockedAddressKind, isLocalhostName, type BlockedKind } from './address-policy.server.ts'
+
+import { blockedAddressKind, type BlockedKind, isLocalhostName } from './address-policy.server.ts'
 
 // Fetching a URL that a user typed in (a feed, a web page, a PDF) without letting them
 // reach what only the server can reach. Every hop is checked: the scheme, then every

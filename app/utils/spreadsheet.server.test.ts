@@ -1,10 +1,11 @@
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
+
 import {
-  SpreadsheetError,
   neutraliseCell,
   readSpreadsheet,
   restoreNeutralisedCell,
+  SpreadsheetError,
   writeCsv,
   writeXlsx,
   zipUncompressedSize,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+
 import { diffText, tokenize } from './text-diff.ts'
 
 const render = (parts: ReturnType<typeof diffText>) =>

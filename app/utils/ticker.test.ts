@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+
 import { formatTicker, parseTicker, tickerKey } from './ticker.ts'
 
 describe('parseTicker', () => {
@@ -114,10 +115,10 @@ describe('formatTicker', () => {
 
   it('produces codes the company_ticker check constraint accepts', () => {
     const shapes = {
-      SH: /^[0-9]{6}$/,
-      SZ: /^[0-9]{6}$/,
-      BJ: /^[0-9]{6}$/,
-      HK: /^([0-9]{4}|[1-9][0-9]{4})$/,
+      SH: /^\d{6}$/,
+      SZ: /^\d{6}$/,
+      BJ: /^\d{6}$/,
+      HK: /^(\d{4}|[1-9]\d{4})$/,
       US: /^[A-Z][A-Z0-9.-]{0,9}$/,
     }
     for (const input of ['600519.SS', '1.HK', '80737.HK', '0700 HK', 'brk-b', '920118', 'sz000001']) {

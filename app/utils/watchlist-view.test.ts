@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
+
 import { parseTags } from '#app/schemas/watchlist.ts'
-import { type ViewRow, applyView, nextSort, parseView, viewToParams } from './watchlist-view.ts'
+
+import { applyView, nextSort, parseView, type ViewRow, viewToParams } from './watchlist-view.ts'
 
 const row = (nameEn: string, over: Partial<ViewRow> = {}): ViewRow => ({
   nameEn,

@@ -1,4 +1,5 @@
 import type { Region, VendorType } from '#db/types.ts'
+
 import { normaliseText } from './normalise.ts'
 
 // The watchlist table's filters and sort order: pure, so the server renders the same rows

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
+
 import { readEnv } from '#app/utils/env.server.ts'
+
 import { webhookBody } from './formats.ts'
 
 // With the app's public address, each alert links to the company's page; without it the

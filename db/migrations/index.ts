@@ -1,4 +1,5 @@
 import type { Migration } from 'kysely'
+
 import * as foundation from './2026-11-23T14-00-00_foundation.ts'
 import * as scoring from './2026-11-23T16-30-00_scoring.ts'
 import * as jobFiles from './2026-11-23T18-00-00_job_files.ts'

@@ -1,5 +1,6 @@
 import { normaliseAlias } from '#app/utils/normalise.ts'
 import { parseTicker } from '#app/utils/ticker.ts'
+
 import { DEMO_COMPANIES, DEMO_WATCHLISTS } from '../demo-data.ts'
 import { type Ids, insertCounted, lookup, type Run } from './run.ts'
 

@@ -1,4 +1,5 @@
 import type { Transaction } from 'kysely'
+
 import type { Database } from '#db/types.ts'
 
 // Shared by the demo loaders: the transaction they all write through, a count of the

@@ -1,8 +1,11 @@
 import type { Kysely } from 'kysely'
+
 import { DEMO_ACCOUNT_PASSWORD_HASH } from '#app/models/account/index.server.ts'
 import { ingestDocument } from '#app/models/document/index.server.ts'
 import { calendarDateIn, isoWeekOf, mondayOfIsoWeek, shiftIsoWeek } from '#app/utils/iso-week.ts'
 import type { Database } from '#db/types.ts'
+
+import { DEMO_READING_NOTES } from '../demo/reading-notes.ts'
 import {
   DEMO_ANALYSTS,
   DEMO_HISTORY_WEEKS,
@@ -11,8 +14,7 @@ import {
   DEMO_SOURCE_SCORES,
   DEMO_STARTING_LEVELS,
 } from '../demo/team-history.ts'
-import { DEMO_READING_NOTES } from '../demo/reading-notes.ts'
-import { lookup, type Ids } from './run.ts'
+import { type Ids, lookup } from './run.ts'
 
 // Loads the demo team's recent weeks (seeds/demo/team-history.ts) and its reading notes
 // (seeds/demo/reading-notes.ts) once per database, relative to `now`. Runs after the

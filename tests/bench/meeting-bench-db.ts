@@ -1,11 +1,13 @@
 // The meeting benchmark's PostgreSQL database: created once per scale and generator
 // version, then reused (building the full scale takes minutes). --rebuild forces it.
 import { sql } from 'kysely'
+
+import { sessionCookie } from '#app/http/auth.server.ts'
+import { createSession } from '#app/models/account/index.server.ts'
 import { type Connection, openPostgres } from '#db/connection.ts'
 import { migrateToLatest } from '#db/migrate.ts'
-import { createSession } from '#app/models/account/index.server.ts'
-import { sessionCookie } from '#app/http/auth.server.ts'
-import { generateMeetingData, markerFor, readMarker, type MeetingDataScale } from './meeting-data.ts'
+
+import { generateMeetingData, markerFor, type MeetingDataScale, readMarker } from './meeting-data.ts'
 
 export const DEFAULT_SERVER_URL = 'postgres://postgres@127.0.0.1:5432/postgres'
 

@@ -15,12 +15,14 @@
 import { existsSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
 import path from 'node:path'
-import { resolveMeetingTheme, loadMeetingView } from '#app/models/meeting/index.server.ts'
+
+import { loadMeetingView, resolveMeetingTheme } from '#app/models/meeting/index.server.ts'
 import { startApp } from '#tests/e2e/app-server.ts'
-import { formatTable, median, type BenchContext } from './bench-kit.ts'
+
+import { type BenchContext, formatTable, median } from './bench-kit.ts'
 import { exactCounts, openBenchDatabase, signInAs, tableSizes } from './meeting-bench-db.ts'
 import { BENCH_THEME_SLUG, LAST_WEEK, SCALES } from './meeting-data.ts'
-import { explainPageQueries, load, meetingPageQueries, shippedJavaScript, type LoadResult } from './meeting-page.ts'
+import { explainPageQueries, load, meetingPageQueries, shippedJavaScript } from './meeting-page.ts'
 
 const TARGET = { p50: 25, p99: 100, jsGzipKb: 200 }
 const root = path.resolve(import.meta.dirname, '../..')

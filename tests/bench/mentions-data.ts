@@ -1,8 +1,9 @@
 // Deterministic test data for the mention benchmark: 10,000 aliases shaped like our
 // company_alias rows and tens of MB of mixed Chinese/English text that mentions some of
 // them. No downloads: everything comes from a seeded PRNG and the word lists below.
-import { foldAliasKey } from '#app/mentions/index.ts'
 import type { MentionAlias } from '#app/mentions/index.ts'
+import { foldAliasKey } from '#app/mentions/index.ts'
+
 import { createRandom, type Random } from './bench-kit.ts'
 
 // The ~400 most frequent Chinese characters: filler text is drawn from these, so short

@@ -16,9 +16,11 @@
 import { AhoCorasick as MonyoneDefault } from '@monyone/aho-corasick'
 import { AhoCorasick as MonyoneFast } from '@monyone/aho-corasick/fast'
 import { AhoCorasick as MonyoneGreedy } from '@monyone/aho-corasick/greedy'
+
 import { buildAutomaton } from '#app/mentions/automaton.ts'
 import { buildMentionMatcher, foldAliasKey, summariseByCompany } from '#app/mentions/index.ts'
-import { collectGarbage, formatTable, median, memoryInUse, type BenchContext } from './bench-kit.ts'
+
+import { type BenchContext, collectGarbage, formatTable, median, memoryInUse } from './bench-kit.ts'
 import { generateAliases, generateText } from './mentions-data.ts'
 
 interface Engine {

@@ -7,7 +7,7 @@
 //   npm run bench -- --list
 // To add one: write tests/bench/<name>.bench.ts exporting `run(context: BenchContext)`
 // (see bench-kit.ts) and add a line here.
-import { writeResults, type BenchModule } from './bench-kit.ts'
+import { type BenchModule, writeResults } from './bench-kit.ts'
 
 interface Benchmark {
   name: string

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
+
 import { type Browser, chromium } from 'playwright-core'
 
 export const ARTIFACTS = path.resolve('tests/e2e/artifacts')

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
 import { artifact } from './browser.ts'
 import { ANALYST_EMAIL, MEMBER_PASSWORD, setUpTeam, switchLanguage, type Team } from './team.ts'
 

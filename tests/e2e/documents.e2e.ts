@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
 import { makeBinary, makeReportPdf } from '../fixtures/documents.ts'
 import { artifact } from './browser.ts'
 import { ANALYST_EMAIL, MEMBER_PASSWORD, setUpTeam, type Team } from './team.ts'

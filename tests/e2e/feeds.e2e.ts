@@ -1,9 +1,11 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+
 import { sql } from 'kysely'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
 import { openPglite } from '../../db/connection.ts'
 import { migrateToLatest } from '../../db/migrate.ts'
 import { artifact } from './browser.ts'

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
 import { artifact } from './browser.ts'
 import { ADMIN as admin, setUpTeam, type Team } from './team.ts'
 

@@ -1,9 +1,12 @@
 import { readFileSync } from 'node:fs'
+
 import ExcelJS from 'exceljs'
 import { PDFDocument } from 'pdf-lib'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
 import { shiftIsoWeek } from '#app/utils/iso-week.ts'
+
 import { artifact } from './browser.ts'
 import { ADMIN, setUpTeam, type Team } from './team.ts'
 

@@ -1,14 +1,17 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { artifact } from './browser.ts'
-import { ADMIN, setUpTeam, type Session, type Team } from './team.ts'
+
 import { isoWeekOf, shiftIsoWeek } from '#app/utils/iso-week.ts'
 import { openPglite } from '#db/connection.ts'
 import { migrateToLatest } from '#db/migrate.ts'
 import { seedDemoData } from '#seeds/seed.ts'
+
+import { artifact } from './browser.ts'
+import { ADMIN, type Session, setUpTeam, type Team } from './team.ts'
 
 // An analyst scores with the keyboard: arrows to a cell, a digit picks the level (saved at
 // once, no reload), a changed level asks for a reason, Enter saves it. The consensus chart,

@@ -1,5 +1,7 @@
 import { rmSync } from 'node:fs'
+
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core'
+
 import { type RunningApp, startApp } from './app-server.ts'
 import { launchBrowser } from './browser.ts'
 

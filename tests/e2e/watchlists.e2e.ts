@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
 import { artifact } from './browser.ts'
 import { setUpTeam, switchLanguage, type Team } from './team.ts'
 

@@ -1,6 +1,8 @@
-import { gzipSync } from 'node:zlib'
 import type { LookupAddress } from 'node:dns'
+import { gzipSync } from 'node:zlib'
+
 import { delay, http, HttpResponse } from 'msw'
+
 import { repeatedBody } from './streams.ts'
 
 // The outside host feeds.example.com as the tests see it: good feeds, and each way a

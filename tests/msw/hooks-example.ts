@@ -1,4 +1,5 @@
 import type { LookupAddress } from 'node:dns'
+
 import { http, HttpResponse } from 'msw'
 
 // The outside host hooks.example.com as the webhook tests see it: one path per bot

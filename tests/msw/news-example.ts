@@ -1,4 +1,5 @@
 import { delay, http, HttpResponse } from 'msw'
+
 import { makeReportPdf } from '../fixtures/documents.ts'
 import { repeatedBody } from './streams.ts'
 

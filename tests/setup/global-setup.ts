@@ -1,9 +1,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
+
 import { sql } from 'kysely'
+import type { TestProject } from 'vitest/node'
+
 import { openPglite, openPostgres } from '../../db/connection.ts'
 import { migrateToLatest } from '../../db/migrate.ts'
-import type { TestProject } from 'vitest/node'
 
 // Migrating a fresh PGlite costs ~3 s; loading a dump of a migrated one ~1 s. Build the
 // dump once per run and hand its path to the test files. On Postgres, a migrated template

@@ -3,7 +3,7 @@
 // hand-written error boundaries, long files and the depth of the longest import climb.
 // Usage: node tests/tools/layout-figures.mjs  (after `npm ci`)
 import { execFileSync } from 'node:child_process'
-import { readFileSync, readdirSync, statSync } from 'node:fs'
+import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 
 // Lower numbers sit lower: a file may import its own rank or below.

@@ -1,4 +1,5 @@
 import type { CSSProperties, ReactNode } from 'react'
+
 import { useI18n } from '#app/i18n/index.ts'
 
 // The one frame every chart in the app sits in. It owns:

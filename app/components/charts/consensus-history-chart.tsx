@@ -1,9 +1,11 @@
 import { Area, CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis } from 'recharts'
+
 import { localName, useI18n } from '#app/i18n/index.ts'
-import { formatLevel } from '#app/scoring/consensus.ts'
 import type { HistoryChartData } from '#app/scoring/chart-data.ts'
+import { formatLevel } from '#app/scoring/consensus.ts'
 import type { ChartRow } from '#app/scoring/history-series.ts'
-import { CHART_FONT_SIZE, CHART_GRID, CHART_TEXT, ChartFrame, ChartTooltipBox, chartColour } from './chart-frame.tsx'
+
+import { CHART_FONT_SIZE, CHART_GRID, CHART_TEXT, chartColour, ChartFrame, ChartTooltipBox } from './chart-frame.tsx'
 
 // A theme's consensus over the weeks: one median line per modality, the min-max band of
 // the team's levels when one modality is shown, dashed lines for the analysts asked for,

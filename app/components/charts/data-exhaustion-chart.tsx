@@ -1,5 +1,6 @@
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts'
-import { CHART_ACCENT, CHART_GRID, CHART_TEXT, CategoryTick, ChartFrame, ChartTooltipBox, ValueTick, chartColour } from './chart-frame.tsx'
+
+import { CategoryTick, CHART_ACCENT, CHART_GRID, CHART_TEXT, chartColour, ChartFrame, ChartTooltipBox, ValueTick } from './chart-frame.tsx'
 
 // When each data stock is expected to run out: one horizontal bar per stock from the
 // first to the last year of its current estimate, and a line at today's date. Labels

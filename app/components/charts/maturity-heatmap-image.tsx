@@ -1,5 +1,6 @@
 import { localName, useI18n } from '#app/i18n/index.ts'
 import { formatLevel } from '#app/scoring/consensus.ts'
+
 import type { HeatmapAxis, HeatmapCell } from './maturity-heatmap.tsx'
 import { heatStyle } from './maturity-heatmap.tsx'
 

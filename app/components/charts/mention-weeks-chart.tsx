@@ -1,6 +1,8 @@
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts'
+
 import { useI18n } from '#app/i18n/index.ts'
-import { CHART_FONT_SIZE, CHART_GRID, CHART_TEXT, ChartFrame, ChartTooltipBox, chartColour } from './chart-frame.tsx'
+
+import { CHART_FONT_SIZE, CHART_GRID, CHART_TEXT, chartColour, ChartFrame, ChartTooltipBox } from './chart-frame.tsx'
 
 // Mentions per ISO week as bars (a company's, or a whole theme's). Every week in the
 // range is a bar, zero included, so gaps read as quiet weeks. The x axis labels at most

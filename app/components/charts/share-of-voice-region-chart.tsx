@@ -1,5 +1,6 @@
 import { Bar, BarChart, LabelList, Tooltip, XAxis, YAxis } from 'recharts'
-import { CHART_FONT_SIZE, ChartFrame, ChartTooltipBox, chartColour } from './chart-frame.tsx'
+
+import { CHART_FONT_SIZE, chartColour, ChartFrame, ChartTooltipBox } from './chart-frame.tsx'
 import { percent, type SharePart, ShareTable } from './share-table.tsx'
 
 // Domestic vs overseas share of voice as one 100% bar split in two, the split labelled

@@ -1,5 +1,6 @@
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, Tooltip, XAxis, YAxis } from 'recharts'
-import { CHART_GRID, CHART_TEXT, CategoryTick, ChartFrame, ChartTooltipBox, chartColour } from './chart-frame.tsx'
+
+import { CategoryTick, CHART_GRID, CHART_TEXT, chartColour, ChartFrame, ChartTooltipBox } from './chart-frame.tsx'
 import { percent, type SharePart, ShareTable } from './share-table.tsx'
 
 // Share of voice by vendor type (big tech, model companies, ...): one horizontal bar per

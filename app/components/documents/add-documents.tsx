@@ -1,6 +1,7 @@
 import { Form, useNavigation } from '@remix-run/react'
 import { type ReactNode, useState } from 'react'
-import { Field, FormError, fieldError } from '#app/components/form.tsx'
+
+import { Field, fieldError, FormError } from '#app/components/form.tsx'
 import { localName, useI18n } from '#app/i18n/index.ts'
 
 interface AddDocumentsProps {

@@ -1,6 +1,7 @@
 import { Link } from '@remix-run/react'
+
 import { fieldError } from '#app/components/form.tsx'
-import { localName, useI18n, type MessageKey } from '#app/i18n/index.ts'
+import { localName, type MessageKey, useI18n } from '#app/i18n/index.ts'
 import type { IngestOutcome } from '#app/ingest/outcome.ts'
 
 export type { IngestOutcome }

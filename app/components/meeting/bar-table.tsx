@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react'
+
 import { chartColour } from '#app/components/charts/chart-frame.tsx'
 import { formatNumber, useI18n } from '#app/i18n/index.ts'
 

@@ -1,5 +1,7 @@
 import { type ReactNode, useState } from 'react'
+
 import { useI18n } from '#app/i18n/index.ts'
+
 import type { ChartSvg } from './chart-svg.server.tsx'
 import { downloadBlob, svgToPng } from './export-png.ts'
 

@@ -1,6 +1,7 @@
 import type { ReactElement } from 'react'
 import { renderToStaticMarkup } from 'react-dom/server'
 import { UNSAFE_DataRouterStateContext as DataRouterStateContext } from 'react-router'
+
 import type { Locale } from '#app/i18n/index.ts'
 import type { ColorScheme } from '#app/utils/color-scheme.ts'
 

@@ -1,5 +1,6 @@
 import { localName, useI18n } from '#app/i18n/index.ts'
 import { formatLevel } from '#app/scoring/consensus.ts'
+
 import { Slide } from './slide.tsx'
 import type { MeetingData } from './types.ts'
 

@@ -1,4 +1,5 @@
 import { formatDate, useI18n } from '#app/i18n/index.ts'
+
 import { BarTable } from './bar-table.tsx'
 import { PngButton } from './chart-image.tsx'
 import { Slide } from './slide.tsx'

@@ -1,4 +1,5 @@
 import { formatDate, localName, useI18n } from '#app/i18n/index.ts'
+
 import { ChartImage } from './chart-image.tsx'
 import { Slide } from './slide.tsx'
 import type { MeetingCharts, MeetingData } from './types.ts'

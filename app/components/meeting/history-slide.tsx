@@ -1,6 +1,7 @@
 import { chartColour } from '#app/components/charts/chart-frame.tsx'
 import { localName, useI18n } from '#app/i18n/index.ts'
 import { formatLevel } from '#app/scoring/consensus.ts'
+
 import { ChartImage } from './chart-image.tsx'
 import { Slide } from './slide.tsx'
 import type { MeetingCharts, MeetingData } from './types.ts'

@@ -1,5 +1,6 @@
 import { MaturityHeatmap } from '#app/components/charts/maturity-heatmap.tsx'
 import { useI18n } from '#app/i18n/index.ts'
+
 import { PngButton } from './chart-image.tsx'
 import { Slide } from './slide.tsx'
 import type { MeetingCharts, MeetingData } from './types.ts'

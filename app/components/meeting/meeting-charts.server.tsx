@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto'
+
+import { BarListImage, barListImageSize } from '#app/components/charts/bar-list-image.tsx'
 import { ConsensusHistoryChart } from '#app/components/charts/consensus-history-chart.tsx'
 import { DataExhaustionChart } from '#app/components/charts/data-exhaustion-chart.tsx'
-import { BarListImage, barListImageSize } from '#app/components/charts/bar-list-image.tsx'
-import { MaturityHeatmapImage, heatmapImageSize } from '#app/components/charts/maturity-heatmap-image.tsx'
+import { heatmapImageSize, MaturityHeatmapImage } from '#app/components/charts/maturity-heatmap-image.tsx'
 import { ShareOfVoiceRegionChart } from '#app/components/charts/share-of-voice-region-chart.tsx'
-import { formatDate, localName, makeTranslate, type Locale, type MessageKey } from '#app/i18n/index.ts'
+import { formatDate, type Locale, localName, makeTranslate, type MessageKey } from '#app/i18n/index.ts'
 import type { MeetingView } from '#app/models/meeting/index.server.ts'
 import type { ColorScheme } from '#app/utils/color-scheme.ts'
+
 import { renderChartSvg } from './chart-svg.server.tsx'
 import { regionColour } from './mentions-slide.tsx'
 import { type MeetingCharts, PUBLISHERS_SHOWN, TOP_COMPANIES_SHOWN } from './types.ts'

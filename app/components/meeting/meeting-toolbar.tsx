@@ -1,6 +1,8 @@
 import { Form, Link, useLocation } from '@remix-run/react'
-import { localName, useI18n, type MessageKey } from '#app/i18n/index.ts'
+
+import { localName, type MessageKey, useI18n } from '#app/i18n/index.ts'
 import { type ColorScheme, nextColorScheme } from '#app/utils/color-scheme.ts'
+
 import { PresentLink } from './present-mode.tsx'
 
 // Above the slides (hidden when presenting and in print): which theme, which week, and

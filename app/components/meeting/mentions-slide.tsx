@@ -1,5 +1,6 @@
 import { percent, ShareTable } from '#app/components/charts/share-table.tsx'
-import { localName, useI18n, type MessageKey } from '#app/i18n/index.ts'
+import { localName, type MessageKey, useI18n } from '#app/i18n/index.ts'
+
 import { BarTable } from './bar-table.tsx'
 import { ChartImage, PngButton } from './chart-image.tsx'
 import { Slide } from './slide.tsx'

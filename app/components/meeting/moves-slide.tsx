@@ -1,6 +1,8 @@
 import { Link } from '@remix-run/react'
+
 import { MoveCells, MoveHeadCells } from '#app/components/scoring/move-cells.tsx'
 import { useI18n } from '#app/i18n/index.ts'
+
 import { Slide } from './slide.tsx'
 import type { MeetingData } from './types.ts'
 

@@ -1,4 +1,5 @@
 import { Form, useActionData, useNavigation } from '@remix-run/react'
+
 import { fieldError, FormError } from '#app/components/form.tsx'
 import { formatDateTime, useI18n } from '#app/i18n/index.ts'
 

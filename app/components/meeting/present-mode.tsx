@@ -1,6 +1,8 @@
 import { Link, useNavigate, useSearchParams } from '@remix-run/react'
 import { useCallback, useEffect, useRef } from 'react'
+
 import { useI18n } from '#app/i18n/index.ts'
+
 import { SLIDES } from './types.ts'
 
 // Present mode: one slide at a time, full screen, moved with the keyboard or a clicker

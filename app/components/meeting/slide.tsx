@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react'
-import { useI18n, type MessageKey } from '#app/i18n/index.ts'
-import { SLIDES, type SlideId } from './types.ts'
+
+import { type MessageKey, useI18n } from '#app/i18n/index.ts'
+
+import { type SlideId, SLIDES } from './types.ts'
 
 // One slide of the meeting: a section sized for a 1280x720 projector and one landscape
 // page in the PDF, with its title, the theme and week in the corner, and an empty state.

@@ -1,6 +1,8 @@
 import type { SerializeFrom } from '@remix-run/node'
-import type { ChartSvg } from './chart-svg.server.tsx'
+
 import type { MeetingView } from '#app/models/meeting/index.server.ts'
+
+import type { ChartSvg } from './chart-svg.server.tsx'
 
 // What the meeting page's loader sends its slides (dates arrive as ISO strings).
 export type MeetingData = SerializeFrom<MeetingView>

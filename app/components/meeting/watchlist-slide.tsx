@@ -1,4 +1,5 @@
 import { formatDate, localName, useI18n } from '#app/i18n/index.ts'
+
 import { Slide } from './slide.tsx'
 import type { MeetingData } from './types.ts'
 

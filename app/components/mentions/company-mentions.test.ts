@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+
 import { splitSnippet } from './company-mentions.tsx'
 
 describe('marking a mention in its snippet', () => {

@@ -1,5 +1,6 @@
 import { Link } from '@remix-run/react'
-import { MentionWeeksChart, type MentionWeekRow } from '#app/components/charts/mention-weeks-chart.tsx'
+
+import { type MentionWeekRow, MentionWeeksChart } from '#app/components/charts/mention-weeks-chart.tsx'
 import { formatDate, useI18n } from '#app/i18n/index.ts'
 
 // The company page's mentions card: weekly counts as a chart, and the latest snippets with

@@ -1,4 +1,5 @@
 import { Form, Link } from '@remix-run/react'
+
 import { Field, fieldError } from '#app/components/form.tsx'
 import { localName, useI18n } from '#app/i18n/index.ts'
 

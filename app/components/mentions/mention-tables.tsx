@@ -1,4 +1,5 @@
 import { Link } from '@remix-run/react'
+
 import { localName, useI18n } from '#app/i18n/index.ts'
 import type { Mover, ScopeAlert, TopCompany } from '#app/models/mentions/index.server.ts'
 

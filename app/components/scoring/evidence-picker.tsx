@@ -1,4 +1,5 @@
 import { useFetcher } from '@remix-run/react'
+
 import { formatDate, useI18n } from '#app/i18n/index.ts'
 import type { EvidenceRef } from '#app/scoring/moves.ts'
 

@@ -1,4 +1,4 @@
-import { localName, useI18n, type MessageKey } from '#app/i18n/index.ts'
+import { localName, type MessageKey, useI18n } from '#app/i18n/index.ts'
 import type { EvidenceRef, MoveKind } from '#app/scoring/moves.ts'
 
 // One score change as table cells (cell, analyst, change, reason, evidence), shared by

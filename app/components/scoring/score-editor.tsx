@@ -1,9 +1,11 @@
 import { useFetcher } from '@remix-run/react'
 import { useEffect, useRef, useState } from 'react'
+
 import { fieldError } from '#app/components/form.tsx'
 import { localName, useI18n } from '#app/i18n/index.ts'
 import { formatLevel } from '#app/scoring/consensus.ts'
 import type { EvidenceRef } from '#app/scoring/moves.ts'
+
 import { EvidencePicker, type EvidenceResults } from './evidence-picker.tsx'
 import { type CellData, type GridAxis, type GridLevel, reasonRequired, referenceLevel } from './types.ts'
 
@@ -81,6 +83,8 @@ export function ScoreEditor({
     setLevel(cell?.mine?.level ?? null)
     setReason(cell?.mine?.reason ?? '')
     setEvidence(cell?.mine?.evidence ?? [])
+    // Only a new save resets the fields: typing must not be overwritten by a re-render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [savedAt])
   useEffect(() => {
     if (!pick || !formRef.current) return
@@ -94,6 +98,7 @@ export function ScoreEditor({
       reasonRef.current?.focus()
     }
     // Apply each pick once (its token), not again when other props change.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [pick?.token])
 
   const result = fetcher.data ?? actionResult

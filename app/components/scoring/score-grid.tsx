@@ -1,8 +1,10 @@
 import { useFetcher } from '@remix-run/react'
 import type { KeyboardEvent } from 'react'
+
 import { localName, useI18n } from '#app/i18n/index.ts'
 import { formatLevel } from '#app/scoring/consensus.ts'
-import { type CellData, type GridAxis, type GridLevel, cellKeyOf } from './types.ts'
+
+import { type CellData, cellKeyOf, type GridAxis, type GridLevel } from './types.ts'
 
 // The modality x dimension grid. Each cell is a link (so it works without JavaScript: it
 // opens that cell's editor); with JavaScript, arrow keys move between cells (one tab stop
@@ -44,7 +46,7 @@ export function ScoreGrid({ modalities, dimensions, cells, levels, selected, edi
       next?.focus()
       return
     }
-    if (/^[0-9]$/.test(event.key)) {
+    if (/^\d$/.test(event.key)) {
       const level = event.key === '0' ? 10 : Number(event.key)
       if (editable && levels.some((l) => l.level === level)) {
         event.preventDefault()

@@ -1,4 +1,5 @@
 import { Link, NavLink } from '@remix-run/react'
+
 import { localName, useI18n } from '#app/i18n/index.ts'
 
 // The scoring pages of a theme share one header: the theme's name (back to its page) and

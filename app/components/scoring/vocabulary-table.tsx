@@ -1,4 +1,5 @@
 import { Form } from '@remix-run/react'
+
 import { useI18n } from '#app/i18n/index.ts'
 
 // The admin table of modalities or dimensions: each row edits in place (slug, names,

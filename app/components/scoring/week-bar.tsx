@@ -1,4 +1,5 @@
 import { Form, Link } from '@remix-run/react'
+
 import { useI18n } from '#app/i18n/index.ts'
 import { shiftIsoWeek } from '#app/utils/iso-week.ts'
 

@@ -1,6 +1,7 @@
-import { Field } from '#app/components/form.tsx'
 import { DataExhaustionChart } from '#app/components/charts/data-exhaustion-chart.tsx'
+import { Field } from '#app/components/form.tsx'
 import { formatDate, localName, useI18n } from '#app/i18n/index.ts'
+
 import { EstimateRevisions, type StockWithEstimates } from './estimate-revisions.tsx'
 import { SelectField, TextAreaField } from './fields.tsx'
 import { type FormState, InlineEditForm } from './theme-form.tsx'

@@ -1,4 +1,4 @@
-import { formatDate, formatDateTime, localName, useI18n, type MessageKey, type Translate } from '#app/i18n/index.ts'
+import { formatDate, formatDateTime, localName, type MessageKey, type Translate, useI18n } from '#app/i18n/index.ts'
 import type { HistoryChange, HistoryValue } from '#app/models/theme/index.server.ts'
 import type { DiffPart } from '#app/utils/text-diff.ts'
 

@@ -1,5 +1,6 @@
 import { Field } from '#app/components/form.tsx'
 import { formatDate, useI18n } from '#app/i18n/index.ts'
+
 import { TextAreaField } from './fields.tsx'
 import { ActionButton, type FormState, InlineEditForm } from './theme-form.tsx'
 

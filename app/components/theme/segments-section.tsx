@@ -1,7 +1,9 @@
 import { Link } from '@remix-run/react'
+
 import { Field } from '#app/components/form.tsx'
 import { localName, useI18n } from '#app/i18n/index.ts'
 import { AUDIENCES } from '#app/schemas/theme.ts'
+
 import { SelectField, TextAreaField } from './fields.tsx'
 import { ActionButton, type FormState, InlineEditForm } from './theme-form.tsx'
 

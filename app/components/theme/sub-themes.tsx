@@ -1,5 +1,6 @@
 import { Link } from '@remix-run/react'
-import { localName, useI18n, type MessageKey } from '#app/i18n/index.ts'
+
+import { localName, type MessageKey, useI18n } from '#app/i18n/index.ts'
 
 /** Narrower themes filed under this one (their parent is set on their own page). */
 export function SubThemes({ subThemes }: { subThemes: { slug: string; nameEn: string; nameZh: string; status: string }[] }) {

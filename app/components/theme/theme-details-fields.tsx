@@ -1,6 +1,7 @@
 import { Field } from '#app/components/form.tsx'
-import { localName, useI18n, type MessageKey } from '#app/i18n/index.ts'
+import { localName, type MessageKey, useI18n } from '#app/i18n/index.ts'
 import { THEME_STANCES, WORKING_STATUSES } from '#app/schemas/theme.ts'
+
 import { SelectField, TextAreaField } from './fields.tsx'
 import type { FormState } from './theme-form.tsx'
 

@@ -1,6 +1,7 @@
 import { useActionData, useFetcher } from '@remix-run/react'
 import { type ReactNode, useEffect, useRef } from 'react'
-import { FormError, fieldError } from '#app/components/form.tsx'
+
+import { fieldError, FormError } from '#app/components/form.tsx'
 import { useI18n } from '#app/i18n/index.ts'
 
 // Inline edits on the theme page. Each form posts to the theme route's action with a

@@ -1,6 +1,8 @@
 import { Link, NavLink } from '@remix-run/react'
-import { formatDateTime, localName, useI18n, type MessageKey } from '#app/i18n/index.ts'
-import { ThemeDetailsFields, type ParentOption } from './theme-details-fields.tsx'
+
+import { formatDateTime, localName, type MessageKey, useI18n } from '#app/i18n/index.ts'
+
+import { type ParentOption, ThemeDetailsFields } from './theme-details-fields.tsx'
 import { ActionButton, InlineEditForm } from './theme-form.tsx'
 
 export interface HeaderTheme {

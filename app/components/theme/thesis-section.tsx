@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState } from 'react'
+
 import { FormError } from '#app/components/form.tsx'
 import { useI18n } from '#app/i18n/index.ts'
 import { THESIS_MAX } from '#app/schemas/theme.ts'
+
 import { TextAreaField } from './fields.tsx'
 import { useThemeForm } from './theme-form.tsx'
 

@@ -1,7 +1,8 @@
 import { CompanyChip } from '#app/components/company-chip.tsx'
-import { localName, useI18n, type MessageKey } from '#app/i18n/index.ts'
+import { localName, type MessageKey, useI18n } from '#app/i18n/index.ts'
 import { COMPANY_ROLES, EXPOSURES } from '#app/schemas/theme.ts'
 import type { Exchange } from '#db/types.ts'
+
 import { SelectField, TextAreaField } from './fields.tsx'
 import { CompanyPickerField } from './segments-section.tsx'
 import { type FormState, InlineEditForm } from './theme-form.tsx'

@@ -1,6 +1,7 @@
 import type { DB } from '#app/models/db.server.ts'
 import { recordAudit } from '#app/models/ops/audit.server.ts'
-import { DEMO_ACCOUNT_PASSWORD_HASH, type Actor } from './user.server.ts'
+
+import { type Actor, DEMO_ACCOUNT_PASSWORD_HASH } from './user.server.ts'
 
 // The demo team that the first run brings (seeds/demo/team-history.ts): how much of it is
 // in the data, and removing it once the real team starts. Their scores go (and with them

@@ -1,7 +1,8 @@
 import type { DB } from '#app/models/db.server.ts'
-import type { Role } from '#db/types.ts'
 import { recordAudit } from '#app/models/ops/audit.server.ts'
-import { type Actor, UserRuleError, hashPassword, newToken, sha256Hex } from './user.server.ts'
+import type { Role } from '#db/types.ts'
+
+import { type Actor, hashPassword, newToken, sha256Hex, UserRuleError } from './user.server.ts'
 
 export const INVITE_DAYS = 7
 

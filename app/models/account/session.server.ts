@@ -1,4 +1,5 @@
 import type { DB } from '#app/models/db.server.ts'
+
 import { newToken, sha256Hex } from './user.server.ts'
 
 export const SESSION_DAYS = 30

@@ -1,8 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto'
+
 import { hash, verify } from '@node-rs/argon2'
+
 import type { DB } from '#app/models/db.server.ts'
-import type { Locale, Role } from '#db/types.ts'
 import { recordAudit } from '#app/models/ops/audit.server.ts'
+import type { Locale, Role } from '#db/types.ts'
 
 export interface Actor {
   id: number

@@ -1,9 +1,10 @@
+import type { Actor } from '#app/models/account/user.server.ts'
 import type { DB } from '#app/models/db.server.ts'
+import { recordAudit } from '#app/models/ops/audit.server.ts'
 import { normaliseAlias } from '#app/utils/normalise.ts'
 import type { AliasKind, AliasLanguage } from '#db/types.ts'
-import { recordAudit } from '#app/models/ops/audit.server.ts'
+
 import { assertNoConflicts, CompanyEditError, withConflictRecheck } from './company-conflicts.server.ts'
-import type { Actor } from '#app/models/account/user.server.ts'
 
 export interface AliasInput {
   text: string

@@ -1,4 +1,4 @@
-import { sqlState, UNIQUE_VIOLATION, type DB } from '#app/models/db.server.ts'
+import { type DB, sqlState, UNIQUE_VIOLATION } from '#app/models/db.server.ts'
 import { formatTicker, type Ticker } from '#app/utils/ticker.ts'
 
 // Duplicate protection for the company registry. An alias or ticker belongs to one

@@ -1,14 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { normaliseAlias } from '#app/utils/normalise.ts'
+import { parseTicker } from '#app/utils/ticker.ts'
+import type { Connection } from '#db/connection.ts'
 import { createTestDatabase } from '#tests/db.ts'
 import { createUser } from '#tests/factories.ts'
-import type { Connection } from '#db/connection.ts'
-import { parseTicker } from '#app/utils/ticker.ts'
-import { normaliseAlias } from '#app/utils/normalise.ts'
+
+import { getCompany } from './company.server.ts'
 import { addAlias, removeAlias, updateAlias } from './company-alias.server.ts'
 import { CompanyEditError, withConflictRecheck } from './company-conflicts.server.ts'
 import { createCompany, type NewCompany, setCompanyModalities, updateCompanyProfile } from './company-edit.server.ts'
 import { addTicker, removeTicker, setPrimaryTicker } from './company-ticker.server.ts'
-import { getCompany } from './company.server.ts'
 
 let conn: Connection
 let actor: { id: number; ip: string }

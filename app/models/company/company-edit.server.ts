@@ -1,12 +1,13 @@
+import type { Actor } from '#app/models/account/user.server.ts'
+import type { DB } from '#app/models/db.server.ts'
+import { recordAudit } from '#app/models/ops/audit.server.ts'
 import type { CompanyProfileInput } from '#app/schemas/company.ts'
 import { guessAliasLanguage } from '#app/schemas/company.ts'
-import type { DB } from '#app/models/db.server.ts'
 import { normaliseAlias } from '#app/utils/normalise.ts'
 import { formatTicker, type Ticker } from '#app/utils/ticker.ts'
 import type { AliasLanguage, Region } from '#db/types.ts'
-import { recordAudit } from '#app/models/ops/audit.server.ts'
+
 import { assertNoConflicts, CompanyEditError, type PlannedAlias, withConflictRecheck } from './company-conflicts.server.ts'
-import type { Actor } from '#app/models/account/user.server.ts'
 
 export { CompanyEditError } from './company-conflicts.server.ts'
 

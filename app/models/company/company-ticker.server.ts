@@ -1,8 +1,9 @@
-import type { DB } from '#app/models/db.server.ts'
-import { formatTicker, type Ticker } from '#app/utils/ticker.ts'
-import { recordAudit } from '#app/models/ops/audit.server.ts'
-import { assertNoConflicts, CompanyEditError, withConflictRecheck } from './company-conflicts.server.ts'
 import type { Actor } from '#app/models/account/user.server.ts'
+import type { DB } from '#app/models/db.server.ts'
+import { recordAudit } from '#app/models/ops/audit.server.ts'
+import { formatTicker, type Ticker } from '#app/utils/ticker.ts'
+
+import { assertNoConflicts, CompanyEditError, withConflictRecheck } from './company-conflicts.server.ts'
 
 // A company has one primary ticker (shown first, used for charts and exports) when it has
 // any: the first one added becomes primary, and removing the primary promotes the next.

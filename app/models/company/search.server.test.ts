@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestDatabase } from '#tests/db.ts'
-import { seedDemoData } from '#seeds/seed.ts'
+
 import type { Connection } from '#db/connection.ts'
+import { seedDemoData } from '#seeds/seed.ts'
+import { createTestDatabase } from '#tests/db.ts'
+
 import { rankMatch, searchEverything } from './search.server.ts'
 
 let conn: Connection

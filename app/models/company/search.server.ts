@@ -1,4 +1,5 @@
 import { sql } from 'kysely'
+
 import type { DB } from '#app/models/db.server.ts'
 import { normaliseAlias, normaliseText } from '#app/utils/normalise.ts'
 import { formatTicker, parseTicker } from '#app/utils/ticker.ts'

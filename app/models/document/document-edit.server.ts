@@ -1,8 +1,9 @@
+import type { Actor } from '#app/models/account/user.server.ts'
 import type { DB } from '#app/models/db.server.ts'
 import { recordAudit } from '#app/models/ops/audit.server.ts'
-import { normaliseTags } from './document.server.ts'
 import { inTransaction } from '#app/models/transaction.server.ts'
-import type { Actor } from '#app/models/account/user.server.ts'
+
+import { normaliseTags } from './document.server.ts'
 
 // Correcting a document's details after ingest (a PDF without a title, the wrong date, a
 // missing theme). The text, and so the mentions, never change here: a different text is a

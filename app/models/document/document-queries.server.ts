@@ -1,7 +1,8 @@
 import { sql } from 'kysely'
+
 import type { DB } from '#app/models/db.server.ts'
-import type { DocumentLanguage } from '#db/types.ts'
 import { summariseDocumentMentions } from '#app/models/mentions/document-mentions.server.ts'
+import type { DocumentLanguage } from '#db/types.ts'
 
 // Reading documents: the filtered list and one document with its mentions.
 

@@ -1,8 +1,8 @@
 import type { DB } from '#app/models/db.server.ts'
 import { findMentionRows, insertMentions, type MentionRow } from '#app/models/mentions/document-mentions.server.ts'
-import { inTransaction } from '#app/models/transaction.server.ts'
 import { raiseAlertsForDocument } from '#app/models/mentions/mention-alert.server.ts'
 import { getMentionMatcher } from '#app/models/mentions/mention-matcher.server.ts'
+import { inTransaction } from '#app/models/transaction.server.ts'
 
 // Re-finding mentions after aliases changed. Each document is redone in its own
 // transaction, and the work is cut into resumable batches (afterId -> lastId) so a job

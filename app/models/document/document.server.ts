@@ -1,26 +1,26 @@
+import { isValidIsoDate } from '#app/ingest/dates.ts'
+import { detectLanguage } from '#app/ingest/detect-language.ts'
 import { extractFile, titleFromFileName, type UploadedFile } from '#app/ingest/extract-file.server.ts'
 import { extractHtml } from '#app/ingest/extract-html.server.ts'
 import { cleanDocumentText } from '#app/ingest/extract-text.server.ts'
-import { isValidIsoDate } from '#app/ingest/dates.ts'
-import { detectLanguage } from '#app/ingest/detect-language.ts'
 import { IngestError } from '#app/ingest/ingest-error.ts'
 import { contentHash } from '#app/ingest/normalise-hash.ts'
 import type { MentionMatcher } from '#app/mentions/index.ts'
+import type { Actor } from '#app/models/account/user.server.ts'
 import { constraintName, type DB, FOREIGN_KEY_VIOLATION, sqlState } from '#app/models/db.server.ts'
-import type { DocumentLanguage } from '#db/types.ts'
-import { recordAudit } from '#app/models/ops/audit.server.ts'
 import {
+  type CompanyMentionSummary,
   findMentionRows,
   insertMentions,
-  type CompanyMentionSummary,
   summariseDocumentMentions,
 } from '#app/models/mentions/document-mentions.server.ts'
-import { inTransaction } from '#app/models/transaction.server.ts'
 import { raiseAlertsForDocument } from '#app/models/mentions/mention-alert.server.ts'
 import { clearMentionMatcherCache, getMentionMatcher } from '#app/models/mentions/mention-matcher.server.ts'
-import type { Actor } from '#app/models/account/user.server.ts'
+import { recordAudit } from '#app/models/ops/audit.server.ts'
+import { inTransaction } from '#app/models/transaction.server.ts'
+import type { DocumentLanguage } from '#db/types.ts'
 
-export { getDocumentWithMentions, listDocuments, type DocumentFilters } from './document-queries.server.ts'
+export { type DocumentFilters, getDocumentWithMentions, listDocuments } from './document-queries.server.ts'
 export { rescanAllDocuments, rescanDocuments } from './document-rescan.server.ts'
 export type { CompanyMentionSummary }
 

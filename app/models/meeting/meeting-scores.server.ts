@@ -1,9 +1,10 @@
 import { sql } from 'kysely'
-import { consensusOf, isDisagreement } from '#app/scoring/consensus.ts'
-import { type MatrixCell, buildMatrix } from '#app/scoring/matrix.ts'
-import type { WeekScore } from '#app/scoring/moves.ts'
+
 import type { DB } from '#app/models/db.server.ts'
 import { loadWeekScores, lookupNames } from '#app/models/scoring/consensus-query.server.ts'
+import { consensusOf, isDisagreement } from '#app/scoring/consensus.ts'
+import { buildMatrix, type MatrixCell } from '#app/scoring/matrix.ts'
+import type { WeekScore } from '#app/scoring/moves.ts'
 
 // The meeting's score slides, read from the revision history as it stood at an instant
 // (the end of the meeting's week, in the team time zone), so a past meeting reads the

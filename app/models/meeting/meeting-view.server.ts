@@ -1,16 +1,17 @@
+import type { DB } from '#app/models/db.server.ts'
+import { loadMentionOverview } from '#app/models/mentions/mention-stats.server.ts'
+import { getTeamTimeZone } from '#app/models/ops/setting.server.ts'
+import { listWeekMoves } from '#app/models/scoring/moves-query.server.ts'
+import { getRubric } from '#app/models/scoring/rubric.server.ts'
+import { getDisagreementThreshold, listDimensions, listModalities } from '#app/models/scoring/scoring-vocabulary.server.ts'
 import { shapeHistory } from '#app/scoring/chart-data.ts'
 import { weeksBetween } from '#app/scoring/history-series.ts'
 import { weekEndsAt, weekStartsAt } from '#app/scoring/week-time.ts'
-import type { DB } from '#app/models/db.server.ts'
 import { calendarDateIn, mondayOfIsoWeek, shiftIsoWeek } from '#app/utils/iso-week.ts'
-import { getRubric } from '#app/models/scoring/rubric.server.ts'
-import { listWeekMoves } from '#app/models/scoring/moves-query.server.ts'
-import { listConsensusAsOf, listSourceMarkersAsOf, loadMeetingMatrix } from './meeting-scores.server.ts'
-import { listNewDocuments, listWatchlistChanges, loadEstimatesAsOf } from './meeting-activity.server.ts'
+
 import { getMeeting, getPreviousMeetingNotes, listMeetingThemes } from './meeting.server.ts'
-import { loadMentionOverview } from '#app/models/mentions/mention-stats.server.ts'
-import { getDisagreementThreshold, listDimensions, listModalities } from '#app/models/scoring/scoring-vocabulary.server.ts'
-import { getTeamTimeZone } from '#app/models/ops/setting.server.ts'
+import { listNewDocuments, listWatchlistChanges, loadEstimatesAsOf } from './meeting-activity.server.ts'
+import { listConsensusAsOf, listSourceMarkersAsOf, loadMeetingMatrix } from './meeting-scores.server.ts'
 
 // Everything the weekly meeting shows for one theme and ISO week, as it stood at the end
 // of that week in the team's time zone. The route, the XLSX export and the benchmark all

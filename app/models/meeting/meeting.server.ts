@@ -1,6 +1,6 @@
+import type { Actor } from '#app/models/account/user.server.ts'
 import type { DB } from '#app/models/db.server.ts'
 import { recordAudit } from '#app/models/ops/audit.server.ts'
-import type { Actor } from '#app/models/account/user.server.ts'
 
 // A theme's weekly meeting: the lead's notes and action items (markdown), one row per
 // theme and ISO week. Saving notes creates the row, and a meeting row of a later week is

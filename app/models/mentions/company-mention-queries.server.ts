@@ -1,5 +1,7 @@
 import { sql } from 'kysely'
+
 import type { DB } from '#app/models/db.server.ts'
+
 import { type WeekRange, weeksBetween } from './mention-stats.server.ts'
 
 // A company's own mentions: weekly counts (from the rollup) for its chart, and the latest

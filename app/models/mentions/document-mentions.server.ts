@@ -1,4 +1,5 @@
 import { sql } from 'kysely'
+
 import type { Mention, MentionMatcher } from '#app/mentions/index.ts'
 import type { DB } from '#app/models/db.server.ts'
 

@@ -1,10 +1,12 @@
-import { type Expression, type SqlBool, sql } from 'kysely'
+import { type Expression, sql, type SqlBool } from 'kysely'
+
 import type { DB } from '#app/models/db.server.ts'
 import { shiftIsoWeek } from '#app/utils/iso-week.ts'
 import type { AlertMessage } from '#app/webhooks/formats.ts'
 import type { DocumentLanguage, Region, VendorType } from '#db/types.ts'
+
 import { selectAlertsWithCompany } from './mention-alert.server.ts'
-import { TRAILING_WEEKS, isMover, moverChange } from './mention-rules.ts'
+import { isMover, moverChange, TRAILING_WEEKS } from './mention-rules.ts'
 
 // Who is talked about, week by week, for a theme or a watchlist.
 //

@@ -1,4 +1,5 @@
 import { sql } from 'kysely'
+
 import type { DB } from '#app/models/db.server.ts'
 
 // One cheap reading that changes whenever anything a page shows may have changed: every

@@ -1,7 +1,9 @@
 import { sql } from 'kysely'
-import { type DB, UNIQUE_VIOLATION, sqlState } from '#app/models/db.server.ts'
-import { recordAudit } from './audit.server.ts'
+
 import type { Actor } from '#app/models/account/user.server.ts'
+import { type DB, sqlState, UNIQUE_VIOLATION } from '#app/models/db.server.ts'
+
+import { recordAudit } from './audit.server.ts'
 
 // RSS/Atom feeds the app polls on a schedule. Polling is leased: a poller sets
 // lease_until on the rows it takes (FOR UPDATE SKIP LOCKED), so two app instances on one

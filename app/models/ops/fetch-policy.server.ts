@@ -1,7 +1,8 @@
+import type { Actor } from '#app/models/account/user.server.ts'
 import type { DB } from '#app/models/db.server.ts'
+
 import { recordAudit } from './audit.server.ts'
 import { getSetting } from './setting.server.ts'
-import type { Actor } from '#app/models/account/user.server.ts'
 
 // The admin's list of host names that may be fetched even though they resolve to private
 // addresses (a team's intranet research portal). Exact names only, no wildcards: a

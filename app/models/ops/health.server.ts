@@ -1,4 +1,5 @@
 import { sql } from 'kysely'
+
 import type { DB } from '#app/models/db.server.ts'
 
 /** Throws unless the database answers within two seconds. */

@@ -1,9 +1,11 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+
 import { type JobHandler, startJobRunner } from '#app/services/jobs/runner.server.ts'
 import { type Connection, openPostgres } from '#db/connection.ts'
 import { createTestDatabase, withDatabase } from '#tests/db.ts'
 import { createUser } from '#tests/factories.ts'
+
 import { cancelJob, claimNextJob, completeJob, enqueueJob, failJob, getJob, JobLeaseLost, reportJobProgress } from './job.server.ts'
 
 let conn: Connection

@@ -1,9 +1,11 @@
 import { sql } from 'kysely'
-import { estimateJob } from '#app/utils/eta.ts'
-import type { DB } from '#app/models/db.server.ts'
-import type { JobStatus } from '#db/types.ts'
-import { recordAudit } from './audit.server.ts'
+
 import type { Actor } from '#app/models/account/user.server.ts'
+import type { DB } from '#app/models/db.server.ts'
+import { estimateJob } from '#app/utils/eta.ts'
+import type { JobStatus } from '#db/types.ts'
+
+import { recordAudit } from './audit.server.ts'
 
 // Long work (a folder of PDFs, a rescan of every document) as rows in `job`, so it
 // survives a restart and shows progress. A worker claims a job with a lease

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto'
+
 import type { DB } from '#app/models/db.server.ts'
+
 import { recordAudit } from './audit.server.ts'
 
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai'

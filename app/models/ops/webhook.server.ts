@@ -1,7 +1,8 @@
+import type { Actor } from '#app/models/account/user.server.ts'
 import type { DB } from '#app/models/db.server.ts'
 import type { WebhookFormat, WebhookOutcome } from '#db/types.ts'
+
 import { recordAudit } from './audit.server.ts'
-import type { Actor } from '#app/models/account/user.server.ts'
 
 // Webhooks that mention alerts are posted to, and the log of every attempt. Only
 // administrators manage them (the routes check the role). A bot's URL carries its key,

@@ -1,7 +1,9 @@
 import { sql } from 'kysely'
+
+import type { DB } from '#app/models/db.server.ts'
 import { isDisagreement } from '#app/scoring/consensus.ts'
 import type { WeekScore } from '#app/scoring/moves.ts'
-import type { DB } from '#app/models/db.server.ts'
+
 import { listEvidence } from './score.server.ts'
 
 // The team's consensus, computed by the database: for every modality x dimension x week,

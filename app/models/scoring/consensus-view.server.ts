@@ -1,8 +1,9 @@
+import type { DB } from '#app/models/db.server.ts'
 import { MAX_ANALYST_LINES, shapeHistory } from '#app/scoring/chart-data.ts'
 import { weeksBetween } from '#app/scoring/history-series.ts'
 import { buildMatrix } from '#app/scoring/matrix.ts'
-import type { DB } from '#app/models/db.server.ts'
 import { mondayOfIsoWeek, shiftIsoWeek } from '#app/utils/iso-week.ts'
+
 import { countOtherRubricScores, firstScoredWeek, listAnalystLevels, listConsensus, listScorers } from './consensus-query.server.ts'
 import { listSourceMarkers } from './source-score.server.ts'
 

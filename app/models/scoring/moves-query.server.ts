@@ -1,9 +1,10 @@
+import type { DB } from '#app/models/db.server.ts'
+import { getTeamTimeZone } from '#app/models/ops/setting.server.ts'
 import { diffWeeks } from '#app/scoring/moves.ts'
 import { weekEndsAt } from '#app/scoring/week-time.ts'
-import type { DB } from '#app/models/db.server.ts'
 import { shiftIsoWeek } from '#app/utils/iso-week.ts'
+
 import { loadWeekScores, lookupNames } from './consensus-query.server.ts'
-import { getTeamTimeZone } from '#app/models/ops/setting.server.ts'
 
 // "What moved" in a week: each analyst's change of a cell against their score of the
 // previous week, who made it, the reason and the evidence. With `asOfWeekEnd`, both

@@ -1,7 +1,7 @@
-import { ScoringError } from '#app/scoring/errors.ts'
-import { type DB, UNIQUE_VIOLATION, sqlState } from '#app/models/db.server.ts'
-import { recordAudit } from '#app/models/ops/audit.server.ts'
 import type { Actor } from '#app/models/account/user.server.ts'
+import { type DB, sqlState, UNIQUE_VIOLATION } from '#app/models/db.server.ts'
+import { recordAudit } from '#app/models/ops/audit.server.ts'
+import { ScoringError } from '#app/scoring/errors.ts'
 
 // Rubrics: ordered levels, each with a name and an anchored description in both languages.
 // A rubric that anything was scored with is never rewritten: an edit creates version n+1

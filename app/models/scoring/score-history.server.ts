@@ -1,4 +1,5 @@
 import { sql } from 'kysely'
+
 import type { DB } from '#app/models/db.server.ts'
 
 // Every score of a theme, one row per analyst, cell and week (the latest value of that

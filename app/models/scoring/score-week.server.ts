@@ -1,10 +1,10 @@
-import { ScoringError } from '#app/scoring/errors.ts'
-import { type WeekState, lockedByMeeting, weekState } from '#app/scoring/week-lock.ts'
+import type { Actor } from '#app/models/account/user.server.ts'
 import type { DB } from '#app/models/db.server.ts'
-import { isoWeekOf } from '#app/utils/iso-week.ts'
 import { recordAudit } from '#app/models/ops/audit.server.ts'
 import { getTeamTimeZone } from '#app/models/ops/setting.server.ts'
-import type { Actor } from '#app/models/account/user.server.ts'
+import { ScoringError } from '#app/scoring/errors.ts'
+import { lockedByMeeting, type WeekState, weekState } from '#app/scoring/week-lock.ts'
+import { isoWeekOf } from '#app/utils/iso-week.ts'
 
 // Whether a theme's ISO week can still be scored (the rule is in app/scoring/week-lock.ts),
 // and an administrator's reopening of a locked week.

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { setTeamTimeZone } from '#app/models/ops/setting.server.ts'
 import { consensusOf } from '#app/scoring/consensus.ts'
 import { ScoringError } from '#app/scoring/errors.ts'
 import { isoWeekOf, shiftIsoWeek } from '#app/utils/iso-week.ts'
@@ -6,11 +8,11 @@ import type { Connection } from '#db/connection.ts'
 import { seedDemoData } from '#seeds/seed.ts'
 import { createTestDatabase } from '#tests/db.ts'
 import { createUser } from '#tests/factories.ts'
+
 import { listConsensus, loadWeekScores } from './consensus-query.server.ts'
 import { getThemeRubric, updateRubric } from './rubric.server.ts'
+import { saveScore, type ScoreInput } from './score.server.ts'
 import { currentTeamWeek, getWeekLock, relockWeek, reopenWeek } from './score-week.server.ts'
-import { setTeamTimeZone } from '#app/models/ops/setting.server.ts'
-import { type ScoreInput, saveScore } from './score.server.ts'
 
 let conn: Connection
 let themeId: number

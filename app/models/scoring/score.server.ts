@@ -1,9 +1,11 @@
 import { sql } from 'kysely'
-import { ScoringError } from '#app/scoring/errors.ts'
+
+import type { Actor } from '#app/models/account/user.server.ts'
 import type { DB } from '#app/models/db.server.ts'
 import { recordAudit } from '#app/models/ops/audit.server.ts'
+import { ScoringError } from '#app/scoring/errors.ts'
+
 import { currentTeamWeek, getWeekLock } from './score-week.server.ts'
-import type { Actor } from '#app/models/account/user.server.ts'
 
 // An analyst's scores: one per (theme, analyst, modality, dimension, ISO week), kept by
 // the score_one_per_week_key constraint. A save is an upsert (INSERT ... ON CONFLICT DO

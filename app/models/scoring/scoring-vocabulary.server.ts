@@ -1,9 +1,9 @@
-import { DEFAULT_DISAGREEMENT_SPREAD } from '#app/scoring/consensus.ts'
-import { ScoringError } from '#app/scoring/errors.ts'
-import { type DB, UNIQUE_VIOLATION, sqlState } from '#app/models/db.server.ts'
+import type { Actor } from '#app/models/account/user.server.ts'
+import { type DB, sqlState, UNIQUE_VIOLATION } from '#app/models/db.server.ts'
 import { recordAudit } from '#app/models/ops/audit.server.ts'
 import { getSetting } from '#app/models/ops/setting.server.ts'
-import type { Actor } from '#app/models/account/user.server.ts'
+import { DEFAULT_DISAGREEMENT_SPREAD } from '#app/scoring/consensus.ts'
+import { ScoringError } from '#app/scoring/errors.ts'
 
 // What is scored (modalities) and along which axes (dimensions), plus the team's
 // disagreement threshold. Archiving hides a modality or dimension from the scoring grid

@@ -1,9 +1,9 @@
-import { ScoringError } from '#app/scoring/errors.ts'
+import type { Actor } from '#app/models/account/user.server.ts'
 import type { DB } from '#app/models/db.server.ts'
-import { calendarDateIn } from '#app/utils/iso-week.ts'
 import { recordAudit } from '#app/models/ops/audit.server.ts'
 import { getTeamTimeZone } from '#app/models/ops/setting.server.ts'
-import type { Actor } from '#app/models/account/user.server.ts'
+import { ScoringError } from '#app/scoring/errors.ts'
+import { calendarDateIn } from '#app/utils/iso-week.ts'
 
 // External views: a report's published view of a modality ("CICC, 2024-03-05: video =
 // breakthrough"), recorded on the theme's rubric. Charts show them as markers; they never

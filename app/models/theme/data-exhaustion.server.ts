@@ -1,7 +1,8 @@
-import { type DB, UNIQUE_VIOLATION, constraintName, sqlState } from '#app/models/db.server.ts'
-import { ThemeEditError, auditTheme, lockTheme } from './theme-edit.server.ts'
-import { freeSlug } from './theme-segments.server.ts'
 import type { Actor } from '#app/models/account/user.server.ts'
+import { constraintName, type DB, sqlState, UNIQUE_VIOLATION } from '#app/models/db.server.ts'
+
+import { auditTheme, lockTheme, ThemeEditError } from './theme-edit.server.ts'
+import { freeSlug } from './theme-segments.server.ts'
 
 // Data exhaustion: for each data stock (high-quality language data...), estimates of the
 // years it runs out, each with a source and the date it was made. A revision is a new

@@ -1,11 +1,12 @@
-import type { ThemeEdit } from '#app/schemas/theme.ts'
+import type { Actor } from '#app/models/account/user.server.ts'
 import type { DB } from '#app/models/db.server.ts'
+import type { ThemeEdit } from '#app/schemas/theme.ts'
+
 import { addDataStock, addEstimate } from './data-exhaustion.server.ts'
 import { editThemeCompany, linkThemeCompany, unlinkThemeCompany } from './theme-companies.server.ts'
 import { setThemeArchived, updateThemeDetails, updateThesis } from './theme-edit.server.ts'
 import { addPoint, editPoint, movePoint, removePoint } from './theme-points.server.ts'
 import { addSegment, editSegment, linkSegmentCompany, removeSegment, unlinkSegmentCompany } from './theme-segments.server.ts'
-import type { Actor } from '#app/models/account/user.server.ts'
 
 // One inline edit on the theme page, already validated, applied by the model that owns
 // that part. Kept out of the route so the route stays parse -> apply -> respond.

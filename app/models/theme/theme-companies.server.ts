@@ -1,8 +1,9 @@
-import { type DB, UNIQUE_VIOLATION, sqlState } from '#app/models/db.server.ts'
-import type { CompanyRole, Exposure } from '#db/types.ts'
-import { findCompanyByIdentifier } from '#app/models/company/company-lookup.server.ts'
-import { ThemeEditError, auditTheme, changedFields, lockTheme } from './theme-edit.server.ts'
 import type { Actor } from '#app/models/account/user.server.ts'
+import { findCompanyByIdentifier } from '#app/models/company/company-lookup.server.ts'
+import { type DB, sqlState, UNIQUE_VIOLATION } from '#app/models/db.server.ts'
+import type { CompanyRole, Exposure } from '#db/types.ts'
+
+import { auditTheme, changedFields, lockTheme, ThemeEditError } from './theme-edit.server.ts'
 
 // The vendor map: which companies belong to a theme, as driver, enabler or beneficiary,
 // and how exposed they are to it.

@@ -1,8 +1,8 @@
-import type { ThemeCreate } from '#app/schemas/theme.ts'
-import { type DB, UNIQUE_VIOLATION, constraintName, sqlState } from '#app/models/db.server.ts'
-import type { ThemeStance, ThemeStatus } from '#db/types.ts'
-import { recordAudit } from '#app/models/ops/audit.server.ts'
 import type { Actor } from '#app/models/account/user.server.ts'
+import { constraintName, type DB, sqlState, UNIQUE_VIOLATION } from '#app/models/db.server.ts'
+import { recordAudit } from '#app/models/ops/audit.server.ts'
+import type { ThemeCreate } from '#app/schemas/theme.ts'
+import type { ThemeStance, ThemeStatus } from '#db/types.ts'
 
 // Creating and editing a theme's own fields. Every change of a theme or of one of its
 // parts is audited as entity_type 'theme', entity_id = the theme's id, with the part in

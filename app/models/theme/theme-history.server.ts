@@ -1,5 +1,5 @@
-import type { HistoryPart } from '#app/schemas/theme.ts'
 import type { DB } from '#app/models/db.server.ts'
+import type { HistoryPart } from '#app/schemas/theme.ts'
 import { type DiffPart, diffText } from '#app/utils/text-diff.ts'
 
 // A theme's history tab, read from the audit log: every change of the theme and its parts

@@ -1,6 +1,7 @@
-import type { DB } from '#app/models/db.server.ts'
-import { ThemeEditError, auditTheme, changedFields, lockTheme } from './theme-edit.server.ts'
 import type { Actor } from '#app/models/account/user.server.ts'
+import type { DB } from '#app/models/db.server.ts'
+
+import { auditTheme, changedFields, lockTheme, ThemeEditError } from './theme-edit.server.ts'
 
 // A theme's risks and catalysts: short bilingual points in an order the team chooses.
 

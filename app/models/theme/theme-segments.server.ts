@@ -1,9 +1,10 @@
-import { suggestSlug } from '#app/schemas/theme.ts'
-import { type DB, UNIQUE_VIOLATION, sqlState } from '#app/models/db.server.ts'
-import type { Audience } from '#db/types.ts'
-import { findCompanyByIdentifier } from '#app/models/company/company-lookup.server.ts'
-import { ThemeEditError, auditTheme, changedFields, lockTheme } from './theme-edit.server.ts'
 import type { Actor } from '#app/models/account/user.server.ts'
+import { findCompanyByIdentifier } from '#app/models/company/company-lookup.server.ts'
+import { type DB, sqlState, UNIQUE_VIOLATION } from '#app/models/db.server.ts'
+import { suggestSlug } from '#app/schemas/theme.ts'
+import type { Audience } from '#db/types.ts'
+
+import { auditTheme, changedFields, lockTheme, ThemeEditError } from './theme-edit.server.ts'
 
 // Application segments (2B: e-commerce, marketing...; 2C: UGC platforms) and the
 // companies behind each.

@@ -1,4 +1,5 @@
 import type { DB } from '#app/models/db.server.ts'
+
 import { listCurrentEstimates } from './data-exhaustion.server.ts'
 
 // Reading themes. Edits live in theme-edit.server.ts and the part files next to it.

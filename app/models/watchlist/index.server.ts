@@ -1,4 +1,4 @@
 // The public face of this folder: code outside app/models imports only this module.
+export * from './watchlist.server.ts'
 export * from './watchlist-history.server.ts'
 export * from './watchlist-import.server.ts'
-export * from './watchlist.server.ts'

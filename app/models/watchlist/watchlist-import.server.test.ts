@@ -1,9 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { seedDemoData } from '#seeds/seed.ts'
+
+import { findCompanyByIdentifier } from '#app/models/company/company-lookup.server.ts'
 import type { Connection } from '#db/connection.ts'
+import { seedDemoData } from '#seeds/seed.ts'
 import { createTestDatabase } from '#tests/db.ts'
 import { createUser } from '#tests/factories.ts'
-import { findCompanyByIdentifier } from '#app/models/company/company-lookup.server.ts'
+
+import { createWatchlist, listLiveEntries } from './watchlist.server.ts'
 import {
   ImportBlockedError,
   ImportFileError,
@@ -13,7 +16,6 @@ import {
   resolveCompanies,
   rowsFromSheet,
 } from './watchlist-import.server.ts'
-import { createWatchlist, listLiveEntries } from './watchlist.server.ts'
 
 let conn: Connection
 let actor: { id: number }

@@ -1,19 +1,20 @@
-import { MAX_COMPANY_TEXT, MAX_NOTES, MAX_RATIONALE, parseTags } from '#app/schemas/watchlist.ts'
+import type { Actor } from '#app/models/account/user.server.ts'
+import type { CompanyMatch } from '#app/models/company/company-lookup.server.ts'
 import type { DB } from '#app/models/db.server.ts'
+import { recordAudit } from '#app/models/ops/audit.server.ts'
+import { MAX_COMPANY_TEXT, MAX_NOTES, MAX_RATIONALE, parseTags } from '#app/schemas/watchlist.ts'
 import { normaliseAlias, normaliseText } from '#app/utils/normalise.ts'
 import type { Sheet } from '#app/utils/spreadsheet.server.ts'
 import { parseTicker } from '#app/utils/ticker.ts'
 import type { Region, VendorType } from '#db/types.ts'
-import { recordAudit } from '#app/models/ops/audit.server.ts'
-import type { CompanyMatch } from '#app/models/company/company-lookup.server.ts'
-import type { Actor } from '#app/models/account/user.server.ts'
+
 import {
-  FORMULA_TEXT,
-  type UnresolvedReason,
-  WatchlistError,
   describeUnresolved,
+  FORMULA_TEXT,
   inTransaction,
   mapWatchlistError,
+  type UnresolvedReason,
+  WatchlistError,
 } from './watchlist.server.ts'
 
 // Import of a watchlist from a spreadsheet, all or nothing: every row must name a known

@@ -1,11 +1,11 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
 import type { Connection } from '#db/connection.ts'
 import { createTestDatabase } from '#tests/db.ts'
 import { createUser } from '#tests/factories.ts'
-import { listWatchlistHistory } from './watchlist-history.server.ts'
+
 import {
-  WatchlistError,
   addEntry,
   countRemovedEntries,
   createWatchlist,
@@ -17,7 +17,9 @@ import {
   setWatchlistArchived,
   updateEntry,
   updateWatchlist,
+  WatchlistError,
 } from './watchlist.server.ts'
+import { listWatchlistHistory } from './watchlist-history.server.ts'
 
 let conn: Connection
 let actor: { id: number }

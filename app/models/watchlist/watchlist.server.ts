@@ -1,9 +1,10 @@
-import { type Kysely, type Transaction, sql } from 'kysely'
-import { type DB, FOREIGN_KEY_VIOLATION, UNIQUE_VIOLATION, constraintName, sqlState } from '#app/models/db.server.ts'
+import { type Kysely, sql, type Transaction } from 'kysely'
+
+import type { Actor } from '#app/models/account/user.server.ts'
+import { constraintName, type DB, FOREIGN_KEY_VIOLATION, sqlState, UNIQUE_VIOLATION } from '#app/models/db.server.ts'
+import { recordAudit } from '#app/models/ops/audit.server.ts'
 import { parseTicker } from '#app/utils/ticker.ts'
 import type { Database } from '#db/types.ts'
-import { recordAudit } from '#app/models/ops/audit.server.ts'
-import type { Actor } from '#app/models/account/user.server.ts'
 
 // Team watchlists and their entries. Removing an entry never deletes it: it gets
 // removed_at/by/reason and stays as history; re-adding a company makes a new entry.

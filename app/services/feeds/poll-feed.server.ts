@@ -1,8 +1,8 @@
+import { type FeedItem, FeedParseError, parseFeed } from '#app/ingest/parse-feed.ts'
+import type { DB } from '#app/models/db.server.ts'
 import { getAllowedHosts } from '#app/models/ops/index.server.ts'
 import { type FeedLease, findStoredLinks, recordPollResult, releaseFeedLease } from '#app/models/ops/index.server.ts'
-import type { DB } from '#app/models/db.server.ts'
 import { bodyText, describeFetchError, type Resolver, safeFetch, SafeFetchError, vetHost } from '#app/utils/safe-fetch.server.ts'
-import { FeedParseError, type FeedItem, parseFeed } from '#app/ingest/parse-feed.ts'
 
 // One poll of one leased feed: fetch safely, parse, store the new items, record the
 // result. Fetching and parsing finish before anything is written, and the items are

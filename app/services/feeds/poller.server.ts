@@ -1,6 +1,7 @@
-import { claimDueFeeds, DEFAULT_LEASE_SECONDS } from '#app/models/ops/index.server.ts'
 import type { DB } from '#app/models/db.server.ts'
+import { claimDueFeeds, DEFAULT_LEASE_SECONDS } from '#app/models/ops/index.server.ts'
 import type { Resolver } from '#app/utils/safe-fetch.server.ts'
+
 import { type IngestFeedItem, pollFeed, type PollReport } from './poll-feed.server.ts'
 
 // The background loop that polls feeds when they are due. Each instance of the app runs

@@ -1,12 +1,12 @@
-import { getAllowedHosts } from '#app/models/ops/index.server.ts'
-import { ingestDocument, type IngestDocumentInput } from '#app/models/document/index.server.ts'
-import type { MentionMatcher } from '#app/mentions/index.ts'
-import type { DB } from '#app/models/db.server.ts'
-import { describeFetchError, type SafeFetchReason, SafeFetchError } from '#app/utils/safe-fetch.server.ts'
 import { fetchUrlDocument, type FetchUrlOptions } from '#app/ingest/fetch-url.server.ts'
 import { IngestError } from '#app/ingest/ingest-error.ts'
-import { type IngestOutcome, outcomeOf, refusalKey } from '#app/ingest/outcome.ts'
 import { MB } from '#app/ingest/limits.ts'
+import { type IngestOutcome, outcomeOf, refusalKey } from '#app/ingest/outcome.ts'
+import type { MentionMatcher } from '#app/mentions/index.ts'
+import type { DB } from '#app/models/db.server.ts'
+import { ingestDocument, type IngestDocumentInput } from '#app/models/document/index.server.ts'
+import { getAllowedHosts } from '#app/models/ops/index.server.ts'
+import { describeFetchError, SafeFetchError, type SafeFetchReason } from '#app/utils/safe-fetch.server.ts'
 
 // The documents page's ways of adding documents, between the route (forms) and the
 // model (ingestDocument): one source -> an outcome the results list shows.

@@ -1,10 +1,10 @@
+import { IngestError } from '#app/ingest/ingest-error.ts'
+import type { FeedItem } from '#app/ingest/parse-feed.ts'
+import type { DB } from '#app/models/db.server.ts'
 import { ingestDocument } from '#app/models/document/index.server.ts'
 import { getTeamTimeZone } from '#app/models/ops/index.server.ts'
-import { IngestError } from '#app/ingest/ingest-error.ts'
-import type { DB } from '#app/models/db.server.ts'
-import { calendarDateIn } from '#app/utils/iso-week.ts'
-import type { FeedItem } from '#app/ingest/parse-feed.ts'
 import { FeedItemSkipped, type FeedRef, type IngestFeedItem } from '#app/services/feeds/poll-feed.server.ts'
+import { calendarDateIn } from '#app/utils/iso-week.ts'
 
 // A feed item -> a document, through the documents feature's ingestDocument (which
 // extracts the text from the item's markup, finds mentions and stores the same content

@@ -9,6 +9,7 @@ import {
 } from '#app/models/document/index.server.ts'
 import { ingestDocument } from '#app/models/document/index.server.ts'
 import { getMentionMatcher } from '#app/models/mentions/index.server.ts'
+
 import type { JobHandler } from './runner.server.ts'
 
 // A bulk upload as a background job: each waiting file is ingested in its own transaction,

@@ -1,9 +1,12 @@
 import { createHash } from 'node:crypto'
+
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+
 import { claimNextJob, enqueueJob, getJob, reportJobProgress } from '#app/models/ops/index.server.ts'
 import type { Connection } from '#db/connection.ts'
 import { createTestDatabase } from '#tests/db.ts'
+
 import { RESCAN_JOB_KIND, rescanDocumentsHandler } from './rescan-documents-job.server.ts'
 import { startJobRunner } from './runner.server.ts'
 

@@ -1,4 +1,5 @@
 import { rescanDocuments } from '#app/models/document/index.server.ts'
+
 import type { JobHandler } from './runner.server.ts'
 
 // "Find mentions again in every document" (after aliases changed) as a background job.

@@ -1,3 +1,4 @@
+import type { DB } from '#app/models/db.server.ts'
 import {
   type ClaimedJob,
   claimNextJob,
@@ -5,13 +6,12 @@ import {
   DEFAULT_JOB_LEASE_SECONDS,
   failJob,
   heartbeatJob,
-  type JobProgress,
   JobLeaseLost,
+  type JobProgress,
   MAX_ATTEMPTS,
   releaseJob,
   reportJobProgress,
 } from '#app/models/ops/index.server.ts'
-import type { DB } from '#app/models/db.server.ts'
 
 // The loop that runs persisted jobs, one at a time per runner. A handler does its work in
 // chunks and reports progress after each, saving a cursor; if the process dies the lease

@@ -1,11 +1,11 @@
+import type { Actor } from '#app/models/account/index.server.ts'
+import type { DB } from '#app/models/db.server.ts'
 import { recordAudit } from '#app/models/ops/index.server.ts'
 import { getAllowedHosts } from '#app/models/ops/index.server.ts'
-import type { Actor } from '#app/models/account/index.server.ts'
 import { getWebhook, recordDelivery } from '#app/models/ops/index.server.ts'
-import type { DB } from '#app/models/db.server.ts'
-import { bodyText, describeFetchError, type Resolver, SafeFetchError, safeFetch } from '#app/utils/safe-fetch.server.ts'
-import type { WebhookFormat } from '#db/types.ts'
+import { bodyText, describeFetchError, type Resolver, safeFetch, SafeFetchError } from '#app/utils/safe-fetch.server.ts'
 import { botAccepted, testMessageBody } from '#app/webhooks/formats.ts'
+import type { WebhookFormat } from '#db/types.ts'
 
 // One POST of a message to a webhook, through the safe fetch (so a webhook cannot reach
 // the server's own network unless an administrator allowed the host), with the bots'
