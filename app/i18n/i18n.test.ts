@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 
 import { en as coreEn } from './en.ts'
-import { featureMessages } from './features/index.ts'
 import { en, localeFromAcceptLanguage, translate, zhCN } from './index.ts'
+import { featureMessages } from './messages/index.ts'
 
 describe('i18n', () => {
   it('has every message key in both languages, none empty', () => {

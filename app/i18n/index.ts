@@ -1,7 +1,7 @@
 import { useRouteLoaderData } from '@remix-run/react'
 
 import { en as coreEn } from './en.ts'
-import { featureMessages } from './features/index.ts'
+import { featureMessages } from './messages/index.ts'
 import { zhCN as coreZh } from './zh-CN.ts'
 
 // Core messages live in en.ts / zh-CN.ts; each feature keeps its own pair in

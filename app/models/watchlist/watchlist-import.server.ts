@@ -25,7 +25,7 @@ import {
 export type ImportColumn = 'company' | 'rationale' | 'notes' | 'tags'
 
 // Header names accepted in either language; they include the headers our own export
-// writes (app/i18n/features/watchlist.ts), so an export imports back.
+// writes (app/i18n/messages/watchlists.ts), so an export imports back.
 const COLUMN_NAMES: Record<ImportColumn, string[]> = {
   company: ['company', 'company name', '公司', '公司名称'],
   rationale: ['rationale', 'reason', '理由', '入选理由'],

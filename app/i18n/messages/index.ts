@@ -1,16 +1,16 @@
 // Each feature's messages: a module exporting `en` and `zhCN` objects with the same keys
 // (checked by app/i18n/i18n.test.ts). Add a feature here with one import line.
-import * as company from './company.ts'
+import * as company from './companyEdit.ts'
 import * as documents from './documents.ts'
 import * as example from './example.ts'
 import * as feeds from './feeds.ts'
 import * as jobs from './jobs.ts'
 import * as meeting from './meeting.ts'
 import * as mentions from './mentions.ts'
+import * as scoringAdmin from './scoring.admin.ts'
 import * as scoring from './scoring.ts'
-import * as scoringAdmin from './scoring-admin.ts'
-import * as themeEdit from './theme-edit.ts'
-import * as watchlist from './watchlist.ts'
+import * as themeEdit from './themeEdit.ts'
+import * as watchlist from './watchlists.ts'
 
 export const featureMessages = {
   example,
