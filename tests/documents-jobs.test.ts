@@ -1,11 +1,11 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
-import { ingestDocument } from '#app/models/document/index.server.ts'
 import { enqueueBulkUpload } from '#app/models/document/index.server.ts'
 import { cancelJob, claimNextJob, getJob } from '#app/models/ops/index.server.ts'
 import { action as listAction } from '#app/routes/documents._index.tsx'
 import { loader as jobLoader } from '#app/routes/jobs.$id.tsx'
+import { ingestDocument } from '#app/services/ingest/ingest-document.server.ts'
 import { INGEST_FILES_JOB_KIND, ingestFilesHandler } from '#app/services/jobs/ingest-files-job.server.ts'
 import { startJobRunner } from '#app/services/jobs/runner.server.ts'
 import type { Connection } from '#db/connection.ts'

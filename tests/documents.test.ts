@@ -5,12 +5,12 @@ import { IngestError } from '#app/ingest/ingest-error.ts'
 import {
   deleteDocument,
   getDocumentWithMentions,
-  ingestDocument,
   listDocuments,
   rescanAllDocuments,
   rescanDocuments,
 } from '#app/models/document/index.server.ts'
 import { aliasFingerprint, getMentionMatcher } from '#app/models/mentions/index.server.ts'
+import { ingestDocument } from '#app/services/ingest/ingest-document.server.ts'
 import { normaliseAlias } from '#app/utils/normalise.ts'
 import type { Connection } from '#db/connection.ts'
 import { seedDemoData } from '#seeds/seed.ts'

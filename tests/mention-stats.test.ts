@@ -1,10 +1,11 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { deleteDocument, ingestDocument, rescanAllDocuments } from '#app/models/document/index.server.ts'
+import { deleteDocument, rescanAllDocuments } from '#app/models/document/index.server.ts'
 import { loadMentionOverview, loadMentionRange } from '#app/models/mentions/index.server.ts'
 import { isMentionJump, isMover, moverChange } from '#app/models/mentions/index.server.ts'
 import { listCompanyMentionWeeks, listLatestSnippets } from '#app/models/mentions/index.server.ts'
+import { ingestDocument } from '#app/services/ingest/ingest-document.server.ts'
 import type { Connection } from '#db/connection.ts'
 import { seedDemoData } from '#seeds/seed.ts'
 

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { ingestDocument } from '#app/models/document/index.server.ts'
 import { currentTeamWeek } from '#app/models/scoring/index.server.ts'
 import { action as webhooksAction, loader as webhooksLoader } from '#app/routes/admin.webhooks.tsx'
 import { loader as companyLoader } from '#app/routes/companies.$id.tsx'
 import { loader as mentionsLoader } from '#app/routes/mentions.tsx'
+import { ingestDocument } from '#app/services/ingest/ingest-document.server.ts'
 import type { Connection } from '#db/connection.ts'
 import { seedDemoData } from '#seeds/seed.ts'
 

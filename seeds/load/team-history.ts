@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 
 import { DEMO_ACCOUNT_PASSWORD_HASH } from '#app/models/account/index.server.ts'
-import { ingestDocument } from '#app/models/document/index.server.ts'
+import { ingestDocument } from '#app/services/ingest/ingest-document.server.ts'
 import { calendarDateIn, isoWeekOf, mondayOfIsoWeek, shiftIsoWeek } from '#app/utils/iso-week.ts'
 import type { Database } from '#db/types.ts'
 

@@ -4,12 +4,13 @@ import { MB } from '#app/ingest/limits.ts'
 import { type IngestOutcome, outcomeOf, refusalKey } from '#app/ingest/outcome.ts'
 import type { MentionMatcher } from '#app/mentions/index.ts'
 import type { DB } from '#app/models/db.server.ts'
-import { ingestDocument, type IngestDocumentInput } from '#app/models/document/index.server.ts'
 import { getAllowedHosts } from '#app/models/ops/index.server.ts'
 import { describeFetchError, SafeFetchError, type SafeFetchReason } from '#app/utils/safe-fetch.server.ts'
 
+import { ingestDocument, type IngestDocumentInput } from './ingest-document.server.ts'
+
 // The documents page's ways of adding documents, between the route (forms) and the
-// model (ingestDocument): one source -> an outcome the results list shows.
+// ingest pipeline (ingestDocument): one source -> an outcome the results list shows.
 
 /** Six files or more, or more than this in total, go to a background job. */
 export const BULK_MIN_FILES = 6

@@ -1,12 +1,13 @@
 import { IngestError } from '#app/ingest/ingest-error.ts'
 import type { FeedItem } from '#app/ingest/parse-feed.ts'
 import type { DB } from '#app/models/db.server.ts'
-import { ingestDocument } from '#app/models/document/index.server.ts'
 import { getTeamTimeZone } from '#app/models/ops/index.server.ts'
 import { FeedItemSkipped, type FeedRef, type IngestFeedItem } from '#app/services/feeds/poll-feed.server.ts'
 import { calendarDateIn } from '#app/utils/iso-week.ts'
 
-// A feed item -> a document, through the documents feature's ingestDocument (which
+import { ingestDocument } from './ingest-document.server.ts'
+
+// A feed item -> a document, through the ingest pipeline's ingestDocument (which
 // extracts the text from the item's markup, finds mentions and stores the same content
 // once). An item it refuses (no text, too long) is skipped, not the whole poll.
 

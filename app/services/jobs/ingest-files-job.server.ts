@@ -7,8 +7,8 @@ import {
   nextPendingFile,
   recordFileOutcome,
 } from '#app/models/document/index.server.ts'
-import { ingestDocument } from '#app/models/document/index.server.ts'
 import { getMentionMatcher } from '#app/models/mentions/index.server.ts'
+import { ingestDocument } from '#app/services/ingest/ingest-document.server.ts'
 
 import type { JobHandler } from './runner.server.ts'
 
