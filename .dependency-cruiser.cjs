@@ -1,5 +1,5 @@
 // Imports run one way: routes -> http (request helpers) -> services -> models -> pure domain
-// code -> utils. See docs/decisions/008-layout-and-import-rules.md.
+// code -> i18n -> utils. See docs/decisions/021-layout-and-import-rules.md.
 const pure = '^app/(mentions|scoring|ingest|webhooks|schemas)/'
 const notTests = '\\.test\\.tsx?$'
 
