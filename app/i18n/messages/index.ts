@@ -2,7 +2,6 @@
 // (checked by app/i18n/i18n.test.ts). Add a feature here with one import line.
 import * as company from './companyEdit.ts'
 import * as documents from './documents.ts'
-import * as example from './example.ts'
 import * as feeds from './feeds.ts'
 import * as jobs from './jobs.ts'
 import * as meeting from './meeting.ts'
@@ -13,7 +12,6 @@ import * as themeEdit from './themeEdit.ts'
 import * as watchlist from './watchlists.ts'
 
 export const featureMessages = {
-  example,
   feeds,
   jobs,
   documents,
