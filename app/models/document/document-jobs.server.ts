@@ -18,16 +18,19 @@ export async function startDocumentRescan(db: DB, actor: Actor): Promise<{ jobId
       .orderBy('id')
       .executeTakeFirst()
     if (pending) return { jobId: pending.id, started: false }
-    const total = Number(
-      (
-        await tx
-          .selectFrom('document')
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    )
+    const total = await countDocumentsAfter(tx)
     // enqueueJob writes the audit row (job.enqueue) in this transaction.
     const jobId = await enqueueJob(tx, { kind: RESCAN_JOB_KIND, total, createdBy: actor.id, ip: actor.ip })
     return { jobId, started: true }
   })
+}
+
+/** Documents with an id after afterId (all of them by default): what a rescan has left to do. */
+export async function countDocumentsAfter(db: DB, afterId = 0): Promise<number> {
+  const row = await db
+    .selectFrom('document')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('id', '>', afterId)
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
 }

@@ -1,4 +1,4 @@
-import { rescanDocuments } from '#app/models/document/index.server.ts'
+import { countDocumentsAfter, rescanDocuments } from '#app/models/document/index.server.ts'
 
 import type { JobHandler } from './runner.server.ts'
 
@@ -26,15 +26,7 @@ export function rescanDocumentsHandler({ batchSize = 25 } = {}): JobHandler {
       updated: 0,
       ...((job.cursor as Partial<RescanCursor> | null) ?? {}),
     }
-    const remaining = Number(
-      (
-        await db
-          .selectFrom('document')
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .where('id', '>', cursor.afterId)
-          .executeTakeFirstOrThrow()
-      ).n,
-    )
+    const remaining = await countDocumentsAfter(db, cursor.afterId)
     const total = cursor.done + remaining
     await progress(cursor.done, { total, cursor })
     for (;;) {
