@@ -2,6 +2,7 @@ import { type FeedItem, FeedParseError, parseFeed } from '#app/ingest/parse-feed
 import type { DB } from '#app/models/db.server.ts'
 import { getAllowedHosts } from '#app/models/ops/index.server.ts'
 import { type FeedLease, findStoredLinks, recordPollResult, releaseFeedLease } from '#app/models/ops/index.server.ts'
+import { inTransaction } from '#app/models/transaction.server.ts'
 import { bodyText, describeFetchError, type Resolver, safeFetch, SafeFetchError, vetHost } from '#app/utils/safe-fetch.server.ts'
 
 // One poll of one leased feed: fetch safely, parse, store the new items, record the
@@ -95,7 +96,7 @@ export async function pollFeed(db: DB, lease: FeedLease, deps: PollDeps): Promis
   let stored = 0
   let skipped = 0
   try {
-    await db.transaction().execute(async (tx) => {
+    await inTransaction(db, async (tx) => {
       for (const item of fresh) {
         try {
           if ((await deps.ingest(tx, item, feed)).created) stored += 1

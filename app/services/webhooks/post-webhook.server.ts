@@ -3,6 +3,7 @@ import type { DB } from '#app/models/db.server.ts'
 import { recordAudit } from '#app/models/ops/index.server.ts'
 import { getAllowedHosts } from '#app/models/ops/index.server.ts'
 import { getWebhook, recordDelivery } from '#app/models/ops/index.server.ts'
+import { inTransaction } from '#app/models/transaction.server.ts'
 import { bodyText, describeFetchError, type Resolver, safeFetch, SafeFetchError } from '#app/utils/safe-fetch.server.ts'
 import { botAccepted, testMessageBody } from '#app/webhooks/formats.ts'
 import type { WebhookFormat } from '#db/types.ts'
@@ -65,7 +66,7 @@ export async function sendTestMessage(db: DB, actor: Actor, webhookId: number, o
   const hook = await getWebhook(db, webhookId)
   if (!hook) return null
   const outcome = await postToWebhook(db, hook, testMessageBody(hook.format), options)
-  await db.transaction().execute(async (tx) => {
+  await inTransaction(db, async (tx) => {
     await recordDelivery(tx, {
       // A test is tried once: a failure is final, not "will retry".
       webhookId,
