@@ -6,7 +6,8 @@ import { type Connection, openPostgres } from '#db/connection.ts'
 import { createTestDatabase, withDatabase } from '#tests/db.ts'
 import { createUser } from '#tests/factories.ts'
 
-import { cancelJob, claimNextJob, completeJob, enqueueJob, failJob, getJob, JobLeaseLost, reportJobProgress } from './job.server.ts'
+import { cancelJob, enqueueJob, getJob } from './job.server.ts'
+import { claimNextJob, completeJob, failJob, JobLeaseLost, reportJobProgress } from './job-lease.server.ts'
 
 let conn: Connection
 let userId: number
