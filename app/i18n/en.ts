@@ -1,220 +1,95 @@
-// Core English messages. The key set is the contract: zh-CN.ts must have exactly these keys
-// (the type checker and app/i18n/i18n.test.ts both say so). {name} placeholders are
+// Every English message, assembled from app/i18n/messages: one module per key prefix
+// (the key `watchlists.import.tooLarge` lives in messages/watchlists.import.ts if that
+// module exists, otherwise in messages/watchlists.ts), each holding both languages side by
+// side. A new module is listed here and in zh-CN.ts. The key set is the contract: the type
+// checker and app/i18n/i18n.test.ts hold both languages to it. {name} placeholders are
 // filled by t(); the values are plain text, never HTML.
-export const en = {
-  'app.name': 'ThemeRadar',
-  'app.tagline': 'Investment themes, watchlists and modality maturity for the weekly team meeting',
-  'nav.home': 'Themes',
-  'nav.companies': 'Companies',
-  'nav.watchlists': 'Watchlists',
-  'nav.search': 'Search',
-  'nav.searchShort': 'Search…',
-  'nav.searchPlaceholder': 'Company, ticker, alias or theme',
-  'nav.documents': 'Documents',
-  'nav.feeds': 'Feeds',
-  'nav.meeting': 'Meeting',
-  'nav.admin': 'Admin',
-  'nav.users': 'People',
-  'nav.audit': 'Audit log',
-  'nav.settings': 'Settings',
-  'nav.signIn': 'Sign in',
-  'nav.signOut': 'Sign out',
-  'nav.skipToContent': 'Skip to content',
-  'nav.language': 'Language',
-  'nav.switchTo': '中文',
-  'nav.signedInAs': 'Signed in as {name} ({role})',
+import { en as admin } from './messages/admin.ts'
+import { en as aliasKind } from './messages/aliasKind.ts'
+import { en as aliasLanguage } from './messages/aliasLanguage.ts'
+import { en as app } from './messages/app.ts'
+import { en as audit } from './messages/audit.ts'
+import { en as auth } from './messages/auth.ts'
+import { en as common } from './messages/common.ts'
+import { en as companies } from './messages/companies.ts'
+import { en as company } from './messages/company.ts'
+import { en as companyEdit } from './messages/companyEdit.ts'
+import { en as companyRole } from './messages/companyRole.ts'
+import { en as documents } from './messages/documents.ts'
+import { en as error } from './messages/error.ts'
+import { en as exposure } from './messages/exposure.ts'
+import { en as feeds } from './messages/feeds.ts'
+import { en as home } from './messages/home.ts'
+import { en as invite } from './messages/invite.ts'
+import { en as jobs } from './messages/jobs.ts'
+import { en as listing } from './messages/listing.ts'
+import { en as meeting } from './messages/meeting.ts'
+import { en as mentions } from './messages/mentions.ts'
+import { en as nav } from './messages/nav.ts'
+import { en as region } from './messages/region.ts'
+import { en as role } from './messages/role.ts'
+import { en as scoringAdmin } from './messages/scoring.admin.ts'
+import { en as scoringError } from './messages/scoring.error.ts'
+import { en as scoringMoved } from './messages/scoring.moved.ts'
+import { en as scoring } from './messages/scoring.ts'
+import { en as search } from './messages/search.ts'
+import { en as settings } from './messages/settings.ts'
+import { en as setup } from './messages/setup.ts'
+import { en as stance } from './messages/stance.ts'
+import { en as status } from './messages/status.ts'
+import { en as theme } from './messages/theme.ts'
+import { en as themeEditAudit } from './messages/themeEdit.audit.ts'
+import { en as themeEditField } from './messages/themeEdit.field.ts'
+import { en as themeEdit } from './messages/themeEdit.ts'
+import { en as users } from './messages/users.ts'
+import { en as validation } from './messages/validation.ts'
+import { en as vendor } from './messages/vendor.ts'
+import { en as watchlistsImport } from './messages/watchlists.import.ts'
+import { en as watchlists } from './messages/watchlists.ts'
+import { en as webhooks } from './messages/webhooks.ts'
 
-  'common.save': 'Save',
-  'common.cancel': 'Cancel',
-  'common.none': 'None',
-  'common.yes': 'Yes',
-  'common.no': 'No',
-  'common.back': 'Back',
-  'common.week': 'Week {week}',
-  'common.currentWeek': 'This week: {week}',
-  'common.notes': 'Notes',
-  'common.saved': 'Saved.',
-  'common.optional': 'optional',
-  'common.loading': 'Loading…',
-
-  'role.admin': 'Admin',
-  'role.analyst': 'Analyst',
-  'role.viewer': 'Viewer',
-
-  'setup.title': 'Set up ThemeRadar',
-  'setup.intro': 'This install has no accounts yet. Create the first administrator; you can invite the rest of the team afterwards.',
-  'setup.submit': 'Create administrator',
-  'setup.done': 'ThemeRadar is already set up. Sign in instead.',
-
-  'auth.signInTitle': 'Sign in',
-  'auth.email': 'Email',
-  'auth.password': 'Password',
-  'auth.passwordHint': 'At least 12 characters.',
-  'auth.displayName': 'Name',
-  'auth.submit': 'Sign in',
-  'auth.invalid': 'Email or password is not correct.',
-  'auth.disabled': 'This account has been disabled. Ask an administrator.',
-  'auth.rateLimitedAccount': 'Too many failed sign-ins for this account. Try again in {minutes} minutes.',
-  'auth.rateLimitedIp': 'Too many failed sign-ins from your network. Try again in {minutes} minutes.',
-  'auth.signedOut': 'You are signed out.',
-  'auth.mustSignIn': 'Please sign in to continue.',
-
-  'invite.acceptTitle': 'Join ThemeRadar',
-  'invite.acceptIntro': 'You were invited as {role} with the email {email}. Choose your name and a password.',
-  'invite.acceptSubmit': 'Create my account',
-  'invite.invalid':
-    'This invitation link is not valid: it was used, revoked or has expired (links last 7 days). Ask an administrator for a new one.',
-
-  'users.title': 'People',
-  'users.intro': 'Viewers read everything; analysts also edit content and score; administrators also manage people and settings.',
-  'users.name': 'Name',
-  'users.email': 'Email',
-  'users.role': 'Role',
-  'users.status': 'Status',
-  'users.active': 'Active',
-  'users.disabled': 'Disabled',
-  'users.disable': 'Disable',
-  'users.enable': 'Enable',
-  'users.changeRole': 'Change role',
-  'users.you': 'you',
-  'users.inviteTitle': 'Invite someone',
-  'users.inviteSubmit': 'Create invitation link',
-  'users.inviteCreated': 'Invitation created. Send this one-time link to {email}; it is valid for 7 days:',
-  'users.pendingInvites': 'Pending invitations',
-  'users.expires': 'Expires',
-  'users.revoke': 'Revoke',
-  'users.noPendingInvites': 'No pending invitations.',
-  'users.lastAdmin': 'The last active administrator cannot be demoted or disabled.',
-  'users.selfDisable': 'You cannot disable your own account.',
-  'users.emailTaken': 'An account with this email already exists.',
-
-  'admin.usersHint': 'Invite people, change roles, disable accounts.',
-  'admin.auditHint': 'Every change, who made it and when, with old and new values.',
-  'admin.settingsHint': 'The team time zone that decides ISO weeks.',
-  'audit.title': 'Audit log',
-  'audit.intro': 'Every change made in ThemeRadar, newest first. Entries cannot be edited or deleted.',
-  'audit.when': 'When',
-  'audit.who': 'Who',
-  'audit.action': 'Action',
-  'audit.entity': 'What',
-  'audit.old': 'Before',
-  'audit.new': 'After',
-  'audit.system': 'system',
-  'audit.empty': 'Nothing has been changed yet.',
-  'audit.older': 'Older entries',
-  'audit.newer': 'Newer entries',
-  'audit.filterAction': 'Action contains',
-  'audit.filter': 'Filter',
-
-  'settings.title': 'Settings',
-  'settings.demoTeam': 'Demo team',
-  'settings.demoTeamBody':
-    '{analysts} demo {analysts|analyst|analysts} and their {scores} {scores|score|scores} came with the demo data and count in the team consensus. Remove them when your team starts scoring; the demo reading notes, source views and meeting notes stay.',
-  'settings.removeDemoTeam': 'Remove the demo analysts and their scores',
-  'settings.removeDemoTeamConfirm': 'Remove the demo analysts and all their scores? This cannot be undone.',
-  'settings.demoRemoved': 'Removed {analysts} demo {analysts|analyst|analysts} and {scores} {scores|score|scores}.',
-  'settings.timeZone': 'Team time zone',
-  'settings.timeZoneHint': 'ISO weeks and meeting weeks are counted in this time zone.',
-  'settings.invalidTimeZone': 'Unknown time zone. Use an IANA name such as Asia/Shanghai.',
-  'settings.myLanguage': 'My language',
-
-  'home.title': 'Themes',
-  'home.empty': 'No themes yet.',
-  'home.companies': '{count} {count|company|companies}',
-  'home.myCells': 'you scored {done} of {cells} cells',
-  'home.scorers': '{count} {count|analyst|analysts} scored this week',
-  'home.scoreThisWeek': 'Score this week',
-  'home.openMeeting': 'Open the meeting',
-  'home.weekDocuments': '{week}: {count} {count|document|documents} published this week.',
-  'home.watchlists': 'Watchlists',
-
-  'theme.thesis': 'Thesis',
-  'theme.stance': 'Stance',
-  'theme.status': 'Status',
-  'theme.risks': 'Risks',
-  'theme.catalysts': 'Catalysts',
-  'theme.subThemes': 'Sub-themes',
-  'theme.parent': 'Part of {name}',
-  'theme.applications': 'Applications',
-  'theme.segments2B': '2B: enterprise',
-  'theme.segments2C': '2C: consumer',
-  'theme.vendorMap': 'Vendor map',
-  'theme.dataExhaustion': 'Data exhaustion',
-  'theme.dataStock': 'Data stock',
-  'theme.exhaustedBy': 'Exhausted between',
-  'theme.estimateSource': 'Source',
-  'theme.estimatedOn': 'Estimated on',
-  'theme.notFound': 'There is no theme called "{slug}".',
-  'theme.noCompanies': 'No companies linked yet.',
-
-  'stance.positive': 'Positive',
-  'stance.neutral': 'Neutral',
-  'stance.cautious': 'Cautious',
-  'stance.negative': 'Negative',
-  'status.active': 'Active',
-  'status.watching': 'Watching',
-  'status.archived': 'Archived',
-  'region.domestic': 'Domestic',
-  'region.overseas': 'Overseas',
-  'vendor.big_tech': 'Big tech',
-  'vendor.model_company': 'Model companies',
-  'vendor.vertical_unicorn': 'Vertical unicorns',
-  'vendor.application_company': 'Application companies',
-  'vendor.platform': 'Platforms',
-  'companyRole.driver': 'Driver',
-  'companyRole.enabler': 'Enabler',
-  'companyRole.beneficiary': 'Beneficiary',
-  'exposure.high': 'High exposure',
-  'exposure.medium': 'Medium exposure',
-  'exposure.low': 'Low exposure',
-  'listing.listed': 'Listed',
-  'listing.private': 'Private',
-  'aliasKind.name': 'Name',
-  'aliasKind.short_name': 'Short name',
-  'aliasKind.product': 'Product',
-  'aliasKind.ticker': 'Ticker',
-  'aliasLanguage.zh': 'Chinese',
-  'aliasLanguage.en': 'English',
-  'aliasLanguage.any': 'Any',
-
-  'companies.title': 'Companies',
-  'companies.count': '{count} {count|company|companies}',
-  'company.profile': 'Profile',
-  'company.region': 'Region',
-  'company.vendorType': 'Vendor type',
-  'company.listing': 'Listing',
-  'company.tickers': 'Tickers',
-  'company.aliases': 'Aliases',
-  'company.alias': 'Alias',
-  'company.aliasLanguage': 'Language',
-  'company.aliasKind': 'Kind',
-  'company.caseSensitive': 'Case-sensitive',
-  'company.ambiguous': 'Ambiguous',
-  'company.ambiguousHint': 'counts only with company context nearby',
-  'company.themes': 'Themes',
-  'company.watchlists': 'Watchlists',
-  'company.modalities': 'Modalities',
-  'company.mentions': 'Mentions',
-  'company.mentionsEmpty': 'No documents mention this company yet.',
-  'company.parent': 'Part of {name}',
-  'company.notFound': 'There is no company with id {id}.',
-  'company.noTickers': 'Not listed.',
-
-  'error.notFoundTitle': 'Not found',
-  'error.notFound': 'There is nothing at this address.',
-  'error.forbiddenTitle': 'Not allowed',
-  'error.forbidden': 'Your role ({role}) cannot do this. Ask an administrator if you need access.',
-  'error.badRequestTitle': 'Please check the form',
-  'error.serverTitle': 'Something went wrong',
-  'error.server': 'The page could not be shown. The error was logged; please try again.',
-  'error.goHome': 'Back to the themes',
-  'error.tooLarge': 'The form is too large.',
-
-  'validation.required': 'Required.',
-  'validation.email': 'Enter a valid email address.',
-  'validation.passwordShort': 'Use at least 12 characters.',
-  'validation.passwordLong': 'Use at most 200 characters.',
-  'validation.tooLong': 'Too long (at most {max} characters).',
-  'validation.choice': 'Choose one of the options.',
-  'validation.invalid': 'This value is not valid.',
-} as const
+export const messages = {
+  ...admin,
+  ...aliasKind,
+  ...aliasLanguage,
+  ...app,
+  ...audit,
+  ...auth,
+  ...common,
+  ...companies,
+  ...company,
+  ...companyEdit,
+  ...companyRole,
+  ...documents,
+  ...error,
+  ...exposure,
+  ...feeds,
+  ...home,
+  ...invite,
+  ...jobs,
+  ...listing,
+  ...meeting,
+  ...mentions,
+  ...nav,
+  ...region,
+  ...role,
+  ...scoring,
+  ...scoringAdmin,
+  ...scoringError,
+  ...scoringMoved,
+  ...search,
+  ...settings,
+  ...setup,
+  ...stance,
+  ...status,
+  ...theme,
+  ...themeEdit,
+  ...themeEditAudit,
+  ...themeEditField,
+  ...users,
+  ...validation,
+  ...vendor,
+  ...watchlists,
+  ...watchlistsImport,
+  ...webhooks,
+}

@@ -1,20 +1,15 @@
 import { useRouteLoaderData } from '@remix-run/react'
 
-import { en as coreEn } from './en.ts'
-import { featureMessages } from './messages/index.ts'
-import { zhCN as coreZh } from './zh-CN.ts'
+import { messages as enMessages } from './en.ts'
+import { messages as zhMessages } from './zh-CN.ts'
 
-// Core messages live in en.ts / zh-CN.ts; each feature keeps its own pair in
-// features/<feature>.ts (so parallel work does not collide in one file).
-type FeatureKeys = { [F in keyof typeof featureMessages]: keyof (typeof featureMessages)[F]['en'] }[keyof typeof featureMessages]
-export type MessageKey = keyof typeof coreEn | FeatureKeys
+export type MessageKey = keyof typeof enMessages
 export const LOCALES = ['zh-CN', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string
 
-const features = Object.values(featureMessages) as { en: Record<string, string>; zhCN: Record<string, string> }[]
-export const en: Record<MessageKey, string> = Object.assign({}, coreEn, ...features.map((f) => f.en))
-export const zhCN: Record<MessageKey, string> = Object.assign({}, coreZh, ...features.map((f) => f.zhCN))
+export const en: Record<MessageKey, string> = enMessages
+export const zhCN: Record<MessageKey, string> = zhMessages
 const catalogs: Record<Locale, Record<MessageKey, string>> = { en, 'zh-CN': zhCN }
 
 export function isLocale(value: unknown): value is Locale {

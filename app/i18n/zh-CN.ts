@@ -1,219 +1,91 @@
-import type { en } from './en.ts'
+// 简体中文: every Chinese message, assembled like en.ts (which has the same keys).
+import type { messages as en } from './en.ts'
+import { zhCN as admin } from './messages/admin.ts'
+import { zhCN as aliasKind } from './messages/aliasKind.ts'
+import { zhCN as aliasLanguage } from './messages/aliasLanguage.ts'
+import { zhCN as app } from './messages/app.ts'
+import { zhCN as audit } from './messages/audit.ts'
+import { zhCN as auth } from './messages/auth.ts'
+import { zhCN as common } from './messages/common.ts'
+import { zhCN as companies } from './messages/companies.ts'
+import { zhCN as company } from './messages/company.ts'
+import { zhCN as companyEdit } from './messages/companyEdit.ts'
+import { zhCN as companyRole } from './messages/companyRole.ts'
+import { zhCN as documents } from './messages/documents.ts'
+import { zhCN as error } from './messages/error.ts'
+import { zhCN as exposure } from './messages/exposure.ts'
+import { zhCN as feeds } from './messages/feeds.ts'
+import { zhCN as home } from './messages/home.ts'
+import { zhCN as invite } from './messages/invite.ts'
+import { zhCN as jobs } from './messages/jobs.ts'
+import { zhCN as listing } from './messages/listing.ts'
+import { zhCN as meeting } from './messages/meeting.ts'
+import { zhCN as mentions } from './messages/mentions.ts'
+import { zhCN as nav } from './messages/nav.ts'
+import { zhCN as region } from './messages/region.ts'
+import { zhCN as role } from './messages/role.ts'
+import { zhCN as scoringAdmin } from './messages/scoring.admin.ts'
+import { zhCN as scoringError } from './messages/scoring.error.ts'
+import { zhCN as scoringMoved } from './messages/scoring.moved.ts'
+import { zhCN as scoring } from './messages/scoring.ts'
+import { zhCN as search } from './messages/search.ts'
+import { zhCN as settings } from './messages/settings.ts'
+import { zhCN as setup } from './messages/setup.ts'
+import { zhCN as stance } from './messages/stance.ts'
+import { zhCN as status } from './messages/status.ts'
+import { zhCN as theme } from './messages/theme.ts'
+import { zhCN as themeEditAudit } from './messages/themeEdit.audit.ts'
+import { zhCN as themeEditField } from './messages/themeEdit.field.ts'
+import { zhCN as themeEdit } from './messages/themeEdit.ts'
+import { zhCN as users } from './messages/users.ts'
+import { zhCN as validation } from './messages/validation.ts'
+import { zhCN as vendor } from './messages/vendor.ts'
+import { zhCN as watchlistsImport } from './messages/watchlists.import.ts'
+import { zhCN as watchlists } from './messages/watchlists.ts'
+import { zhCN as webhooks } from './messages/webhooks.ts'
 
-// 简体中文. Must have exactly the keys of en.ts.
-export const zhCN: Record<keyof typeof en, string> = {
-  'app.name': 'ThemeRadar 主题雷达',
-  'app.tagline': '投资主题、观察名单与模态成熟度，为每周例会准备',
-  'nav.home': '主题',
-  'nav.companies': '公司',
-  'nav.watchlists': '观察名单',
-  'nav.search': '搜索',
-  'nav.searchShort': '搜索…',
-  'nav.searchPlaceholder': '公司、代码、别名或主题',
-  'nav.documents': '文档',
-  'nav.feeds': '订阅源',
-  'nav.meeting': '周会',
-  'nav.admin': '管理',
-  'nav.users': '成员',
-  'nav.audit': '审计日志',
-  'nav.settings': '设置',
-  'nav.signIn': '登录',
-  'nav.signOut': '退出',
-  'nav.skipToContent': '跳到正文',
-  'nav.language': '语言',
-  'nav.switchTo': 'English',
-  'nav.signedInAs': '当前用户：{name}（{role}）',
-
-  'common.save': '保存',
-  'common.cancel': '取消',
-  'common.none': '无',
-  'common.yes': '是',
-  'common.no': '否',
-  'common.back': '返回',
-  'common.week': '第 {week} 周',
-  'common.currentWeek': '本周：{week}',
-  'common.notes': '备注',
-  'common.saved': '已保存。',
-  'common.optional': '选填',
-  'common.loading': '加载中…',
-
-  'role.admin': '管理员',
-  'role.analyst': '分析师',
-  'role.viewer': '只读成员',
-
-  'setup.title': '初始化 ThemeRadar',
-  'setup.intro': '当前安装还没有任何账号。请先创建第一位管理员，之后再邀请团队其他成员。',
-  'setup.submit': '创建管理员',
-  'setup.done': 'ThemeRadar 已完成初始化，请直接登录。',
-
-  'auth.signInTitle': '登录',
-  'auth.email': '邮箱',
-  'auth.password': '密码',
-  'auth.passwordHint': '至少 12 个字符。',
-  'auth.displayName': '姓名',
-  'auth.submit': '登录',
-  'auth.invalid': '邮箱或密码不正确。',
-  'auth.disabled': '该账号已被停用，请联系管理员。',
-  'auth.rateLimitedAccount': '该账号登录失败次数过多，请 {minutes} 分钟后再试。',
-  'auth.rateLimitedIp': '您所在网络登录失败次数过多，请 {minutes} 分钟后再试。',
-  'auth.signedOut': '您已退出登录。',
-  'auth.mustSignIn': '请先登录。',
-
-  'invite.acceptTitle': '加入 ThemeRadar',
-  'invite.acceptIntro': '您以「{role}」身份受邀，邮箱为 {email}。请设置姓名和密码。',
-  'invite.acceptSubmit': '创建我的账号',
-  'invite.invalid': '该邀请链接无效：已被使用、已撤销或已过期（有效期 7 天）。请联系管理员重新邀请。',
-
-  'users.title': '成员',
-  'users.intro': '只读成员可查看全部内容；分析师还可编辑内容和打分；管理员还可管理成员与设置。',
-  'users.name': '姓名',
-  'users.email': '邮箱',
-  'users.role': '角色',
-  'users.status': '状态',
-  'users.active': '正常',
-  'users.disabled': '已停用',
-  'users.disable': '停用',
-  'users.enable': '启用',
-  'users.changeRole': '修改角色',
-  'users.you': '本人',
-  'users.inviteTitle': '邀请成员',
-  'users.inviteSubmit': '生成邀请链接',
-  'users.inviteCreated': '邀请已创建。请把这个一次性链接发给 {email}，7 天内有效：',
-  'users.pendingInvites': '待接受的邀请',
-  'users.expires': '过期时间',
-  'users.revoke': '撤销',
-  'users.noPendingInvites': '没有待接受的邀请。',
-  'users.lastAdmin': '不能降级或停用最后一位在用的管理员。',
-  'users.selfDisable': '不能停用自己的账号。',
-  'users.emailTaken': '该邮箱已有账号。',
-
-  'admin.usersHint': '邀请成员、修改角色、停用账号。',
-  'admin.auditHint': '每一次改动：谁、何时、改前改后的值。',
-  'admin.settingsHint': '团队时区，决定 ISO 周的划分。',
-  'audit.title': '审计日志',
-  'audit.intro': 'ThemeRadar 中的每一次改动，按时间倒序。日志不可修改、不可删除。',
-  'audit.when': '时间',
-  'audit.who': '操作人',
-  'audit.action': '操作',
-  'audit.entity': '对象',
-  'audit.old': '修改前',
-  'audit.new': '修改后',
-  'audit.system': '系统',
-  'audit.empty': '还没有任何改动。',
-  'audit.older': '更早的记录',
-  'audit.newer': '更新的记录',
-  'audit.filterAction': '操作包含',
-  'audit.filter': '筛选',
-
-  'settings.title': '设置',
-  'settings.demoTeam': '演示团队',
-  'settings.demoTeamBody':
-    '演示数据自带 {analysts} 位演示分析师及其 {scores} 条评分，它们计入团队共识。团队开始评分时请删除；演示阅读笔记、外部观点和周会纪要会保留。',
-  'settings.removeDemoTeam': '删除演示分析师及其评分',
-  'settings.removeDemoTeamConfirm': '删除演示分析师及其全部评分？此操作无法撤销。',
-  'settings.demoRemoved': '已删除 {analysts} 位演示分析师和 {scores} 条评分。',
-  'settings.timeZone': '团队时区',
-  'settings.timeZoneHint': 'ISO 周与例会周均按此时区计算。',
-  'settings.invalidTimeZone': '未知时区，请使用 IANA 名称，例如 Asia/Shanghai。',
-  'settings.myLanguage': '我的语言',
-
-  'home.title': '主题',
-  'home.empty': '还没有主题。',
-  'home.companies': '{count} 家公司',
-  'home.myCells': '你已评 {done}/{cells} 格',
-  'home.scorers': '本周 {count} 位分析师已评分',
-  'home.scoreThisWeek': '本周评分',
-  'home.openMeeting': '打开周会',
-  'home.weekDocuments': '{week}：本周发布的文档 {count} 篇。',
-  'home.watchlists': '观察名单',
-
-  'theme.thesis': '投资逻辑',
-  'theme.stance': '观点',
-  'theme.status': '状态',
-  'theme.risks': '风险',
-  'theme.catalysts': '催化剂',
-  'theme.subThemes': '子主题',
-  'theme.parent': '隶属于 {name}',
-  'theme.applications': '应用场景',
-  'theme.segments2B': '2B：企业端',
-  'theme.segments2C': '2C：消费端',
-  'theme.vendorMap': '厂商图谱',
-  'theme.dataExhaustion': '数据枯竭',
-  'theme.dataStock': '数据存量',
-  'theme.exhaustedBy': '预计耗尽区间',
-  'theme.estimateSource': '来源',
-  'theme.estimatedOn': '估计日期',
-  'theme.notFound': '没有名为「{slug}」的主题。',
-  'theme.noCompanies': '尚未关联公司。',
-
-  'stance.positive': '看好',
-  'stance.neutral': '中性',
-  'stance.cautious': '谨慎',
-  'stance.negative': '看淡',
-  'status.active': '跟踪中',
-  'status.watching': '观察',
-  'status.archived': '已归档',
-  'region.domestic': '国内',
-  'region.overseas': '海外',
-  'vendor.big_tech': '科技大厂',
-  'vendor.model_company': '大模型公司',
-  'vendor.vertical_unicorn': '垂类独角兽',
-  'vendor.application_company': '应用公司',
-  'vendor.platform': '平台',
-  'companyRole.driver': '驱动者',
-  'companyRole.enabler': '赋能者',
-  'companyRole.beneficiary': '受益者',
-  'exposure.high': '高暴露',
-  'exposure.medium': '中暴露',
-  'exposure.low': '低暴露',
-  'listing.listed': '上市',
-  'listing.private': '未上市',
-  'aliasKind.name': '名称',
-  'aliasKind.short_name': '简称',
-  'aliasKind.product': '产品',
-  'aliasKind.ticker': '代码',
-  'aliasLanguage.zh': '中文',
-  'aliasLanguage.en': '英文',
-  'aliasLanguage.any': '不限',
-
-  'companies.title': '公司',
-  'companies.count': '{count} 家公司',
-  'company.profile': '概况',
-  'company.region': '地区',
-  'company.vendorType': '厂商类型',
-  'company.listing': '上市情况',
-  'company.tickers': '股票代码',
-  'company.aliases': '别名',
-  'company.alias': '别名',
-  'company.aliasLanguage': '语言',
-  'company.aliasKind': '类型',
-  'company.caseSensitive': '区分大小写',
-  'company.ambiguous': '易混淆',
-  'company.ambiguousHint': '仅在附近有公司上下文时计数',
-  'company.themes': '所属主题',
-  'company.watchlists': '所在观察名单',
-  'company.modalities': '涉及模态',
-  'company.mentions': '提及',
-  'company.mentionsEmpty': '还没有文档提及这家公司。',
-  'company.parent': '隶属于 {name}',
-  'company.notFound': '没有编号为 {id} 的公司。',
-  'company.noTickers': '未上市。',
-
-  'error.notFoundTitle': '未找到',
-  'error.notFound': '这个地址没有内容。',
-  'error.forbiddenTitle': '无权操作',
-  'error.forbidden': '您的角色（{role}）不能执行此操作。如需权限，请联系管理员。',
-  'error.badRequestTitle': '请检查表单',
-  'error.serverTitle': '出错了',
-  'error.server': '页面无法显示。错误已记录，请稍后重试。',
-  'error.goHome': '返回主题列表',
-  'error.tooLarge': '表单内容过大。',
-
-  'validation.required': '必填。',
-  'validation.email': '请输入有效的邮箱地址。',
-  'validation.passwordShort': '至少 12 个字符。',
-  'validation.passwordLong': '最多 200 个字符。',
-  'validation.tooLong': '过长（最多 {max} 个字符）。',
-  'validation.choice': '请从选项中选择。',
-  'validation.invalid': '该值无效。',
+export const messages: Record<keyof typeof en, string> = {
+  ...admin,
+  ...aliasKind,
+  ...aliasLanguage,
+  ...app,
+  ...audit,
+  ...auth,
+  ...common,
+  ...companies,
+  ...company,
+  ...companyEdit,
+  ...companyRole,
+  ...documents,
+  ...error,
+  ...exposure,
+  ...feeds,
+  ...home,
+  ...invite,
+  ...jobs,
+  ...listing,
+  ...meeting,
+  ...mentions,
+  ...nav,
+  ...region,
+  ...role,
+  ...scoring,
+  ...scoringAdmin,
+  ...scoringError,
+  ...scoringMoved,
+  ...search,
+  ...settings,
+  ...setup,
+  ...stance,
+  ...status,
+  ...theme,
+  ...themeEdit,
+  ...themeEditAudit,
+  ...themeEditField,
+  ...users,
+  ...validation,
+  ...vendor,
+  ...watchlists,
+  ...watchlistsImport,
+  ...webhooks,
 }

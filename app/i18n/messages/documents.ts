@@ -92,7 +92,7 @@ export const en = {
   'documents.editDetails': 'Edit details',
   'documents.saveDetails': 'Save details',
   'documents.detailsSaved': 'The details were saved.',
-} as const
+}
 
 export const zhCN: Record<keyof typeof en, string> = {
   'documents.intro': '券商研报、新闻和笔记。系统按公司别名识别文中提及的公司。',

@@ -79,7 +79,7 @@ export const en = {
   'feeds.admin.hostsHint': 'For example research.intranet.example.com. At most 50.',
   'feeds.admin.invalidHost': '“{host}” is not a host name (letters, digits, hyphens and dots; no scheme, port, path or *).',
   'feeds.admin.tooMany': 'At most 50 hosts.',
-} as const
+}
 
 export const zhCN: Record<keyof typeof en, string> = {
   'feeds.title': '订阅源',

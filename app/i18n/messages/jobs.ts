@@ -44,7 +44,7 @@ export const en = {
   'jobs.files.waiting': '{n} waiting',
   'jobs.files.toDocuments': 'Back to documents',
   'jobs.rescanResult': 'Looked through {documents} documents: {added} mentions found, {removed} no longer found.',
-} as const
+}
 
 export const zhCN: Record<keyof typeof en, string> = {
   'jobs.title': '后台任务 #{id}',

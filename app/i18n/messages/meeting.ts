@@ -136,7 +136,7 @@ export const en = {
   'meeting.xlsx.revisedThisWeek': 'Revised since previous meeting',
 }
 
-export const zhCN: typeof en = {
+export const zhCN: Record<keyof typeof en, string> = {
   'meeting.title': '{week} 周会',
   'meeting.heading': '{theme} · {week} 周会',
   'meeting.asOfPast': '按该周结束时（{date}，团队时区）的数据显示：之后的修改不会出现在这里。',

@@ -37,7 +37,7 @@ export const en = {
   'scoring.admin.supersededNotice': 'This version is kept for the scores given on it and can no longer be edited. The latest is',
   'scoring.admin.versionCreated': 'Saved as version {version}; the themes that used the previous version now use this one.',
   'scoring.admin.saveVersion': 'Save as version {version}',
-} as const
+}
 
 export const zhCN: Record<keyof typeof en, string> = {
   'scoring.admin.title': '评分标准与评分设置',

@@ -1,0 +1,11 @@
+export const en = {
+  'role.admin': 'Admin',
+  'role.analyst': 'Analyst',
+  'role.viewer': 'Viewer',
+}
+
+export const zhCN: Record<keyof typeof en, string> = {
+  'role.admin': '管理员',
+  'role.analyst': '分析师',
+  'role.viewer': '只读成员',
+}
