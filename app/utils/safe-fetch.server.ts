@@ -2,49 +2,19 @@ import { type LookupAddress, promises as dnsPromises } from 'node:dns'
 import http, { type IncomingMessage } from 'node:http'
 import https from 'node:https'
 import { isIP } from 'node:net'
-import type { Readable } from 'node:stream'
-import zlib from 'node:zlib'
 
-import { blockedAddressKind, type BlockedKind, isLocalhostName } from './address-policy.server.ts'
+import { blockedAddressKind, isLocalhostName } from './address-policy.server.ts'
+import { readResponse, type SafeFetchResult } from './safe-fetch-body.server.ts'
+import { SafeFetchError } from './safe-fetch-error.ts'
+
+export { bodyText, mediaTypeOf, type SafeFetchResult } from './safe-fetch-body.server.ts'
+export { describeFetchError, type SafeFetchDetails, SafeFetchError, type SafeFetchReason } from './safe-fetch-error.ts'
 
 // Fetching a URL that a user typed in (a feed, a web page, a PDF) without letting them
 // reach what only the server can reach. Every hop is checked: the scheme, then every
 // address the host resolves to, and the connection is pinned to the checked addresses
 // (a custom `lookup`), so DNS cannot answer differently between the check and the
 // connect. Redirects are followed by hand, each one checked again.
-
-export type SafeFetchReason =
-  | 'badUrl'
-  | 'scheme'
-  | 'blockedAddress'
-  | 'dnsFailed'
-  | 'network'
-  | 'tooLarge'
-  | 'timeout'
-  | 'badStatus'
-  | 'badContentType'
-  | 'tooManyRedirects'
-
-export interface SafeFetchDetails {
-  url?: string
-  host?: string
-  address?: string
-  kind?: BlockedKind
-  status?: number
-  contentType?: string
-  limit?: number
-}
-
-export class SafeFetchError extends Error {
-  constructor(
-    readonly reason: SafeFetchReason,
-    readonly details: SafeFetchDetails = {},
-    options?: { cause?: unknown },
-  ) {
-    super(`${reason}${details.host ? ` (${details.host})` : ''}`, options)
-    this.name = 'SafeFetchError'
-  }
-}
 
 export type Resolver = (hostname: string) => Promise<LookupAddress[]>
 
@@ -64,15 +34,6 @@ export interface SafeFetchOptions {
   body?: string
   /** The body's media type, e.g. 'application/json; charset=utf-8'. */
   bodyType?: string
-}
-
-export interface SafeFetchResult {
-  finalUrl: string
-  status: number
-  /** The media type alone, lower-cased ('application/rss+xml'). */
-  contentType: string
-  charset: string | undefined
-  body: Buffer
 }
 
 export const DEFAULT_MAX_BYTES = 5_000_000
@@ -100,7 +61,7 @@ export async function safeFetch(url: string, options: SafeFetchOptions = {}): Pr
         current = parseUrl(new URL(location, current).href)
         continue
       }
-      return await readResponse(current, res, options, signal)
+      return await readResponse(current, res, { accept: options.accept, maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES }, signal)
     }
   } catch (error) {
     if (error instanceof SafeFetchError) throw error
@@ -186,117 +147,4 @@ function request(
     req.on('error', reject)
     req.end(payload)
   })
-}
-
-export function mediaTypeOf(header: string | undefined): { type: string; charset: string | undefined } {
-  const [type, ...params] = (header ?? '').split(';')
-  const charset = params.map((p) => p.trim().match(/^charset\s*=\s*"?([^";]+)"?$/i)?.[1]).find(Boolean)
-  return { type: type.trim().toLowerCase(), charset: charset?.toLowerCase() }
-}
-
-function accepts(patterns: readonly string[], type: string): boolean {
-  return patterns.some((p) => (p.endsWith('/*') ? type.startsWith(p.slice(0, -1)) : p === type))
-}
-
-async function readResponse(url: URL, res: IncomingMessage, options: SafeFetchOptions, signal: AbortSignal): Promise<SafeFetchResult> {
-  const status = res.statusCode ?? 0
-  const { type, charset } = mediaTypeOf(res.headers['content-type'])
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES
-  const fail = (error: SafeFetchError) => {
-    res.destroy()
-    return error
-  }
-  if (status < 200 || status > 299) throw fail(new SafeFetchError('badStatus', { url: url.href, status }))
-  if (options.accept?.length && !accepts(options.accept, type)) {
-    throw fail(new SafeFetchError('badContentType', { url: url.href, contentType: type || '(none)' }))
-  }
-  if (Number(res.headers['content-length'] ?? 0) > maxBytes) throw fail(new SafeFetchError('tooLarge', { url: url.href, limit: maxBytes }))
-  const body = await readLimited(decoded(res), maxBytes, signal, url)
-  return { finalUrl: url.href, status, contentType: type, charset, body }
-}
-
-/** The body after Content-Encoding, so the size limit counts what we keep (no zip bombs). */
-function decoded(res: IncomingMessage): Readable {
-  const encoding = String(res.headers['content-encoding'] ?? '')
-    .trim()
-    .toLowerCase()
-  const decoder =
-    encoding === 'gzip' || encoding === 'x-gzip'
-      ? zlib.createGunzip()
-      : encoding === 'deflate'
-        ? zlib.createInflate()
-        : encoding === 'br'
-          ? zlib.createBrotliDecompress()
-          : null
-  if (!decoder) return res
-  res.on('error', (error) => decoder.destroy(error))
-  return res.pipe(decoder)
-}
-
-function readLimited(stream: Readable, maxBytes: number, signal: AbortSignal, url: URL): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = []
-    let size = 0
-    const onAbort = () => stream.destroy(signal.reason instanceof Error ? signal.reason : new Error('aborted'))
-    signal.addEventListener('abort', onAbort, { once: true })
-    const done = (error?: unknown) => {
-      signal.removeEventListener('abort', onAbort)
-      if (error) reject(error)
-      else resolve(Buffer.concat(chunks))
-    }
-    stream.on('data', (chunk: Buffer) => {
-      size += chunk.length
-      if (size > maxBytes) {
-        stream.destroy()
-        done(new SafeFetchError('tooLarge', { url: url.href, limit: maxBytes }))
-        return
-      }
-      chunks.push(chunk)
-    })
-    stream.on('end', () => done())
-    stream.on('error', (error) => done(error))
-  })
-}
-
-/**
- * The body as text: the charset from Content-Type, else from an XML declaration or
- * <meta charset> near the start (Chinese sites still serve GBK), else UTF-8.
- */
-export function bodyText(result: Pick<SafeFetchResult, 'body' | 'charset'>): string {
-  const head = result.body.subarray(0, 1024).toString('latin1')
-  const sniffed = head.match(/<\?xml[^>]*encoding=["']([\w-]+)["']/i)?.[1] ?? head.match(/<meta[^>]+charset=["']?([\w-]+)/i)?.[1]
-  const label = result.charset ?? sniffed ?? 'utf-8'
-  try {
-    return new TextDecoder(label).decode(result.body)
-  } catch {
-    return new TextDecoder('utf-8').decode(result.body)
-  }
-}
-
-/**
- * A refusal as a message key with parameters ("feeds.fetch.blockedAddress?host=..."),
- * the same shape as field errors, so pages show it in the reader's language and a
- * stored feed error can be shown in either language later.
- */
-export function describeFetchError(error: SafeFetchError): string {
-  const params = new URLSearchParams()
-  const d = error.details
-  // "127.0.0.1 points to 127.0.0.1" says nothing; an address typed as such gets its own message.
-  if (error.reason === 'blockedAddress' && d.host === d.address)
-    return `feeds.fetch.blockedIp?${new URLSearchParams({ address: d.address ?? '' })}`
-  if (d.host) params.set('host', d.host)
-  if (d.address) params.set('address', d.address)
-  if (d.status) params.set('status', String(d.status))
-  if (d.contentType) params.set('contentType', d.contentType)
-  if (d.limit !== undefined)
-    params.set(
-      'limit',
-      error.reason === 'tooLarge'
-        ? `${Math.round(d.limit / 100_000) / 10} MB`
-        : error.reason === 'timeout'
-          ? `${Math.round(d.limit / 100) / 10} s`
-          : String(d.limit),
-    )
-  const query = params.toString()
-  return `feeds.fetch.${error.reason}${query ? `?${query}` : ''}`
 }
