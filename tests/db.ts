@@ -10,12 +10,14 @@ let counter = 0
 /**
  * A fresh, migrated database of the test file's own: an in-memory PGlite loaded from the
  * run's template dump, or, when TEST_DATABASE_URL is set, a new database on that server
- * copied from the run's migrated template. close() drops what it created.
+ * copied from the run's migrated template. close() drops what it created. The template
+ * holds only what the migrations create: tests make their rows with tests/factories.ts.
+ * `kind: 'pglite'` asks for PGlite even when a server is set (to compare the two).
  */
-export async function createTestDatabase(): Promise<Connection> {
+export async function createTestDatabase(options: { kind?: 'pglite' } = {}): Promise<Connection> {
   const serverUrl = process.env.TEST_DATABASE_URL
   const templateDb = inject('postgresTemplateDb')
-  if (serverUrl && templateDb) {
+  if (serverUrl && templateDb && options.kind !== 'pglite') {
     const name = `themeradar_t_${process.pid}_${Date.now().toString(36)}_${counter++}`
     const admin = openPostgres(serverUrl, { max: 1 })
     await sql`create database ${sql.id(name)} template ${sql.id(templateDb)}`.execute(admin.db)

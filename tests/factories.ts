@@ -7,10 +7,19 @@ import { hashPassword } from '#app/models/account/index.server.ts'
 import type { Connection } from '#db/connection.ts'
 import type { Database, Role } from '#db/types.ts'
 
+import { nextSeq } from './factories/sequence.ts'
+
+// Data factories: each call makes rows of its own with unique defaults (a sequence
+// number), so a test creates what it asserts on instead of reading shared seed rows.
+export * from './factories/companies.ts'
+export * from './factories/documents.ts'
+export * from './factories/scoring.ts'
+export * from './factories/themes.ts'
+export * from './factories/watchlists.ts'
+
 export const TEST_SECRET = 'test-secret-test-secret-test-secret-1234'
 export const TEST_PASSWORD = 'a test password that is long'
 
-let seq = 0
 let cachedHash: Promise<string> | undefined
 
 export function contextFor(conn: Connection, clientIp = '127.0.0.1'): AppLoadContext {
@@ -21,7 +30,7 @@ export async function createUser(
   db: Kysely<Database>,
   overrides: { role?: Role; email?: string; displayName?: string; disabled?: boolean } = {},
 ) {
-  seq += 1
+  const seq = nextSeq()
   cachedHash ??= hashPassword(TEST_PASSWORD)
   return db
     .insertInto('app_user')
