@@ -1,33 +1,18 @@
-import { Link, useSearchParams } from '@remix-run/react'
-import { Fragment, useEffect, useMemo, useRef, useState } from 'react'
+import { useSearchParams } from '@remix-run/react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 
-import { formatDate, localName, type MessageKey, useI18n } from '#app/i18n/index.ts'
-import { REGIONS, VENDOR_TYPES } from '#app/schemas/watchlist.ts'
-import { formatTicker } from '#app/utils/ticker.ts'
-import {
-  applyView,
-  nextSort,
-  parseView,
-  type SortKey,
-  sortParam,
-  type TableView,
-  type ViewRow,
-  viewToParams,
-} from '#app/utils/watchlist-view.ts'
-import type { Exchange } from '#db/types.ts'
+import { type MessageKey, useI18n } from '#app/i18n/index.ts'
+import { applyView, nextSort, parseView, type SortKey, sortParam, type TableView, viewToParams } from '#app/utils/watchlist-view.ts'
 
-import { EntryDetail, type WatchlistActionResult } from './watchlist-forms.tsx'
+import type { WatchlistActionResult } from './watchlist-forms.tsx'
+import { WatchlistFilters } from './watchlist-table-filters.tsx'
+import { entryLabel, WatchlistEntry, type WatchlistEntryRow } from './watchlist-table-row.tsx'
 
 // The watchlist table: every column sorts (header buttons with aria-sort) and filters
 // (text plus one select per category), all in the browser and mirrored in the URL. The
 // filter bar is a GET form and the headers submit it, so it also works without JavaScript.
 
-export interface WatchlistEntryRow extends ViewRow {
-  id: number
-  companyId: number
-  notesHtml: string
-  tickers: { exchange: Exchange; code: string }[]
-}
+export type { WatchlistEntryRow }
 
 const COLUMNS: { key: SortKey; label: MessageKey; className?: string }[] = [
   { key: 'company', label: 'watchlists.col.company', className: 'col-company' },
@@ -50,7 +35,7 @@ export function WatchlistTable({
   canEdit: boolean
   actionResult?: WatchlistActionResult
 }) {
-  const { t, locale, timeZone } = useI18n()
+  const { t, locale } = useI18n()
   const [searchParams, setSearchParams] = useSearchParams()
   const [view, setView] = useState<TableView>(() => parseView(searchParams))
   const [open, setOpen] = useState<Set<number>>(
@@ -82,31 +67,8 @@ export function WatchlistTable({
     return () => document.removeEventListener('keydown', onKey)
   }, [])
 
-  const label = (row: WatchlistEntryRow, key: SortKey): string => {
-    switch (key) {
-      case 'company':
-        return localName(locale, row)
-      case 'tickers':
-        return row.tickers.map(formatTicker).join(' ')
-      case 'region':
-        return t(`region.${row.region}` as MessageKey)
-      case 'vendorType':
-        return t(`vendor.${row.vendorType}` as MessageKey)
-      case 'listing':
-        return row.isListed ? t('listing.listed') : t('listing.private')
-      case 'tags':
-        return row.tags.join(', ')
-      case 'themes':
-        return row.themes.map((theme) => localName(locale, theme)).join(', ')
-      case 'rationale':
-        return row.rationale
-      case 'added':
-        return row.addedAt
-    }
-  }
+  const label = (row: WatchlistEntryRow, key: SortKey) => entryLabel(row, key, t, locale)
   const rows = useMemo(() => applyView(entries, view, label, locale), [entries, view, locale]) // eslint-disable-line react-hooks/exhaustive-deps
-  const tagOptions = useMemo(() => [...new Set(entries.flatMap((e) => e.tags))].sort(), [entries])
-  const themeOptions = useMemo(() => [...new Map(entries.flatMap((e) => e.themes).map((theme) => [theme.slug, theme])).values()], [entries])
 
   const update = (patch: Partial<TableView>) => setView((current) => ({ ...current, ...patch }))
   const toggle = (id: number) =>
@@ -130,92 +92,19 @@ export function WatchlistTable({
     else return
     event.preventDefault()
   }
-  const select = (
-    name: 'region' | 'vendorType' | 'listing' | 'tag' | 'theme',
-    labelKey: MessageKey,
-    options: { value: string; label: string }[],
-  ) => (
-    <div className="field">
-      <label htmlFor={`wl-filter-${name}`}>{t(labelKey)}</label>
-      <select id={`wl-filter-${name}`} name={name} value={view[name]} onChange={(e) => update({ [name]: e.target.value })}>
-        <option value="">{t('watchlists.filter.all')}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  )
 
   return (
     <section className="card wl-table-card" aria-label={t('watchlists.companies')}>
-      <form method="get" id="watchlist-view" className="wl-filters" role="search" onSubmit={(e) => hydrated && e.preventDefault()}>
-        <div className="field wl-filter-text">
-          <label htmlFor="wl-filter-q">{t('watchlists.filter.label')}</label>
-          <input
-            ref={filterRef}
-            id="wl-filter-q"
-            type="search"
-            name="q"
-            value={view.q}
-            placeholder={t('watchlists.filter.placeholder')}
-            aria-keyshortcuts="/"
-            onChange={(e) => update({ q: e.target.value })}
-            onKeyDown={(e) => {
-              if (e.key === 'Escape') update({ q: '' })
-              else if (e.key === 'ArrowDown') focusRow(null, 0)
-              else return
-              e.preventDefault()
-            }}
-          />
-        </div>
-        {select(
-          'region',
-          'watchlists.col.region',
-          REGIONS.map((r) => ({ value: r, label: t(`region.${r}` as MessageKey) })),
-        )}
-        {select(
-          'vendorType',
-          'watchlists.col.vendorType',
-          VENDOR_TYPES.map((v) => ({ value: v, label: t(`vendor.${v}` as MessageKey) })),
-        )}
-        {select('listing', 'watchlists.col.listing', [
-          { value: 'listed', label: t('listing.listed') },
-          { value: 'private', label: t('listing.private') },
-        ])}
-        {select(
-          'tag',
-          'watchlists.col.tags',
-          tagOptions.map((tag) => ({ value: tag, label: tag })),
-        )}
-        {select(
-          'theme',
-          'watchlists.col.themes',
-          themeOptions.map((theme) => ({ value: theme.slug, label: localName(locale, theme) })),
-        )}
-        <input type="hidden" name="sort" value={sortParam(view.sort, view.desc)} />
-        <div className="wl-filter-tools">
-          {hydrated ? null : <button type="submit">{t('watchlists.filter.apply')}</button>}
-          <Link
-            to="?"
-            replace
-            preventScrollReset
-            onClick={(e) => {
-              if (hydrated) {
-                e.preventDefault()
-                setView(parseView(new URLSearchParams()))
-              }
-            }}
-            className="small"
-          >
-            {t('watchlists.filter.clear')}
-          </Link>
-          <span className="muted small" aria-live="polite">
-            {t('watchlists.filter.showing', { shown: rows.length, total: entries.length })}
-          </span>
-        </div>
-      </form>
+      <WatchlistFilters
+        entries={entries}
+        shown={rows.length}
+        view={view}
+        hydrated={hydrated}
+        filterRef={filterRef}
+        onChange={update}
+        onClear={() => setView(parseView(new URLSearchParams()))}
+        onLeaveFilter={() => focusRow(null, 0)}
+      />
       <p className="muted small wl-keys">{t('watchlists.keyboardHint')}</p>
       <div className="table-scroll">
         <table className="data-table wl-table">
@@ -265,93 +154,20 @@ export function WatchlistTable({
                 </td>
               </tr>
             ) : null}
-            {rows.map((row) => {
-              const isOpen = open.has(row.id)
-              const detailId = `wl-detail-${row.id}`
-              const toggleParams = new URLSearchParams(viewToParams(view))
-              if (!isOpen) toggleParams.set('entry', String(row.id))
-              return (
-                <Fragment key={row.id}>
-                  <tr
-                    data-entry={row.id}
-                    tabIndex={0}
-                    className={isOpen ? 'is-open' : undefined}
-                    onKeyDown={(e) => onRowKey(e, row.id)}
-                    aria-label={localName(locale, row)}
-                  >
-                    <td className="col-toggle">
-                      <a
-                        href={`?${toggleParams}`}
-                        role="button"
-                        aria-expanded={isOpen}
-                        aria-controls={detailId}
-                        className="toggle"
-                        title={isOpen ? t('watchlists.hideDetails') : t('watchlists.details')}
-                        onClick={(e) => {
-                          e.preventDefault()
-                          toggle(row.id)
-                        }}
-                      >
-                        <span aria-hidden="true">{isOpen ? '▾' : '▸'}</span>
-                        <span className="visually-hidden">{isOpen ? t('watchlists.hideDetails') : t('watchlists.details')}</span>
-                      </a>
-                    </td>
-                    <td className="col-company">
-                      <Link to={`/companies/${row.companyId}`}>{localName(locale, row)}</Link>
-                      {locale === 'zh-CN' ? null : row.nameZh && row.nameZh !== row.nameEn ? (
-                        <span className="muted small wl-alt"> {row.nameZh}</span>
-                      ) : null}
-                    </td>
-                    <td className="nowrap">
-                      {row.tickers.length ? (
-                        row.tickers.map((ticker) => (
-                          <span key={`${ticker.exchange}:${ticker.code}`} className="ticker">
-                            {formatTicker(ticker)}
-                          </span>
-                        ))
-                      ) : (
-                        <span className="muted">—</span>
-                      )}
-                    </td>
-                    <td>{label(row, 'region')}</td>
-                    <td>{label(row, 'vendorType')}</td>
-                    <td>
-                      <span className={row.isListed ? 'badge' : 'badge private'}>{label(row, 'listing')}</span>
-                    </td>
-                    <td className="col-tags">
-                      <span className="chips">
-                        {row.tags.map((tag) => (
-                          <span key={tag} className="chip">
-                            {tag}
-                          </span>
-                        ))}
-                      </span>
-                    </td>
-                    <td className="small col-themes">{label(row, 'themes')}</td>
-                    <td className="col-rationale">{row.rationale}</td>
-                    <td className="small">
-                      <span className="nowrap">{formatDate(locale, row.addedAt, timeZone)}</span>
-                      {row.addedByName ? <span className="muted wl-by">{row.addedByName}</span> : null}
-                    </td>
-                  </tr>
-                  {isOpen ? (
-                    <tr
-                      id={detailId}
-                      className="wl-detail-row"
-                      onKeyDown={(e) => {
-                        if (e.key !== 'Escape') return
-                        toggle(row.id)
-                        bodyRef.current?.querySelector<HTMLElement>(`tr[data-entry="${row.id}"]`)?.focus()
-                      }}
-                    >
-                      <td colSpan={COLUMNS.length + 1}>
-                        <EntryDetail entry={row} canEdit={canEdit} actionResult={actionResult} />
-                      </td>
-                    </tr>
-                  ) : null}
-                </Fragment>
-              )
-            })}
+            {rows.map((row) => (
+              <WatchlistEntry
+                key={row.id}
+                row={row}
+                isOpen={open.has(row.id)}
+                view={view}
+                columns={COLUMNS.length + 1}
+                canEdit={canEdit}
+                actionResult={actionResult}
+                bodyRef={bodyRef}
+                onToggle={toggle}
+                onRowKey={onRowKey}
+              />
+            ))}
           </tbody>
         </table>
       </div>
