@@ -1,3 +1,6 @@
+// The server renders in either language: both are registered before the first request.
+import '#app/i18n/messages.server.ts'
+
 import { PassThrough } from 'node:stream'
 
 import { createReadableStreamFromReadable, type EntryContext, type HandleErrorFunction } from '@remix-run/node'

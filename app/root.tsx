@@ -1,5 +1,6 @@
 import { json, type LinksFunction, type LoaderFunctionArgs, redirect } from '@remix-run/node'
 import {
+  type ClientLoaderFunctionArgs,
   isRouteErrorResponse,
   Links,
   Meta,
@@ -15,6 +16,7 @@ import { AppHeader } from '#app/components/app-header.tsx'
 import { ErrorPage } from '#app/components/error-page.tsx'
 import { getOptionalUser, resolveLocale } from '#app/http/auth.server.ts'
 import { readColorScheme } from '#app/http/color-scheme.server.ts'
+import { defaultLocale, loadMessages } from '#app/i18n/index.ts'
 import { countUsers } from '#app/models/account/index.server.ts'
 import { getTeamTimeZone } from '#app/models/ops/index.server.ts'
 import styles from '#app/styles/app.css'
@@ -48,11 +50,21 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   })
 }
 
+// The browser holds only the reader's language. When new root data speaks another one (the
+// /language action, signing in as someone who reads the other), its messages load before
+// React renders with it, so no page shows keys or mixes languages. The first render uses
+// the server's data as it is (entry.client.tsx loaded its language).
+export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
+  const data = await serverLoader<typeof loader>()
+  await loadMessages(data.locale)
+  return data
+}
+
 export type RootData = ReturnType<typeof useLoaderData<typeof loader>>
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>('root')
-  const locale = data?.locale ?? 'en'
+  const locale = data?.locale ?? defaultLocale()
   const scheme = data?.colorScheme
   return (
     <html lang={locale} data-theme={scheme && scheme !== 'system' ? scheme : undefined}>

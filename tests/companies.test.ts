@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { fieldError } from '#app/components/form.tsx'
-import { makeTranslate } from '#app/i18n/index.ts'
+import { makeTranslate } from '#app/i18n/messages.server.ts'
 import { loader as companiesLoader } from '#app/routes/companies._index.tsx'
 import { action as companyAction, loader as companyLoader } from '#app/routes/companies.$id.tsx'
 import { action as newAction, loader as newLoader } from '#app/routes/companies.new.tsx'

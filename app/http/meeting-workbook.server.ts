@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs'
 
-import { type Locale, localName, makeTranslate, type MessageKey } from '#app/i18n/index.ts'
+import { type Locale, localName, type MessageKey } from '#app/i18n/index.ts'
+import { makeTranslate } from '#app/i18n/messages.server.ts'
 import type { MeetingView } from '#app/models/meeting/index.server.ts'
 import { neutraliseCell } from '#app/utils/spreadsheet.server.ts'
 

@@ -2,7 +2,10 @@ import { readdirSync } from 'node:fs'
 
 import { describe, expect, it } from 'vitest'
 
-import { en, localeFromAcceptLanguage, translate, zhCN } from './index.ts'
+import { messages as en } from './en.ts'
+import { localeFromAcceptLanguage } from './index.ts'
+import { translate } from './messages.server.ts'
+import { messages as zhCN } from './zh-CN.ts'
 
 type Module = { en: Record<string, string>; zhCN: Record<string, string> }
 const folder = new URL('./messages/', import.meta.url)

@@ -1,16 +1,40 @@
 import { useRouteLoaderData } from '@remix-run/react'
 
-import { messages as enMessages } from './en.ts'
-import { messages as zhMessages } from './zh-CN.ts'
+import type { messages as enMessages } from './en.ts'
 
 export type MessageKey = keyof typeof enMessages
+export type Messages = Record<MessageKey, string>
 export const LOCALES = ['zh-CN', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string
 
-export const en: Record<MessageKey, string> = enMessages
-export const zhCN: Record<MessageKey, string> = zhMessages
-const catalogs: Record<Locale, Record<MessageKey, string>> = { en, 'zh-CN': zhCN }
+// The browser holds only the reader's language: each language is a chunk of its own (en.ts,
+// zh-CN.ts), loaded by entry.client.tsx before hydration and by the root's clientLoader when
+// the language changes. The server holds both (messages.server.ts registers them).
+const catalogs: Partial<Record<Locale, Messages>> = {}
+let lastLoaded: Locale = 'en'
+
+export function registerMessages(locale: Locale, messages: Messages): void {
+  catalogs[locale] = messages
+}
+
+/** Loads a language's messages in the browser (once); t() in that language works afterwards. */
+export async function loadMessages(locale: Locale): Promise<void> {
+  if (!catalogs[locale]) {
+    // Two literal import() calls so the bundler makes one chunk per language.
+    const { messages } = locale === 'zh-CN' ? await import('./zh-CN.ts') : await import('./en.ts')
+    registerMessages(locale, messages)
+  }
+  lastLoaded = locale
+}
+
+/**
+ * The language to speak when the root loader has no data (the root error boundary): in the
+ * browser the one loaded last, which is what the page was in; on the server English.
+ */
+export function defaultLocale(): Locale {
+  return lastLoaded
+}
 
 export function isLocale(value: unknown): value is Locale {
   return value === 'en' || value === 'zh-CN'
@@ -23,7 +47,7 @@ const pluralRules: Record<Locale, Intl.PluralRules> = { en: new Intl.PluralRules
  * or for any other number (`{count} {count|company|companies}`); Chinese never uses it.
  */
 export function translate(locale: Locale, key: MessageKey, params?: Record<string, string | number>): string {
-  const template = catalogs[locale][key] ?? en[key] ?? key
+  const template = catalogs[locale]?.[key] ?? key
   const values = params ?? {}
   return template
     .replace(/\{(\w+)\|([^|{}]*)\|([^|{}]*)\}/g, (_whole, name: string, one: string, other: string) =>
@@ -89,6 +113,6 @@ interface RootI18nData {
 /** The reader's locale and a t() bound to it, from the root loader. */
 export function useI18n(): { locale: Locale; timeZone: string; t: Translate } {
   const data = useRouteLoaderData('root') as RootI18nData | undefined
-  const locale = data?.locale ?? 'en'
+  const locale = data?.locale ?? defaultLocale()
   return { locale, timeZone: data?.timeZone ?? 'Asia/Shanghai', t: makeTranslate(locale) }
 }

@@ -1,3 +1,5 @@
+import './messages.server.ts'
+
 import { describe, expect, it } from 'vitest'
 
 import { pageTitle } from './meta.ts'

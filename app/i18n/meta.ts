@@ -1,4 +1,4 @@
-import { isLocale, type Locale, localName, type MessageKey, translate } from './index.ts'
+import { defaultLocale, isLocale, type Locale, localName, type MessageKey, translate } from './index.ts'
 
 // Page titles (the browser tab, the name a bookmark gets) in the reader's language.
 // Remix's meta functions run outside React, so they read the locale from the root
@@ -19,7 +19,7 @@ interface MatchLike {
 
 export function localeOfMatches(matches: readonly MatchLike[]): Locale {
   const root = matches.find((m) => m.id === 'root')?.data as { locale?: unknown } | undefined
-  return isLocale(root?.locale) ? root.locale : 'en'
+  return isLocale(root?.locale) ? root.locale : defaultLocale()
 }
 
 /** `[{ title: 'ThemeRadar · <part> · <part>' }]`, each part translated or localised. */

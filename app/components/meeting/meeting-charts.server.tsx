@@ -5,7 +5,8 @@ import { ConsensusHistoryChart } from '#app/components/charts/consensus-history-
 import { DataExhaustionChart } from '#app/components/charts/data-exhaustion-chart.tsx'
 import { heatmapImageSize, MaturityHeatmapImage } from '#app/components/charts/maturity-heatmap-image.tsx'
 import { ShareOfVoiceRegionChart } from '#app/components/charts/share-of-voice-region-chart.tsx'
-import { formatDate, type Locale, localName, makeTranslate, type MessageKey } from '#app/i18n/index.ts'
+import { formatDate, type Locale, localName, type MessageKey } from '#app/i18n/index.ts'
+import { makeTranslate } from '#app/i18n/messages.server.ts'
 import type { MeetingView } from '#app/models/meeting/index.server.ts'
 import type { ColorScheme } from '#app/utils/color-scheme.ts'
 
