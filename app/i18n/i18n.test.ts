@@ -8,7 +8,7 @@ import { translate } from './messages.server.ts'
 import { messages as zhCN } from './zh-CN.ts'
 
 type Module = { en: Record<string, string>; zhCN: Record<string, string> }
-const folder = new URL('./messages/', import.meta.url)
+const folder = new URL('./messages/en/', import.meta.url)
 const modules: [string, Module][] = await Promise.all(
   readdirSync(folder)
     .filter((file) => file.endsWith('.ts'))
