@@ -11,8 +11,8 @@ import { seedDemoData } from '#seeds/seed.ts'
 import { createTestDatabase } from './db.ts'
 import { contextFor, cookieFor, createUser, getRequest, postForm, respond } from './factories.ts'
 
-// The demo team history: loaded once, relative to the day it is loaded, by accounts that
-// can never sign in and do not stop the first-run setup page.
+// The demo data set's rubrics, and its team history: loaded once, relative to the day it
+// is loaded, by accounts that can never sign in and do not stop the first-run setup page.
 
 let t: Connection
 beforeAll(async () => {
@@ -132,5 +132,40 @@ describe('demo team history', () => {
     expect(await t.db.selectFrom('app_user').select('id').where('email', 'like', '%@demo.invalid').execute()).toEqual([])
     const audit = await t.db.selectFrom('audit_log').select('new_value').where('action', '=', 'demo.team_removed').executeTakeFirstOrThrow()
     expect(audit.new_value).toEqual({ analysts: 3, scores: 720 })
+  })
+})
+
+// The rubrics the demo brings, which the first run's scoring page uses.
+describe('demo rubrics', () => {
+  it('comes with the five-level default rubric and NASA TRL 1-9, every level named and anchored in both languages', async () => {
+    const levelsOf = (slug: string) =>
+      t.db
+        .selectFrom('rubric_level')
+        .innerJoin('rubric', 'rubric.id', 'rubric_level.rubric_id')
+        .select([
+          'level',
+          'rubric_level.name_en as nameEn',
+          'rubric_level.name_zh as nameZh',
+          'description_en as descriptionEn',
+          'description_zh as descriptionZh',
+        ])
+        .where('rubric.slug', '=', slug)
+        .orderBy('level')
+        .execute()
+    const standard = await levelsOf('default')
+    expect(standard.map((l) => `${l.nameEn} ${l.nameZh}`)).toEqual([
+      'Exploration 探索期',
+      'Breakthrough 突破期',
+      'Convergence 收敛期',
+      'Application 应用期',
+      'Maturity 成熟期',
+    ])
+    const trl = await levelsOf('nasa-trl')
+    expect(trl.map((l) => l.level)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9])
+    for (const l of [...standard, ...trl]) {
+      expect(l.descriptionEn.length, `${l.nameEn} en`).toBeGreaterThan(20)
+      expect(l.descriptionZh.length, `${l.nameEn} zh`).toBeGreaterThan(8)
+      expect(l.nameZh).not.toBe(l.nameEn)
+    }
   })
 })

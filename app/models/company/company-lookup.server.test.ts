@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { Connection } from '#db/connection.ts'
-import { seedDemoData } from '#seeds/seed.ts'
 import { createTestDatabase } from '#tests/db.ts'
+import { createCompanies } from '#tests/fixtures/companies.ts'
 
 import { findCompanyByIdentifier } from './company-lookup.server.ts'
 
 let conn: Connection
 beforeAll(async () => {
   conn = await createTestDatabase()
-  await seedDemoData(conn.db)
+  await createCompanies(conn.db, ['Tencent', 'Alibaba', 'Meitu', 'Stability AI'])
 })
 afterAll(async () => {
   await conn.close()

@@ -1,15 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { Connection } from '#db/connection.ts'
-import { seedDemoData } from '#seeds/seed.ts'
 import { createTestDatabase } from '#tests/db.ts'
+import { createCompany, createTheme } from '#tests/factories.ts'
+import { createCompanies } from '#tests/fixtures/companies.ts'
 
 import { rankMatch, searchEverything } from './search.server.ts'
 
 let conn: Connection
 beforeAll(async () => {
   conn = await createTestDatabase()
-  await seedDemoData(conn.db)
+  await createCompanies(conn.db, ['OpenAI', 'Tencent', 'Alibaba', 'Meitu', 'Stability AI', 'Kunlun Tech', 'Kuaishou', 'Baidu'])
+  await createTheme(conn.db, { slug: 'multimodal-ai', nameEn: 'Multimodal AI', nameZh: '多模态 AI' })
+  await createTheme(conn.db, { slug: 'embodied-ai', nameEn: 'Embodied AI', nameZh: '具身智能' })
+  // Enough names with an "a" to reach the cap.
+  for (let i = 0; i < 22; i++) await createCompany(conn.db, { nameEn: `Alpha Vendor ${i}` })
 })
 afterAll(async () => {
   await conn.close()
@@ -73,8 +78,7 @@ describe('searchEverything', () => {
 
   it('caps results at 20 per kind', async () => {
     const { companies } = await searchEverything(conn.db, 'a')
-    expect(companies.length).toBeLessThanOrEqual(20)
-    expect(companies.length).toBeGreaterThan(5)
+    expect(companies).toHaveLength(20)
   })
 })
 

@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { findCompanyByIdentifier } from '#app/models/company/company-lookup.server.ts'
 import type { Connection } from '#db/connection.ts'
-import { seedDemoData } from '#seeds/seed.ts'
 import { createTestDatabase } from '#tests/db.ts'
 import { createUser } from '#tests/factories.ts'
+import { createCompanies } from '#tests/fixtures/companies.ts'
 
 import { createWatchlist, listLiveEntries } from './watchlist.server.ts'
 import {
@@ -22,7 +22,7 @@ let actor: { id: number }
 
 beforeAll(async () => {
   conn = await createTestDatabase()
-  await seedDemoData(conn.db)
+  await createCompanies(conn.db, ['Tencent', 'Meitu', 'Baidu', 'Kunlun Tech', 'Kuaishou', 'Zhihu', 'Alibaba'])
   actor = await createUser(conn.db, { role: 'analyst' })
 })
 afterAll(async () => {
