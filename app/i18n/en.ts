@@ -1,9 +1,10 @@
-// Every English message, assembled from app/i18n/messages: one module per key prefix
-// (the key `watchlists.import.tooLarge` lives in messages/watchlists.import.ts if that
-// module exists, otherwise in messages/watchlists.ts), each holding both languages side by
-// side. A new module is listed here and in zh-CN.ts. The key set is the contract: the type
-// checker and app/i18n/i18n.test.ts hold both languages to it. {name} placeholders are
-// filled by t(); the values are plain text, never HTML.
+// Every English message, assembled from app/i18n/messages: one module per key prefix and
+// language (the key `watchlists.import.tooLarge` lives in messages/en/watchlists.import.ts
+// if that module exists, otherwise in messages/en/watchlists.ts; its Chinese in the same
+// file name under messages/zh-CN/). A language's files import nothing of the other's, so
+// the browser gets one language without the other. A new module is listed here and in
+// zh-CN.ts. The key set is the contract: the type checker and app/i18n/i18n.test.ts hold
+// both languages to it. {name} placeholders are filled by t(); values are plain text, never HTML.
 import { en as admin } from './messages/en/admin.ts'
 import { en as aliasKind } from './messages/en/aliasKind.ts'
 import { en as aliasLanguage } from './messages/en/aliasLanguage.ts'

@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 
 import { describe, expect, it } from 'vitest'
 
@@ -8,12 +8,17 @@ import { translate } from './messages.server.ts'
 import { messages as zhCN } from './zh-CN.ts'
 
 type Module = { en: Record<string, string>; zhCN: Record<string, string> }
-const folder = new URL('./messages/en/', import.meta.url)
-const modules: [string, Module][] = await Promise.all(
-  readdirSync(folder)
-    .filter((file) => file.endsWith('.ts'))
-    .map(async (file): Promise<[string, Module]> => [file.slice(0, -3), await import(new URL(file, folder).href)]),
-)
+
+/** Each module's one export (`en` or `zhCN`), by module name. */
+async function loadModules(language: 'en' | 'zh-CN'): Promise<Map<string, Record<string, string>>> {
+  const folder = new URL(`./messages/${language}/`, import.meta.url)
+  const files = readdirSync(folder).filter((file) => file.endsWith('.ts'))
+  const loaded = await Promise.all(files.map(async (file) => Object.values(await import(new URL(file, folder).href))[0]))
+  return new Map(files.map((file, i) => [file.slice(0, -3), loaded[i] as Record<string, string>]))
+}
+const enModules = await loadModules('en')
+const zhModules = await loadModules('zh-CN')
+const modules: [string, Module][] = [...enModules].map(([name, messages]) => [name, { en: messages, zhCN: zhModules.get(name) ?? {} }])
 
 describe('i18n', () => {
   it('has every message key in both languages, none empty', () => {
@@ -23,17 +28,29 @@ describe('i18n', () => {
     }
   })
 
+  it('has the same modules in both languages', () => {
+    expect([...zhModules.keys()].sort()).toEqual([...enModules.keys()].sort())
+  })
+
   it.each(modules)('module %s has the same keys in both languages', (_name, messages) => {
     expect(Object.keys(messages.zhCN).sort()).toEqual(Object.keys(messages.en).sort())
   })
 
   // A translator who has a key finds its module by name: `watchlists.import.tooLarge` is in
-  // messages/watchlists.import.ts when that module exists, otherwise in messages/watchlists.ts.
+  // messages/<language>/watchlists.import.ts when that module exists, otherwise in watchlists.ts.
   it.each(modules)('module %s holds exactly the keys of its prefix', (name, messages) => {
     for (const key of Object.keys(messages.en)) {
       expect(key.startsWith(`${name}.`), `${key} does not start with the module's prefix ${name}.`).toBe(true)
       const closer = modules.map(([other]) => other).find((other) => other.length > name.length && key.startsWith(`${other}.`))
-      expect(closer, `${key} belongs in messages/${closer}.ts`).toBeUndefined()
+      expect(closer, `${key} belongs in messages/*/${closer}.ts`).toBeUndefined()
+    }
+  })
+
+  // A run-time import of the other language would put both in the browser's chunk.
+  it.each(['en', 'zh-CN'])('%s modules import nothing at run time', (language) => {
+    const folder = new URL(`./messages/${language}/`, import.meta.url)
+    for (const file of readdirSync(folder)) {
+      expect(readFileSync(new URL(file, folder), 'utf8'), file).not.toMatch(/^import (?!type )/m)
     }
   })
 

@@ -3,9 +3,3 @@ export const en = {
   'aliasLanguage.en': 'English',
   'aliasLanguage.any': 'Any',
 }
-
-export const zhCN: Record<keyof typeof en, string> = {
-  'aliasLanguage.zh': '中文',
-  'aliasLanguage.en': '英文',
-  'aliasLanguage.any': '不限',
-}

@@ -2,8 +2,3 @@ export const en = {
   'app.name': 'ThemeRadar',
   'app.tagline': 'Investment themes, watchlists and modality maturity for the weekly team meeting',
 }
-
-export const zhCN: Record<keyof typeof en, string> = {
-  'app.name': 'ThemeRadar 主题雷达',
-  'app.tagline': '投资主题、观察名单与模态成熟度，为每周例会准备',
-}

@@ -9,15 +9,3 @@ export const en = {
   'error.goHome': 'Back to the themes',
   'error.tooLarge': 'The form is too large.',
 }
-
-export const zhCN: Record<keyof typeof en, string> = {
-  'error.notFoundTitle': '未找到',
-  'error.notFound': '这个地址没有内容。',
-  'error.forbiddenTitle': '无权操作',
-  'error.forbidden': '您的角色（{role}）不能执行此操作。如需权限，请联系管理员。',
-  'error.badRequestTitle': '请检查表单',
-  'error.serverTitle': '出错了',
-  'error.server': '页面无法显示。错误已记录，请稍后重试。',
-  'error.goHome': '返回主题列表',
-  'error.tooLarge': '表单内容过大。',
-}

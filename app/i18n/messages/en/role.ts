@@ -3,9 +3,3 @@ export const en = {
   'role.analyst': 'Analyst',
   'role.viewer': 'Viewer',
 }
-
-export const zhCN: Record<keyof typeof en, string> = {
-  'role.admin': '管理员',
-  'role.analyst': '分析师',
-  'role.viewer': '只读成员',
-}

@@ -3,9 +3,3 @@ export const en = {
   'status.watching': 'Watching',
   'status.archived': 'Archived',
 }
-
-export const zhCN: Record<keyof typeof en, string> = {
-  'status.active': '跟踪中',
-  'status.watching': '观察',
-  'status.archived': '已归档',
-}

@@ -1,0 +1,27 @@
+import type { en } from '../en/themeEdit.audit.ts'
+
+export const zhCN: Record<keyof typeof en, string> = {
+  'themeEdit.audit.create': '创建了主题',
+  'themeEdit.audit.update': '修改了基本信息',
+  'themeEdit.audit.thesis': '修改了投资逻辑',
+  'themeEdit.audit.archive': '归档了主题',
+  'themeEdit.audit.unarchive': '取消了归档',
+  'themeEdit.audit.risk_add': '添加了风险',
+  'themeEdit.audit.risk_edit': '修改了风险',
+  'themeEdit.audit.risk_remove': '删除了风险',
+  'themeEdit.audit.risk_move': '调整了风险顺序',
+  'themeEdit.audit.catalyst_add': '添加了催化剂',
+  'themeEdit.audit.catalyst_edit': '修改了催化剂',
+  'themeEdit.audit.catalyst_remove': '删除了催化剂',
+  'themeEdit.audit.catalyst_move': '调整了催化剂顺序',
+  'themeEdit.audit.segment_add': '添加了应用场景',
+  'themeEdit.audit.segment_edit': '修改了应用场景',
+  'themeEdit.audit.segment_remove': '删除了应用场景',
+  'themeEdit.audit.segment_link_company': '为应用场景关联了公司',
+  'themeEdit.audit.segment_unlink_company': '取消了应用场景的公司关联',
+  'themeEdit.audit.company_link': '将公司加入厂商图谱',
+  'themeEdit.audit.company_edit': '修改了公司的角色或受益程度',
+  'themeEdit.audit.company_unlink': '将公司移出厂商图谱',
+  'themeEdit.audit.data_stock_add': '添加了数据存量',
+  'themeEdit.audit.estimate_add': '添加了数据枯竭估计',
+}

@@ -1,0 +1,26 @@
+import type { en } from '../en/users.ts'
+
+export const zhCN: Record<keyof typeof en, string> = {
+  'users.title': '成员',
+  'users.intro': '只读成员可查看全部内容；分析师还可编辑内容和打分；管理员还可管理成员与设置。',
+  'users.name': '姓名',
+  'users.email': '邮箱',
+  'users.role': '角色',
+  'users.status': '状态',
+  'users.active': '正常',
+  'users.disabled': '已停用',
+  'users.disable': '停用',
+  'users.enable': '启用',
+  'users.changeRole': '修改角色',
+  'users.you': '本人',
+  'users.inviteTitle': '邀请成员',
+  'users.inviteSubmit': '生成邀请链接',
+  'users.inviteCreated': '邀请已创建。请把这个一次性链接发给 {email}，7 天内有效：',
+  'users.pendingInvites': '待接受的邀请',
+  'users.expires': '过期时间',
+  'users.revoke': '撤销',
+  'users.noPendingInvites': '没有待接受的邀请。',
+  'users.lastAdmin': '不能降级或停用最后一位在用的管理员。',
+  'users.selfDisable': '不能停用自己的账号。',
+  'users.emailTaken': '该邮箱已有账号。',
+}
