@@ -94,7 +94,7 @@ describe('findMentions', () => {
   it('returns the mention fields', () => {
     const text = 'Yesterday OpenAI said so.'
     expect(matcher.findMentions(text)).toEqual([
-      { aliasId: 16, companyId: company.openai, aliasText: 'OpenAI', start: 10, end: 16, snippet: text },
+      { aliasId: 16, companyId: company.openai, aliasText: 'OpenAI', start: 10, end: 16, snippet: text, snippetStart: 0 },
     ])
   })
 

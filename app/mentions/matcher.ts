@@ -20,7 +20,7 @@ import { type Automaton, buildAutomaton } from './automaton.ts'
 import { type CjkSplitFilter, createCjkSplitFilter, isShortHanKey } from './cjk-filter.ts'
 import { applyAmbiguityRule, DEFAULT_COMPANY_WORDS } from './context.ts'
 import { CharClass, equalsExactCase, foldAliasKey, getFoldTables, matchStart, SPACE } from './fold.ts'
-import { makeSnippet } from './snippet.ts'
+import { snippetBounds } from './snippet.ts'
 import { SpanSelector } from './span-selector.ts'
 import type { FindMentionsOptions, Mention, MentionAlias, MentionMatcher, MentionMatcherOptions } from './types.ts'
 
@@ -107,13 +107,15 @@ class CompiledMentionMatcher implements MentionMatcher {
       const alias = entryAlias[selector.items[m]]
       const start = selector.starts[m]
       const end = selector.ends[m]
+      const snippet = snippetBounds(text, start, end, options.snippetRadius)
       mentions.push({
         aliasId: aliasIds[alias],
         companyId: companyIds[alias],
         aliasText: aliasTexts[alias],
         start,
         end,
-        snippet: makeSnippet(text, start, end, options.snippetRadius),
+        snippet: text.slice(snippet.from, snippet.to),
+        snippetStart: snippet.from,
       })
     }
     return mentions

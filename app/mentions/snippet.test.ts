@@ -1,7 +1,12 @@
-import { makeSnippet } from './snippet.ts'
+import { snippetBounds } from './snippet.ts'
 import { summariseByCompany } from './summary.ts'
 
-describe('makeSnippet', () => {
+function makeSnippet(text: string, start: number, end: number, radius?: number): string {
+  const { from, to } = snippetBounds(text, start, end, radius)
+  return text.slice(from, to)
+}
+
+describe('snippetBounds', () => {
   it('keeps short texts whole', () => {
     expect(makeSnippet('Yesterday OpenAI said so.', 10, 16)).toBe('Yesterday OpenAI said so.')
   })
@@ -24,6 +29,14 @@ describe('makeSnippet', () => {
     expect(snippet).toContain('美图')
     expect(snippet.startsWith('😀') && snippet.endsWith('😀')).toBe(true)
     expect([...snippet].every((char) => char === '😀' || '美图'.includes(char))).toBe(true)
+  })
+
+  it('gives where the snippet starts, so the match is found inside it without a search', () => {
+    const text = `${'word '.repeat(30)}百度 and Baidu ${'word '.repeat(30)}`
+    const start = text.indexOf('Baidu')
+    const { from, to } = snippetBounds(text, start, start + 5)
+    expect(from).toBeGreaterThan(0)
+    expect(text.slice(from, to).slice(start - from, start - from + 5)).toBe('Baidu')
   })
 })
 

@@ -22,6 +22,8 @@ export interface Mention {
   end: number
   /** About 60 units either side of the match, cut at white space where there is one. */
   snippet: string
+  /** Where the snippet starts in the text: snippet === text.slice(snippetStart, snippetStart + snippet.length). */
+  snippetStart: number
 }
 
 export interface CompanyMentionCount {
