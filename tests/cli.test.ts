@@ -8,9 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CliIo } from '#app/cli/io.ts'
 import { main } from '#app/cli/themeradar.ts'
 import type { Connection } from '#db/connection.ts'
-import { seedDemoData } from '#seeds/seed.ts'
 
 import { createTestDatabase } from './db.ts'
+import { createTheme } from './factories.ts'
+import { createCompanies } from './fixtures/companies.ts'
 import { makeBinary, makeEncryptedPdf, makeReportPdf } from './fixtures/documents.ts'
 
 let conn: Connection
@@ -19,7 +20,18 @@ const file = (name: string) => path.join(dir, name)
 
 beforeAll(async () => {
   conn = await createTestDatabase()
-  await seedDemoData(conn.db)
+  await createCompanies(conn.db, [
+    'Tencent',
+    'Baidu',
+    'Kunlun Tech',
+    'iFlytek',
+    'SenseTime',
+    'Meitu',
+    'Wondershare',
+    'Zhihu',
+    'Xiaohongshu',
+  ])
+  await createTheme(conn.db, { slug: 'multimodal-ai' })
   dir = mkdtempSync(path.join(tmpdir(), 'themeradar-cli-'))
   writeFileSync(file('outlook.pdf'), await makeReportPdf())
   writeFileSync(file('zh-note.txt'), '昆仑万维的天工和科大讯飞的星火都支持多模态。\n商汤也在跟进。')
@@ -160,6 +172,7 @@ describe('themeradar ingest', () => {
   })
 })
 
+// The one test here on the demo data: a first run of the command loads it (SEED_DEMO=auto).
 describe('themeradar as a command', () => {
   it('runs end to end in its own process on a fresh PGlite data directory', async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'themeradar-cli-smoke-'))

@@ -7,10 +7,10 @@ import { action as companyAction, loader as companyLoader } from '#app/routes/co
 import { action as newAction, loader as newLoader } from '#app/routes/companies.new.tsx'
 import { loader as searchLoader } from '#app/routes/search.tsx'
 import type { Connection } from '#db/connection.ts'
-import { seedDemoData } from '#seeds/seed.ts'
 
 import { createTestDatabase } from './db.ts'
-import { contextFor, cookieFor, createUser, getRequest, postForm, respond } from './factories.ts'
+import { contextFor, cookieFor, createTheme, createThemeCompany, createUser, getRequest, postForm, respond } from './factories.ts'
+import { createCompanies } from './fixtures/companies.ts'
 
 let conn: Connection
 let analyst: string
@@ -19,13 +19,16 @@ let viewer: string
 let tencentId: number
 beforeAll(async () => {
   conn = await createTestDatabase()
-  await seedDemoData(conn.db)
+  const { Tencent } = await createCompanies(conn.db, ['Tencent', 'OpenAI', 'Alibaba', 'Baidu'])
+  tencentId = Tencent.id
+  const theme = await createTheme(conn.db, { slug: 'multimodal-ai', nameEn: 'Multimodal AI', nameZh: '多模态 AI' })
+  await createTheme(conn.db, { slug: 'embodied-ai', nameEn: 'Embodied AI', nameZh: '具身智能' })
+  await createThemeCompany(conn.db, { themeId: theme.id, companyId: tencentId })
   analyst = await cookieFor(conn.db, (await createUser(conn.db, { role: 'analyst' })).id)
   const zh = await createUser(conn.db, { role: 'analyst' })
   await conn.db.updateTable('app_user').set({ locale: 'zh-CN' }).where('id', '=', zh.id).execute()
   analystZh = await cookieFor(conn.db, zh.id)
   viewer = await cookieFor(conn.db, (await createUser(conn.db, { role: 'viewer' })).id)
-  tencentId = (await conn.db.selectFrom('company').select('id').where('name_en', '=', 'Tencent').executeTakeFirstOrThrow()).id
 })
 afterAll(async () => {
   await conn.close()
