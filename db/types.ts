@@ -312,6 +312,8 @@ export interface MentionTable {
   start_offset: number
   end_offset: number
   snippet: string
+  /** Where the snippet starts in document.body (UTF-16 units); NULL on older rows that could not be placed. */
+  snippet_offset: number | null
 }
 
 export interface JobTable {

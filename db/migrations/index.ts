@@ -5,6 +5,7 @@ import * as scoring from './2026-11-23T16-30-00_scoring.ts'
 import * as jobFiles from './2026-11-23T18-00-00_job_files.ts'
 import * as mentionAlerts from './2026-11-23T18-00-00_mention_alerts.ts'
 import * as meetingIndexes from './2026-11-23T18-30-00_meeting_indexes.ts'
+import * as mentionSnippetOffset from './2026-12-04T18-00-00_mention_snippet_offset.ts'
 
 // Migrations are listed here rather than read from disk so the same list works in the
 // Remix server bundle, in scripts and in tests. Names are timestamps; order is by name.
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23T18-00-00_job_files': jobFiles,
   '2026-11-23T18-00-00_mention_alerts': mentionAlerts,
   '2026-11-23T18-30-00_meeting_indexes': meetingIndexes,
+  '2026-12-04T18-00-00_mention_snippet_offset': mentionSnippetOffset,
 }

@@ -64,6 +64,7 @@ export async function rescanDocuments(
           'start_offset as start',
           'end_offset as end',
           'snippet',
+          'snippet_offset as snippetStart',
         ])
         .where('document_id', '=', id)
         .execute()
@@ -82,7 +83,12 @@ export async function rescanDocuments(
   return result
 }
 
-type ExistingMention = Omit<MentionRow, 'aliasId'> & { id: number | string; aliasId: number | null }
+// snippetStart is null on older rows the migration could not place: a rescan fills it in.
+type ExistingMention = Omit<MentionRow, 'aliasId' | 'snippetStart'> & {
+  id: number | string
+  aliasId: number | null
+  snippetStart: number | null
+}
 
 async function applyMentionChanges(tx: DB, documentId: number, existing: ExistingMention[], found: MentionRow[]) {
   const byStart = new Map(existing.map((m) => [m.start, m]))
@@ -96,10 +102,16 @@ async function applyMentionChanges(tx: DB, documentId: number, existing: Existin
       continue
     }
     keep.add(old.id)
-    if (old.end !== m.end || old.aliasId !== m.aliasId || old.aliasText !== m.aliasText || old.snippet !== m.snippet) {
+    if (
+      old.end !== m.end ||
+      old.aliasId !== m.aliasId ||
+      old.aliasText !== m.aliasText ||
+      old.snippet !== m.snippet ||
+      old.snippetStart !== m.snippetStart
+    ) {
       await tx
         .updateTable('mention')
-        .set({ end_offset: m.end, alias_id: m.aliasId, alias_text: m.aliasText, snippet: m.snippet })
+        .set({ end_offset: m.end, alias_id: m.aliasId, alias_text: m.aliasText, snippet: m.snippet, snippet_offset: m.snippetStart })
         .where('id', '=', Number(old.id))
         .execute()
       updated++

@@ -34,8 +34,8 @@ export async function listCompanyMentionWeeks(db: DB, companyId: number, range: 
  * The newest documents that mention the company (by the document's week, then newest
  * stored), each with its first mention: one line per document reads better than eight
  * lines from the same report. `hitAt` is where the mention starts inside the snippet
- * (null when it cannot be placed), so the page marks that mention and not every
- * occurrence of the alias.
+ * (from the stored snippet_offset; null on older rows it is unknown for), so the page
+ * marks that mention and not every occurrence of the alias.
  */
 export async function listLatestSnippets(db: DB, companyId: number, limit = 10) {
   const rows = await db
@@ -48,14 +48,11 @@ export async function listLatestSnippets(db: DB, companyId: number, limit = 10) 
       'mention.start_offset as start',
       'mention.end_offset as end',
       'mention.snippet',
+      'mention.snippet_offset as snippetAt',
       'document.id as documentId',
       'document.title',
       'document.publisher',
       'document.published_on as publishedOn',
-      // The snippet is cut from the text around the mention: find where, near the mention.
-      sql<number>`strpos(substr(document.body, greatest(mention.start_offset - 1000, 0) + 1, 3000), mention.snippet) - 1 + greatest(mention.start_offset - 1000, 0)`.as(
-        'snippetAt',
-      ),
       (eb) =>
         eb
           .selectFrom('mention as m2')
@@ -71,14 +68,12 @@ export async function listLatestSnippets(db: DB, companyId: number, limit = 10) 
     .limit(limit)
     .execute()
   return rows.map(({ snippetAt, start, end, ...r }) => {
-    const hitAt = start - snippetAt
-    // Offsets are UTF-16 units and strpos counts characters: trust the place only when it shows the alias.
-    const placed = snippetAt >= 0 && r.snippet.slice(hitAt, hitAt + end - start).toLowerCase() === r.aliasText.toLowerCase()
     return {
       ...r,
       id: Number(r.id),
       start,
-      hitAt: placed ? hitAt : null,
+      // Null on older rows whose snippet could not be placed: the page then marks each occurrence of the alias.
+      hitAt: snippetAt === null ? null : start - snippetAt,
       hitLength: end - start,
       mentionsInDocument: Number(r.mentionsInDocument ?? 0),
     }

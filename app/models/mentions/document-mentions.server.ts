@@ -8,7 +8,7 @@ import type { DB } from '#app/models/db.server.ts'
 
 /** mention.snippet is at most 1000 characters (a check constraint). */
 const MAX_SNIPPET = 1000
-/** Rows per INSERT: 7 parameters a row stays far below PostgreSQL's 65,535. */
+/** Rows per INSERT: 8 parameters a row stays far below PostgreSQL's 65,535. */
 export const MENTION_BATCH_SIZE = 1000
 
 export interface MentionRow {
@@ -18,6 +18,8 @@ export interface MentionRow {
   start: number
   end: number
   snippet: string
+  /** Where the snippet starts in the document's text (mention.snippet_offset). */
+  snippetStart: number
 }
 
 export function findMentionRows(matcher: MentionMatcher, body: string): MentionRow[] {
@@ -29,7 +31,9 @@ export function findMentionRows(matcher: MentionMatcher, body: string): MentionR
     aliasText: m.aliasText,
     start: m.start,
     end: m.end,
+    // Cut at the end only, so snippetStart still holds.
     snippet: m.snippet.length > MAX_SNIPPET ? m.snippet.slice(0, MAX_SNIPPET) : m.snippet,
+    snippetStart: m.snippetStart,
   }))
 }
 
@@ -51,6 +55,7 @@ export async function insertMentions(
           start_offset: m.start,
           end_offset: m.end,
           snippet: m.snippet,
+          snippet_offset: m.snippetStart,
         })),
       )
       .execute()
