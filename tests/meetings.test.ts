@@ -265,7 +265,7 @@ describe('the meeting routes', () => {
     for (const bad of ['2026-W60', 'foo', '2025-W53']) expect((await get(`/meetings/${bad}`, bad)).status).toBe(404)
     const res = await get(`/meetings/${week}?theme=no-such-theme`, week)
     expect(res.status).toBe(404)
-    expect(await res.json()).toEqual({ theme: 'no-such-theme' })
+    expect(await res.json()).toMatchObject({ messageKey: 'meeting.themeNotFound', params: { slug: 'no-such-theme' } })
   })
 
   it('renders a week, empty or not, and /meetings goes to this week', async () => {

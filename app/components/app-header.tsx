@@ -1,6 +1,7 @@
 import { Form, Link, NavLink, useLocation, useRouteLoaderData } from '@remix-run/react'
 
-import { type MessageKey, useI18n } from '#app/i18n/index.ts'
+import { useI18n } from '#app/i18n/index.ts'
+import { labelOf } from '#app/i18n/labels.ts'
 import type { loader as rootLoader } from '#app/root.tsx'
 
 export function AppHeader() {
@@ -62,7 +63,7 @@ export function AppHeader() {
         </Form>
         {user ? (
           <>
-            <span className="user-chip" title={t('nav.signedInAs', { name: user.displayName, role: t(`role.${user.role}` as MessageKey) })}>
+            <span className="user-chip" title={t('nav.signedInAs', { name: user.displayName, role: labelOf(t, 'role', user.role) })}>
               {user.displayName}
             </span>
             <Form method="post" action="/logout" className="inline-form">

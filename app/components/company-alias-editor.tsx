@@ -1,14 +1,16 @@
 import { fieldError } from '#app/components/form.tsx'
-import { type MessageKey, useI18n } from '#app/i18n/index.ts'
+import { useI18n } from '#app/i18n/index.ts'
+import { labelOf } from '#app/i18n/labels.ts'
 import { ALIAS_KINDS, ALIAS_LANGUAGES } from '#app/schemas/company.ts'
+import type { AliasKind, AliasLanguage } from '#db/types.ts'
 
 import { useCompanyEdit } from './company-edit-form.tsx'
 
 export interface AliasView {
   id: number
   text: string
-  language: string
-  kind: string
+  language: AliasLanguage
+  kind: AliasKind
   caseSensitive: boolean
   isAmbiguous: boolean
 }
@@ -31,8 +33,8 @@ export function AliasTable({ aliases }: { aliases: AliasView[] }) {
         {aliases.map((alias) => (
           <tr key={alias.id}>
             <td lang={alias.language === 'zh' ? 'zh-CN' : undefined}>{alias.text}</td>
-            <td>{t(`aliasKind.${alias.kind}` as MessageKey)}</td>
-            <td>{t(`aliasLanguage.${alias.language}` as MessageKey)}</td>
+            <td>{labelOf(t, 'aliasKind', alias.kind)}</td>
+            <td>{labelOf(t, 'aliasLanguage', alias.language)}</td>
             <td className="chips">
               {alias.caseSensitive ? <span className="badge">{t('company.caseSensitive')}</span> : null}
               {alias.isAmbiguous ? (
@@ -96,14 +98,14 @@ function AliasRow({ alias }: { alias: AliasView | null }) {
         <select name="language" defaultValue={alias?.language ?? 'any'} aria-label={t('company.aliasLanguage')}>
           {ALIAS_LANGUAGES.map((l) => (
             <option key={l} value={l}>
-              {t(`aliasLanguage.${l}` as MessageKey)}
+              {labelOf(t, 'aliasLanguage', l)}
             </option>
           ))}
         </select>
         <select name="kind" defaultValue={alias?.kind ?? 'short_name'} aria-label={t('company.aliasKind')}>
           {ALIAS_KINDS.map((k) => (
             <option key={k} value={k}>
-              {t(`aliasKind.${k}` as MessageKey)}
+              {labelOf(t, 'aliasKind', k)}
             </option>
           ))}
         </select>

@@ -2,7 +2,8 @@ import { useActionData, useFetcher } from '@remix-run/react'
 import { useEffect, useRef } from 'react'
 
 import { Field, fieldError } from '#app/components/form.tsx'
-import { localName, type MessageKey, useI18n } from '#app/i18n/index.ts'
+import { localName, useI18n } from '#app/i18n/index.ts'
+import { labelOf } from '#app/i18n/labels.ts'
 import { REGIONS, VENDOR_TYPES } from '#app/schemas/company.ts'
 
 /** What the company page's action answers: which form it was (`target`) and its field errors. */
@@ -117,7 +118,7 @@ export function CompanyProfileFields({ values, errors, parents, idPrefix = 'comp
         name="region"
         defaultValue={values.region ?? 'domestic'}
         error={errors.region}
-        options={REGIONS.map((r) => ({ value: r, label: t(`region.${r}` as MessageKey) }))}
+        options={REGIONS.map((r) => ({ value: r, label: labelOf(t, 'region', r) }))}
       />
       <SelectField
         id={id('listing')}
@@ -136,7 +137,7 @@ export function CompanyProfileFields({ values, errors, parents, idPrefix = 'comp
         name="vendorType"
         defaultValue={values.vendorType ?? 'big_tech'}
         error={errors.vendorType}
-        options={VENDOR_TYPES.map((v) => ({ value: v, label: t(`vendor.${v}` as MessageKey) }))}
+        options={VENDOR_TYPES.map((v) => ({ value: v, label: labelOf(t, 'vendor', v) }))}
       />
       <SelectField
         id={id('parentId')}

@@ -1,11 +1,13 @@
 import { Link } from '@remix-run/react'
 
 import { type MessageKey, useI18n } from '#app/i18n/index.ts'
+import { labelOf } from '#app/i18n/labels.ts'
+import type { Role } from '#db/types.ts'
 
 /** What a person sees when a page fails: a message in their language, never a stack trace. */
 export function ErrorPage({ status, data, message }: { status: number; data?: unknown; message?: string }) {
   const { t } = useI18n()
-  const role = (data as { role?: string } | undefined)?.role
+  const role = (data as { role?: Role } | undefined)?.role
   const formKey = (data as { errors?: { form?: string } } | undefined)?.errors?.form
   let title: string
   let body: string
@@ -14,7 +16,7 @@ export function ErrorPage({ status, data, message }: { status: number; data?: un
     body = message ?? t('error.notFound')
   } else if (status === 403) {
     title = t('error.forbiddenTitle')
-    body = t('error.forbidden', { role: role ? t(`role.${role}` as MessageKey) : '?' })
+    body = t('error.forbidden', { role: role ? labelOf(t, 'role', role) : '?' })
   } else if (status >= 400 && status < 500) {
     title = t('error.badRequestTitle')
     body = message ?? (formKey ? t(formKey as MessageKey) : t('validation.invalid'))

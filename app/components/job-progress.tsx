@@ -2,7 +2,8 @@ import { useRevalidator } from '@remix-run/react'
 import { useEffect, useRef } from 'react'
 
 import { fieldError } from '#app/components/form.tsx'
-import { formatNumber, type MessageKey, type Translate, useI18n } from '#app/i18n/index.ts'
+import { formatNumber, type Translate, useI18n } from '#app/i18n/index.ts'
+import { labelOf } from '#app/i18n/labels.ts'
 import { formatDuration } from '#app/utils/eta.ts'
 import type { JobStatus } from '#db/types.ts'
 
@@ -58,7 +59,7 @@ export function JobProgress({ job }: { job: JobProgressData }) {
     <div className={`job-progress job-${job.status}`}>
       <div className="job-progress-head">
         <span id={labelId} className="job-status">
-          <span className={`badge job-badge-${job.status}`}>{t(`jobs.status.${job.status}` as MessageKey)}</span>
+          <span className={`badge job-badge-${job.status}`}>{labelOf(t, 'jobs.status', job.status)}</span>
         </span>
         <span className="job-counts">{counts}</span>
         {job.percent !== null ? <strong className="job-percent">{t('jobs.percent', { percent: job.percent })}</strong> : null}

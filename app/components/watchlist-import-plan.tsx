@@ -1,5 +1,6 @@
 import { fieldError } from '#app/components/form.tsx'
-import { localName, type MessageKey, useI18n } from '#app/i18n/index.ts'
+import { localName, useI18n } from '#app/i18n/index.ts'
+import { labelOf } from '#app/i18n/labels.ts'
 import type { PlanSummary } from '#app/models/watchlist/index.server.ts'
 
 // What an import would do (or did): a summary line, then the rows that need attention
@@ -69,7 +70,7 @@ export function ImportPlanView({ result }: { result: ImportActionResult }) {
               {plan.invalid.items.map((p) => (
                 <tr key={`${p.row}-${p.column}`}>
                   <td className="num">{p.row}</td>
-                  <td>{t(`watchlists.export.${p.column}` as MessageKey)}</td>
+                  <td>{labelOf(t, 'watchlists.export', p.column)}</td>
                   <td>{fieldError(t, p.message)}</td>
                 </tr>
               ))}
@@ -94,7 +95,7 @@ export function ImportPlanView({ result }: { result: ImportActionResult }) {
                 <tr key={u.row}>
                   <td className="num">{u.row}</td>
                   <td>{u.text}</td>
-                  <td>{t(`watchlists.reason.${u.reason}` as MessageKey)}</td>
+                  <td>{labelOf(t, 'watchlists.reason', u.reason)}</td>
                 </tr>
               ))}
             </tbody>
@@ -151,7 +152,7 @@ export function ImportPlanView({ result }: { result: ImportActionResult }) {
                   <td className="num">{a.row}</td>
                   <td>{a.text}</td>
                   <td>
-                    {nameOf(a)} <span className="muted small">{t(`watchlists.matchedBy.${a.matchedBy}` as MessageKey)}</span>
+                    {nameOf(a)} <span className="muted small">{labelOf(t, 'watchlists.matchedBy', a.matchedBy)}</span>
                   </td>
                 </tr>
               ))}

@@ -2,6 +2,7 @@ import { Link } from '@remix-run/react'
 import { type RefObject, useMemo } from 'react'
 
 import { localName, type MessageKey, useI18n } from '#app/i18n/index.ts'
+import { labelOf } from '#app/i18n/labels.ts'
 import { REGIONS, VENDOR_TYPES } from '#app/schemas/watchlist.ts'
 import { sortParam, type TableView } from '#app/utils/watchlist-view.ts'
 
@@ -76,12 +77,12 @@ export function WatchlistFilters({
       {select(
         'region',
         'watchlists.col.region',
-        REGIONS.map((r) => ({ value: r, label: t(`region.${r}` as MessageKey) })),
+        REGIONS.map((r) => ({ value: r, label: labelOf(t, 'region', r) })),
       )}
       {select(
         'vendorType',
         'watchlists.col.vendorType',
-        VENDOR_TYPES.map((v) => ({ value: v, label: t(`vendor.${v}` as MessageKey) })),
+        VENDOR_TYPES.map((v) => ({ value: v, label: labelOf(t, 'vendor', v) })),
       )}
       {select('listing', 'watchlists.col.listing', [
         { value: 'listed', label: t('listing.listed') },

@@ -1,7 +1,8 @@
 import { Link } from '@remix-run/react'
 import type { RefObject } from 'react'
 
-import { formatDate, type Locale, localName, type MessageKey, type Translate, useI18n } from '#app/i18n/index.ts'
+import { formatDate, type Locale, localName, type Translate, useI18n } from '#app/i18n/index.ts'
+import { labelOf } from '#app/i18n/labels.ts'
 import { formatTicker } from '#app/utils/ticker.ts'
 import { type SortKey, type TableView, type ViewRow, viewToParams } from '#app/utils/watchlist-view.ts'
 import type { Exchange } from '#db/types.ts'
@@ -27,9 +28,9 @@ export function entryLabel(row: WatchlistEntryRow, key: SortKey, t: Translate, l
     case 'tickers':
       return row.tickers.map(formatTicker).join(' ')
     case 'region':
-      return t(`region.${row.region}` as MessageKey)
+      return labelOf(t, 'region', row.region)
     case 'vendorType':
-      return t(`vendor.${row.vendorType}` as MessageKey)
+      return labelOf(t, 'vendor', row.vendorType)
     case 'listing':
       return row.isListed ? t('listing.listed') : t('listing.private')
     case 'tags':

@@ -22,10 +22,10 @@ async function readForm(request: Request): Promise<FormData> {
   return new URLSearchParams(text) as unknown as FormData
 }
 
-function formValues(form: FormData): Record<string, string> {
+/** What was typed, to show the form again as it was sent (no JavaScript). Secrets are never echoed. */
+export function echoValues(form: FormData): Record<string, string> {
   const values: Record<string, string> = {}
   for (const [key, value] of form.entries()) {
-    // Never echo secrets back into the page.
     if (typeof value === 'string' && !/password/i.test(key)) values[key] = value.slice(0, 10_000)
   }
   return values
@@ -47,7 +47,7 @@ export async function parseForm<S extends z.ZodType>(request: Request, schema: S
   )
   const result = schema.safeParse(raw)
   if (result.success) return { ok: true, data: result.data, form: data }
-  return validationFailure(result.error.issues, formValues(data))
+  return validationFailure(result.error.issues, echoValues(data))
 }
 
 export function badRequest(failure: FormFailure, status = 400) {

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs'
 
 import { type Locale, localName, type MessageKey } from '#app/i18n/index.ts'
+import { labelOf } from '#app/i18n/labels.ts'
 import { makeTranslate } from '#app/i18n/messages.server.ts'
 import type { MeetingView } from '#app/models/meeting/index.server.ts'
 import { neutraliseCell } from '#app/utils/spreadsheet.server.ts'
@@ -101,7 +102,7 @@ export async function writeMeetingWorkbook(
   sheet(
     'meeting.slide.mentions',
     [t('meeting.mentions.company'), t('company.region'), t('meeting.mentions.mentions'), t('meeting.xlsx.documents')],
-    view.mentions.top.map((c) => [name(c), t(`region.${c.region}` as MessageKey), c.mentions, c.documents]),
+    view.mentions.top.map((c) => [name(c), labelOf(t, 'region', c.region), c.mentions, c.documents]),
   )
   sheet(
     'meeting.slide.watchlists',

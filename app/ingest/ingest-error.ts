@@ -1,3 +1,5 @@
+import { Refusal } from '#app/utils/refusal.ts'
+
 // Why a document was refused. The reason is shown to people in their language
 // (documents.refused.<reason>) and, in English, on the command line's stderr.
 export type IngestRefusal =
@@ -29,12 +31,18 @@ const ENGLISH: Record<IngestRefusal, string> = {
   invalidDate: 'the published date is not a valid YYYY-MM-DD date',
 }
 
-export class IngestError extends Error {
+/** A refusal of one document: the message key is documents.refused.<reason>, the message English. */
+export class IngestError extends Refusal {
+  declare readonly reason: IngestRefusal
+
   constructor(
-    readonly reason: IngestRefusal,
+    reason: IngestRefusal,
     readonly params: Record<string, string | number> = {},
   ) {
-    super(ENGLISH[reason].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole)))
+    const query = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)])).toString()
+    const status = reason === 'tooLarge' || reason === 'uploadFull' ? 413 : 400
+    super(reason, { messageKey: `documents.refused.${reason}${query ? `?${query}` : ''}`, status })
+    this.message = ENGLISH[reason].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole))
     this.name = 'IngestError'
   }
 }

@@ -8,6 +8,4 @@ export default function NotFound() {
   return <ErrorPage status={404} />
 }
 
-export function ErrorBoundary() {
-  return <ErrorPage status={404} />
-}
+export { RouteErrorBoundary as ErrorBoundary } from '#app/http/route-error-boundary.tsx'

@@ -2,7 +2,8 @@ import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } 
 import { Link, useLoaderData } from '@remix-run/react'
 
 import { requireUser } from '#app/http/auth.server.ts'
-import { localName, type MessageKey, useI18n } from '#app/i18n/index.ts'
+import { localName, useI18n } from '#app/i18n/index.ts'
+import { labelOf } from '#app/i18n/labels.ts'
 import { pageTitle } from '#app/i18n/meta.ts'
 import { currentTeamWeek } from '#app/models/scoring/index.server.ts'
 import { loadWeekSummary, type ThemeWeekSummary } from '#app/models/scoring/index.server.ts'
@@ -45,8 +46,8 @@ function ThemeCard({ theme, thisWeek }: { theme: ThemeCardData; thisWeek?: ThisW
       <p className="muted small">{locale === 'zh-CN' ? theme.nameEn : theme.nameZh}</p>
       <p>{locale === 'zh-CN' ? theme.summaryZh || theme.summaryEn : theme.summaryEn || theme.summaryZh}</p>
       <p className="chips">
-        <span className={`badge stance-${theme.stance}`}>{t(`stance.${theme.stance}` as MessageKey)}</span>
-        <span className="badge">{t(`status.${theme.status}` as MessageKey)}</span>
+        <span className={`badge stance-${theme.stance}`}>{labelOf(t, 'stance', theme.stance)}</span>
+        <span className="badge">{labelOf(t, 'status', theme.status)}</span>
         <span className="badge">{t('home.companies', { count: Number(theme.companyCount ?? 0) })}</span>
       </p>
       {thisWeek ? <ThemeWeekLine slug={theme.slug} thisWeek={thisWeek} /> : null}
@@ -124,3 +125,5 @@ export default function HomePage() {
     </div>
   )
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from '#app/http/route-error-boundary.tsx'

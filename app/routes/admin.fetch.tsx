@@ -74,3 +74,5 @@ export default function AdminFetchPage() {
     </section>
   )
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from '#app/http/route-error-boundary.tsx'

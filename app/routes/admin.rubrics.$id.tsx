@@ -1,15 +1,14 @@
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
-import { Form, isRouteErrorResponse, Link, useActionData, useLoaderData, useRouteError, useSearchParams } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 
-import { ErrorPage } from '#app/components/error-page.tsx'
 import { Field, FormError } from '#app/components/form.tsx'
 import { requireRole } from '#app/http/auth.server.ts'
 import { badRequest, parseForm, readFormData } from '#app/http/forms.server.ts'
-import { echoValues, refusalResponse } from '#app/http/scoring-route.server.ts'
+import { echoValues, refusalResponse } from '#app/http/refusal.server.ts'
+import { requireFound, requireIdParam } from '#app/http/refusal.server.ts'
 import { formatDateTime, localName, useI18n } from '#app/i18n/index.ts'
 import { pageTitle } from '#app/i18n/meta.ts'
 import { getRubric, isRubricUsed, listRubricVersions, updateRubric } from '#app/models/scoring/index.server.ts'
-import { IdSchema } from '#app/schemas/common.ts'
 import { RubricEditSchema } from '#app/schemas/scoring.ts'
 
 // Editing one rubric: its names and, per level, a name and an anchored description in
@@ -20,9 +19,10 @@ import { RubricEditSchema } from '#app/schemas/scoring.ts'
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'scoring.admin.rubric')
 
 async function rubricFrom(context: LoaderFunctionArgs['context'], id: string | undefined) {
-  const parsed = IdSchema.safeParse(id)
-  const rubric = parsed.success ? await getRubric(context.db, parsed.data) : null
-  if (!rubric) throw json({ id }, { status: 404 })
+  const rubric = requireFound(
+    await getRubric(context.db, requireIdParam(id, 'scoring.error.rubricNotFound')),
+    'scoring.error.rubricNotFound',
+  )
   return rubric
 }
 
@@ -173,15 +173,4 @@ export default function RubricEditPage() {
   )
 }
 
-export function ErrorBoundary() {
-  const error = useRouteError()
-  const { t } = useI18n()
-  const status = isRouteErrorResponse(error) ? error.status : 500
-  return (
-    <ErrorPage
-      status={status}
-      data={isRouteErrorResponse(error) ? error.data : undefined}
-      message={status === 404 ? t('scoring.error.rubricNotFound') : undefined}
-    />
-  )
-}
+export { RouteErrorBoundary as ErrorBoundary } from '#app/http/route-error-boundary.tsx'

@@ -5,7 +5,7 @@ import { Field, FormError } from '#app/components/form.tsx'
 import { VocabularyTable } from '#app/components/scoring/vocabulary-table.tsx'
 import { requireRole } from '#app/http/auth.server.ts'
 import { badRequest, parseForm, readFormData } from '#app/http/forms.server.ts'
-import { echoValues, refusalResponse } from '#app/http/scoring-route.server.ts'
+import { echoValues, refusalResponse } from '#app/http/refusal.server.ts'
 import { localName, useI18n } from '#app/i18n/index.ts'
 import { pageTitle } from '#app/i18n/meta.ts'
 import { createRubric, listRubrics, listThemeRubrics, setThemeRubric } from '#app/models/scoring/index.server.ts'
@@ -220,3 +220,5 @@ function RubricsOverview() {
     </div>
   )
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from '#app/http/route-error-boundary.tsx'

@@ -4,10 +4,12 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { Field, fieldError, FormError } from '#app/components/form.tsx'
 import { requireRole } from '#app/http/auth.server.ts'
 import { badRequest, parseForm } from '#app/http/forms.server.ts'
-import { formatDateTime, type MessageKey, useI18n } from '#app/i18n/index.ts'
+import { refusalResponse } from '#app/http/refusal.server.ts'
+import { formatDateTime, useI18n } from '#app/i18n/index.ts'
+import { labelOf } from '#app/i18n/labels.ts'
 import { pageTitle } from '#app/i18n/meta.ts'
 import { createInvite, listPendingInvites, revokeInvite } from '#app/models/account/index.server.ts'
-import { changeUserRole, listUsers, setUserDisabled, UserRuleError } from '#app/models/account/index.server.ts'
+import { changeUserRole, listUsers, setUserDisabled } from '#app/models/account/index.server.ts'
 import { UserAdminSchema } from '#app/schemas/auth.ts'
 import { ROLES } from '#app/utils/permissions.ts'
 
@@ -17,13 +19,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const me = await requireRole(request, context, 'admin')
   const [users, invites] = await Promise.all([listUsers(context.db), listPendingInvites(context.db)])
   return json({ meId: me.id, users, invites })
-}
-
-const ruleMessages: Record<UserRuleError['reason'], string> = {
-  lastAdmin: 'users.lastAdmin',
-  selfDisable: 'users.selfDisable',
-  emailTaken: 'users.emailTaken',
-  notFound: 'error.notFound',
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -54,14 +49,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     }
     return json({ ok: true as const, invite: null })
   } catch (error) {
-    if (error instanceof UserRuleError) {
-      const field = input.intent === 'invite' ? 'email' : 'form'
-      return json(
-        { ok: false as const, errors: { [field]: ruleMessages[error.reason] }, values: {} },
-        { status: error.reason === 'notFound' ? 404 : 409 },
-      )
-    }
-    throw error
+    return refusalResponse(error)
   }
 }
 
@@ -106,7 +94,7 @@ export default function UsersPage() {
                     <select id={`role-${user.id}`} name="role" defaultValue={user.role}>
                       {ROLES.map((role) => (
                         <option key={role} value={role}>
-                          {t(`role.${role}` as MessageKey)}
+                          {labelOf(t, 'role', role)}
                         </option>
                       ))}
                     </select>
@@ -154,7 +142,7 @@ export default function UsersPage() {
             <select id="invite-role" name="role" defaultValue="analyst">
               {ROLES.map((role) => (
                 <option key={role} value={role}>
-                  {t(`role.${role}` as MessageKey)}
+                  {labelOf(t, 'role', role)}
                 </option>
               ))}
             </select>
@@ -181,7 +169,7 @@ export default function UsersPage() {
               {invites.map((invite) => (
                 <tr key={invite.id}>
                   <td>{invite.email}</td>
-                  <td>{t(`role.${invite.role}` as MessageKey)}</td>
+                  <td>{labelOf(t, 'role', invite.role)}</td>
                   <td>{formatDateTime(locale, invite.expiresAt, timeZone)}</td>
                   <td>
                     <Form method="post" className="inline-form">
@@ -201,3 +189,5 @@ export default function UsersPage() {
     </div>
   )
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from '#app/http/route-error-boundary.tsx'

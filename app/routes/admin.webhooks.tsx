@@ -222,3 +222,5 @@ export default function AdminWebhooksPage() {
     </div>
   )
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from '#app/http/route-error-boundary.tsx'

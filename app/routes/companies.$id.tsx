@@ -1,15 +1,16 @@
 import { type ActionFunctionArgs, json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { isRouteErrorResponse, Link, useLoaderData, useParams, useRouteError } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
 
 import { AliasEditor, AliasTable } from '#app/components/company-alias-editor.tsx'
 import { CompanyProfileFields, type EditResult, useCompanyEdit } from '#app/components/company-edit-form.tsx'
 import { ModalityEditor, TickerEditor } from '#app/components/company-ticker-editor.tsx'
-import { ErrorPage } from '#app/components/error-page.tsx'
 import { FormError } from '#app/components/form.tsx'
 import { CompanyMentions } from '#app/components/mentions/company-mentions.tsx'
 import { requireRole, requireUser, resolveLocale } from '#app/http/auth.server.ts'
 import { parseForm, readFormData } from '#app/http/forms.server.ts'
-import { formatDate, localName, type MessageKey, useI18n } from '#app/i18n/index.ts'
+import { requireFound, requireIdParam } from '#app/http/refusal.server.ts'
+import { formatDate, localName, useI18n } from '#app/i18n/index.ts'
+import { labelOf } from '#app/i18n/labels.ts'
 import { pageTitle } from '#app/i18n/meta.ts'
 import { addAlias, removeAlias, updateAlias } from '#app/models/company/index.server.ts'
 import { problemMessage } from '#app/models/company/index.server.ts'
@@ -18,7 +19,6 @@ import { addTicker, removeTicker, setPrimaryTicker } from '#app/models/company/i
 import { getCompany, listCompanyNames, listModalityOptions } from '#app/models/company/index.server.ts'
 import { listCompanyMentionWeeks, listLatestSnippets } from '#app/models/mentions/index.server.ts'
 import { currentTeamWeek } from '#app/models/scoring/index.server.ts'
-import { IdSchema } from '#app/schemas/common.ts'
 import { CompanyEditSchema, messageCode } from '#app/schemas/company.ts'
 import styles from '#app/styles/company.css'
 import mentionStyles from '#app/styles/mentions.css'
@@ -37,16 +37,13 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitl
 const MENTION_WEEKS = 26
 
 function companyId(params: LoaderFunctionArgs['params']): number {
-  const id = IdSchema.safeParse(params.id)
-  if (!id.success) throw json({ id: params.id }, { status: 404 })
-  return id.data
+  return requireIdParam(params.id, 'company.notFound')
 }
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context)
   const id = companyId(params)
-  const found = await getCompany(context.db, id)
-  if (!found) throw json({ id: params.id }, { status: 404 })
+  const found = requireFound(await getCompany(context.db, id), 'company.notFound', { id: String(id) })
   const canEdit = roleAllows(user.role, 'analyst')
   // Viewers get no edit data: the controls are hidden from them (the action refuses them anyway).
   const [parents, modalityOptions] = canEdit ? await Promise.all([listCompanyNames(context.db), listModalityOptions(context.db)]) : [[], []]
@@ -149,8 +146,8 @@ export default function CompanyPage() {
           {other && other !== localName(locale, company) ? <span className="muted subtitle">{other}</span> : null}
         </h1>
         <p className="chips">
-          <span className="badge">{t(`region.${company.region}` as MessageKey)}</span>
-          <span className="badge">{t(`vendor.${company.vendorType}` as MessageKey)}</span>
+          <span className="badge">{labelOf(t, 'region', company.region)}</span>
+          <span className="badge">{labelOf(t, 'vendor', company.vendorType)}</span>
           <span className="badge">{company.isListed ? t('listing.listed') : t('listing.private')}</span>
           {tickers.map((ticker) => (
             <span key={ticker.id} className="ticker">
@@ -231,8 +228,8 @@ export default function CompanyPage() {
             {themes.map((theme) => (
               <li key={theme.slug}>
                 <Link to={`/themes/${theme.slug}`}>{localName(locale, theme)}</Link>{' '}
-                <span className="badge">{t(`companyRole.${theme.role}` as MessageKey)}</span>{' '}
-                <span className="badge">{t(`exposure.${theme.exposure}` as MessageKey)}</span>
+                <span className="badge">{labelOf(t, 'companyRole', theme.role)}</span>{' '}
+                <span className="badge">{labelOf(t, 'exposure', theme.exposure)}</span>
               </li>
             ))}
           </ul>
@@ -302,10 +299,4 @@ function ProfileEditor({ data }: { data: ReturnType<typeof useLoaderData<typeof 
   )
 }
 
-export function ErrorBoundary() {
-  const error = useRouteError()
-  const params = useParams()
-  const { t } = useI18n()
-  const status = isRouteErrorResponse(error) ? error.status : 500
-  return <ErrorPage status={status} message={status === 404 ? t('company.notFound', { id: params.id ?? '' }) : undefined} />
-}
+export { RouteErrorBoundary as ErrorBoundary } from '#app/http/route-error-boundary.tsx'

@@ -4,7 +4,8 @@ import { useState } from 'react'
 
 import { CompanyChip } from '#app/components/company-chip.tsx'
 import { requireUser } from '#app/http/auth.server.ts'
-import { type MessageKey, useI18n } from '#app/i18n/index.ts'
+import { useI18n } from '#app/i18n/index.ts'
+import { labelOf } from '#app/i18n/labels.ts'
 import { pageTitle } from '#app/i18n/meta.ts'
 import { listCompanies } from '#app/models/company/index.server.ts'
 import { REGIONS, VENDOR_TYPES } from '#app/schemas/company.ts'
@@ -76,7 +77,7 @@ export default function CompaniesPage() {
             <option value="">{t('companyEdit.allRegions')}</option>
             {REGIONS.map((r) => (
               <option key={r} value={r}>
-                {t(`region.${r}` as MessageKey)}
+                {labelOf(t, 'region', r)}
               </option>
             ))}
           </select>
@@ -87,7 +88,7 @@ export default function CompaniesPage() {
             <option value="">{t('companyEdit.allVendorTypes')}</option>
             {VENDOR_TYPES.map((v) => (
               <option key={v} value={v}>
-                {t(`vendor.${v}` as MessageKey)}
+                {labelOf(t, 'vendor', v)}
               </option>
             ))}
           </select>
@@ -124,8 +125,8 @@ export default function CompaniesPage() {
                 <td>
                   <CompanyChip company={c} />
                 </td>
-                <td>{t(`region.${c.region}` as MessageKey)}</td>
-                <td>{t(`vendor.${c.vendorType}` as MessageKey)}</td>
+                <td>{labelOf(t, 'region', c.region)}</td>
+                <td>{labelOf(t, 'vendor', c.vendorType)}</td>
                 <td>{c.isListed ? t('listing.listed') : t('listing.private')}</td>
               </tr>
             ))}
@@ -135,3 +136,5 @@ export default function CompaniesPage() {
     </div>
   )
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from '#app/http/route-error-boundary.tsx'

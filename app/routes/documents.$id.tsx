@@ -1,16 +1,17 @@
 import { type ActionFunctionArgs, json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
-import { Form, isRouteErrorResponse, Link, useActionData, useLoaderData, useParams, useRouteError } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useMemo, useState } from 'react'
 import { z } from 'zod'
 
 import { DocumentDetailsForm } from '#app/components/documents/document-details-form.tsx'
 import { HighlightedText, type MentionSpan } from '#app/components/documents/highlighted-text.tsx'
-import { ErrorPage } from '#app/components/error-page.tsx'
 import { requireRole, requireUser } from '#app/http/auth.server.ts'
 import { badRequest, formError, type FormFailure, parseForm } from '#app/http/forms.server.ts'
-import { formatDate, formatDateTime, formatNumber, localName, type MessageKey, useI18n } from '#app/i18n/index.ts'
+import { refusalResponse, requireFound, requireIdParam } from '#app/http/refusal.server.ts'
+import { formatDate, formatDateTime, formatNumber, localName, useI18n } from '#app/i18n/index.ts'
+import { labelOf } from '#app/i18n/labels.ts'
 import { pageTitle } from '#app/i18n/meta.ts'
-import { DocumentEditError, updateDocumentMetadata } from '#app/models/document/index.server.ts'
+import { updateDocumentMetadata } from '#app/models/document/index.server.ts'
 import { deleteDocument, getDocumentWithMentions } from '#app/models/document/index.server.ts'
 import { listThemes } from '#app/models/theme/index.server.ts'
 import { IdSchema, optionalText, requiredText } from '#app/schemas/common.ts'
@@ -23,9 +24,8 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context)
-  const id = IdSchema.safeParse(params.id)
-  const found = id.success ? await getDocumentWithMentions(context.db, id.data) : null
-  if (!found) throw json({ id: params.id }, { status: 404 })
+  const id = requireIdParam(params.id, 'documents.notFound')
+  const found = requireFound(await getDocumentWithMentions(context.db, id), 'documents.notFound', { id: String(id) })
   const canEdit = roleAllows(user.role, 'analyst')
   // Archived themes stay choosable when the document already has them.
   const themes = canEdit
@@ -58,8 +58,7 @@ const DocumentActionSchema = z.discriminatedUnion(
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireRole(request, context, 'analyst')
-  const id = IdSchema.safeParse(params.id)
-  if (!id.success) throw json({ id: params.id }, { status: 404 })
+  const id = { data: requireIdParam(params.id, 'documents.notFound') }
   const parsed = await parseForm(request, DocumentActionSchema)
   if (!parsed.ok) return badRequest(parsed)
   const input = parsed.data
@@ -74,8 +73,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       })
       if (!saved) return formError('form', 'documents.notFound?id=' + id.data, {}, 404)
     } catch (error) {
-      if (error instanceof DocumentEditError) return formError('themeIds', 'documents.refused.themeNotFound', values)
-      throw error
+      return refusalResponse(error, values)
     }
     return json({ ok: true as const })
   }
@@ -112,7 +110,7 @@ export default function DocumentPage() {
           <p className="chips doc-meta">
             {doc.publisher ? <span className="doc-publisher">{doc.publisher}</span> : null}
             {doc.publishedOn ? <span className="nowrap">{formatDate(locale, doc.publishedOn)}</span> : null}
-            <span className={`badge lang-${doc.language}`}>{t(`documents.lang.${doc.language}` as MessageKey)}</span>
+            <span className={`badge lang-${doc.language}`}>{labelOf(t, 'documents.lang', doc.language)}</span>
             {themes.map((theme) => (
               <Link key={theme.id} to={`/themes/${theme.slug}`} className="chip">
                 {localName(locale, theme)}
@@ -228,10 +226,4 @@ export default function DocumentPage() {
   )
 }
 
-export function ErrorBoundary() {
-  const error = useRouteError()
-  const params = useParams()
-  const { t } = useI18n()
-  const status = isRouteErrorResponse(error) ? error.status : 500
-  return <ErrorPage status={status} message={status === 404 ? t('documents.notFound', { id: params.id ?? '' }) : undefined} />
-}
+export { RouteErrorBoundary as ErrorBoundary } from '#app/http/route-error-boundary.tsx'

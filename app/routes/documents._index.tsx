@@ -23,7 +23,8 @@ import {
   MB,
   UploadTooLargeError,
 } from '#app/http/upload-handler.server.ts'
-import { formatDate, formatNumber, type MessageKey, useI18n } from '#app/i18n/index.ts'
+import { formatDate, formatNumber, useI18n } from '#app/i18n/index.ts'
+import { labelOf } from '#app/i18n/labels.ts'
 import { pageTitle } from '#app/i18n/meta.ts'
 import { ACCEPTED_EXTENSIONS } from '#app/ingest/extract-file.server.ts'
 import { type IngestOutcome, refusalKey } from '#app/ingest/outcome.ts'
@@ -319,7 +320,7 @@ export default function DocumentsPage() {
                     <td>{doc.publisher}</td>
                     <td className="nowrap">{doc.publishedOn ? formatDate(locale, doc.publishedOn) : '—'}</td>
                     <td>
-                      <span className={`badge lang-${doc.language}`}>{t(`documents.lang.${doc.language}` as MessageKey)}</span>
+                      <span className={`badge lang-${doc.language}`}>{labelOf(t, 'documents.lang', doc.language)}</span>
                     </td>
                     <td className="num nowrap">
                       {formatNumber(locale, doc.mentionCount)}{' '}
@@ -351,3 +352,5 @@ export default function DocumentsPage() {
     </div>
   )
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from '#app/http/route-error-boundary.tsx'

@@ -4,9 +4,10 @@ import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/re
 import { Field, fieldError, FormError } from '#app/components/form.tsx'
 import { requireRole, requireUser } from '#app/http/auth.server.ts'
 import { badRequest, formError, parseForm } from '#app/http/forms.server.ts'
+import { refusalResponse } from '#app/http/refusal.server.ts'
 import { formatDateTime, type Translate, useI18n } from '#app/i18n/index.ts'
 import { pageTitle } from '#app/i18n/meta.ts'
-import { addFeed, claimFeed, FeedError, listFeeds, removeFeed, updateFeed } from '#app/models/ops/index.server.ts'
+import { addFeed, claimFeed, listFeeds, removeFeed, updateFeed } from '#app/models/ops/index.server.ts'
 import { FeedActionSchema } from '#app/schemas/feed.ts'
 import { checkFeedUrl, pollFeed } from '#app/services/feeds/poll-feed.server.ts'
 import { ingestFeedItem } from '#app/services/ingest/ingest-feed-item.server.ts'
@@ -45,8 +46,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
             await addFeed(context.db, actor, { url: input.url, title: input.title, intervalMinutes: input.intervalMinutes }),
           )
         } catch (error) {
-          if (error instanceof FeedError && error.reason === 'urlTaken') return formError('url', 'feeds.urlTaken', values, 409)
-          throw error
+          return refusalResponse(error, values)
         }
       }
       case 'interval':
@@ -80,8 +80,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       }
     }
   } catch (error) {
-    if (error instanceof FeedError && error.reason === 'notFound') return formError('form', 'feeds.notFound', {}, 404)
-    throw error
+    return refusalResponse(error)
   }
 }
 
@@ -282,3 +281,5 @@ export default function FeedsPage() {
     </div>
   )
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from '#app/http/route-error-boundary.tsx'

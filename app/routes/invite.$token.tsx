@@ -4,10 +4,11 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { Field, FormError } from '#app/components/form.tsx'
 import { setSessionCookieHeader } from '#app/http/auth.server.ts'
 import { badRequest, parseForm } from '#app/http/forms.server.ts'
-import { type MessageKey, useI18n } from '#app/i18n/index.ts'
+import { refusalResponse } from '#app/http/refusal.server.ts'
+import { useI18n } from '#app/i18n/index.ts'
+import { labelOf } from '#app/i18n/labels.ts'
 import { acceptInvite, findUsableInvite } from '#app/models/account/index.server.ts'
 import { createSession } from '#app/models/account/index.server.ts'
-import { UserRuleError } from '#app/models/account/index.server.ts'
 import { AcceptInviteSchema } from '#app/schemas/auth.ts'
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
@@ -24,9 +25,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const token = await createSession(context.db, user.id, { ip: context.clientIp, userAgent: request.headers.get('User-Agent') })
     return redirect('/', { headers: { 'Set-Cookie': await setSessionCookieHeader(request, context, token) } })
   } catch (error) {
-    if (error instanceof UserRuleError)
-      return json({ ok: false as const, errors: { form: 'users.emailTaken' }, values: {} }, { status: 409 })
-    throw error
+    return refusalResponse(error, {}, undefined, 'form')
   }
 }
 
@@ -46,7 +45,7 @@ export default function AcceptInvitePage() {
   return (
     <section className="narrow card">
       <h1>{t('invite.acceptTitle')}</h1>
-      <p>{t('invite.acceptIntro', { role: t(`role.${invite.role}` as MessageKey), email: invite.email })}</p>
+      <p>{t('invite.acceptIntro', { role: labelOf(t, 'role', invite.role), email: invite.email })}</p>
       <FormError error={errors.form} />
       <Form method="post" className="stack">
         <Field label={t('auth.displayName')} name="displayName" autoComplete="name" required error={errors.displayName} />
@@ -66,3 +65,5 @@ export default function AcceptInvitePage() {
     </section>
   )
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from '#app/http/route-error-boundary.tsx'

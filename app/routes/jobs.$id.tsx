@@ -1,19 +1,18 @@
 import { type ActionFunctionArgs, json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, isRouteErrorResponse, Link, useActionData, useLoaderData, useNavigation, useRouteError } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { z } from 'zod'
 
 import { IngestResults } from '#app/components/documents/ingest-results.tsx'
-import { ErrorPage } from '#app/components/error-page.tsx'
 import { FormError } from '#app/components/form.tsx'
 import { JobProgress, useJobPolling } from '#app/components/job-progress.tsx'
 import { requireRole, requireUser } from '#app/http/auth.server.ts'
 import { badRequest, formError, parseForm } from '#app/http/forms.server.ts'
+import { requireFound, requireIdParam } from '#app/http/refusal.server.ts'
 import { formatDateTime, formatNumber, type MessageKey, useI18n } from '#app/i18n/index.ts'
 import { pageTitle } from '#app/i18n/meta.ts'
 import { countJobFiles, listJobFileOutcomes } from '#app/models/document/index.server.ts'
 import { INGEST_FILES_JOB_KIND, RESCAN_JOB_KIND, WEBHOOK_DELIVERY_JOB_KIND } from '#app/models/ops/index.server.ts'
 import { cancelJob, getJob } from '#app/models/ops/index.server.ts'
-import { IdSchema } from '#app/schemas/common.ts'
 import documentStyles from '#app/styles/documents.css'
 import styles from '#app/styles/feeds.css'
 import { roleAllows } from '#app/utils/permissions.ts'
@@ -26,16 +25,9 @@ export const links: LinksFunction = () => [
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, data ? { key: 'jobs.title', params: { id: data.job.id } } : null)
 
-function jobId(raw: string | undefined): number {
-  const parsed = IdSchema.safeParse(raw)
-  if (!parsed.success) throw json({ error: 'notFound' }, { status: 404 })
-  return parsed.data
-}
-
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context)
-  const job = await getJob(context.db, jobId(params.id))
-  if (!job) throw json({ error: 'notFound' }, { status: 404 })
+  const job = requireFound(await getJob(context.db, requireIdParam(params.id, 'jobs.notFound')), 'jobs.notFound')
   // A bulk upload lists each file's outcome as it is done, with links to the documents.
   const files =
     job.kind === INGEST_FILES_JOB_KIND
@@ -50,7 +42,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const me = await requireRole(request, context, 'analyst')
   const parsed = await parseForm(request, CancelSchema)
   if (!parsed.ok) return badRequest(parsed)
-  const cancelled = await cancelJob(context.db, { id: me.id, ip: context.clientIp }, jobId(params.id))
+  const cancelled = await cancelJob(context.db, { id: me.id, ip: context.clientIp }, requireIdParam(params.id, 'jobs.notFound'))
   if (!cancelled) return formError('form', 'jobs.cannotCancel', {}, 409)
   return json({ ok: true as const })
 }
@@ -149,15 +141,4 @@ const KIND_LABEL: Record<string, MessageKey> = {
   [WEBHOOK_DELIVERY_JOB_KIND]: 'jobs.kind.webhook',
 }
 
-export function ErrorBoundary() {
-  const error = useRouteError()
-  const { t } = useI18n()
-  const status = isRouteErrorResponse(error) ? error.status : 500
-  return (
-    <ErrorPage
-      status={status}
-      data={isRouteErrorResponse(error) ? error.data : undefined}
-      message={status === 404 ? t('jobs.notFound') : undefined}
-    />
-  )
-}
+export { RouteErrorBoundary as ErrorBoundary } from '#app/http/route-error-boundary.tsx'

@@ -78,3 +78,5 @@ export default function LoginPage() {
     </section>
   )
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from '#app/http/route-error-boundary.tsx'

@@ -1,7 +1,6 @@
 import { type ActionFunctionArgs, json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { isRouteErrorResponse, Link, type ShouldRevalidateFunction, useLoaderData, useParams, useRouteError } from '@remix-run/react'
+import { Link, type ShouldRevalidateFunction, useLoaderData } from '@remix-run/react'
 
-import { ErrorPage } from '#app/components/error-page.tsx'
 import { DiscussSlide } from '#app/components/meeting/discuss-slide.tsx'
 import { DocumentsSlide } from '#app/components/meeting/documents-slide.tsx'
 import { ExhaustionSlide } from '#app/components/meeting/exhaustion-slide.tsx'
@@ -18,6 +17,7 @@ import { WatchlistSlide } from '#app/components/meeting/watchlist-slide.tsx'
 import { requireRole, requireUser, resolveLocale } from '#app/http/auth.server.ts'
 import { readColorScheme } from '#app/http/color-scheme.server.ts'
 import { badRequest, formError, parseForm } from '#app/http/forms.server.ts'
+import { notFound, requireFound } from '#app/http/refusal.server.ts'
 import { localName, useI18n } from '#app/i18n/index.ts'
 import { pageTitle } from '#app/i18n/meta.ts'
 import { saveMeetingNotes } from '#app/models/meeting/index.server.ts'
@@ -44,7 +44,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, data?.theme, data ? { key: 'meeting.title', params: { week: data.week } } : null)
 
 function requireWeek(value: string | undefined): string {
-  if (!value || !parseIsoWeek(value)) throw json({ week: value ?? '' }, { status: 404 })
+  if (!value || !parseIsoWeek(value)) throw notFound('meeting.weekNotFound', { week: value ?? '' })
   return value
 }
 
@@ -58,7 +58,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     currentTeamWeek(context.db),
     readColorScheme(request),
   ])
-  if (requested && !theme) throw json({ theme: requested }, { status: 404 })
+  if (requested && !theme) throw notFound('meeting.themeNotFound', { slug: requested })
   const base = {
     week,
     currentWeek,
@@ -86,7 +86,6 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const locale = await resolveLocale(request, user)
   const charts = renderMeetingCharts(view, {
     locale,
-    timeZone: view.timeZone,
     scheme: colorScheme,
     themeId: theme.id,
   })
@@ -112,8 +111,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireRole(request, context, 'analyst')
   const week = requireWeek(params.week)
-  const { theme } = await resolveMeetingTheme(context.db, new URL(request.url).searchParams.get('theme'))
-  if (!theme) throw json({ theme: new URL(request.url).searchParams.get('theme') ?? '' }, { status: 404 })
+  const requested = new URL(request.url).searchParams.get('theme')
+  const theme = requireFound((await resolveMeetingTheme(context.db, requested)).theme, 'meeting.themeNotFound', { slug: requested ?? '' })
   const parsed = await parseForm(request, MeetingNotesSchema)
   if (!parsed.ok) return badRequest(parsed)
   if (week > (await currentTeamWeek(context.db)))
@@ -202,17 +201,4 @@ export default function MeetingPage() {
   )
 }
 
-export function ErrorBoundary() {
-  const error = useRouteError()
-  const params = useParams()
-  const { t } = useI18n()
-  const status = isRouteErrorResponse(error) ? error.status : 500
-  const data = isRouteErrorResponse(error) ? (error.data as { theme?: string } | undefined) : undefined
-  const message =
-    status === 404
-      ? data?.theme
-        ? t('meeting.themeNotFound', { slug: data.theme })
-        : t('meeting.weekNotFound', { week: params.week ?? '' })
-      : undefined
-  return <ErrorPage status={status} data={isRouteErrorResponse(error) ? error.data : undefined} message={message} />
-}
+export { RouteErrorBoundary as ErrorBoundary } from '#app/http/route-error-boundary.tsx'

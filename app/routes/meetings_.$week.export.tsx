@@ -1,7 +1,8 @@
-import { json, type LoaderFunctionArgs } from '@remix-run/node'
+import { type LoaderFunctionArgs } from '@remix-run/node'
 
 import { requireUser, resolveLocale } from '#app/http/auth.server.ts'
 import { writeMeetingWorkbook } from '#app/http/meeting-workbook.server.ts'
+import { notFound } from '#app/http/refusal.server.ts'
 import { loadMeetingView, resolveMeetingTheme } from '#app/models/meeting/index.server.ts'
 import { parseIsoWeek } from '#app/utils/iso-week.ts'
 
@@ -9,9 +10,9 @@ import { parseIsoWeek } from '#app/utils/iso-week.ts'
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context)
   const week = params.week
-  if (!week || !parseIsoWeek(week)) throw json({ week: week ?? '' }, { status: 404 })
+  if (!week || !parseIsoWeek(week)) throw notFound('meeting.weekNotFound', { week: week ?? '' })
   const { theme } = await resolveMeetingTheme(context.db, new URL(request.url).searchParams.get('theme'))
-  if (!theme) throw json({ theme: new URL(request.url).searchParams.get('theme') ?? '' }, { status: 404 })
+  if (!theme) throw notFound('meeting.themeNotFound', { slug: new URL(request.url).searchParams.get('theme') ?? '' })
   const [view, locale] = await Promise.all([loadMeetingView(context.db, theme, week), resolveLocale(request, user)])
   const bytes = await writeMeetingWorkbook(view, theme, locale)
   return new Response(bytes, {

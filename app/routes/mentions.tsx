@@ -8,7 +8,8 @@ import { percent } from '#app/components/charts/share-table.tsx'
 import { MentionFilters } from '#app/components/mentions/mention-filters.tsx'
 import { AlertList, MoversTable, TopCompaniesTable } from '#app/components/mentions/mention-tables.tsx'
 import { requireUser } from '#app/http/auth.server.ts'
-import { type MessageKey, useI18n } from '#app/i18n/index.ts'
+import { useI18n } from '#app/i18n/index.ts'
+import { labelOf } from '#app/i18n/labels.ts'
 import { pageTitle } from '#app/i18n/meta.ts'
 import { listDocumentPublishers, listDocumentTags } from '#app/models/document/index.server.ts'
 import { loadMentionRange } from '#app/models/mentions/index.server.ts'
@@ -58,7 +59,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 const REGIONS = ['domestic', 'overseas'] as const
 
 export default function MentionsPage() {
-  const { t } = useI18n()
+  const { t, locale } = useI18n()
   const data = useLoaderData<typeof loader>()
   const [params] = useSearchParams()
   const { view, values } = data
@@ -72,7 +73,7 @@ export default function MentionsPage() {
   const regionParts = view
     ? REGIONS.map((region) => ({
         key: region,
-        label: t(`region.${region}` as MessageKey),
+        label: labelOf(t, 'region', region),
         mentions: view.shareOfVoice.byRegion.find((r) => r.region === region)?.mentions ?? 0,
       }))
     : []
@@ -80,7 +81,7 @@ export default function MentionsPage() {
   const vendorRows = view
     ? view.shareOfVoice.byVendorType.map((v) => ({
         key: v.vendorType,
-        label: t(`vendor.${v.vendorType}` as MessageKey),
+        label: labelOf(t, 'vendor', v.vendorType),
         mentions: v.mentions,
       }))
     : []
@@ -126,6 +127,7 @@ export default function MentionsPage() {
               <section className="card" aria-labelledby="weekly-heading">
                 <h2 id="weekly-heading">{t('mentions.weekly')}</h2>
                 <MentionWeeksChart
+                  locale={locale}
                   rows={view.weekly}
                   width={520}
                   height={180}
@@ -146,6 +148,7 @@ export default function MentionsPage() {
                 <h2 id="sov-heading">{t('mentions.sov')}</h2>
                 <h3>{t('mentions.sovRegion')}</h3>
                 <ShareOfVoiceRegionChart
+                  locale={locale}
                   parts={regionParts}
                   width={520}
                   labels={chartLabels(
@@ -157,6 +160,7 @@ export default function MentionsPage() {
                 />
                 <h3>{t('mentions.sovVendor')}</h3>
                 <ShareOfVoiceVendorChart
+                  locale={locale}
                   rows={vendorRows}
                   width={520}
                   labels={chartLabels(
@@ -174,3 +178,5 @@ export default function MentionsPage() {
     </div>
   )
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from '#app/http/route-error-boundary.tsx'

@@ -5,6 +5,7 @@ import { z } from 'zod'
 import { CompanyChip } from '#app/components/company-chip.tsx'
 import { requireUser } from '#app/http/auth.server.ts'
 import { localName, type MessageKey, useI18n } from '#app/i18n/index.ts'
+import { labelOf } from '#app/i18n/labels.ts'
 import { pageTitle } from '#app/i18n/meta.ts'
 import { type CompanyHit, SEARCH_LIMIT, searchEverything } from '#app/models/company/index.server.ts'
 import styles from '#app/styles/company.css'
@@ -38,7 +39,7 @@ function MatchNote({ match }: { match: CompanyHit['match'] }) {
   let what: string
   if (match.by === 'ticker') what = t('search.viaTicker', { text: match.text })
   else if (match.by === 'name') what = t('search.viaName', { text: match.text })
-  else what = t('search.viaAlias', { kind: t(`aliasKind.${match.kind ?? 'name'}` as MessageKey), text: match.text })
+  else what = t('search.viaAlias', { kind: labelOf(t, 'aliasKind', match.kind ?? 'name'), text: match.text })
   return (
     <span className="match-note">
       {what} <span className="badge">{how}</span>
@@ -105,7 +106,7 @@ export default function SearchPage() {
               {themes.map((theme) => (
                 <li key={theme.slug}>
                   <Link to={`/themes/${theme.slug}`}>{localName(locale, theme)}</Link>
-                  <span className="badge">{t(`status.${theme.status}` as MessageKey)}</span>
+                  <span className="badge">{labelOf(t, 'status', theme.status)}</span>
                   <p className="muted small result-summary">
                     {locale === 'zh-CN' ? theme.summaryZh || theme.summaryEn : theme.summaryEn || theme.summaryZh}
                   </p>
@@ -118,3 +119,5 @@ export default function SearchPage() {
     </div>
   )
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from '#app/http/route-error-boundary.tsx'

@@ -77,3 +77,5 @@ export default function SetupPage() {
     </section>
   )
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from '#app/http/route-error-boundary.tsx'

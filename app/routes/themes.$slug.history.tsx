@@ -1,21 +1,20 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { isRouteErrorResponse, Link, useLoaderData, useParams, useRouteError } from '@remix-run/react'
+import { Link, useLoaderData, useParams } from '@remix-run/react'
 import { z } from 'zod'
 
-import { ErrorPage } from '#app/components/error-page.tsx'
 import { HistoryEntry } from '#app/components/theme/history-entry.tsx'
 import { requireUser } from '#app/http/auth.server.ts'
-import { type MessageKey, useI18n } from '#app/i18n/index.ts'
+import { requireThemeId } from '#app/http/lookups.server.ts'
+import { useI18n } from '#app/i18n/index.ts'
+import { labelOf } from '#app/i18n/labels.ts'
 import { pageTitle } from '#app/i18n/meta.ts'
 import { listThemeHistory } from '#app/models/theme/index.server.ts'
-import { findThemeIdBySlug } from '#app/models/theme/index.server.ts'
 import { IdSchema } from '#app/schemas/common.ts'
 import { HISTORY_PARTS } from '#app/schemas/theme.ts'
 
 // The History tab of a theme (rendered inside the theme page's header and tabs): who
 // changed what and when, with the text differences, newest first.
 
-const SlugSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/)
 const QuerySchema = z.object({
   part: z.enum(HISTORY_PARTS).optional().catch(undefined),
   before: IdSchema.optional().catch(undefined),
@@ -25,9 +24,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'themeEdit
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   await requireUser(request, context)
-  const slug = SlugSchema.safeParse(params.slug)
-  const themeId = slug.success ? await findThemeIdBySlug(context.db, slug.data) : null
-  if (!themeId) throw json({ slug: params.slug }, { status: 404 })
+  const themeId = await requireThemeId(context, params.slug)
   const url = new URL(request.url)
   const query = QuerySchema.parse(Object.fromEntries(url.searchParams))
   const history = await listThemeHistory(context.db, themeId, query)
@@ -56,7 +53,7 @@ export default function ThemeHistoryPage() {
         </Link>
         {HISTORY_PARTS.map((p) => (
           <Link key={p} to={href(p)} className={`chip${part === p ? ' is-selected' : ''}`} aria-current={part === p ? 'true' : undefined}>
-            {t(`themeEdit.part.${p}` as MessageKey)}
+            {labelOf(t, 'themeEdit.part', p)}
           </Link>
         ))}
       </nav>
@@ -74,10 +71,4 @@ export default function ThemeHistoryPage() {
   )
 }
 
-export function ErrorBoundary() {
-  const error = useRouteError()
-  const params = useParams()
-  const { t } = useI18n()
-  const status = isRouteErrorResponse(error) ? error.status : 500
-  return <ErrorPage status={status} message={status === 404 ? t('theme.notFound', { slug: params.slug ?? '' }) : undefined} />
-}
+export { RouteErrorBoundary as ErrorBoundary } from '#app/http/route-error-boundary.tsx'

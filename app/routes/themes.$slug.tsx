@@ -1,16 +1,6 @@
 import { type ActionFunctionArgs, json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import {
-  isRouteErrorResponse,
-  type ShouldRevalidateFunction,
-  useActionData,
-  useLoaderData,
-  useOutlet,
-  useParams,
-  useRouteError,
-} from '@remix-run/react'
-import { z } from 'zod'
+import { type ShouldRevalidateFunction, useActionData, useLoaderData, useOutlet } from '@remix-run/react'
 
-import { ErrorPage } from '#app/components/error-page.tsx'
 import { FormError } from '#app/components/form.tsx'
 import { DataExhaustionSection } from '#app/components/theme/data-exhaustion-section.tsx'
 import { PointsSection } from '#app/components/theme/points-section.tsx'
@@ -22,37 +12,26 @@ import { ThesisSection } from '#app/components/theme/thesis-section.tsx'
 import { VendorMap } from '#app/components/theme/vendor-map.tsx'
 import { requireRole, requireUser } from '#app/http/auth.server.ts'
 import { parseForm, readFormData } from '#app/http/forms.server.ts'
-import { useI18n } from '#app/i18n/index.ts'
+import { requireTheme, requireThemeId } from '#app/http/lookups.server.ts'
+import { echoValues, refusalResponse } from '#app/http/refusal.server.ts'
 import { pageTitle } from '#app/i18n/meta.ts'
 import { getTeamTimeZone } from '#app/models/ops/index.server.ts'
 import { listDataStocks } from '#app/models/theme/index.server.ts'
 import { applyThemeEdit } from '#app/models/theme/index.server.ts'
-import { ThemeEditError, type ThemeEditReason } from '#app/models/theme/index.server.ts'
-import { findThemeIdBySlug, getThemeBySlug, listThemes } from '#app/models/theme/index.server.ts'
+import { listThemes } from '#app/models/theme/index.server.ts'
 import { ThemeEditSchema } from '#app/schemas/theme.ts'
 import styles from '#app/styles/theme.css'
 import { calendarDateIn } from '#app/utils/iso-week.ts'
 import { renderMarkdown } from '#app/utils/markdown.server.ts'
 import { roleAllows } from '#app/utils/permissions.ts'
 
-const SlugSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/)
-
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, data?.theme)
 
-async function themeIdFrom(context: LoaderFunctionArgs['context'], slug: string | undefined): Promise<number> {
-  const parsed = SlugSchema.safeParse(slug)
-  const id = parsed.success ? await findThemeIdBySlug(context.db, parsed.data) : null
-  if (!id) throw json({ slug }, { status: 404 })
-  return id
-}
-
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context)
-  const slug = SlugSchema.safeParse(params.slug)
-  const found = slug.success ? await getThemeBySlug(context.db, slug.data) : null
-  if (!found) throw json({ slug: params.slug }, { status: 404 })
+  const found = await requireTheme(context, params.slug)
   const [stocks, themes, timeZone] = await Promise.all([
     listDataStocks(context.db, found.theme.id),
     listThemes(context.db),
@@ -80,23 +59,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   })
 }
 
-const refusals: Record<ThemeEditReason, { key: string; status: number }> = {
-  notFound: { key: 'themeEdit.error.notFound', status: 404 },
-  slugTaken: { key: 'themeEdit.error.slugTaken', status: 409 },
-  parentNotFound: { key: 'themeEdit.error.parentNotFound', status: 400 },
-  parentCycle: { key: 'themeEdit.error.parentCycle', status: 400 },
-  companyNotFound: { key: 'themeEdit.error.companyNotFound', status: 400 },
-  companyAlreadyLinked: { key: 'themeEdit.error.companyAlreadyLinked', status: 409 },
-  segmentExists: { key: 'themeEdit.error.segmentExists', status: 409 },
-  stockExists: { key: 'themeEdit.error.stockExists', status: 409 },
-  estimateExists: { key: 'themeEdit.error.estimateExists', status: 409 },
-}
-
 const result = (body: ThemeActionResult, status = 200) => json<ThemeActionResult>(body, { status })
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireRole(request, context, 'analyst')
-  const themeId = await themeIdFrom(context, params.slug)
+  const themeId = await requireThemeId(context, params.slug)
   let form: FormData
   try {
     form = await readFormData(request)
@@ -114,15 +81,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   try {
     await applyThemeEdit(context.db, { id: user.id, ip: context.clientIp }, themeId, input)
   } catch (error) {
-    if (!(error instanceof ThemeEditError)) throw error
-    const refusal = refusals[error.reason]
-    const query = new URLSearchParams(error.params).toString()
     // Echo what was typed so a plain post (no JavaScript) shows the form as it was sent.
-    const values = Object.fromEntries([...form.entries()].flatMap(([k, v]) => (typeof v === 'string' ? [[k, v.slice(0, 10_000)]] : [])))
-    return result(
-      { ok: false, formKey, errors: { [error.field]: query ? `${refusal.key}?${query}` : refusal.key }, values },
-      refusal.status,
-    )
+    return refusalResponse(error, echoValues(form), { formKey })
   }
   return result({ ok: true, formKey })
 }
@@ -166,16 +126,4 @@ function ThemeOverview() {
   )
 }
 
-export function ErrorBoundary() {
-  const error = useRouteError()
-  const params = useParams()
-  const { t } = useI18n()
-  const status = isRouteErrorResponse(error) ? error.status : 500
-  return (
-    <ErrorPage
-      status={status}
-      data={isRouteErrorResponse(error) ? error.data : undefined}
-      message={status === 404 ? t('theme.notFound', { slug: params.slug ?? '' }) : undefined}
-    />
-  )
-}
+export { RouteErrorBoundary as ErrorBoundary } from '#app/http/route-error-boundary.tsx'

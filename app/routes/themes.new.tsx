@@ -1,16 +1,16 @@
 import { type ActionFunctionArgs, json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
-import { Form, isRouteErrorResponse, useActionData, useLoaderData, useNavigation, useRouteError } from '@remix-run/react'
+import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useState } from 'react'
 
-import { ErrorPage } from '#app/components/error-page.tsx'
 import { Field, FormError } from '#app/components/form.tsx'
 import { TextAreaField } from '#app/components/theme/fields.tsx'
 import { ThemeDetailsFields } from '#app/components/theme/theme-details-fields.tsx'
 import { requireRole } from '#app/http/auth.server.ts'
 import { badRequest, formError, type FormFailure, parseForm, readFormData } from '#app/http/forms.server.ts'
+import { echoValues, refusalResponse } from '#app/http/refusal.server.ts'
 import { useI18n } from '#app/i18n/index.ts'
 import { pageTitle } from '#app/i18n/meta.ts'
-import { createTheme, ThemeEditError } from '#app/models/theme/index.server.ts'
+import { createTheme } from '#app/models/theme/index.server.ts'
 import { listThemes } from '#app/models/theme/index.server.ts'
 import { suggestSlug, ThemeCreateSchema, THESIS_MAX } from '#app/schemas/theme.ts'
 import styles from '#app/styles/theme.css'
@@ -41,12 +41,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const theme = await createTheme(context.db, { id: user.id, ip: context.clientIp }, parsed.data)
     return redirect(`/themes/${theme.slug}`)
   } catch (error) {
-    if (error instanceof ThemeEditError && (error.reason === 'slugTaken' || error.reason === 'parentNotFound')) {
-      const values = Object.fromEntries([...form.entries()].flatMap(([k, v]) => (typeof v === 'string' ? [[k, v.slice(0, 10_000)]] : [])))
-      const key = error.reason === 'slugTaken' ? 'themeEdit.error.slugTaken' : 'themeEdit.error.parentNotFound'
-      return formError(error.field, key, values, error.reason === 'slugTaken' ? 409 : 400)
-    }
-    throw error
+    return refusalResponse(error, echoValues(form))
   }
 }
 
@@ -110,8 +105,4 @@ export default function NewThemePage() {
   )
 }
 
-export function ErrorBoundary() {
-  const error = useRouteError()
-  const status = isRouteErrorResponse(error) ? error.status : 500
-  return <ErrorPage status={status} data={isRouteErrorResponse(error) ? error.data : undefined} />
-}
+export { RouteErrorBoundary as ErrorBoundary } from '#app/http/route-error-boundary.tsx'

@@ -1,9 +1,9 @@
 import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, isRouteErrorResponse, Link, useLoaderData, useParams, useRouteError, useSubmit } from '@remix-run/react'
+import { Form, Link, useLoaderData, useSubmit } from '@remix-run/react'
 
-import { ConsensusHistoryChart, HistoryLegend } from '#app/components/charts/consensus-history-chart.tsx'
+import { ConsensusHistoryChart } from '#app/components/charts/consensus-history-chart.tsx'
+import { HistoryLegend } from '#app/components/charts/history-legend.tsx'
 import { MaturityHeatmap } from '#app/components/charts/maturity-heatmap.tsx'
-import { ErrorPage } from '#app/components/error-page.tsx'
 import { ScoringNav } from '#app/components/scoring/scoring-nav.tsx'
 import { requireUser } from '#app/http/auth.server.ts'
 import { requireScoringTheme } from '#app/http/scoring-route.server.ts'
@@ -156,6 +156,7 @@ export default function ConsensusPage() {
             {t('scoring.consensus.historyHeading', { dimension: localName(locale, dimension), from: history.fromWeek, to: history.toWeek })}
           </h2>
           <ConsensusHistoryChart
+            locale={locale}
             data={history.chart}
             levels={levels}
             title={t('scoring.consensus.historyHeading', {
@@ -165,7 +166,7 @@ export default function ConsensusPage() {
             })}
             summary={t('scoring.consensus.historySummary', { names })}
           />
-          <HistoryLegend data={history.chart} />
+          <HistoryLegend locale={locale} data={history.chart} />
           {history.chart.weeksPerPoint > 1 ? (
             <p className="chart-note">
               {t('scoring.consensus.bucketed', { weeks: history.chart.weeksPerPoint })}
@@ -193,6 +194,7 @@ export default function ConsensusPage() {
             <Link to={`/themes/${theme.slug}/moved?week=${matrix.week}`}>{t('scoring.heatmap.whatMoved')}</Link>
           </div>
           <MaturityHeatmap
+            locale={locale}
             week={matrix.week}
             previousWeek={matrix.previousWeek}
             modalities={modalities}
@@ -215,16 +217,4 @@ export default function ConsensusPage() {
   )
 }
 
-export function ErrorBoundary() {
-  const error = useRouteError()
-  const params = useParams()
-  const { t } = useI18n()
-  const status = isRouteErrorResponse(error) ? error.status : 500
-  return (
-    <ErrorPage
-      status={status}
-      data={isRouteErrorResponse(error) ? error.data : undefined}
-      message={status === 404 ? t('scoring.themeNotFound', { slug: params.slug ?? '' }) : undefined}
-    />
-  )
-}
+export { RouteErrorBoundary as ErrorBoundary } from '#app/http/route-error-boundary.tsx'

@@ -1,8 +1,7 @@
 import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, isRouteErrorResponse, useLoaderData, useParams, useRouteError } from '@remix-run/react'
+import { Form, useLoaderData } from '@remix-run/react'
 
 import { MaturityHeatmap } from '#app/components/charts/maturity-heatmap.tsx'
-import { ErrorPage } from '#app/components/error-page.tsx'
 import { MoveCells, MoveHeadCells } from '#app/components/scoring/move-cells.tsx'
 import { ScoringNav } from '#app/components/scoring/scoring-nav.tsx'
 import { WeekBar } from '#app/components/scoring/week-bar.tsx'
@@ -142,6 +141,7 @@ export default function WhatMovedPage() {
       <section className="card" aria-labelledby="moved-heatmap-heading">
         <h2 id="moved-heatmap-heading">{t('scoring.heatmap.heading', { week })}</h2>
         <MaturityHeatmap
+          locale={locale}
           week={week}
           previousWeek={matrix.previousWeek}
           modalities={modalities}
@@ -155,16 +155,4 @@ export default function WhatMovedPage() {
   )
 }
 
-export function ErrorBoundary() {
-  const error = useRouteError()
-  const params = useParams()
-  const { t } = useI18n()
-  const status = isRouteErrorResponse(error) ? error.status : 500
-  return (
-    <ErrorPage
-      status={status}
-      data={isRouteErrorResponse(error) ? error.data : undefined}
-      message={status === 404 ? t('scoring.themeNotFound', { slug: params.slug ?? '' }) : undefined}
-    />
-  )
-}
+export { RouteErrorBoundary as ErrorBoundary } from '#app/http/route-error-boundary.tsx'

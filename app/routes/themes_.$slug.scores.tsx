@@ -1,8 +1,7 @@
 import { type ActionFunctionArgs, json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { isRouteErrorResponse, useActionData, useLoaderData, useParams, useRouteError } from '@remix-run/react'
+import { useActionData, useLoaderData } from '@remix-run/react'
 import { useState } from 'react'
 
-import { ErrorPage } from '#app/components/error-page.tsx'
 import { FormError } from '#app/components/form.tsx'
 import { type EditorPick, type ScoreActionResult, ScoreEditor } from '#app/components/scoring/score-editor.tsx'
 import { ScoreGrid } from '#app/components/scoring/score-grid.tsx'
@@ -11,7 +10,8 @@ import { type CellData, cellKeyOf, reasonRequired } from '#app/components/scorin
 import { WeekBar } from '#app/components/scoring/week-bar.tsx'
 import { requireRole, requireUser } from '#app/http/auth.server.ts'
 import { badRequest, parseForm, readFormData } from '#app/http/forms.server.ts'
-import { echoValues, refusalResponse, requireScoringTheme } from '#app/http/scoring-route.server.ts'
+import { echoValues, refusalResponse } from '#app/http/refusal.server.ts'
+import { requireScoringTheme } from '#app/http/scoring-route.server.ts'
 import { localName, useI18n } from '#app/i18n/index.ts'
 import { pageTitle } from '#app/i18n/meta.ts'
 import { listConsensus } from '#app/models/scoring/index.server.ts'
@@ -232,16 +232,4 @@ export default function ScoringPage() {
   )
 }
 
-export function ErrorBoundary() {
-  const error = useRouteError()
-  const params = useParams()
-  const { t } = useI18n()
-  const status = isRouteErrorResponse(error) ? error.status : 500
-  return (
-    <ErrorPage
-      status={status}
-      data={isRouteErrorResponse(error) ? error.data : undefined}
-      message={status === 404 ? t('scoring.themeNotFound', { slug: params.slug ?? '' }) : undefined}
-    />
-  )
-}
+export { RouteErrorBoundary as ErrorBoundary } from '#app/http/route-error-boundary.tsx'

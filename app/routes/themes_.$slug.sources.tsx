@@ -1,12 +1,12 @@
 import { type ActionFunctionArgs, json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, isRouteErrorResponse, useActionData, useLoaderData, useNavigation, useParams, useRouteError } from '@remix-run/react'
+import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 
-import { ErrorPage } from '#app/components/error-page.tsx'
 import { Field, fieldError, FormError } from '#app/components/form.tsx'
 import { ScoringNav } from '#app/components/scoring/scoring-nav.tsx'
 import { requireRole, requireUser } from '#app/http/auth.server.ts'
 import { badRequest, parseForm, readFormData } from '#app/http/forms.server.ts'
-import { echoValues, refusalResponse, requireScoringTheme } from '#app/http/scoring-route.server.ts'
+import { echoValues, refusalResponse } from '#app/http/refusal.server.ts'
+import { requireScoringTheme } from '#app/http/scoring-route.server.ts'
 import { formatDate, localName, useI18n } from '#app/i18n/index.ts'
 import { pageTitle } from '#app/i18n/meta.ts'
 import { listDimensions, listModalities } from '#app/models/scoring/index.server.ts'
@@ -208,16 +208,4 @@ export default function SourcesPage() {
   )
 }
 
-export function ErrorBoundary() {
-  const error = useRouteError()
-  const params = useParams()
-  const { t } = useI18n()
-  const status = isRouteErrorResponse(error) ? error.status : 500
-  return (
-    <ErrorPage
-      status={status}
-      data={isRouteErrorResponse(error) ? error.data : undefined}
-      message={status === 404 ? t('scoring.themeNotFound', { slug: params.slug ?? '' }) : undefined}
-    />
-  )
-}
+export { RouteErrorBoundary as ErrorBoundary } from '#app/http/route-error-boundary.tsx'

@@ -1,10 +1,12 @@
 import { json, type LoaderFunctionArgs } from '@remix-run/node'
 
 import { requireUser, resolveLocale } from '#app/http/auth.server.ts'
-import { makeTranslate, type MessageKey } from '#app/i18n/index.ts'
+import { requireWatchlist } from '#app/http/lookups.server.ts'
+import type { MessageKey } from '#app/i18n/index.ts'
+import { labelOf } from '#app/i18n/labels.ts'
+import { makeTranslate } from '#app/i18n/messages.server.ts'
 import { getTeamTimeZone } from '#app/models/ops/index.server.ts'
-import { getWatchlist, listLiveEntries } from '#app/models/watchlist/index.server.ts'
-import { IdSchema } from '#app/schemas/common.ts'
+import { listLiveEntries } from '#app/models/watchlist/index.server.ts'
 import { ExportFormatSchema } from '#app/schemas/watchlist.ts'
 import { calendarDateIn } from '#app/utils/iso-week.ts'
 import { writeCsv, writeXlsx } from '#app/utils/spreadsheet.server.ts'
@@ -35,9 +37,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const locale = await resolveLocale(request, user)
   const t = makeTranslate(locale)
   if (!format.success) throw json({ errors: { form: 'watchlists.export.badFormat' } }, { status: 400 })
-  const id = IdSchema.safeParse(params.id)
-  const watchlist = id.success ? await getWatchlist(context.db, id.data) : undefined
-  if (!watchlist) throw json({ id: params.id }, { status: 404 })
+  const watchlist = await requireWatchlist(context, params.id)
   const [entries, timeZone] = await Promise.all([listLiveEntries(context.db, watchlist.id), getTeamTimeZone(context.db)])
 
   const dateOf = (instant: Date) => {
@@ -49,8 +49,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     e.nameEn,
     e.nameZh,
     e.tickers.map(formatTicker).join(', '),
-    t(`region.${e.region}` as MessageKey),
-    t(`vendor.${e.vendorType}` as MessageKey),
+    labelOf(t, 'region', e.region),
+    labelOf(t, 'vendor', e.vendorType),
     e.isListed ? t('listing.listed') : t('listing.private'),
     e.tags.join(', '),
     e.rationale,

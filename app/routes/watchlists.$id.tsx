@@ -1,20 +1,13 @@
 import { type ActionFunctionArgs, json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import {
-  isRouteErrorResponse,
-  Link,
-  type ShouldRevalidateFunction,
-  useActionData,
-  useLoaderData,
-  useParams,
-  useRouteError,
-} from '@remix-run/react'
+import { Link, type ShouldRevalidateFunction, useActionData, useLoaderData } from '@remix-run/react'
 
-import { ErrorPage } from '#app/components/error-page.tsx'
 import { FormError } from '#app/components/form.tsx'
 import { AddEntryForm, type WatchlistActionResult, WatchlistSettings } from '#app/components/watchlist-forms.tsx'
 import { WatchlistTable } from '#app/components/watchlist-table.tsx'
 import { requireRole, requireUser } from '#app/http/auth.server.ts'
 import { parseForm } from '#app/http/forms.server.ts'
+import { requireWatchlist } from '#app/http/lookups.server.ts'
+import { echoValues, refusalResponse } from '#app/http/refusal.server.ts'
 import { localName, useI18n } from '#app/i18n/index.ts'
 import { pageTitle } from '#app/i18n/meta.ts'
 import { listCompanies } from '#app/models/company/index.server.ts'
@@ -24,15 +17,12 @@ import {
   addEntry,
   countRemovedEntries,
   describeUnresolved,
-  getWatchlist,
   listLiveEntries,
   removeEntry,
   setWatchlistArchived,
   updateEntry,
   updateWatchlist,
-  WatchlistError,
 } from '#app/models/watchlist/index.server.ts'
-import { IdSchema } from '#app/schemas/common.ts'
 import { WatchlistPageSchema } from '#app/schemas/watchlist.ts'
 import styles from '#app/styles/watchlist.css'
 import { renderMarkdown } from '#app/utils/markdown.server.ts'
@@ -48,9 +38,7 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl
   formMethod || currentUrl.pathname !== nextUrl.pathname ? defaultShouldRevalidate : false
 
 async function findWatchlist(params: { id?: string }, context: LoaderFunctionArgs['context']) {
-  const id = IdSchema.safeParse(params.id)
-  const watchlist = id.success ? await getWatchlist(context.db, id.data) : undefined
-  if (!watchlist) throw json({ id: params.id }, { status: 404 })
+  const watchlist = await requireWatchlist(context, params.id)
   return watchlist
 }
 
@@ -79,17 +67,6 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   })
 }
 
-const messages: Record<WatchlistError['reason'], { field: string; key: string; status: number }> = {
-  notFound: { field: 'form', key: 'error.notFound', status: 404 },
-  nameTaken: { field: 'name', key: 'watchlists.nameTaken', status: 409 },
-  themeNotFound: { field: 'themeId', key: 'watchlists.themeNotFound', status: 400 },
-  companyNotFound: { field: 'company', key: 'watchlists.companyUnknown', status: 400 },
-  alreadyListed: { field: 'company', key: 'watchlists.alreadyListed', status: 409 },
-  archived: { field: 'form', key: 'watchlists.archivedReadOnly', status: 409 },
-  entryNotFound: { field: 'form', key: 'watchlists.entryNotFound', status: 404 },
-  companyExists: { field: 'form', key: 'watchlists.import.companyExists', status: 409 },
-}
-
 const unresolvedMessages = {
   unknown: 'watchlists.companyUnknown',
   unknownTicker: 'watchlists.companyUnknownTicker',
@@ -108,7 +85,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return json<WatchlistActionResult>({ ...parsed, intent: parsed.values.intent ?? '', entryId }, { status: 400 })
   }
   const input = parsed.data
-  const values = Object.fromEntries([...parsed.form.entries()].map(([k, v]) => [k, String(v)]))
+  const values = echoValues(parsed.form)
   const actor = { id: me.id, ip: context.clientIp }
   const entryId = 'entryId' in input ? input.entryId : undefined
   try {
@@ -143,11 +120,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         return json<WatchlistActionResult>({ ok: true, intent: input.intent })
     }
   } catch (error) {
-    if (error instanceof WatchlistError) {
-      const m = messages[error.reason]
-      return fail(input.intent, m.field, m.key, values, m.status, entryId)
-    }
-    throw error
+    return refusalResponse(error, values, { intent: input.intent, entryId })
   }
 }
 
@@ -222,16 +195,4 @@ export default function WatchlistPage() {
   )
 }
 
-export function ErrorBoundary() {
-  const error = useRouteError()
-  const params = useParams()
-  const { t } = useI18n()
-  const status = isRouteErrorResponse(error) ? error.status : 500
-  return (
-    <ErrorPage
-      status={status}
-      data={isRouteErrorResponse(error) ? error.data : undefined}
-      message={status === 404 ? t('watchlists.notFound', { id: params.id ?? '' }) : undefined}
-    />
-  )
-}
+export { RouteErrorBoundary as ErrorBoundary } from '#app/http/route-error-boundary.tsx'

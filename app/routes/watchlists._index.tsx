@@ -3,11 +3,12 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-
 
 import { Field, fieldError, FormError } from '#app/components/form.tsx'
 import { requireRole, requireUser } from '#app/http/auth.server.ts'
-import { badRequest, formError, parseForm } from '#app/http/forms.server.ts'
+import { badRequest, parseForm } from '#app/http/forms.server.ts'
+import { echoValues, refusalResponse } from '#app/http/refusal.server.ts'
 import { formatDate, localName, useI18n } from '#app/i18n/index.ts'
 import { pageTitle } from '#app/i18n/meta.ts'
 import { listThemes } from '#app/models/theme/index.server.ts'
-import { createWatchlist, listWatchlists, WatchlistError } from '#app/models/watchlist/index.server.ts'
+import { createWatchlist, listWatchlists } from '#app/models/watchlist/index.server.ts'
 import { WatchlistCreateSchema } from '#app/schemas/watchlist.ts'
 import styles from '#app/styles/watchlist.css'
 import { roleAllows } from '#app/utils/permissions.ts'
@@ -33,11 +34,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const id = await createWatchlist(context.db, { id: me.id, ip: context.clientIp }, parsed.data)
     return redirect(`/watchlists/${id}`)
   } catch (error) {
-    const values = Object.fromEntries([...parsed.form.entries()].map(([k, v]) => [k, String(v)]))
-    if (error instanceof WatchlistError && error.reason === 'nameTaken') return formError('name', 'watchlists.nameTaken', values, 409)
-    if (error instanceof WatchlistError && error.reason === 'themeNotFound')
-      return formError('themeId', 'watchlists.themeNotFound', values, 400)
-    throw error
+    return refusalResponse(error, echoValues(parsed.form))
   }
 }
 
@@ -139,3 +136,5 @@ export default function WatchlistsPage() {
     </div>
   )
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from '#app/http/route-error-boundary.tsx'

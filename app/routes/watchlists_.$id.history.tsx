@@ -1,14 +1,12 @@
 import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { isRouteErrorResponse, Link, useLoaderData, useParams, useRouteError } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
 
-import { ErrorPage } from '#app/components/error-page.tsx'
 import { requireUser } from '#app/http/auth.server.ts'
+import { requireWatchlist } from '#app/http/lookups.server.ts'
 import { formatDateTime, localName, useI18n } from '#app/i18n/index.ts'
 import { pageTitle } from '#app/i18n/meta.ts'
 import { getTeamTimeZone } from '#app/models/ops/index.server.ts'
 import { listWatchlistHistory } from '#app/models/watchlist/index.server.ts'
-import { getWatchlist } from '#app/models/watchlist/index.server.ts'
-import { IdSchema } from '#app/schemas/common.ts'
 import styles from '#app/styles/watchlist.css'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
@@ -17,9 +15,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   await requireUser(request, context)
-  const id = IdSchema.safeParse(params.id)
-  const watchlist = id.success ? await getWatchlist(context.db, id.data) : undefined
-  if (!watchlist) throw json({ id: params.id }, { status: 404 })
+  const watchlist = await requireWatchlist(context, params.id)
   const timeZone = await getTeamTimeZone(context.db)
   return json({ watchlist, timeZone, weeks: await listWatchlistHistory(context.db, watchlist.id, timeZone) })
 }
@@ -72,10 +68,4 @@ export default function WatchlistHistoryPage() {
   )
 }
 
-export function ErrorBoundary() {
-  const error = useRouteError()
-  const params = useParams()
-  const { t } = useI18n()
-  const status = isRouteErrorResponse(error) ? error.status : 500
-  return <ErrorPage status={status} message={status === 404 ? t('watchlists.notFound', { id: params.id ?? '' }) : undefined} />
-}
+export { RouteErrorBoundary as ErrorBoundary } from '#app/http/route-error-boundary.tsx'

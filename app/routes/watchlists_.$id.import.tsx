@@ -8,41 +8,31 @@ import {
   unstable_createMemoryUploadHandler,
   unstable_parseMultipartFormData,
 } from '@remix-run/node'
-import { Form, isRouteErrorResponse, Link, useActionData, useLoaderData, useNavigation, useParams, useRouteError } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useEffect, useRef } from 'react'
 
-import { ErrorPage } from '#app/components/error-page.tsx'
 import { Field, fieldError, FormError } from '#app/components/form.tsx'
 import { type ImportActionResult, ImportPlanView } from '#app/components/watchlist-import-plan.tsx'
 import { requireRole } from '#app/http/auth.server.ts'
 import { parseForm } from '#app/http/forms.server.ts'
+import { requireWatchlist } from '#app/http/lookups.server.ts'
+import { refusalResponse } from '#app/http/refusal.server.ts'
 import { type MessageKey, useI18n } from '#app/i18n/index.ts'
+import { labelOf } from '#app/i18n/labels.ts'
 import { pageTitle } from '#app/i18n/meta.ts'
-import {
-  canImport,
-  ImportBlockedError,
-  ImportFileError,
-  importRows,
-  planImport,
-  rowsFromSheet,
-  summarisePlan,
-} from '#app/models/watchlist/index.server.ts'
-import { getWatchlist, WatchlistError } from '#app/models/watchlist/index.server.ts'
-import { IdSchema } from '#app/schemas/common.ts'
+import { canImport, ImportBlockedError, importRows, planImport, rowsFromSheet, summarisePlan } from '#app/models/watchlist/index.server.ts'
 import { REGIONS, VENDOR_TYPES, WatchlistImportSchema } from '#app/schemas/watchlist.ts'
 import styles from '#app/styles/watchlist.css'
-import { MAX_SPREADSHEET_BYTES, readSpreadsheet, SpreadsheetError } from '#app/utils/spreadsheet.server.ts'
+import { MAX_SPREADSHEET_BYTES, readSpreadsheet } from '#app/utils/spreadsheet.server.ts'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, data ? { text: data.watchlist.name } : 'nav.watchlists')
 
-const MAX_MB = MAX_SPREADSHEET_BYTES / 1_000_000
+const MAX_MB = MAX_SPREADSHEET_BYTES / 1_000_000 // the limit as people read it
 
 async function findWatchlist(params: { id?: string }, context: LoaderFunctionArgs['context']) {
-  const id = IdSchema.safeParse(params.id)
-  const watchlist = id.success ? await getWatchlist(context.db, id.data) : undefined
-  if (!watchlist) throw json({ id: params.id }, { status: 404 })
+  const watchlist = await requireWatchlist(context, params.id)
   return watchlist
 }
 
@@ -54,30 +44,6 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 function fail(field: string, key: string, status: number, extra: Partial<ImportActionResult> = {}) {
   return json<ImportActionResult>({ ok: false, intent: '', errors: { [field]: key }, ...extra }, { status })
-}
-
-function spreadsheetMessage(error: SpreadsheetError): { key: string; status: number } {
-  switch (error.reason) {
-    case 'tooLarge':
-      // Over the upload limit, or (for XLSX) far larger once unpacked.
-      return {
-        key: error.detail.max === MAX_SPREADSHEET_BYTES ? `watchlists.import.tooLarge?max=${MAX_MB}` : 'watchlists.import.tooLargeUnpacked',
-        status: 413,
-      }
-    case 'tooManyRows':
-      return { key: `watchlists.import.tooManyRows?max=${error.detail.max}`, status: 400 }
-    case 'empty':
-      return { key: 'watchlists.import.empty', status: 400 }
-    case 'unsupported':
-      return { key: 'watchlists.import.unsupported', status: 415 }
-    case 'formula':
-      return { key: `watchlists.import.formula?row=${error.detail.row}`, status: 400 }
-    case 'malformed':
-      return {
-        key: error.detail.row ? `watchlists.import.malformedRow?row=${error.detail.row}` : 'watchlists.import.malformed',
-        status: 400,
-      }
-  }
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -105,12 +71,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   try {
     rows = rowsFromSheet(await readSpreadsheet(new Uint8Array(await file.arrayBuffer()), file.name))
   } catch (error) {
-    if (error instanceof SpreadsheetError) {
-      const { key, status } = spreadsheetMessage(error)
-      return fail('file', key, status, { intent: options.intent })
-    }
-    if (error instanceof ImportFileError) return fail('file', 'watchlists.import.noCompanyColumn', 400, { intent: options.intent })
-    throw error
+    return refusalResponse(error, {}, { intent: options.intent })
   }
 
   const createMissing =
@@ -137,23 +98,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       done: { added: done.added, created: done.created.length },
     })
   } catch (error) {
-    if (error instanceof ImportBlockedError) {
-      const onlyUnknown = error.plan.invalid.length === 0 && error.plan.unresolved.every((u) => u.reason === 'unknown')
-      return fail('form', onlyUnknown ? 'watchlists.import.blockedUnknown' : 'watchlists.import.blocked', 422, {
-        intent: 'import',
-        plan: summarisePlan(error.plan, createMissing !== null),
-      })
-    }
-    if (error instanceof WatchlistError) {
-      const key =
-        error.reason === 'archived'
-          ? 'watchlists.archivedReadOnly'
-          : error.reason === 'companyExists'
-            ? 'watchlists.import.companyExists'
-            : 'error.notFound'
-      return fail('form', key, error.reason === 'notFound' ? 404 : 409, { intent: 'import' })
-    }
-    throw error
+    const plan = error instanceof ImportBlockedError ? summarisePlan(error.plan, createMissing !== null) : undefined
+    return refusalResponse(error, {}, { intent: 'import', ...(plan ? { plan } : {}) })
   }
 }
 
@@ -173,7 +119,7 @@ export default function WatchlistImportPage() {
   }, [result])
   const select = (name: 'region' | 'vendorType', options: readonly string[], prefix: string) => (
     <div className={`field${errors[name] ? ' has-error' : ''}`}>
-      <label htmlFor={`import-${name}`}>{t(`watchlists.import.${name}` as MessageKey)}</label>
+      <label htmlFor={`import-${name}`}>{labelOf(t, 'watchlists.import', name)}</label>
       <select id={`import-${name}`} name={name} defaultValue="" aria-invalid={errors[name] ? true : undefined}>
         <option value="">{t('watchlists.import.choose')}</option>
         {options.map((o) => (
@@ -247,16 +193,4 @@ export default function WatchlistImportPage() {
   )
 }
 
-export function ErrorBoundary() {
-  const error = useRouteError()
-  const params = useParams()
-  const { t } = useI18n()
-  const status = isRouteErrorResponse(error) ? error.status : 500
-  return (
-    <ErrorPage
-      status={status}
-      data={isRouteErrorResponse(error) ? error.data : undefined}
-      message={status === 404 ? t('watchlists.notFound', { id: params.id ?? '' }) : undefined}
-    />
-  )
-}
+export { RouteErrorBoundary as ErrorBoundary } from '#app/http/route-error-boundary.tsx'

@@ -1,3 +1,5 @@
+import { Refusal, refusalFrom, type RefusalTable } from '#app/utils/refusal.ts'
+
 // Expected refusals of the scoring models. Routes turn one into a 4xx with the message key
 // next to `field`; nothing is stored when one is thrown (it aborts the transaction).
 
@@ -20,23 +22,14 @@ export const SCORING_REFUSALS = {
   notFound: { key: 'error.notFound', status: 404 },
   notReopened: { key: 'scoring.error.notReopened', status: 409 },
   notLocked: { key: 'scoring.error.notLocked', status: 409 },
-} as const
+} as const satisfies RefusalTable<string>
 
 export type ScoringRefusal = keyof typeof SCORING_REFUSALS
 
-export class ScoringError extends Error {
-  constructor(
-    public readonly reason: ScoringRefusal,
-    public readonly field = 'form',
-  ) {
-    super(reason)
-  }
+export class ScoringError extends Refusal {
+  declare readonly reason: ScoringRefusal
 
-  get status(): number {
-    return SCORING_REFUSALS[this.reason].status
-  }
-
-  get messageKey(): string {
-    return SCORING_REFUSALS[this.reason].key
+  constructor(reason: ScoringRefusal, field?: string) {
+    super(reason, refusalFrom(SCORING_REFUSALS, reason, field))
   }
 }

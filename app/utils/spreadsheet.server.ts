@@ -1,6 +1,8 @@
 import ExcelJS from 'exceljs'
 import Papa from 'papaparse'
 
+import { Refusal } from './refusal.ts'
+
 // Reading and writing the spreadsheets analysts trade with each other: CSV through
 // papaparse and XLSX through exceljs, never a hand-written format. Reading turns any
 // file into a header and numbered rows of plain strings (row numbers as Excel shows
@@ -14,12 +16,36 @@ export const MAX_XLSX_UNCOMPRESSED_BYTES = 200_000_000
 
 export type SpreadsheetFailure = 'empty' | 'tooLarge' | 'tooManyRows' | 'malformed' | 'unsupported' | 'formula'
 
-export class SpreadsheetError extends Error {
+function spreadsheetMessage(reason: SpreadsheetFailure, detail: { row?: number; max?: number }): { key: string; status: number } {
+  switch (reason) {
+    case 'tooLarge':
+      // Over the upload limit, or (for XLSX) far larger once unpacked.
+      return detail.max === MAX_SPREADSHEET_BYTES
+        ? { key: `watchlists.import.tooLarge?max=${MAX_SPREADSHEET_BYTES / 1_000_000}`, status: 413 }
+        : { key: 'watchlists.import.tooLargeUnpacked', status: 413 }
+    case 'tooManyRows':
+      return { key: `watchlists.import.tooManyRows?max=${detail.max}`, status: 400 }
+    case 'empty':
+      return { key: 'watchlists.import.empty', status: 400 }
+    case 'unsupported':
+      return { key: 'watchlists.import.unsupported', status: 415 }
+    case 'formula':
+      return { key: `watchlists.import.formula?row=${detail.row}`, status: 400 }
+    case 'malformed':
+      return { key: detail.row ? `watchlists.import.malformedRow?row=${detail.row}` : 'watchlists.import.malformed', status: 400 }
+  }
+}
+
+export class SpreadsheetError extends Refusal {
+  declare readonly reason: SpreadsheetFailure
+
   constructor(
-    public readonly reason: SpreadsheetFailure,
+    reason: SpreadsheetFailure,
     public readonly detail: { row?: number; max?: number } = {},
   ) {
-    super(`spreadsheet ${reason}${detail.row ? ` (row ${detail.row})` : ''}`)
+    const { key, status } = spreadsheetMessage(reason, detail)
+    super(reason, { field: 'file', messageKey: key, status })
+    this.message = `spreadsheet ${reason}${detail.row ? ` (row ${detail.row})` : ''}`
   }
 }
 

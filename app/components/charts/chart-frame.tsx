@@ -1,6 +1,6 @@
 import type { CSSProperties, ReactNode } from 'react'
 
-import { useI18n } from '#app/i18n/index.ts'
+import { type Locale, makeTranslate } from '#app/i18n/index.ts'
 
 // The one frame every chart in the app sits in. It owns:
 // - size: charts get fixed pixel sizes (recharts' ResponsiveContainer measures in the
@@ -9,6 +9,8 @@ import { useI18n } from '#app/i18n/index.ts'
 // - the tooltip look;
 // - the text alternative: the chart itself is one labelled image, and a table of the same
 //   numbers is one click away (and always there for screen readers).
+// Charts take the reader's locale as a prop, not from the router: the meeting page draws
+// them on the server as standalone SVG images, outside any route.
 
 /** Okabe-Ito, colour-blind safe, in the order series should take them. */
 export const CHART_COLOURS = [
@@ -99,6 +101,7 @@ export function ChartTooltipBox({ title, lines }: { title: string; lines: string
 }
 
 interface ChartFrameProps {
+  locale: Locale
   /** Read out as the chart's name. */
   title: string
   /** One sentence saying what the chart shows, for screen readers. */
@@ -111,8 +114,8 @@ interface ChartFrameProps {
   className?: string
 }
 
-export function ChartFrame({ title, summary, width, height, table, children, className }: ChartFrameProps) {
-  const { t } = useI18n()
+export function ChartFrame({ locale, title, summary, width, height, table, children, className }: ChartFrameProps) {
+  const t = makeTranslate(locale)
   return (
     <figure className={`chart-frame ${className ?? ''}`}>
       <div className="chart-canvas" role="img" aria-label={`${title}. ${summary}`} style={{ width, height }}>

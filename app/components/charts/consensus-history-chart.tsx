@@ -1,6 +1,6 @@
 import { Area, CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis } from 'recharts'
 
-import { localName, useI18n } from '#app/i18n/index.ts'
+import { type Locale, localName, makeTranslate } from '#app/i18n/index.ts'
 import type { HistoryChartData } from '#app/scoring/chart-data.ts'
 import { formatLevel } from '#app/scoring/consensus.ts'
 import type { ChartRow } from '#app/scoring/history-series.ts'
@@ -10,10 +10,12 @@ import { CHART_FONT_SIZE, CHART_GRID, CHART_TEXT, chartColour, ChartFrame, Chart
 // A theme's consensus over the weeks: one median line per modality, the min-max band of
 // the team's levels when one modality is shown, dashed lines for the analysts asked for,
 // and diamonds for source views (reports' published levels, not part of the consensus).
+// Its key is history-legend.tsx.
 // Data arrives aggregated from the loader; axes have explicit ticks and the chart a fixed
 // size, so the server and the browser draw the same thing (no hydration errors).
 
 interface Props {
+  locale: Locale
   data: HistoryChartData
   levels: { level: number; nameEn: string; nameZh: string }[]
   title: string
@@ -39,8 +41,8 @@ function Diamond({ cx, cy, value, fill }: { cx?: number; cy?: number; value?: nu
 
 const shorten = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text)
 
-export function ConsensusHistoryChart({ data, levels, title, summary, width = 1100, height = 300 }: Props) {
-  const { t, locale } = useI18n()
+export function ConsensusHistoryChart({ locale, data, levels, title, summary, width = 1100, height = 300 }: Props) {
+  const t = makeTranslate(locale)
   const maxLevel = Math.max(2, ...levels.map((l) => l.level))
   const levelName = (n: number) => levels.find((l) => l.level === n)
   // Dots only while they can be told apart.
@@ -93,7 +95,7 @@ export function ConsensusHistoryChart({ data, levels, title, summary, width = 11
     </table>
   )
   return (
-    <ChartFrame title={title} summary={summary} width={width} height={height} table={table}>
+    <ChartFrame locale={locale} title={title} summary={summary} width={width} height={height} table={table}>
       <ComposedChart
         id="consensus-history-chart"
         width={width}
@@ -184,37 +186,5 @@ export function ConsensusHistoryChart({ data, levels, title, summary, width = 11
         />
       </ComposedChart>
     </ChartFrame>
-  )
-}
-
-/** The chart's key, as HTML under it (recharts' legend measures text in the browser). */
-export function HistoryLegend({ data }: { data: HistoryChartData }) {
-  const { t, locale } = useI18n()
-  return (
-    <ul className="chart-legend" aria-hidden="true">
-      {data.series.map((s) => (
-        <li key={s.key} style={{ color: chartColour(s.colour) }}>
-          <span
-            className={`legend-swatch is-line${s.kind === 'analyst' ? ' is-dashed' : ''}`}
-            style={{ background: chartColour(s.colour) }}
-          />
-          <span style={{ color: 'var(--text)' }}>{localName(locale, s)}</span>
-        </li>
-      ))}
-      {data.band && data.series[0] ? (
-        <li>
-          <span className="legend-swatch is-band" style={{ background: chartColour(data.series[0].colour) }} />
-          {t('scoring.chart.bandLegend')}
-        </li>
-      ) : null}
-      {data.markers.map((m) => (
-        <li key={m.key}>
-          <span className="legend-marker" style={{ color: chartColour(m.colour) }}>
-            ◆
-          </span>
-          {t('scoring.chart.sourceLegend', { name: localName(locale, m) })}
-        </li>
-      ))}
-    </ul>
   )
 }

@@ -1,5 +1,7 @@
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts'
 
+import type { Locale } from '#app/i18n/index.ts'
+
 import { CategoryTick, CHART_ACCENT, CHART_GRID, CHART_TEXT, chartColour, ChartFrame, ChartTooltipBox, ValueTick } from './chart-frame.tsx'
 
 // When each data stock is expected to run out: one horizontal bar per stock from the
@@ -17,6 +19,7 @@ export interface ExhaustionRow {
 }
 
 interface Props {
+  locale: Locale
   rows: ExhaustionRow[]
   /** 'YYYY-MM-DD' in the team's time zone. */
   today: string
@@ -48,7 +51,7 @@ export function yearTicks(rows: { yearFrom: number; yearTo: number }[], todayYea
 
 const ROW_HEIGHT = 44
 
-export function DataExhaustionChart({ rows, today, labels, width = 560 }: Props) {
+export function DataExhaustionChart({ locale, rows, today, labels, width = 560 }: Props) {
   const todayValue = yearFraction(today)
   const { domain, ticks } = yearTicks(rows, Math.floor(todayValue))
   const height = Math.max(140, rows.length * ROW_HEIGHT + 70)
@@ -76,7 +79,7 @@ export function DataExhaustionChart({ rows, today, labels, width = 560 }: Props)
     </table>
   )
   return (
-    <ChartFrame title={labels.title} summary={labels.summary} width={width} height={height} table={table}>
+    <ChartFrame locale={locale} title={labels.title} summary={labels.summary} width={width} height={height} table={table}>
       <BarChart
         id="data-exhaustion-chart"
         layout="vertical"

@@ -1,4 +1,4 @@
-import { localName, useI18n } from '#app/i18n/index.ts'
+import { type Locale, localName, makeTranslate } from '#app/i18n/index.ts'
 import { formatLevel } from '#app/scoring/consensus.ts'
 
 import type { HeatmapAxis, HeatmapCell } from './maturity-heatmap.tsx'
@@ -23,6 +23,7 @@ export function heatmapImageSize(modalities: number, dimensions: number) {
 }
 
 interface Props {
+  locale: Locale
   modalities: HeatmapAxis[]
   dimensions: HeatmapAxis[]
   cells: Record<string, HeatmapCell>
@@ -30,8 +31,8 @@ interface Props {
   caption: string
 }
 
-export function MaturityHeatmapImage({ modalities, dimensions, cells, maxLevel, caption }: Props) {
-  const { t, locale } = useI18n()
+export function MaturityHeatmapImage({ locale, modalities, dimensions, cells, maxLevel, caption }: Props) {
+  const t = makeTranslate(locale)
   const { width, height } = heatmapImageSize(modalities.length, dimensions.length)
   const x = (i: number) => LABEL + i * (CELL_W + GAP)
   const y = (i: number) => TOP + HEAD + i * (CELL_H + GAP)

@@ -1,4 +1,4 @@
-import { localName, useI18n } from '#app/i18n/index.ts'
+import { type Locale, localName, makeTranslate } from '#app/i18n/index.ts'
 import { formatLevel } from '#app/scoring/consensus.ts'
 
 // Modality x dimension for one week: the team median in each cell, shaded from light to
@@ -24,6 +24,7 @@ export interface HeatmapAxis {
 }
 
 interface Props {
+  locale: Locale
   week: string
   previousWeek: string
   modalities: HeatmapAxis[]
@@ -45,8 +46,8 @@ export function heatStyle(median: number, maxLevel: number) {
   }
 }
 
-export function MaturityHeatmap({ week, previousWeek, modalities, dimensions, cells, maxLevel, caption }: Props) {
-  const { t, locale } = useI18n()
+export function MaturityHeatmap({ locale, week, previousWeek, modalities, dimensions, cells, maxLevel, caption }: Props) {
+  const t = makeTranslate(locale)
   return (
     <div className="table-scroll">
       <table className="heatmap" id="maturity-heatmap">

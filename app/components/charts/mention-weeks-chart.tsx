@@ -1,6 +1,6 @@
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts'
 
-import { useI18n } from '#app/i18n/index.ts'
+import { type Locale, makeTranslate } from '#app/i18n/index.ts'
 
 import { CHART_FONT_SIZE, CHART_GRID, CHART_TEXT, chartColour, ChartFrame, ChartTooltipBox } from './chart-frame.tsx'
 
@@ -16,6 +16,7 @@ export interface MentionWeekRow {
 }
 
 interface Props {
+  locale: Locale
   rows: MentionWeekRow[]
   title: string
   summary: string
@@ -46,8 +47,8 @@ function CountTick({ x, y, payload }: { x?: number | string; y?: number | string
   )
 }
 
-export function MentionWeeksChart({ rows, title, summary, width = 560, height = 220 }: Props) {
-  const { t } = useI18n()
+export function MentionWeeksChart({ locale, rows, title, summary, width = 560, height = 220 }: Props) {
+  const t = makeTranslate(locale)
   const withDocuments = rows.some((r) => r.documents !== undefined)
   const max = Math.max(1, ...rows.map((r) => r.mentions))
   const step = Math.max(1, Math.ceil(max / 4))
@@ -73,7 +74,7 @@ export function MentionWeeksChart({ rows, title, summary, width = 560, height = 
     </table>
   )
   return (
-    <ChartFrame title={title} summary={summary} width={width} height={height} table={table}>
+    <ChartFrame locale={locale} title={title} summary={summary} width={width} height={height} table={table}>
       <BarChart
         id="mention-weeks-chart"
         width={width}

@@ -1,5 +1,7 @@
 import { Bar, BarChart, LabelList, Tooltip, XAxis, YAxis } from 'recharts'
 
+import type { Locale } from '#app/i18n/index.ts'
+
 import { CHART_FONT_SIZE, chartColour, ChartFrame, ChartTooltipBox } from './chart-frame.tsx'
 import { percent, type SharePart, ShareTable } from './share-table.tsx'
 
@@ -10,18 +12,19 @@ import { percent, type SharePart, ShareTable } from './share-table.tsx'
 export type RegionShare = SharePart
 
 interface Props {
+  locale: Locale
   parts: RegionShare[]
   labels: { title: string; summary: string; part: string; mentions: string; share: string }
   width?: number
 }
 
-export function ShareOfVoiceRegionChart({ parts, labels, width = 420 }: Props) {
+export function ShareOfVoiceRegionChart({ locale, parts, labels, width = 420 }: Props) {
   const height = 86
   const total = parts.reduce((sum, p) => sum + p.mentions, 0)
   const row = Object.fromEntries([['name', 'all'], ...parts.map((p) => [p.key, p.mentions])])
   const table = <ShareTable parts={parts} labels={labels} />
   return (
-    <ChartFrame title={labels.title} summary={labels.summary} width={width} height={height} table={table}>
+    <ChartFrame locale={locale} title={labels.title} summary={labels.summary} width={width} height={height} table={table}>
       <BarChart
         id="share-of-voice-region-chart"
         layout="vertical"

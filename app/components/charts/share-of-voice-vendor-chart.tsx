@@ -1,5 +1,7 @@
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, Tooltip, XAxis, YAxis } from 'recharts'
 
+import type { Locale } from '#app/i18n/index.ts'
+
 import { CategoryTick, CHART_GRID, CHART_TEXT, chartColour, ChartFrame, ChartTooltipBox } from './chart-frame.tsx'
 import { percent, type SharePart, ShareTable } from './share-table.tsx'
 
@@ -10,6 +12,7 @@ import { percent, type SharePart, ShareTable } from './share-table.tsx'
 export type VendorShare = SharePart
 
 interface Props {
+  locale: Locale
   rows: VendorShare[]
   labels: { title: string; summary: string; part: string; mentions: string; share: string }
   width?: number
@@ -17,13 +20,13 @@ interface Props {
 
 const ROW_HEIGHT = 34
 
-export function ShareOfVoiceVendorChart({ rows, labels, width = 420 }: Props) {
+export function ShareOfVoiceVendorChart({ locale, rows, labels, width = 420 }: Props) {
   const total = rows.reduce((sum, r) => sum + r.mentions, 0)
   const max = Math.max(1, ...rows.map((r) => r.mentions))
   const height = Math.max(80, rows.length * ROW_HEIGHT + 16)
   const table = <ShareTable parts={rows} labels={labels} />
   return (
-    <ChartFrame title={labels.title} summary={labels.summary} width={width} height={height} table={table}>
+    <ChartFrame locale={locale} title={labels.title} summary={labels.summary} width={width} height={height} table={table}>
       <BarChart
         id="share-of-voice-vendor-chart"
         layout="vertical"

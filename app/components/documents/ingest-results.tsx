@@ -1,7 +1,8 @@
 import { Link } from '@remix-run/react'
 
 import { fieldError } from '#app/components/form.tsx'
-import { localName, type MessageKey, useI18n } from '#app/i18n/index.ts'
+import { localName, useI18n } from '#app/i18n/index.ts'
+import { labelOf } from '#app/i18n/labels.ts'
 import type { IngestOutcome } from '#app/ingest/outcome.ts'
 
 export type { IngestOutcome }
@@ -17,7 +18,7 @@ export function IngestResults({ outcomes }: { outcomes: IngestOutcome[] }) {
       <ul>
         {outcomes.map((outcome, index) => (
           <li key={`${outcome.name}-${index}`} className={STATUS_CLASS[outcome.status]}>
-            <span className="ingest-status">{t(`documents.status.${outcome.status}` as MessageKey)}</span>
+            <span className="ingest-status">{labelOf(t, 'documents.status', outcome.status)}</span>
             <span className="ingest-name">{outcome.name}</span>
             {outcome.document ? (
               <Link to={`/documents/${outcome.document.id}`} className="ingest-link">

@@ -1,15 +1,14 @@
 import type { ReactElement } from 'react'
 import { renderToStaticMarkup } from 'react-dom/server'
-import { UNSAFE_DataRouterStateContext as DataRouterStateContext } from 'react-router'
 
-import type { Locale } from '#app/i18n/index.ts'
 import type { ColorScheme } from '#app/utils/color-scheme.ts'
 
 // The meeting page draws its charts on the server, once, as standalone SVG images:
 // recharts stays out of the browser bundle (the page must ship <= 200 KB of JavaScript,
 // recharts alone is ~120 KB gzip), the projector shows exactly what the PDF and the PNG
 // export show, and an <img> of an SVG is inert (no script, no user HTML in the page).
-// The chart components are the app's own (charts/*.tsx); React escapes every text.
+// The chart components are the app's own (charts/*.tsx), given the locale as a prop (no
+// route is rendering here, so nothing can come from the router); React escapes every text.
 
 export interface ChartSvg {
   svg: string
@@ -50,26 +49,16 @@ function styleFor(scheme: ColorScheme): string {
   return `svg{${vars(LIGHT)}${font}}@media (prefers-color-scheme: dark){svg{${vars(DARK)}}}`
 }
 
-/** Renders a chart component (which reads the locale from the root loader) to markup. */
-function renderWithLocale(element: ReactElement, locale: Locale, timeZone: string): string {
-  const state = {
-    loaderData: { root: { locale, timeZone } },
-  } as unknown as React.ContextType<typeof DataRouterStateContext>
-  return renderToStaticMarkup(<DataRouterStateContext.Provider value={state}>{element}</DataRouterStateContext.Provider>)
-}
-
 /** The chart's <svg> as a standalone document with the palette (transparent: it sits on the slide's colour). */
 export function renderChartSvg(
   element: ReactElement,
   options: {
-    locale: Locale
-    timeZone: string
     scheme: ColorScheme
     width: number
     height: number
   },
 ): ChartSvg {
-  const markup = renderWithLocale(element, options.locale, options.timeZone)
+  const markup = renderToStaticMarkup(element)
   const match = /<svg[^>]*>([\s\S]*)<\/svg>/.exec(markup)
   const inner = match ? match[1] : ''
   const { width, height } = options

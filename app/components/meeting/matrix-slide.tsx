@@ -18,7 +18,7 @@ interface Props {
 }
 
 export function MatrixSlide({ view, charts, previous, current, label, fileName }: Props) {
-  const { t } = useI18n()
+  const { t, locale } = useI18n()
   const hasCells = Object.keys(view.matrix.cells).length > 0
   const caption = t('meeting.matrix.caption', {
     week: view.week,
@@ -31,6 +31,7 @@ export function MatrixSlide({ view, charts, previous, current, label, fileName }
           {hasCells ? (
             <>
               <MaturityHeatmap
+                locale={locale}
                 week={view.week}
                 previousWeek={view.previousWeek}
                 modalities={view.modalities}

@@ -5,7 +5,8 @@ import { ConsensusHistoryChart } from '#app/components/charts/consensus-history-
 import { DataExhaustionChart } from '#app/components/charts/data-exhaustion-chart.tsx'
 import { heatmapImageSize, MaturityHeatmapImage } from '#app/components/charts/maturity-heatmap-image.tsx'
 import { ShareOfVoiceRegionChart } from '#app/components/charts/share-of-voice-region-chart.tsx'
-import { formatDate, type Locale, localName, type MessageKey } from '#app/i18n/index.ts'
+import { formatDate, type Locale, localName } from '#app/i18n/index.ts'
+import { labelOf } from '#app/i18n/labels.ts'
 import { makeTranslate } from '#app/i18n/messages.server.ts'
 import type { MeetingView } from '#app/models/meeting/index.server.ts'
 import type { ColorScheme } from '#app/utils/color-scheme.ts'
@@ -29,15 +30,16 @@ export const SHARE_CHART_WIDTH = 480
 const cache = new Map<string, MeetingCharts>()
 const CACHE_SIZE = 64
 
-function drawCharts(view: MeetingView, options: { locale: Locale; timeZone: string; scheme: ColorScheme }): MeetingCharts {
+function drawCharts(view: MeetingView, options: { locale: Locale; scheme: ColorScheme }): MeetingCharts {
   const t = makeTranslate(options.locale)
   const { locale } = options
-  const base = { locale, timeZone: options.timeZone, scheme: options.scheme }
+  const base = { scheme: options.scheme }
   const cells = view.matrix.cells
   const heatmapSize = heatmapImageSize(view.modalities.length, view.dimensions.length)
   const heatmap = Object.keys(cells).length
     ? renderChartSvg(
         <MaturityHeatmapImage
+          locale={locale}
           modalities={view.modalities}
           dimensions={view.dimensions}
           cells={cells}
@@ -54,6 +56,7 @@ function drawCharts(view: MeetingView, options: { locale: Locale; timeZone: stri
   const history = view.history.map((h) =>
     renderChartSvg(
       <ConsensusHistoryChart
+        locale={locale}
         data={h.chart}
         levels={view.rubric?.levels ?? []}
         title=""
@@ -75,6 +78,7 @@ function drawCharts(view: MeetingView, options: { locale: Locale; timeZone: stri
   const exhaustion = rows.length
     ? renderChartSvg(
         <DataExhaustionChart
+          locale={locale}
           rows={rows}
           today={view.asOfDate}
           width={EXHAUSTION_CHART_WIDTH}
@@ -117,12 +121,13 @@ function drawCharts(view: MeetingView, options: { locale: Locale; timeZone: stri
   )
   const parts = view.mentions.shareOfVoice.byRegion.map((r) => ({
     key: r.region,
-    label: t(`region.${r.region}` as MessageKey),
+    label: labelOf(t, 'region', r.region),
     mentions: r.mentions,
   }))
   const share = parts.some((p) => p.mentions > 0)
     ? renderChartSvg(
         <ShareOfVoiceRegionChart
+          locale={locale}
           parts={parts}
           width={SHARE_CHART_WIDTH}
           labels={{ title: '', summary: '', part: '', mentions: '', share: '' }}
@@ -141,7 +146,6 @@ export function renderMeetingCharts(
   view: MeetingView,
   options: {
     locale: Locale
-    timeZone: string
     scheme: ColorScheme
     themeId: number
   },

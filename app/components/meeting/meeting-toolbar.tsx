@@ -1,6 +1,7 @@
 import { Form, Link, useLocation } from '@remix-run/react'
 
-import { localName, type MessageKey, useI18n } from '#app/i18n/index.ts'
+import { localName, useI18n } from '#app/i18n/index.ts'
+import { labelOf } from '#app/i18n/labels.ts'
 import { type ColorScheme, nextColorScheme } from '#app/utils/color-scheme.ts'
 
 import { PresentLink } from './present-mode.tsx'
@@ -68,10 +69,10 @@ export function MeetingToolbar({ themes, themeSlug, week, previousWeek, nextWeek
             type="submit"
             className="scheme-toggle"
             aria-label={t('meeting.schemeToggle', {
-              scheme: t(`meeting.scheme.${colorScheme}` as MessageKey),
+              scheme: labelOf(t, 'meeting.scheme', colorScheme),
             })}
           >
-            {colorScheme === 'dark' ? '☾' : colorScheme === 'light' ? '☀' : '◐'} {t(`meeting.scheme.${colorScheme}` as MessageKey)}
+            {colorScheme === 'dark' ? '☾' : colorScheme === 'light' ? '☀' : '◐'} {labelOf(t, 'meeting.scheme', colorScheme)}
           </button>
         </Form>
       </span>

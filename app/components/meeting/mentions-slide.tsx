@@ -1,5 +1,6 @@
 import { percent, ShareTable } from '#app/components/charts/share-table.tsx'
-import { localName, type MessageKey, useI18n } from '#app/i18n/index.ts'
+import { localName, useI18n } from '#app/i18n/index.ts'
+import { labelOf } from '#app/i18n/labels.ts'
 
 import { BarTable } from './bar-table.tsx'
 import { ChartImage, PngButton } from './chart-image.tsx'
@@ -29,7 +30,7 @@ export function MentionsSlide({ view, charts, current, label, fileName }: Props)
   const shareTitle = t('meeting.mentions.share')
   const shareParts = shareOfVoice.byRegion.map((r) => ({
     key: r.region,
-    label: t(`region.${r.region}` as MessageKey),
+    label: labelOf(t, 'region', r.region),
     mentions: r.mentions,
   }))
   return (
@@ -48,7 +49,7 @@ export function MentionsSlide({ view, charts, current, label, fileName }: Props)
               label: (
                 <>
                   <a href={`/companies/${c.companyId}`}>{localName(locale, c)}</a>
-                  <span className="region-tag">{t(`region.${c.region}` as MessageKey)}</span>
+                  <span className="region-tag">{labelOf(t, 'region', c.region)}</span>
                 </>
               ),
             }))}

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
 
-import { type MessageKey, useI18n } from '#app/i18n/index.ts'
+import { useI18n } from '#app/i18n/index.ts'
+import { labelOf } from '#app/i18n/labels.ts'
 
 import { type SlideId, SLIDES } from './types.ts'
 
@@ -32,13 +33,13 @@ export function Slide({ id, current, label, empty, children, aside }: Props) {
           <span className="slide-number" aria-hidden="true">
             {number}
           </span>
-          {t(`meeting.slide.${id}` as MessageKey)}
+          {labelOf(t, 'meeting.slide', id)}
         </h2>
         <span className="slide-meta">
           {label} · {t('meeting.slideOf', { n: number, total: SLIDES.length })}
         </span>
       </header>
-      <div className="slide-body">{empty ? <p className="slide-empty">{t(`meeting.empty.${id}` as MessageKey)}</p> : children}</div>
+      <div className="slide-body">{empty ? <p className="slide-empty">{labelOf(t, 'meeting.empty', id)}</p> : children}</div>
       {aside ? <footer className="slide-foot">{aside}</footer> : null}
     </section>
   )

@@ -90,7 +90,7 @@ export function CompanyMentions({ weeks, snippets }: Props) {
       <div className="stack">
         <h3>{t('mentions.company.chart')}</h3>
         <p className="muted small">{t('mentions.company.total', { mentions, documents, weeks: weeks.length })}</p>
-        <MentionWeeksChart rows={weeks} width={560} height={200} title={t('mentions.company.chart')} summary={summary} />
+        <MentionWeeksChart locale={locale} rows={weeks} width={560} height={200} title={t('mentions.company.chart')} summary={summary} />
       </div>
       <div>
         <h3>{t('mentions.company.latest')}</h3>

@@ -1,4 +1,5 @@
-import { localName, type MessageKey, useI18n } from '#app/i18n/index.ts'
+import { localName, useI18n } from '#app/i18n/index.ts'
+import { labelOf } from '#app/i18n/labels.ts'
 import type { EvidenceRef, MoveKind } from '#app/scoring/moves.ts'
 
 // One score change as table cells (cell, analyst, change, reason, evidence), shared by
@@ -43,7 +44,7 @@ export function MoveCells({ move: m, maxEvidence = Infinity }: { move: MoveLike;
       </td>
       <td>{m.analyst}</td>
       <td className={`level-change move-${m.kind}`}>
-        {m.from == null ? '–' : m.from} → {m.to} <span className="small">{t(`scoring.moved.kind.${m.kind}` as MessageKey)}</span>
+        {m.from == null ? '–' : m.from} → {m.to} <span className="small">{labelOf(t, 'scoring.moved.kind', m.kind)}</span>
       </td>
       <td>{m.reason || <span className="muted">{t('scoring.moved.noReason')}</span>}</td>
       <td>

@@ -180,6 +180,7 @@ export function DataExhaustionSection({
       ) : (
         <div className="exhaustion-grid">
           <DataExhaustionChart
+            locale={locale}
             rows={rows}
             today={today}
             width={540}

@@ -1,9 +1,11 @@
 import { Link } from '@remix-run/react'
 
-import { localName, type MessageKey, useI18n } from '#app/i18n/index.ts'
+import { localName, useI18n } from '#app/i18n/index.ts'
+import { labelOf } from '#app/i18n/labels.ts'
+import type { ThemeStatus } from '#db/types.ts'
 
 /** Narrower themes filed under this one (their parent is set on their own page). */
-export function SubThemes({ subThemes }: { subThemes: { slug: string; nameEn: string; nameZh: string; status: string }[] }) {
+export function SubThemes({ subThemes }: { subThemes: { slug: string; nameEn: string; nameZh: string; status: ThemeStatus }[] }) {
   const { t, locale } = useI18n()
   return (
     <section className="card" aria-labelledby="subthemes-heading">
@@ -13,7 +15,7 @@ export function SubThemes({ subThemes }: { subThemes: { slug: string; nameEn: st
         {subThemes.map((s) => (
           <li key={s.slug}>
             <Link to={`/themes/${s.slug}`}>{localName(locale, s)}</Link>
-            {s.status !== 'active' ? <span className="badge small-badge">{t(`status.${s.status}` as MessageKey)}</span> : null}
+            {s.status !== 'active' ? <span className="badge small-badge">{labelOf(t, 'status', s.status)}</span> : null}
           </li>
         ))}
       </ul>

@@ -1,5 +1,6 @@
 import { Field } from '#app/components/form.tsx'
-import { localName, type MessageKey, useI18n } from '#app/i18n/index.ts'
+import { localName, useI18n } from '#app/i18n/index.ts'
+import { labelOf } from '#app/i18n/labels.ts'
 import { THEME_STANCES, WORKING_STATUSES } from '#app/schemas/theme.ts'
 
 import { SelectField, TextAreaField } from './fields.tsx'
@@ -87,7 +88,7 @@ export function ThemeDetailsFields({
         name="stance"
         defaultValue={value('stance')}
         error={errors.stance}
-        options={THEME_STANCES.map((s) => ({ value: s, label: t(`stance.${s}` as MessageKey) }))}
+        options={THEME_STANCES.map((s) => ({ value: s, label: labelOf(t, 'stance', s) }))}
       />
       {archived ? (
         // Archived themes keep their status until someone unarchives them.
@@ -99,7 +100,7 @@ export function ThemeDetailsFields({
           name="status"
           defaultValue={value('status')}
           error={errors.status}
-          options={WORKING_STATUSES.map((s) => ({ value: s, label: t(`status.${s}` as MessageKey) }))}
+          options={WORKING_STATUSES.map((s) => ({ value: s, label: labelOf(t, 'status', s) }))}
         />
       )}
       <SelectField

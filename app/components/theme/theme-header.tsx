@@ -1,6 +1,8 @@
 import { Link, NavLink } from '@remix-run/react'
 
-import { formatDateTime, localName, type MessageKey, useI18n } from '#app/i18n/index.ts'
+import { formatDateTime, localName, useI18n } from '#app/i18n/index.ts'
+import { labelOf } from '#app/i18n/labels.ts'
+import type { ThemeStance, ThemeStatus } from '#db/types.ts'
 
 import { type ParentOption, ThemeDetailsFields } from './theme-details-fields.tsx'
 import { ActionButton, InlineEditForm } from './theme-form.tsx'
@@ -11,8 +13,8 @@ export interface HeaderTheme {
   nameZh: string
   summaryEn: string
   summaryZh: string
-  stance: string
-  status: string
+  stance: ThemeStance
+  status: ThemeStatus
   parentId: number | null
   parentSlug: string | null
   parentNameEn: string | null
@@ -41,10 +43,10 @@ export function ThemeHeader({ theme, canEdit, parentOptions }: { theme: HeaderTh
         </h1>
         <p className="chips">
           <span className={`badge stance-${theme.stance}`}>
-            {t('theme.stance')}: {t(`stance.${theme.stance}` as MessageKey)}
+            {t('theme.stance')}: {labelOf(t, 'stance', theme.stance)}
           </span>
           <span className={`badge${archived ? ' warn' : ''}`}>
-            {t('theme.status')}: {t(`status.${theme.status}` as MessageKey)}
+            {t('theme.status')}: {labelOf(t, 'status', theme.status)}
           </span>
           <span className="muted small">{t('themeEdit.updatedAt', { when: formatDateTime(locale, theme.updatedAt, timeZone) })}</span>
         </p>

@@ -1,6 +1,8 @@
 import { CompanyChip } from '#app/components/company-chip.tsx'
-import { localName, type MessageKey, useI18n } from '#app/i18n/index.ts'
+import { localName, useI18n } from '#app/i18n/index.ts'
+import { labelOf } from '#app/i18n/labels.ts'
 import { COMPANY_ROLES, EXPOSURES } from '#app/schemas/theme.ts'
+import type { CompanyRole, Exposure } from '#db/types.ts'
 import type { Exchange } from '#db/types.ts'
 
 import { SelectField, TextAreaField } from './fields.tsx'
@@ -17,8 +19,8 @@ export interface VendorCompany {
   region: string
   vendorType: string
   isListed: boolean
-  role: string
-  exposure: string
+  role: CompanyRole
+  exposure: Exposure
   note: string
   tickers: { exchange: Exchange; code: string }[]
 }
@@ -34,7 +36,7 @@ function LinkFields({ idPrefix, state, company }: { idPrefix: string; state: For
         name="role"
         defaultValue={values.role ?? company?.role ?? 'beneficiary'}
         error={errors.role}
-        options={COMPANY_ROLES.map((r) => ({ value: r, label: t(`companyRole.${r}` as MessageKey) }))}
+        options={COMPANY_ROLES.map((r) => ({ value: r, label: labelOf(t, 'companyRole', r) }))}
       />
       <SelectField
         id={`${idPrefix}-exposure`}
@@ -42,7 +44,7 @@ function LinkFields({ idPrefix, state, company }: { idPrefix: string; state: For
         name="exposure"
         defaultValue={values.exposure ?? company?.exposure ?? 'medium'}
         error={errors.exposure}
-        options={EXPOSURES.map((x) => ({ value: x, label: t(`exposure.${x}` as MessageKey) }))}
+        options={EXPOSURES.map((x) => ({ value: x, label: labelOf(t, 'exposure', x) }))}
       />
       <TextAreaField
         id={`${idPrefix}-note`}
@@ -86,20 +88,20 @@ export function VendorMap({ companies, canEdit }: { companies: VendorCompany[]; 
       <div className="two-col vendor-map">
         {REGIONS.map((region) => (
           <div key={region}>
-            <h3>{t(`region.${region}` as MessageKey)}</h3>
+            <h3>{labelOf(t, 'region', region)}</h3>
             {VENDOR_TYPES.map((type) => {
               const group = companies.filter((c) => c.region === region && c.vendorType === type)
               if (!group.length) return null
               return (
                 <div key={type} className="vendor-group">
-                  <h4>{t(`vendor.${type}` as MessageKey)}</h4>
+                  <h4>{labelOf(t, 'vendor', type)}</h4>
                   <ul className="company-list">
                     {group.map((c) => (
                       <li key={c.id} title={c.note || undefined}>
                         <CompanyChip company={c} />
                         <span className="chips">
-                          <span className={`badge role-${c.role}`}>{t(`companyRole.${c.role}` as MessageKey)}</span>
-                          <span className={`badge exposure-${c.exposure}`}>{t(`exposure.${c.exposure}` as MessageKey)}</span>
+                          <span className={`badge role-${c.role}`}>{labelOf(t, 'companyRole', c.role)}</span>
+                          <span className={`badge exposure-${c.exposure}`}>{labelOf(t, 'exposure', c.exposure)}</span>
                           {canEdit ? (
                             <InlineEditForm
                               formKey={`company-${c.id}`}

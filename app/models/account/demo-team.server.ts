@@ -1,5 +1,6 @@
 import type { DB } from '#app/models/db.server.ts'
 import { recordAudit } from '#app/models/ops/audit.server.ts'
+import { inTransaction } from '#app/models/transaction.server.ts'
 
 import { type Actor, DEMO_ACCOUNT_PASSWORD_HASH } from './user.server.ts'
 
@@ -19,7 +20,7 @@ export async function demoTeamSummary(db: DB): Promise<{ analysts: number; score
 }
 
 export async function removeDemoTeam(db: DB, actor: Actor): Promise<{ analysts: number; scores: number }> {
-  return db.transaction().execute(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const users = await tx.selectFrom('app_user').select('id').where('password_hash', '=', DEMO_ACCOUNT_PASSWORD_HASH).forUpdate().execute()
     const ids = users.map((u) => u.id)
     if (ids.length === 0) return { analysts: 0, scores: 0 }

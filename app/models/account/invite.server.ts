@@ -1,5 +1,6 @@
 import type { DB } from '#app/models/db.server.ts'
 import { recordAudit } from '#app/models/ops/audit.server.ts'
+import { inTransaction } from '#app/models/transaction.server.ts'
 import type { Role } from '#db/types.ts'
 
 import { type Actor, hashPassword, newToken, sha256Hex, UserRuleError } from './user.server.ts'
@@ -10,7 +11,7 @@ export const INVITE_DAYS = 7
 export async function createInvite(db: DB, actor: Actor, input: { email: string; role: Role }) {
   const email = input.email.toLowerCase()
   const token = newToken()
-  return db.transaction().execute(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const existing = await tx.selectFrom('app_user').select('id').where('email', '=', email).executeTakeFirst()
     if (existing) throw new UserRuleError('emailTaken')
     const expiresAt = new Date(Date.now() + INVITE_DAYS * 86_400_000)
@@ -43,7 +44,7 @@ export async function listPendingInvites(db: DB) {
 }
 
 export async function revokeInvite(db: DB, actor: Actor, inviteId: number): Promise<void> {
-  await db.transaction().execute(async (tx) => {
+  await inTransaction(db, async (tx) => {
     const updated = await tx
       .updateTable('invite')
       .set({ revoked_at: new Date() })
@@ -79,7 +80,7 @@ export async function findUsableInvite(db: DB, token: string) {
 /** Turns an invite into an account, once: the row lock makes a second use of the link fail. */
 export async function acceptInvite(db: DB, token: string, input: { displayName: string; password: string }, ip?: string) {
   const passwordHash = await hashPassword(input.password)
-  return db.transaction().execute(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const invite = await tx
       .selectFrom('invite')
       .select(['id', 'email', 'role'])

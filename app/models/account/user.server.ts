@@ -4,6 +4,8 @@ import { hash, verify } from '@node-rs/argon2'
 
 import type { DB } from '#app/models/db.server.ts'
 import { recordAudit } from '#app/models/ops/audit.server.ts'
+import { inTransaction } from '#app/models/transaction.server.ts'
+import { Refusal, refusalFrom, type RefusalTable } from '#app/utils/refusal.ts'
 import type { Locale, Role } from '#db/types.ts'
 
 export interface Actor {
@@ -11,9 +13,20 @@ export interface Actor {
   ip?: string
 }
 
-export class UserRuleError extends Error {
-  constructor(public readonly reason: 'lastAdmin' | 'selfDisable' | 'emailTaken' | 'notFound') {
-    super(reason)
+type UserRule = 'lastAdmin' | 'selfDisable' | 'emailTaken' | 'notFound'
+
+const USER_REFUSALS: RefusalTable<UserRule> = {
+  lastAdmin: { key: 'users.lastAdmin', status: 409 },
+  selfDisable: { key: 'users.selfDisable', status: 409 },
+  emailTaken: { key: 'users.emailTaken', status: 409, field: 'email' },
+  notFound: { key: 'error.notFound', status: 404 },
+}
+
+export class UserRuleError extends Refusal {
+  declare readonly reason: UserRule
+
+  constructor(reason: UserRule) {
+    super(reason, refusalFrom(USER_REFUSALS, reason))
   }
 }
 
@@ -88,7 +101,7 @@ export async function verifyLogin(db: DB, email: string, password: string) {
 /** The setup page's first administrator. Refused once any account exists. */
 export async function createFirstAdmin(db: DB, input: { email: string; displayName: string; password: string }, ip?: string) {
   const passwordHash = await hashPassword(input.password)
-  return db.transaction().execute(async (tx) => {
+  return inTransaction(db, async (tx) => {
     // Serialise concurrent setups: only the first one may create the admin.
     await tx.selectFrom('app_setting').select('key').where('key', '=', 'setup.lock').forUpdate().execute()
     if ((await countUsers(tx)) > 0) return null
@@ -120,7 +133,7 @@ async function countActiveAdmins(db: DB): Promise<number> {
 }
 
 export async function changeUserRole(db: DB, actor: Actor, userId: number, role: Role): Promise<void> {
-  await db.transaction().execute(async (tx) => {
+  await inTransaction(db, async (tx) => {
     const user = await tx
       .selectFrom('app_user')
       .select(['id', 'role', 'disabled_at'])
@@ -145,7 +158,7 @@ export async function changeUserRole(db: DB, actor: Actor, userId: number, role:
 
 export async function setUserDisabled(db: DB, actor: Actor, userId: number, disabled: boolean): Promise<void> {
   if (disabled && actor.id === userId) throw new UserRuleError('selfDisable')
-  await db.transaction().execute(async (tx) => {
+  await inTransaction(db, async (tx) => {
     const user = await tx
       .selectFrom('app_user')
       .select(['id', 'role', 'disabled_at'])
@@ -177,7 +190,7 @@ export async function setUserDisabled(db: DB, actor: Actor, userId: number, disa
 export async function setUserLocale(db: DB, actor: Actor, locale: Locale): Promise<void> {
   const old = await db.selectFrom('app_user').select('locale').where('id', '=', actor.id).executeTakeFirst()
   if (old?.locale === locale) return
-  await db.transaction().execute(async (tx) => {
+  await inTransaction(db, async (tx) => {
     await tx.updateTable('app_user').set({ locale, updated_at: new Date() }).where('id', '=', actor.id).execute()
     await recordAudit(tx, {
       actorId: actor.id,

@@ -1,6 +1,7 @@
 import type { Actor } from '#app/models/account/user.server.ts'
 import type { DB } from '#app/models/db.server.ts'
 import { recordAudit } from '#app/models/ops/audit.server.ts'
+import { inTransaction } from '#app/models/transaction.server.ts'
 import { normaliseAlias } from '#app/utils/normalise.ts'
 import type { AliasKind, AliasLanguage } from '#db/types.ts'
 
@@ -30,7 +31,7 @@ export async function addAlias(db: DB, actor: Actor, companyId: number, input: A
   const normalised = normaliseAlias(input.text)
   const plan = { aliases: [{ text: input.text, normalised, field: 'alias' as const }] }
   return withConflictRecheck(db, plan, () =>
-    db.transaction().execute(async (tx) => {
+    inTransaction(db, async (tx) => {
       await lockCompany(tx, companyId)
       await assertNoConflicts(tx, plan)
       const row = await tx
@@ -65,7 +66,7 @@ export async function updateAlias(db: DB, actor: Actor, companyId: number, alias
   const normalised = normaliseAlias(input.text)
   const plan = { aliases: [{ text: input.text, normalised, field: 'alias' as const }], exceptAliasId: aliasId }
   await withConflictRecheck(db, plan, () =>
-    db.transaction().execute(async (tx) => {
+    inTransaction(db, async (tx) => {
       await lockCompany(tx, companyId)
       const old = await tx
         .selectFrom('company_alias')
@@ -112,7 +113,7 @@ export async function updateAlias(db: DB, actor: Actor, companyId: number, alias
 
 /** Removes an alias. Mentions found through it keep their text (mention.alias_id is set null). */
 export async function removeAlias(db: DB, actor: Actor, companyId: number, aliasId: number): Promise<void> {
-  await db.transaction().execute(async (tx) => {
+  await inTransaction(db, async (tx) => {
     await lockCompany(tx, companyId)
     const old = await tx
       .deleteFrom('company_alias')

@@ -1,4 +1,5 @@
 import { type DB, sqlState, UNIQUE_VIOLATION } from '#app/models/db.server.ts'
+import { Refusal } from '#app/utils/refusal.ts'
 import { formatTicker, type Ticker } from '#app/utils/ticker.ts'
 
 // Duplicate protection for the company registry. An alias or ticker belongs to one
@@ -20,9 +21,11 @@ export type CompanyProblem =
   | { reason: 'nameTaken'; field: ProblemField; value: string; other: OtherCompany }
   | { reason: 'notFound' | 'parentMissing' | 'parentCycle' | 'modalityUnknown'; field: ProblemField }
 
-export class CompanyEditError extends Error {
+/** The message names the other company in the reader's language, so routes build it with problemMessage(). */
+export class CompanyEditError extends Refusal {
   constructor(public readonly problem: CompanyProblem) {
-    super(problem.reason)
+    const { code, status } = problemMessage(problem, 'en')
+    super(problem.reason, { field: problem.field, messageKey: code, status })
   }
 }
 

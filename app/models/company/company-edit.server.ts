@@ -1,6 +1,7 @@
 import type { Actor } from '#app/models/account/user.server.ts'
 import type { DB } from '#app/models/db.server.ts'
 import { recordAudit } from '#app/models/ops/audit.server.ts'
+import { inTransaction } from '#app/models/transaction.server.ts'
 import type { CompanyProfileInput } from '#app/schemas/company.ts'
 import { guessAliasLanguage } from '#app/schemas/company.ts'
 import { normaliseAlias } from '#app/utils/normalise.ts'
@@ -84,7 +85,7 @@ export async function createCompany(db: DB, actor: Actor, input: NewCompany): Pr
   ])
   const plan = { nameEn: input.nameEn, aliases, tickers: input.tickers }
   return withConflictRecheck(db, plan, () =>
-    db.transaction().execute(async (tx) => {
+    inTransaction(db, async (tx) => {
       await assertNoConflicts(tx, plan)
       await assertParent(tx, null, input.parentId)
       const modalities = await assertModalities(tx, input.modalityIds)
@@ -160,7 +161,7 @@ export async function updateCompanyProfile(db: DB, actor: Actor, companyId: numb
   const names = nameAliases(input.nameEn, input.nameZh, input.region)
   const plan = { companyId, nameEn: input.nameEn, aliases: [] as PlannedAlias[] }
   await withConflictRecheck(db, plan, () =>
-    db.transaction().execute(async (tx) => {
+    inTransaction(db, async (tx) => {
       const row = await tx
         .selectFrom('company')
         .select(['name_en', 'name_zh', 'region', 'is_listed', 'vendor_type', 'website', 'parent_company_id', 'notes_md'])
@@ -241,7 +242,7 @@ export async function updateCompanyProfile(db: DB, actor: Actor, companyId: numb
 
 /** Replaces the set of modalities the company works on. */
 export async function setCompanyModalities(db: DB, actor: Actor, companyId: number, modalityIds: number[]): Promise<void> {
-  await db.transaction().execute(async (tx) => {
+  await inTransaction(db, async (tx) => {
     const company = await tx.selectFrom('company').select('id').where('id', '=', companyId).forUpdate().executeTakeFirst()
     if (!company) throw new CompanyEditError({ reason: 'notFound', field: 'form' })
     const wanted = await assertModalities(tx, modalityIds)

@@ -1,6 +1,7 @@
 import type { Actor } from '#app/models/account/user.server.ts'
 import type { DB } from '#app/models/db.server.ts'
 import { recordAudit } from '#app/models/ops/audit.server.ts'
+import { inTransaction } from '#app/models/transaction.server.ts'
 import { formatTicker, type Ticker } from '#app/utils/ticker.ts'
 
 import { assertNoConflicts, CompanyEditError, withConflictRecheck } from './company-conflicts.server.ts'
@@ -43,7 +44,7 @@ const display = (rows: { exchange: Ticker['exchange']; code: string; isPrimary: 
 export async function addTicker(db: DB, actor: Actor, companyId: number, ticker: Ticker, primary = false): Promise<void> {
   const plan = { tickers: [ticker] }
   await withConflictRecheck(db, plan, () =>
-    db.transaction().execute(async (tx) => {
+    inTransaction(db, async (tx) => {
       await lockCompany(tx, companyId)
       await assertNoConflicts(tx, plan)
       const before = await tickersOf(tx, companyId)
@@ -60,7 +61,7 @@ export async function addTicker(db: DB, actor: Actor, companyId: number, ticker:
 }
 
 export async function removeTicker(db: DB, actor: Actor, companyId: number, tickerId: number): Promise<void> {
-  await db.transaction().execute(async (tx) => {
+  await inTransaction(db, async (tx) => {
     await lockCompany(tx, companyId)
     const before = await tickersOf(tx, companyId)
     const gone = before.find((t) => t.id === tickerId)
@@ -74,7 +75,7 @@ export async function removeTicker(db: DB, actor: Actor, companyId: number, tick
 }
 
 export async function setPrimaryTicker(db: DB, actor: Actor, companyId: number, tickerId: number): Promise<void> {
-  await db.transaction().execute(async (tx) => {
+  await inTransaction(db, async (tx) => {
     await lockCompany(tx, companyId)
     const before = await tickersOf(tx, companyId)
     const chosen = before.find((t) => t.id === tickerId)

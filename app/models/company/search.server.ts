@@ -3,7 +3,7 @@ import { sql } from 'kysely'
 import type { DB } from '#app/models/db.server.ts'
 import { normaliseAlias, normaliseText } from '#app/utils/normalise.ts'
 import { formatTicker, parseTicker } from '#app/utils/ticker.ts'
-import type { AliasKind, Exchange } from '#db/types.ts'
+import type { AliasKind, Exchange, ThemeStatus } from '#db/types.ts'
 
 // The header's search box: companies by alias, ticker or name, and themes by name or slug.
 // Text is folded like aliases are (NFKC, lower case), so full-width and mixed-case input
@@ -29,7 +29,7 @@ export interface ThemeHit {
   nameZh: string
   summaryEn: string
   summaryZh: string
-  status: string
+  status: ThemeStatus
   rank: MatchRank
 }
 

@@ -2,6 +2,7 @@ import type { Actor } from '#app/models/account/user.server.ts'
 import type { DB } from '#app/models/db.server.ts'
 import { recordAudit } from '#app/models/ops/audit.server.ts'
 import { inTransaction } from '#app/models/transaction.server.ts'
+import { Refusal } from '#app/utils/refusal.ts'
 
 import { normaliseTags } from './document.server.ts'
 
@@ -18,9 +19,9 @@ export interface DocumentMetadata {
   themeIds: readonly number[]
 }
 
-export class DocumentEditError extends Error {
-  constructor(readonly field: 'themeIds') {
-    super(`invalid ${field}`)
+export class DocumentEditError extends Refusal {
+  constructor(field: 'themeIds') {
+    super('themeNotFound', { field, messageKey: 'documents.refused.themeNotFound', status: 400 })
     this.name = 'DocumentEditError'
   }
 }

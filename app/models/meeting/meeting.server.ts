@@ -1,6 +1,7 @@
 import type { Actor } from '#app/models/account/user.server.ts'
 import type { DB } from '#app/models/db.server.ts'
 import { recordAudit } from '#app/models/ops/audit.server.ts'
+import { inTransaction } from '#app/models/transaction.server.ts'
 
 // A theme's weekly meeting: the lead's notes and action items (markdown), one row per
 // theme and ISO week. Saving notes creates the row, and a meeting row of a later week is
@@ -95,7 +96,7 @@ export async function saveMeetingNotes(
   week: string,
   notes: MeetingNotes,
 ): Promise<'created' | 'updated' | 'unchanged'> {
-  return db.transaction().execute(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const existing = await tx
       .selectFrom('meeting')
       .select(['id', 'notes_md as notesMd', 'actions_md as actionsMd'])

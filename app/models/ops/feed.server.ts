@@ -2,6 +2,8 @@ import { sql } from 'kysely'
 
 import type { Actor } from '#app/models/account/user.server.ts'
 import { type DB, sqlState, UNIQUE_VIOLATION } from '#app/models/db.server.ts'
+import { inTransaction } from '#app/models/transaction.server.ts'
+import { Refusal, refusalFrom, type RefusalTable } from '#app/utils/refusal.ts'
 
 import { recordAudit } from './audit.server.ts'
 
@@ -13,9 +15,16 @@ import { recordAudit } from './audit.server.ts'
 
 export type FeedFailure = 'notFound' | 'urlTaken'
 
-export class FeedError extends Error {
-  constructor(readonly reason: FeedFailure) {
-    super(reason)
+const FEED_REFUSALS: RefusalTable<FeedFailure> = {
+  notFound: { key: 'feeds.notFound', status: 404 },
+  urlTaken: { key: 'feeds.urlTaken', status: 409, field: 'url' },
+}
+
+export class FeedError extends Refusal {
+  declare readonly reason: FeedFailure
+
+  constructor(reason: FeedFailure) {
+    super(reason, refusalFrom(FEED_REFUSALS, reason))
     this.name = 'FeedError'
   }
 }
@@ -59,10 +68,6 @@ const feedColumns = [
   'lease_until as leaseUntil',
   'created_at as createdAt',
 ] as const
-
-function inTransaction<T>(db: DB, fn: (tx: DB) => Promise<T>): Promise<T> {
-  return db.isTransaction ? fn(db) : db.transaction().execute(fn)
-}
 
 export async function listFeeds(db: DB) {
   const rows = await db

@@ -1,5 +1,6 @@
 import type { Actor } from '#app/models/account/user.server.ts'
 import type { DB } from '#app/models/db.server.ts'
+import { inTransaction } from '#app/models/transaction.server.ts'
 
 import { recordAudit } from './audit.server.ts'
 import { getSetting } from './setting.server.ts'
@@ -37,5 +38,5 @@ export async function setAllowedHosts(db: DB, actor: Actor, hosts: readonly stri
     })
     return next
   }
-  return db.isTransaction ? run(db) : db.transaction().execute(run)
+  return inTransaction(db, run)
 }

@@ -1,5 +1,6 @@
 import type { Actor } from '#app/models/account/user.server.ts'
 import type { DB } from '#app/models/db.server.ts'
+import { inTransaction } from '#app/models/transaction.server.ts'
 import type { WebhookFormat, WebhookOutcome } from '#db/types.ts'
 
 import { recordAudit } from './audit.server.ts'
@@ -13,10 +14,6 @@ export interface WebhookInput {
   url: string
   format: WebhookFormat
   enabled: boolean
-}
-
-function inTransaction<T>(db: DB, fn: (tx: DB) => Promise<T>): Promise<T> {
-  return db.isTransaction ? fn(db) : db.transaction().execute(fn)
 }
 
 /** "https://qyapi.weixin.qq.com/…" : enough to recognise the hook, not enough to use it. */

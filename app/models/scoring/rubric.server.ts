@@ -1,6 +1,7 @@
 import type { Actor } from '#app/models/account/user.server.ts'
 import { type DB, sqlState, UNIQUE_VIOLATION } from '#app/models/db.server.ts'
 import { recordAudit } from '#app/models/ops/audit.server.ts'
+import { inTransaction } from '#app/models/transaction.server.ts'
 import { ScoringError } from '#app/scoring/errors.ts'
 
 // Rubrics: ordered levels, each with a name and an anchored description in both languages.
@@ -109,7 +110,7 @@ export async function createRubric(
   actor: Actor,
   input: { slug: string; nameEn: string; nameZh: string; copyFromId: number },
 ): Promise<number> {
-  return db.transaction().execute(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const taken = await tx.selectFrom('rubric').select('id').where('slug', '=', input.slug).executeTakeFirst()
     if (taken) throw new ScoringError('slugTaken', 'slug')
     const source = await listLevels(tx, input.copyFromId)
@@ -175,7 +176,7 @@ export async function updateRubric(
   edit: RubricEdit,
 ): Promise<{ id: number; versioned: boolean; changed: boolean }> {
   validateLevels(edit.levels)
-  return db.transaction().execute(async (tx) => {
+  return inTransaction(db, async (tx) => {
     // The row lock makes two admins saving the same version apply one after the other;
     // the second then finds it superseded and is told to edit the newer version.
     const rubric = await tx
@@ -229,7 +230,7 @@ export async function updateRubric(
 
 /** Chooses the rubric a theme scores with from now on (the latest version of a rubric). */
 export async function setThemeRubric(db: DB, actor: Actor, themeId: number, rubricId: number): Promise<void> {
-  await db.transaction().execute(async (tx) => {
+  await inTransaction(db, async (tx) => {
     const theme = await tx
       .selectFrom('theme')
       .select(['id', 'rubric_id as rubricId'])

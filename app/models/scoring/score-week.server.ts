@@ -2,6 +2,7 @@ import type { Actor } from '#app/models/account/user.server.ts'
 import type { DB } from '#app/models/db.server.ts'
 import { recordAudit } from '#app/models/ops/audit.server.ts'
 import { getTeamTimeZone } from '#app/models/ops/setting.server.ts'
+import { inTransaction } from '#app/models/transaction.server.ts'
 import { ScoringError } from '#app/scoring/errors.ts'
 import { lockedByMeeting, type WeekState, weekState } from '#app/scoring/week-lock.ts'
 import { isoWeekOf } from '#app/utils/iso-week.ts'
@@ -56,7 +57,7 @@ export async function getWeekLock(db: DB, themeId: number, week: string, current
 
 /** Opens a locked week for scoring again; admins only (the route checks the role). */
 export async function reopenWeek(db: DB, actor: Actor, themeId: number, week: string, now = new Date()): Promise<void> {
-  await db.transaction().execute(async (tx) => {
+  await inTransaction(db, async (tx) => {
     const lock = await getWeekLock(tx, themeId, week, await currentTeamWeek(tx, now))
     if (lock.state === 'future') throw new ScoringError('futureWeek', 'week')
     if (!lock.reopenable) throw new ScoringError('notLocked', 'week')
@@ -81,7 +82,7 @@ export async function reopenWeek(db: DB, actor: Actor, themeId: number, week: st
 
 /** Locks a reopened week again. */
 export async function relockWeek(db: DB, actor: Actor, themeId: number, week: string): Promise<void> {
-  await db.transaction().execute(async (tx) => {
+  await inTransaction(db, async (tx) => {
     const removed = await tx
       .deleteFrom('score_week_reopen')
       .where('theme_id', '=', themeId)

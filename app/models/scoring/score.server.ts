@@ -3,6 +3,7 @@ import { sql } from 'kysely'
 import type { Actor } from '#app/models/account/user.server.ts'
 import type { DB } from '#app/models/db.server.ts'
 import { recordAudit } from '#app/models/ops/audit.server.ts'
+import { inTransaction } from '#app/models/transaction.server.ts'
 import { ScoringError } from '#app/scoring/errors.ts'
 
 import { currentTeamWeek, getWeekLock } from './score-week.server.ts'
@@ -130,7 +131,7 @@ export async function listEvidence(db: DB, scoreIds: number[]) {
  * locked week, a changed level without a reason, evidence that does not exist.
  */
 export async function saveScore(db: DB, actor: Actor, input: ScoreInput, now = new Date()): Promise<SaveResult> {
-  return db.transaction().execute(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const cell = await resolveCell(tx, input)
     const lock = await getWeekLock(tx, input.themeId, input.week, await currentTeamWeek(tx, now))
     if (lock.state === 'future') throw new ScoringError('futureWeek', 'week')

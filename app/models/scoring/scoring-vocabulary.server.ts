@@ -2,6 +2,7 @@ import type { Actor } from '#app/models/account/user.server.ts'
 import { type DB, sqlState, UNIQUE_VIOLATION } from '#app/models/db.server.ts'
 import { recordAudit } from '#app/models/ops/audit.server.ts'
 import { getSetting } from '#app/models/ops/setting.server.ts'
+import { inTransaction } from '#app/models/transaction.server.ts'
 import { DEFAULT_DISAGREEMENT_SPREAD } from '#app/scoring/consensus.ts'
 import { ScoringError } from '#app/scoring/errors.ts'
 
@@ -63,7 +64,7 @@ function rowOf(kind: VocabularyKind, input: VocabularyInput) {
 }
 
 export async function addVocabulary(db: DB, actor: Actor, kind: VocabularyKind, input: VocabularyInput): Promise<number> {
-  return db.transaction().execute(async (tx) => {
+  return inTransaction(db, async (tx) => {
     try {
       const { id } = await tx.insertInto(tableOf(kind)).values(rowOf(kind, input)).returning('id').executeTakeFirstOrThrow()
       await recordAudit(tx, { actorId: actor.id, action: `${kind}.create`, entityType: kind, entityId: id, newValue: input, ip: actor.ip })
@@ -76,7 +77,7 @@ export async function addVocabulary(db: DB, actor: Actor, kind: VocabularyKind, 
 }
 
 export async function updateVocabulary(db: DB, actor: Actor, kind: VocabularyKind, id: number, input: VocabularyInput): Promise<void> {
-  await db.transaction().execute(async (tx) => {
+  await inTransaction(db, async (tx) => {
     const table = tableOf(kind)
     const old = await tx.selectFrom(table).selectAll().where('id', '=', id).forUpdate().executeTakeFirst()
     if (!old) throw new ScoringError('notFound')
@@ -106,7 +107,7 @@ export async function updateVocabulary(db: DB, actor: Actor, kind: VocabularyKin
 }
 
 export async function setVocabularyArchived(db: DB, actor: Actor, kind: VocabularyKind, id: number, archived: boolean): Promise<void> {
-  await db.transaction().execute(async (tx) => {
+  await inTransaction(db, async (tx) => {
     const table = tableOf(kind)
     const old = await tx.selectFrom(table).select(['id', 'archived_at']).where('id', '=', id).forUpdate().executeTakeFirst()
     if (!old) throw new ScoringError('notFound')
@@ -135,7 +136,7 @@ export async function getDisagreementThreshold(db: DB): Promise<number> {
 }
 
 export async function setDisagreementThreshold(db: DB, actor: Actor, threshold: number): Promise<void> {
-  await db.transaction().execute(async (tx) => {
+  await inTransaction(db, async (tx) => {
     const old = await getDisagreementThreshold(tx)
     if (old === threshold) return
     await tx

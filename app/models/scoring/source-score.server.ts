@@ -2,6 +2,7 @@ import type { Actor } from '#app/models/account/user.server.ts'
 import type { DB } from '#app/models/db.server.ts'
 import { recordAudit } from '#app/models/ops/audit.server.ts'
 import { getTeamTimeZone } from '#app/models/ops/setting.server.ts'
+import { inTransaction } from '#app/models/transaction.server.ts'
 import { ScoringError } from '#app/scoring/errors.ts'
 import { calendarDateIn } from '#app/utils/iso-week.ts'
 
@@ -21,7 +22,7 @@ export interface SourceScoreInput {
 }
 
 export async function addSourceScore(db: DB, actor: Actor, input: SourceScoreInput, now = new Date()): Promise<number> {
-  return db.transaction().execute(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const theme = await tx.selectFrom('theme').select(['id', 'rubric_id as rubricId']).where('id', '=', input.themeId).executeTakeFirst()
     if (!theme) throw new ScoringError('themeNotFound')
     if (!theme.rubricId) throw new ScoringError('noRubric')
@@ -74,7 +75,7 @@ export async function addSourceScore(db: DB, actor: Actor, input: SourceScoreInp
 }
 
 export async function deleteSourceScore(db: DB, actor: Actor, themeId: number, id: number): Promise<void> {
-  await db.transaction().execute(async (tx) => {
+  await inTransaction(db, async (tx) => {
     const old = await tx.selectFrom('source_score').selectAll().where('id', '=', id).where('theme_id', '=', themeId).executeTakeFirst()
     if (!old) throw new ScoringError('notFound')
     await tx.deleteFrom('source_score').where('id', '=', id).execute()

@@ -1,5 +1,6 @@
 import type { Actor } from '#app/models/account/user.server.ts'
 import { constraintName, type DB, sqlState, UNIQUE_VIOLATION } from '#app/models/db.server.ts'
+import { inTransaction } from '#app/models/transaction.server.ts'
 
 import { auditTheme, lockTheme, ThemeEditError } from './theme-edit.server.ts'
 import { freeSlug } from './theme-segments.server.ts'
@@ -93,7 +94,7 @@ async function findStock(tx: DB, themeId: number, stockId: number) {
 }
 
 export async function addDataStock(db: DB, actor: Actor, themeId: number, input: { nameEn: string; nameZh: string }): Promise<number> {
-  return db.transaction().execute(async (tx) => {
+  return inTransaction(db, async (tx) => {
     await lockTheme(tx, themeId)
     const same = await tx
       .selectFrom('data_stock')
@@ -129,7 +130,7 @@ export interface EstimateInput {
 /** Adds an estimate; when it is the newest for its stock, the audit row keeps the one it revises. */
 export async function addEstimate(db: DB, actor: Actor, themeId: number, stockId: number, input: EstimateInput): Promise<number> {
   try {
-    return await db.transaction().execute(async (tx) => {
+    return await inTransaction(db, async (tx) => {
       await lockTheme(tx, themeId)
       const stock = await findStock(tx, themeId, stockId)
       const current = await tx

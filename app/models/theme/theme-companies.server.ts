@@ -1,6 +1,7 @@
 import type { Actor } from '#app/models/account/user.server.ts'
 import { findCompanyByIdentifier } from '#app/models/company/company-lookup.server.ts'
 import { type DB, sqlState, UNIQUE_VIOLATION } from '#app/models/db.server.ts'
+import { inTransaction } from '#app/models/transaction.server.ts'
 import type { CompanyRole, Exposure } from '#db/types.ts'
 
 import { auditTheme, changedFields, lockTheme, ThemeEditError } from './theme-edit.server.ts'
@@ -42,7 +43,7 @@ export async function linkThemeCompany(
   input: CompanyLinkInput,
 ): Promise<number> {
   try {
-    return await db.transaction().execute(async (tx) => {
+    return await inTransaction(db, async (tx) => {
       await lockTheme(tx, themeId)
       const company = await findCompanyByIdentifier(tx, identifier)
       if (!company) throw new ThemeEditError('companyNotFound', 'company', { text: identifier })
@@ -71,7 +72,7 @@ export async function linkThemeCompany(
 }
 
 export async function editThemeCompany(db: DB, actor: Actor, themeId: number, companyId: number, input: CompanyLinkInput): Promise<void> {
-  await db.transaction().execute(async (tx) => {
+  await inTransaction(db, async (tx) => {
     await lockTheme(tx, themeId)
     const link = await findLink(tx, themeId, companyId)
     const changes = changedFields({ role: link.role, exposure: link.exposure, note: link.note }, input)
@@ -90,7 +91,7 @@ export async function editThemeCompany(db: DB, actor: Actor, themeId: number, co
 }
 
 export async function unlinkThemeCompany(db: DB, actor: Actor, themeId: number, companyId: number): Promise<void> {
-  await db.transaction().execute(async (tx) => {
+  await inTransaction(db, async (tx) => {
     await lockTheme(tx, themeId)
     const link = await findLink(tx, themeId, companyId)
     await tx.deleteFrom('theme_company').where('theme_id', '=', themeId).where('company_id', '=', companyId).execute()

@@ -1,7 +1,9 @@
 import type { Actor } from '#app/models/account/user.server.ts'
 import { constraintName, type DB, sqlState, UNIQUE_VIOLATION } from '#app/models/db.server.ts'
 import { recordAudit } from '#app/models/ops/audit.server.ts'
+import { inTransaction } from '#app/models/transaction.server.ts'
 import type { ThemeCreate } from '#app/schemas/theme.ts'
+import { Refusal, refusalFrom, type RefusalTable } from '#app/utils/refusal.ts'
 import type { ThemeStance, ThemeStatus } from '#db/types.ts'
 
 // Creating and editing a theme's own fields. Every change of a theme or of one of its
@@ -21,13 +23,29 @@ export type ThemeEditReason =
   | 'estimateExists'
 
 /** An expected refusal; the route shows it next to `field` with a 4xx status. */
-export class ThemeEditError extends Error {
+const THEME_EDIT_REFUSALS: RefusalTable<ThemeEditReason> = {
+  notFound: { key: 'themeEdit.error.notFound', status: 404 },
+  slugTaken: { key: 'themeEdit.error.slugTaken', status: 409 },
+  parentNotFound: { key: 'themeEdit.error.parentNotFound', status: 400 },
+  parentCycle: { key: 'themeEdit.error.parentCycle', status: 400 },
+  companyNotFound: { key: 'themeEdit.error.companyNotFound', status: 400 },
+  companyAlreadyLinked: { key: 'themeEdit.error.companyAlreadyLinked', status: 409 },
+  segmentExists: { key: 'themeEdit.error.segmentExists', status: 409 },
+  stockExists: { key: 'themeEdit.error.stockExists', status: 409 },
+  estimateExists: { key: 'themeEdit.error.estimateExists', status: 409 },
+}
+
+export class ThemeEditError extends Refusal {
+  declare readonly reason: ThemeEditReason
+
   constructor(
-    public readonly reason: ThemeEditReason,
-    public readonly field = 'form',
-    public readonly params: Record<string, string> = {},
+    reason: ThemeEditReason,
+    field = 'form',
+    readonly params: Record<string, string> = {},
   ) {
-    super(reason)
+    const init = refusalFrom(THEME_EDIT_REFUSALS, reason, field)
+    const query = new URLSearchParams(params).toString()
+    super(reason, { ...init, messageKey: query ? `${init.messageKey}?${query}` : init.messageKey })
   }
 }
 
@@ -99,7 +117,7 @@ async function parentSubject(tx: DB, parentId: number | null): Promise<(Subject 
 
 export async function createTheme(db: DB, actor: Actor, input: ThemeCreate): Promise<{ id: number; slug: string }> {
   try {
-    return await db.transaction().execute(async (tx) => {
+    return await inTransaction(db, async (tx) => {
       const parent = await parentSubject(tx, input.parentId)
       const created = await tx
         .insertInto('theme')
@@ -152,7 +170,7 @@ async function wouldLoop(tx: DB, themeId: number, parentId: number): Promise<boo
 }
 
 export async function updateThemeDetails(db: DB, actor: Actor, themeId: number, input: ThemeDetails): Promise<void> {
-  await db.transaction().execute(async (tx) => {
+  await inTransaction(db, async (tx) => {
     const theme = await lockTheme(tx, themeId)
     if (input.parentId != null && (await wouldLoop(tx, themeId, input.parentId))) throw new ThemeEditError('parentCycle', 'parentId')
     const [oldParent, newParent] = await Promise.all([
@@ -199,7 +217,7 @@ export async function updateThemeDetails(db: DB, actor: Actor, themeId: number, 
 }
 
 export async function updateThesis(db: DB, actor: Actor, themeId: number, thesisMd: string): Promise<void> {
-  await db.transaction().execute(async (tx) => {
+  await inTransaction(db, async (tx) => {
     const theme = await lockTheme(tx, themeId)
     if (theme.thesisMd === thesisMd) return
     await tx.updateTable('theme').set({ thesis_md: thesisMd }).where('id', '=', themeId).execute()
@@ -209,7 +227,7 @@ export async function updateThesis(db: DB, actor: Actor, themeId: number, thesis
 
 /** Archive, or bring back with the status it had before it was archived. */
 export async function setThemeArchived(db: DB, actor: Actor, themeId: number, archived: boolean): Promise<void> {
-  await db.transaction().execute(async (tx) => {
+  await inTransaction(db, async (tx) => {
     const theme = await lockTheme(tx, themeId)
     if ((theme.status === 'archived') === archived) return
     let status: 'active' | 'watching' | 'archived' = 'archived'

@@ -1,5 +1,6 @@
 import type { Actor } from '#app/models/account/user.server.ts'
 import type { DB } from '#app/models/db.server.ts'
+import { inTransaction } from '#app/models/transaction.server.ts'
 
 import { auditTheme, changedFields, lockTheme, ThemeEditError } from './theme-edit.server.ts'
 
@@ -25,7 +26,7 @@ async function findPoint(tx: DB, themeId: number, pointId: number) {
 }
 
 export async function addPoint(db: DB, actor: Actor, themeId: number, kind: PointKind, input: PointInput): Promise<number> {
-  return db.transaction().execute(async (tx) => {
+  return inTransaction(db, async (tx) => {
     await lockTheme(tx, themeId)
     const last = await tx
       .selectFrom('theme_point')
@@ -45,7 +46,7 @@ export async function addPoint(db: DB, actor: Actor, themeId: number, kind: Poin
 }
 
 export async function editPoint(db: DB, actor: Actor, themeId: number, pointId: number, input: PointInput): Promise<void> {
-  await db.transaction().execute(async (tx) => {
+  await inTransaction(db, async (tx) => {
     await lockTheme(tx, themeId)
     const point = await findPoint(tx, themeId, pointId)
     const changes = changedFields({ textEn: point.textEn, textZh: point.textZh, expectedOn: point.expectedOn }, input)
@@ -60,7 +61,7 @@ export async function editPoint(db: DB, actor: Actor, themeId: number, pointId: 
 }
 
 export async function removePoint(db: DB, actor: Actor, themeId: number, pointId: number): Promise<void> {
-  await db.transaction().execute(async (tx) => {
+  await inTransaction(db, async (tx) => {
     await lockTheme(tx, themeId)
     const point = await findPoint(tx, themeId, pointId)
     await tx.deleteFrom('theme_point').where('id', '=', pointId).execute()
@@ -77,7 +78,7 @@ export async function removePoint(db: DB, actor: Actor, themeId: number, pointId
 
 /** Moves a point one place up or down among its kind; positions are renumbered 0..n-1. */
 export async function movePoint(db: DB, actor: Actor, themeId: number, pointId: number, direction: 'up' | 'down'): Promise<void> {
-  await db.transaction().execute(async (tx) => {
+  await inTransaction(db, async (tx) => {
     await lockTheme(tx, themeId)
     const point = await findPoint(tx, themeId, pointId)
     const siblings = await tx

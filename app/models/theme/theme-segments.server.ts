@@ -1,6 +1,7 @@
 import type { Actor } from '#app/models/account/user.server.ts'
 import { findCompanyByIdentifier } from '#app/models/company/company-lookup.server.ts'
 import { type DB, sqlState, UNIQUE_VIOLATION } from '#app/models/db.server.ts'
+import { inTransaction } from '#app/models/transaction.server.ts'
 import { suggestSlug } from '#app/schemas/theme.ts'
 import type { Audience } from '#db/types.ts'
 
@@ -49,7 +50,7 @@ export async function freeSlug(tx: DB, table: 'application_segment' | 'data_stoc
 }
 
 export async function addSegment(db: DB, actor: Actor, themeId: number, input: SegmentInput): Promise<number> {
-  return db.transaction().execute(async (tx) => {
+  return inTransaction(db, async (tx) => {
     await lockTheme(tx, themeId)
     await assertNameFree(tx, themeId, input)
     const slug = await freeSlug(tx, 'application_segment', themeId, input.nameEn, 'segment')
@@ -79,7 +80,7 @@ export async function addSegment(db: DB, actor: Actor, themeId: number, input: S
 }
 
 export async function editSegment(db: DB, actor: Actor, themeId: number, segmentId: number, input: SegmentInput): Promise<void> {
-  await db.transaction().execute(async (tx) => {
+  await inTransaction(db, async (tx) => {
     await lockTheme(tx, themeId)
     const segment = await findSegment(tx, themeId, segmentId)
     await assertNameFree(tx, themeId, input, segmentId)
@@ -104,7 +105,7 @@ export async function editSegment(db: DB, actor: Actor, themeId: number, segment
 }
 
 export async function removeSegment(db: DB, actor: Actor, themeId: number, segmentId: number): Promise<void> {
-  await db.transaction().execute(async (tx) => {
+  await inTransaction(db, async (tx) => {
     await lockTheme(tx, themeId)
     const segment = await findSegment(tx, themeId, segmentId)
     const companies = await tx
@@ -122,7 +123,7 @@ export async function removeSegment(db: DB, actor: Actor, themeId: number, segme
 
 export async function linkSegmentCompany(db: DB, actor: Actor, themeId: number, segmentId: number, identifier: string): Promise<void> {
   try {
-    await db.transaction().execute(async (tx) => {
+    await inTransaction(db, async (tx) => {
       await lockTheme(tx, themeId)
       const segment = await findSegment(tx, themeId, segmentId)
       const company = await findCompanyByIdentifier(tx, identifier)
@@ -148,7 +149,7 @@ export async function linkSegmentCompany(db: DB, actor: Actor, themeId: number, 
 }
 
 export async function unlinkSegmentCompany(db: DB, actor: Actor, themeId: number, segmentId: number, companyId: number): Promise<void> {
-  await db.transaction().execute(async (tx) => {
+  await inTransaction(db, async (tx) => {
     await lockTheme(tx, themeId)
     const segment = await findSegment(tx, themeId, segmentId)
     const company = await tx

@@ -2,20 +2,15 @@ import type { Actor } from '#app/models/account/user.server.ts'
 import type { CompanyMatch } from '#app/models/company/company-lookup.server.ts'
 import type { DB } from '#app/models/db.server.ts'
 import { recordAudit } from '#app/models/ops/audit.server.ts'
+import { inTransaction } from '#app/models/transaction.server.ts'
 import { MAX_COMPANY_TEXT, MAX_NOTES, MAX_RATIONALE, parseTags } from '#app/schemas/watchlist.ts'
 import { normaliseAlias, normaliseText } from '#app/utils/normalise.ts'
+import { Refusal } from '#app/utils/refusal.ts'
 import type { Sheet } from '#app/utils/spreadsheet.server.ts'
 import { parseTicker } from '#app/utils/ticker.ts'
 import type { Region, VendorType } from '#db/types.ts'
 
-import {
-  describeUnresolved,
-  FORMULA_TEXT,
-  inTransaction,
-  mapWatchlistError,
-  type UnresolvedReason,
-  WatchlistError,
-} from './watchlist.server.ts'
+import { describeUnresolved, FORMULA_TEXT, mapWatchlistError, type UnresolvedReason, WatchlistError } from './watchlist.server.ts'
 
 // Import of a watchlist from a spreadsheet, all or nothing: every row must name a known
 // company, or the user asks for the unknown names to be created; then everything happens
@@ -33,9 +28,9 @@ const COLUMN_NAMES: Record<ImportColumn, string[]> = {
   tags: ['tags', 'tag', '标签'],
 }
 
-export class ImportFileError extends Error {
-  constructor(public readonly reason: 'noCompanyColumn') {
-    super(reason)
+export class ImportFileError extends Refusal {
+  constructor(reason: 'noCompanyColumn') {
+    super(reason, { field: 'file', messageKey: 'watchlists.import.noCompanyColumn', status: 400 })
   }
 }
 
@@ -254,9 +249,11 @@ export async function planImport(db: DB, watchlistId: number, rows: ImportRow[])
   return plan
 }
 
-export class ImportBlockedError extends Error {
+/** Rows that cannot be imported as they stand; the route shows the plan with the refusal. */
+export class ImportBlockedError extends Refusal {
   constructor(public readonly plan: ImportPlan) {
-    super('import blocked')
+    const onlyUnknown = plan.invalid.length === 0 && plan.unresolved.every((u) => u.reason === 'unknown')
+    super('blocked', { messageKey: onlyUnknown ? 'watchlists.import.blockedUnknown' : 'watchlists.import.blocked', status: 422 })
   }
 }
 

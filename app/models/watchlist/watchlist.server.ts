@@ -1,8 +1,10 @@
-import { type Kysely, sql, type Transaction } from 'kysely'
+import { sql, type Transaction } from 'kysely'
 
 import type { Actor } from '#app/models/account/user.server.ts'
 import { constraintName, type DB, FOREIGN_KEY_VIOLATION, sqlState, UNIQUE_VIOLATION } from '#app/models/db.server.ts'
 import { recordAudit } from '#app/models/ops/audit.server.ts'
+import { inTransaction } from '#app/models/transaction.server.ts'
+import { Refusal, refusalFrom, type RefusalTable } from '#app/utils/refusal.ts'
 import { parseTicker } from '#app/utils/ticker.ts'
 import type { Database } from '#db/types.ts'
 
@@ -12,15 +14,23 @@ import type { Database } from '#db/types.ts'
 export type WatchlistFailure =
   'notFound' | 'nameTaken' | 'themeNotFound' | 'companyNotFound' | 'alreadyListed' | 'archived' | 'entryNotFound' | 'companyExists'
 
-export class WatchlistError extends Error {
-  constructor(public readonly reason: WatchlistFailure) {
-    super(reason)
-  }
+const WATCHLIST_REFUSALS: RefusalTable<WatchlistFailure> = {
+  notFound: { field: 'form', key: 'error.notFound', status: 404 },
+  nameTaken: { field: 'name', key: 'watchlists.nameTaken', status: 409 },
+  themeNotFound: { field: 'themeId', key: 'watchlists.themeNotFound', status: 400 },
+  companyNotFound: { field: 'company', key: 'watchlists.companyUnknown', status: 400 },
+  alreadyListed: { field: 'company', key: 'watchlists.alreadyListed', status: 409 },
+  archived: { field: 'form', key: 'watchlists.archivedReadOnly', status: 409 },
+  entryNotFound: { field: 'form', key: 'watchlists.entryNotFound', status: 404 },
+  companyExists: { field: 'form', key: 'watchlists.import.companyExists', status: 409 },
 }
 
-/** Runs fn in a new transaction, or in the caller's when it already holds one. */
-export async function inTransaction<T>(db: DB, fn: (tx: Transaction<Database>) => Promise<T>): Promise<T> {
-  return db.isTransaction ? fn(db as Transaction<Database>) : (db as Kysely<Database>).transaction().execute(fn)
+export class WatchlistError extends Refusal {
+  declare readonly reason: WatchlistFailure
+
+  constructor(reason: WatchlistFailure) {
+    super(reason, refusalFrom(WATCHLIST_REFUSALS, reason))
+  }
 }
 
 /** Database errors a person can fix, as WatchlistErrors; anything else is rethrown as is. */
