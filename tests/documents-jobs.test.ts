@@ -9,10 +9,10 @@ import { ingestDocument } from '#app/services/ingest/ingest-document.server.ts'
 import { INGEST_FILES_JOB_KIND, ingestFilesHandler } from '#app/services/jobs/ingest-files-job.server.ts'
 import { startJobRunner } from '#app/services/jobs/runner.server.ts'
 import type { Connection } from '#db/connection.ts'
-import { seedDemoData } from '#seeds/seed.ts'
 
 import { createTestDatabase } from './db.ts'
 import { contextFor, cookieFor, createUser, getRequest, postForm, respond } from './factories.ts'
+import { createCompanies } from './fixtures/companies.ts'
 import { makeBinary, makeReportPdf, type StreamPart, uploadRequest, utf8 } from './fixtures/documents.ts'
 
 // Long document work as background jobs: a bulk upload stored with its job and ingested
@@ -25,7 +25,7 @@ let viewer: string
 
 beforeAll(async () => {
   conn = await createTestDatabase()
-  await seedDemoData(conn.db)
+  await createCompanies(conn.db, ['Kuaishou', 'Tencent', 'Baidu', 'Meitu', 'SenseTime'])
   analyst = await cookieFor(conn.db, (await createUser(conn.db, { role: 'analyst', displayName: 'Ana' })).id)
   viewer = await cookieFor(conn.db, (await createUser(conn.db, { role: 'viewer' })).id)
 })
