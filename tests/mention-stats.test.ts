@@ -7,10 +7,10 @@ import { isMentionJump, isMover, moverChange } from '#app/models/mentions/index.
 import { listCompanyMentionWeeks, listLatestSnippets } from '#app/models/mentions/index.server.ts'
 import { ingestDocument } from '#app/services/ingest/ingest-document.server.ts'
 import type { Connection } from '#db/connection.ts'
-import { seedDemoData } from '#seeds/seed.ts'
 
 import { createTestDatabase } from './db.ts'
-import { createUser } from './factories.ts'
+import { createTheme, createThemeCompany, createUser, createWatchlist } from './factories.ts'
+import { createCompanies } from './fixtures/companies.ts'
 
 // Weekly counts, movers, share of voice and alerts, read from the rollup the database
 // keeps, checked against what was ingested (and against the raw mentions after deletes
@@ -24,22 +24,15 @@ let adminId: number
 
 beforeAll(async () => {
   conn = await createTestDatabase()
-  await seedDemoData(conn.db)
   adminId = (await createUser(conn.db, { role: 'admin' })).id
-  themeId = (await conn.db.selectFrom('theme').select('id').where('slug', '=', 'multimodal-ai').executeTakeFirstOrThrow()).id
-  const companies = await conn.db.selectFrom('company').select(['id', 'name_en']).execute()
-  ids = Object.fromEntries(companies.map((c) => [c.name_en, c.id]))
-  const watchlist = await conn.db.insertInto('watchlist').values({ name: 'Alert test list' }).returning('id').executeTakeFirstOrThrow()
+  // Baidu and Tencent are domestic big tech, OpenAI overseas; all four are on the theme.
+  const companies = await createCompanies(conn.db, ['Meitu', 'Baidu', 'OpenAI', 'Tencent'])
+  ids = Object.fromEntries(Object.entries(companies).map(([name, c]) => [name, c.id]))
+  themeId = (await createTheme(conn.db)).id
+  for (const id of Object.values(ids)) await createThemeCompany(conn.db, { themeId, companyId: id })
+  // Only this list's companies are watched: Meitu and Baidu.
+  const watchlist = await createWatchlist(conn.db, { entries: [{ companyId: ids.Meitu }, { companyId: ids.Baidu }] })
   watchlistId = watchlist.id
-  // Only this list's companies are watched here: Meitu and Baidu.
-  await conn.db.deleteFrom('watchlist_entry').execute()
-  await conn.db
-    .insertInto('watchlist_entry')
-    .values([
-      { watchlist_id: watchlistId, company_id: ids.Meitu },
-      { watchlist_id: watchlistId, company_id: ids.Baidu },
-    ])
-    .execute()
 })
 afterAll(async () => {
   await conn?.close()

@@ -6,10 +6,10 @@ import { loader as companyLoader } from '#app/routes/companies.$id.tsx'
 import { loader as mentionsLoader } from '#app/routes/mentions.tsx'
 import { ingestDocument } from '#app/services/ingest/ingest-document.server.ts'
 import type { Connection } from '#db/connection.ts'
-import { seedDemoData } from '#seeds/seed.ts'
 
 import { createTestDatabase } from './db.ts'
-import { contextFor, cookieFor, createUser, getRequest, postForm, respond } from './factories.ts'
+import { contextFor, cookieFor, createTheme, createThemeCompany, createUser, getRequest, postForm, respond } from './factories.ts'
+import { createCompanies } from './fixtures/companies.ts'
 
 // The dashboard and webhook pages as a browser meets them: defaults, bad weeks, roles.
 
@@ -21,11 +21,14 @@ let baiduId: number
 
 beforeAll(async () => {
   conn = await createTestDatabase()
-  await seedDemoData(conn.db)
   admin = await cookieFor(conn.db, (await createUser(conn.db, { role: 'admin' })).id)
   viewer = await cookieFor(conn.db, (await createUser(conn.db, { role: 'viewer' })).id)
   week = await currentTeamWeek(conn.db)
-  baiduId = (await conn.db.selectFrom('company').select('id').where('name_en', '=', 'Baidu').executeTakeFirstOrThrow()).id
+  const { Baidu, Tencent } = await createCompanies(conn.db, ['Baidu', 'Tencent'])
+  baiduId = Baidu.id
+  // The dashboard opens on the first theme; Baidu is on it.
+  const theme = await createTheme(conn.db, { nameEn: 'A first theme' })
+  for (const company of [Baidu, Tencent]) await createThemeCompany(conn.db, { themeId: theme.id, companyId: company.id })
   // No published date: the document counts in the week it is stored, i.e. this week.
   await ingestDocument(conn.db, {
     text: '百度发布了新的多模态模型。<script>alert(1)</script> 百度 and Baidu again.',
