@@ -4,10 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { action as scoreAction } from '#app/routes/themes_.$slug.scores.tsx'
 import { isoWeekOf } from '#app/utils/iso-week.ts'
 import type { Connection } from '#db/connection.ts'
-import { seedDemoData } from '#seeds/seed.ts'
 
 import { createTestDatabase } from './db.ts'
 import { contextFor, cookieFor, createUser, postForm, respond } from './factories.ts'
+import { createScoringTheme } from './fixtures/scoring.ts'
 
 // 50 analysts save at once through the route's action, each from two "tabs" writing the
 // same cells. Nothing may be lost or duplicated: one row per analyst and cell, the stored
@@ -30,8 +30,12 @@ const CELLS = [
 
 beforeAll(async () => {
   conn = await createTestDatabase()
-  await seedDemoData(conn.db)
-  themeId = (await conn.db.selectFrom('theme').select('id').where('slug', '=', SLUG).executeTakeFirstOrThrow()).id
+  const grid = {
+    modalities: ['video', 'image', 'audio'],
+    dimensions: ['technology', 'data', 'adoption-2c'],
+    theme: { slug: SLUG },
+  } as const
+  themeId = (await createScoringTheme(conn.db, grid)).theme.id
   for (let i = 0; i < 50; i++) {
     const user = await createUser(conn.db, { role: 'analyst' })
     analysts.push({ id: user.id, cookie: await cookieFor(conn.db, user.id) })

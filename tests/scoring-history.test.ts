@@ -7,10 +7,10 @@ import { consensusOf } from '#app/scoring/consensus.ts'
 import { MAX_POINTS, weeksBetween } from '#app/scoring/history-series.ts'
 import { isoWeekOf, shiftIsoWeek } from '#app/utils/iso-week.ts'
 import type { Connection } from '#db/connection.ts'
-import { seedDemoData } from '#seeds/seed.ts'
 
 import { createTestDatabase } from './db.ts'
 import { contextFor, cookieFor, createUser, getRequest, respond } from './factories.ts'
+import { createScoringTheme } from './fixtures/scoring.ts'
 
 // Five years of weekly scores from 30 analysts: the chart must stay readable and the
 // browser must get only what is drawn (aggregates, at most MAX_POINTS points per line,
@@ -19,6 +19,7 @@ import { contextFor, cookieFor, createUser, getRequest, respond } from './factor
 let conn: Connection
 let cookie: string
 let analystIds: number[] = []
+let grid: Awaited<ReturnType<typeof createScoringTheme<'video' | 'image', 'technology'>>>
 const SLUG = 'multimodal-ai'
 const now = isoWeekOf(new Date(), 'Asia/Shanghai')
 const weeks = weeksBetween(shiftIsoWeek(now, -260), now)
@@ -26,23 +27,21 @@ const levelOf = (analyst: number, w: number) => 1 + ((analyst * 7 + w * 3 + Math
 
 beforeAll(async () => {
   conn = await createTestDatabase()
-  await seedDemoData(conn.db)
+  grid = await createScoringTheme(conn.db, { modalities: ['video', 'image'], dimensions: ['technology'], theme: { slug: SLUG } })
   cookie = await cookieFor(conn.db, (await createUser(conn.db, { role: 'viewer' })).id)
   const analysts: { id: number }[] = []
   for (let i = 0; i < 30; i++)
     analysts.push(await createUser(conn.db, { role: 'analyst', displayName: `Analyst ${String(i).padStart(2, '0')}` }))
   analystIds = analysts.map((a) => a.id)
-  const theme = await conn.db.selectFrom('theme').select(['id', 'rubric_id']).where('slug', '=', SLUG).executeTakeFirstOrThrow()
-  const video = await conn.db.selectFrom('modality').select('id').where('slug', '=', 'video').executeTakeFirstOrThrow()
-  const tech = await conn.db.selectFrom('scoring_dimension').select('id').where('slug', '=', 'technology').executeTakeFirstOrThrow()
+  // Inserted in bulk (78,000 rows): createScore one by one would take minutes.
   const rows = weeks.flatMap((week, w) =>
     analysts.map((a, i) => ({
-      theme_id: theme.id,
+      theme_id: grid.theme.id,
       user_id: a.id,
-      modality_id: video.id,
-      dimension_id: tech.id,
+      modality_id: grid.modality.video,
+      dimension_id: grid.dimension.technology,
       iso_week: week,
-      rubric_id: theme.rubric_id!,
+      rubric_id: grid.rubricId,
       level: levelOf(i, w),
     })),
   )
@@ -98,24 +97,17 @@ describe('five years of history from 30 analysts', () => {
   })
 
   it('draws source views as markers on the weeks of the line, leaving the median alone', async () => {
-    const theme = await conn.db.selectFrom('theme').select(['id', 'rubric_id']).where('slug', '=', SLUG).executeTakeFirstOrThrow()
-    const ids = await conn.db
-      .selectNoFrom((eb) => [
-        eb.selectFrom('modality').select('id').where('slug', '=', 'video').as('m'),
-        eb.selectFrom('scoring_dimension').select('id').where('slug', '=', 'technology').as('d'),
-      ])
-      .executeTakeFirstOrThrow()
     const before = (await consensus('?m=video&d=technology&range=52')).data.history.chart
     const publishedOn = new Date(Date.now() - 70 * 86_400_000).toISOString().slice(0, 10)
     await conn.db
       .insertInto('source_score')
       .values({
-        theme_id: theme.id,
-        modality_id: ids.m!,
-        dimension_id: ids.d!,
+        theme_id: grid.theme.id,
+        modality_id: grid.modality.video,
+        dimension_id: grid.dimension.technology,
         source: 'CICC',
         published_on: publishedOn,
-        rubric_id: theme.rubric_id!,
+        rubric_id: grid.rubricId,
         level: 5,
       })
       .execute()
