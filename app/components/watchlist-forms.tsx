@@ -210,7 +210,7 @@ interface SettingsProps {
 }
 
 export function WatchlistSettings({ watchlist, themes, result }: SettingsProps) {
-  const { t, locale } = useI18n()
+  const { t } = useI18n()
   const errors = result && !result.ok ? result.errors : {}
   const values = result && !result.ok ? result.values : {}
   return (
@@ -234,22 +234,12 @@ export function WatchlistSettings({ watchlist, themes, result }: SettingsProps) 
             defaultValue={values.name ?? watchlist.name}
             error={errors.name}
           />
-          <div className={`field${errors.themeId ? ' has-error' : ''}`}>
-            <label htmlFor="settings-theme">{t('watchlists.theme')}</label>
-            <select
-              id="settings-theme"
-              name="themeId"
-              defaultValue={values.themeId ?? (watchlist.themeId ? String(watchlist.themeId) : '')}
-            >
-              <option value="">{t('watchlists.noTheme')}</option>
-              {themes.map((theme) => (
-                <option key={theme.id} value={theme.id}>
-                  {localName(locale, theme)}
-                </option>
-              ))}
-            </select>
-            {errors.themeId ? <p className="field-error">{fieldError(t, errors.themeId)}</p> : null}
-          </div>
+          <WatchlistThemeSelect
+            id="settings-theme"
+            themes={themes}
+            defaultValue={values.themeId ?? (watchlist.themeId ? String(watchlist.themeId) : '')}
+            error={errors.themeId}
+          />
           <div className="grow">
             <Field
               label={t('watchlists.description')}
@@ -271,5 +261,34 @@ export function WatchlistSettings({ watchlist, themes, result }: SettingsProps) 
         <span className="muted small">{t('watchlists.archiveHint')}</span>
       </Form>
     </details>
+  )
+}
+
+/** The theme a watchlist belongs to, or none. */
+export function WatchlistThemeSelect({
+  id,
+  themes,
+  defaultValue,
+  error,
+}: {
+  id: string
+  themes: { id: number; nameEn: string; nameZh: string }[]
+  defaultValue: string
+  error?: string
+}) {
+  const { t, locale } = useI18n()
+  return (
+    <div className={`field${error ? ' has-error' : ''}`}>
+      <label htmlFor={id}>{t('watchlists.theme')}</label>
+      <select id={id} name="themeId" defaultValue={defaultValue}>
+        <option value="">{t('watchlists.noTheme')}</option>
+        {themes.map((theme) => (
+          <option key={theme.id} value={theme.id}>
+            {localName(locale, theme)}
+          </option>
+        ))}
+      </select>
+      {error ? <p className="field-error">{fieldError(t, error)}</p> : null}
+    </div>
   )
 }

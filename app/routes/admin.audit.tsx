@@ -1,22 +1,17 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
-import { z } from 'zod'
 
 import { requireRole } from '#app/http/auth.server.ts'
 import { formatDateTime, useI18n } from '#app/i18n/index.ts'
 import { pageTitle } from '#app/i18n/meta.ts'
 import { listAuditEntries } from '#app/models/ops/index.server.ts'
+import { AuditQuerySchema } from '#app/schemas/admin.ts'
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'nav.audit')
 
-const QuerySchema = z.object({
-  before: z.coerce.number().int().positive().optional().catch(undefined),
-  action: z.string().trim().max(100).optional().catch(undefined),
-})
-
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireRole(request, context, 'admin')
-  const query = QuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams))
+  const query = AuditQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams))
   const page = await listAuditEntries(context.db, { before: query.before, action: query.action || undefined })
   return json({ ...page, action: query.action ?? '', isFirstPage: !query.before })
 }

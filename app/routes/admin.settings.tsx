@@ -1,6 +1,5 @@
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
-import { z } from 'zod'
 
 import { Field } from '#app/components/form.tsx'
 import { requireRole } from '#app/http/auth.server.ts'
@@ -9,18 +8,9 @@ import { useI18n } from '#app/i18n/index.ts'
 import { pageTitle } from '#app/i18n/meta.ts'
 import { demoTeamSummary, removeDemoTeam } from '#app/models/account/index.server.ts'
 import { getTeamTimeZone, setTeamTimeZone } from '#app/models/ops/index.server.ts'
+import { SettingsSchema, validTimeZones } from '#app/schemas/admin.ts'
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'nav.settings')
-
-const validTimeZones = new Set(Intl.supportedValuesOf('timeZone'))
-const SettingsSchema = z.object({
-  timeZone: z
-    .string({ error: 'validation.required' })
-    .trim()
-    .min(1, { error: 'validation.required' })
-    .max(64, { error: 'validation.tooLong?max=64' })
-    .refine((tz) => validTimeZones.has(tz) || tz === 'UTC', { error: 'settings.invalidTimeZone' }),
-})
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireRole(request, context, 'admin')

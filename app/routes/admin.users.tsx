@@ -8,8 +8,14 @@ import { refusalResponse } from '#app/http/refusal.server.ts'
 import { formatDateTime, useI18n } from '#app/i18n/index.ts'
 import { labelOf } from '#app/i18n/labels.ts'
 import { pageTitle } from '#app/i18n/meta.ts'
-import { createInvite, listPendingInvites, revokeInvite } from '#app/models/account/index.server.ts'
-import { changeUserRole, listUsers, setUserDisabled } from '#app/models/account/index.server.ts'
+import {
+  changeUserRole,
+  createInvite,
+  listPendingInvites,
+  listUsers,
+  revokeInvite,
+  setUserDisabled,
+} from '#app/models/account/index.server.ts'
 import { UserAdminSchema } from '#app/schemas/auth.ts'
 import { ROLES } from '#app/utils/permissions.ts'
 

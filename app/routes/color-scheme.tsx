@@ -1,16 +1,11 @@
 import { type ActionFunctionArgs, redirect } from '@remix-run/node'
-import { z } from 'zod'
 
 import { safeRedirectPath } from '#app/http/auth.server.ts'
 import { colorSchemeCookieHeader } from '#app/http/color-scheme.server.ts'
 import { badRequest, parseForm } from '#app/http/forms.server.ts'
-import { COLOR_SCHEMES } from '#app/utils/color-scheme.ts'
+import { ColorSchemeSchema } from '#app/schemas/preferences.ts'
 
 // The light/dark toggle: a cookie (like the language), so it works before sign-in too.
-const ColorSchemeSchema = z.object({
-  scheme: z.enum(COLOR_SCHEMES, { error: 'validation.invalid' }),
-  redirectTo: z.string().optional(),
-})
 
 export async function loader() {
   return redirect('/')

@@ -2,9 +2,9 @@ import { type ActionFunctionArgs, json, type LinksFunction, type LoaderFunctionA
 import { Link, useLoaderData } from '@remix-run/react'
 
 import { AliasEditor, AliasTable } from '#app/components/company-alias-editor.tsx'
-import { CompanyProfileFields, type EditResult, useCompanyEdit } from '#app/components/company-edit-form.tsx'
+import { type EditResult } from '#app/components/company-edit-form.tsx'
+import { ProfileEditor } from '#app/components/company-profile-editor.tsx'
 import { ModalityEditor, TickerEditor } from '#app/components/company-ticker-editor.tsx'
-import { FormError } from '#app/components/form.tsx'
 import { CompanyMentions } from '#app/components/mentions/company-mentions.tsx'
 import { requireRole, requireUser, resolveLocale } from '#app/http/auth.server.ts'
 import { parseForm, readFormData } from '#app/http/forms.server.ts'
@@ -12,11 +12,21 @@ import { requireFound, requireIdParam } from '#app/http/refusal.server.ts'
 import { formatDate, localName, useI18n } from '#app/i18n/index.ts'
 import { labelOf } from '#app/i18n/labels.ts'
 import { pageTitle } from '#app/i18n/meta.ts'
-import { addAlias, removeAlias, updateAlias } from '#app/models/company/index.server.ts'
-import { problemMessage } from '#app/models/company/index.server.ts'
-import { CompanyEditError, setCompanyModalities, updateCompanyProfile } from '#app/models/company/index.server.ts'
-import { addTicker, removeTicker, setPrimaryTicker } from '#app/models/company/index.server.ts'
-import { getCompany, listCompanyNames, listModalityOptions } from '#app/models/company/index.server.ts'
+import {
+  addAlias,
+  addTicker,
+  CompanyEditError,
+  getCompany,
+  listCompanyNames,
+  listModalityOptions,
+  problemMessage,
+  removeAlias,
+  removeTicker,
+  setCompanyModalities,
+  setPrimaryTicker,
+  updateAlias,
+  updateCompanyProfile,
+} from '#app/models/company/index.server.ts'
 import { listCompanyMentionWeeks, listLatestSnippets } from '#app/models/mentions/index.server.ts'
 import { currentTeamWeek } from '#app/models/scoring/index.server.ts'
 import { CompanyEditSchema, messageCode } from '#app/schemas/company.ts'
@@ -256,46 +266,6 @@ export default function CompanyPage() {
         <CompanyMentions weeks={data.mentionWeeks} snippets={data.snippets} />
       </section>
     </article>
-  )
-}
-
-function ProfileEditor({ data }: { data: ReturnType<typeof useLoaderData<typeof loader>> }) {
-  const { t } = useI18n()
-  const edit = useCompanyEdit('profile')
-  const c = data.company
-  const values =
-    edit.result && !edit.result.ok
-      ? edit.result.values
-      : {
-          nameEn: c.nameEn,
-          nameZh: c.nameZh,
-          region: c.region,
-          listing: c.isListed ? 'listed' : 'private',
-          vendorType: c.vendorType,
-          website: c.website ?? '',
-          parentId: c.parentId ? String(c.parentId) : '',
-          notesMd: c.notesMd,
-        }
-  const failed = Boolean(edit.result && !edit.result.ok)
-  return (
-    <details className="profile-editor" open={failed || undefined}>
-      <summary>{t('companyEdit.editProfile')}</summary>
-      <edit.fetcher.Form method="post" className="stack" noValidate>
-        <input type="hidden" name="intent" value="profile" />
-        <FormError error={edit.errors.form} />
-        <CompanyProfileFields values={values} errors={edit.errors} parents={data.parents} idPrefix="profile" />
-        <p className="row-form">
-          <button type="submit" className="primary" disabled={edit.busy}>
-            {t('common.save')}
-          </button>
-          {edit.result?.ok ? (
-            <span className="muted small" role="status">
-              {t('common.saved')}
-            </span>
-          ) : null}
-        </p>
-      </edit.fetcher.Form>
-    </details>
   )
 }
 

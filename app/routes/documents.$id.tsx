@@ -1,7 +1,6 @@
 import { type ActionFunctionArgs, json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useMemo, useState } from 'react'
-import { z } from 'zod'
 
 import { DocumentDetailsForm } from '#app/components/documents/document-details-form.tsx'
 import { HighlightedText, type MentionSpan } from '#app/components/documents/highlighted-text.tsx'
@@ -11,10 +10,9 @@ import { refusalResponse, requireFound, requireIdParam } from '#app/http/refusal
 import { formatDate, formatDateTime, formatNumber, localName, useI18n } from '#app/i18n/index.ts'
 import { labelOf } from '#app/i18n/labels.ts'
 import { pageTitle } from '#app/i18n/meta.ts'
-import { updateDocumentMetadata } from '#app/models/document/index.server.ts'
-import { deleteDocument, getDocumentWithMentions } from '#app/models/document/index.server.ts'
+import { deleteDocument, getDocumentWithMentions, updateDocumentMetadata } from '#app/models/document/index.server.ts'
 import { listThemes } from '#app/models/theme/index.server.ts'
-import { IdSchema, optionalText, requiredText } from '#app/schemas/common.ts'
+import { DocumentActionSchema } from '#app/schemas/documents.ts'
 import styles from '#app/styles/documents.css'
 import { roleAllows } from '#app/utils/permissions.ts'
 
@@ -38,23 +36,6 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     themeChoices: themes.map((t) => ({ id: t.id, nameEn: t.nameEn, nameZh: t.nameZh })),
   })
 }
-
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'documents.refused.invalidDate' })
-const DocumentActionSchema = z.discriminatedUnion(
-  'intent',
-  [
-    z.object({ intent: z.literal('delete') }),
-    z.object({
-      intent: z.literal('edit'),
-      title: requiredText(500),
-      publisher: optionalText(200),
-      publishedOn: z.union([z.literal(''), isoDate]).optional(),
-      tags: optionalText(1000),
-      themeIds: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(IdSchema).max(50)),
-    }),
-  ],
-  { error: 'validation.choice' },
-)
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireRole(request, context, 'analyst')

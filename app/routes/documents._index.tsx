@@ -8,7 +8,6 @@ import {
   unstable_parseMultipartFormData,
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
-import { z } from 'zod'
 
 import { AddDocuments } from '#app/components/documents/add-documents.tsx'
 import { DocumentFilters } from '#app/components/documents/document-filters.tsx'
@@ -28,20 +27,15 @@ import { labelOf } from '#app/i18n/labels.ts'
 import { pageTitle } from '#app/i18n/meta.ts'
 import { ACCEPTED_EXTENSIONS } from '#app/ingest/extract-file.server.ts'
 import { type IngestOutcome, refusalKey } from '#app/ingest/outcome.ts'
-import { listCompanies } from '#app/models/company/index.server.ts'
-import { listDocumentPublishers, listDocumentTags } from '#app/models/document/index.server.ts'
-import { enqueueBulkUpload } from '#app/models/document/index.server.ts'
-import { startDocumentRescan } from '#app/models/document/index.server.ts'
-import { listDocuments, normaliseTags } from '#app/models/document/index.server.ts'
-import { getMentionMatcher } from '#app/models/mentions/index.server.ts'
-import { listThemes } from '#app/models/theme/index.server.ts'
-import { IdSchema, optionalText } from '#app/schemas/common.ts'
+import { normaliseTags, startDocumentRescan } from '#app/models/document/index.server.ts'
+import { AddDocumentsSchema, DocumentFiltersSchema } from '#app/schemas/documents.ts'
+import { loadDocumentsPage } from '#app/services/documents/documents-page.server.ts'
 import {
-  BULK_MIN_BYTES,
   BULK_MIN_FILES,
   type DocumentMeta,
   ingestFromUrl,
   ingestSource,
+  ingestUploadedFiles,
   refusalStatus,
 } from '#app/services/ingest/add-documents.server.ts'
 import styles from '#app/styles/documents.css'
@@ -50,86 +44,17 @@ import { roleAllows } from '#app/utils/permissions.ts'
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'nav.documents')
 
-const optional = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((v) => (v === '' || v === null ? undefined : v), schema.optional()).catch(undefined)
-const FiltersSchema = z.object({
-  q: optional(z.string().trim().max(200)),
-  language: optional(z.enum(['zh', 'en', 'mixed'])),
-  company: optional(IdSchema),
-  theme: optional(IdSchema),
-  tag: optional(z.string().trim().max(50)),
-  publisher: optional(z.string().trim().max(200)),
-  page: optional(z.coerce.number().int().min(1).max(10_000)),
-})
-
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context)
-  const url = new URL(request.url)
-  // A filter that does not parse is ignored rather than refused: the list still shows.
-  const filters = FiltersSchema.parse(Object.fromEntries(url.searchParams))
-  const [list, companies, themes, tags, publishers] = await Promise.all([
-    listDocuments(context.db, {
-      q: filters.q,
-      language: filters.language,
-      companyId: filters.company,
-      themeId: filters.theme,
-      tag: filters.tag,
-      publisher: filters.publisher,
-      page: filters.page,
-    }),
-    listCompanies(context.db),
-    listThemes(context.db),
-    listDocumentTags(context.db),
-    listDocumentPublishers(context.db),
-  ])
+  const filters = DocumentFiltersSchema.parse(Object.fromEntries(new URL(request.url).searchParams))
   return json({
-    ...list,
-    filters: {
-      q: filters.q,
-      language: filters.language,
-      company: filters.company,
-      theme: filters.theme,
-      tag: filters.tag,
-      publisher: filters.publisher,
-    },
-    companies: companies.map((c) => ({ id: c.id, nameEn: c.nameEn, nameZh: c.nameZh })),
-    themes: themes.filter((t) => t.status !== 'archived').map((t) => ({ id: t.id, nameEn: t.nameEn, nameZh: t.nameZh })),
-    tags,
-    publishers,
+    ...(await loadDocumentsPage(context.db, filters)),
     canEdit: roleAllows(user.role, 'analyst'),
     accept: ACCEPTED_EXTENSIONS.join(','),
     maxFileMb: MAX_FILE_BYTES / MB,
     bulkFiles: BULK_MIN_FILES,
   })
 }
-
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'documents.refused.invalidDate' })
-const MetadataFields = {
-  publisher: optionalText(200),
-  publishedOn: z.union([z.literal(''), isoDate]).optional(),
-  tags: optionalText(1000),
-  themeIds: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(IdSchema).max(50)),
-}
-const required = { error: 'validation.required' } as const
-const AddDocumentsSchema = z.discriminatedUnion(
-  'intent',
-  [
-    z.object({ intent: z.literal('upload'), ...MetadataFields }),
-    z.object({
-      intent: z.literal('paste'),
-      title: z.string(required).trim().min(1, required).max(500, { error: 'validation.tooLong?max=500' }),
-      text: z.string(required).refine((s) => s.trim().length > 0, required),
-      ...MetadataFields,
-    }),
-    z.object({
-      intent: z.literal('url'),
-      url: z.string(required).trim().min(1, required).max(2000, { error: 'validation.tooLong?max=2000' }),
-      ...MetadataFields,
-    }),
-    z.object({ intent: z.literal('rescan') }),
-  ],
-  { error: 'validation.choice' },
-)
 
 export type DocumentsActionData = FormFailure | { ok: true; outcomes: IngestOutcome[]; nonce: string }
 
@@ -198,36 +123,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const files = parsed.form.getAll('files').filter((f): f is File => typeof f === 'object' && f !== null && 'arrayBuffer' in f)
   const refused = read.refused.map((r): IngestOutcome => ({ name: r.fileName, status: 'refused', reason: refusalKey(r.reason, r.params) }))
   if (files.length === 0 && refused.length === 0) return formError('files', 'documents.noFiles', { intent: 'upload' })
-  const totalBytes = files.reduce((sum, f) => sum + f.size, 0)
-  if (files.length + refused.length >= BULK_MIN_FILES || totalBytes > BULK_MIN_BYTES) {
-    // Many files: stored with a job that ingests them in the background; its page shows progress.
-    const jobId = await enqueueBulkUpload(context.db, actor, {
-      files: await Promise.all(
-        files.map(async (f) => ({ name: f.name, contentType: f.type, bytes: new Uint8Array(await f.arrayBuffer()) })),
-      ),
-      refused: refused.map((r) => ({ name: r.name, reason: r.reason ?? 'validation.invalid' })),
-      meta: {
-        publisher: meta.publisher ?? '',
-        publishedOn: meta.publishedOn ?? null,
-        tags: [...(meta.tags ?? [])],
-        themeIds: [...(meta.themeIds ?? [])],
-      },
-    })
-    return redirect(`/jobs/${jobId}`)
-  }
-  const { matcher } = await getMentionMatcher(context.db)
-  const outcomes: IngestOutcome[] = []
-  for (const file of files)
-    outcomes.push(
-      await ingestSource(
-        context.db,
-        file.name,
-        { file: { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()), contentType: file.type } },
-        meta,
-        matcher,
-      ),
-    )
-  outcomes.push(...refused)
+  const uploaded = await ingestUploadedFiles(
+    context.db,
+    actor,
+    await Promise.all(files.map(async (f) => ({ name: f.name, contentType: f.type, bytes: new Uint8Array(await f.arrayBuffer()) }))),
+    refused,
+    meta,
+  )
+  if (uploaded.kind === 'job') return redirect(`/jobs/${uploaded.jobId}`)
+  const { outcomes } = uploaded
   // Bad input gets a 4xx: when nothing at all was stored, the status says why.
   return results(outcomes, outcomes.every((o) => o.status === 'refused') ? refusalStatus(outcomes[0]?.reason) : 200)
 }

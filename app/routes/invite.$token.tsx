@@ -7,8 +7,7 @@ import { badRequest, parseForm } from '#app/http/forms.server.ts'
 import { refusalResponse } from '#app/http/refusal.server.ts'
 import { useI18n } from '#app/i18n/index.ts'
 import { labelOf } from '#app/i18n/labels.ts'
-import { acceptInvite, findUsableInvite } from '#app/models/account/index.server.ts'
-import { createSession } from '#app/models/account/index.server.ts'
+import { acceptInvite, createSession, findUsableInvite } from '#app/models/account/index.server.ts'
 import { AcceptInviteSchema } from '#app/schemas/auth.ts'
 
 export async function loader({ params, context }: LoaderFunctionArgs) {

@@ -1,6 +1,5 @@
 import { type ActionFunctionArgs, json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { z } from 'zod'
 
 import { IngestResults } from '#app/components/documents/ingest-results.tsx'
 import { FormError } from '#app/components/form.tsx'
@@ -11,8 +10,8 @@ import { requireFound, requireIdParam } from '#app/http/refusal.server.ts'
 import { formatDateTime, formatNumber, type MessageKey, useI18n } from '#app/i18n/index.ts'
 import { pageTitle } from '#app/i18n/meta.ts'
 import { countJobFiles, listJobFileOutcomes } from '#app/models/document/index.server.ts'
-import { INGEST_FILES_JOB_KIND, RESCAN_JOB_KIND, WEBHOOK_DELIVERY_JOB_KIND } from '#app/models/ops/index.server.ts'
-import { cancelJob, getJob } from '#app/models/ops/index.server.ts'
+import { cancelJob, getJob, INGEST_FILES_JOB_KIND, RESCAN_JOB_KIND, WEBHOOK_DELIVERY_JOB_KIND } from '#app/models/ops/index.server.ts'
+import { CancelSchema } from '#app/schemas/jobs.ts'
 import documentStyles from '#app/styles/documents.css'
 import styles from '#app/styles/feeds.css'
 import { roleAllows } from '#app/utils/permissions.ts'
@@ -35,8 +34,6 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       : null
   return json({ job, files, canCancel: roleAllows(user.role, 'analyst') })
 }
-
-const CancelSchema = z.object({ intent: z.literal('cancel', { error: 'validation.invalid' }) })
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const me = await requireRole(request, context, 'analyst')

@@ -5,8 +5,14 @@ import { Field, FormError } from '#app/components/form.tsx'
 import { getOptionalUser, readSessionToken, safeRedirectPath, setSessionCookieHeader } from '#app/http/auth.server.ts'
 import { badRequest, parseForm } from '#app/http/forms.server.ts'
 import { useI18n } from '#app/i18n/index.ts'
-import { createSession, deleteSession, recordSignInAttempt, signInBlockedUntil } from '#app/models/account/index.server.ts'
-import { countUsers, verifyLogin } from '#app/models/account/index.server.ts'
+import {
+  countUsers,
+  createSession,
+  deleteSession,
+  recordSignInAttempt,
+  signInBlockedUntil,
+  verifyLogin,
+} from '#app/models/account/index.server.ts'
 import { SignInSchema } from '#app/schemas/auth.ts'
 
 export const meta: MetaFunction = () => [{ title: 'ThemeRadar' }]

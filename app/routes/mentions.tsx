@@ -11,12 +11,7 @@ import { requireUser } from '#app/http/auth.server.ts'
 import { useI18n } from '#app/i18n/index.ts'
 import { labelOf } from '#app/i18n/labels.ts'
 import { pageTitle } from '#app/i18n/meta.ts'
-import { listDocumentPublishers, listDocumentTags } from '#app/models/document/index.server.ts'
-import { loadMentionRange } from '#app/models/mentions/index.server.ts'
-import { currentTeamWeek } from '#app/models/scoring/index.server.ts'
-import { listThemes } from '#app/models/theme/index.server.ts'
-import { listWatchlists } from '#app/models/watchlist/index.server.ts'
-import { parseMentionQuery, scopeKey } from '#app/schemas/mentions.ts'
+import { loadMentionsDashboard } from '#app/services/mentions/mentions-dashboard.server.ts'
 import styles from '#app/styles/mentions.css'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
@@ -24,36 +19,8 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'mentions.
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireUser(request, context)
-  const currentWeek = await currentTeamWeek(context.db)
-  const params = new URL(request.url).searchParams
-  const { query, errors } = parseMentionQuery(params, currentWeek)
-  const [allThemes, allWatchlists, publishers, tags] = await Promise.all([
-    listThemes(context.db),
-    listWatchlists(context.db),
-    listDocumentPublishers(context.db),
-    listDocumentTags(context.db),
-  ])
-  const themes = allThemes.filter((t) => t.status !== 'archived').map((t) => ({ id: t.id, nameEn: t.nameEn, nameZh: t.nameZh }))
-  const watchlists = allWatchlists.filter((w) => !w.archivedAt).map((w) => ({ id: w.id, name: w.name }))
-  const known = new Set([...themes.map((t) => `theme-${t.id}`), ...watchlists.map((w) => `watchlist-${w.id}`)])
-  let scope = query.scope && known.has(scopeKey(query.scope)) ? query.scope : null
-  if (params.get('scope') && !scope) errors.scope = 'mentions.error.scope'
-  scope ??= themes[0] ? { themeId: themes[0].id } : watchlists[0] ? { watchlistId: watchlists[0].id } : null
-  const filters = { publisher: query.publisher, tag: query.tag, language: query.language }
-  const view = scope ? await loadMentionRange(context.db, scope, { from: query.from, to: query.to }, filters) : null
-  return json(
-    {
-      values: { scope: scope ? scopeKey(scope) : '', from: query.from, to: query.to, ...filters },
-      errors,
-      currentWeek,
-      themes,
-      watchlists,
-      publishers,
-      tags,
-      view,
-    },
-    { status: Object.keys(errors).length ? 400 : 200 },
-  )
+  const dashboard = await loadMentionsDashboard(context.db, new URL(request.url).searchParams)
+  return json(dashboard, { status: Object.keys(dashboard.errors).length ? 400 : 200 })
 }
 
 const REGIONS = ['domestic', 'overseas'] as const

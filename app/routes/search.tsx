@@ -1,6 +1,5 @@
 import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
-import { z } from 'zod'
 
 import { CompanyChip } from '#app/components/company-chip.tsx'
 import { requireUser } from '#app/http/auth.server.ts'
@@ -8,20 +7,12 @@ import { localName, type MessageKey, useI18n } from '#app/i18n/index.ts'
 import { labelOf } from '#app/i18n/labels.ts'
 import { pageTitle } from '#app/i18n/meta.ts'
 import { type CompanyHit, SEARCH_LIMIT, searchEverything } from '#app/models/company/index.server.ts'
+import { SearchParamsSchema } from '#app/schemas/search.ts'
 import styles from '#app/styles/company.css'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, 'search.title', data?.query ? { text: data.query } : null)
-
-// Longer input is cut rather than refused: a pasted paragraph still searches its start.
-const SearchParamsSchema = z.object({
-  q: z
-    .string()
-    .optional()
-    .transform((q) => (q ?? '').trim().slice(0, 100)),
-  format: z.literal('json').optional().catch(undefined),
-})
 
 /** GET /search?q=...; with &format=json the same results as JSON, for a type-ahead. */
 export async function loader({ request, context }: LoaderFunctionArgs) {

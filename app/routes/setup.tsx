@@ -5,8 +5,7 @@ import { Field, FormError } from '#app/components/form.tsx'
 import { setSessionCookieHeader } from '#app/http/auth.server.ts'
 import { badRequest, parseForm } from '#app/http/forms.server.ts'
 import { useI18n } from '#app/i18n/index.ts'
-import { createSession } from '#app/models/account/index.server.ts'
-import { countUsers, createFirstAdmin } from '#app/models/account/index.server.ts'
+import { countUsers, createFirstAdmin, createSession } from '#app/models/account/index.server.ts'
 import { SetupSchema } from '#app/schemas/auth.ts'
 
 export async function loader({ context }: LoaderFunctionArgs) {

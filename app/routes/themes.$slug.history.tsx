@@ -1,6 +1,5 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData, useParams } from '@remix-run/react'
-import { z } from 'zod'
 
 import { HistoryEntry } from '#app/components/theme/history-entry.tsx'
 import { requireUser } from '#app/http/auth.server.ts'
@@ -9,16 +8,10 @@ import { useI18n } from '#app/i18n/index.ts'
 import { labelOf } from '#app/i18n/labels.ts'
 import { pageTitle } from '#app/i18n/meta.ts'
 import { listThemeHistory } from '#app/models/theme/index.server.ts'
-import { IdSchema } from '#app/schemas/common.ts'
-import { HISTORY_PARTS } from '#app/schemas/theme.ts'
+import { HISTORY_PARTS, ThemeHistoryQuerySchema } from '#app/schemas/theme.ts'
 
 // The History tab of a theme (rendered inside the theme page's header and tabs): who
 // changed what and when, with the text differences, newest first.
-
-const QuerySchema = z.object({
-  part: z.enum(HISTORY_PARTS).optional().catch(undefined),
-  before: IdSchema.optional().catch(undefined),
-})
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'themeEdit.tabHistory')
 
@@ -26,7 +19,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   await requireUser(request, context)
   const themeId = await requireThemeId(context, params.slug)
   const url = new URL(request.url)
-  const query = QuerySchema.parse(Object.fromEntries(url.searchParams))
+  const query = ThemeHistoryQuerySchema.parse(Object.fromEntries(url.searchParams))
   const history = await listThemeHistory(context.db, themeId, query)
   return json({ ...history, part: query.part ?? null, paged: Boolean(query.before) })
 }

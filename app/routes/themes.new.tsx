@@ -10,8 +10,7 @@ import { badRequest, formError, type FormFailure, parseForm, readFormData } from
 import { echoValues, refusalResponse } from '#app/http/refusal.server.ts'
 import { useI18n } from '#app/i18n/index.ts'
 import { pageTitle } from '#app/i18n/meta.ts'
-import { createTheme } from '#app/models/theme/index.server.ts'
-import { listThemes } from '#app/models/theme/index.server.ts'
+import { createTheme, listThemes } from '#app/models/theme/index.server.ts'
 import { suggestSlug, ThemeCreateSchema, THESIS_MAX } from '#app/schemas/theme.ts'
 import styles from '#app/styles/theme.css'
 

@@ -9,9 +9,14 @@ import { requireUser } from '#app/http/auth.server.ts'
 import { requireScoringTheme } from '#app/http/scoring-route.server.ts'
 import { localName, useI18n } from '#app/i18n/index.ts'
 import { pageTitle } from '#app/i18n/meta.ts'
-import { loadHistory, loadMatrix } from '#app/models/scoring/index.server.ts'
-import { currentTeamWeek } from '#app/models/scoring/index.server.ts'
-import { getDisagreementThreshold, listDimensions, listModalities } from '#app/models/scoring/index.server.ts'
+import {
+  currentTeamWeek,
+  getDisagreementThreshold,
+  listDimensions,
+  listModalities,
+  loadHistory,
+  loadMatrix,
+} from '#app/models/scoring/index.server.ts'
 import { type Range, RANGES } from '#app/schemas/scoring.ts'
 import { MAX_ANALYST_LINES } from '#app/scoring/chart-data.ts'
 import styles from '#app/styles/scoring.css'

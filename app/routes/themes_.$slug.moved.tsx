@@ -9,10 +9,15 @@ import { requireUser } from '#app/http/auth.server.ts'
 import { requireScoringTheme } from '#app/http/scoring-route.server.ts'
 import { formatDateTime, useI18n } from '#app/i18n/index.ts'
 import { pageTitle } from '#app/i18n/meta.ts'
-import { loadMatrix } from '#app/models/scoring/index.server.ts'
-import { listWeekMoves } from '#app/models/scoring/index.server.ts'
-import { currentTeamWeek, getWeekLock } from '#app/models/scoring/index.server.ts'
-import { getDisagreementThreshold, listDimensions, listModalities } from '#app/models/scoring/index.server.ts'
+import {
+  currentTeamWeek,
+  getDisagreementThreshold,
+  getWeekLock,
+  listDimensions,
+  listModalities,
+  listWeekMoves,
+  loadMatrix,
+} from '#app/models/scoring/index.server.ts'
 import styles from '#app/styles/scoring.css'
 import { parseIsoWeek } from '#app/utils/iso-week.ts'
 

@@ -3,10 +3,14 @@ import { json, type LoaderFunctionArgs } from '@remix-run/node'
 import { requireUser } from '#app/http/auth.server.ts'
 import { csvStream, type ExportPages, xlsxStream } from '#app/http/score-export.server.ts'
 import { requireScoringTheme } from '#app/http/scoring-route.server.ts'
-import { listConsensus } from '#app/models/scoring/index.server.ts'
-import { currentTeamWeek } from '#app/models/scoring/index.server.ts'
-import { pageScoreHistory } from '#app/models/scoring/index.server.ts'
-import { getDisagreementThreshold, listDimensions, listModalities } from '#app/models/scoring/index.server.ts'
+import {
+  currentTeamWeek,
+  getDisagreementThreshold,
+  listConsensus,
+  listDimensions,
+  listModalities,
+  pageScoreHistory,
+} from '#app/models/scoring/index.server.ts'
 
 // Score history as a download: ?format=csv (every analyst's scores) or ?format=xlsx (the
 // same as a "Scores" sheet plus a "Consensus" sheet per modality x dimension x week).

@@ -14,11 +14,19 @@ import { echoValues, refusalResponse } from '#app/http/refusal.server.ts'
 import { requireScoringTheme } from '#app/http/scoring-route.server.ts'
 import { localName, useI18n } from '#app/i18n/index.ts'
 import { pageTitle } from '#app/i18n/meta.ts'
-import { listConsensus } from '#app/models/scoring/index.server.ts'
-import { searchEvidence } from '#app/models/scoring/index.server.ts'
-import { currentTeamWeek, getWeekLock, relockWeek, reopenWeek } from '#app/models/scoring/index.server.ts'
-import { getMyScores, saveScore } from '#app/models/scoring/index.server.ts'
-import { getDisagreementThreshold, listDimensions, listModalities } from '#app/models/scoring/index.server.ts'
+import {
+  currentTeamWeek,
+  getDisagreementThreshold,
+  getMyScores,
+  getWeekLock,
+  listConsensus,
+  listDimensions,
+  listModalities,
+  relockWeek,
+  reopenWeek,
+  saveScore,
+  searchEvidence,
+} from '#app/models/scoring/index.server.ts'
 import { ScoreFormSchema } from '#app/schemas/scoring.ts'
 import styles from '#app/styles/scoring.css'
 import { parseIsoWeek, shiftIsoWeek } from '#app/utils/iso-week.ts'

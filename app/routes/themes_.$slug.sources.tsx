@@ -9,8 +9,14 @@ import { echoValues, refusalResponse } from '#app/http/refusal.server.ts'
 import { requireScoringTheme } from '#app/http/scoring-route.server.ts'
 import { formatDate, localName, useI18n } from '#app/i18n/index.ts'
 import { pageTitle } from '#app/i18n/meta.ts'
-import { listDimensions, listModalities } from '#app/models/scoring/index.server.ts'
-import { addSourceScore, deleteSourceScore, listSourceScores, listThemeDocuments } from '#app/models/scoring/index.server.ts'
+import {
+  addSourceScore,
+  deleteSourceScore,
+  listDimensions,
+  listModalities,
+  listSourceScores,
+  listThemeDocuments,
+} from '#app/models/scoring/index.server.ts'
 import { SourceScoreFormSchema } from '#app/schemas/scoring.ts'
 import styles from '#app/styles/scoring.css'
 import { roleAllows } from '#app/utils/permissions.ts'

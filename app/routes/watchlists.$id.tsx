@@ -10,8 +10,7 @@ import { requireWatchlist } from '#app/http/lookups.server.ts'
 import { echoValues, refusalResponse } from '#app/http/refusal.server.ts'
 import { localName, useI18n } from '#app/i18n/index.ts'
 import { pageTitle } from '#app/i18n/meta.ts'
-import { listCompanies } from '#app/models/company/index.server.ts'
-import { findCompanyByIdentifier } from '#app/models/company/index.server.ts'
+import { findCompanyByIdentifier, listCompanies } from '#app/models/company/index.server.ts'
 import { listThemes } from '#app/models/theme/index.server.ts'
 import {
   addEntry,

@@ -1,7 +1,8 @@
 import { type ActionFunctionArgs, json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 
-import { Field, fieldError, FormError } from '#app/components/form.tsx'
+import { Field, FormError } from '#app/components/form.tsx'
+import { WatchlistThemeSelect } from '#app/components/watchlist-forms.tsx'
 import { requireRole, requireUser } from '#app/http/auth.server.ts'
 import { badRequest, parseForm } from '#app/http/forms.server.ts'
 import { echoValues, refusalResponse } from '#app/http/refusal.server.ts'
@@ -106,18 +107,7 @@ export default function WatchlistsPage() {
           <FormError error={errors.form} />
           <Form method="post" className="row-form">
             <Field label={t('watchlists.name')} name="name" required maxLength={200} defaultValue={values.name ?? ''} error={errors.name} />
-            <div className={`field${errors.themeId ? ' has-error' : ''}`}>
-              <label htmlFor="new-theme">{t('watchlists.theme')}</label>
-              <select id="new-theme" name="themeId" defaultValue={values.themeId ?? ''}>
-                <option value="">{t('watchlists.noTheme')}</option>
-                {themes.map((theme) => (
-                  <option key={theme.id} value={theme.id}>
-                    {localName(locale, theme)}
-                  </option>
-                ))}
-              </select>
-              {errors.themeId ? <p className="field-error">{fieldError(t, errors.themeId)}</p> : null}
-            </div>
+            <WatchlistThemeSelect id="new-theme" themes={themes} defaultValue={values.themeId ?? ''} error={errors.themeId} />
             <div className="grow">
               <Field
                 label={t('watchlists.description')}

@@ -169,3 +169,9 @@ export const ThemeEditSchema = z.discriminatedUnion(
   { error: 'validation.invalid' },
 )
 export type ThemeEdit = z.output<typeof ThemeEditSchema>
+
+/** The History tab's filter and paging; a bad value is ignored, not refused. */
+export const ThemeHistoryQuerySchema = z.object({
+  part: z.enum(HISTORY_PARTS).optional().catch(undefined),
+  before: IdSchema.optional().catch(undefined),
+})

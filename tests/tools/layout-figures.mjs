@@ -13,8 +13,8 @@ const ranks = [
   [/^app\/components\//, 5, 'components'],
   [/^app\/services\//, 4, 'services'],
   [/^app\/models\/|^db\//, 3, 'models'],
-  [/^app\/(mentions|scoring|ingest|webhooks|feeds|jobs|domain)\//, 2, 'domain'],
-  [/^app\/(schemas|i18n)\//, 1, 'schemas+i18n'],
+  [/^app\/(mentions|scoring|ingest|webhooks|schemas)\//, 2, 'domain'],
+  [/^app\/i18n\//, 1, 'i18n'],
   [/^app\/utils\//, 0, 'utils'],
 ]
 const rankOf = (file) => ranks.find(([re]) => re.test(file)) ?? null

@@ -3,25 +3,13 @@ import { formatDate, useI18n } from '#app/i18n/index.ts'
 import { BarTable } from './bar-table.tsx'
 import { PngButton } from './chart-image.tsx'
 import { Slide } from './slide.tsx'
-import { type MeetingCharts, type MeetingData, PUBLISHERS_SHOWN } from './types.ts'
+import { type ChartSlideProps, PUBLISHERS_SHOWN } from './types.ts'
 
 // Slide 8: documents added to the theme this week, counted by publisher, and the newest titles.
 
 export const TITLES_SHOWN = 8
 
-export function DocumentsSlide({
-  view,
-  charts,
-  current,
-  label,
-  fileName,
-}: {
-  view: MeetingData
-  charts: MeetingCharts
-  current: boolean
-  label: string
-  fileName: string
-}) {
+export function DocumentsSlide({ view, charts, current, label, fileName }: ChartSlideProps) {
   const { t, locale, timeZone } = useI18n()
   const { total, publishers, newest } = view.documents
   const unknown = t('meeting.documents.unknownPublisher')

@@ -2,26 +2,14 @@ import { formatDate, localName, useI18n } from '#app/i18n/index.ts'
 
 import { ChartImage } from './chart-image.tsx'
 import { Slide } from './slide.tsx'
-import type { MeetingCharts, MeetingData } from './types.ts'
+import type { ChartSlideProps } from './types.ts'
 
 // Slide 7: when each data stock is expected to run out, as the estimates stood at the
 // end of the week, and the revisions entered since the previous meeting.
 
 const shift = (n: number) => (n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '±0')
 
-export function ExhaustionSlide({
-  view,
-  charts,
-  current,
-  label,
-  fileName,
-}: {
-  view: MeetingData
-  charts: MeetingCharts
-  current: boolean
-  label: string
-  fileName: string
-}) {
+export function ExhaustionSlide({ view, charts, current, label, fileName }: ChartSlideProps) {
   const { t, locale } = useI18n()
   const { current: estimates, revisions } = view.estimates
   const title = t('meeting.slide.exhaustion')

@@ -4,7 +4,7 @@ import { formatLevel } from '#app/scoring/consensus.ts'
 
 import { ChartImage } from './chart-image.tsx'
 import { Slide } from './slide.tsx'
-import type { MeetingCharts, MeetingData } from './types.ts'
+import type { ChartSlideProps, MeetingData } from './types.ts'
 
 // Slide 4: the consensus history of the modalities that moved, one chart per dimension
 // (the ones with the most moved cells), with reports' published levels as diamonds.
@@ -50,19 +50,7 @@ function HistoryTable({ history }: { history: History }) {
   )
 }
 
-export function HistorySlide({
-  view,
-  charts,
-  current,
-  label,
-  fileName,
-}: {
-  view: MeetingData
-  charts: MeetingCharts
-  current: boolean
-  label: string
-  fileName: string
-}) {
+export function HistorySlide({ view, charts, current, label, fileName }: ChartSlideProps) {
   const { t, locale } = useI18n()
   return (
     <Slide

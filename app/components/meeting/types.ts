@@ -23,3 +23,12 @@ export type SlideId = (typeof SLIDES)[number]
 /** Rows a slide shows of a ranked list (the XLSX has them all). */
 export const TOP_COMPANIES_SHOWN = 8
 export const PUBLISHERS_SHOWN = 8
+
+/** What a slide with a chart gets from the meeting page. */
+export interface ChartSlideProps {
+  view: MeetingData
+  charts: MeetingCharts
+  current: boolean
+  label: string
+  fileName: string
+}

@@ -6,7 +6,7 @@ import { createTestDatabase } from '#tests/db.ts'
 import { createUser } from '#tests/factories.ts'
 import { createCompanies } from '#tests/fixtures/companies.ts'
 
-import { createWatchlist, listLiveEntries } from './watchlist.server.ts'
+import { createWatchlist, listLiveEntries } from './index.server.ts'
 import {
   ImportBlockedError,
   ImportFileError,
@@ -15,7 +15,7 @@ import {
   planImport,
   resolveCompanies,
   rowsFromSheet,
-} from './watchlist-import.server.ts'
+} from './index.server.ts'
 
 let conn: Connection
 let actor: { id: number }

@@ -4,63 +4,17 @@ import type { DB } from '#app/models/db.server.ts'
 import { recordAudit } from '#app/models/ops/audit.server.ts'
 import { inTransaction } from '#app/models/transaction.server.ts'
 import { MAX_COMPANY_TEXT, MAX_NOTES, MAX_RATIONALE, parseTags } from '#app/schemas/watchlist.ts'
-import { normaliseAlias, normaliseText } from '#app/utils/normalise.ts'
+import { normaliseAlias } from '#app/utils/normalise.ts'
 import { Refusal } from '#app/utils/refusal.ts'
-import type { Sheet } from '#app/utils/spreadsheet.server.ts'
-import { parseTicker } from '#app/utils/ticker.ts'
 import type { Region, VendorType } from '#db/types.ts'
 
 import { describeUnresolved, FORMULA_TEXT, mapWatchlistError, type UnresolvedReason, WatchlistError } from './watchlist.server.ts'
-
 // Import of a watchlist from a spreadsheet, all or nothing: every row must name a known
 // company, or the user asks for the unknown names to be created; then everything happens
 // in one transaction. Rows repeating a company, or naming one already on the list, are
 // reported and skipped.
-
-export type ImportColumn = 'company' | 'rationale' | 'notes' | 'tags'
-
-// Header names accepted in either language; they include the headers our own export
-// writes (app/i18n/messages/watchlists.ts), so an export imports back.
-const COLUMN_NAMES: Record<ImportColumn, string[]> = {
-  company: ['company', 'company name', '公司', '公司名称'],
-  rationale: ['rationale', 'reason', '理由', '入选理由'],
-  notes: ['notes', 'note', 'notes (markdown)', '备注', '笔记'],
-  tags: ['tags', 'tag', '标签'],
-}
-
-export class ImportFileError extends Refusal {
-  constructor(reason: 'noCompanyColumn') {
-    super(reason, { field: 'file', messageKey: 'watchlists.import.noCompanyColumn', status: 400 })
-  }
-}
-
-export interface ImportRow {
-  rowNumber: number
-  company: string
-  rationale: string
-  notes: string
-  tags: string
-}
-
-/** The rows of a sheet by column meaning; a sheet without a company column is refused. */
-export function rowsFromSheet(sheet: Sheet): ImportRow[] {
-  const index: Partial<Record<ImportColumn, number>> = {}
-  sheet.header.forEach((name, i) => {
-    const key = normaliseText(name)
-    for (const column of Object.keys(COLUMN_NAMES) as ImportColumn[]) {
-      if (index[column] === undefined && COLUMN_NAMES[column].includes(key)) index[column] = i
-    }
-  })
-  if (index.company === undefined) throw new ImportFileError('noCompanyColumn')
-  const cell = (cells: string[], column: ImportColumn) => (index[column] === undefined ? '' : (cells[index[column]!] ?? ''))
-  return sheet.rows.map(({ rowNumber, cells }) => ({
-    rowNumber,
-    company: cell(cells, 'company').trim(),
-    rationale: cell(cells, 'rationale').trim(),
-    notes: cell(cells, 'notes').trim(),
-    tags: cell(cells, 'tags'),
-  }))
-}
+import { chunks, resolveCompanies } from './watchlist-company-match.server.ts'
+import type { ImportColumn, ImportRow } from './watchlist-import-rows.server.ts'
 
 export interface PlannedAdd {
   row: number
@@ -88,82 +42,6 @@ export function canImport(plan: ImportPlan, createMissing: boolean): boolean {
   if (plan.invalid.length > 0) return false
   if (plan.unresolved.some((u) => u.reason !== 'unknown')) return false
   return plan.unresolved.length === 0 || createMissing
-}
-
-const CHUNK = 500
-function chunks<T>(items: T[]): T[][] {
-  const out: T[][] = []
-  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK))
-  return out
-}
-
-/**
- * findCompanyByIdentifier for many texts at once (three queries per 500 instead of up to
- * three per row), with the same order of precedence: ticker, then alias, then name.
- */
-export async function resolveCompanies(db: DB, texts: string[]): Promise<Map<string, CompanyMatch | null>> {
-  const distinct = [...new Set(texts.map((t) => t.trim()).filter(Boolean))]
-  const tickerOf = new Map(distinct.map((t) => [t, parseTicker(t)]))
-  const codes = [...new Set([...tickerOf.values()].flatMap((t) => (t ? [t.code] : [])))]
-  const keys = [...new Set(distinct.map(normaliseAlias))]
-  const zhNames = [...new Set(distinct.map((t) => t.normalize('NFKC')))]
-  const byTicker = new Map<string, Omit<CompanyMatch, 'matchedBy'>>()
-  const byAlias = new Map<string, Omit<CompanyMatch, 'matchedBy'>>()
-  const byName = new Map<string, Omit<CompanyMatch, 'matchedBy'>>()
-  const byZhName = new Map<string, Omit<CompanyMatch, 'matchedBy'>>()
-  for (const part of chunks(codes)) {
-    const rows = await db
-      .selectFrom('company_ticker')
-      .innerJoin('company', 'company.id', 'company_ticker.company_id')
-      .select(['company.id', 'company.name_en as nameEn', 'company.name_zh as nameZh', 'company_ticker.exchange', 'company_ticker.code'])
-      .where('company_ticker.code', 'in', part)
-      .execute()
-    for (const { exchange, code, ...company } of rows) byTicker.set(`${exchange}:${code}`, company)
-  }
-  for (const part of chunks(keys)) {
-    const rows = await db
-      .selectFrom('company_alias')
-      .innerJoin('company', 'company.id', 'company_alias.company_id')
-      .select(['company.id', 'company.name_en as nameEn', 'company.name_zh as nameZh', 'company_alias.normalised_text as key'])
-      .where('company_alias.normalised_text', 'in', part)
-      .execute()
-    for (const { key, ...company } of rows) byAlias.set(key, company)
-  }
-  for (const part of chunks(keys)) {
-    const rows = await db
-      .selectFrom('company')
-      .select((eb) => ['id', 'name_en as nameEn', 'name_zh as nameZh', eb.fn<string>('lower', ['name_en']).as('key')])
-      .where((eb) => eb(eb.fn('lower', ['name_en']), 'in', part))
-      .execute()
-    for (const { key, ...company } of rows) byName.set(key, company)
-  }
-  for (const part of chunks(zhNames)) {
-    const rows = await db
-      .selectFrom('company')
-      .select(['id', 'name_en as nameEn', 'name_zh as nameZh'])
-      .where('name_zh', 'in', part)
-      .orderBy('id')
-      .execute()
-    for (const company of rows) if (!byZhName.has(company.nameZh)) byZhName.set(company.nameZh, company)
-  }
-  const result = new Map<string, CompanyMatch | null>()
-  for (const text of distinct) {
-    const ticker = tickerOf.get(text)
-    const viaTicker = ticker ? byTicker.get(`${ticker.exchange}:${ticker.code}`) : undefined
-    const viaAlias = byAlias.get(normaliseAlias(text))
-    const viaName = byName.get(normaliseAlias(text)) ?? byZhName.get(text.normalize('NFKC'))
-    result.set(
-      text,
-      viaTicker
-        ? { ...viaTicker, matchedBy: 'ticker' }
-        : viaAlias
-          ? { ...viaAlias, matchedBy: 'alias' }
-          : viaName
-            ? { ...viaName, matchedBy: 'name' }
-            : null,
-    )
-  }
-  return result
 }
 
 function validateRow(row: ImportRow): ImportPlan['invalid'] {
@@ -366,23 +244,3 @@ export async function importRows(db: DB, actor: Actor, watchlistId: number, rows
 }
 
 /** The plan as a page shows it: counts, and at most `limit` rows of each list. */
-export function summarisePlan(plan: ImportPlan, createMissing: boolean, limit = 200) {
-  const adds = createMissing ? plan.toAdd : plan.toAdd.filter((a) => a.companyId !== null)
-  const cut = <T>(items: T[]) => ({ items: items.slice(0, limit), more: Math.max(0, items.length - limit) })
-  return {
-    total: plan.total,
-    counts: {
-      known: plan.toAdd.filter((a) => a.companyId !== null).length,
-      unresolved: plan.unresolved.length,
-      duplicates: plan.duplicates.length,
-      alreadyListed: plan.alreadyListed.length,
-      invalid: plan.invalid.length,
-    },
-    toAdd: cut(adds.map(({ row, text, name, nameZh, matchedBy }) => ({ row, text, name, nameZh, matchedBy }))),
-    unresolved: cut(plan.unresolved),
-    duplicates: cut(plan.duplicates),
-    alreadyListed: cut(plan.alreadyListed),
-    invalid: cut(plan.invalid),
-  }
-}
-export type PlanSummary = ReturnType<typeof summarisePlan>

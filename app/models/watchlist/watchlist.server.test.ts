@@ -18,7 +18,7 @@ import {
   updateEntry,
   updateWatchlist,
   WatchlistError,
-} from './watchlist.server.ts'
+} from './index.server.ts'
 import { listWatchlistHistory } from './watchlist-history.server.ts'
 
 let conn: Connection

@@ -1,7 +1,6 @@
 import { type FeedItem, FeedParseError, parseFeed } from '#app/ingest/parse-feed.ts'
 import type { DB } from '#app/models/db.server.ts'
-import { getAllowedHosts } from '#app/models/ops/index.server.ts'
-import { type FeedLease, findStoredLinks, recordPollResult, releaseFeedLease } from '#app/models/ops/index.server.ts'
+import { type FeedLease, findStoredLinks, getAllowedHosts, recordPollResult, releaseFeedLease } from '#app/models/ops/index.server.ts'
 import { inTransaction } from '#app/models/transaction.server.ts'
 import { bodyText, describeFetchError, type Resolver, safeFetch, SafeFetchError, vetHost } from '#app/utils/safe-fetch.server.ts'
 

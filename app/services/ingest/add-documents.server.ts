@@ -3,7 +3,10 @@ import { IngestError } from '#app/ingest/ingest-error.ts'
 import { MB } from '#app/ingest/limits.ts'
 import { type IngestOutcome, outcomeOf, refusalKey } from '#app/ingest/outcome.ts'
 import type { MentionMatcher } from '#app/mentions/index.ts'
+import type { Actor } from '#app/models/account/index.server.ts'
 import type { DB } from '#app/models/db.server.ts'
+import { enqueueBulkUpload } from '#app/models/document/index.server.ts'
+import { getMentionMatcher } from '#app/models/mentions/index.server.ts'
 import { getAllowedHosts } from '#app/models/ops/index.server.ts'
 import { describeFetchError, SafeFetchError, type SafeFetchReason } from '#app/utils/safe-fetch.server.ts'
 
@@ -74,4 +77,45 @@ export async function ingestFromUrl(
   const outcome = await ingestSource(db, fetched.finalUrl, { ...source, sourceUrl: fetched.finalUrl }, meta)
   if (outcome.status === 'refused') return { ok: false, reason: outcome.reason ?? 'validation.invalid' }
   return { ok: true, outcome }
+}
+
+export interface UploadedFileInput {
+  name: string
+  contentType: string
+  bytes: Uint8Array
+}
+
+export type UploadIngest = { kind: 'job'; jobId: number } | { kind: 'done'; outcomes: IngestOutcome[] }
+
+/**
+ * Files from one upload: many (or large) ones are stored with a background job whose page
+ * shows progress; a few are ingested now. Files the upload handler refused come back as
+ * refused outcomes either way.
+ */
+export async function ingestUploadedFiles(
+  db: DB,
+  actor: Actor,
+  files: UploadedFileInput[],
+  refused: IngestOutcome[],
+  meta: DocumentMeta,
+): Promise<UploadIngest> {
+  const totalBytes = files.reduce((sum, f) => sum + f.bytes.byteLength, 0)
+  if (files.length + refused.length >= BULK_MIN_FILES || totalBytes > BULK_MIN_BYTES) {
+    const jobId = await enqueueBulkUpload(db, actor, {
+      files,
+      refused: refused.map((r) => ({ name: r.name, reason: r.reason ?? 'validation.invalid' })),
+      meta: {
+        publisher: meta.publisher ?? '',
+        publishedOn: meta.publishedOn ?? null,
+        tags: [...(meta.tags ?? [])],
+        themeIds: [...(meta.themeIds ?? [])],
+      },
+    })
+    return { kind: 'job', jobId }
+  }
+  const { matcher } = await getMentionMatcher(db)
+  const outcomes: IngestOutcome[] = []
+  for (const file of files) outcomes.push(await ingestSource(db, file.name, { file }, meta, matcher))
+  outcomes.push(...refused)
+  return { kind: 'done', outcomes }
 }

@@ -1,8 +1,7 @@
 import { z } from 'zod'
 
 import { getMentionAlert, WEBHOOK_DELIVERY_JOB_KIND } from '#app/models/mentions/index.server.ts'
-import { MAX_ATTEMPTS } from '#app/models/ops/index.server.ts'
-import { getWebhook, recordDelivery } from '#app/models/ops/index.server.ts'
+import { getWebhook, MAX_ATTEMPTS, recordDelivery } from '#app/models/ops/index.server.ts'
 import { postToWebhook } from '#app/services/webhooks/post-webhook.server.ts'
 import type { Resolver } from '#app/utils/safe-fetch.server.ts'
 import { webhookBody } from '#app/webhooks/formats.ts'
