@@ -1,8 +1,9 @@
 import type { ColumnType, Generated } from 'kysely'
 
 // Types of the tables as the migrations in db/migrations leave them. Kept by hand next
-// to the migrations; tests/db/schema.test.ts checks every column here exists in the
-// migrated database, so the two cannot drift apart silently.
+// to the migrations; tests/db-schema.test.ts compares every table and column here (and
+// its nullability and type) with the migrated database on PGlite and PostgreSQL, so the
+// two cannot drift apart silently.
 //
 // JS types are the same on PGlite and pg because db/connection.ts sets one set of parsers:
 // int8 and numeric -> number, date -> 'YYYY-MM-DD' string, timestamptz -> Date.

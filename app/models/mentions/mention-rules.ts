@@ -1,5 +1,5 @@
 // The rules for "moved" and "jumped", in one place so the dashboard, the meeting page,
-// the alert evaluation and README.md agree. Pure functions: no database.
+// the alert evaluation and docs/decisions/017-weekly-mention-rollup-and-movers.md agree. Pure functions: no database.
 //
 // Both compare a week with the average of the TRAILING_WEEKS weeks before it (weeks with
 // no mentions count as 0).
