@@ -6,13 +6,13 @@ import { action as feedsAction, loader as feedsLoader } from '#app/routes/feeds.
 import type { Connection } from '#db/connection.ts'
 
 import { contextFor, getRequest, postForm, respond } from './factories.ts'
-import { documentCount, newFeed, useFeedsWorld } from './fixtures/feeds.ts'
+import { documentCount, newFeed, setUpFeedsWorld } from './fixtures/feeds.ts'
 import { FEEDS_HOST } from './msw/feeds-example.ts'
 
 // The feeds page as a browser uses it (every refusal a 4xx next to the field, every
 // change audited, viewers refused) and the admin's list of allowed intranet hosts.
 
-const world = useFeedsWorld()
+const world = setUpFeedsWorld()
 let conn: Connection
 let analyst: string
 let admin: string
