@@ -14,7 +14,7 @@ import type { Connection } from '#db/connection.ts'
 import type { WebhookFormat } from '#db/types.ts'
 
 import { createTestDatabase } from './db.ts'
-import { createUser } from './factories.ts'
+import { createCompany, createUser } from './factories.ts'
 import { HOOKS_HOST, hooksExampleHandlers, hooksLookup, received, resetHooks } from './msw/hooks-example.ts'
 
 // Posting mention alerts to webhooks: the exact body of each bot format, retries with
@@ -30,12 +30,7 @@ beforeAll(async () => {
   server.listen({ onUnhandledRequest: 'error' })
   conn = await createTestDatabase()
   admin = { id: (await createUser(conn.db, { role: 'admin' })).id }
-  const company = await conn.db
-    .insertInto('company')
-    .values({ name_en: 'Meitu', name_zh: '美图', region: 'domestic', is_listed: true, vendor_type: 'application_company' })
-    .returning('id')
-    .executeTakeFirstOrThrow()
-  companyId = company.id
+  companyId = (await createCompany(conn.db, { nameEn: 'Meitu', nameZh: '美图', vendorType: 'application_company' })).id
   const alert = await conn.db
     .insertInto('mention_alert')
     .values({ company_id: companyId, iso_week: '2026-W48', mentions: 12, trailing_avg: 2.5 })
