@@ -3,7 +3,10 @@ import { isIP } from 'node:net'
 // Which IP addresses the app may connect to when it fetches a URL someone typed in.
 // Only public unicast addresses: everything on this machine, on private networks, the
 // cloud metadata endpoint (169.254.169.254, fd00:ec2::254) and reserved space is refused,
-// including IPv4 addresses dressed up as IPv6 (::ffff:127.0.0.1, NAT64, 6to4).
+// including IPv4 addresses dressed up as IPv6: those are judged by the IPv4 address they
+// carry (IPv4-mapped ::ffff:a.b.c.d, IPv4-translated ::ffff:0:a.b.c.d from RFC 6145, NAT64
+// 64:ff9b::/96, 6to4 2002::/16), in dotted or hex form. Other IPv6 ranges that lead to
+// IPv4 (local-use NAT64, Teredo, the deprecated IPv4-compatible ::a.b.c.d) are refused whole.
 
 export type BlockedKind = 'loopback' | 'private' | 'linkLocal' | 'sharedAddress' | 'unspecified' | 'multicast' | 'reserved'
 
@@ -44,10 +47,13 @@ const V4_BLOCKED: Range[] = [
 ]
 
 // Order matters: the embedded-IPv4 ranges are checked before the broad ::/96 block.
+// Whatever is left outside 2000::/3 (the only space handed out for public unicast) is
+// refused as reserved, so a form not listed here fails closed.
 const V6_BLOCKED: Range[] = [
   v6Range('::/128', 'unspecified'),
   v6Range('::1/128', 'loopback'),
   v6Range('::ffff:0:0/96', 'embedsV4', 12),
+  v6Range('::ffff:0:0:0/96', 'embedsV4', 12),
   v6Range('64:ff9b::/96', 'embedsV4', 12),
   v6Range('2002::/16', 'embedsV4', 2),
   v6Range('::/96', 'reserved'),
@@ -55,11 +61,14 @@ const V6_BLOCKED: Range[] = [
   v6Range('100::/64', 'reserved'),
   v6Range('2001::/32', 'reserved'),
   v6Range('2001:db8::/32', 'reserved'),
+  v6Range('3fff::/20', 'reserved'),
   v6Range('fc00::/7', 'private'),
   v6Range('fe80::/10', 'linkLocal'),
   v6Range('fec0::/10', 'private'),
   v6Range('ff00::/8', 'multicast'),
 ]
+
+const V6_GLOBAL_UNICAST = v6Range('2000::/3', 'reserved')
 
 export function parseIPv4(text: string): number[] | null {
   if (isIP(text) !== 4) return null
@@ -119,7 +128,7 @@ export function blockedAddressKind(address: string): BlockedKind | null {
     const embedded = v6.slice(range.v4At!, range.v4At! + 4).join('.')
     return blockedAddressKind(embedded)
   }
-  return null
+  return inRange(v6, V6_GLOBAL_UNICAST) ? null : 'reserved'
 }
 
 /** Names that mean "this machine" without asking DNS (RFC 6761). */
