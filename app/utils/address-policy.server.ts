@@ -77,7 +77,10 @@ export function parseIPv4(text: string): number[] | null {
 
 /** 16 bytes of an IPv6 address (zone id dropped, a dotted IPv4 tail allowed), or null. */
 export function parseIPv6(text: string): number[] | null {
-  const plain = text.replace(/^\[|\]$/g, '').replace(/%.*$/, '')
+  const unbracketed = text.replace(/^\[|\]$/g, '')
+  // Cut at the zone id by index: the text may come from outside, and a regex would rescan it.
+  const zone = unbracketed.indexOf('%')
+  const plain = zone === -1 ? unbracketed : unbracketed.slice(0, zone)
   if (isIP(plain) !== 6) return null
   let head = plain
   const tail: number[] = []
