@@ -70,6 +70,25 @@ export interface SignInAttemptTable {
   at: Generated<Date>
 }
 
+/** Sign-in throttling counters, one per bucket (2026-12-04T19-20-00_account_safety). */
+export interface SignInThrottleTable {
+  bucket: string
+  window_start: Timestamp
+  failures: number
+}
+
+/** One-time password reset links an administrator issues; only the token's SHA-256 is kept. */
+export interface PasswordResetTable {
+  id: Generated<number>
+  token_hash: string
+  user_id: number
+  created_by: number
+  created_at: Generated<Date>
+  expires_at: Timestamp
+  used_at: NullableTimestamp
+  revoked_at: NullableTimestamp
+}
+
 export interface AppSettingTable {
   key: string
   value: Json
@@ -390,6 +409,8 @@ export interface Database {
   user_session: UserSessionTable
   invite: InviteTable
   sign_in_attempt: SignInAttemptTable
+  sign_in_throttle: SignInThrottleTable
+  password_reset: PasswordResetTable
   app_setting: AppSettingTable
   audit_log: AuditLogTable
   rubric: RubricTable

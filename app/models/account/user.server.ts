@@ -98,12 +98,21 @@ export async function verifyLogin(db: DB, email: string, password: string) {
   return rest
 }
 
+const SETUP_LOCK_KEY = 'setup.lock'
+
 /** The setup page's first administrator. Refused once any account exists. */
 export async function createFirstAdmin(db: DB, input: { email: string; displayName: string; password: string }, ip?: string) {
   const passwordHash = await hashPassword(input.password)
   return inTransaction(db, async (tx) => {
-    // Serialise concurrent setups: only the first one may create the admin.
-    await tx.selectFrom('app_setting').select('key').where('key', '=', 'setup.lock').forUpdate().execute()
+    // Serialise concurrent setups: only the first one may create the admin. The migration
+    // 2026-12-04T19-20-00_account_safety creates the row; inserting it here too keeps the lock
+    // real should it ever be deleted (a second inserter waits on the first's unique key).
+    await tx
+      .insertInto('app_setting')
+      .values({ key: SETUP_LOCK_KEY, value: JSON.stringify(true) })
+      .onConflict((oc) => oc.column('key').doNothing())
+      .execute()
+    await tx.selectFrom('app_setting').select('key').where('key', '=', SETUP_LOCK_KEY).forUpdate().executeTakeFirstOrThrow()
     if ((await countUsers(tx)) > 0) return null
     const user = await tx
       .insertInto('app_user')
