@@ -161,6 +161,10 @@ export interface ThemeTable {
   rubric_id: number | null
   created_at: Generated<Date>
   updated_at: Generated<Date>
+  /** Saves of the thesis; a form saves only from the version it was opened at (2026-12-04T19-10-00_edit_versions). */
+  thesis_version: Generated<number>
+  /** Saves of the names, summaries, stance, status and parent, likewise. */
+  details_version: Generated<number>
 }
 
 export interface ThemePointTable {
@@ -172,6 +176,7 @@ export interface ThemePointTable {
   expected_on: DateString | null
   position: Generated<number>
   created_at: Generated<Date>
+  version: Generated<number>
 }
 
 export interface CompanyTable {
@@ -231,6 +236,7 @@ export interface ApplicationSegmentTable {
   note_en: Generated<string>
   note_zh: Generated<string>
   position: Generated<number>
+  version: Generated<number>
 }
 
 export interface SegmentCompanyTable {
@@ -282,6 +288,7 @@ export interface WatchlistEntryTable {
   removed_by: number | null
   removed_at: NullableTimestamp
   removed_reason: string | null
+  version: Generated<number>
 }
 
 export interface FeedTable {
@@ -402,6 +409,8 @@ export interface MeetingTable {
   reopened_by: number | null
   updated_by: number | null
   updated_at: Generated<Date>
+  /** Saves of the notes and actions; 0 stands for "no row yet" in a form. */
+  version: Generated<number>
 }
 
 export interface Database {

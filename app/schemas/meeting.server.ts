@@ -1,6 +1,7 @@
 import { z } from 'zod'
 
 import { optionalText } from './common.ts'
+import { EditVersionSchema } from './edit-version.ts'
 import { MEETING_TEXT_MAX } from './meeting-limits.ts'
 
 // The lead's notes and action items for a meeting (markdown, rendered sanitised). Named
@@ -9,4 +10,5 @@ import { MEETING_TEXT_MAX } from './meeting-limits.ts'
 export const MeetingNotesSchema = z.object({
   notesMd: optionalText(MEETING_TEXT_MAX),
   actionsMd: optionalText(MEETING_TEXT_MAX),
+  version: EditVersionSchema,
 })

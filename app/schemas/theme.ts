@@ -1,6 +1,7 @@
 import { z } from 'zod'
 
 import { IdSchema, optionalText, requiredText } from './common.ts'
+import { EditVersionSchema as version } from './edit-version.ts'
 
 // Forms of the theme pages: creating a theme (/themes/new) and every inline edit on the
 // theme page (one hidden `intent` per form). Field errors are i18n message keys.
@@ -122,17 +123,17 @@ const companyIdentifier = requiredText(200)
 export const ThemeEditSchema = z.discriminatedUnion(
   'intent',
   [
-    z.object({ intent: z.literal('details'), ...themeFields }),
-    z.object({ intent: z.literal('thesis'), thesisMd: thesis }),
+    z.object({ intent: z.literal('details'), ...themeFields, version }),
+    z.object({ intent: z.literal('thesis'), thesisMd: thesis, version }),
     z.object({ intent: z.literal('preview'), thesisMd: thesis }),
     z.object({ intent: z.literal('archive') }),
     z.object({ intent: z.literal('unarchive') }),
     z.object({ intent: z.literal('addPoint'), kind: choice(POINT_KINDS), ...pointText }).refine(needsText, needsTextIssue),
-    z.object({ intent: z.literal('editPoint'), pointId: IdSchema, ...pointText }).refine(needsText, needsTextIssue),
+    z.object({ intent: z.literal('editPoint'), pointId: IdSchema, ...pointText, version }).refine(needsText, needsTextIssue),
     z.object({ intent: z.literal('removePoint'), pointId: IdSchema }),
     z.object({ intent: z.literal('movePoint'), pointId: IdSchema, direction: choice(['up', 'down'] as const) }),
     z.object({ intent: z.literal('addSegment'), ...segmentFields }),
-    z.object({ intent: z.literal('editSegment'), segmentId: IdSchema, ...segmentFields }),
+    z.object({ intent: z.literal('editSegment'), segmentId: IdSchema, ...segmentFields, version }),
     z.object({ intent: z.literal('removeSegment'), segmentId: IdSchema }),
     z.object({ intent: z.literal('linkSegmentCompany'), segmentId: IdSchema, company: companyIdentifier }),
     z.object({ intent: z.literal('unlinkSegmentCompany'), segmentId: IdSchema, companyId: IdSchema }),

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 
 import { IdSchema, optionalText, requiredText } from './common.ts'
+import { EditVersionSchema } from './edit-version.ts'
 
 // Forms of the watchlist pages. Shared by server and browser: field errors are message
 // keys (see app/schemas/common.ts).
@@ -66,7 +67,7 @@ export const WatchlistPageSchema = z.discriminatedUnion(
   'intent',
   [
     z.object({ intent: z.literal('add'), company: requiredText(MAX_COMPANY_TEXT), ...EntryFields }),
-    z.object({ intent: z.literal('editEntry'), entryId: IdSchema, ...EntryFields }),
+    z.object({ intent: z.literal('editEntry'), entryId: IdSchema, ...EntryFields, version: EditVersionSchema }),
     z.object({ intent: z.literal('remove'), entryId: IdSchema, reason: requiredText(MAX_REASON) }),
     z.object({ intent: z.literal('update'), name: requiredText(200), description: optionalText(2000), themeId: OptionalThemeId }),
     z.object({ intent: z.literal('archive') }),

@@ -7,6 +7,7 @@ import * as mentionAlerts from './2026-11-23T18-00-00_mention_alerts.ts'
 import * as meetingIndexes from './2026-11-23T18-30-00_meeting_indexes.ts'
 import * as mentionSnippetOffset from './2026-12-04T18-00-00_mention_snippet_offset.ts'
 import * as mentionWeekDateEdits from './2026-12-04T19-00-00_mention_week_date_edits.ts'
+import * as editVersions from './2026-12-04T19-10-00_edit_versions.ts'
 import * as accountSafety from './2026-12-04T19-20-00_account_safety.ts'
 
 // Migrations are listed here rather than read from disk so the same list works in the
@@ -19,5 +20,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23T18-30-00_meeting_indexes': meetingIndexes,
   '2026-12-04T18-00-00_mention_snippet_offset': mentionSnippetOffset,
   '2026-12-04T19-00-00_mention_week_date_edits': mentionWeekDateEdits,
+  '2026-12-04T19-10-00_edit_versions': editVersions,
   '2026-12-04T19-20-00_account_safety': accountSafety,
 }

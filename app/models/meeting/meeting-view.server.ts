@@ -164,6 +164,7 @@ export async function loadMeetingView(db: DB, theme: MeetingTheme, week: string,
           actionsMd: notes.actionsMd,
           updatedAt: notes.updatedAt.toISOString(),
           updatedBy: notes.updatedBy,
+          version: notes.version,
         }
       : null,
     previousNotes,

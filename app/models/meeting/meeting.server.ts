@@ -2,6 +2,7 @@ import type { Actor } from '#app/models/account/user.server.ts'
 import type { DB } from '#app/models/db.server.ts'
 import { recordAudit } from '#app/models/ops/audit.server.ts'
 import { inTransaction } from '#app/models/transaction.server.ts'
+import { EditConflict, isStale } from '#app/utils/edit-conflict.ts'
 
 // A theme's weekly meeting: the lead's notes and action items (markdown), one row per
 // theme and ISO week. Saving notes creates the row, and a meeting row of a later week is
@@ -36,6 +37,7 @@ export async function getMeeting(db: DB, themeId: number, week: string) {
       'meeting.notes_md as notesMd',
       'meeting.actions_md as actionsMd',
       'meeting.updated_at as updatedAt',
+      'meeting.version',
       'app_user.display_name as updatedBy',
     ])
     .where('meeting.theme_id', '=', themeId)
@@ -95,51 +97,64 @@ export async function saveMeetingNotes(
   themeId: number,
   week: string,
   notes: MeetingNotes,
+  /** The version the form was opened at (0: no meeting yet); a stale one is refused (EditConflict). */
+  baseVersion?: number,
 ): Promise<'created' | 'updated' | 'unchanged'> {
+  const yours = { notesMd: notes.notesMd, actionsMd: notes.actionsMd }
   return inTransaction(db, async (tx) => {
-    const existing = await tx
-      .selectFrom('meeting')
-      .select(['id', 'notes_md as notesMd', 'actions_md as actionsMd'])
-      .where('theme_id', '=', themeId)
-      .where('iso_week', '=', week)
-      .forUpdate()
-      .executeTakeFirst()
-    if (existing && existing.notesMd === notes.notesMd && existing.actionsMd === notes.actionsMd) return 'unchanged'
-    const row = await tx
-      .insertInto('meeting')
-      .values({
-        theme_id: themeId,
-        iso_week: week,
+    const lock = () =>
+      tx
+        .selectFrom('meeting')
+        .select(['id', 'notes_md as notesMd', 'actions_md as actionsMd', 'version'])
+        .where('theme_id', '=', themeId)
+        .where('iso_week', '=', week)
+        .forUpdate()
+        .executeTakeFirst()
+    const audit = (id: number, old: MeetingNotes | null) =>
+      recordAudit(tx, {
+        actorId: actor.id,
+        action: 'meeting.notes',
+        entityType: 'meeting',
+        entityId: id,
+        oldValue: old ? { themeId, week, notesMd: old.notesMd, actionsMd: old.actionsMd } : null,
+        newValue: { themeId, week, ...notes },
+        ip: actor.ip,
+      })
+    let existing = await lock()
+    if (!existing) {
+      if (isStale(baseVersion, 0, { notesMd: '', actionsMd: '' }, yours))
+        throw new EditConflict('meeting.notes.conflict', 0, { notesMd: '', actionsMd: '' }, yours)
+      const created = await tx
+        .insertInto('meeting')
+        .values({ theme_id: themeId, iso_week: week, notes_md: notes.notesMd, actions_md: notes.actionsMd, updated_by: actor.id })
+        .onConflict((oc) => oc.constraint('meeting_theme_week_key').doNothing())
+        .returning('id')
+        .executeTakeFirst()
+      if (created) {
+        await audit(created.id, null)
+        return 'created'
+      }
+      // Two first saves raced on the (theme, week) key: the second finds the first's row
+      // (committed by now) and is checked against it like any other save.
+      existing = await lock()
+      if (!existing) throw new Error(`meeting ${themeId}/${week} neither inserted nor found`)
+    }
+    const current = { notesMd: existing.notesMd, actionsMd: existing.actionsMd }
+    if (current.notesMd === yours.notesMd && current.actionsMd === yours.actionsMd) return 'unchanged'
+    if (isStale(baseVersion, existing.version, current, yours))
+      throw new EditConflict('meeting.notes.conflict', existing.version, current, yours)
+    await tx
+      .updateTable('meeting')
+      .set({
         notes_md: notes.notesMd,
         actions_md: notes.actionsMd,
         updated_by: actor.id,
+        updated_at: new Date(),
+        version: existing.version + 1,
       })
-      .onConflict((oc) =>
-        oc.constraint('meeting_theme_week_key').doUpdateSet({
-          notes_md: notes.notesMd,
-          actions_md: notes.actionsMd,
-          updated_by: actor.id,
-          updated_at: new Date(),
-        }),
-      )
-      .returning('id')
-      .executeTakeFirstOrThrow()
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: 'meeting.notes',
-      entityType: 'meeting',
-      entityId: row.id,
-      oldValue: existing
-        ? {
-            themeId,
-            week,
-            notesMd: existing.notesMd,
-            actionsMd: existing.actionsMd,
-          }
-        : null,
-      newValue: { themeId, week, ...notes },
-      ip: actor.ip,
-    })
-    return existing ? 'updated' : 'created'
+      .where('id', '=', existing.id)
+      .execute()
+    await audit(existing.id, current)
+    return 'updated'
   })
 }

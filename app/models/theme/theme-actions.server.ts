@@ -18,19 +18,21 @@ export async function applyThemeEdit(
 ): Promise<void> {
   switch (input.intent) {
     case 'details': {
-      const { intent: _intent, ...details } = input
-      return updateThemeDetails(db, actor, themeId, details)
+      const { intent: _intent, version, ...details } = input
+      return updateThemeDetails(db, actor, themeId, details, version)
     }
     case 'thesis':
-      return updateThesis(db, actor, themeId, input.thesisMd)
+      return updateThesis(db, actor, themeId, input.thesisMd, input.version)
     case 'archive':
     case 'unarchive':
       return setThemeArchived(db, actor, themeId, input.intent === 'archive')
     case 'addPoint':
       await addPoint(db, actor, themeId, input.kind, { textEn: input.textEn, textZh: input.textZh, expectedOn: input.expectedOn })
       return
-    case 'editPoint':
-      return editPoint(db, actor, themeId, input.pointId, { textEn: input.textEn, textZh: input.textZh, expectedOn: input.expectedOn })
+    case 'editPoint': {
+      const { textEn, textZh, expectedOn } = input
+      return editPoint(db, actor, themeId, input.pointId, { textEn, textZh, expectedOn }, input.version)
+    }
     case 'removePoint':
       return removePoint(db, actor, themeId, input.pointId)
     case 'movePoint':
@@ -41,8 +43,8 @@ export async function applyThemeEdit(
       return
     }
     case 'editSegment': {
-      const { intent: _intent, segmentId, ...segment } = input
-      return editSegment(db, actor, themeId, segmentId, segment)
+      const { intent: _intent, segmentId, version, ...segment } = input
+      return editSegment(db, actor, themeId, segmentId, segment, version)
     }
     case 'removeSegment':
       return removeSegment(db, actor, themeId, input.segmentId)

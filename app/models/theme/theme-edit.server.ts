@@ -3,6 +3,7 @@ import { constraintName, type DB, sqlState, UNIQUE_VIOLATION } from '#app/models
 import { recordAudit } from '#app/models/ops/audit.server.ts'
 import { inTransaction } from '#app/models/transaction.server.ts'
 import type { ThemeCreate } from '#app/schemas/theme.ts'
+import { EditConflict, isStale } from '#app/utils/edit-conflict.ts'
 import { Refusal, refusalFrom, type RefusalTable } from '#app/utils/refusal.ts'
 import type { ThemeStance, ThemeStatus } from '#db/types.ts'
 
@@ -83,6 +84,8 @@ export async function lockTheme(tx: DB, themeId: number) {
       'stance',
       'status',
       'parent_id as parentId',
+      'thesis_version as thesisVersion',
+      'details_version as detailsVersion',
     ])
     .where('id', '=', themeId)
     .forUpdate()
@@ -90,6 +93,9 @@ export async function lockTheme(tx: DB, themeId: number) {
   if (!theme) throw new ThemeEditError('notFound')
   return theme
 }
+
+/** The message every refused stale save of a theme or one of its parts shows. */
+export const THEME_CONFLICT_KEY = 'themeEdit.error.conflict'
 
 /** Only the fields that differ, as before/after objects for the audit log. */
 export function changedFields<T extends Record<string, unknown>>(before: T, after: Partial<T>) {
@@ -169,16 +175,27 @@ async function wouldLoop(tx: DB, themeId: number, parentId: number): Promise<boo
   return current != null
 }
 
-export async function updateThemeDetails(db: DB, actor: Actor, themeId: number, input: ThemeDetails): Promise<void> {
+/** The details form's fields as it posts them, to compare a stale save with what is saved. */
+function detailsTexts(d: Omit<ThemeDetails, 'status'> & { status: string }) {
+  const { nameEn, nameZh, summaryEn, summaryZh, stance, status, parentId } = d
+  return { nameEn, nameZh, summaryEn, summaryZh, stance, status, parentId: parentId == null ? '' : String(parentId) }
+}
+
+/** `baseVersion`: the details version the form was opened at; a stale one is refused (EditConflict). */
+export async function updateThemeDetails(db: DB, actor: Actor, themeId: number, input: ThemeDetails, baseVersion?: number): Promise<void> {
   await inTransaction(db, async (tx) => {
     const theme = await lockTheme(tx, themeId)
+    // An archived theme stays archived while its details are corrected; Unarchive brings it back.
+    const status: ThemeStatus = theme.status === 'archived' ? 'archived' : input.status
+    const current = detailsTexts(theme)
+    const yours = detailsTexts({ ...input, status })
+    if (isStale(baseVersion, theme.detailsVersion, current, yours))
+      throw new EditConflict(THEME_CONFLICT_KEY, theme.detailsVersion, current, yours)
     if (input.parentId != null && (await wouldLoop(tx, themeId, input.parentId))) throw new ThemeEditError('parentCycle', 'parentId')
     const [oldParent, newParent] = await Promise.all([
       parentSubject(tx, theme.parentId).catch(() => null),
       parentSubject(tx, input.parentId),
     ])
-    // An archived theme stays archived while its details are corrected; Unarchive brings it back.
-    const status: ThemeStatus = theme.status === 'archived' ? 'archived' : input.status
     const before = {
       nameEn: theme.nameEn,
       nameZh: theme.nameZh,
@@ -209,6 +226,7 @@ export async function updateThemeDetails(db: DB, actor: Actor, themeId: number, 
         stance: input.stance,
         status,
         parent_id: newParent?.id ?? null,
+        details_version: theme.detailsVersion + 1,
       })
       .where('id', '=', themeId)
       .execute()
@@ -216,11 +234,21 @@ export async function updateThemeDetails(db: DB, actor: Actor, themeId: number, 
   })
 }
 
-export async function updateThesis(db: DB, actor: Actor, themeId: number, thesisMd: string): Promise<void> {
+/**
+ * `baseVersion`: the thesis version the form was opened at. When someone saved another
+ * thesis since, the save is refused with their text (EditConflict) instead of replacing it.
+ */
+export async function updateThesis(db: DB, actor: Actor, themeId: number, thesisMd: string, baseVersion?: number): Promise<void> {
   await inTransaction(db, async (tx) => {
     const theme = await lockTheme(tx, themeId)
     if (theme.thesisMd === thesisMd) return
-    await tx.updateTable('theme').set({ thesis_md: thesisMd }).where('id', '=', themeId).execute()
+    if (isStale(baseVersion, theme.thesisVersion, { thesisMd: theme.thesisMd }, { thesisMd }))
+      throw new EditConflict(THEME_CONFLICT_KEY, theme.thesisVersion, { thesisMd: theme.thesisMd }, { thesisMd })
+    await tx
+      .updateTable('theme')
+      .set({ thesis_md: thesisMd, thesis_version: theme.thesisVersion + 1 })
+      .where('id', '=', themeId)
+      .execute()
     await auditTheme(tx, actor, themeId, 'thesis', { thesisMd: theme.thesisMd }, { thesisMd })
   })
 }

@@ -1,8 +1,9 @@
 import type { Actor } from '#app/models/account/user.server.ts'
 import type { DB } from '#app/models/db.server.ts'
 import { inTransaction } from '#app/models/transaction.server.ts'
+import { EditConflict, isStale } from '#app/utils/edit-conflict.ts'
 
-import { auditTheme, changedFields, lockTheme, ThemeEditError } from './theme-edit.server.ts'
+import { auditTheme, changedFields, lockTheme, THEME_CONFLICT_KEY, ThemeEditError } from './theme-edit.server.ts'
 
 // A theme's risks and catalysts: short bilingual points in an order the team chooses.
 
@@ -17,7 +18,7 @@ export interface PointInput {
 async function findPoint(tx: DB, themeId: number, pointId: number) {
   const point = await tx
     .selectFrom('theme_point')
-    .select(['id', 'kind', 'text_en as textEn', 'text_zh as textZh', 'expected_on as expectedOn', 'position'])
+    .select(['id', 'kind', 'text_en as textEn', 'text_zh as textZh', 'expected_on as expectedOn', 'position', 'version'])
     .where('id', '=', pointId)
     .where('theme_id', '=', themeId)
     .executeTakeFirst()
@@ -45,15 +46,28 @@ export async function addPoint(db: DB, actor: Actor, themeId: number, kind: Poin
   })
 }
 
-export async function editPoint(db: DB, actor: Actor, themeId: number, pointId: number, input: PointInput): Promise<void> {
+/** A point's fields as its form posts them. */
+const pointTexts = (p: PointInput) => ({ textEn: p.textEn, textZh: p.textZh, expectedOn: p.expectedOn ?? '' })
+
+/** `baseVersion`: the point's version when the form was opened; a stale one is refused (EditConflict). */
+export async function editPoint(
+  db: DB,
+  actor: Actor,
+  themeId: number,
+  pointId: number,
+  input: PointInput,
+  baseVersion?: number,
+): Promise<void> {
   await inTransaction(db, async (tx) => {
     await lockTheme(tx, themeId)
     const point = await findPoint(tx, themeId, pointId)
     const changes = changedFields({ textEn: point.textEn, textZh: point.textZh, expectedOn: point.expectedOn }, input)
     if (!changes) return
+    if (isStale(baseVersion, point.version, pointTexts(point), pointTexts(input)))
+      throw new EditConflict(THEME_CONFLICT_KEY, point.version, pointTexts(point), pointTexts(input))
     await tx
       .updateTable('theme_point')
-      .set({ text_en: input.textEn, text_zh: input.textZh, expected_on: input.expectedOn })
+      .set({ text_en: input.textEn, text_zh: input.textZh, expected_on: input.expectedOn, version: point.version + 1 })
       .where('id', '=', pointId)
       .execute()
     await auditTheme(tx, actor, themeId, `${point.kind}.edit`, { id: pointId, ...changes.oldValue }, { id: pointId, ...changes.newValue })

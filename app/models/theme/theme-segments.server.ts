@@ -3,9 +3,10 @@ import { findCompanyByIdentifier } from '#app/models/company/company-lookup.serv
 import { type DB, sqlState, UNIQUE_VIOLATION } from '#app/models/db.server.ts'
 import { inTransaction } from '#app/models/transaction.server.ts'
 import { suggestSlug } from '#app/schemas/theme.ts'
+import { EditConflict, isStale } from '#app/utils/edit-conflict.ts'
 import type { Audience } from '#db/types.ts'
 
-import { auditTheme, changedFields, lockTheme, ThemeEditError } from './theme-edit.server.ts'
+import { auditTheme, changedFields, lockTheme, THEME_CONFLICT_KEY, ThemeEditError } from './theme-edit.server.ts'
 
 // Application segments (2B: e-commerce, marketing...; 2C: UGC platforms) and the
 // companies behind each.
@@ -21,7 +22,7 @@ export interface SegmentInput {
 async function findSegment(tx: DB, themeId: number, segmentId: number) {
   const segment = await tx
     .selectFrom('application_segment')
-    .select(['id', 'audience', 'slug', 'name_en as nameEn', 'name_zh as nameZh', 'note_en as noteEn', 'note_zh as noteZh'])
+    .select(['id', 'audience', 'slug', 'name_en as nameEn', 'name_zh as nameZh', 'note_en as noteEn', 'note_zh as noteZh', 'version'])
     .where('id', '=', segmentId)
     .where('theme_id', '=', themeId)
     .executeTakeFirst()
@@ -79,20 +80,39 @@ export async function addSegment(db: DB, actor: Actor, themeId: number, input: S
   })
 }
 
-export async function editSegment(db: DB, actor: Actor, themeId: number, segmentId: number, input: SegmentInput): Promise<void> {
+/** A segment's fields as its form posts them. */
+const segmentTexts = ({ audience, nameEn, nameZh, noteEn, noteZh }: SegmentInput) => ({ audience, nameEn, nameZh, noteEn, noteZh })
+
+/** `baseVersion`: the segment's version when the form was opened; a stale one is refused (EditConflict). */
+export async function editSegment(
+  db: DB,
+  actor: Actor,
+  themeId: number,
+  segmentId: number,
+  input: SegmentInput,
+  baseVersion?: number,
+): Promise<void> {
   await inTransaction(db, async (tx) => {
     await lockTheme(tx, themeId)
-    const segment = await findSegment(tx, themeId, segmentId)
-    await assertNameFree(tx, themeId, input, segmentId)
-    const { id: _id, slug: _slug, ...before } = segment
+    const { id: _id, slug: _slug, version, ...before } = await findSegment(tx, themeId, segmentId)
     const changes = changedFields(before, input)
     if (!changes) return
+    if (isStale(baseVersion, version, segmentTexts(before), segmentTexts(input)))
+      throw new EditConflict(THEME_CONFLICT_KEY, version, segmentTexts(before), segmentTexts(input))
+    await assertNameFree(tx, themeId, input, segmentId)
     await tx
       .updateTable('application_segment')
-      .set({ audience: input.audience, name_en: input.nameEn, name_zh: input.nameZh, note_en: input.noteEn, note_zh: input.noteZh })
+      .set({
+        audience: input.audience,
+        name_en: input.nameEn,
+        name_zh: input.nameZh,
+        note_en: input.noteEn,
+        note_zh: input.noteZh,
+        version: version + 1,
+      })
       .where('id', '=', segmentId)
       .execute()
-    const subject = { nameEn: segment.nameEn, nameZh: segment.nameZh }
+    const subject = { nameEn: before.nameEn, nameZh: before.nameZh }
     await auditTheme(
       tx,
       actor,

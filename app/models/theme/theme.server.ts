@@ -45,6 +45,8 @@ export async function getThemeBySlug(db: DB, slug: string) {
       'theme.stance',
       'theme.status',
       'theme.updated_at as updatedAt',
+      'theme.thesis_version as thesisVersion',
+      'theme.details_version as detailsVersion',
       'theme.parent_id as parentId',
       'parent.slug as parentSlug',
       'parent.name_en as parentNameEn',
@@ -57,7 +59,7 @@ export async function getThemeBySlug(db: DB, slug: string) {
   const [points, subThemes, segments, segmentCompanies, companies, estimates] = await Promise.all([
     db
       .selectFrom('theme_point')
-      .select(['id', 'kind', 'text_en as textEn', 'text_zh as textZh', 'expected_on as expectedOn'])
+      .select(['id', 'kind', 'text_en as textEn', 'text_zh as textZh', 'expected_on as expectedOn', 'version'])
       .where('theme_id', '=', theme.id)
       .orderBy('kind')
       .orderBy('position')
@@ -71,7 +73,7 @@ export async function getThemeBySlug(db: DB, slug: string) {
       .execute(),
     db
       .selectFrom('application_segment')
-      .select(['id', 'audience', 'slug', 'name_en as nameEn', 'name_zh as nameZh', 'note_en as noteEn', 'note_zh as noteZh'])
+      .select(['id', 'audience', 'slug', 'name_en as nameEn', 'name_zh as nameZh', 'note_en as noteEn', 'note_zh as noteZh', 'version'])
       .where('theme_id', '=', theme.id)
       .orderBy('audience')
       .orderBy('position')

@@ -4,6 +4,7 @@ import type { Actor } from '#app/models/account/user.server.ts'
 import { type DB } from '#app/models/db.server.ts'
 import { recordAudit } from '#app/models/ops/audit.server.ts'
 import { inTransaction } from '#app/models/transaction.server.ts'
+import { EditConflict, isStale } from '#app/utils/edit-conflict.ts'
 import type { Database } from '#db/types.ts'
 
 import { lockWatchlist, mapped, WatchlistError } from './watchlist.server.ts'
@@ -27,6 +28,7 @@ export async function listLiveEntries(db: DB, watchlistId: number) {
       'e.rationale',
       'e.notes_md as notesMd',
       'e.tags',
+      'e.version',
       'e.added_at as addedAt',
       'app_user.display_name as addedByName',
     ])
@@ -121,7 +123,7 @@ async function lockLiveEntry(tx: Transaction<Database>, watchlistId: number, ent
   await lockWatchlist(tx, watchlistId)
   const entry = await tx
     .selectFrom('watchlist_entry')
-    .select(['id', 'company_id as companyId', 'rationale', 'notes_md as notesMd', 'tags'])
+    .select(['id', 'company_id as companyId', 'rationale', 'notes_md as notesMd', 'tags', 'version'])
     .where('id', '=', entryId)
     .where('watchlist_id', '=', watchlistId)
     .where('removed_at', 'is', null)
@@ -131,14 +133,27 @@ async function lockLiveEntry(tx: Transaction<Database>, watchlistId: number, ent
   return entry
 }
 
-export async function updateEntry(db: DB, actor: Actor, watchlistId: number, entryId: number, input: EntryInput): Promise<void> {
+/** An entry's fields as its edit form posts them (tags as typed: "a, b"). */
+const entryTexts = (e: EntryInput) => ({ rationale: e.rationale, tags: e.tags.join(', '), notes: e.notesMd })
+
+/** `baseVersion`: the entry's version when the form was opened; a stale one is refused (EditConflict). */
+export async function updateEntry(
+  db: DB,
+  actor: Actor,
+  watchlistId: number,
+  entryId: number,
+  input: EntryInput,
+  baseVersion?: number,
+): Promise<void> {
   await inTransaction(db, async (tx) => {
     const old = await lockLiveEntry(tx, watchlistId, entryId)
     const before = { rationale: old.rationale, notesMd: old.notesMd, tags: old.tags }
     if (JSON.stringify(before) === JSON.stringify(input)) return
+    if (isStale(baseVersion, old.version, entryTexts(before), entryTexts(input)))
+      throw new EditConflict('watchlists.conflict', old.version, entryTexts(before), entryTexts(input))
     await tx
       .updateTable('watchlist_entry')
-      .set({ rationale: input.rationale, notes_md: input.notesMd, tags: input.tags })
+      .set({ rationale: input.rationale, notes_md: input.notesMd, tags: input.tags, version: old.version + 1 })
       .where('id', '=', entryId)
       .execute()
     await recordAudit(tx, {
