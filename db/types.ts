@@ -353,6 +353,8 @@ export interface JobTable {
   result: Json | null
   error: string | null
   attempts: Generated<number>
+  /** Takeovers after the worker stopped renewing its lease (2026-12-04T19-30-00_job_lease_expiries). */
+  lease_expiries: Generated<number>
   lease_until: NullableTimestamp
   locked_by: string | null
   created_by: number | null
