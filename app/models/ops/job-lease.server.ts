@@ -5,16 +5,30 @@ import type { JobStatus } from '#db/types.ts'
 
 // The worker's side of the job queue (job.server.ts queues, cancels and shows jobs).
 // A worker claims a job with a lease (FOR UPDATE SKIP LOCKED: two app instances on one
-// PostgreSQL never take the same row) and must keep extending it; a job whose lease
-// lapsed (its worker died) is claimed again and continues from the cursor its handler
-// saved with each progress report.
+// PostgreSQL never take the same row) and renews it while it works: a heartbeat every
+// third of the lease, and each progress report. A job whose lease lapsed (its worker
+// died) is taken over by the next runner that looks, here or on another instance, and
+// continues from the cursor its handler saved with its last progress report.
 //
-// The lease's identity is (locked_by, attempts): attempts goes up with every claim, so a
-// worker that lost its lease cannot write over the one that took the job next.
+// Failures and kills are counted apart, because they mean different things:
+// - attempts: runs whose handler threw (plus the one under way). A failure goes back to
+//   the queue after a back-off; after MAX_ATTEMPTS failures the job is failed.
+// - lease_expiries: takeovers after the worker stopped renewing its lease (process killed,
+//   machine gone). A takeover continues the same attempt; it does not use one up. A
+//   progress report that moves the job forward sets the count back to 0, so only kills
+//   in a row without progress between them add up: after MAX_LEASE_EXPIRIES of those the
+//   job itself is the likely killer (a file that exhausts memory) and it is failed as
+//   'jobs.error.abandoned' instead of taking down one instance after another.
+//
+// The lease's identity is (locked_by, attempts): a takeover changes locked_by to the new
+// worker, a claim from the queue raises attempts, and a runner claims only once its
+// previous job is over, so a worker that lost its lease cannot write over the next one.
 // While a job is queued, lease_until doubles as "not before" for the retry back-off.
 
 export const MAX_ATTEMPTS = 3
-export const DEFAULT_JOB_LEASE_SECONDS = 60
+export const MAX_LEASE_EXPIRIES = 5
+/** Short, so another instance takes over a killed worker's job within seconds (JOB_LEASE_SECONDS). */
+export const DEFAULT_JOB_LEASE_SECONDS = 15
 
 export interface ClaimedJob {
   id: number
@@ -25,6 +39,8 @@ export interface ClaimedJob {
   progressDone: number
   progressTotal: number
   attempts: number
+  /** Takeovers in a row without progress, this one included (0 on a claim from the queue). */
+  leaseExpiries: number
   lockedBy: string
 }
 
@@ -45,32 +61,37 @@ interface JobRow {
   progress_done: number
   progress_total: number
   attempts: number
+  lease_expiries: number
   locked_by: string
 }
 
 /**
  * Takes the oldest runnable job of these kinds: queued (and past its back-off), or running
- * with a lapsed lease. Running jobs that already used up their attempts are failed first,
- * so a job that kills its worker every time cannot loop for ever.
+ * with a lapsed lease (a takeover). A lapsed job that would reach maxLeaseExpiries with
+ * this takeover is failed instead, so a job that kills its worker every time cannot loop
+ * for ever.
  */
 export async function claimNextJob(
   db: DB,
   workerId: string,
   kinds: readonly string[],
   leaseSeconds = DEFAULT_JOB_LEASE_SECONDS,
-  maxAttempts = MAX_ATTEMPTS,
+  maxLeaseExpiries = MAX_LEASE_EXPIRIES,
 ): Promise<ClaimedJob | null> {
   if (!kinds.length) return null
   const kindList = sql.join(kinds.map((k) => sql`${k}`))
   await sql`
-    update job set status = 'failed', error = 'jobs.error.abandoned', finished_at = now(), lease_until = null, locked_by = null
-    where status = 'running' and lease_until < now() and attempts >= ${maxAttempts} and kind in (${kindList})`.execute(db)
+    update job set status = 'failed', error = 'jobs.error.abandoned', finished_at = now(), lease_until = null, locked_by = null,
+      lease_expiries = lease_expiries + 1
+    where status = 'running' and lease_until < now() and lease_expiries + 1 >= ${maxLeaseExpiries} and kind in (${kindList})`.execute(db)
+  // The right-hand sides see the row as it was: status there is the old status.
   const result = await sql<JobRow>`
     update job set
       status = 'running',
       lease_until = ${secondsFromNow(leaseSeconds)},
       locked_by = ${workerId},
-      attempts = attempts + 1,
+      attempts = case when status = 'running' then attempts else attempts + 1 end,
+      lease_expiries = case when status = 'running' then lease_expiries + 1 else 0 end,
       started_at = coalesce(started_at, now())
     where id = (
       select id from job
@@ -81,7 +102,7 @@ export async function claimNextJob(
       for update skip locked
       limit 1
     )
-    returning id, kind, payload, result, progress_done, progress_total, attempts, locked_by`.execute(db)
+    returning id, kind, payload, result, progress_done, progress_total, attempts, lease_expiries, locked_by`.execute(db)
   const row = result.rows[0]
   if (!row) return null
   return {
@@ -92,6 +113,7 @@ export async function claimNextJob(
     progressDone: row.progress_done,
     progressTotal: row.progress_total,
     attempts: row.attempts,
+    leaseExpiries: row.lease_expiries,
     lockedBy: row.locked_by,
   }
 }
@@ -118,16 +140,21 @@ export interface JobProgress {
   cursor?: unknown
 }
 
-/** Saves progress and extends the lease; throws JobLeaseLost when the job is no longer ours. */
+/**
+ * Saves progress and extends the lease; throws JobLeaseLost when the job is no longer ours.
+ * Moving forward clears the run of lease expiries (the job is not what kills its workers).
+ */
 export async function reportJobProgress(
   db: DB,
   job: Lease,
   progress: JobProgress,
   leaseSeconds = DEFAULT_JOB_LEASE_SECONDS,
 ): Promise<void> {
+  const done = Math.max(0, Math.floor(progress.done))
   const result = await whereLeaseHeld(
     db.updateTable('job').set({
-      progress_done: Math.max(0, Math.floor(progress.done)),
+      lease_expiries: sql<number>`case when ${done}::int > progress_done then 0 else lease_expiries end`,
+      progress_done: done,
       ...(progress.total !== undefined ? { progress_total: Math.max(0, Math.floor(progress.total)) } : {}),
       ...(progress.cursor !== undefined ? { result: JSON.stringify({ cursor: progress.cursor }) } : {}),
       lease_until: secondsFromNow(leaseSeconds),

@@ -7,7 +7,7 @@ import { createTestDatabase, withDatabase } from '#tests/db.ts'
 import { createUser } from '#tests/factories.ts'
 
 import { cancelJob, enqueueJob, getJob } from './job.server.ts'
-import { claimNextJob, completeJob, failJob, JobLeaseLost, reportJobProgress } from './job-lease.server.ts'
+import { claimNextJob, completeJob, failJob, JobLeaseLost, MAX_LEASE_EXPIRIES, reportJobProgress } from './job-lease.server.ts'
 
 let conn: Connection
 let userId: number
@@ -95,7 +95,8 @@ describe('job leases', () => {
     await reportJobProgress(conn.db, first!, { done: 2, cursor: 2 })
     await expireLease(id)
     const second = await claimNextJob(conn.db, 'w2', ['test.count'])
-    expect(second).toMatchObject({ id, cursor: 2, progressDone: 2, attempts: 2, lockedBy: 'w2' })
+    // A takeover continues the same attempt: a kill is not a failure.
+    expect(second).toMatchObject({ id, cursor: 2, progressDone: 2, attempts: 1, leaseExpiries: 1, lockedBy: 'w2' })
     await expect(reportJobProgress(conn.db, first!, { done: 3 })).rejects.toEqual(new JobLeaseLost('lost'))
     expect(await completeJob(conn.db, first!, null)).toBe(false)
     expect(await completeJob(conn.db, second!, null)).toBe(true)
@@ -115,14 +116,42 @@ describe('job leases', () => {
     expect(await getJob(conn.db, id)).toMatchObject({ status: 'failed', error: 'disk still full', attempts: 3, finished: true })
   })
 
-  it('a job whose worker died on every attempt is failed, not claimed again', async () => {
+  it('a job whose worker dies again and again without progress is failed as abandoned, not claimed again', async () => {
     const id = await enqueueJob(conn.db, { kind: 'test.crash' })
-    for (let i = 0; i < 3; i++) {
-      expect(await claimNextJob(conn.db, `w${i}`, ['test.crash'])).not.toBeNull()
+    for (let i = 0; i < MAX_LEASE_EXPIRIES; i++) {
+      const job = await claimNextJob(conn.db, `w${i}`, ['test.crash'])
+      expect(job).toMatchObject({ attempts: 1, leaseExpiries: i })
+      await reportJobProgress(conn.db, job!, { done: 0 }) // a report that moves nothing
       await expireLease(id)
     }
     expect(await claimNextJob(conn.db, 'w9', ['test.crash'])).toBeNull()
-    expect(await getJob(conn.db, id)).toMatchObject({ status: 'failed', error: 'jobs.error.abandoned' })
+    expect(await getJob(conn.db, id)).toMatchObject({ status: 'failed', error: 'jobs.error.abandoned', attempts: 1 })
+  })
+
+  it('kills with progress between them do not add up: a job killed more often than any cap still finishes', async () => {
+    const id = await enqueueJob(conn.db, { kind: 'test.count', total: 20 })
+    for (let kill = 0; kill < MAX_LEASE_EXPIRIES + 3; kill++) {
+      const job = await claimNextJob(conn.db, `w${kill}`, ['test.count'])
+      expect(job).toMatchObject({ attempts: 1, leaseExpiries: kill === 0 ? 0 : 1, progressDone: kill })
+      await reportJobProgress(conn.db, job!, { done: kill + 1, cursor: kill + 1 })
+      await expireLease(id)
+    }
+    const last = await claimNextJob(conn.db, 'survivor', ['test.count'])
+    expect(await completeJob(conn.db, last!, { items: 20 })).toBe(true)
+    expect(await getJob(conn.db, id)).toMatchObject({ status: 'done', attempts: 1 })
+  })
+
+  it('failures still count after a takeover: three failed runs fail the job, however many kills came between', async () => {
+    const id = await enqueueJob(conn.db, { kind: 'test.fail' })
+    for (let run = 1; run <= 3; run++) {
+      // The worker of this run is killed once; the next instance takes it over and fails.
+      expect(await claimNextJob(conn.db, `a${run}`, ['test.fail'])).toMatchObject({ attempts: run, leaseExpiries: 0 })
+      await expireLease(id)
+      const job = await claimNextJob(conn.db, `b${run}`, ['test.fail'])
+      expect(job).toMatchObject({ attempts: run, leaseExpiries: 1 })
+      expect(await failJob(conn.db, job!, 'disk full', { retryDelaySeconds: 0 })).toBe(run < 3 ? 'queued' : 'failed')
+    }
+    expect(await getJob(conn.db, id)).toMatchObject({ status: 'failed', error: 'disk full', attempts: 3 })
   })
 
   it('cancelling stops a running job at its next progress report and is audited', async () => {
@@ -154,7 +183,7 @@ describe('the job runner', () => {
     await waitFor(async () => (await getJob(conn.db, id))?.status === 'done')
     await runner.stop()
     expect(seen.map((s) => s.item)).toEqual([4, 5, 6, 7, 8, 9])
-    expect(await getJob(conn.db, id)).toMatchObject({ done: 10, total: 10, attempts: 2, result: { items: 10 } })
+    expect(await getJob(conn.db, id)).toMatchObject({ done: 10, total: 10, attempts: 1, result: { items: 10 } })
   })
 
   it('a handler error is recorded on the job and the runner carries on with the next job', async () => {

@@ -9,15 +9,18 @@ import {
   JobLeaseLost,
   type JobProgress,
   MAX_ATTEMPTS,
+  MAX_LEASE_EXPIRIES,
   releaseJob,
   reportJobProgress,
 } from '#app/models/ops/index.server.ts'
 
 // The loop that runs persisted jobs, one at a time per runner. A handler does its work in
-// chunks and reports progress after each, saving a cursor; if the process dies the lease
-// lapses and the next runner (here after a restart, or another instance) continues from
-// that cursor. Handler errors are recorded on the job; nothing a handler does may take
-// the process down.
+// chunks and reports progress after each, saving a cursor; a heartbeat renews the lease
+// in between. If the process dies the lease lapses within leaseSeconds and the next
+// runner that looks (another instance, or this one after a restart) takes the job over
+// from that cursor; a takeover is not a failed attempt (the rule is in
+// job-lease.server.ts). Handler errors are recorded on the job; nothing a handler does
+// may take the process down.
 
 export type ReportProgress = (done: number, options?: Omit<JobProgress, 'done'>) => Promise<void>
 
@@ -33,8 +36,12 @@ export interface JobRunnerOptions {
   handlers: Record<string, JobHandler>
   /** Wait between looks at an empty queue. */
   pollMs?: number
+  /** How long a job stays ours without a renewal; renewed every third of it. */
   leaseSeconds?: number
+  /** Failed runs before a job is failed for good. */
   maxAttempts?: number
+  /** Takeovers in a row without progress before a job is failed as abandoned. */
+  maxLeaseExpiries?: number
   retryDelaySeconds?: number
   /** How long stop() waits for a handler that ignores its signal. */
   stopGraceMs?: number
@@ -111,7 +118,11 @@ export function startJobRunner(db: DB, options: JobRunnerOptions): JobRunner {
     while (!stopping.signal.aborted) {
       let job: ClaimedJob | null = null
       try {
-        job = await claimNextJob(db, options.workerId, kinds, leaseSeconds, options.maxAttempts ?? MAX_ATTEMPTS)
+        job = await claimNextJob(db, options.workerId, kinds, leaseSeconds, options.maxLeaseExpiries ?? MAX_LEASE_EXPIRIES)
+        if (job?.leaseExpiries)
+          console.warn(
+            `[jobs] ${options.workerId}: took over job ${job.id} (${job.kind}) after its lease lapsed, at ${job.progressDone} done`,
+          )
       } catch (error) {
         if (!stopping.signal.aborted)
           console.warn(`[jobs] ${options.workerId}: could not claim a job:`, error instanceof Error ? error.message : error)
