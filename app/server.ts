@@ -53,8 +53,9 @@ const jobRunner = startJobRunner(connection.db, {
     [WEBHOOK_DELIVERY_JOB_KIND]: webhookDeliveryHandler({ publicUrl: env.PUBLIC_URL }),
   },
   pollMs: 1000,
+  leaseSeconds: env.JOB_LEASE_SECONDS,
 })
-const feedPoller = startFeedPoller(connection.db, { workerId, intervalMs: 60_000, ingest: ingestFeedItem })
+const feedPoller = startFeedPoller(connection.db, { workerId, intervalMs: env.FEED_POLL_SECONDS * 1000, ingest: ingestFeedItem })
 
 const build = (await import(pathToFileURL(path.join(root, 'build/index.js')).href)) as ServerBuild
 

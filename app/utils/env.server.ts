@@ -18,6 +18,17 @@ const EnvSchema = z.object({
   SEED_DEMO: z.enum(['auto', 'never']).default('auto'),
   // The demo team's recent weeks of scores and meetings (seeds/demo/team-history.ts).
   SEED_DEMO_HISTORY: z.enum(['on', 'off']).default('on'),
+  // Background work on several instances (README "Scaling out"): how long a job stays with
+  // an instance that stopped renewing its lease before another one takes it over (unset:
+  // the job runner's default), and how often each instance looks for feeds due for a poll.
+  JOB_LEASE_SECONDS: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z.coerce.number().int('JOB_LEASE_SECONDS must be a whole number').min(3).max(3600).optional(),
+  ),
+  FEED_POLL_SECONDS: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z.coerce.number().int('FEED_POLL_SECONDS must be a whole number').min(1).max(3600).default(60),
+  ),
   // Where people reach the app (https://themeradar.example.com): alert messages link there.
   PUBLIC_URL: z.preprocess(
     (value) => (value === '' ? undefined : value),
