@@ -103,6 +103,7 @@ describe('first-run setup', () => {
 describe('sign-in', () => {
   beforeEach(async () => {
     await conn.db.deleteFrom('sign_in_attempt').execute()
+    await conn.db.deleteFrom('sign_in_throttle').execute()
   })
 
   it('says when the email or password is wrong, without saying which', async () => {
@@ -126,13 +127,13 @@ describe('sign-in', () => {
     expect((await unknown.json()).errors.form).toBe('auth.invalid')
   })
 
-  it('blocks an account after 5 failures with a clear message, even with the right password', async () => {
+  it('blocks an account from an address after 5 failures with a clear message, but not its owner elsewhere', async () => {
     for (let i = 0; i < 5; i++) {
       await respond(() =>
         loginAction({
           request: postForm('/login', { email: 'lead@example.com', password: `wrong ${i} password` }),
           params: {},
-          context: contextFor(conn, `10.0.0.${i}`),
+          context: contextFor(conn, '10.0.0.1'),
         }),
       )
     }
@@ -140,11 +141,19 @@ describe('sign-in', () => {
       loginAction({
         request: postForm('/login', { email: 'lead@example.com', password: TEST_PASSWORD }),
         params: {},
-        context: contextFor(conn, '10.0.1.1'),
+        context: contextFor(conn, '10.0.0.1'),
       }),
     )
     expect(res.status).toBe(429)
-    expect((await res.json()).errors.form).toMatch(/^auth\.rateLimitedAccount\?minutes=(1[0-5]|[1-9])$/)
+    expect((await res.json()).errors.form).toMatch(/^auth\.rateLimitedAccountAddress\?minutes=(1[0-5]|[1-9])$/)
+    const owner = await respond(() =>
+      loginAction({
+        request: postForm('/login', { email: 'lead@example.com', password: TEST_PASSWORD }),
+        params: {},
+        context: contextFor(conn, '10.0.1.1'),
+      }),
+    )
+    expect(owner.status).toBe(302)
   })
 
   it('blocks an IP after 20 failures across accounts', async () => {
@@ -193,12 +202,12 @@ describe('sign-in', () => {
     expect(res.headers.get('Set-Cookie')).not.toContain(oldCookie.split('=')[1])
   })
 
-  it('refuses a disabled account', async () => {
+  it('refuses a disabled account as if the password were wrong', async () => {
     const user = await createUser(conn.db, { role: 'analyst', disabled: true })
     const res = await respond(() =>
       loginAction({ request: postForm('/login', { email: user.email, password: TEST_PASSWORD }), params: {}, context: contextFor(conn) }),
     )
-    expect(res.status).toBe(403)
-    expect((await res.json()).errors.form).toBe('auth.disabled')
+    expect(res.status).toBe(401)
+    expect((await res.json()).errors.form).toBe('auth.invalid')
   })
 })

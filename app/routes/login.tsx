@@ -5,14 +5,7 @@ import { Field, FormError } from '#app/components/form.tsx'
 import { getOptionalUser, readSessionToken, safeRedirectPath, setSessionCookieHeader } from '#app/http/auth.server.ts'
 import { badRequest, parseForm } from '#app/http/forms.server.ts'
 import { useI18n } from '#app/i18n/index.ts'
-import {
-  countUsers,
-  createSession,
-  deleteSession,
-  recordSignInAttempt,
-  signInBlockedUntil,
-  verifyLogin,
-} from '#app/models/account/index.server.ts'
+import { checkSignIn, countUsers, createSession, deleteSession, type ThrottleScope } from '#app/models/account/index.server.ts'
 import { SignInSchema } from '#app/schemas/auth.ts'
 
 export const meta: MetaFunction = () => [{ title: 'ThemeRadar' }]
@@ -24,20 +17,29 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return json({ signedOut: new URL(request.url).searchParams.has('signedOut') })
 }
 
+// Which limit refused the attempt (see app/models/account/sign-in-throttle.server.ts).
+const THROTTLE_MESSAGES: Record<ThrottleScope, string> = {
+  accountAddress: 'auth.rateLimitedAccountAddress',
+  address: 'auth.rateLimitedIp',
+  account: 'auth.rateLimitedAccount',
+}
+
 export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = await parseForm(request, SignInSchema)
   if (!parsed.ok) return badRequest(parsed)
   const { email, password, redirectTo } = parsed.data
-  const blocked = await signInBlockedUntil(context.db, email, context.clientIp)
-  if (blocked) {
-    const minutes = Math.max(1, Math.ceil((blocked.until.getTime() - Date.now()) / 60_000))
-    const key = blocked.scope === 'account' ? 'auth.rateLimitedAccount' : 'auth.rateLimitedIp'
-    return json({ ok: false as const, errors: { form: `${key}?minutes=${minutes}` }, values: { email } }, { status: 429 })
+  const outcome = await checkSignIn(context.db, { email, password, ip: context.clientIp })
+  if (outcome.status === 'throttled') {
+    const minutes = Math.max(1, Math.ceil(outcome.retryAfterSeconds / 60))
+    return json(
+      { ok: false as const, errors: { form: `${THROTTLE_MESSAGES[outcome.scope]}?minutes=${minutes}` }, values: { email } },
+      { status: 429, headers: { 'Retry-After': String(outcome.retryAfterSeconds) } },
+    )
   }
-  const user = await verifyLogin(context.db, email, password)
-  await recordSignInAttempt(context.db, email, context.clientIp, Boolean(user && !user.disabledAt))
-  if (!user) return json({ ok: false as const, errors: { form: 'auth.invalid' }, values: { email } }, { status: 401 })
-  if (user.disabledAt) return json({ ok: false as const, errors: { form: 'auth.disabled' }, values: { email } }, { status: 403 })
+  // A wrong password, an unknown email and a disabled account get the same answer.
+  if (outcome.status === 'invalid')
+    return json({ ok: false as const, errors: { form: 'auth.invalid' }, values: { email } }, { status: 401 })
+  const { user } = outcome
   // Rotate: whatever session the browser had is dropped and a new one issued.
   const previous = await readSessionToken(request, context)
   if (previous) await deleteSession(context.db, previous)

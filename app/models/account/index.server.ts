@@ -2,4 +2,6 @@
 export * from './demo-team.server.ts'
 export * from './invite.server.ts'
 export * from './session.server.ts'
+export * from './sign-in.server.ts'
+export * from './sign-in-throttle.server.ts'
 export * from './user.server.ts'

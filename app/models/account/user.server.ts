@@ -79,7 +79,11 @@ export async function listUsers(db: DB) {
 
 let dummyHash: Promise<string> | undefined
 
-/** Checks a password against the stored argon2id hash. Returns the user only on a match. */
+/**
+ * Checks a password against the stored argon2id hash. Returns the user only on a match with
+ * an enabled account. A disabled account answers like a wrong password, after the same
+ * hash check, so neither the answer nor its timing tells that the password was right.
+ */
 export async function verifyLogin(db: DB, email: string, password: string) {
   const user = await db
     .selectFrom('app_user')
@@ -93,7 +97,7 @@ export async function verifyLogin(db: DB, email: string, password: string) {
     return null
   }
   const ok = await verify(user.password_hash, password).catch(() => false)
-  if (!ok) return null
+  if (!ok || user.disabledAt) return null
   const { password_hash: _omit, ...rest } = user
   return rest
 }

@@ -6,8 +6,9 @@ export const en = {
   'auth.displayName': 'Name',
   'auth.submit': 'Sign in',
   'auth.invalid': 'Email or password is not correct.',
-  'auth.disabled': 'This account has been disabled. Ask an administrator.',
-  'auth.rateLimitedAccount': 'Too many failed sign-ins for this account. Try again in {minutes} minutes.',
+  'auth.rateLimitedAccountAddress': 'Too many failed sign-ins for this account from your network. Try again in {minutes} minutes.',
+  'auth.rateLimitedAccount':
+    'Too many failed sign-ins for this account from many places. Try again in {minutes} minutes, or from a network you have signed in from before.',
   'auth.rateLimitedIp': 'Too many failed sign-ins from your network. Try again in {minutes} minutes.',
   'auth.signedOut': 'You are signed out.',
   'auth.mustSignIn': 'Please sign in to continue.',
