@@ -1,4 +1,3 @@
-import { unstable_parseMultipartFormData } from '@remix-run/node'
 import { describe, expect, it } from 'vitest'
 
 import { multipartStream, type StreamPart, utf8 } from '#tests/fixtures/documents.ts'
@@ -17,7 +16,7 @@ function request(parts: StreamPart[]) {
 
 async function parse(parts: StreamPart[], limits: Partial<UploadLimits>) {
   const upload = createDocumentUploadHandler(limits)
-  const form = await unstable_parseMultipartFormData(request(parts), upload.handler)
+  const form = await upload.parse(request(parts))
   return { form, refused: upload.refused }
 }
 

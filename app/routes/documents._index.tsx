@@ -1,12 +1,4 @@
-import {
-  type ActionFunctionArgs,
-  json,
-  type LinksFunction,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-  redirect,
-  unstable_parseMultipartFormData,
-} from '@remix-run/node'
+import { type ActionFunctionArgs, json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 
 import { AddDocuments } from '#app/components/documents/add-documents.tsx'
@@ -61,9 +53,7 @@ export type DocumentsActionData = FormFailure | { ok: true; outcomes: IngestOutc
 async function readAddForm(request: Request) {
   const upload = createDocumentUploadHandler()
   const type = request.headers.get('Content-Type') ?? ''
-  const form = type.startsWith('multipart/form-data')
-    ? await unstable_parseMultipartFormData(request, upload.handler)
-    : await readFormData(request)
+  const form = type.startsWith('multipart/form-data') ? await upload.parse(request) : await readFormData(request)
   return { form, refused: upload.refused }
 }
 
