@@ -79,8 +79,29 @@ export function languageCookieHeader(locale: Locale): Promise<string> {
   return languageCookie.serialize(locale)
 }
 
-/** Only same-site paths: an open redirect through ?redirectTo= would help phishing. */
+// Any host works as the base: only a path on it is kept, and the result is relative.
+const REDIRECT_BASE = 'http://themeradar.invalid'
+
+/**
+ * A redirect target that stays on this site, else `fallback`. The target is resolved the
+ * way a browser would (WHATWG URL: backslashes count as slashes, tabs and newlines are
+ * dropped) and kept only when it lands on our own origin; what comes back is the
+ * normalised path, percent-encoded, so it is safe in a Location header (no CR/LF, no
+ * non-Latin-1) and cannot start with "//". An open redirect through ?redirectTo= would
+ * help phishing.
+ */
 export function safeRedirectPath(to: FormDataEntryValue | string | null | undefined, fallback = '/'): string {
-  if (typeof to !== 'string' || !to.startsWith('/') || to.startsWith('//') || to.startsWith('/\\')) return fallback
-  return to
+  if (typeof to !== 'string' || !to.startsWith('/') || to.length > 2000) return fallback
+  let resolved: URL
+  try {
+    resolved = new URL(to, REDIRECT_BASE)
+  } catch {
+    return fallback
+  }
+  if (resolved.origin !== REDIRECT_BASE) return fallback
+  const path = `${resolved.pathname}${resolved.search}${resolved.hash}`
+  // "/.//evil.example" normalises to "//evil.example", which a browser reads as another host.
+  if (!path.startsWith('/') || path.startsWith('//') || !/^[\x21-\x7e]+$/.test(path)) return fallback
+  if (new URL(path, REDIRECT_BASE).origin !== REDIRECT_BASE) return fallback
+  return path
 }
