@@ -2,15 +2,25 @@ import { Form, useFetcher, useNavigation } from '@remix-run/react'
 import { useEffect, useRef } from 'react'
 
 import { Field, fieldError, FormError } from '#app/components/form.tsx'
+import { EditConflictNotice, versionOf } from '#app/components/theme/edit-conflict.tsx'
 import { TextAreaField } from '#app/components/theme/fields.tsx'
 import { localName, useI18n } from '#app/i18n/index.ts'
+import type { ConflictView } from '#app/utils/edit-conflict.ts'
 
 // The forms of a watchlist page: add a company, edit or remove an entry (inline, with a
-// fetcher, but plain posts without JavaScript), and rename or archive the list.
+// fetcher, but plain posts without JavaScript), and rename or archive the list. An entry's
+// edit posts the version it was opened at; a stale save comes back with a conflict.
 
 export type WatchlistActionResult =
   | { ok: true; intent: string; entryId?: number; message?: string; name?: string }
-  | { ok: false; intent: string; entryId?: number; errors: Record<string, string>; values: Record<string, string> }
+  | {
+      ok: false
+      intent: string
+      entryId?: number
+      errors: Record<string, string>
+      values: Record<string, string>
+      conflict?: ConflictView
+    }
 
 interface CompanyOption {
   id: number
@@ -102,6 +112,7 @@ export interface EntryForDetail {
   notesMd: string
   notesHtml: string
   tags: string[]
+  version: number
 }
 
 /** Notes of one entry, and for analysts its edit and remove forms. */
@@ -122,6 +133,10 @@ export function EntryDetail({
   const editResult = edit.data ?? fromPage('editEntry')
   const removeResult = remove.data ?? fromPage('remove')
   const editErrors = editResult && !editResult.ok ? editResult.errors : {}
+  const conflict = editResult && !editResult.ok ? editResult.conflict : undefined
+  // What was typed, after a refused save: the conflict's copy is whole, the echo is cut at 10,000 characters.
+  const typed = Object.fromEntries((conflict?.fields ?? []).map((f) => [f.name, f.yours]))
+  const editValues: Record<string, string> = editResult && !editResult.ok ? { ...editResult.values, ...typed } : {}
   const removeErrors = removeResult && !removeResult.ok ? removeResult.errors : {}
   const prefix = `entry-${entry.id}`
   return (
@@ -140,21 +155,22 @@ export function EntryDetail({
             <h3>{t('watchlists.editTitle')}</h3>
             <input type="hidden" name="intent" value="editEntry" />
             <input type="hidden" name="entryId" value={entry.id} />
-            <FormError error={editErrors.form} />
+            <input type="hidden" name="version" value={versionOf(conflict, entry.version)} />
+            <FormError error={editErrors.form ?? editErrors.version} />
             <TextAreaField
               label={t('watchlists.rationale')}
               name="rationale"
               id={`${prefix}-rationale`}
               rows={2}
               maxLength={2000}
-              defaultValue={entry.rationale}
+              defaultValue={editValues.rationale ?? entry.rationale}
               error={editErrors.rationale}
             />
             <Field
               label={t('watchlists.tags')}
               name="tags"
               id={`${prefix}-tags`}
-              defaultValue={entry.tags.join(', ')}
+              defaultValue={editValues.tags ?? entry.tags.join(', ')}
               error={editErrors.tags}
             />
             <TextAreaField
@@ -163,9 +179,15 @@ export function EntryDetail({
               id={`${prefix}-notes`}
               rows={3}
               maxLength={20000}
-              defaultValue={entry.notesMd}
+              defaultValue={editValues.notes ?? entry.notesMd}
               error={editErrors.notes}
             />
+            {conflict ? (
+              <EditConflictNotice
+                conflict={conflict}
+                labels={{ rationale: t('watchlists.rationale'), tags: t('watchlists.tags'), notes: t('watchlists.notes') }}
+              />
+            ) : null}
             <p className="wl-form-foot">
               <button type="submit" className="primary" disabled={edit.state !== 'idle'}>
                 {t('common.save')}

@@ -18,6 +18,8 @@ export interface WatchlistEntryRow extends ViewRow {
   companyId: number
   notesHtml: string
   tickers: { exchange: Exchange; code: string }[]
+  /** The entry's version, which its edit form posts back (app/utils/edit-conflict.ts). */
+  version: number
 }
 
 /** A cell as text, in the reader's language: what the table shows, filters and sorts by. */

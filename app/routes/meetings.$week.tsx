@@ -17,15 +17,17 @@ import { WatchlistSlide } from '#app/components/meeting/watchlist-slide.tsx'
 import { requireRole, requireUser, resolveLocale } from '#app/http/auth.server.ts'
 import { readColorScheme } from '#app/http/color-scheme.server.ts'
 import { badRequest, formError, parseForm } from '#app/http/forms.server.ts'
-import { notFound, requireFound } from '#app/http/refusal.server.ts'
+import { echoValues, notFound, refusalResponse, requireFound } from '#app/http/refusal.server.ts'
 import { localName, useI18n } from '#app/i18n/index.ts'
 import { pageTitle } from '#app/i18n/meta.ts'
 import { loadMeetingView, resolveMeetingTheme, saveMeetingNotes } from '#app/models/meeting/index.server.ts'
 import { currentTeamWeek } from '#app/models/scoring/index.server.ts'
 import { MeetingNotesSchema } from '#app/schemas/meeting.server.ts'
 import { MEETING_TEXT_MAX } from '#app/schemas/meeting-limits.ts'
+import conflictStyles from '#app/styles/edit-conflict.css'
 import meetingStyles from '#app/styles/meeting.css'
 import scoringStyles from '#app/styles/scoring.css'
+import { conflictExtra } from '#app/utils/edit-conflict.ts'
 import { parseIsoWeek, shiftIsoWeek } from '#app/utils/iso-week.ts'
 import { renderMarkdown } from '#app/utils/markdown.server.ts'
 import { roleAllows } from '#app/utils/permissions.ts'
@@ -37,6 +39,7 @@ import { roleAllows } from '#app/utils/permissions.ts'
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: scoringStyles },
   { rel: 'stylesheet', href: meetingStyles },
+  { rel: 'stylesheet', href: conflictStyles },
 ]
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
@@ -119,8 +122,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       notesMd: parsed.data.notesMd,
       actionsMd: parsed.data.actionsMd,
     })
-  const outcome = await saveMeetingNotes(context.db, { id: user.id, ip: context.clientIp }, theme.id, week, parsed.data)
-  return json({ ok: true, outcome })
+  const { version, ...notes } = parsed.data
+  try {
+    const outcome = await saveMeetingNotes(context.db, { id: user.id, ip: context.clientIp }, theme.id, week, notes, version)
+    return json({ ok: true, outcome })
+  } catch (error) {
+    // Someone saved other notes since this form was opened: theirs and the typed ones both go back.
+    return refusalResponse(error, echoValues(parsed.form), conflictExtra(error))
+  }
 }
 
 // Moving between slides or in and out of present mode changes only the URL.

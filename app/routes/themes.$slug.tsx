@@ -18,12 +18,17 @@ import { pageTitle } from '#app/i18n/meta.ts'
 import { getTeamTimeZone } from '#app/models/ops/index.server.ts'
 import { applyThemeEdit, listDataStocks, listThemes } from '#app/models/theme/index.server.ts'
 import { ThemeEditSchema } from '#app/schemas/theme.ts'
+import conflictStyles from '#app/styles/edit-conflict.css'
 import styles from '#app/styles/theme.css'
+import { conflictExtra } from '#app/utils/edit-conflict.ts'
 import { calendarDateIn } from '#app/utils/iso-week.ts'
 import { renderMarkdown } from '#app/utils/markdown.server.ts'
 import { roleAllows } from '#app/utils/permissions.ts'
 
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: styles },
+  { rel: 'stylesheet', href: conflictStyles },
+]
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, data?.theme)
 
@@ -79,8 +84,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   try {
     await applyThemeEdit(context.db, { id: user.id, ip: context.clientIp }, themeId, input)
   } catch (error) {
-    // Echo what was typed so a plain post (no JavaScript) shows the form as it was sent.
-    return refusalResponse(error, echoValues(form), { formKey })
+    // Echo what was typed so a plain post (no JavaScript) shows the form as it was sent;
+    // a stale save also carries what is saved now (their text and its version).
+    return refusalResponse(error, echoValues(form), { formKey, ...conflictExtra(error) })
   }
   return result({ ok: true, formKey })
 }
@@ -110,7 +116,7 @@ function ThemeOverview() {
     <>
       <FormError error={pageError} />
       <div className="theme-grid">
-        <ThesisSection thesisMd={theme.thesisMd} thesisHtml={thesisHtml} canEdit={canEdit} />
+        <ThesisSection thesisMd={theme.thesisMd} thesisHtml={thesisHtml} version={theme.thesisVersion} canEdit={canEdit} />
         <aside className="stack">
           <PointsSection kind="risk" points={risks} canEdit={canEdit} />
           <PointsSection kind="catalyst" points={catalysts} canEdit={canEdit} />

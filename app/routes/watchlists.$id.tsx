@@ -23,11 +23,16 @@ import {
   updateWatchlist,
 } from '#app/models/watchlist/index.server.ts'
 import { WatchlistPageSchema } from '#app/schemas/watchlist.ts'
+import conflictStyles from '#app/styles/edit-conflict.css'
 import styles from '#app/styles/watchlist.css'
+import { conflictExtra } from '#app/utils/edit-conflict.ts'
 import { renderMarkdown } from '#app/utils/markdown.server.ts'
 import { roleAllows } from '#app/utils/permissions.ts'
 
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: styles },
+  { rel: 'stylesheet', href: conflictStyles },
+]
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, data ? { text: data.watchlist.name } : 'nav.watchlists')
 
@@ -101,11 +106,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         return json<WatchlistActionResult>({ ok: true, intent: 'add', message: 'watchlists.added', name: match.nameEn })
       }
       case 'editEntry':
-        await updateEntry(context.db, actor, watchlist.id, input.entryId, {
-          rationale: input.rationale,
-          notesMd: input.notes,
-          tags: input.tags,
-        })
+        await updateEntry(
+          context.db,
+          actor,
+          watchlist.id,
+          input.entryId,
+          { rationale: input.rationale, notesMd: input.notes, tags: input.tags },
+          input.version,
+        )
         return json<WatchlistActionResult>({ ok: true, intent: 'editEntry', entryId, message: 'common.saved' })
       case 'remove':
         await removeEntry(context.db, actor, watchlist.id, input.entryId, input.reason)
@@ -119,7 +127,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         return json<WatchlistActionResult>({ ok: true, intent: input.intent })
     }
   } catch (error) {
-    return refusalResponse(error, values, { intent: input.intent, entryId })
+    // A stale edit of an entry also carries what is saved now (their text and its version).
+    return refusalResponse(error, values, { intent: input.intent, entryId, ...conflictExtra(error) })
   }
 }
 

@@ -1,11 +1,15 @@
-import { Form, useActionData, useNavigation } from '@remix-run/react'
+import { useActionData, useFetcher } from '@remix-run/react'
 
 import { fieldError, FormError } from '#app/components/form.tsx'
+import { EditConflictNotice, versionOf } from '#app/components/theme/edit-conflict.tsx'
 import { formatDateTime, useI18n } from '#app/i18n/index.ts'
+import type { ConflictView } from '#app/utils/edit-conflict.ts'
 
 // The lead's notes and action items for this meeting (markdown). Saved notes appear on
 // the next meeting's opening slide; saving also creates the meeting, which locks earlier
-// weeks for scoring.
+// weeks for scoring. The form posts the version it was opened at (0: no meeting yet): when
+// someone saved other notes meanwhile, the save is refused and their notes show next to
+// the typed ones, which stay in the form. Posted with a fetcher, or plainly without JavaScript.
 
 interface Props {
   week: string
@@ -14,6 +18,7 @@ interface Props {
     actionsMd: string
     updatedAt: string
     updatedBy: string | null
+    version: number
   } | null
   notesHtml: string
   actionsHtml: string
@@ -22,18 +27,24 @@ interface Props {
   action: string
 }
 
-interface ActionResult {
+export interface NotesActionResult {
   ok: boolean
   errors?: Record<string, string>
   values?: Record<string, string>
+  conflict?: ConflictView
 }
 
 export function NotesForm({ week, notes, notesHtml, actionsHtml, canEdit, maxLength, action }: Props) {
   const { t, locale, timeZone } = useI18n()
-  const result = useActionData<ActionResult>()
-  const busy = useNavigation().state === 'submitting'
+  const fetcher = useFetcher<NotesActionResult>()
+  const actionData = useActionData<NotesActionResult>()
+  const result = fetcher.data ?? actionData
+  const busy = fetcher.state !== 'idle'
   const errors = result && !result.ok ? (result.errors ?? {}) : {}
-  const values = result && !result.ok ? (result.values ?? {}) : {}
+  const conflict = result && !result.ok ? result.conflict : undefined
+  // A conflict carries the typed text whole; the echoed values stop at 10,000 characters.
+  const typed = Object.fromEntries((conflict?.fields ?? []).map((f) => [f.name, f.yours]))
+  const values: Record<string, string> = result && !result.ok ? { ...result.values, ...typed } : {}
   const saved = notes ? (
     <p className="muted small">
       {t('meeting.notes.saved', {
@@ -91,12 +102,16 @@ export function NotesForm({ week, notes, notesHtml, actionsHtml, canEdit, maxLen
     <section className="card meeting-notes" aria-labelledby="notes-title">
       <h2 id="notes-title">{t('meeting.notes.title', { week })}</h2>
       <p className="muted">{t('meeting.notes.intro')}</p>
-      <Form method="post" action={action} className="stack">
-        <FormError error={errors.form} />
+      <fetcher.Form method="post" action={action} className="stack">
+        <input type="hidden" name="version" value={versionOf(conflict, notes?.version ?? 0)} />
+        <FormError error={errors.form ?? errors.version} />
         <div className="notes-fields">
           {field('actionsMd', t('meeting.notes.actions'), t('meeting.notes.actionsHint'))}
           {field('notesMd', t('meeting.notes.notes'), t('meeting.notes.notesHint'))}
         </div>
+        {conflict ? (
+          <EditConflictNotice conflict={conflict} labels={{ actionsMd: t('meeting.notes.actions'), notesMd: t('meeting.notes.notes') }} />
+        ) : null}
         <p>
           <button type="submit" className="primary" disabled={busy}>
             {t('meeting.notes.save')}
@@ -108,7 +123,7 @@ export function NotesForm({ week, notes, notesHtml, actionsHtml, canEdit, maxLen
           </p>
         ) : null}
         {saved}
-      </Form>
+      </fetcher.Form>
     </section>
   )
 }

@@ -9,6 +9,7 @@ export interface ThemePoint {
   textEn: string
   textZh: string
   expectedOn: string | null
+  version: number
 }
 
 function PointFields({ idPrefix, state, point }: { idPrefix: string; state: FormState; point?: ThemePoint }) {
@@ -50,6 +51,10 @@ function PointFields({ idPrefix, state, point }: { idPrefix: string; state: Form
 /** Risks or catalysts: a short ordered list that analysts add to, reword, reorder and prune. */
 export function PointsSection({ kind, points, canEdit }: { kind: 'risk' | 'catalyst'; points: ThemePoint[]; canEdit: boolean }) {
   const { t, locale } = useI18n()
+  const conflictDisplay = {
+    labels: { textEn: t('themeEdit.textEn'), textZh: t('themeEdit.textZh'), expectedOn: t('themeEdit.expectedOn') },
+    formats: { expectedOn: (value: string) => (value ? formatDate(locale, value) : '') },
+  }
   const text = (p: ThemePoint) => (locale === 'zh-CN' ? p.textZh || p.textEn : p.textEn || p.textZh)
   const heading = kind === 'risk' ? t('theme.risks') : t('theme.catalysts')
   return (
@@ -89,6 +94,8 @@ export function PointsSection({ kind, points, canEdit }: { kind: 'risk' | 'catal
                   formKey={`point-${p.id}`}
                   intent="editPoint"
                   hidden={{ pointId: p.id }}
+                  version={p.version}
+                  conflictDisplay={conflictDisplay}
                   summary="✎"
                   summaryLabel={t('themeEdit.edit')}
                   submitLabel={t('common.save')}

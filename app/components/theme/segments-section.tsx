@@ -14,6 +14,7 @@ export interface Segment {
   nameZh: string
   noteEn: string
   noteZh: string
+  version: number
   companies: { id: number; nameEn: string; nameZh: string }[]
 }
 
@@ -105,6 +106,17 @@ export function CompanyPickerField({ idPrefix, state }: { idPrefix: string; stat
 
 function SegmentItem({ segment, canEdit }: { segment: Segment; canEdit: boolean }) {
   const { t, locale } = useI18n()
+  const audienceLabel = (value: string) => (value === '2C' ? t('theme.segments2C') : value === '2B' ? t('theme.segments2B') : value)
+  const conflictDisplay = {
+    labels: {
+      audience: t('themeEdit.audience'),
+      nameEn: t('themeEdit.nameEn'),
+      nameZh: t('themeEdit.nameZh'),
+      noteEn: t('themeEdit.noteEn'),
+      noteZh: t('themeEdit.noteZh'),
+    },
+    formats: { audience: audienceLabel },
+  }
   const note = locale === 'zh-CN' ? segment.noteZh || segment.noteEn : segment.noteEn || segment.noteZh
   const name = localName(locale, segment)
   return (
@@ -129,6 +141,8 @@ function SegmentItem({ segment, canEdit }: { segment: Segment; canEdit: boolean 
               formKey={`segment-${segment.id}`}
               intent="editSegment"
               hidden={{ segmentId: segment.id }}
+              version={segment.version}
+              conflictDisplay={conflictDisplay}
               summary="✎"
               summaryLabel={t('themeEdit.editNamed', { name })}
               submitLabel={t('common.save')}

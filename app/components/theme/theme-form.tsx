@@ -3,27 +3,40 @@ import { type ReactNode, useEffect, useRef } from 'react'
 
 import { fieldError, FormError } from '#app/components/form.tsx'
 import { useI18n } from '#app/i18n/index.ts'
+import type { ConflictView } from '#app/utils/edit-conflict.ts'
+
+import { EditConflictNotice, versionOf } from './edit-conflict.tsx'
 
 // Inline edits on the theme page. Each form posts to the theme route's action with a
 // hidden `intent` and a `formKey` the action echoes back, so its result (or field
 // errors) shows on that form only: through its fetcher when JavaScript runs, through
-// useActionData after a plain post.
+// useActionData after a plain post. A form that edits text also posts the version it was
+// opened at; a stale save comes back as a conflict (409) shown by EditConflictNotice.
 
 export type ThemeActionResult =
   | { ok: true; formKey: string; previewHtml?: string }
-  | { ok: false; formKey: string; errors: Record<string, string>; values: Record<string, string> }
+  | { ok: false; formKey: string; errors: Record<string, string>; values: Record<string, string>; conflict?: ConflictView }
 
 export function useThemeForm(formKey: string) {
   const fetcher = useFetcher<ThemeActionResult>()
   const actionData = useActionData<ThemeActionResult>()
   const data = fetcher.data ?? (actionData?.formKey === formKey ? actionData : undefined)
   const errors: Record<string, string> = data && !data.ok ? data.errors : {}
-  const values: Record<string, string> = data && !data.ok ? data.values : {}
+  const conflict = data && !data.ok ? data.conflict : undefined
+  // A conflict carries the typed text whole (the echoed values stop at 10,000 characters).
+  const typed = Object.fromEntries((conflict?.fields ?? []).map((f) => [f.name, f.yours]))
+  const values: Record<string, string> = data && !data.ok ? { ...data.values, ...typed } : {}
   const succeeded = fetcher.state === 'idle' && fetcher.data?.ok === true
-  return { fetcher, data, errors, values, busy: fetcher.state !== 'idle', succeeded }
+  return { fetcher, data, errors, values, conflict, busy: fetcher.state !== 'idle', succeeded }
 }
 
 export type FormState = { errors: Record<string, string>; values: Record<string, string> }
+
+/** How a form that edits text shows a conflict: its fields' labels, and formats for choices. */
+export interface ConflictDisplay {
+  labels: Record<string, string>
+  formats?: Record<string, (value: string) => string>
+}
 
 interface HiddenFields {
   [name: string]: string | number
@@ -55,6 +68,9 @@ interface InlineEditFormProps {
   children: (state: FormState) => ReactNode
   /** More buttons of the same form posting another intent with the same fields (Remove). */
   otherActions?: { intent: string; label: string; className?: string }[]
+  /** The version of the text being edited, for forms that change saved text. */
+  version?: number
+  conflictDisplay?: ConflictDisplay
 }
 
 /** A toggle that opens a small form in place; closes itself after a successful save. */
@@ -69,8 +85,10 @@ export function InlineEditForm({
   className,
   children,
   otherActions,
+  version,
+  conflictDisplay,
 }: InlineEditFormProps) {
-  const { fetcher, errors, values, busy, succeeded } = useThemeForm(formKey)
+  const { fetcher, errors, values, conflict, busy, succeeded } = useThemeForm(formKey)
   const { t } = useI18n()
   const detailsRef = useRef<HTMLDetailsElement>(null)
   const formRef = useRef<HTMLFormElement>(null)
@@ -85,9 +103,12 @@ export function InlineEditForm({
       <summary aria-label={summaryLabel}>{summary}</summary>
       <fetcher.Form method="post" ref={formRef} className="inline-edit-form" noValidate>
         {/* The intent travels with the button pressed (Enter presses the first), so one form can save or remove. */}
-        <Hidden formKey={formKey} hidden={hidden} />
-        <FormError error={errors.form} />
+        <Hidden formKey={formKey} hidden={version === undefined ? hidden : { ...hidden, version: versionOf(conflict, version) }} />
+        <FormError error={errors.form ?? errors.version} />
         {children({ errors, values })}
+        {conflict ? (
+          <EditConflictNotice conflict={conflict} labels={conflictDisplay?.labels ?? {}} formats={conflictDisplay?.formats} />
+        ) : null}
         <div className="form-actions">
           <button type="submit" name="intent" value={intent} className="primary small" disabled={busy}>
             {busy ? t('common.loading') : submitLabel}

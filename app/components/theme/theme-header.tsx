@@ -2,6 +2,7 @@ import { Link, NavLink } from '@remix-run/react'
 
 import { formatDateTime, localName, useI18n } from '#app/i18n/index.ts'
 import { labelOf } from '#app/i18n/labels.ts'
+import { THEME_STANCES } from '#app/schemas/theme.ts'
 import type { ThemeStance, ThemeStatus } from '#db/types.ts'
 
 import { type ParentOption, ThemeDetailsFields } from './theme-details-fields.tsx'
@@ -20,7 +21,12 @@ export interface HeaderTheme {
   parentNameEn: string | null
   parentNameZh: string | null
   updatedAt: string
+  detailsVersion: number
 }
+
+// A conflict brings the saved values back as the form posts them: plain strings.
+const isStance = (value: string): value is ThemeStance => (THEME_STANCES as readonly string[]).includes(value)
+const isStatus = (value: string): value is ThemeStatus => ['active', 'watching', 'archived'].includes(value)
 
 /** Title, stance and status, the summary, the Overview/History tabs and, for analysts, the theme's own edits. */
 export function ThemeHeader({ theme, canEdit, parentOptions }: { theme: HeaderTheme; canEdit: boolean; parentOptions: ParentOption[] }) {
@@ -28,6 +34,26 @@ export function ThemeHeader({ theme, canEdit, parentOptions }: { theme: HeaderTh
   const archived = theme.status === 'archived'
   const other = locale === 'zh-CN' ? theme.nameEn : theme.nameZh
   const summary = locale === 'zh-CN' ? theme.summaryZh || theme.summaryEn : theme.summaryEn || theme.summaryZh
+  const parentName = (id: string) => {
+    const parent = parentOptions.find((p) => String(p.id) === id)
+    return parent ? localName(locale, parent) : id ? `#${id}` : ''
+  }
+  const detailsConflict = {
+    labels: {
+      nameEn: t('themeEdit.nameEn'),
+      nameZh: t('themeEdit.nameZh'),
+      summaryEn: t('themeEdit.summaryEn'),
+      summaryZh: t('themeEdit.summaryZh'),
+      stance: t('theme.stance'),
+      status: t('theme.status'),
+      parentId: t('themeEdit.parent'),
+    },
+    formats: {
+      stance: (value: string) => (isStance(value) ? labelOf(t, 'stance', value) : value),
+      status: (value: string) => (isStatus(value) ? labelOf(t, 'status', value) : value),
+      parentId: parentName,
+    },
+  }
   return (
     <header className="page-header theme-header">
       {theme.parentSlug ? (
@@ -71,6 +97,8 @@ export function ThemeHeader({ theme, canEdit, parentOptions }: { theme: HeaderTh
             <InlineEditForm
               formKey="details"
               intent="details"
+              version={theme.detailsVersion}
+              conflictDisplay={detailsConflict}
               summary={t('themeEdit.editDetails')}
               submitLabel={t('common.save')}
               className="popover-edit align-right details-edit"

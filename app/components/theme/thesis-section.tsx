@@ -4,6 +4,7 @@ import { FormError } from '#app/components/form.tsx'
 import { useI18n } from '#app/i18n/index.ts'
 import { THESIS_MAX } from '#app/schemas/theme.ts'
 
+import { EditConflictNotice, versionOf } from './edit-conflict.tsx'
 import { TextAreaField } from './fields.tsx'
 import { useThemeForm } from './theme-form.tsx'
 
@@ -12,9 +13,20 @@ import { useThemeForm } from './theme-form.tsx'
  * Analysts edit the markdown in place; Preview asks the server to render the draft with
  * the same renderer, so what they see is what will be saved.
  */
-export function ThesisSection({ thesisMd, thesisHtml, canEdit }: { thesisMd: string; thesisHtml: string; canEdit: boolean }) {
+export function ThesisSection({
+  thesisMd,
+  thesisHtml,
+  version,
+  canEdit,
+}: {
+  thesisMd: string
+  thesisHtml: string
+  /** The thesis version the form saves from (see app/utils/edit-conflict.ts). */
+  version: number
+  canEdit: boolean
+}) {
   const { t } = useI18n()
-  const { fetcher, data, errors, values, busy } = useThemeForm('thesis')
+  const { fetcher, data, errors, values, conflict, busy } = useThemeForm('thesis')
   const [editing, setEditing] = useState(false)
   const detailsRef = useRef<HTMLDetailsElement>(null)
   const saved = fetcher.state === 'idle' && fetcher.data?.ok === true && fetcher.data.previewHtml === undefined
@@ -44,7 +56,8 @@ export function ThesisSection({ thesisMd, thesisHtml, canEdit }: { thesisMd: str
           <summary>{t('themeEdit.editThesis')}</summary>
           <fetcher.Form method="post" className="inline-edit-form" noValidate>
             <input type="hidden" name="formKey" value="thesis" />
-            <FormError error={errors.form} />
+            <input type="hidden" name="version" value={versionOf(conflict, version)} />
+            <FormError error={errors.form ?? errors.version} />
             <TextAreaField
               id="thesis-md"
               label={t('themeEdit.thesisMarkdown')}
@@ -58,6 +71,7 @@ export function ThesisSection({ thesisMd, thesisHtml, canEdit }: { thesisMd: str
               maxLength={THESIS_MAX}
               className="thesis-textarea"
             />
+            {conflict ? <EditConflictNotice conflict={conflict} labels={{ thesisMd: t('theme.thesis') }} /> : null}
             <div className="form-actions">
               <button type="submit" name="intent" value="thesis" className="primary small" disabled={busy}>
                 {t('themeEdit.saveThesis')}

@@ -115,6 +115,8 @@ export const en = {
   'meeting.notes.saved': 'Last saved {when} by {who}.',
   'meeting.notes.savedNow': 'Notes saved.',
   'meeting.notes.futureWeek': 'This week has not started yet; notes can be written from its first day.',
+  'meeting.notes.conflict':
+    'Someone else saved these notes while you were editing. Their version is shown below; your text is still in the form. Save again to replace theirs with yours.',
 
   'meeting.xlsx.about': 'Meeting',
   'meeting.xlsx.field': 'Field',

@@ -97,6 +97,8 @@ export const en = {
   'themeEdit.error.segmentExists': 'This side already has a segment with this name.',
   'themeEdit.error.stockExists': 'This theme already has a data stock with this name.',
   'themeEdit.error.estimateExists': 'This source already has an estimate for this stock on this date. Use another date for a revision.',
+  'themeEdit.error.conflict':
+    'Someone else saved this while you were editing. Their version is shown below; your text is still in the form. Save again to replace theirs with yours.',
   'themeEdit.historyFilter': 'Show changes to',
   'themeEdit.historyEmpty': 'No changes recorded yet.',
   'themeEdit.part.all': 'Everything',
@@ -108,4 +110,9 @@ export const en = {
   'themeEdit.part.data': 'Data exhaustion',
   'themeEdit.unchangedLines': '… {count} unchanged lines …',
   'themeEdit.changedTo': 'changed to',
+  'themeEdit.conflict.title': 'Saved by someone else meanwhile',
+  'themeEdit.conflict.legend': 'From their version to yours:',
+  'themeEdit.conflict.onlyTheirs': 'only in theirs',
+  'themeEdit.conflict.onlyYours': 'only in yours',
+  'themeEdit.conflict.theirFull': 'Their full text',
 }

@@ -44,6 +44,8 @@ export const en = {
   'watchlists.tagTooLong': 'Each tag can have at most {max} characters.',
   'watchlists.tooManyTags': 'At most {max} tags.',
   'watchlists.entryNotFound': 'This company is no longer on the list; someone may have removed it.',
+  'watchlists.conflict':
+    'Someone else saved this entry while you were editing. Their version is shown below; your text is still in the form. Save again to replace theirs with yours.',
 
   'watchlists.col.company': 'Company',
   'watchlists.col.tickers': 'Tickers',

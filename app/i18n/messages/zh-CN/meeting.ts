@@ -114,6 +114,7 @@ export const zhCN: Record<keyof typeof en, string> = {
   'meeting.notes.saved': '最近由 {who} 于 {when} 保存。',
   'meeting.notes.savedNow': '纪要已保存。',
   'meeting.notes.futureWeek': '该周尚未开始，从该周第一天起才能填写纪要。',
+  'meeting.notes.conflict': '你编辑期间，其他人保存了这份纪要。下方是对方的版本，你的文字仍在表单中；再次保存将以你的文字替换对方的。',
 
   'meeting.xlsx.about': '周会',
   'meeting.xlsx.field': '项目',

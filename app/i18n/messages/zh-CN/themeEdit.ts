@@ -96,6 +96,7 @@ export const zhCN: Record<keyof typeof en, string> = {
   'themeEdit.error.segmentExists': '该应用端已有同名场景。',
   'themeEdit.error.stockExists': '本主题已有同名数据存量。',
   'themeEdit.error.estimateExists': '该来源在同一日期已有此数据存量的估计，修订请使用其他日期。',
+  'themeEdit.error.conflict': '你编辑期间，其他人保存了这里的修改。下方是对方的版本，你的文字仍在表单中；再次保存将以你的文字替换对方的。',
   'themeEdit.historyFilter': '查看以下内容的修改',
   'themeEdit.historyEmpty': '暂无修改记录。',
   'themeEdit.part.all': '全部',
@@ -107,4 +108,9 @@ export const zhCN: Record<keyof typeof en, string> = {
   'themeEdit.part.data': '数据枯竭',
   'themeEdit.unchangedLines': '…… 省略 {count} 行未改动内容 ……',
   'themeEdit.changedTo': '改为',
+  'themeEdit.conflict.title': '此期间他人保存的版本',
+  'themeEdit.conflict.legend': '从对方的版本到你的版本：',
+  'themeEdit.conflict.onlyTheirs': '仅对方有',
+  'themeEdit.conflict.onlyYours': '仅你有',
+  'themeEdit.conflict.theirFull': '对方的全文',
 }

@@ -44,6 +44,7 @@ export const zhCN: Record<keyof typeof en, string> = {
   'watchlists.tagTooLong': '每个标签最多 {max} 个字符。',
   'watchlists.tooManyTags': '最多 {max} 个标签。',
   'watchlists.entryNotFound': '该公司已不在名单中，可能已被其他人移出。',
+  'watchlists.conflict': '你编辑期间，其他人保存了这条记录。下方是对方的版本，你的文字仍在表单中；再次保存将以你的文字替换对方的。',
 
   'watchlists.col.company': '公司',
   'watchlists.col.tickers': '代码',
