@@ -51,4 +51,18 @@ describe('the upload handler', () => {
       UploadTooLargeError,
     )
   })
+
+  it('rejects a body cut off inside a file that the handler has not reached yet, with no uncaught error', async () => {
+    const boundary = 'cut-off'
+    const body = new TextEncoder().encode(
+      `--${boundary}\r\nContent-Disposition: form-data; name="intent"\r\n\r\nupload\r\n` +
+        `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="Q3; cut.txt"\r\n\r\nhalf a fi`,
+    )
+    const cut = new Request('http://localhost/documents', {
+      method: 'POST',
+      body,
+      headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}` },
+    })
+    await expect(createDocumentUploadHandler().parse(cut)).rejects.toThrow('Unexpected end of form')
+  })
 })

@@ -151,6 +151,10 @@ async function parseMultipart(request: Request, handler: UploadHandler, limits: 
     })
   }
   parser.on('file', (name, stream, info) => {
+    // A body cut off before the handler reaches this file fails the stream while no one
+    // reads it yet: without a listener that would be an uncaught 'error' that ends the
+    // process. The failure still reaches the caller through the pipeline.
+    stream.on('error', () => {})
     handle({ name, filename: fileNameOf(info.filename), contentType: info.mimeType, data: stream }, stream)
   })
   // busboy holds a field whole, cut one byte past the limit: the handler then refuses it.
