@@ -55,18 +55,33 @@ export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob
   }
 }
 
-export function openPostgres(connectionString: string, options: { max?: number; searchPath?: string } = {}): Connection {
+export interface PostgresOptions {
+  max?: number
+  searchPath?: string
+  /** How long a query waits for a connection (a free one, or a new one) before failing; no limit by default. */
+  connectionTimeoutMs?: number
+}
+
+export function openPostgres(connectionString: string, options: PostgresOptions = {}): Connection {
   const pool = new pg.Pool({
     connectionString,
     max: options.max ?? 10,
+    connectionTimeoutMillis: options.connectionTimeoutMs ?? 0,
+    // Notices a server that vanished without closing the connection (host down, network cut).
+    keepAlive: true,
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
         parsers[oid] ?? pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
     },
     ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
   })
-  // An idle client that loses its server must not crash the app; the next query reconnects.
-  pool.on('error', (error) => console.warn('[db] idle client error:', error.message))
+  // A client that loses its server (restart, pg_terminate_backend) emits 'error'; with no
+  // listener Node ends the process. The pool listens only while a client is idle, so every
+  // client gets its own listener for the time it is checked out too. The pool drops broken
+  // clients and the next query opens a new connection.
+  pool.on('connect', (client) => client.on('error', (error) => console.warn('[db] connection lost:', error.message)))
+  // Idle clients report here as well as to their own listener above, which already logged.
+  pool.on('error', () => undefined)
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
   return {
     db,
