@@ -11,6 +11,13 @@ export interface IngestOutcome {
   document?: { id: number; title: string; publishedAt: string | null }
   mentions?: number
   companies?: { id: number; name: string; nameZh: string; count: number }[]
+  /** A duplicate's tags and themes that this ingest added to the stored copy. */
+  merged?: MergedDetails
+}
+
+export interface MergedDetails {
+  tags: string[]
+  themes: { id: number; name: string; nameZh: string }[]
 }
 
 export function outcomeOf(
@@ -19,15 +26,20 @@ export function outcomeOf(
     document: { id: number; title: string; publishedAt: string | null; duplicate: boolean }
     mentions: number
     companies: { id: number; name: string; nameZh: string; count: number }[]
+    merged?: MergedDetails
   },
 ): IngestOutcome {
   const { id, title, publishedAt } = result.document
+  const merged = result.merged
   return {
     name,
     status: result.document.duplicate ? 'duplicate' : 'ingested',
     document: { id, title, publishedAt },
     mentions: result.mentions,
     companies: result.companies.map((c) => ({ id: c.id, name: c.name, nameZh: c.nameZh, count: c.count })),
+    ...(merged && (merged.tags.length > 0 || merged.themes.length > 0)
+      ? { merged: { tags: [...merged.tags], themes: merged.themes.map((t) => ({ id: t.id, name: t.name, nameZh: t.nameZh })) } }
+      : {}),
   }
 }
 

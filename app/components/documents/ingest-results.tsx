@@ -1,9 +1,9 @@
 import { Link } from '@remix-run/react'
 
 import { fieldError } from '#app/components/form.tsx'
-import { localName, useI18n } from '#app/i18n/index.ts'
+import { type Locale, localName, type Translate, useI18n } from '#app/i18n/index.ts'
 import { labelOf } from '#app/i18n/labels.ts'
-import type { IngestOutcome } from '#app/ingest/outcome.ts'
+import type { IngestOutcome, MergedDetails } from '#app/ingest/outcome.ts'
 
 export type { IngestOutcome }
 
@@ -29,7 +29,7 @@ export function IngestResults({ outcomes }: { outcomes: IngestOutcome[] }) {
               {outcome.status === 'refused'
                 ? fieldError(t, outcome.reason)
                 : outcome.status === 'duplicate'
-                  ? t('documents.resultDuplicate')
+                  ? duplicateDetail(t, locale, outcome.merged)
                   : outcome.mentions
                     ? `${t('documents.resultMentions', { mentions: outcome.mentions, companies: outcome.companies?.length ?? 0 })}: ${(
                         outcome.companies ?? []
@@ -44,4 +44,15 @@ export function IngestResults({ outcomes }: { outcomes: IngestOutcome[] }) {
       </ul>
     </section>
   )
+}
+
+/** A duplicate says what this ingest added to the stored copy, if anything. */
+export function duplicateDetail(t: Translate, locale: Locale, merged: MergedDetails | undefined): string {
+  const separator = t('documents.resultMergedSeparator')
+  const tags = merged?.tags.join(separator) ?? ''
+  const themes = (merged?.themes ?? []).map((theme) => localName(locale, { nameEn: theme.name, nameZh: theme.nameZh })).join(separator)
+  if (tags && themes) return t('documents.resultMergedBoth', { tags, themes })
+  if (tags) return t('documents.resultMergedTags', { tags })
+  if (themes) return t('documents.resultMergedThemes', { themes })
+  return t('documents.resultDuplicate')
 }

@@ -4,7 +4,7 @@ import { recordAudit } from '#app/models/ops/audit.server.ts'
 import { inTransaction } from '#app/models/transaction.server.ts'
 import { Refusal } from '#app/utils/refusal.ts'
 
-import { normaliseTags } from './document.server.ts'
+import { normaliseTags } from './document-tags.ts'
 
 // Correcting a document's details after ingest (a PDF without a title, the wrong date, a
 // missing theme). The text, and so the mentions, never change here: a different text is a

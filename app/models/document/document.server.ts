@@ -12,6 +12,8 @@ import { recordAudit } from '#app/models/ops/audit.server.ts'
 import { inTransaction } from '#app/models/transaction.server.ts'
 import type { DocumentLanguage } from '#db/types.ts'
 
+import { type MergedDetails, mergeIntoStoredDocument } from './document-merge.server.ts'
+
 export { type DocumentFilters, getDocumentWithMentions, listDocuments } from './document-queries.server.ts'
 export { rescanAllDocuments, rescanDocuments } from './document-rescan.server.ts'
 export type { CompanyMentionSummary }
@@ -19,10 +21,7 @@ export type { CompanyMentionSummary }
 // Storing a document the ingest pipeline (app/services/ingest) has already extracted and
 // matched: the document, its themes, its mentions and the audit row in one transaction.
 // The same content (by normalised hash) is stored once; storing it again returns the
-// first copy, marked as a duplicate.
-
-const MAX_TAGS = 20
-const MAX_TAG = 50
+// first copy, marked as a duplicate, with the tags and themes it lacked merged into it.
 
 /** A document's text and details, extracted, cleaned and bounded, ready to store. */
 export interface PreparedDocument {
@@ -51,6 +50,8 @@ export interface IngestResult {
   document: { id: number; title: string; publishedAt: string | null; duplicate: boolean }
   companies: CompanyMentionSummary[]
   mentions: number
+  /** A duplicate only: the tags and themes this ingest added to the stored copy. */
+  merged?: MergedDetails
 }
 
 export interface StoreDocumentOptions {
@@ -61,19 +62,6 @@ export interface StoreDocumentOptions {
    * a caller's bookkeeping (a bulk job's per-file outcome) commits or rolls back with it.
    */
   onStored?: (tx: DB, result: IngestResult) => Promise<void>
-}
-
-/** Tags as typed: trimmed, without duplicates (case-insensitively), bounded. */
-export function normaliseTags(tags: readonly string[] = []): string[] {
-  const seen = new Set<string>()
-  const out: string[] = []
-  for (const raw of tags) {
-    const tag = raw.normalize('NFKC').replace(/\s+/g, ' ').trim().slice(0, MAX_TAG)
-    if (!tag || seen.has(tag.toLowerCase())) continue
-    seen.add(tag.toLowerCase())
-    out.push(tag)
-  }
-  return out.slice(0, MAX_TAGS)
 }
 
 /**
@@ -103,10 +91,17 @@ export async function storeDocument(db: DB, input: NewDocument, options: StoreDo
         ])
         .where('content_hash', '=', doc.hash)
         .executeTakeFirstOrThrow()
+      const merged = await mergeIntoStoredDocument(tx, existing.id, {
+        tags: doc.tags,
+        themeIds: doc.themeIds,
+        actorId: input.createdBy ?? null,
+        ip: input.ip ?? null,
+      })
       return {
         document: { id: existing.id, title: existing.title, publishedAt: existing.publishedOn, duplicate: true },
         companies: await summariseDocumentMentions(tx, existing.id),
         mentions: Number(existing.mentions),
+        merged,
       }
     }
     const insert = async (): Promise<IngestResult> => {

@@ -22,7 +22,8 @@ import { inTransaction } from '#app/models/transaction.server.ts'
 // prepareDocument extracts, cleans, detects the language and hashes (slow for PDFs, so it
 // runs before any transaction opens); ingestDocument then finds the mentions and hands
 // both to the document model, which stores them in one transaction. The same content
-// (by normalised hash) is stored once, and a second ingest reports "already ingested".
+// (by normalised hash) is stored once: a second ingest reports "already ingested" and adds
+// the tags and themes it brought that the stored copy lacks (see document-merge.server.ts).
 
 export type { IngestResult, PreparedDocument }
 
