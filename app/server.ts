@@ -3,12 +3,13 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 
-import { createRequestHandler } from '@remix-run/express'
 import { createRequestHandler as createRemixHandler, type ServerBuild } from '@remix-run/node'
 import compression from 'compression'
 import express from 'express'
 
+import { refuseCrossSiteRequests } from '#app/http/origin.server.ts'
 import { createPageCache } from '#app/http/page-cache.server.ts'
+import { createRequestHandler } from '#app/http/request-handler.server.ts'
 import { openAppDatabase } from '#app/models/db.server.ts'
 import { ensureSessionSecret } from '#app/models/ops/index.server.ts'
 import { startFeedPoller } from '#app/services/feeds/poller.server.ts'
@@ -66,6 +67,8 @@ app.set('trust proxy', process.env.TRUST_PROXY ?? 'loopback')
 app.use(compression())
 app.use('/build', express.static(path.join(root, 'public/build'), { immutable: true, maxAge: '1y' }))
 app.use(express.static(path.join(root, 'public'), { maxAge: '1h' }))
+// Anything but GET/HEAD from a page that is not ours is refused here, before any route.
+app.use(refuseCrossSiteRequests({ publicUrl: env.PUBLIC_URL }))
 const getLoadContext = (req: express.Request) => ({
   db: connection.db,
   dbKind: connection.kind,
@@ -81,7 +84,8 @@ const meetingPages = createPageCache({
   getLoadContext,
 })
 app.get('/meetings/*', meetingPages.middleware)
-app.all('*', createRequestHandler({ build, mode: 'production', getLoadContext }))
+// Request bodies are limited while they stream (app/http/body-limit.server.ts).
+app.all('*', createRequestHandler({ handle: renderPage, getLoadContext }))
 
 const server = app.listen(env.PORT, env.HOST, () => {
   console.log(`[themeradar] ready: http://localhost:${env.PORT}`)

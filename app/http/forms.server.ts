@@ -12,21 +12,44 @@ export interface FormFailure {
   values: Record<string, string>
 }
 
+const refuse = (key: string, status: number) => json({ ok: false, errors: { form: key }, values: {} } satisfies FormFailure, { status })
+
 async function readForm(request: Request): Promise<FormData> {
   const length = Number(request.headers.get('Content-Length') ?? '0')
-  if (length > MAX_FORM_BYTES) throw json({ ok: false, errors: { form: 'error.tooLarge' }, values: {} }, { status: 413 })
+  if (length > MAX_FORM_BYTES) throw refuse('error.tooLarge', 413)
   const type = request.headers.get('Content-Type') ?? ''
-  if (type.includes('multipart/form-data')) return request.formData()
-  const text = await request.text()
-  if (text.length > MAX_FORM_BYTES) throw json({ ok: false, errors: { form: 'error.tooLarge' }, values: {} }, { status: 413 })
-  return new URLSearchParams(text) as unknown as FormData
+  try {
+    if (type.includes('multipart/form-data')) return await request.formData()
+    const text = await request.text()
+    if (text.length > MAX_FORM_BYTES) throw refuse('error.tooLarge', 413)
+    return new URLSearchParams(text) as unknown as FormData
+  } catch (error) {
+    if (error instanceof Response) throw error
+    // A multipart body that does not parse (broken boundary or parts), or one cut off at its
+    // limit (the server has answered 413 already): the client's fault, not a 500.
+    throw refuse('error.malformedForm', 400)
+  }
+}
+
+/**
+ * Fields holding a NUL character (0x00), refused rather than stripped: PostgreSQL cannot
+ * store one in text, no one types it, and a form that silently changed what was sent would
+ * hide the problem. File names count too; file contents are the ingest pipeline's business.
+ */
+function nulFieldErrors(form: FormData): FieldErrors {
+  const errors: FieldErrors = {}
+  for (const [key, value] of form.entries()) {
+    const text = typeof value === 'string' ? value : value.name
+    if (text.includes('\0') || key.includes('\0')) errors[key.replaceAll('\0', '')] = 'error.nulCharacter'
+  }
+  return errors
 }
 
 /** What was typed, to show the form again as it was sent (no JavaScript). Secrets are never echoed. */
 export function echoValues(form: FormData): Record<string, string> {
   const values: Record<string, string> = {}
   for (const [key, value] of form.entries()) {
-    if (typeof value === 'string' && !/password/i.test(key)) values[key] = value.slice(0, 10_000)
+    if (typeof value === 'string' && !/password/i.test(key)) values[key] = value.slice(0, 10_000).replaceAll('\0', '')
   }
   return values
 }
@@ -39,6 +62,8 @@ export type FormResult<T> = { ok: true; data: T; form: FormData } | FormFailure
  */
 export async function parseForm<S extends z.ZodType>(request: Request, schema: S, form?: FormData): Promise<FormResult<z.output<S>>> {
   const data = form ?? (await readForm(request))
+  const nul = nulFieldErrors(data)
+  if (Object.keys(nul).length > 0) return { ok: false, errors: nul, values: echoValues(data) }
   const raw = Object.fromEntries(
     [...new Set(data.keys())].map((key) => {
       const all = data.getAll(key)

@@ -2,6 +2,9 @@ import ExcelJS from 'exceljs'
 import Papa from 'papaparse'
 
 import { Refusal } from './refusal.ts'
+import { checkZipInflatedSize } from './zip-size.server.ts'
+
+export { zipUncompressedSize } from './zip-size.server.ts'
 
 // Reading and writing the spreadsheets analysts trade with each other: CSV through
 // papaparse and XLSX through exceljs, never a hand-written format. Reading turns any
@@ -11,8 +14,9 @@ import { Refusal } from './refusal.ts'
 
 export const MAX_SPREADSHEET_BYTES = 5_000_000
 export const MAX_SPREADSHEET_ROWS = 5_000
-// A 5 MB workbook can inflate to gigabytes (a "zip bomb"); real lists stay far below this.
-export const MAX_XLSX_UNCOMPRESSED_BYTES = 200_000_000
+// A 5 MB workbook can inflate to gigabytes (a "zip bomb"). A real list stays far below
+// this: 5,000 rows of 12 columns of 50-character text inflate to 6.7 MB.
+export const MAX_XLSX_UNCOMPRESSED_BYTES = 32_000_000
 
 export type SpreadsheetFailure = 'empty' | 'tooLarge' | 'tooManyRows' | 'malformed' | 'unsupported' | 'formula'
 
@@ -147,38 +151,10 @@ function readCsvGrid(bytes: Uint8Array): { rowNumber: number; cells: string[] }[
   return parsed.data.map((cells, index) => ({ rowNumber: index + 1, cells: cells.map((cell) => restoreNeutralisedCell(cell)) }))
 }
 
-/**
- * The total uncompressed size the zip's central directory declares, read before exceljs
- * inflates anything; null when there is no readable directory (not a zip, or truncated).
- */
-export function zipUncompressedSize(bytes: Uint8Array): number | null {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-  // The end-of-central-directory record sits in the last 22 bytes plus an optional comment.
-  let end = -1
-  for (let i = bytes.byteLength - 22; i >= Math.max(0, bytes.byteLength - 65_557); i--) {
-    if (view.getUint32(i, true) === 0x06054b50) {
-      end = i
-      break
-    }
-  }
-  if (end < 0) return null
-  const entries = view.getUint16(end + 10, true)
-  let offset = view.getUint32(end + 16, true)
-  let total = 0
-  for (let n = 0; n < entries; n++) {
-    if (offset + 46 > bytes.byteLength || view.getUint32(offset, true) !== 0x02014b50) return null
-    const size = view.getUint32(offset + 24, true)
-    if (size === 0xffffffff) return Number.POSITIVE_INFINITY // zip64: far beyond any list
-    total += size
-    offset += 46 + view.getUint16(offset + 28, true) + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true)
-  }
-  return total
-}
-
 async function readXlsxGrid(bytes: Uint8Array, maxRows: number): Promise<{ rowNumber: number; cells: string[] }[]> {
-  const inflated = zipUncompressedSize(bytes)
-  if (inflated === null) throw new SpreadsheetError('malformed')
-  if (inflated > MAX_XLSX_UNCOMPRESSED_BYTES) throw new SpreadsheetError('tooLarge', { max: MAX_XLSX_UNCOMPRESSED_BYTES })
+  const size = await checkZipInflatedSize(bytes, MAX_XLSX_UNCOMPRESSED_BYTES)
+  if (size === 'malformed') throw new SpreadsheetError('malformed')
+  if (size === 'tooLarge') throw new SpreadsheetError('tooLarge', { max: MAX_XLSX_UNCOMPRESSED_BYTES })
   const workbook = new ExcelJS.Workbook()
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer)

@@ -8,4 +8,10 @@ export const en = {
   'error.server': 'The page could not be shown. The error was logged; please try again.',
   'error.goHome': 'Back to the themes',
   'error.tooLarge': 'The form is too large.',
+  'error.crossSiteTitle': 'Refused: sent from another site',
+  'error.crossSite':
+    'This form was sent from another site or address, so ThemeRadar did not accept it. Open ThemeRadar at its own address and try again.',
+  'error.tooLargeTitle': 'Too large',
+  'error.malformedForm': 'The form could not be read. Reload the page and send it again.',
+  'error.nulCharacter': 'This field contains a NUL character (0x00), which cannot be saved. Remove it and try again.',
 }

@@ -10,4 +10,9 @@ export const zhCN: Record<keyof typeof en, string> = {
   'error.server': '页面无法显示。错误已记录，请稍后重试。',
   'error.goHome': '返回主题列表',
   'error.tooLarge': '表单内容过大。',
+  'error.crossSiteTitle': '已拒绝：请求来自其他网站',
+  'error.crossSite': '此表单是从其他网站或地址提交的，ThemeRadar 未予接受。请通过 ThemeRadar 自己的地址打开后重试。',
+  'error.tooLargeTitle': '内容过大',
+  'error.malformedForm': '无法读取表单内容。请刷新页面后重新提交。',
+  'error.nulCharacter': '此字段包含无法保存的 NUL 字符（0x00），请删除后重试。',
 }
