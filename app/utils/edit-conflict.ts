@@ -54,6 +54,40 @@ export function isStale(base: number | undefined, version: number, current: Fiel
   return base !== undefined && base !== version && !sameTexts(current, yours)
 }
 
+// An unchanged run this short between two changes (a colon, one shared Chinese character,
+// a space) splits two different sentences into confetti: it is shown as part of both.
+const NOISE = 3
+
+/**
+ * The diff, made readable for comparing two people's texts: between unchanged stretches,
+ * their words come first as one deletion and yours after as one insertion.
+ */
+export function readableDiff(parts: DiffPart[]): DiffPart[] {
+  const out: DiffPart[] = []
+  let del = ''
+  let ins = ''
+  const flush = () => {
+    if (del) out.push({ kind: 'del', text: del })
+    if (ins) out.push({ kind: 'ins', text: ins })
+    del = ins = ''
+  }
+  parts.forEach((part, i) => {
+    if (part.kind === 'del') del += part.text
+    else if (part.kind === 'ins') ins += part.text
+    else if (part.kind === 'same' && (del || ins) && isChange(parts[i + 1]) && part.text.length <= NOISE && !part.text.includes('\n')) {
+      del += part.text
+      ins += part.text
+    } else {
+      flush()
+      out.push(part)
+    }
+  })
+  flush()
+  return out
+}
+
+const isChange = (part: DiffPart | undefined) => part?.kind === 'del' || part?.kind === 'ins'
+
 export function conflictView(error: EditConflict): ConflictView {
   const fields = Object.keys(error.current)
     .filter((name) => error.current[name] !== error.yours[name])
@@ -61,7 +95,7 @@ export function conflictView(error: EditConflict): ConflictView {
       name,
       current: error.current[name],
       yours: error.yours[name] ?? '',
-      diff: diffText(error.current[name], error.yours[name] ?? ''),
+      diff: readableDiff(diffText(error.current[name], error.yours[name] ?? '')),
     }))
   return { version: error.version, fields }
 }
