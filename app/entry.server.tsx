@@ -8,6 +8,8 @@ import { RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
 
+import { retryAfterHeaders } from '#app/http/database-unavailable.server.ts'
+
 const ABORT_DELAY = 5_000
 
 // Errors are logged here with their stack; users only ever see the error boundary's
@@ -26,6 +28,8 @@ export default function handleRequest(request: Request, responseStatusCode: numb
         shellRendered = true
         const body = new PassThrough()
         responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
+        // A page answered 503 (database unavailable) tells browsers and proxies when to retry.
+        if (responseStatusCode === 503) for (const [name, value] of Object.entries(retryAfterHeaders())) responseHeaders.set(name, value)
         responseHeaders.set('X-Content-Type-Options', 'nosniff')
         responseHeaders.set('Referrer-Policy', 'same-origin')
         responseHeaders.set('X-Frame-Options', 'SAMEORIGIN')

@@ -7,6 +7,7 @@ import { createRequestHandler as createRemixHandler, type ServerBuild } from '@r
 import compression from 'compression'
 import express from 'express'
 
+import { answerDatabaseOutages, databaseUnavailableMiddleware } from '#app/http/database-unavailable.server.ts'
 import { refuseCrossSiteRequests } from '#app/http/origin.server.ts'
 import { createPageCache } from '#app/http/page-cache.server.ts'
 import { createRequestHandler } from '#app/http/request-handler.server.ts'
@@ -58,7 +59,8 @@ const jobRunner = startJobRunner(connection.db, {
 })
 const feedPoller = startFeedPoller(connection.db, { workerId, intervalMs: env.FEED_POLL_SECONDS * 1000, ingest: ingestFeedItem })
 
-const build = (await import(pathToFileURL(path.join(root, 'build/index.js')).href)) as ServerBuild
+// Loaders and actions answer 503 while the database is unreachable (database-unavailable.server.ts).
+const build = answerDatabaseOutages((await import(pathToFileURL(path.join(root, 'build/index.js')).href)) as ServerBuild)
 
 const app = express()
 app.disable('x-powered-by')
@@ -86,6 +88,7 @@ const meetingPages = createPageCache({
 app.get('/meetings/*', meetingPages.middleware)
 // Request bodies are limited while they stream (app/http/body-limit.server.ts).
 app.all('*', createRequestHandler({ handle: renderPage, getLoadContext }))
+app.use(databaseUnavailableMiddleware)
 
 const server = app.listen(env.PORT, env.HOST, () => {
   console.log(`[themeradar] ready: http://localhost:${env.PORT}`)

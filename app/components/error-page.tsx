@@ -17,6 +17,11 @@ export function ErrorPage({ status, data, message }: { status: number; data?: un
   } else if (status === 403) {
     title = t('error.forbiddenTitle')
     body = t('error.forbidden', { role: role ? labelOf(t, 'role', role) : '?' })
+  } else if (status === 503) {
+    // The server sends the words already translated (the reader's messages may not be loaded).
+    const unavailable = data as { title?: string; message?: string } | undefined
+    title = unavailable?.title ?? t('error.unavailableTitle')
+    body = unavailable?.message ?? t('error.databaseUnavailable')
   } else if (status >= 400 && status < 500) {
     title = t('error.badRequestTitle')
     body = message ?? (formKey ? t(formKey as MessageKey) : t('validation.invalid'))

@@ -1,5 +1,6 @@
 import { json, type LoaderFunctionArgs } from '@remix-run/node'
 
+import { retryAfterHeaders } from '#app/http/database-unavailable.server.ts'
 import { checkDatabase } from '#app/models/ops/index.server.ts'
 
 export async function loader({ context }: LoaderFunctionArgs) {
@@ -7,6 +8,6 @@ export async function loader({ context }: LoaderFunctionArgs) {
     await checkDatabase(context.db)
     return json({ status: 'ok', database: context.dbKind }, { headers: { 'Cache-Control': 'no-store' } })
   } catch {
-    return json({ status: 'unavailable', database: context.dbKind }, { status: 503, headers: { 'Cache-Control': 'no-store' } })
+    return json({ status: 'unavailable', database: context.dbKind }, { status: 503, headers: retryAfterHeaders() })
   }
 }

@@ -8,6 +8,8 @@ export const en = {
   'error.server': 'The page could not be shown. The error was logged; please try again.',
   'error.goHome': 'Back to the themes',
   'error.tooLarge': 'The form is too large.',
+  'error.unavailableTitle': 'Temporarily unavailable',
+  'error.databaseUnavailable': 'The database is unavailable. Please try again in a moment.',
   'error.crossSiteTitle': 'Refused: sent from another site',
   'error.crossSite':
     'This form was sent from another site or address, so ThemeRadar did not accept it. Open ThemeRadar at its own address and try again.',

@@ -10,6 +10,8 @@ export const zhCN: Record<keyof typeof en, string> = {
   'error.server': '页面无法显示。错误已记录，请稍后重试。',
   'error.goHome': '返回主题列表',
   'error.tooLarge': '表单内容过大。',
+  'error.unavailableTitle': '暂时无法使用',
+  'error.databaseUnavailable': '数据库暂时无法连接，请稍后再试。',
   'error.crossSiteTitle': '已拒绝：请求来自其他网站',
   'error.crossSite': '此表单是从其他网站或地址提交的，ThemeRadar 未予接受。请通过 ThemeRadar 自己的地址打开后重试。',
   'error.tooLargeTitle': '内容过大',
