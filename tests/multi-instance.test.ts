@@ -71,11 +71,15 @@ describe.skipIf(!serverUrl)('two app instances on one PostgreSQL database', () =
       FEED_POLL_SECONDS: String(FEED_POLL_SECONDS),
     }
     // Started together, as an orchestrator would.
+    const starting = Date.now()
     instances = await Promise.all([startInstance('A', databaseUrl, env), startInstance('B', databaseUrl, env)])
+    console.log(`[multi-instance] both instances healthy after ${((Date.now() - starting) / 1000).toFixed(1)} s`)
   }, 120_000)
 
   afterAll(async () => {
+    const stopping = Date.now()
     await Promise.all(instances.map((i) => i.kill('SIGTERM')))
+    console.log(`[multi-instance] instances stopped (SIGTERM) after ${((Date.now() - stopping) / 1000).toFixed(1)} s`)
     await outside?.close()
     await conn?.close()
   }, 60_000)
@@ -93,7 +97,7 @@ describe.skipIf(!serverUrl)('two app instances on one PostgreSQL database', () =
       }
       await waitFor(`poll ${interval}`, async () => outside.feedRequests() >= interval, 15_000)
       // Both instances look every second; give them several looks while and after the slow answer.
-      await sleep(OUTSIDE_DELAY_MS + 3_000)
+      await sleep(OUTSIDE_DELAY_MS + 2_000)
       expect(outside.feedRequests(), `requests after interval ${interval}`).toBe(interval)
     }
     const feed = await db().selectFrom('feed').select(['last_error', 'lease_until']).where('id', '=', feedId).executeTakeFirstOrThrow()
