@@ -4,10 +4,10 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { Field, FormError } from '#app/components/form.tsx'
 import { setSessionCookieHeader } from '#app/http/auth.server.ts'
 import { badRequest, parseForm } from '#app/http/forms.server.ts'
-import { refusalResponse } from '#app/http/refusal.server.ts'
+import { echoValues, refusalResponse } from '#app/http/refusal.server.ts'
 import { useI18n } from '#app/i18n/index.ts'
 import { labelOf } from '#app/i18n/labels.ts'
-import { acceptInvite, createSession, findUsableInvite } from '#app/models/account/index.server.ts'
+import { acceptInvite, createSession, findUsableInvite, PasswordRuleError } from '#app/models/account/index.server.ts'
 import { AcceptInviteSchema } from '#app/schemas/auth.ts'
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
@@ -24,7 +24,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const token = await createSession(context.db, user.id, { ip: context.clientIp, userAgent: request.headers.get('User-Agent') })
     return redirect('/', { headers: { 'Set-Cookie': await setSessionCookieHeader(request, context, token) } })
   } catch (error) {
-    return refusalResponse(error, {}, undefined, 'form')
+    // A refused password goes next to its field; anything else (the email got taken) above the form.
+    return refusalResponse(error, echoValues(parsed.form), undefined, error instanceof PasswordRuleError ? undefined : 'form')
   }
 }
 
@@ -33,6 +34,7 @@ export default function AcceptInvitePage() {
   const { invite } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const errors = result && !result.ok ? (result.errors as Record<string, string>) : {}
+  const values = result && !result.ok ? (result.values as Record<string, string>) : {}
   if (!invite) {
     return (
       <section className="narrow card">
@@ -47,7 +49,14 @@ export default function AcceptInvitePage() {
       <p>{t('invite.acceptIntro', { role: labelOf(t, 'role', invite.role), email: invite.email })}</p>
       <FormError error={errors.form} />
       <Form method="post" className="stack">
-        <Field label={t('auth.displayName')} name="displayName" autoComplete="name" required error={errors.displayName} />
+        <Field
+          label={t('auth.displayName')}
+          name="displayName"
+          autoComplete="name"
+          required
+          defaultValue={values.displayName}
+          error={errors.displayName}
+        />
         <Field
           label={t('auth.password')}
           name="password"

@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { Field, FormError } from '#app/components/form.tsx'
 import { setSessionCookieHeader } from '#app/http/auth.server.ts'
 import { badRequest, parseForm } from '#app/http/forms.server.ts'
+import { echoValues, refusalResponse } from '#app/http/refusal.server.ts'
 import { useI18n } from '#app/i18n/index.ts'
 import { countUsers, createFirstAdmin, createSession } from '#app/models/account/index.server.ts'
 import { SetupSchema } from '#app/schemas/auth.ts'
@@ -16,7 +17,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if ((await countUsers(context.db)) > 0) return json({ ok: false as const, errors: { form: 'setup.done' }, values: {} }, { status: 409 })
   const parsed = await parseForm(request, SetupSchema)
   if (!parsed.ok) return badRequest(parsed)
-  const user = await createFirstAdmin(context.db, parsed.data, context.clientIp)
+  let user
+  try {
+    user = await createFirstAdmin(context.db, parsed.data, context.clientIp)
+  } catch (error) {
+    // A password the rules refuse (common, a pattern, the person's own name): shown next to the field.
+    return refusalResponse(error, echoValues(parsed.form))
+  }
   if (!user) return json({ ok: false as const, errors: { form: 'setup.done' }, values: {} }, { status: 409 })
   const token = await createSession(context.db, user.id, { ip: context.clientIp, userAgent: request.headers.get('User-Agent') })
   return redirect('/', { headers: { 'Set-Cookie': await setSessionCookieHeader(request, context, token) } })

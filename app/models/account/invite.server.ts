@@ -3,6 +3,7 @@ import { recordAudit } from '#app/models/ops/audit.server.ts'
 import { inTransaction } from '#app/models/transaction.server.ts'
 import type { Role } from '#db/types.ts'
 
+import { assertAcceptablePassword } from './password-policy.server.ts'
 import { type Actor, hashPassword, newToken, sha256Hex, UserRuleError } from './user.server.ts'
 
 export const INVITE_DAYS = 7
@@ -79,6 +80,9 @@ export async function findUsableInvite(db: DB, token: string) {
 
 /** Turns an invite into an account, once: the row lock makes a second use of the link fail. */
 export async function acceptInvite(db: DB, token: string, input: { displayName: string; password: string }, ip?: string) {
+  const invite = await findUsableInvite(db, token)
+  if (!invite) return null
+  await assertAcceptablePassword(input.password, { email: invite.email, displayName: input.displayName })
   const passwordHash = await hashPassword(input.password)
   return inTransaction(db, async (tx) => {
     const invite = await tx

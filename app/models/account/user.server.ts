@@ -8,6 +8,8 @@ import { inTransaction } from '#app/models/transaction.server.ts'
 import { Refusal, refusalFrom, type RefusalTable } from '#app/utils/refusal.ts'
 import type { Locale, Role } from '#db/types.ts'
 
+import { assertAcceptablePassword } from './password-policy.server.ts'
+
 export interface Actor {
   id: number
   ip?: string
@@ -106,6 +108,7 @@ const SETUP_LOCK_KEY = 'setup.lock'
 
 /** The setup page's first administrator. Refused once any account exists. */
 export async function createFirstAdmin(db: DB, input: { email: string; displayName: string; password: string }, ip?: string) {
+  await assertAcceptablePassword(input.password, input)
   const passwordHash = await hashPassword(input.password)
   return inTransaction(db, async (tx) => {
     // Serialise concurrent setups: only the first one may create the admin. The migration
