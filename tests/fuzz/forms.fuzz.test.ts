@@ -1,0 +1,107 @@
+import fc from 'fast-check'
+import { sql } from 'kysely'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import type { Connection } from '#db/connection.ts'
+
+import { createTestDatabase } from '../db.ts'
+import { cookieFor, createCompany, createDocument, createTheme, createUser, createWatchlist } from '../factories.ts'
+import { loadRoutes, send, startTestApp, type TestApp, type TestRoute } from '../http-app.ts'
+import { brokenMultipart, formBody, formVocabulary } from './inputs.ts'
+
+// Every action route, posted to by a signed-in admin from the app's own origin (so role and
+// origin checks pass) with generated bad bodies: no answer is a 5xx, a 4xx says what was
+// wrong (a field or form message), and a refusal leaves every stored row as it was.
+
+const RUNS = Number(process.env.FUZZ_RUNS ?? 12)
+// Rows that change on every request whatever the form says (sessions, sign-in counts).
+const VOLATILE = new Set(['session', 'sign_in_attempt', 'sign_in_throttle', 'kysely_migration', 'kysely_migration_lock'])
+
+let conn: Connection
+let app: TestApp
+let adminId: number
+let tables: string[]
+
+beforeAll(async () => {
+  conn = await createTestDatabase()
+  adminId = (await createUser(conn.db, { role: 'admin' })).id
+  const theme = await createTheme(conn.db, { slug: 'multimodal-ai' })
+  const company = await createCompany(conn.db)
+  await createDocument(conn.db, { themeIds: [theme.id], companyIds: [company.id] } as never).catch(() => createDocument(conn.db))
+  await createWatchlist(conn.db)
+  app = await startTestApp(conn, await loadRoutes())
+  const rows = await sql<{ name: string }>`select table_name as name from information_schema.tables
+    where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`.execute(conn.db)
+  tables = rows.rows.map((r) => r.name).filter((t) => !VOLATILE.has(t) && !t.includes('session') && !t.includes('throttle'))
+})
+afterAll(async () => {
+  await app?.close()
+  await conn?.close()
+})
+
+/** One digest of every stored row (the test database is small). */
+async function digest(): Promise<string> {
+  const parts = tables.map(
+    (t) => sql`select ${t}::text || ':' || md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as d from ${sql.table(t)} x`,
+  )
+  const result = await sql<{ d: string }>`${sql.join(parts, sql` union all `)}`.execute(conn.db)
+  return result.rows.map((r) => r.d).join(',')
+}
+
+async function post(route: TestRoute, type: string, body: string) {
+  return send(app, 'POST', `${route.path}?_data=${encodeURIComponent(route.id)}`, {
+    headers: {
+      'Content-Type': type,
+      Cookie: await cookieFor(conn.db, adminId),
+      Origin: app.base,
+      'X-Test-Route': route.id,
+    },
+    body,
+  })
+}
+
+/** A 4xx must say what was wrong: a message key next to a field, or the page's message. */
+function hasMessage(text: string): boolean {
+  try {
+    const data = JSON.parse(text) as { errors?: Record<string, unknown>; messageKey?: unknown }
+    if (data.errors && Object.values(data.errors).some((v) => typeof v === 'string' && v.length > 0)) return true
+    return typeof data.messageKey === 'string'
+  } catch {
+    return false
+  }
+}
+
+async function check(route: TestRoute, type: string, body: string) {
+  const before = await digest()
+  const res = await post(route, type, body)
+  const what = `${route.id} ${res.status} ${type} ${JSON.stringify(body.slice(0, 300))}: ${res.text.slice(0, 300)}`
+  expect(res.status, what).toBeLessThan(500)
+  if (res.status >= 400) {
+    expect(hasMessage(res.text), `no message: ${what}`).toBe(true)
+    expect(await digest(), `a refusal changed stored rows: ${what}`).toBe(before)
+  }
+}
+
+describe('generated bad forms never answer 5xx', async () => {
+  const routes = (await loadRoutes()).filter((r) => r.action)
+  const vocabulary = formVocabulary()
+
+  it('covers the action routes', () => {
+    expect(routes.length).toBeGreaterThan(20)
+  })
+
+  for (const route of routes) {
+    it(`${route.id}: urlencoded bodies`, async () => {
+      await fc.assert(
+        fc.asyncProperty(formBody(vocabulary), (body) => check(route, 'application/x-www-form-urlencoded', body)),
+        { numRuns: RUNS },
+      )
+    })
+    it(`${route.id}: broken multipart and undecodable bodies`, async () => {
+      await fc.assert(
+        fc.asyncProperty(brokenMultipart, ({ type, body }) => check(route, type, body)),
+        { numRuns: 5 },
+      )
+    })
+  }
+})
