@@ -16,6 +16,7 @@ import { AppHeader } from '#app/components/app-header.tsx'
 import { ErrorPage } from '#app/components/error-page.tsx'
 import { getOptionalUser, resolveLocale } from '#app/http/auth.server.ts'
 import { readColorScheme } from '#app/http/color-scheme.server.ts'
+import { useNonce } from '#app/http/csp-nonce.tsx'
 import { defaultLocale, loadMessages } from '#app/i18n/index.ts'
 import { countUsers } from '#app/models/account/index.server.ts'
 import { getTeamTimeZone } from '#app/models/ops/index.server.ts'
@@ -66,6 +67,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>('root')
   const locale = data?.locale ?? defaultLocale()
   const scheme = data?.colorScheme
+  const nonce = useNonce()
   return (
     <html lang={locale} data-theme={scheme && scheme !== 'system' ? scheme : undefined}>
       <head>
@@ -77,8 +79,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
       </head>
       <body>
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   )

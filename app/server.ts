@@ -11,6 +11,7 @@ import { answerDatabaseOutages, databaseUnavailableMiddleware } from '#app/http/
 import { refuseCrossSiteRequests } from '#app/http/origin.server.ts'
 import { createPageCache } from '#app/http/page-cache.server.ts'
 import { createRequestHandler } from '#app/http/request-handler.server.ts'
+import { cspNonce, securityHeaders } from '#app/http/security-headers.server.ts'
 import { openAppDatabase } from '#app/models/db.server.ts'
 import { ensureSessionSecret } from '#app/models/ops/index.server.ts'
 import { startFeedPoller } from '#app/services/feeds/poller.server.ts'
@@ -66,6 +67,7 @@ const app = express()
 app.disable('x-powered-by')
 // Behind a proxy, X-Forwarded-For/Proto give the client IP (rate limits) and https (Secure cookies).
 app.set('trust proxy', process.env.TRUST_PROXY ?? 'loopback')
+app.use(securityHeaders())
 app.use(compression())
 app.use('/build', express.static(path.join(root, 'public/build'), { immutable: true, maxAge: '1y' }))
 app.use(express.static(path.join(root, 'public'), { maxAge: '1h' }))
@@ -76,6 +78,7 @@ const getLoadContext = (req: express.Request) => ({
   dbKind: connection.kind,
   sessionSecret: secret,
   clientIp: req.ip ?? 'unknown',
+  cspNonce: cspNonce(req.res),
 })
 // The meeting page is read by the whole team at once: unchanged pages come from a cache
 // keyed on the reader and the data version (app/utils/page-cache.server.ts).

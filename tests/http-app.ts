@@ -8,11 +8,12 @@ import express from 'express'
 
 import { refuseCrossSiteRequests } from '#app/http/origin.server.ts'
 import { createRequestHandler } from '#app/http/request-handler.server.ts'
+import { securityHeaders } from '#app/http/security-headers.server.ts'
 import type { Connection } from '#db/connection.ts'
 
 import { contextFor } from './factories.ts'
 
-// The request guards of app/server.ts (the cross-site check, the request
+// The request guards of app/server.ts (security headers, the cross-site check, the request
 // handler that limits bodies) in front of the real route modules, without a Remix build:
 // a request names the route it is for (X-Test-Route), and the route's action (or loader,
 // for GET) answers it. What is under test is everything in front of the routes.
@@ -81,6 +82,7 @@ export async function startTestApp(
   const byId = new Map(routes.map((r) => [r.id, r]))
   const app = express()
   app.set('trust proxy', options.trustProxy ?? 'loopback')
+  app.use(securityHeaders())
   app.use(refuseCrossSiteRequests({ publicUrl: options.publicUrl }))
   const handle = async (request: Request, context: AppLoadContext): Promise<Response> => {
     const route = byId.get(request.headers.get('x-test-route') ?? '')

@@ -10,6 +10,8 @@ export interface AppContext {
   dbKind: DatabaseKind
   sessionSecret: string
   clientIp: string
+  /** This response's Content-Security-Policy nonce, for Remix's inline scripts. */
+  cspNonce?: string
 }
 
 declare module '@remix-run/node' {

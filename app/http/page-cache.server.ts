@@ -31,6 +31,8 @@ export interface PageCacheOptions {
 }
 
 interface Entry {
+  /** The Content-Security-Policy nonce the page was rendered with (see reuseNonce). */
+  nonce?: string
   status: number
   headers: [string, string][]
   body: Buffer
@@ -45,7 +47,7 @@ export interface PageCache {
 
 export function createPageCache({ paths, render, getLoadContext, maxEntries = 200 }: PageCacheOptions): PageCache {
   const entries = new Map<string, Entry>()
-  const inFlight = new Map<string, Promise<Entry | Response>>()
+  const inFlight = new Map<string, { nonce?: string; outcome: Promise<Entry | Response> }>()
   const stats = { hits: 0, misses: 0, bypassed: 0 }
 
   async function serve(req: ExpressRequest, res: ExpressResponse, next: NextFunction) {
@@ -69,11 +71,14 @@ export function createPageCache({ paths, render, getLoadContext, maxEntries = 20
     stats.misses += 1
     let pending = inFlight.get(key)
     if (!pending) {
-      pending = renderEntry(request, context).finally(() => inFlight.delete(key))
+      pending = { nonce: context.cspNonce, outcome: renderEntry(request, context).finally(() => inFlight.delete(key)) }
       inFlight.set(key, pending)
     }
-    const outcome = await pending
-    if (outcome instanceof Response) return sendResponse(res, outcome)
+    const outcome = await pending.outcome
+    if (outcome instanceof Response) {
+      reuseNonce(res, pending.nonce)
+      return sendResponse(res, outcome)
+    }
     entries.set(key, outcome)
     while (entries.size > maxEntries) entries.delete(entries.keys().next().value as string)
     return send(req, res, outcome, 'miss')
@@ -85,7 +90,7 @@ export function createPageCache({ paths, render, getLoadContext, maxEntries = 20
     if (response.status !== 200 || response.headers.has('set-cookie') || !type.startsWith('text/html')) return response
     const body = Buffer.from(await response.arrayBuffer())
     const headers = [...response.headers.entries()].filter(([name]) => !['content-length', 'content-encoding'].includes(name))
-    return { status: response.status, headers, body, gzipped: gzipSync(body) }
+    return { nonce: context.cspNonce, status: response.status, headers, body, gzipped: gzipSync(body) }
   }
 
   return {
@@ -102,7 +107,20 @@ export function createPageCache({ paths, render, getLoadContext, maxEntries = 20
   }
 }
 
+/**
+ * A stored page carries the nonce it was rendered with in its inline scripts, so its
+ * Content-Security-Policy must name that nonce, not this response's fresh one. The page is
+ * only ever served again to the same reader (the key holds their cookies).
+ */
+function reuseNonce(res: ExpressResponse, nonce: string | undefined) {
+  const current = res.locals.cspNonce as string | undefined
+  const policy = res.getHeader('Content-Security-Policy')
+  if (!nonce || !current || typeof policy !== 'string') return
+  res.setHeader('Content-Security-Policy', policy.replaceAll(`'nonce-${current}'`, `'nonce-${nonce}'`))
+}
+
 function send(req: ExpressRequest, res: ExpressResponse, entry: Entry, state: 'hit' | 'miss') {
+  reuseNonce(res, entry.nonce)
   res.status(entry.status)
   for (const [name, value] of entry.headers) res.setHeader(name, value)
   res.setHeader('X-Page-Cache', state)
