@@ -78,6 +78,7 @@ const getLoadContext = (req: express.Request) => ({
   dbKind: connection.kind,
   sessionSecret: secret,
   clientIp: req.ip ?? 'unknown',
+  publicUrl: env.PUBLIC_URL,
   cspNonce: cspNonce(req.res),
 })
 // The meeting page is read by the whole team at once: unchanged pages come from a cache

@@ -10,6 +10,8 @@ export interface AppContext {
   dbKind: DatabaseKind
   sessionSecret: string
   clientIp: string
+  /** The app's public address (PUBLIC_URL), for links that leave the app (invitations). */
+  publicUrl?: string
   /** This response's Content-Security-Policy nonce, for Remix's inline scripts. */
   cspNonce?: string
 }
