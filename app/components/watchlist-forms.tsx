@@ -1,15 +1,13 @@
-import { Form, useFetcher, useNavigation } from '@remix-run/react'
+import { Form, useNavigation } from '@remix-run/react'
 import { useEffect, useRef } from 'react'
 
 import { Field, fieldError, FormError } from '#app/components/form.tsx'
-import { EditConflictNotice, versionOf } from '#app/components/theme/edit-conflict.tsx'
 import { TextAreaField } from '#app/components/theme/fields.tsx'
 import { localName, useI18n } from '#app/i18n/index.ts'
 import type { ConflictView } from '#app/utils/edit-conflict.ts'
 
-// The forms of a watchlist page: add a company, edit or remove an entry (inline, with a
-// fetcher, but plain posts without JavaScript), and rename or archive the list. An entry's
-// edit posts the version it was opened at; a stale save comes back with a conflict.
+// The forms of a watchlist page: add a company and rename or archive the list. An entry's
+// own edit and remove forms are in watchlist-entry-detail.tsx.
 
 export type WatchlistActionResult =
   | { ok: true; intent: string; entryId?: number; message?: string; name?: string }
@@ -103,125 +101,6 @@ export function AddEntryForm({
         ))}
       </datalist>
     </details>
-  )
-}
-
-export interface EntryForDetail {
-  id: number
-  rationale: string
-  notesMd: string
-  notesHtml: string
-  tags: string[]
-  version: number
-}
-
-/** Notes of one entry, and for analysts its edit and remove forms. */
-export function EntryDetail({
-  entry,
-  canEdit,
-  actionResult,
-}: {
-  entry: EntryForDetail
-  canEdit: boolean
-  actionResult?: WatchlistActionResult
-}) {
-  const { t } = useI18n()
-  const edit = useFetcher<WatchlistActionResult>()
-  const remove = useFetcher<WatchlistActionResult>()
-  // Without JavaScript the forms post normally and the result arrives as action data.
-  const fromPage = (intent: string) => (actionResult?.intent === intent && actionResult.entryId === entry.id ? actionResult : undefined)
-  const editResult = edit.data ?? fromPage('editEntry')
-  const removeResult = remove.data ?? fromPage('remove')
-  const editErrors = editResult && !editResult.ok ? editResult.errors : {}
-  const conflict = editResult && !editResult.ok ? editResult.conflict : undefined
-  // What was typed, after a refused save: the conflict's copy is whole, the echo is cut at 10,000 characters.
-  const typed = Object.fromEntries((conflict?.fields ?? []).map((f) => [f.name, f.yours]))
-  const editValues: Record<string, string> = editResult && !editResult.ok ? { ...editResult.values, ...typed } : {}
-  const removeErrors = removeResult && !removeResult.ok ? removeResult.errors : {}
-  const prefix = `entry-${entry.id}`
-  return (
-    <div className="wl-detail">
-      <section className="wl-notes" aria-label={t('common.notes')}>
-        <h3>{t('common.notes')}</h3>
-        {entry.notesHtml ? (
-          <div className="prose" dangerouslySetInnerHTML={{ __html: entry.notesHtml }} />
-        ) : (
-          <p className="muted">{t('watchlists.noNotes')}</p>
-        )}
-      </section>
-      {canEdit ? (
-        <>
-          <edit.Form method="post" className="stack wl-edit">
-            <h3>{t('watchlists.editTitle')}</h3>
-            <input type="hidden" name="intent" value="editEntry" />
-            <input type="hidden" name="entryId" value={entry.id} />
-            <input type="hidden" name="version" value={versionOf(conflict, entry.version)} />
-            <FormError error={editErrors.form ?? editErrors.version} />
-            <TextAreaField
-              label={t('watchlists.rationale')}
-              name="rationale"
-              id={`${prefix}-rationale`}
-              rows={2}
-              maxLength={2000}
-              defaultValue={editValues.rationale ?? entry.rationale}
-              error={editErrors.rationale}
-            />
-            <Field
-              label={t('watchlists.tags')}
-              name="tags"
-              id={`${prefix}-tags`}
-              defaultValue={editValues.tags ?? entry.tags.join(', ')}
-              error={editErrors.tags}
-            />
-            <TextAreaField
-              label={t('watchlists.notes')}
-              name="notes"
-              id={`${prefix}-notes`}
-              rows={3}
-              maxLength={20000}
-              defaultValue={editValues.notes ?? entry.notesMd}
-              error={editErrors.notes}
-            />
-            {conflict ? (
-              <EditConflictNotice
-                conflict={conflict}
-                labels={{ rationale: t('watchlists.rationale'), tags: t('watchlists.tags'), notes: t('watchlists.notes') }}
-              />
-            ) : null}
-            <p className="wl-form-foot">
-              <button type="submit" className="primary" disabled={edit.state !== 'idle'}>
-                {t('common.save')}
-              </button>
-              {editResult?.ok && edit.state === 'idle' ? (
-                <span className="ok-text" role="status">
-                  {t('common.saved')}
-                </span>
-              ) : null}
-            </p>
-          </edit.Form>
-          <remove.Form method="post" className="stack wl-remove">
-            <h3>{t('watchlists.removeTitle')}</h3>
-            <input type="hidden" name="intent" value="remove" />
-            <input type="hidden" name="entryId" value={entry.id} />
-            <FormError error={removeErrors.form} />
-            <Field
-              label={t('watchlists.removeReason')}
-              name="reason"
-              id={`${prefix}-reason`}
-              required
-              maxLength={2000}
-              hint={t('watchlists.removeReasonHint')}
-              error={removeErrors.reason}
-            />
-            <p className="wl-form-foot">
-              <button type="submit" className="danger" disabled={remove.state !== 'idle'}>
-                {t('watchlists.removeSubmit')}
-              </button>
-            </p>
-          </remove.Form>
-        </>
-      ) : null}
-    </div>
   )
 }
 

@@ -7,7 +7,8 @@ import { formatTicker } from '#app/utils/ticker.ts'
 import { type SortKey, type TableView, type ViewRow, viewToParams } from '#app/utils/watchlist-view.ts'
 import type { Exchange } from '#db/types.ts'
 
-import { EntryDetail, type WatchlistActionResult } from './watchlist-forms.tsx'
+import { EntryDetail } from './watchlist-entry-detail.tsx'
+import type { WatchlistActionResult } from './watchlist-forms.tsx'
 
 // One company of the watchlist table: its row, and below it the entry's details (notes,
 // edit and remove forms) when opened. The toggle is a link to ?entry=, so it also opens
