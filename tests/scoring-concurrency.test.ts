@@ -119,7 +119,8 @@ async function checkInvariants(saves: Save[]) {
   return stored
 }
 
-describe('50 analysts saving at once', () => {
+// 300 saves in one test take ~10 s alone and several times that on a loaded two-core runner.
+describe('50 analysts saving at once', { timeout: 120_000 }, () => {
   it('loses nothing and duplicates nothing, including one analyst in two tabs', async () => {
     const saves: Save[] = []
     for (const [i, analyst] of analysts.entries()) {
