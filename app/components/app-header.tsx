@@ -63,9 +63,13 @@ export function AppHeader() {
         </Form>
         {user ? (
           <>
-            <span className="user-chip" title={t('nav.signedInAs', { name: user.displayName, role: labelOf(t, 'role', user.role) })}>
+            <Link
+              to="/account/password"
+              className="user-chip"
+              title={t('auth.accountLinkTitle', { name: user.displayName, role: labelOf(t, 'role', user.role) })}
+            >
               {user.displayName}
-            </span>
+            </Link>
             <Form method="post" action="/logout" className="inline-form">
               <button type="submit" className="link-button">
                 {t('nav.signOut')}

@@ -11,6 +11,7 @@ import { pageTitle } from '#app/i18n/meta.ts'
 import {
   changeUserRole,
   createInvite,
+  createPasswordReset,
   listPendingInvites,
   listUsers,
   revokeInvite,
@@ -33,12 +34,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.ok) return badRequest(parsed)
   const actor = { id: me.id, ip: context.clientIp }
   const input = parsed.data
+  // Links leave the app (sent by chat or mail): PUBLIC_URL when set, not a Host header a proxy passed on.
+  const linkTo = (path: string) => (context.publicUrl ? `${context.publicUrl}${path}` : new URL(path, request.url).toString())
   try {
     switch (input.intent) {
       case 'invite': {
         const invite = await createInvite(context.db, actor, { email: input.email, role: input.role })
-        const link = new URL(`/invite/${invite.token}`, request.url).toString()
-        return json({ ok: true as const, invite: { email: invite.email, link } })
+        return json({ ok: true as const, invite: { email: invite.email, link: linkTo(`/invite/${invite.token}`) }, reset: null })
+      }
+      case 'resetLink': {
+        const reset = await createPasswordReset(context.db, actor, input.userId)
+        const link = linkTo(`/reset/${reset.token}`)
+        return json({ ok: true as const, invite: null, reset: { name: reset.displayName, email: reset.email, link } })
       }
       case 'changeRole':
         await changeUserRole(context.db, actor, input.userId, input.role)
@@ -53,7 +60,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         await revokeInvite(context.db, actor, input.inviteId)
         break
     }
-    return json({ ok: true as const, invite: null })
+    return json({ ok: true as const, invite: null, reset: null })
   } catch (error) {
     return refusalResponse(error)
   }
@@ -65,6 +72,7 @@ export default function UsersPage() {
   const result = useActionData<typeof action>()
   const errors: Record<string, string> = result && !result.ok ? (result.errors as Record<string, string>) : {}
   const created = result && result.ok ? result.invite : null
+  const reset = result && result.ok ? result.reset : null
   return (
     <div className="stack-lg">
       <header className="page-header">
@@ -72,6 +80,18 @@ export default function UsersPage() {
         <p className="muted">{t('users.intro')}</p>
       </header>
       <FormError error={errors.form} />
+      {reset ? (
+        <div className="notice" role="status">
+          <p>{t('users.resetLinkCreated', { name: reset.name, email: reset.email })}</p>
+          <input
+            className="copy-field reset-link"
+            readOnly
+            value={reset.link}
+            aria-label={t('users.resetLink')}
+            onFocus={(e) => e.currentTarget.select()}
+          />
+        </div>
+      ) : null}
       <section className="card">
         <table className="data-table">
           <thead>
@@ -111,15 +131,26 @@ export default function UsersPage() {
                 </td>
                 <td>{user.disabledAt ? t('users.disabled') : t('users.active')}</td>
                 <td>
-                  {user.id !== meId ? (
-                    <Form method="post" className="inline-form">
-                      <input type="hidden" name="intent" value={user.disabledAt ? 'enable' : 'disable'} />
-                      <input type="hidden" name="userId" value={user.id} />
-                      <button type="submit" className="small">
-                        {user.disabledAt ? t('users.enable') : t('users.disable')}
-                      </button>
-                    </Form>
-                  ) : null}
+                  <div className="inline-form">
+                    {user.id !== meId ? (
+                      <Form method="post" className="inline-form">
+                        <input type="hidden" name="intent" value={user.disabledAt ? 'enable' : 'disable'} />
+                        <input type="hidden" name="userId" value={user.id} />
+                        <button type="submit" className="small">
+                          {user.disabledAt ? t('users.enable') : t('users.disable')}
+                        </button>
+                      </Form>
+                    ) : null}
+                    {user.disabledAt ? null : (
+                      <Form method="post" className="inline-form">
+                        <input type="hidden" name="intent" value="resetLink" />
+                        <input type="hidden" name="userId" value={user.id} />
+                        <button type="submit" className="small" aria-label={t('users.resetLinkFor', { name: user.displayName })}>
+                          {t('users.resetLink')}
+                        </button>
+                      </Form>
+                    )}
+                  </div>
                 </td>
               </tr>
             ))}

@@ -5,7 +5,7 @@ import { Field, FormError } from '#app/components/form.tsx'
 import { getOptionalUser, readSessionToken, safeRedirectPath, setSessionCookieHeader } from '#app/http/auth.server.ts'
 import { badRequest, parseForm } from '#app/http/forms.server.ts'
 import { useI18n } from '#app/i18n/index.ts'
-import { checkSignIn, countUsers, createSession, deleteSession, type ThrottleScope } from '#app/models/account/index.server.ts'
+import { checkSignIn, countUsers, createSession, deleteSession, throttleMessageKey } from '#app/models/account/index.server.ts'
 import { SignInSchema } from '#app/schemas/auth.ts'
 
 export const meta: MetaFunction = () => [{ title: 'ThemeRadar' }]
@@ -17,22 +17,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return json({ signedOut: new URL(request.url).searchParams.has('signedOut') })
 }
 
-// Which limit refused the attempt (see app/models/account/sign-in-throttle.server.ts).
-const THROTTLE_MESSAGES: Record<ThrottleScope, string> = {
-  accountAddress: 'auth.rateLimitedAccountAddress',
-  address: 'auth.rateLimitedIp',
-  account: 'auth.rateLimitedAccount',
-}
-
 export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = await parseForm(request, SignInSchema)
   if (!parsed.ok) return badRequest(parsed)
   const { email, password, redirectTo } = parsed.data
   const outcome = await checkSignIn(context.db, { email, password, ip: context.clientIp })
   if (outcome.status === 'throttled') {
-    const minutes = Math.max(1, Math.ceil(outcome.retryAfterSeconds / 60))
     return json(
-      { ok: false as const, errors: { form: `${THROTTLE_MESSAGES[outcome.scope]}?minutes=${minutes}` }, values: { email } },
+      { ok: false as const, errors: { form: throttleMessageKey(outcome) }, values: { email } },
       { status: 429, headers: { 'Retry-After': String(outcome.retryAfterSeconds) } },
     )
   }

@@ -19,6 +19,8 @@ export const actionPolicy: Record<string, Role | 'anyone'> = {
   'routes/logout': 'anyone',
   'routes/setup': 'anyone',
   'routes/invite.$token': 'anyone',
+  'routes/reset.$token': 'anyone',
+  'routes/account.password': 'viewer',
   'routes/language': 'anyone',
   'routes/color-scheme': 'anyone',
   'routes/admin.users': 'admin',

@@ -152,6 +152,17 @@ export async function releaseSignInAttempt(db: DB, reservation: SignInReservatio
     .execute()
 }
 
+const THROTTLE_MESSAGES: Record<ThrottleScope, string> = {
+  accountAddress: 'auth.rateLimitedAccountAddress',
+  address: 'auth.rateLimitedIp',
+  account: 'auth.rateLimitedAccount',
+}
+
+/** The message for a refused attempt, with the minutes to wait ('auth.rateLimitedIp?minutes=12'). */
+export function throttleMessageKey(refused: { scope: ThrottleScope; retryAfterSeconds: number }): string {
+  return `${THROTTLE_MESSAGES[refused.scope]}?minutes=${Math.max(1, Math.ceil(refused.retryAfterSeconds / 60))}`
+}
+
 export function normaliseAccount(account: string): string {
   return account.trim().toLowerCase().slice(0, 254)
 }

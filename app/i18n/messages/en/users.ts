@@ -21,4 +21,9 @@ export const en = {
   'users.lastAdmin': 'The last active administrator cannot be demoted or disabled.',
   'users.selfDisable': 'You cannot disable your own account.',
   'users.emailTaken': 'An account with this email already exists.',
+  'users.resetLink': 'Password reset link',
+  'users.resetLinkFor': 'Password reset link for {name}',
+  'users.resetLinkCreated':
+    'Password reset link for {name} ({email}): it works once and for 24 hours. Whoever opens it can set the password, so send it only to them:',
+  'users.resetDisabled': 'Enable the account before creating a password reset link.',
 }

@@ -23,4 +23,8 @@ export const zhCN: Record<keyof typeof en, string> = {
   'users.lastAdmin': '不能降级或停用最后一位在用的管理员。',
   'users.selfDisable': '不能停用自己的账号。',
   'users.emailTaken': '该邮箱已有账号。',
+  'users.resetLink': '密码重置链接',
+  'users.resetLinkFor': '为 {name} 生成密码重置链接',
+  'users.resetLinkCreated': '{name}（{email}）的密码重置链接：只能使用一次，24 小时内有效。打开链接的人即可设置密码，请只发给本人：',
+  'users.resetDisabled': '请先启用该账号，再生成密码重置链接。',
 }
