@@ -1,20 +1,25 @@
 import { Marked } from 'marked'
 import sanitizeHtml from 'sanitize-html'
 
+import { linearMarkdown } from './markdown-limits.ts'
+
 // Markdown from analysts and documents becomes inert HTML: raw HTML in the source is
 // shown as text (the html renderer escapes it), and the output goes through an allowlist
 // sanitiser as a second wall, so <script>, event handlers and javascript: links never run.
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 
-const marked = new Marked({
-  gfm: true,
-  breaks: false,
-  renderer: {
-    html({ text }) {
-      return escapeHtml(text)
+const marked = new Marked(
+  {
+    gfm: true,
+    breaks: false,
+    renderer: {
+      html({ text }) {
+        return escapeHtml(text)
+      },
     },
   },
-})
+  linearMarkdown,
+)
 
 const allowed: sanitizeHtml.IOptions = {
   allowedTags: [
@@ -63,19 +68,26 @@ export function joinCjkLines(source: string): string {
   const lines = source.split(/\r?\n/)
   const out: string[] = []
   let inFence = false
+  // What the checks need of the last output line, kept aside: re-reading a line that grows
+  // by every join (a long Chinese text with a break after each character) is quadratic.
+  let prevStartsBlock = false
+  let prevLast = ''
   for (const line of lines) {
-    const prev = out.length ? out[out.length - 1] : undefined
     const joinable =
       !inFence &&
-      prev !== undefined &&
-      !HEADING.test(prev) &&
-      !/^( {4}|\t)/.test(prev) &&
+      out.length > 0 &&
+      !prevStartsBlock &&
       !BLOCK_START.test(line) &&
       // After full-width punctuation no space belongs, whatever follows ("；\n2C 端").
-      ((CJK_CHAR.test(prev.slice(-1)) && CJK_CHAR.test(line.charAt(0))) || CJK_PUNCT.test(prev.slice(-1)))
+      ((CJK_CHAR.test(prevLast) && CJK_CHAR.test(line.charAt(0))) || CJK_PUNCT.test(prevLast))
     if (FENCE.test(line)) inFence = !inFence
-    if (joinable) out[out.length - 1] = prev + line
-    else out.push(line)
+    if (joinable) out[out.length - 1] += line
+    else {
+      out.push(line)
+      prevStartsBlock = HEADING.test(line) || /^( {4}|\t)/.test(line)
+      prevLast = ''
+    }
+    if (line) prevLast = line.slice(-1)
   }
   return out.join('\n')
 }
