@@ -62,6 +62,25 @@ export function titleFromFileName(name: string): string {
     .trim()
 }
 
+/**
+ * The text of a Markdown file's first "# " line, without closing #s, or null. A scan rather
+ * than /^#[ \t]+(.+?)[ \t#]*$/m, which backtracks quadratically on a heading with a long
+ * run of spaces; it keeps that pattern's answers (the first such line decides, and at
+ * least one character after the spaces survives the closing-# strip).
+ */
+export function firstHeading(source: string): string | null {
+  for (const line of source.split(/[\n\r\u2028\u2029]/)) {
+    if (line.length < 3 || line[0] !== '#' || (line[1] !== ' ' && line[1] !== '\t')) continue
+    let start = 2
+    while (start < line.length && (line[start] === ' ' || line[start] === '\t')) start++
+    if (start === line.length) return null // "#" and spaces only
+    let end = line.length
+    while (end > start + 1 && (line[end - 1] === ' ' || line[end - 1] === '\t' || line[end - 1] === '#')) end--
+    return line.slice(start, end).trim() || null
+  }
+  return null
+}
+
 export async function extractFile(file: UploadedFile): Promise<Extracted> {
   if (file.bytes.length === 0) throw new IngestError('empty')
   const kind = fileKindOf(file)
@@ -76,8 +95,7 @@ export async function extractFile(file: UploadedFile): Promise<Extracted> {
     }
     case 'markdown': {
       const source = decodeTextBytes(file.bytes)
-      const heading = /^#[ \t]+(.+?)[ \t#]*$/m.exec(source)?.[1]?.trim() || null
-      return { kind, text: cleanDocumentText(markdownToText(source)), title: heading, publisher: null, publishedOn: null }
+      return { kind, text: cleanDocumentText(markdownToText(source)), title: firstHeading(source), publisher: null, publishedOn: null }
     }
     case 'text':
       return { kind, text: extractPlainText(file.bytes), title: null, publisher: null, publishedOn: null }

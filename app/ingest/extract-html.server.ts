@@ -2,6 +2,7 @@ import { Readability } from '@mozilla/readability'
 import { parseHTML } from 'linkedom'
 
 import { parseLooseDate } from './dates.ts'
+import { decodeReferences } from './html-references.ts'
 
 // HTML (a saved news article, a feed item) -> its main text and metadata. linkedom builds
 // a DOM without running anything, so scripts and event handlers in the page stay inert;
@@ -89,8 +90,15 @@ interface DomNode {
  * Iterative, so a deeply nested page cannot overflow the stack.
  */
 export function htmlToText(input: string | DomNode): string {
-  const root: DomNode =
-    typeof input === 'string' ? (parseHTML(`<!doctype html><html><body>${input}</body></html>`).document.body as unknown as DomNode) : input
+  return nodeText(typeof input === 'string' ? parseBody(decodeReferences(input)) : input)
+}
+
+/** A fragment's body; its references already decoded (decodeReferences). */
+function parseBody(html: string): DomNode {
+  return parseHTML(`<!doctype html><html><body>${html}</body></html>`).document.body as unknown as DomNode
+}
+
+function nodeText(root: DomNode): string {
   const out: string[] = []
   type Step = { node: DomNode; pre: boolean } | { close: string }
   const stack: Step[] = [{ node: root, pre: false }]
@@ -153,13 +161,26 @@ function textOf(document: Doc, selector: string): string | null {
   return value || null
 }
 
+// Readability re-reads the page from its HTML when its first pick is short, and linkedom
+// writes each no-break space out as "&#160;", one node apiece when parsed again. A page of
+// them (they collapse to a short text) was re-parsed into hundreds of thousands of nodes
+// several times; on such a page Readability gets a private-use stand-in instead.
+const NBSP_STAND_IN = '\ue0a0'
+const MANY_NBSP = 10_000
+
+function hasManyNbsp(html: string): boolean {
+  let count = 0
+  for (let i = html.indexOf('\u00a0'); i >= 0 && count < MANY_NBSP; i = html.indexOf('\u00a0', i + 1)) count++
+  return count >= MANY_NBSP
+}
+
 /** linkedom only builds a body for a whole page: wrap a fragment in one. */
 function asPage(html: string): string {
   return /<body[\s>]/i.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`
 }
 
 export function extractHtml(input: string): HtmlExtract {
-  const html = asPage(input)
+  const html = asPage(decodeReferences(input))
   const { document } = parseHTML(html)
   const title =
     meta(document, ['meta[property="og:title"]', 'meta[name="twitter:title"]', 'meta[name="title"]']) ??
@@ -185,12 +206,16 @@ export function extractHtml(input: string): HtmlExtract {
     jsonLdDate(document) ??
     document.querySelector('time[datetime]')?.getAttribute('datetime') ??
     null
-  const bodyText = htmlToText(document.body as unknown as DomNode)
+  const bodyText = nodeText(document.body as unknown as DomNode)
   let text = bodyText
   try {
+    const standIn = hasManyNbsp(html)
     // Readability changes the DOM it reads: give it its own copy.
-    const article = new Readability(parseHTML(html).document as unknown as Document).parse()
-    const articleText = article?.content ? htmlToText(article.content) : ''
+    const article = new Readability(
+      parseHTML(standIn ? html.replaceAll('\u00a0', NBSP_STAND_IN) : html).document as unknown as Document,
+    ).parse()
+    const content = article?.content ? htmlToText(article.content) : ''
+    const articleText = standIn ? content.replaceAll(NBSP_STAND_IN, '\u00a0') : content
     if (articleText.length >= Math.min(MIN_ARTICLE_CHARS, bodyText.length * MIN_ARTICLE_SHARE)) text = articleText
   } catch {
     // A page Readability cannot handle still has its body text.

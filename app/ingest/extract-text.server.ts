@@ -1,4 +1,6 @@
-import { marked } from 'marked'
+import { Marked } from 'marked'
+
+import { linearMarkdown } from '#app/utils/markdown-limits.ts'
 
 import { htmlToText } from './extract-html.server.ts'
 import { IngestError } from './ingest-error.ts'
@@ -57,7 +59,9 @@ export function cleanDocumentText(text: string): string {
       // eslint-disable-next-line no-control-regex -- stripping control characters is the point
       .replace(/[\u0000-\u0008\v\u000e-\u001f\u007f\ufeff]/g, '')
       .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd')
-      .replace(/[ \t\u00a0\u3000]+\n/g, '\n')
+      // The lookbehind starts a match only where a run of spaces starts: without it a long
+      // run not followed by a line break is rescanned from each of its characters (quadratic).
+      .replace(/(?<![ \t\u00a0\u3000])[ \t\u00a0\u3000]+\n/g, '\n')
       .replace(/\n{3,}/g, '\n\n')
       .trim()
   )
@@ -67,9 +71,11 @@ export function extractPlainText(bytes: Uint8Array): string {
   return cleanDocumentText(decodeTextBytes(bytes))
 }
 
+const marked = new Marked({ gfm: true }, linearMarkdown)
+
 /** Markdown as the reader sees it: headings, lists and links as text, no markup or URLs. */
 export function markdownToText(markdown: string): string {
-  const html = marked.parse(markdown, { async: false, gfm: true })
+  const html = marked.parse(markdown, { async: false })
   return htmlToText(html)
 }
 

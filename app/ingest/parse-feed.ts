@@ -44,12 +44,41 @@ const parser = new XMLParser({
   isArray: (name) => name === 'item' || name === 'entry' || name === 'link',
 })
 
-const LOOKS_LIKE_HTML = /^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<(!doctype\s+html|html|head|body)[\s>]/i
+const HTML_START = /<(?:!doctype\s+html|html|head|body)[\s>]/iy
+const SPACE = /\s/
+
+function skipSpace(text: string, from: number): number {
+  let i = from
+  while (i < text.length && SPACE.test(text[i])) i++
+  return i
+}
+
+/**
+ * Whether the text starts (after an XML declaration, comments and white space) with an
+ * HTML page's first tag. A scan: the pattern it replaces,
+ * /^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<(!doctype\s+html|html|head|body)[\s>]/i,
+ * tried every way of grouping the comments and took exponential time on a few dozen.
+ */
+export function looksLikeHtml(text: string): boolean {
+  let i = skipSpace(text, 0)
+  if (text.startsWith('<?xml', i)) {
+    const end = text.indexOf('>', i)
+    if (end < 0) return false
+    i = skipSpace(text, end + 1)
+  }
+  while (text.startsWith('<!--', i)) {
+    const end = text.indexOf('-->', i + 4)
+    if (end < 0) return false
+    i = skipSpace(text, end + 3)
+  }
+  HTML_START.lastIndex = i
+  return HTML_START.test(text)
+}
 
 export function parseFeed(text: string, baseUrl?: string): ParsedFeed {
   const source = text.replace(/^\uFEFF/, '')
   if (!source.trim()) throw new FeedParseError('empty')
-  if (LOOKS_LIKE_HTML.test(source)) throw new FeedParseError('html')
+  if (looksLikeHtml(source)) throw new FeedParseError('html')
   // Entity declarations are how XML bombs work; no real feed needs them.
   if (/<!ENTITY/i.test(source)) throw new FeedParseError('entities')
   if (XMLValidator.validate(source) !== true) throw new FeedParseError('notXml')
@@ -181,8 +210,11 @@ function textOf(value: unknown): string {
 }
 
 function stripTags(html: string): string {
-  return html
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
+  return (
+    html
+      // [^<>] rather than [^>]: a run of "<" without ">" is then scanned once, not once per "<".
+      .replace(/<[^<>]*>/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+  )
 }
