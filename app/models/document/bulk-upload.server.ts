@@ -4,8 +4,8 @@ import type { IngestOutcome } from '#app/ingest/outcome.ts'
 import type { Actor } from '#app/models/account/user.server.ts'
 import type { DB } from '#app/models/db.server.ts'
 import { enqueueJob } from '#app/models/ops/job.server.ts'
-import { INGEST_FILES_JOB_KIND } from '#app/models/ops/job-kinds.ts'
 import { inTransaction } from '#app/models/transaction.server.ts'
+import { INGEST_FILES_JOB_KIND } from '#app/schemas/job-kinds.ts'
 
 // A bulk upload: the files are stored in job_file with the job that will ingest them, in
 // one transaction, so the job never starts without its files. The job (see

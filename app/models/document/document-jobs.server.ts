@@ -1,8 +1,8 @@
 import type { Actor } from '#app/models/account/user.server.ts'
 import type { DB } from '#app/models/db.server.ts'
 import { enqueueJob } from '#app/models/ops/job.server.ts'
-import { RESCAN_JOB_KIND } from '#app/models/ops/job-kinds.ts'
 import { inTransaction } from '#app/models/transaction.server.ts'
+import { RESCAN_JOB_KIND } from '#app/schemas/job-kinds.ts'
 
 // "Find mentions again in every document", started from the documents page after aliases
 // changed. A rescan already waiting or running covers the request: a second click joins it

@@ -2,8 +2,8 @@ import { sql } from 'kysely'
 
 import type { DB } from '#app/models/db.server.ts'
 import { enqueueJob } from '#app/models/ops/job.server.ts'
-import { WEBHOOK_DELIVERY_JOB_KIND } from '#app/models/ops/job-kinds.ts'
 import { currentTeamWeek } from '#app/models/scoring/score-week.server.ts'
+import { WEBHOOK_DELIVERY_JOB_KIND } from '#app/schemas/job-kinds.ts'
 import { shiftIsoWeek } from '#app/utils/iso-week.ts'
 
 import { isMentionJump, TRAILING_WEEKS } from './mention-rules.ts'

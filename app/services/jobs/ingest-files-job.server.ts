@@ -16,7 +16,7 @@ import type { JobHandler } from './runner.server.ts'
 // which also records the file's outcome, so after a restart the job goes on with the
 // first file without one. Progress is the number of files with an outcome.
 
-export { INGEST_FILES_JOB_KIND } from '#app/models/document/index.server.ts'
+export { INGEST_FILES_JOB_KIND } from '#app/schemas/job-kinds.ts'
 
 export function ingestFilesHandler(): JobHandler {
   return async (db, job, progress, signal) => {

@@ -6,7 +6,7 @@ import type { JobHandler } from './runner.server.ts'
 // The cursor is the last document id done plus the running totals, saved after each
 // batch, so a restart continues after the last finished batch instead of from the start.
 
-export { RESCAN_JOB_KIND } from '#app/models/ops/index.server.ts'
+export { RESCAN_JOB_KIND } from '#app/schemas/job-kinds.ts'
 
 interface RescanCursor {
   afterId: number
