@@ -1,6 +1,7 @@
 import { z } from 'zod'
 
 import { isValidIsoDate } from '#app/ingest/dates.ts'
+import { MAX_FIELD_BYTES } from '#app/ingest/limits.ts'
 
 import { IdSchema, optionalText, requiredText } from './common.ts'
 
@@ -41,7 +42,11 @@ export const AddDocumentsSchema = z.discriminatedUnion(
     z.object({
       intent: z.literal('paste'),
       title: z.string(required).trim().min(1, required).max(500, { error: 'validation.tooLong?max=500' }),
-      text: z.string(required).refine((s) => s.trim().length > 0, required),
+      // A field of more characters has more bytes than the upload handler lets through.
+      text: z
+        .string(required)
+        .max(MAX_FIELD_BYTES, { error: `validation.tooLong?max=${MAX_FIELD_BYTES}`, abort: true })
+        .refine((s) => s.trim().length > 0, required),
       ...MetadataFields,
     }),
     z.object({

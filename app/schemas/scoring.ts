@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { MAX_DISAGREEMENT_SPREAD, MIN_DISAGREEMENT_SPREAD } from '#app/scoring/consensus.ts'
 import { parseIsoWeek } from '#app/utils/iso-week.ts'
 
-import { IdSchema, optionalText, requiredText } from './common.ts'
+import { IdSchema, optionalText, rawText, requiredText } from './common.ts'
 
 // Forms and query strings of the scoring pages. Field errors are i18n message keys.
 
@@ -24,11 +24,12 @@ const idList = z
   .refine((list) => list.every((v) => IdSchema.safeParse(v).success), { error: 'scoring.error.evidenceNotFound' })
   .transform((list) => list.map(Number))
 
-// One line: line breaks from a pasted paragraph become spaces.
-const reason = z
-  .string()
+// One line: a run of white space with a line break in it (from a pasted paragraph) becomes
+// one space. A run is matched whole from its start, never rescanned from inside it as
+// /\s*[\r\n]\s*/g did (quadratic on a long run of spaces without a break).
+const reason = rawText(REASON_MAX)
   .optional()
-  .transform((value) => (value ?? '').replace(/\s*[\r\n]\s*/g, ' ').trim())
+  .transform((value) => (value ?? '').replace(/\s+/g, (run) => (run.includes('\n') || run.includes('\r') ? ' ' : run)).trim())
   .pipe(z.string().max(REASON_MAX, { error: `validation.tooLong?max=${REASON_MAX}` }))
 
 const level = z.coerce

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 
-import { IdSchema, optionalText, requiredText } from './common.ts'
+import { IdSchema, optionalText, rawText, requiredText } from './common.ts'
 import { EditVersionSchema as version } from './edit-version.ts'
 
 // Forms of the theme pages: creating a theme (/themes/new) and every inline edit on the
@@ -23,21 +23,23 @@ export type HistoryPart = (typeof HISTORY_PARTS)[number]
 
 /** A URL slug from an English name: "Multimodal AI" -> "multimodal-ai". '' when nothing is left. */
 export function suggestSlug(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, SLUG_MAX)
-    .replace(/-+$/, '')
+  return (
+    name
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      // The lookbehinds start a trailing run at its first "-", so no run is rescanned.
+      .replace(/^-+|(?<!-)-+$/g, '')
+      .slice(0, SLUG_MAX)
+      .replace(/(?<!-)-+$/, '')
+  )
 }
 
 const choice = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { error: 'validation.choice' })
 
 // Browsers post textarea line breaks as CRLF; stored text uses LF so history diffs stay clean.
-const thesis = z
-  .string()
+const thesis = rawText(THESIS_MAX)
   .optional()
   .transform((value) => (value ?? '').replace(/\r\n?/g, '\n'))
   .pipe(z.string().max(THESIS_MAX, { error: `validation.tooLong?max=${THESIS_MAX}` }))

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 
-import { IdSchema, optionalText, requiredText } from './common.ts'
+import { IdSchema, optionalText, rawText, requiredText } from './common.ts'
 import { EditVersionSchema } from './edit-version.ts'
 
 // Forms of the watchlist pages. Shared by server and browser: field errors are message
@@ -28,13 +28,16 @@ export function parseTags(text: string): { ok: true; tags: string[] } | { ok: fa
     if (!tag) continue
     if (tag.length > MAX_TAG_LENGTH) return { ok: false, error: `watchlists.tagTooLong?max=${MAX_TAG_LENGTH}` }
     if (!tags.includes(tag)) tags.push(tag)
+    // Stop at once: every further tag would be compared with all the others (quadratic).
+    if (tags.length > MAX_TAGS) return { ok: false, error: `watchlists.tooManyTags?max=${MAX_TAGS}` }
   }
-  if (tags.length > MAX_TAGS) return { ok: false, error: `watchlists.tooManyTags?max=${MAX_TAGS}` }
   return { ok: true, tags }
 }
 
-export const TagsSchema = z
-  .string()
+/** The tags field before it is read: room for every tag at its longest, with separators. */
+export const MAX_TAGS_TEXT = MAX_TAGS * (MAX_TAG_LENGTH + 2)
+
+export const TagsSchema = rawText(MAX_TAGS_TEXT)
   .optional()
   .transform((value, ctx) => {
     const parsed = parseTags(value ?? '')

@@ -37,8 +37,9 @@ function diffTokens(before: string, after: string, parts: DiffPart[]) {
   }
 }
 
+/** Lines with their line breaks; split after each "\n" (a lookbehind: nothing is rescanned). */
 function splitLines(text: string): string[] {
-  return text.match(/[^\n]*\n|[^\n]+$/g) ?? []
+  return text ? text.split(/(?<=\n)/) : []
 }
 
 /** Unchanged text, folded to a few lines of context around the changes. */

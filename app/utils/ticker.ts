@@ -47,9 +47,13 @@ const PREFIXES: Record<string, Exchange> = {
 // Stricter than the database check on purpose: real US symbols are 1-5 letters with an
 // optional share-class suffix (BRK.B), so a typo like "GOOGLE" is refused, not stored.
 const US_CODE = /^[A-Z]{1,5}(\.[A-Z]{1,3})?$/
+/** Typed input longer than this is no ticker, whatever spaces or full-width forms it has. */
+const MAX_TICKER_INPUT = 128
 
 /** The normal form of a ticker typed by a person, or null when it is not one. */
 export function parseTicker(input: string): Ticker | null {
+  // Refused before any other work; the normal form below may be at most 32 characters.
+  if (input.length > MAX_TICKER_INPUT) return null
   const text = input
     .normalize('NFKC') // full-width digits, letters, colons and spaces
     .replace(/\u3002/gu, '.') // the ideographic full stop a Chinese IME types for "."
