@@ -35,7 +35,7 @@ const EnvSchema = z.object({
     z
       .string()
       .regex(/^https?:\/\/[^/\s]+(\/\S*)?$/, 'PUBLIC_URL must be an http(s) address such as https://themeradar.example.com')
-      .transform((url) => url.replace(/\/+$/, ''))
+      .transform((url) => url.replace(/(?<!\/)\/+$/, ''))
       .optional(),
   ),
 })

@@ -18,7 +18,7 @@ export interface SafeFetchResult {
 
 export function mediaTypeOf(header: string | undefined): { type: string; charset: string | undefined } {
   const [type, ...params] = (header ?? '').split(';')
-  const charset = params.map((p) => p.trim().match(/^charset\s*=\s*"?([^";]+)"?$/i)?.[1]).find(Boolean)
+  const charset = params.map((p) => p.trim().match(/^charset\s*=\s*"?([^\s";][^";]*)"?$/i)?.[1]).find(Boolean)
   return { type: type.trim().toLowerCase(), charset: charset?.toLowerCase() }
 }
 

@@ -43,7 +43,7 @@ async function assertNameFree(tx: DB, themeId: number, input: SegmentInput, exce
 
 /** A slug not yet used in this theme: the English name's, with -2, -3... when taken. */
 export async function freeSlug(tx: DB, table: 'application_segment' | 'data_stock', themeId: number, name: string, fallback: string) {
-  const base = suggestSlug(name).slice(0, 56).replace(/-+$/, '') || fallback
+  const base = suggestSlug(name).slice(0, 56).replace(/-$/, '') || fallback
   const taken = new Set((await tx.selectFrom(table).select('slug').where('theme_id', '=', themeId).execute()).map((r) => r.slug))
   let slug = base
   for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`
