@@ -86,14 +86,16 @@ describe('the inputs that answered 500', () => {
         headers: { Cookie: cookie, 'X-Test-Route': 'routes/login' },
       })
       expect(signedIn.status).toBeLessThan(500)
+      const answers = [signedIn]
       for (const [routeId, path, fields] of [
         ['routes/language', '/language', { locale: 'en' }],
         ['routes/color-scheme', '/color-scheme', { scheme: 'dark' }],
       ] as const) {
         const res = await post(routeId, path, new URLSearchParams({ ...fields, redirectTo: target }).toString())
         expect(res.status, `${routeId}: ${res.text}`).toBeLessThan(500)
+        answers.push(res)
       }
-      for (const res of [signedIn]) {
+      for (const res of answers) {
         const location = String(res.headers.location ?? '/')
         expect(new URL(location, app.base).origin).toBe(app.base)
         expect(location).not.toMatch(/[\r\n\t\\]/)
