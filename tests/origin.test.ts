@@ -75,11 +75,12 @@ describe('every action route refuses a request from another origin', async () =>
         expect(JSON.parse(data.text)).toMatchObject({ ok: false, errors: { form: 'error.crossSite' } })
         expect(app.calls.get(id) ?? 0, `${what}: the route must not run`).toBe(before)
       }
-      for (const headers of [
+      const ownOrigins: Record<string, string>[] = [
         { Origin: own },
         { Referer: `${own}/themes` },
         { Host: `themeradar.example.test:${app.port}`, Origin: `http://themeradar.example.test:${app.port}` },
-      ]) {
+      ]
+      for (const headers of ownOrigins) {
         const res = await post(route, headers, `${route.path}?_data=${encodeURIComponent(id)}`)
         expect(res.status, JSON.stringify(headers)).not.toBe(403)
         expect(res.status, res.text).toBeLessThan(500)
