@@ -1,6 +1,6 @@
-import { Readability } from '@mozilla/readability'
 import { parseHTML } from 'linkedom'
 
+import { type ArticleNode, readArticle } from './article.server.ts'
 import { parseLooseDate } from './dates.ts'
 import { decodeReferences } from './html-references.ts'
 
@@ -161,19 +161,6 @@ function textOf(document: Doc, selector: string): string | null {
   return value || null
 }
 
-// Readability re-reads the page from its HTML when its first pick is short, and linkedom
-// writes each no-break space out as "&#160;", one node apiece when parsed again. A page of
-// them (they collapse to a short text) was re-parsed into hundreds of thousands of nodes
-// several times; on such a page Readability gets a private-use stand-in instead.
-const NBSP_STAND_IN = '\ue0a0'
-const MANY_NBSP = 10_000
-
-function hasManyNbsp(html: string): boolean {
-  let count = 0
-  for (let i = html.indexOf('\u00a0'); i >= 0 && count < MANY_NBSP; i = html.indexOf('\u00a0', i + 1)) count++
-  return count >= MANY_NBSP
-}
-
 /** linkedom only builds a body for a whole page: wrap a fragment in one. */
 function asPage(html: string): string {
   return /<body[\s>]/i.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`
@@ -207,19 +194,9 @@ export function extractHtml(input: string): HtmlExtract {
     document.querySelector('time[datetime]')?.getAttribute('datetime') ??
     null
   const bodyText = nodeText(document.body as unknown as DomNode)
-  let text = bodyText
-  try {
-    const standIn = hasManyNbsp(html)
-    // Readability changes the DOM it reads: give it its own copy.
-    const article = new Readability(
-      parseHTML(standIn ? html.replaceAll('\u00a0', NBSP_STAND_IN) : html).document as unknown as Document,
-    ).parse()
-    const content = article?.content ? htmlToText(article.content) : ''
-    const articleText = standIn ? content.replaceAll(NBSP_STAND_IN, '\u00a0') : content
-    if (articleText.length >= Math.min(MIN_ARTICLE_CHARS, bodyText.length * MIN_ARTICLE_SHARE)) text = articleText
-  } catch {
-    // A page Readability cannot handle still has its body text.
-  }
+  const articleText = readArticle(html, document.body as unknown as ArticleNode, (content) => htmlToText(content))
+  const text =
+    articleText !== null && articleText.length >= Math.min(MIN_ARTICLE_CHARS, bodyText.length * MIN_ARTICLE_SHARE) ? articleText : bodyText
   return {
     text,
     title,

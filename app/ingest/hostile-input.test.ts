@@ -51,6 +51,21 @@ describe('HTML full of &nbsp;', () => {
   })
 })
 
+describe('pages beyond what Readability is given', () => {
+  it('reads a deeply nested page, and one of many tiny elements, whole', () => {
+    expect(extractHtml(`<html><body>${'<div>'.repeat(50_000)}deep</body></html>`).text).toBe('deep')
+    const many = extractHtml(`<html><body><nav>Menu</nav>${'<p>a</p>'.repeat(20_000)}</body></html>`).text
+    expect(many.startsWith('Menu\n\na\n\na')).toBe(true)
+    expect(many.split('\n\n')).toHaveLength(20_001)
+  })
+
+  it('still picks the article out of an ordinary page', () => {
+    const paragraph = '<p>Tencent applies its Hunyuan model to advertising, games and cloud services across the group.</p>'
+    const page = `<html><body><nav><a href="/">Home</a> <a href="/news">News</a></nav><article>${paragraph.repeat(5)}</article><footer>Copyright</footer></body></html>`
+    expect(extractHtml(page).text).not.toContain('Copyright')
+  })
+})
+
 describe('character references', () => {
   it('decodes the non-ASCII ones before parsing, as the parser would, and leaves the ASCII ones', () => {
     expect(decodeReferences('a&nbsp;b&#160;&#xA0;&copy;&copy &eacute;x &#128;&#0; <a title="&quot;&nbsp;">')).toBe(
