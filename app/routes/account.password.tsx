@@ -2,6 +2,7 @@ import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useNavigation } from '@remix-run/react'
 
 import { Field, FormError } from '#app/components/form.tsx'
+import { NewPasswordFields } from '#app/components/new-password-fields.tsx'
 import { readSessionToken, requireRole, requireUser } from '#app/http/auth.server.ts'
 import { badRequest, parseForm } from '#app/http/forms.server.ts'
 import { refusalResponse } from '#app/http/refusal.server.ts'
@@ -60,26 +61,7 @@ export default function ChangePasswordPage() {
           required
           error={errors.currentPassword}
         />
-        <Field
-          label={t('auth.newPassword')}
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={12}
-          maxLength={200}
-          hint={t('auth.passwordHint')}
-          error={errors.password}
-        />
-        <Field
-          label={t('auth.confirmPassword')}
-          name="confirmPassword"
-          type="password"
-          autoComplete="new-password"
-          required
-          maxLength={200}
-          error={errors.confirmPassword}
-        />
+        <NewPasswordFields errors={errors} />
         <button type="submit" className="primary" disabled={busy}>
           {t('auth.changePasswordSubmit')}
         </button>

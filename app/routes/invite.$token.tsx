@@ -1,7 +1,8 @@
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 
-import { Field, FormError } from '#app/components/form.tsx'
+import { FormError } from '#app/components/form.tsx'
+import { NewAccountFields } from '#app/components/new-password-fields.tsx'
 import { setSessionCookieHeader } from '#app/http/auth.server.ts'
 import { badRequest, parseForm } from '#app/http/forms.server.ts'
 import { echoValues, refusalResponse } from '#app/http/refusal.server.ts'
@@ -49,23 +50,7 @@ export default function AcceptInvitePage() {
       <p>{t('invite.acceptIntro', { role: labelOf(t, 'role', invite.role), email: invite.email })}</p>
       <FormError error={errors.form} />
       <Form method="post" className="stack">
-        <Field
-          label={t('auth.displayName')}
-          name="displayName"
-          autoComplete="name"
-          required
-          defaultValue={values.displayName}
-          error={errors.displayName}
-        />
-        <Field
-          label={t('auth.password')}
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          required
-          hint={t('auth.passwordHint')}
-          error={errors.password}
-        />
+        <NewAccountFields values={values} errors={errors} />
         <button type="submit" className="primary">
           {t('invite.acceptSubmit')}
         </button>

@@ -1,7 +1,8 @@
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 
-import { Field, FormError } from '#app/components/form.tsx'
+import { FormError } from '#app/components/form.tsx'
+import { NewPasswordFields } from '#app/components/new-password-fields.tsx'
 import { readSessionToken, setSessionCookieHeader } from '#app/http/auth.server.ts'
 import { badRequest, parseForm } from '#app/http/forms.server.ts'
 import { refusalResponse } from '#app/http/refusal.server.ts'
@@ -58,26 +59,7 @@ export default function ResetPasswordPage() {
       <Form method="post" className="stack">
         {/* For password managers: the account the new password belongs to. */}
         <input type="hidden" name="username" autoComplete="username" value={email} />
-        <Field
-          label={t('auth.newPassword')}
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={12}
-          maxLength={200}
-          hint={t('auth.passwordHint')}
-          error={errors.password}
-        />
-        <Field
-          label={t('auth.confirmPassword')}
-          name="confirmPassword"
-          type="password"
-          autoComplete="new-password"
-          required
-          maxLength={200}
-          error={errors.confirmPassword}
-        />
+        <NewPasswordFields errors={errors} />
         <button type="submit" className="primary" disabled={busy}>
           {t('auth.resetSubmit')}
         </button>

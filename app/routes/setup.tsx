@@ -2,6 +2,7 @@ import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 
 import { Field, FormError } from '#app/components/form.tsx'
+import { NewAccountFields } from '#app/components/new-password-fields.tsx'
 import { setSessionCookieHeader } from '#app/http/auth.server.ts'
 import { badRequest, parseForm } from '#app/http/forms.server.ts'
 import { echoValues, refusalResponse } from '#app/http/refusal.server.ts'
@@ -50,32 +51,17 @@ export default function SetupPage() {
       <p>{t('setup.intro')}</p>
       <FormError error={errors.form} />
       <Form method="post" className="stack">
-        <Field
-          label={t('auth.displayName')}
-          name="displayName"
-          autoComplete="name"
-          required
-          defaultValue={values.displayName}
-          error={errors.displayName}
-        />
-        <Field
-          label={t('auth.email')}
-          name="email"
-          type="email"
-          autoComplete="username"
-          required
-          defaultValue={values.email}
-          error={errors.email}
-        />
-        <Field
-          label={t('auth.password')}
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          required
-          hint={t('auth.passwordHint')}
-          error={errors.password}
-        />
+        <NewAccountFields values={values} errors={errors}>
+          <Field
+            label={t('auth.email')}
+            name="email"
+            type="email"
+            autoComplete="username"
+            required
+            defaultValue={values.email}
+            error={errors.email}
+          />
+        </NewAccountFields>
         <button type="submit" className="primary">
           {t('setup.submit')}
         </button>
