@@ -2,6 +2,7 @@ import { parseHTML } from 'linkedom'
 
 import { type ArticleNode, readArticle } from './article.server.ts'
 import { parseLooseDate } from './dates.ts'
+import { capTagNesting } from './html-depth.ts'
 import { decodeReferences } from './html-references.ts'
 
 // HTML (a saved news article, a feed item) -> its main text and metadata. linkedom builds
@@ -90,7 +91,7 @@ interface DomNode {
  * Iterative, so a deeply nested page cannot overflow the stack.
  */
 export function htmlToText(input: string | DomNode): string {
-  return nodeText(typeof input === 'string' ? parseBody(decodeReferences(input)) : input)
+  return nodeText(typeof input === 'string' ? parseBody(capTagNesting(decodeReferences(input))) : input)
 }
 
 /** A fragment's body; its references already decoded (decodeReferences). */
@@ -167,7 +168,7 @@ function asPage(html: string): string {
 }
 
 export function extractHtml(input: string): HtmlExtract {
-  const html = asPage(decodeReferences(input))
+  const html = asPage(capTagNesting(decodeReferences(input)))
   const { document } = parseHTML(html)
   const title =
     meta(document, ['meta[property="og:title"]', 'meta[name="twitter:title"]', 'meta[name="title"]']) ??

@@ -5,6 +5,7 @@ import { utf8 } from '#tests/fixtures/documents.ts'
 import { extractFile, firstHeading } from './extract-file.server.ts'
 import { extractHtml } from './extract-html.server.ts'
 import { cleanDocumentText, extractMarkdown } from './extract-text.server.ts'
+import { capTagNesting, MAX_TAG_DEPTH } from './html-depth.ts'
 import { decodeReferences } from './html-references.ts'
 import { looksLikeHtml, parseFeed } from './parse-feed.ts'
 
@@ -63,6 +64,19 @@ describe('pages beyond what Readability is given', () => {
     const paragraph = '<p>Tencent applies its Hunyuan model to advertising, games and cloud services across the group.</p>'
     const page = `<html><body><nav><a href="/">Home</a> <a href="/news">News</a></nav><article>${paragraph.repeat(5)}</article><footer>Copyright</footer></body></html>`
     expect(extractHtml(page).text).not.toContain('Copyright')
+  })
+})
+
+describe('tag nesting', () => {
+  it(`leaves out open tags nested past ${MAX_TAG_DEPTH}, keeping their text`, () => {
+    const deep = `${'<div>'.repeat(MAX_TAG_DEPTH + 3)}<b title="a>b">x</b>`
+    expect(capTagNesting(deep)).toBe(`${'<div>'.repeat(MAX_TAG_DEPTH)}x</b>`)
+    expect(extractHtml(`<html><body>${'<span>a'.repeat(200_000)}</body></html>`).text).toBe('a'.repeat(200_000))
+  })
+
+  it('leaves a page alone when tags close, end tags are optional or "<" is script text', () => {
+    const page = `${'<div><p>a<br></div>'.repeat(5000)}<li>x${'<li>y'.repeat(5000)}<script>${'if (a<b) '.repeat(5000)}</script><!-- ${'<i>'.repeat(5000)} -->`
+    expect(capTagNesting(page)).toBe(page)
   })
 })
 
