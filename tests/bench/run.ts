@@ -4,6 +4,7 @@
 //   npm run bench -- mentions      the mention engine only
 //   npm run bench -- mentions --mb=8
 //   npm run bench -- meeting --small   (see meeting.bench.ts for its options)
+//   npm run bench -- hostile --mb=0.25 (see hostile.bench.ts for its options)
 //   npm run bench -- --list
 // To add one: write tests/bench/<name>.bench.ts exporting `run(context: BenchContext)`
 // (see bench-kit.ts) and add a line here.
@@ -20,6 +21,12 @@ const BENCHMARKS: Benchmark[] = [
     name: 'mentions',
     description: 'company-mention engine vs @monyone/aho-corasick vs one RegExp, 10,000 aliases',
     load: () => import('./mentions.bench.ts'),
+  },
+  {
+    name: 'hostile',
+    description:
+      'pathological 1 MB inputs through every text path (forms, paste, HTML, Markdown, PDF, feeds, URL pages), as a ratio to an ordinary note',
+    load: () => import('./hostile.bench.ts'),
   },
   {
     name: 'meeting',
