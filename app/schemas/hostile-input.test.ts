@@ -5,7 +5,7 @@ import { parseTicker } from '#app/utils/ticker.ts'
 import { EmailSchema, optionalText, requiredText } from './common.ts'
 import { AddDocumentsSchema } from './documents.ts'
 import { REASON_MAX, ScoreFormSchema } from './scoring.ts'
-import { suggestSlug, ThemeEditSchema,THESIS_MAX } from './theme.ts'
+import { suggestSlug, ThemeEditSchema, THESIS_MAX } from './theme.ts'
 import { parseTags, TagsSchema } from './watchlist.ts'
 
 // Form fields given a megabyte: refused by length before any other work, with the
