@@ -8,7 +8,8 @@ export const FeedUrlSchema = z
   .string({ error: 'validation.required' })
   .trim()
   .min(1, { error: 'validation.required' })
-  .max(2000, { error: 'validation.tooLong?max=2000' })
+  // abort: the URL parser below is not given a megabyte.
+  .max(2000, { error: 'validation.tooLong?max=2000', abort: true })
   .refine(
     (value) => {
       try {
