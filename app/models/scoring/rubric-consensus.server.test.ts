@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { consensusOf } from '#app/scoring/consensus.ts'
-import { ScoringError } from '#app/scoring/errors.ts'
 import { isoWeekOf } from '#app/utils/iso-week.ts'
 import type { Connection } from '#db/connection.ts'
 import { createTestDatabase } from '#tests/db.ts'
 import { createDimension, createModality, createRubric, createTheme, createUser } from '#tests/factories.ts'
+import { scoreInput, scoringRefusal } from '#tests/fixtures/score-input.ts'
 
 import { listConsensus, loadWeekScores } from './consensus-query.server.ts'
 import { getThemeRubric, updateRubric } from './rubric.server.ts'
@@ -41,22 +41,8 @@ afterAll(async () => {
   await conn.close()
 })
 
-const input = (over: Partial<ScoreInput> = {}): ScoreInput => ({
-  themeId,
-  modality: 'video',
-  dimension: 'technology',
-  week: thisWeek,
-  level: 2,
-  reason: '',
-  documentIds: [],
-  mentionIds: [],
-  ...over,
-})
-const refusal = (promise: Promise<unknown>) =>
-  promise.then(
-    () => null,
-    (error) => (error instanceof ScoringError ? error.reason : Promise.reject(error)),
-  )
+const input = (over: Partial<ScoreInput> = {}): ScoreInput => scoreInput({ themeId, week: thisWeek }, over)
+const refusal = scoringRefusal
 const scoresOf = (userId: number) =>
   conn.db.selectFrom('score').select(['score.id', 'score.level', 'score.rubric_id']).where('score.user_id', '=', userId).execute()
 

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { setTeamTimeZone } from '#app/models/ops/setting.server.ts'
-import { ScoringError } from '#app/scoring/errors.ts'
 import { isoWeekOf, shiftIsoWeek } from '#app/utils/iso-week.ts'
 import type { Connection } from '#db/connection.ts'
 import { createTestDatabase } from '#tests/db.ts'
 import { createDimension, createModality, createRubric, createTheme, createUser } from '#tests/factories.ts'
+import { scoreInput, scoringRefusal } from '#tests/fixtures/score-input.ts'
 
 import { saveScore, type ScoreInput } from './score.server.ts'
 import { currentTeamWeek, getWeekLock, relockWeek, reopenWeek } from './score-week.server.ts'
@@ -30,22 +30,8 @@ afterAll(async () => {
   await conn.close()
 })
 
-const input = (over: Partial<ScoreInput> = {}): ScoreInput => ({
-  themeId,
-  modality: 'video',
-  dimension: 'technology',
-  week: thisWeek,
-  level: 2,
-  reason: '',
-  documentIds: [],
-  mentionIds: [],
-  ...over,
-})
-const refusal = (promise: Promise<unknown>) =>
-  promise.then(
-    () => null,
-    (error) => (error instanceof ScoringError ? error.reason : Promise.reject(error)),
-  )
+const input = (over: Partial<ScoreInput> = {}): ScoreInput => scoreInput({ themeId, week: thisWeek }, over)
+const refusal = scoringRefusal
 const scoresOf = (userId: number, modality = 'video') =>
   conn.db
     .selectFrom('score')
