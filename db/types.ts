@@ -27,6 +27,9 @@ export type Exposure = 'high' | 'medium' | 'low'
 export type Audience = '2B' | '2C'
 export type DocumentLanguage = 'zh' | 'en' | 'mixed'
 export type JobStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled'
+export type MentionRule = 'name' | 'product' | 'ticker' | 'context_word' | 'listed_with' | 'topic_word' | 'confirmed'
+export type MentionConfidence = 'high' | 'medium' | 'low'
+export type MentionRelevance = 'about' | 'passing'
 
 export interface AppUserTable {
   id: Generated<number>
@@ -165,6 +168,8 @@ export interface ThemeTable {
   thesis_version: Generated<number>
   /** Saves of the names, summaries, stance, status and parent, likewise. */
   details_version: Generated<number>
+  /** Words that count as context for ambiguous aliases in this theme's documents (视频生成, model...). */
+  topic_words: ColumnType<string[], string[] | undefined, string[]>
 }
 
 export interface ThemePointTable {
@@ -211,6 +216,10 @@ export interface CompanyAliasTable {
   case_sensitive: Generated<boolean>
   is_ambiguous: Generated<boolean>
   created_at: Generated<Date>
+  /** Words that, near a match, mean it is not this company (2026-12-04T20-30-00_mention_trust). */
+  negative_context: ColumnType<string[], string[] | undefined, string[]>
+  /** Why the alias is ambiguous: AmbiguousReason (app/schemas), or null. */
+  ambiguous_reason: string | null
 }
 
 export interface CompanyModalityTable {
@@ -323,6 +332,8 @@ export interface DocumentTable {
   created_at: Generated<Date>
   /** Set by a trigger from published_on (else created_at in the team time zone). */
   iso_week: Generated<string>
+  /** Lines repeated on most pages (headers, footers, disclaimers) removed at extraction. */
+  furniture_lines_removed: Generated<number>
 }
 
 export interface DocumentThemeTable {
@@ -341,6 +352,28 @@ export interface MentionTable {
   snippet: string
   /** Where the snippet starts in document.body (UTF-16 units); NULL on older rows that could not be placed. */
   snippet_offset: number | null
+  /** What admitted the mention: MentionRule (app/mentions/types.ts). */
+  rule: Generated<MentionRule>
+  /** The context word, or the company it was listed with, behind the rule. */
+  rule_detail: string | null
+  confidence: Generated<MentionConfidence>
+  /** 'about': in the title, the first paragraph, or dense; 'passing' otherwise. */
+  relevance: Generated<MentionRelevance>
+  confirmed_by: number | null
+  confirmed_at: NullableTimestamp
+}
+
+/** "Not this company" for an alias in a phrase or in one document, kept across rescans. */
+export interface MentionReviewRuleTable {
+  id: Generated<number>
+  company_id: number
+  /** The alias folded like a matcher key (normaliseText). */
+  alias_key: string
+  scope: 'phrase' | 'document'
+  phrase: string | null
+  document_id: number | null
+  created_by: number | null
+  created_at: Generated<Date>
 }
 
 export interface JobTable {
@@ -445,6 +478,7 @@ export interface Database {
   document: DocumentTable
   document_theme: DocumentThemeTable
   mention: MentionTable
+  mention_review_rule: MentionReviewRuleTable
   job: JobTable
   score: ScoreTable
   score_evidence: ScoreEvidenceTable

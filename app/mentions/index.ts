@@ -3,4 +3,14 @@ export { CONTEXT_WINDOW, DEFAULT_COMPANY_WORDS } from './context.ts'
 export { foldAliasKey } from './fold.ts'
 export { buildMentionMatcher } from './matcher.ts'
 export { summariseByCompany } from './summary.ts'
-export type { CompanyMentionCount, FindMentionsOptions, Mention, MentionAlias, MentionMatcher, MentionMatcherOptions } from './types.ts'
+export type {
+  CompanyMentionCount,
+  FindMentionsOptions,
+  Mention,
+  MentionAlias,
+  MentionConfidence,
+  MentionMatcher,
+  MentionMatcherOptions,
+  MentionRule,
+  MentionTicker,
+} from './types.ts'

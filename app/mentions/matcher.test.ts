@@ -94,7 +94,18 @@ describe('findMentions', () => {
   it('returns the mention fields', () => {
     const text = 'Yesterday OpenAI said so.'
     expect(matcher.findMentions(text)).toEqual([
-      { aliasId: 16, companyId: company.openai, aliasText: 'OpenAI', start: 10, end: 16, snippet: text, snippetStart: 0 },
+      {
+        aliasId: 16,
+        companyId: company.openai,
+        aliasText: 'OpenAI',
+        start: 10,
+        end: 16,
+        snippet: text,
+        snippetStart: 0,
+        rule: 'name',
+        ruleDetail: null,
+        confidence: 'high',
+      },
     ])
   })
 

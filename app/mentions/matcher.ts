@@ -22,7 +22,7 @@ import { applyAmbiguityRule, DEFAULT_COMPANY_WORDS } from './context.ts'
 import { CharClass, equalsExactCase, foldAliasKey, getFoldTables, matchStart, SPACE } from './fold.ts'
 import { snippetBounds } from './snippet.ts'
 import { SpanSelector } from './span-selector.ts'
-import type { FindMentionsOptions, Mention, MentionAlias, MentionMatcher, MentionMatcherOptions } from './types.ts'
+import type { FindMentionsOptions, Mention, MentionAlias, MentionMatcher, MentionMatcherOptions, MentionRule } from './types.ts'
 
 const CASE_SENSITIVE = 1
 const AMBIGUOUS = 2
@@ -55,6 +55,7 @@ class CompiledMentionMatcher implements MentionMatcher {
   private readonly aliasIds: Int32Array
   private readonly companyIds: Int32Array
   private readonly aliasTexts: readonly string[]
+  private readonly aliasRules: readonly MentionRule[]
   private readonly automaton: Automaton
   private readonly tables: EntryTables
   private readonly hasAliases: boolean
@@ -63,6 +64,7 @@ class CompiledMentionMatcher implements MentionMatcher {
     this.aliasIds = Int32Array.from(aliases, (alias) => alias.id)
     this.companyIds = Int32Array.from(aliases, (alias) => alias.companyId)
     this.aliasTexts = aliases.map((alias) => alias.text)
+    this.aliasRules = aliases.map((alias) => (alias.kind === 'ticker' ? 'ticker' : alias.kind === 'product' ? 'product' : 'name'))
     const entries: Entry[] = []
     aliases.forEach((alias, index) => {
       const entry = toEntry(alias.text, alias.caseSensitive, index)
@@ -91,7 +93,7 @@ class CompiledMentionMatcher implements MentionMatcher {
     for (let k = 0; k < outputs.length; k += 2) scan.consider(outputs[k], outputs[k + 1])
     const { selector } = scan
     const { entryAlias, entryFlags } = this.tables
-    const { aliasIds, companyIds, aliasTexts } = this
+    const { aliasIds, companyIds, aliasTexts, aliasRules } = this
     const keep = applyAmbiguityRule({
       chosen: selector,
       companyOf: (m) => companyIds[entryAlias[selector.items[m]]],
@@ -116,6 +118,10 @@ class CompiledMentionMatcher implements MentionMatcher {
         end,
         snippet: text.slice(snippet.from, snippet.to),
         snippetStart: snippet.from,
+        // Ambiguous aliases are admitted by context (context.ts); which context is not yet told.
+        rule: (entryFlags[selector.items[m]] & AMBIGUOUS) !== 0 ? 'context_word' : aliasRules[alias],
+        ruleDetail: null,
+        confidence: (entryFlags[selector.items[m]] & AMBIGUOUS) !== 0 ? 'medium' : 'high',
       })
     }
     return mentions

@@ -10,6 +10,19 @@ export interface MentionAlias {
   caseSensitive: boolean
   /** Also an ordinary word (Apple, Runway, Gemini): counts only with company context. */
   isAmbiguous: boolean
+  /** Words that, near a match, mean it is not this company (苹果 near 水果, Block near "city block"). */
+  negativeContext?: readonly string[]
+}
+
+/** What admitted a mention; stored as mention.rule. */
+export type MentionRule = 'name' | 'product' | 'ticker' | 'context_word' | 'listed_with' | 'topic_word' | 'confirmed'
+export type MentionConfidence = 'high' | 'medium' | 'low'
+
+/** A listed security of a company: every written variant of it counts as a mention. */
+export interface MentionTicker {
+  companyId: number
+  exchange: 'SH' | 'SZ' | 'BJ' | 'HK' | 'US'
+  code: string
 }
 
 /** One company mention found in a text. Offsets are UTF-16 indices into that text. */
@@ -24,6 +37,11 @@ export interface Mention {
   snippet: string
   /** Where the snippet starts in the text: snippet === text.slice(snippetStart, snippetStart + snippet.length). */
   snippetStart: number
+  /** Why it counted: the alias kind, a ticker, or the context that admitted an ambiguous alias. */
+  rule: MentionRule
+  /** The context word, topic word or company name behind rule, else null. */
+  ruleDetail: string | null
+  confidence: MentionConfidence
 }
 
 export interface CompanyMentionCount {
@@ -36,6 +54,10 @@ export interface MentionMatcherOptions {
   companyWords?: readonly string[]
   /** Extra common Chinese two-character words for the CJK split filter (cjk-filter.ts). */
   extraCjkWords?: readonly string[]
+  /** Topic words the themes declare (视频生成, video generation): context for ambiguous aliases. */
+  topicWords?: readonly string[]
+  /** Tickers of the registry; each matches in the variants people write (0700.HK, 700 HK, HK:0700...). */
+  tickers?: readonly MentionTicker[]
 }
 
 export interface FindMentionsOptions {
