@@ -27,7 +27,8 @@ export interface MentionTicker {
 
 /** One company mention found in a text. Offsets are UTF-16 indices into that text. */
 export interface Mention {
-  aliasId: number
+  /** The company_alias row, or null for a ticker variant generated from company_ticker (600519.SH, 700 HK). */
+  aliasId: number | null
   companyId: number
   /** The alias as written in the alias list (not as it appears in the text). */
   aliasText: string

@@ -13,7 +13,7 @@ export const MENTION_BATCH_SIZE = 1000
 
 export interface MentionRow {
   companyId: number
-  aliasId: number
+  aliasId: number | null
   aliasText: string
   start: number
   end: number
