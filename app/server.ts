@@ -17,6 +17,7 @@ import { ensureSessionSecret } from '#app/models/ops/index.server.ts'
 import { startFeedPoller } from '#app/services/feeds/poller.server.ts'
 import { ingestFeedItem } from '#app/services/ingest/ingest-feed-item.server.ts'
 import { INGEST_FILES_JOB_KIND, ingestFilesHandler } from '#app/services/jobs/ingest-files-job.server.ts'
+import { REMATCH_COMPANY_JOB_KIND, rematchCompanyHandler } from '#app/services/jobs/rematch-company-job.server.ts'
 import { RESCAN_JOB_KIND, rescanDocumentsHandler } from '#app/services/jobs/rescan-documents-job.server.ts'
 import { startJobRunner } from '#app/services/jobs/runner.server.ts'
 import { WEBHOOK_DELIVERY_JOB_KIND, webhookDeliveryHandler } from '#app/services/jobs/webhook-delivery-job.server.ts'
@@ -52,6 +53,7 @@ const jobRunner = startJobRunner(connection.db, {
   workerId,
   handlers: {
     [RESCAN_JOB_KIND]: rescanDocumentsHandler(),
+    [REMATCH_COMPANY_JOB_KIND]: rematchCompanyHandler(),
     [INGEST_FILES_JOB_KIND]: ingestFilesHandler(),
     [WEBHOOK_DELIVERY_JOB_KIND]: webhookDeliveryHandler({ publicUrl: env.PUBLIC_URL }),
   },

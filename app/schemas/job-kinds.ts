@@ -3,3 +3,5 @@
 export const INGEST_FILES_JOB_KIND = 'documents.ingest-files'
 export const RESCAN_JOB_KIND = 'documents.rescan'
 export const WEBHOOK_DELIVERY_JOB_KIND = 'webhook.deliver'
+/** Bring one company's stored mentions up to date after its aliases or review rules changed. */
+export const REMATCH_COMPANY_JOB_KIND = 'rematch-company'
