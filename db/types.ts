@@ -18,6 +18,8 @@ export type Locale = 'zh-CN' | 'en'
 export type Region = 'domestic' | 'overseas'
 export type VendorType = 'big_tech' | 'model_company' | 'vertical_unicorn' | 'application_company' | 'platform'
 export type Exchange = 'SH' | 'SZ' | 'BJ' | 'HK' | 'US'
+export type TickerBoard =
+  'sh_main' | 'star' | 'sz_main' | 'chinext' | 'bse' | 'hk_main' | 'hk_gem' | 'nasdaq' | 'nyse' | 'nyse_american' | 'cboe' | 'otc'
 export type AliasKind = 'name' | 'short_name' | 'product' | 'ticker'
 export type AliasLanguage = 'zh' | 'en' | 'any'
 export type ThemeStance = 'positive' | 'neutral' | 'cautious' | 'negative'
@@ -204,6 +206,8 @@ export interface CompanyTickerTable {
   exchange: Exchange
   code: string
   is_primary: Generated<boolean>
+  /** The board it trades on (2026-12-04T21-50-00_ticker_board): TickerBoard, or null when not known. */
+  board: TickerBoard | null
 }
 
 export interface CompanyAliasTable {
