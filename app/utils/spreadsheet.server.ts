@@ -102,14 +102,18 @@ export function detectFormat(bytes: Uint8Array, fileName: string): SpreadsheetFo
 }
 
 export async function readSpreadsheet(bytes: Uint8Array, fileName: string, limits: Limits = {}): Promise<Sheet> {
+  return toSheet(await readSpreadsheetGrid(bytes, fileName, limits), limits.maxRows ?? MAX_SPREADSHEET_ROWS)
+}
+
+/** Every row as read, title rows above the header included (publishers' lists have them). */
+export async function readSpreadsheetGrid(bytes: Uint8Array, fileName: string, limits: Limits = {}): Promise<SheetRow[]> {
   const maxBytes = limits.maxBytes ?? MAX_SPREADSHEET_BYTES
   const maxRows = limits.maxRows ?? MAX_SPREADSHEET_ROWS
   if (bytes.byteLength === 0) throw new SpreadsheetError('empty')
   if (bytes.byteLength > maxBytes) throw new SpreadsheetError('tooLarge', { max: maxBytes })
   const format = detectFormat(bytes, fileName)
   if (!format) throw new SpreadsheetError('unsupported')
-  const grid = format === 'xlsx' ? await readXlsxGrid(bytes, maxRows) : readCsvGrid(bytes)
-  return toSheet(grid, maxRows)
+  return format === 'xlsx' ? readXlsxGrid(bytes, maxRows) : readCsvGrid(bytes)
 }
 
 function toSheet(grid: { rowNumber: number; cells: string[] }[], maxRows: number): Sheet {
