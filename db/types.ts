@@ -345,6 +345,16 @@ export interface DocumentThemeTable {
   theme_id: number
 }
 
+/** The search index of a document (decision 026): filled by the app, never by triggers. */
+export interface DocumentSearchTable {
+  document_id: number
+  /** A tsvector of the app's tokens; written as its text form, never read by the app. */
+  words: string
+  /** Title and text normalised (NFKC, lower case, spaces folded) for phrase checks. */
+  plain: string
+  version: number
+}
+
 export interface MentionTable {
   id: Generated<number>
   document_id: number
@@ -481,6 +491,7 @@ export interface Database {
   feed: FeedTable
   document: DocumentTable
   document_theme: DocumentThemeTable
+  document_search: DocumentSearchTable
   mention: MentionTable
   mention_review_rule: MentionReviewRuleTable
   job: JobTable

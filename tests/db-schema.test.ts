@@ -53,6 +53,7 @@ function expectedKind(c: DbColumn): string {
     case 'uuid':
     case 'inet':
     case 'date':
+    case 'tsvector':
       return 'string'
     case 'timestamp with time zone':
     case 'timestamp without time zone':

@@ -11,6 +11,7 @@ import * as editVersions from './2026-12-04T19-10-00_edit_versions.ts'
 import * as accountSafety from './2026-12-04T19-20-00_account_safety.ts'
 import * as jobLeaseExpiries from './2026-12-04T19-30-00_job_lease_expiries.ts'
 import * as mentionTrust from './2026-12-04T20-30-00_mention_trust.ts'
+import * as documentSearch from './2026-12-04T21-40-00_document_search.ts'
 import * as tickerBoard from './2026-12-04T21-50-00_ticker_board.ts'
 
 // Migrations are listed here rather than read from disk so the same list works in the
@@ -27,5 +28,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-04T19-20-00_account_safety': accountSafety,
   '2026-12-04T19-30-00_job_lease_expiries': jobLeaseExpiries,
   '2026-12-04T20-30-00_mention_trust': mentionTrust,
+  '2026-12-04T21-40-00_document_search': documentSearch,
   '2026-12-04T21-50-00_ticker_board': tickerBoard,
 }
