@@ -506,6 +506,8 @@ export interface Database {
   webhook: WebhookTable
   webhook_delivery: WebhookDeliveryTable
   job_file: JobFileTable
+  new_name: NewNameTable
+  new_name_sighting: NewNameSightingTable
 }
 
 // Scoring history (migration 2026-11-23T16-30-00_scoring): one append-only row per save.
@@ -591,4 +593,34 @@ export interface WebhookDeliveryTable {
   http_status: number | null
   error: string | null
   attempted_at: Generated<Date>
+}
+
+// Names the registry does not know yet (migration 2026-12-04T21-55-00_new_names).
+export type NewNameKind = 'org' | 'product'
+export type NewNameStatus = 'new' | 'dismissed' | 'added'
+export interface NewNameTable {
+  id: Generated<number>
+  /** newNameKey (app/mentions/new-names.ts): folded, simplified. */
+  key: string
+  display_text: string
+  language: 'zh' | 'en'
+  kind: NewNameKind
+  owner_company_id: number | null
+  status: Generated<NewNameStatus>
+  /** The company it became, or joined as an alias, once added. */
+  company_id: number | null
+  decided_by: number | null
+  decided_at: NullableTimestamp
+  created_at: Generated<Date>
+}
+
+/** One name in one document; replaced whenever the document is matched again. */
+export interface NewNameSightingTable {
+  new_name_id: number
+  document_id: number
+  occurrences: number
+  snippet: string
+  /** Where the name sits inside snippet (UTF-16 units). */
+  match_start: number
+  match_end: number
 }

@@ -13,6 +13,7 @@ import * as jobLeaseExpiries from './2026-12-04T19-30-00_job_lease_expiries.ts'
 import * as mentionTrust from './2026-12-04T20-30-00_mention_trust.ts'
 import * as documentSearch from './2026-12-04T21-40-00_document_search.ts'
 import * as tickerBoard from './2026-12-04T21-50-00_ticker_board.ts'
+import * as newNames from './2026-12-04T21-55-00_new_names.ts'
 
 // Migrations are listed here rather than read from disk so the same list works in the
 // Remix server bundle, in scripts and in tests. Names are timestamps; order is by name.
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-04T20-30-00_mention_trust': mentionTrust,
   '2026-12-04T21-40-00_document_search': documentSearch,
   '2026-12-04T21-50-00_ticker_board': tickerBoard,
+  '2026-12-04T21-55-00_new_names': newNames,
 }
