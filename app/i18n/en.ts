@@ -16,6 +16,7 @@ import { en as companies } from './messages/en/companies.ts'
 import { en as company } from './messages/en/company.ts'
 import { en as companyEdit } from './messages/en/companyEdit.ts'
 import { en as companyRole } from './messages/en/companyRole.ts'
+import { en as docsearch } from './messages/en/docsearch.ts'
 import { en as documents } from './messages/en/documents.ts'
 import { en as error } from './messages/en/error.ts'
 import { en as exposure } from './messages/en/exposure.ts'
@@ -61,6 +62,7 @@ export const messages = {
   ...company,
   ...companyEdit,
   ...companyRole,
+  ...docsearch,
   ...documents,
   ...error,
   ...exposure,

@@ -11,6 +11,7 @@ import { zhCN as companies } from './messages/zh-CN/companies.ts'
 import { zhCN as company } from './messages/zh-CN/company.ts'
 import { zhCN as companyEdit } from './messages/zh-CN/companyEdit.ts'
 import { zhCN as companyRole } from './messages/zh-CN/companyRole.ts'
+import { zhCN as docsearch } from './messages/zh-CN/docsearch.ts'
 import { zhCN as documents } from './messages/zh-CN/documents.ts'
 import { zhCN as error } from './messages/zh-CN/error.ts'
 import { zhCN as exposure } from './messages/zh-CN/exposure.ts'
@@ -56,6 +57,7 @@ export const messages: Record<keyof typeof en, string> = {
   ...company,
   ...companyEdit,
   ...companyRole,
+  ...docsearch,
   ...documents,
   ...error,
   ...exposure,
