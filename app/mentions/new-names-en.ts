@@ -30,6 +30,7 @@ const SUFFIXES = new Set([
   'LLC',
   'Holdings',
 ])
+const WEAK_SUFFIXES = new Set(['AI', 'Technology'])
 const COMPANY_WORDS = new Set(['startup', 'start-up', 'unicorn', 'company', 'firm', 'rival', 'rivals', 'competitor', 'developer', 'maker'])
 // Words that begin a phrase or describe AI rather than name anyone; places are not companies.
 const STOP = new Set(
@@ -132,7 +133,8 @@ function organisations(text: string, tokens: Token[], segmenter: NameSegmenter, 
   tokens.forEach((token, i) => {
     if (SUFFIXES.has(token.text)) {
       const from = nameBefore(text, tokens, i)
-      if (from === i || readsAsWords(tokens, from, i, segmenter)) return
+      // "Generative AI" opens sentences; "Luma Labs" and "Acme Inc." are names wherever they stand.
+      if (from === i || (WEAK_SUFFIXES.has(token.text) && readsAsWords(tokens, from, i, segmenter))) return
       const end = text[token.end] === '.' && ['Inc', 'Corp', 'Ltd'].includes(token.text) ? token.end + 1 : token.end
       const bare = text.slice(tokens[from]!.start, tokens[i - 1]!.end).toLowerCase()
       hits.push({ start: tokens[from]!.start, end, kind: 'org', ownerCompanyId: null, alsoKeys: [bare] })

@@ -104,6 +104,7 @@ describe('new names in English and mixed text', () => {
     ['Rivals including Meta, Google, Microsoft, Runway, Pika and Luma are racing.', ['Luma']],
     ['Zhipu, Baidu and Alibaba all cut prices.', ['Zhipu']],
     ['Investors note that Moonshot AI is raising money.', ['Moonshot AI']],
+    ['Luma Labs released a new video model.', ['Luma Labs']],
   ])('organisation: %s', (text, expected) => {
     expect(names(text)).toEqual(expected)
   })

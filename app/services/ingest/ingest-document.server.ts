@@ -16,6 +16,7 @@ import {
   type StoreDocumentOptions,
 } from '#app/models/document/index.server.ts'
 import { clearMentionMatcherCache, findMentionRows, getMentionMatcher, raiseAlertsForDocument } from '#app/models/mentions/index.server.ts'
+import { collectDocumentNewNames } from '#app/models/new-names/index.server.ts'
 import { inTransaction } from '#app/models/transaction.server.ts'
 
 // The ingest pipeline: text, HTML or a file -> one document with its mentions.
@@ -116,6 +117,7 @@ export async function ingestDocument(db: DB, input: IngestDocumentInput, options
     clearMentionMatcherCache()
     result = await store(undefined)
   }
+  if (!result.document.duplicate) await collectDocumentNewNames(db, result.document.id, document.body)
   // Alerts were checked inside the transaction; once more after commit, because a document
   // another instance committed meanwhile was invisible there (raising is idempotent).
   if (!db.isTransaction && !result.document.duplicate && result.mentions > 0)
