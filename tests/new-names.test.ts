@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto'
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import {
@@ -9,6 +11,7 @@ import {
   topNewNames,
 } from '#app/models/new-names/index.server.ts'
 import { currentTeamWeek } from '#app/models/scoring/index.server.ts'
+import { rescanDocumentsHandler } from '#app/services/jobs/rescan-documents-job.server.ts'
 import type { Connection } from '#db/connection.ts'
 
 import { createTestDatabase } from './db.ts'
@@ -103,5 +106,26 @@ describe('collecting new names while ingesting', () => {
     const jimeng = (await namesThisWeek()).find((n) => n.text === '即梦')
     // Only the earlier document, read before the alias existed, still counts it.
     expect(jimeng?.documents).toBe(1)
+  })
+
+  it('collects from the documents a rescan goes through', async () => {
+    const body = '零一万物集团发布了新的多模态模型。'
+    await conn.db
+      .insertInto('document')
+      .values({
+        title: 'Stored before names were collected',
+        language: 'zh',
+        content_hash: createHash('sha256').update(body).digest('hex'),
+        body,
+      })
+      .execute()
+    expect((await namesThisWeek()).map((n) => n.text)).not.toContain('零一万物集团')
+    const job = { id: 0, kind: 'rescan', payload: null, cursor: null, attempts: 1 } as unknown as Parameters<
+      ReturnType<typeof rescanDocumentsHandler>
+    >[1]
+    await rescanDocumentsHandler({ batchSize: 3 })(conn.db, job, async () => undefined, new AbortController().signal)
+    expect((await namesThisWeek()).find((n) => n.text === '零一万物集团')?.documents).toBe(1)
+    // Everything collected again: counts unchanged.
+    expect((await namesThisWeek()).find((n) => n.text === '爱诗科技')?.mentions).toBe(3)
   })
 })

@@ -1,4 +1,5 @@
 import { countDocumentsAfter, rescanDocuments } from '#app/models/document/index.server.ts'
+import { collectNewNamesForDocuments } from '#app/models/new-names/index.server.ts'
 
 import type { JobHandler } from './runner.server.ts'
 
@@ -32,6 +33,7 @@ export function rescanDocumentsHandler({ batchSize = 25 } = {}): JobHandler {
     for (;;) {
       if (signal.aborted) throw signal.reason
       const batch = await rescanDocuments(db, { afterId: cursor.afterId, limit: batchSize })
+      await collectNewNamesForDocuments(db, { afterId: cursor.afterId, throughId: batch.lastId })
       cursor.afterId = batch.lastId ?? cursor.afterId
       cursor.done += batch.processed
       cursor.added += batch.added
