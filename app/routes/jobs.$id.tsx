@@ -11,7 +11,7 @@ import { formatDateTime, formatNumber, type MessageKey, useI18n } from '#app/i18
 import { pageTitle } from '#app/i18n/meta.ts'
 import { countJobFiles, listJobFileOutcomes } from '#app/models/document/index.server.ts'
 import { cancelJob, getJob } from '#app/models/ops/index.server.ts'
-import { INGEST_FILES_JOB_KIND, RESCAN_JOB_KIND, WEBHOOK_DELIVERY_JOB_KIND } from '#app/schemas/job-kinds.ts'
+import { INGEST_FILES_JOB_KIND, REMATCH_COMPANY_JOB_KIND, RESCAN_JOB_KIND, WEBHOOK_DELIVERY_JOB_KIND } from '#app/schemas/job-kinds.ts'
 import { CancelSchema } from '#app/schemas/jobs.ts'
 import documentStyles from '#app/styles/documents.css'
 import styles from '#app/styles/feeds.css'
@@ -102,6 +102,11 @@ export default function JobPage() {
           {t('jobs.rescanResult', rescanCounts(job.result))}
         </p>
       ) : null}
+      {job.kind === REMATCH_COMPANY_JOB_KIND && job.status === 'done' && job.result ? (
+        <p className="notice" role="status">
+          {t('jobs.rematchResult', { ...rescanCounts(job.result), changed: Number((job.result as { changed?: number }).changed ?? 0) })}
+        </p>
+      ) : null}
       {files ? (
         <section className="card stack job-files" aria-labelledby="job-files-heading">
           <h2 id="job-files-heading">{t('jobs.files.heading')}</h2>
@@ -137,6 +142,7 @@ const KIND_LABEL: Record<string, MessageKey> = {
   [INGEST_FILES_JOB_KIND]: 'jobs.kind.ingestFiles',
   [RESCAN_JOB_KIND]: 'jobs.kind.rescan',
   [WEBHOOK_DELIVERY_JOB_KIND]: 'jobs.kind.webhook',
+  [REMATCH_COMPANY_JOB_KIND]: 'jobs.kind.rematch',
 }
 
 export { RouteErrorBoundary as ErrorBoundary } from '#app/http/route-error-boundary.tsx'

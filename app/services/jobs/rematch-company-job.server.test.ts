@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { getJob } from '#app/models/ops/index.server.ts'
 import type { Connection } from '#db/connection.ts'
 import { createTestDatabase } from '#tests/db.ts'
-import { createCompany } from '#tests/factories.ts'
+import { createAlias, createCompany, createDocument } from '#tests/factories.ts'
 
-import { REMATCH_COMPANY_JOB_KIND, requestCompanyRematch } from './rematch-company-job.server.ts'
+import { REMATCH_COMPANY_JOB_KIND, rematchCompanyHandler, requestCompanyRematch } from './rematch-company-job.server.ts'
+import { startJobRunner } from './runner.server.ts'
 
 let conn: Connection
 beforeAll(async () => {
@@ -38,5 +40,45 @@ describe('asking for a rematch of one company', () => {
     const running = await requestCompanyRematch(conn.db, { companyId: c.id, reason: 'alias added' })
     await conn.db.updateTable('job').set({ status: 'running' }).where('id', '=', running).execute()
     expect(await requestCompanyRematch(conn.db, { companyId: c.id, reason: 'negative word added' })).not.toBe(running)
+  })
+})
+
+describe('the rematch job', () => {
+  it('goes through every document with progress and stores the mentions the new alias finds', async () => {
+    const company = await createCompany(conn.db, { nameEn: 'Shengshu Technology', nameZh: '生数科技' })
+    const docs = []
+    for (const text of ['Vidu 2.0 renders a clip in ten seconds.', '生数科技发布了Vidu新版本。', 'No company here.'])
+      docs.push((await createDocument(conn.db, { text })).document.id)
+    await createAlias(conn.db, { companyId: company.id, text: 'Vidu', kind: 'product' })
+    const id = await requestCompanyRematch(conn.db, { companyId: company.id, reason: 'alias added' })
+    const runner = startJobRunner(conn.db, {
+      workerId: 'w',
+      handlers: { [REMATCH_COMPANY_JOB_KIND]: rematchCompanyHandler({ batchSize: 2 }) },
+      pollMs: 20,
+    })
+    const deadline = Date.now() + 15_000
+    while ((await getJob(conn.db, id))?.status !== 'done' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25))
+    await runner.stop()
+    const total = Number(
+      (
+        await conn.db
+          .selectFrom('document')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    )
+    expect(await getJob(conn.db, id)).toMatchObject({
+      status: 'done',
+      done: total,
+      total,
+      result: { companyId: company.id, changed: 2, added: 2 },
+    })
+    const vidu = await conn.db
+      .selectFrom('mention')
+      .select('document_id')
+      .where('company_id', '=', company.id)
+      .where('alias_text', '=', 'Vidu')
+      .execute()
+    expect(vidu.map((m) => m.document_id).sort()).toEqual([docs[0], docs[1]])
   })
 })

@@ -1,5 +1,6 @@
 import type { DB } from '#app/models/db.server.ts'
-import { queueCompanyRematch } from '#app/models/mentions/index.server.ts'
+import { countDocumentsAfter } from '#app/models/document/index.server.ts'
+import { getMentionMatcher, queueCompanyRematch, rematchCompanyBatch,type RematchPayload } from '#app/models/mentions/index.server.ts'
 import { REMATCH_COMPANY_JOB_KIND } from '#app/schemas/job-kinds.ts'
 
 import type { JobHandler } from './runner.server.ts'
@@ -28,9 +29,58 @@ export async function requestCompanyRematch(
   return jobId
 }
 
-export function rematchCompanyHandler(): JobHandler {
-  return async () => {
-    // The re-match itself lands in the next commit; queueing is what callers need now.
-    return { documents: 0 }
+interface RematchCursor {
+  afterId: number
+  done: number
+  changed: number
+  added: number
+  removed: number
+}
+
+/**
+ * Goes through every document in id order, a batch of bodies at a time (memory stays
+ * bounded), and redoes the ones whose mentions of the company changed. onBatch runs after
+ * each batch with the cursor to save, so a restart continues there. Also what the
+ * benchmark and tests call directly.
+ */
+export async function rematchCompany(
+  db: DB,
+  companyId: number,
+  {
+    batchSize = 500,
+    from,
+    onBatch,
+    signal,
+  }: { batchSize?: number; from?: Partial<RematchCursor>; onBatch?: (cursor: RematchCursor) => Promise<void>; signal?: AbortSignal } = {},
+): Promise<RematchCursor> {
+  const cursor: RematchCursor = { afterId: 0, done: 0, changed: 0, added: 0, removed: 0, ...from }
+  for (;;) {
+    if (signal?.aborted) throw signal.reason
+    // Per batch: the cheap fingerprint check picks up an alias edited meanwhile.
+    const { matcher } = await getMentionMatcher(db)
+    const batch = await rematchCompanyBatch(db, matcher, { companyId, afterId: cursor.afterId, limit: batchSize })
+    cursor.afterId = batch.lastId ?? cursor.afterId
+    cursor.done += batch.scanned
+    cursor.changed += batch.changed
+    cursor.added += batch.added
+    cursor.removed += batch.removed
+    await onBatch?.(cursor)
+    if (batch.done) return cursor
+  }
+}
+
+export function rematchCompanyHandler({ batchSize = 500 } = {}): JobHandler {
+  return async (db, job, progress, signal) => {
+    const { companyId } = job.payload as RematchPayload
+    const from = (job.cursor as Partial<RematchCursor> | null) ?? {}
+    const total = (from.done ?? 0) + (await countDocumentsAfter(db, from.afterId ?? 0))
+    await progress(from.done ?? 0, { total, cursor: from })
+    const done = await rematchCompany(db, companyId, {
+      batchSize,
+      from,
+      signal,
+      onBatch: (cursor) => progress(cursor.done, { total: Math.max(total, cursor.done), cursor }),
+    })
+    return { companyId, documents: done.done, changed: done.changed, added: done.added, removed: done.removed }
   }
 }

@@ -37,6 +37,8 @@ export const en = {
   'jobs.kind.ingestFiles': 'Bulk upload of documents',
   'jobs.kind.rescan': 'Find mentions again in all documents',
   'jobs.kind.webhook': 'Post a mention alert to a webhook',
+  'jobs.kind.rematch': "Bring one company's mentions up to date",
+  'jobs.rematchResult': '{documents} documents checked, {changed} redone: {added} mentions added, {removed} removed.',
   'jobs.files.heading': 'Files',
   'jobs.files.ingested': '{n} ingested',
   'jobs.files.duplicate': '{n} already ingested',

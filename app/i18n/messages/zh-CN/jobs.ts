@@ -38,6 +38,8 @@ export const zhCN: Record<keyof typeof en, string> = {
   'jobs.kind.ingestFiles': '批量上传文档',
   'jobs.kind.rescan': '在所有文档中重新识别提及',
   'jobs.kind.webhook': '向 Webhook 推送提及预警',
+  'jobs.kind.rematch': '更新一家公司的历史提及',
+  'jobs.rematchResult': '检查了 {documents} 篇文档，重新识别 {changed} 篇：新增 {added} 条提及，移除 {removed} 条。',
   'jobs.files.heading': '文件',
   'jobs.files.ingested': '已入库 {n} 个',
   'jobs.files.duplicate': '此前已入库 {n} 个',
