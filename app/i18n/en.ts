@@ -6,6 +6,7 @@
 // zh-CN.ts. The key set is the contract: the type checker and app/i18n/i18n.test.ts hold
 // both languages to it. {name} placeholders are filled by t(); values are plain text, never HTML.
 import { en as admin } from './messages/en/admin.ts'
+import { en as alias } from './messages/en/alias.ts'
 import { en as aliasKind } from './messages/en/aliasKind.ts'
 import { en as aliasLanguage } from './messages/en/aliasLanguage.ts'
 import { en as app } from './messages/en/app.ts'
@@ -52,6 +53,7 @@ import { en as webhooks } from './messages/en/webhooks.ts'
 
 export const messages = {
   ...admin,
+  ...alias,
   ...aliasKind,
   ...aliasLanguage,
   ...app,

@@ -1,6 +1,7 @@
 // 简体中文: every Chinese message, assembled like en.ts (which has the same keys).
 import type { messages as en } from './en.ts'
 import { zhCN as admin } from './messages/zh-CN/admin.ts'
+import { zhCN as alias } from './messages/zh-CN/alias.ts'
 import { zhCN as aliasKind } from './messages/zh-CN/aliasKind.ts'
 import { zhCN as aliasLanguage } from './messages/zh-CN/aliasLanguage.ts'
 import { zhCN as app } from './messages/zh-CN/app.ts'
@@ -47,6 +48,7 @@ import { zhCN as webhooks } from './messages/zh-CN/webhooks.ts'
 
 export const messages: Record<keyof typeof en, string> = {
   ...admin,
+  ...alias,
   ...aliasKind,
   ...aliasLanguage,
   ...app,

@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { parseTicker, type Ticker, tickerKey } from '#app/utils/ticker.ts'
 
 import { IdSchema, optionalText, requiredText } from './common.ts'
+import { contextWordsField, NEGATIVE_CONTEXT_MAX_WORDS } from './context-words.ts'
 
 // Forms of the company registry: the create form, the profile editor and the inline
 // alias/ticker/modality edits on the company page (one `intent` per form).
@@ -70,6 +71,7 @@ const aliasFields = {
   kind: choice(ALIAS_KINDS),
   caseSensitive: checkbox,
   ambiguous: checkbox,
+  negativeContext: contextWordsField(NEGATIVE_CONTEXT_MAX_WORDS),
 }
 
 export const CompanyEditSchema = z.discriminatedUnion(

@@ -48,7 +48,16 @@ export async function getCompany(db: DB, id: number) {
       .execute(),
     db
       .selectFrom('company_alias')
-      .select(['id', 'text', 'language', 'kind', 'case_sensitive as caseSensitive', 'is_ambiguous as isAmbiguous'])
+      .select([
+        'id',
+        'text',
+        'language',
+        'kind',
+        'case_sensitive as caseSensitive',
+        'is_ambiguous as isAmbiguous',
+        'ambiguous_reason as ambiguousReason',
+        'negative_context as negativeContext',
+      ])
       .where('company_id', '=', id)
       .orderBy('kind')
       .orderBy('text')
