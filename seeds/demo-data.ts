@@ -1,5 +1,6 @@
 import { DOMESTIC_COMPANIES } from './demo/companies-domestic.ts'
 import { OVERSEAS_COMPANIES } from './demo/companies-overseas.ts'
+import { DOMESTIC_STARTUPS } from './demo/companies-startups.ts'
 import { MULTIMODAL_DATA_STOCKS, MULTIMODAL_SEGMENTS, MULTIMODAL_THEME_COMPANIES } from './demo/landscape.ts'
 import { DEMO_DIMENSIONS, DEMO_MODALITIES, DEMO_RUBRICS } from './demo/scoring.ts'
 import { MULTIMODAL_AI_THEME } from './demo/theme.ts'
@@ -15,7 +16,7 @@ export type * from './demo/types.ts'
 export { DEMO_DIMENSIONS, DEMO_MODALITIES, DEMO_RUBRICS, DEMO_WATCHLISTS, MULTIMODAL_AI_THEME }
 
 /** Parents come before their children (Alphabet before Google DeepMind). */
-export const DEMO_COMPANIES: DemoCompany[] = [...OVERSEAS_COMPANIES, ...DOMESTIC_COMPANIES]
+export const DEMO_COMPANIES: DemoCompany[] = [...OVERSEAS_COMPANIES, ...DOMESTIC_COMPANIES, ...DOMESTIC_STARTUPS]
 
 export interface DemoThemeBundle {
   theme: DemoTheme

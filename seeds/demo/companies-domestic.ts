@@ -1,3 +1,14 @@
+import {
+  ALI_PLACES,
+  BEAN_BUN,
+  BYTES,
+  IN_THE_RED,
+  PANGU_MYTH,
+  RIRIXIN_CLASSIC,
+  SHANG_TANG,
+  SPARK_IDIOM,
+  TIANGONG_CLASSIC,
+} from './negative-context.ts'
 import { type DemoCompany, name, product, short, symbol } from './types.ts'
 
 // Domestic vendors and platforms named in the two source reports: big tech (科技大厂),
@@ -14,7 +25,16 @@ export const DOMESTIC_COMPANIES: DemoCompany[] = [
     website: 'https://www.baidu.com',
     notesMd: 'Listed in New York and Hong Kong. ERNIE Bot (文心一言) is its general model and chat product.',
     tickers: ['BIDU', '9888.HK'],
-    aliases: [name('百度', 'zh'), name('Baidu', 'en'), symbol('BIDU'), product('文心一言', 'zh'), product('ERNIE Bot', 'en')],
+    aliases: [
+      name('百度', 'zh'),
+      name('Baidu', 'en'),
+      symbol('BIDU'),
+      product('文心一言', 'zh'),
+      product('文心一格', 'zh'),
+      product('文心大模型', 'zh'),
+      product('ERNIE Bot', 'en'),
+      product('ERNIE', 'any', { caseSensitive: true }),
+    ],
     modalities: ['text', 'image'],
   },
   {
@@ -29,13 +49,17 @@ export const DOMESTIC_COMPANIES: DemoCompany[] = [
     tickers: ['BABA', '9988.HK'],
     aliases: [
       name('阿里巴巴', 'zh'),
-      short('阿里', 'zh'),
+      short('阿里', 'zh', { not: ALI_PLACES }),
       name('Alibaba', 'en'),
       name('Alibaba Group', 'en'),
       symbol('BABA'),
       product('通义千问', 'zh'),
       product('Tongyi Qianwen', 'en'),
       product('Qwen', 'en'),
+      product('通义万相', 'zh'),
+      product('Tongyi Wanxiang', 'en'),
+      product('阿里云', 'zh'),
+      product('Alibaba Cloud', 'en'),
     ],
     modalities: ['text', 'image'],
   },
@@ -48,7 +72,20 @@ export const DOMESTIC_COMPANIES: DemoCompany[] = [
     website: 'https://www.bytedance.com',
     notesMd: 'Private. Owner of Douyin, so both a model builder and one of the largest outlets for generated short video.',
     tickers: [],
-    aliases: [name('字节跳动', 'zh'), short('字节', 'zh', { ambiguous: true }), name('ByteDance', 'en')],
+    aliases: [
+      name('字节跳动', 'zh'),
+      short('字节', 'zh', { ambiguous: 'chinese_word', not: BYTES }),
+      name('ByteDance', 'en'),
+      product('豆包', 'zh', { ambiguous: 'chinese_word', not: BEAN_BUN }),
+      product('Doubao', 'en'),
+      product('即梦', 'zh'),
+      product('Dreamina', 'en'),
+      product('剪映', 'zh'),
+      product('CapCut', 'any'),
+      product('TikTok', 'any'),
+      product('火山引擎', 'zh'),
+      product('Volcano Engine', 'en'),
+    ],
     modalities: ['text', 'video'],
   },
   {
@@ -74,7 +111,15 @@ export const DOMESTIC_COMPANIES: DemoCompany[] = [
     notesMd:
       'Listed in Hong Kong. Hunyuan (混元) is its model; the reports point to advertising and marketing as its first multimodal use.',
     tickers: ['0700.HK'],
-    aliases: [name('腾讯', 'zh'), name('腾讯控股', 'zh'), name('Tencent', 'en'), product('混元', 'zh'), product('Hunyuan', 'en')],
+    aliases: [
+      name('腾讯', 'zh'),
+      name('腾讯控股', 'zh'),
+      name('Tencent', 'en'),
+      product('混元', 'zh'),
+      product('Hunyuan', 'en'),
+      product('微信', 'zh'),
+      product('WeChat', 'en'),
+    ],
     modalities: ['text', 'image'],
   },
   {
@@ -85,7 +130,13 @@ export const DOMESTIC_COMPANIES: DemoCompany[] = [
     vendorType: 'model_company',
     notesMd: 'Listed in Shenzhen. Builds the Tiangong (天工) models and applies them to games and music.',
     tickers: ['300418.SZ'],
-    aliases: [name('昆仑万维', 'zh'), name('Kunlun Tech', 'en'), product('天工', 'zh', { ambiguous: true }), product('Skywork', 'en')],
+    aliases: [
+      name('昆仑万维', 'zh'),
+      name('Kunlun Tech', 'en'),
+      product('天工', 'zh', { ambiguous: 'chinese_word', not: TIANGONG_CLASSIC }),
+      product('Skywork', 'en'),
+      product('SkyReels', 'en'),
+    ],
     modalities: ['text', 'audio'],
   },
   {
@@ -102,7 +153,7 @@ export const DOMESTIC_COMPANIES: DemoCompany[] = [
       short('讯飞', 'zh'),
       name('iFlytek', 'en'),
       product('讯飞星火', 'zh'),
-      product('星火', 'zh', { ambiguous: true }),
+      product('星火', 'zh', { ambiguous: 'chinese_word', not: SPARK_IDIOM }),
       product('SparkDesk', 'en'),
     ],
     modalities: ['text', 'audio'],
@@ -117,10 +168,11 @@ export const DOMESTIC_COMPANIES: DemoCompany[] = [
     notesMd: 'Listed in Hong Kong. Came from computer vision; SenseNova (日日新) is its model family.',
     tickers: ['0020.HK'],
     aliases: [
-      name('商汤', 'zh'),
+      // Also the king who founded the Shang dynasty.
+      name('商汤', 'zh', { not: SHANG_TANG }),
       name('商汤科技', 'zh'),
       name('SenseTime', 'en'),
-      product('日日新', 'zh', { ambiguous: true }),
+      product('日日新', 'zh', { ambiguous: 'chinese_word', not: RIRIXIN_CLASSIC }),
       product('SenseNova', 'en'),
     ],
     modalities: ['text', 'image'],
@@ -135,7 +187,7 @@ export const DOMESTIC_COMPANIES: DemoCompany[] = [
     notesMd:
       'Listed in Shenzhen. Sells creative software for video and design, much of it abroad; a direct user of image and video models.',
     tickers: ['300624.SZ'],
-    aliases: [name('万兴科技', 'zh'), short('万兴', 'zh'), name('Wondershare', 'en')],
+    aliases: [name('万兴科技', 'zh'), short('万兴', 'zh'), name('Wondershare', 'en'), product('万兴天幕', 'zh'), product('Filmora', 'any')],
     modalities: ['image', 'video'],
   },
   {
@@ -155,6 +207,7 @@ export const DOMESTIC_COMPANIES: DemoCompany[] = [
       product('MiracleVision', 'en'),
       product('Miracle Vision', 'en'),
       product('奇想智能', 'zh'),
+      product('美图秀秀', 'zh'),
     ],
     modalities: ['image', 'video'],
   },
@@ -167,7 +220,11 @@ export const DOMESTIC_COMPANIES: DemoCompany[] = [
     website: 'https://www.xiaohongshu.com',
     notesMd: 'Private. A lifestyle community built on user photo and video notes.',
     tickers: [],
-    aliases: [name('小红书', 'zh'), name('Xiaohongshu', 'en'), short('RED', 'en', { caseSensitive: true, ambiguous: true })],
+    aliases: [
+      name('小红书', 'zh'),
+      name('Xiaohongshu', 'en'),
+      short('RED', 'en', { caseSensitive: true, ambiguous: 'english_word', not: IN_THE_RED }),
+    ],
     modalities: ['image', 'video'],
   },
   {
@@ -191,7 +248,14 @@ export const DOMESTIC_COMPANIES: DemoCompany[] = [
     website: 'https://www.kuaishou.com',
     notesMd: "Listed in Hong Kong. Douyin's main short-video rival.",
     tickers: ['1024.HK'],
-    aliases: [name('快手', 'zh'), name('Kuaishou', 'en')],
+    aliases: [
+      name('快手', 'zh'),
+      name('Kuaishou', 'en'),
+      product('可灵', 'zh'),
+      product('可灵AI', 'zh'),
+      product('Kling', 'any'),
+      product('Kling AI', 'any'),
+    ],
     modalities: ['video'],
   },
   {
@@ -203,7 +267,15 @@ export const DOMESTIC_COMPANIES: DemoCompany[] = [
     website: 'https://www.huawei.com',
     notesMd: 'Private. Its researchers took part in PixArt-α, a fast-training diffusion transformer for images.',
     tickers: [],
-    aliases: [name('华为', 'zh'), name('Huawei', 'en'), product('PixArt-α', 'any'), product('PixArt-alpha', 'any')],
+    aliases: [
+      name('华为', 'zh'),
+      name('Huawei', 'en'),
+      product('PixArt-α', 'any'),
+      product('PixArt-alpha', 'any'),
+      product('盘古大模型', 'zh'),
+      // Also the giant who split heaven from earth.
+      product('盘古', 'zh', { ambiguous: 'chinese_word', not: PANGU_MYTH }),
+    ],
     modalities: ['image'],
   },
 ]

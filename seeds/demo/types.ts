@@ -14,7 +14,14 @@ export interface DemoAlias {
   caseSensitive: boolean
   /** Also an everyday word or a name of something else: a match needs a second look. */
   ambiguous: boolean
+  /** Why it is ambiguous (company_alias.ambiguous_reason): english_word, chinese_word or set_by_user. */
+  ambiguousReason: AmbiguousReason | null
+  /** Words that, near a match, mean it is not this company (company_alias.negative_context). */
+  negativeContext: string[]
 }
+
+/** The reasons the alias editor knows: an ordinary English or Chinese word, or a person's call. */
+export type AmbiguousReason = 'english_word' | 'chinese_word' | 'set_by_user'
 
 export interface DemoCompany {
   nameEn: string
@@ -71,6 +78,8 @@ export interface DemoTheme {
   status: ThemeStatus
   rubric: string
   points: DemoThemePoint[]
+  /** Words that tell an ambiguous alias it is in the theme's world (视频生成, text-to-image): theme.topic_words. */
+  topicWords: string[]
 }
 
 export interface DemoSegment {
@@ -105,10 +114,24 @@ export interface DemoWatchlist {
   entries: Array<{ company: string; rationale: string; tags: string[] }>
 }
 
-type AliasFlags = { caseSensitive?: boolean; ambiguous?: boolean }
+type AliasFlags = {
+  caseSensitive?: boolean
+  /** Ambiguous, and why: also an ordinary word, or the demo team's call (SAM, Claude). */
+  ambiguous?: AmbiguousReason
+  /** Negative context: words that mean the alias is not this company. */
+  not?: readonly string[]
+}
 
 function alias(text: string, language: AliasLanguage, kind: AliasKind, flags: AliasFlags = {}): DemoAlias {
-  return { text, language, kind, caseSensitive: flags.caseSensitive ?? false, ambiguous: flags.ambiguous ?? false }
+  return {
+    text,
+    language,
+    kind,
+    caseSensitive: flags.caseSensitive ?? false,
+    ambiguous: flags.ambiguous !== undefined,
+    ambiguousReason: flags.ambiguous ?? null,
+    negativeContext: [...(flags.not ?? [])],
+  }
 }
 
 // Short constructors keep the company table readable.

@@ -64,6 +64,8 @@ export async function seedCompanies(run: Run, modalities: Ids): Promise<Ids> {
           kind: a.kind,
           case_sensitive: a.caseSensitive,
           is_ambiguous: a.ambiguous,
+          ambiguous_reason: a.ambiguousReason,
+          negative_context: a.negativeContext,
         })),
       )
       .onConflict((oc) => oc.column('normalised_text').doNothing())

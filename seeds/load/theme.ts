@@ -19,6 +19,7 @@ export async function seedTheme(run: Run, bundle: DemoThemeBundle, rubrics: Ids,
       stance: theme.stance,
       status: theme.status,
       rubric_id: lookup(rubrics, theme.rubric, 'rubric'),
+      topic_words: theme.topicWords,
     })
     .onConflict((oc) => oc.column('slug').doNothing())
     .returning('id')

@@ -29,6 +29,11 @@ const BENCHMARKS: Benchmark[] = [
     load: () => import('./hostile.bench.ts'),
   },
   {
+    name: 'accuracy',
+    description: 'mention precision and recall on the hand-labelled corpus (tests/accuracy/) against the demo registry',
+    load: () => import('./accuracy.bench.ts'),
+  },
+  {
     name: 'meeting',
     description: 'the weekly meeting page at team scale on PostgreSQL: raw SQL vs server render (autocannon), JS shipped',
     load: () => import('./meeting.bench.ts'),
