@@ -72,8 +72,12 @@ describe('reviewPhrase', () => {
     const phrase = reviewPhrase(snippet, start, start + 5)
     expect(phrase).toContain('apple a day')
     expect(phrase).not.toContain('costs rose')
-    expect(snippetHasPhrase('Nutrition: an APPLE a day keeps the doctor away, they say.', phrase)).toBe(true)
-    expect(snippetHasPhrase('Apple shipped a new phone this week.', phrase)).toBe(false)
+    const other = 'Nutrition: an APPLE a day keeps the doctor away, they say.'
+    expect(snippetHasPhrase(other, phrase, other.indexOf('APPLE'), other.indexOf('APPLE') + 5)).toBe(true)
+    expect(snippetHasPhrase('Apple shipped a new phone this week.', phrase, 0, 5)).toBe(false)
+    // The same snippet, another match of the alias further on: not this phrase.
+    const both = `${other} Later, Apple shipped a new phone this week, the biggest launch yet.`
+    expect(snippetHasPhrase(both, phrase, both.lastIndexOf('Apple'), both.lastIndexOf('Apple') + 5)).toBe(false)
   })
 
   it('never stores the alias alone: a short clause takes the words beyond it', () => {

@@ -17,6 +17,8 @@ export const DENSE_MIN_MENTIONS = 3
 export const OPENING_MAX = 600
 /** A first paragraph shorter than this is a heading or a dateline: the next one opens the text. */
 const HEADING_MAX = 40
+/** Characters of the body that judgeRelevance may read (a heading, then the opening paragraph). */
+export const OPENING_READ = 2 * OPENING_MAX + 2
 
 export interface RelevanceMention {
   companyId: number

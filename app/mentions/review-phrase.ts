@@ -7,29 +7,29 @@ import { foldAliasKey } from './fold.ts'
 // so any later snippet of the same wording contains it whole.
 
 /** Characters either side of the match that a phrase may reach. */
-export const PHRASE_RADIUS = 24
-/** A phrase holds at least this many characters besides the alias; shorter ones ignore sentence ends. */
+export const PHRASE_RADIUS = 16
+/** A phrase holds at least this many characters besides the alias; shorter ones ignore clause ends. */
 const MIN_CONTEXT = 6
 
-const SENTENCE_END = /[。！？!?;；\n]|\.\s/g
+const CLAUSE_END = /[。！？!?;；:：,，\n]|\.\s/g
 
 /**
  * The phrase around a match: `snippet` holds the match at `matchStart`..`matchEnd`
- * (snippet offsets). Cut at the sentence around the match and at whole Latin words.
+ * (snippet offsets). Cut at the clause around the match and at whole Latin words.
  */
 export function reviewPhrase(snippet: string, matchStart: number, matchEnd: number): string {
   let from = Math.max(0, matchStart - PHRASE_RADIUS)
   let to = Math.min(snippet.length, matchEnd + PHRASE_RADIUS)
-  let sentenceFrom = from
-  let sentenceTo = to
-  for (const end of snippet.slice(from, to).matchAll(SENTENCE_END)) {
+  let clauseFrom = from
+  let clauseTo = to
+  for (const end of snippet.slice(from, to).matchAll(CLAUSE_END)) {
     const at = from + end.index
-    if (at < matchStart) sentenceFrom = at + end[0].length
-    else if (at >= matchEnd && sentenceTo === to) sentenceTo = at
+    if (at < matchStart) clauseFrom = at + end[0].length
+    else if (at >= matchEnd && clauseTo === to) clauseTo = at
   }
-  if (sentenceTo - sentenceFrom - (matchEnd - matchStart) >= MIN_CONTEXT) {
-    from = sentenceFrom
-    to = sentenceTo
+  if (clauseTo - clauseFrom - (matchEnd - matchStart) >= MIN_CONTEXT) {
+    from = clauseFrom
+    to = clauseTo
   }
   // A Latin word cut by the radius is dropped, when a space before the match allows it.
   if (from > 0 && /[a-z0-9]/i.test(snippet[from - 1] ?? '')) {
@@ -43,7 +43,16 @@ export function reviewPhrase(snippet: string, matchStart: number, matchEnd: numb
   return foldAliasKey(snippet.slice(from, to))
 }
 
-/** Whether a phrase rule covers a mention whose snippet is `snippet`. */
-export function snippetHasPhrase(snippet: string, phrase: string): boolean {
-  return foldAliasKey(snippet).includes(phrase)
+/**
+ * Whether a phrase rule covers a mention: the phrase is within PHRASE_RADIUS of the match
+ * in its snippet (the match at `matchStart`..`matchEnd`, snippet offsets). Without the
+ * match's place (older rows), anywhere in the snippet.
+ */
+export function snippetHasPhrase(snippet: string, phrase: string, matchStart?: number, matchEnd?: number): boolean {
+  if (!phrase) return false
+  const window =
+    matchStart === undefined || matchEnd === undefined || matchStart < 0 || matchEnd > snippet.length
+      ? snippet
+      : snippet.slice(Math.max(0, matchStart - PHRASE_RADIUS), matchEnd + PHRASE_RADIUS)
+  return foldAliasKey(window).includes(phrase)
 }

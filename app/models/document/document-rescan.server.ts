@@ -65,6 +65,10 @@ export async function rescanDocuments(
           'end_offset as end',
           'snippet',
           'snippet_offset as snippetStart',
+          'rule',
+          'rule_detail as ruleDetail',
+          'confidence',
+          'confirmed_at as confirmedAt',
         ])
         .where('document_id', '=', id)
         .execute()
@@ -88,6 +92,8 @@ type ExistingMention = Omit<MentionRow, 'aliasId' | 'snippetStart'> & {
   id: number | string
   aliasId: number | null
   snippetStart: number | null
+  /** An analyst confirmed it: it stays high confidence whatever the engine now says. */
+  confirmedAt: Date | string | null
 }
 
 async function applyMentionChanges(tx: DB, documentId: number, existing: ExistingMention[], found: MentionRow[]) {
@@ -107,11 +113,23 @@ async function applyMentionChanges(tx: DB, documentId: number, existing: Existin
       old.aliasId !== m.aliasId ||
       old.aliasText !== m.aliasText ||
       old.snippet !== m.snippet ||
-      old.snippetStart !== m.snippetStart
+      old.snippetStart !== m.snippetStart ||
+      old.rule !== (m.rule ?? 'name') ||
+      old.ruleDetail !== (m.ruleDetail ?? null) ||
+      (!old.confirmedAt && old.confidence !== (m.confidence ?? 'high'))
     ) {
       await tx
         .updateTable('mention')
-        .set({ end_offset: m.end, alias_id: m.aliasId, alias_text: m.aliasText, snippet: m.snippet, snippet_offset: m.snippetStart })
+        .set({
+          end_offset: m.end,
+          alias_id: m.aliasId,
+          alias_text: m.aliasText,
+          snippet: m.snippet,
+          snippet_offset: m.snippetStart,
+          rule: m.rule ?? 'name',
+          rule_detail: m.ruleDetail ?? null,
+          confidence: old.confirmedAt ? 'high' : (m.confidence ?? 'high'),
+        })
         .where('id', '=', Number(old.id))
         .execute()
       updated++

@@ -135,21 +135,22 @@ export async function storeDocument(db: DB, input: NewDocument, options: StoreDo
           .values(doc.themeIds.map((themeId) => ({ document_id: inserted.id, theme_id: themeId })))
           .execute()
       }
-      await insertMentions(tx, inserted.id, mentions, options.mentionBatchSize)
+      // Mentions an analyst rejected (mention_review_rule) are left out.
+      const stored = await insertMentions(tx, inserted.id, mentions, options.mentionBatchSize)
       // In the same transaction: a rolled-back ingest raises nothing and posts nothing.
-      if (mentions.length) await raiseAlertsForDocument(tx, inserted.id)
+      if (stored.length) await raiseAlertsForDocument(tx, inserted.id)
       await recordAudit(tx, {
         actorId: input.createdBy ?? null,
         action: 'document.ingest',
         entityType: 'document',
         entityId: inserted.id,
-        newValue: { title: doc.title, hash: doc.hash, mentions: mentions.length },
+        newValue: { title: doc.title, hash: doc.hash, mentions: stored.length },
         ip: input.ip ?? null,
       })
       return {
         document: { id: inserted.id, title: inserted.title, publishedAt: inserted.publishedOn, duplicate: false },
         companies: await summariseDocumentMentions(tx, inserted.id),
-        mentions: mentions.length,
+        mentions: stored.length,
       }
     }
     const result = await insert()

@@ -1,14 +1,21 @@
 import { sql } from 'kysely'
 
-import type { Mention, MentionMatcher } from '#app/mentions/index.ts'
+import type { Mention, MentionConfidence, MentionMatcher, MentionRule } from '#app/mentions/index.ts'
 import type { DB } from '#app/models/db.server.ts'
 
+import { refreshDocumentRelevance } from './mention-relevance.server.ts'
+import { dropRejectedRows } from './mention-review-rules.server.ts'
+
 // Mentions as rows: finding them in a document's text, writing them in batches, and the
-// per-company summary that ingestion and the document page both report.
+// per-company summary that ingestion and the document page both report. Every write
+// leaves out what an analyst rejected (mention_review_rule) and sets each company's
+// relevance for the document again, so ingest, bulk jobs, rescans and rematches agree.
 
 /** mention.snippet is at most 1000 characters (a check constraint). */
 const MAX_SNIPPET = 1000
-/** Rows per INSERT: 8 parameters a row stays far below PostgreSQL's 65,535. */
+/** mention.rule_detail is at most 200 characters (a check constraint). */
+const MAX_RULE_DETAIL = 200
+/** Rows per INSERT: 11 parameters a row stays far below PostgreSQL's 65,535. */
 export const MENTION_BATCH_SIZE = 1000
 
 export interface MentionRow {
@@ -20,6 +27,10 @@ export interface MentionRow {
   snippet: string
   /** Where the snippet starts in the document's text (mention.snippet_offset). */
   snippetStart: number
+  /** Why it counted (defaults: 'name', no detail, 'high', as for rows stored before issue 12). */
+  rule?: MentionRule
+  ruleDetail?: string | null
+  confidence?: MentionConfidence
 }
 
 export function findMentionRows(matcher: MentionMatcher, body: string): MentionRow[] {
@@ -34,20 +45,28 @@ export function findMentionRows(matcher: MentionMatcher, body: string): MentionR
     // Cut at the end only, so snippetStart still holds.
     snippet: m.snippet.length > MAX_SNIPPET ? m.snippet.slice(0, MAX_SNIPPET) : m.snippet,
     snippetStart: m.snippetStart,
+    rule: m.rule,
+    ruleDetail: m.ruleDetail === null ? null : m.ruleDetail.slice(0, MAX_RULE_DETAIL),
+    confidence: m.confidence,
   }))
 }
 
+/**
+ * Stores a document's mentions, less those a review rule rejects, and sets relevance for
+ * every company of the document (rows stored before included). Returns the rows stored.
+ */
 export async function insertMentions(
   db: DB,
   documentId: number,
   rows: readonly MentionRow[],
   batchSize = MENTION_BATCH_SIZE,
-): Promise<void> {
-  for (let i = 0; i < rows.length; i += batchSize) {
+): Promise<MentionRow[]> {
+  const kept = await dropRejectedRows(db, documentId, rows)
+  for (let i = 0; i < kept.length; i += batchSize) {
     await db
       .insertInto('mention')
       .values(
-        rows.slice(i, i + batchSize).map((m) => ({
+        kept.slice(i, i + batchSize).map((m) => ({
           document_id: documentId,
           company_id: m.companyId,
           alias_id: m.aliasId,
@@ -56,10 +75,15 @@ export async function insertMentions(
           end_offset: m.end,
           snippet: m.snippet,
           snippet_offset: m.snippetStart,
+          rule: m.rule ?? 'name',
+          rule_detail: m.ruleDetail ?? null,
+          confidence: m.confidence ?? 'high',
         })),
       )
       .execute()
   }
+  await refreshDocumentRelevance(db, documentId)
+  return kept
 }
 
 export interface CompanyMentionSummary {
@@ -67,6 +91,8 @@ export interface CompanyMentionSummary {
   name: string
   nameZh: string
   count: number
+  /** How many of its mentions each rule admitted: { name: 3, ticker: 1, listed_with: 1 }. */
+  rules: Partial<Record<MentionRule, number>>
 }
 
 /** Companies a document mentions, most mentioned first (then by English name). */
@@ -74,11 +100,16 @@ export async function summariseDocumentMentions(db: DB, documentId: number): Pro
   const rows = await db
     .selectFrom('mention')
     .innerJoin('company', 'company.id', 'mention.company_id')
-    .select(['company.id', 'company.name_en as name', 'company.name_zh as nameZh', sql<number>`count(*)::int`.as('count')])
+    .select(['company.id', 'company.name_en as name', 'company.name_zh as nameZh', 'mention.rule', sql<number>`count(*)::int`.as('count')])
     .where('mention.document_id', '=', documentId)
-    .groupBy(['company.id', 'company.name_en', 'company.name_zh'])
-    .orderBy(sql`count(*)`, 'desc')
-    .orderBy('company.name_en')
+    .groupBy(['company.id', 'company.name_en', 'company.name_zh', 'mention.rule'])
     .execute()
-  return rows
+  const byCompany = new Map<number, CompanyMentionSummary>()
+  for (const { rule, count, ...company } of rows) {
+    const summary = byCompany.get(company.id) ?? { ...company, count: 0, rules: {} }
+    summary.count += count
+    summary.rules[rule] = count
+    byCompany.set(company.id, summary)
+  }
+  return [...byCompany.values()].sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
 }
