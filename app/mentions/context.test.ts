@@ -39,8 +39,9 @@ describe('ambiguous aliases', () => {
     expect(companies('Gemini 是谷歌旗下的模型')).toEqual([['Gemini', company.google]])
   })
 
-  it('do not take evidence from another company', () => {
-    expect(companies('OpenAI and Gemini')).toEqual([['OpenAI', company.openai]])
+  it('do not take evidence from another company outside a list', () => {
+    expect(companies('OpenAI said it. Gemini is a constellation')).toEqual([['OpenAI', company.openai]])
+    expect(companies('OpenAI staff watched Gemini rise in the night sky')).toEqual([['OpenAI', company.openai]])
   })
 
   it('look only inside the window', () => {
@@ -51,7 +52,7 @@ describe('ambiguous aliases', () => {
 
   it('ignore a company word that is part of another mention', () => {
     // 科技 belongs to 商汤科技 here; it says nothing about Gemini.
-    expect(companies('商汤科技 and Gemini').map(([alias]) => alias)).toEqual(['商汤科技'])
+    expect(companies('商汤科技 watched Gemini').map(([alias]) => alias)).toEqual(['商汤科技'])
   })
 
   it('match company words on word boundaries', () => {

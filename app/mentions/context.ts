@@ -1,38 +1,55 @@
 /**
- * The ambiguity rule. Some aliases are also ordinary words (Apple, Runway, Gemini, Meta,
- * SAM, Pika): such an alias (isAmbiguous) counts only when the text around it shows the
- * company is meant. Within CONTEXT_WINDOW (200) UTF-16 units before its start or after
- * its end there must be at least one of:
- *   - another mention of the SAME company through a non-ambiguous alias
- *     (Google ... Gemini), or through one of its tickers (even an ambiguous ticker);
- *   - a company word (DEFAULT_COMPANY_WORDS: 公司, 集团, 科技, company, Inc, Labs,
- *     startup, CEO, 股价 ...), matched like an alias (folded, Latin words on word
- *     boundaries). A company word inside another mention (科技 in 商汤科技) does not count:
- *     it describes that company, not this one.
- * Mentions are chosen first (leftmost-longest), then the rule runs on the chosen ones,
- * so evidence is always a mention that was really kept.
+ * The words that count as context for an ambiguous alias (admission.ts has the rule).
+ * Kept in plain lists so that a user who asks "why was this counted?" gets a word back
+ * (mention.rule_detail), and a reviewer can argue with the list.
+ *
+ * Two strengths of company word (issue 12, item 5):
+ *   - GENERIC words (company, startup, founders, 公司, 创业公司, 融资...) sit next to business
+ *     jargon all the time: "startups need a long runway, founders say". Far from the
+ *     alias they admit only an alias that is no ordinary word, at low confidence; right
+ *     beside it (苹果公司, "Runway, the company") they admit any ambiguous alias.
+ *   - SPECIFIC words (Inc, Labs, 旗下, 股价, 市值, 财报...) name a particular company's
+ *     legal form, shares or ownership: anywhere in the window they admit it.
+ * PRODUCT words (model, segmentation, 模型, 分割...) are the only words, besides a theme's
+ * topic words, that admit an acronym alias such as SAM: "SAM" is also business jargon
+ * (serviceable addressable market) next to "company" and "startup".
  */
 export const CONTEXT_WINDOW = 200
 
-export const DEFAULT_COMPANY_WORDS: readonly string[] = [
+/** Right beside the alias, a generic word admits it: 苹果公司, "Runway, the startup". */
+export const ADJACENT_GAP = 8
+
+export const GENERIC_COMPANY_WORDS: readonly string[] = [
   '公司',
+  '企业',
+  '厂商',
+  '初创',
+  '创业公司',
+  '初创公司',
+  '创始人',
+  '融资',
+  'company',
+  'companies',
+  'firm',
+  'startup',
+  'startups',
+  'start-up',
+  'founder',
+  'founders',
+  'ceo',
+]
+
+export const SPECIFIC_COMPANY_WORDS: readonly string[] = [
   '集团',
   '科技',
   '股份',
   '旗下',
   '控股',
-  '企业',
-  '厂商',
-  '初创',
-  '创始人',
   '首席执行官',
   '股价',
   '市值',
-  '融资',
   '上市',
   '财报',
-  'company',
-  'companies',
   'inc',
   'inc.',
   'corp',
@@ -46,89 +63,49 @@ export const DEFAULT_COMPANY_WORDS: readonly string[] = [
   'gmbh',
   'labs',
   'ai lab',
-  'startup',
-  'start-up',
   'holdings',
   'technologies',
-  'ceo',
-  'founder',
+  'shares of',
+  'share price',
+  'market cap',
 ]
 
-/** The chosen mentions, in text order (what SpanSelector produced). */
-export interface ChosenSpans {
-  readonly starts: readonly number[]
-  readonly ends: readonly number[]
-}
+/** Every company word; MentionMatcherOptions.companyWords replaces it. */
+export const DEFAULT_COMPANY_WORDS: readonly string[] = [...GENERIC_COMPANY_WORDS, ...SPECIFIC_COMPANY_WORDS]
 
-export interface AmbiguityInput {
-  chosen: ChosenSpans
-  companyOf: (index: number) => number
-  isAmbiguous: (index: number) => boolean
-  /** A non-ambiguous alias or a ticker: proof of the company for its ambiguous aliases. */
-  isEvidence: (index: number) => boolean
-  /** Company words found, in order of end position. */
-  wordStarts: readonly number[]
-  wordEnds: readonly number[]
-  window?: number
-}
+export const PRODUCT_WORDS: readonly string[] = [
+  'model',
+  'models',
+  'segment anything',
+  'segmentation',
+  'segment',
+  'checkpoint',
+  'open-source',
+  'open source',
+  'video generation',
+  'image generation',
+  'text-to-video',
+  'text-to-image',
+  '模型',
+  '大模型',
+  '分割',
+  '图像分割',
+  '视频生成',
+  '图像生成',
+  '文生图',
+  '文生视频',
+  '开源',
+]
 
-/** For each chosen mention, whether it is kept (1) under the ambiguity rule. */
-export function applyAmbiguityRule(input: AmbiguityInput): Uint8Array {
-  const { chosen, companyOf, isAmbiguous, isEvidence, window = CONTEXT_WINDOW } = input
-  const { starts, ends } = chosen
-  const keep = new Uint8Array(starts.length).fill(1)
-  let words: { starts: number[]; ends: number[]; longest: number } | undefined
-  for (let m = 0; m < starts.length; m++) {
-    if (!isAmbiguous(m)) continue
-    const from = starts[m] - window
-    const to = ends[m] + window
-    words ??= wordsOutsideMentions(chosen, input.wordStarts, input.wordEnds)
-    if (hasCompanyWord(words, from, to)) continue
-    let found = false
-    // Chosen spans do not overlap, so ends are sorted too.
-    for (let j = firstEndingAfter(ends, from); j < starts.length && starts[j] < to; j++) {
-      if (j !== m && companyOf(j) === companyOf(m) && isEvidence(j)) {
-        found = true
-        break
-      }
-    }
-    if (!found) keep[m] = 0
-  }
-  return keep
-}
+/** Before a bare number, these say it is a stock code: 股票代码：300418. */
+export const CODE_LABELS: readonly string[] = ['股票代码', '证券代码', '代码', '股份代号', '股票代号', 'stock code', 'ticker']
 
-function hasCompanyWord(words: { starts: number[]; ends: number[]; longest: number }, from: number, to: number): boolean {
-  const { starts, ends, longest } = words
-  for (let k = firstEndingAfter(ends, from); k < ends.length && ends[k] - longest < to; k++) {
-    if (starts[k] < to) return true
-  }
-  return false
-}
-
-function wordsOutsideMentions(chosen: ChosenSpans, wordStarts: readonly number[], wordEnds: readonly number[]) {
-  const starts: number[] = []
-  const ends: number[] = []
-  let longest = 0
-  let m = 0
-  for (let k = 0; k < wordEnds.length; k++) {
-    // The only chosen span that can contain a word is the first one ending at or after it.
-    while (m < chosen.ends.length && chosen.ends[m] < wordEnds[k]) m++
-    if (m < chosen.ends.length && chosen.starts[m] <= wordStarts[k]) continue
-    starts.push(wordStarts[k])
-    ends.push(wordEnds[k])
-    longest = Math.max(longest, wordEnds[k] - wordStarts[k])
-  }
-  return { starts, ends, longest }
-}
-
-/** Index of the first value greater than `value` in a non-decreasing array. */
-function firstEndingAfter(sorted: readonly number[], value: number): number {
-  let lo = 0
-  let hi = sorted.length
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1
-    if (sorted[mid] > value) hi = mid
-    else lo = mid + 1
-  }
-  return lo
-}
+/** What a word in the automaton is good for (bits: one word may be several). */
+export const WordKind = {
+  Generic: 1,
+  Specific: 2,
+  Product: 4,
+  Topic: 8,
+  Negative: 16,
+  CodeLabel: 32,
+} as const

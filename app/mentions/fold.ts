@@ -11,6 +11,10 @@
  * ideographs, half-width katakana and letter case. Surrogates map to themselves, so
  * astral characters (emoji) pass through unchanged and keep their two units.
  *
+ * Traditional Chinese folds to simplified, character to character (traditional.ts), after
+ * NFKC: 騰訊 matches the alias 腾讯 and 萬興科技 matches 万兴科技, with offsets and snippets
+ * still those of the original text.
+ *
  * Beyond NFKC, the look-alike hyphens (U+2010-2013, U+2212) fold to "-" and the middle
  * dots (U+2027, U+2219, U+22C5, U+30FB, U+FF65) to "·", on both sides: Chinese and web
  * text write GPT‑4V and DALL・E with them. Aliases stored under normaliseText still match;
@@ -22,6 +26,8 @@
  * Known gaps, accepted: per-unit folding does not compose combining sequences (e + U+0301
  * stays two units) and lower-cases the Greek final sigma as σ.
  */
+
+import { traditionalToSimplified } from './traditional.ts'
 
 export const SPACE = 0x20
 
@@ -79,6 +85,7 @@ function buildTables(): FoldTables {
   const wordChar = /[\p{L}\p{N}\p{M}]/u
   const cjkChar = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Bopomofo}]/u
   const hanChar = /\p{Script=Han}/u
+  const simplified = traditionalToSimplified()
   for (let unit = 0; unit < 0x10000; unit++) {
     if (unit >= 0xd800 && unit <= 0xdfff) {
       fold[unit] = unit
@@ -93,6 +100,7 @@ function buildTables(): FoldTables {
       const nfkc = char.normalize('NFKC')
       if (nfkc.length === 1) w = nfkc.charCodeAt(0)
     }
+    w = simplified.get(w) ?? w
     width[unit] = w
     const lower = String.fromCharCode(w).toLowerCase()
     const f = lower.length === 1 ? lower.charCodeAt(0) : w

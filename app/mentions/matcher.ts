@@ -1,47 +1,33 @@
 /**
  * The mention engine: one pass of the automaton over the text, then per candidate the
- * cheap checks, leftmost-longest selection, and the ambiguity rule.
+ * cheap checks, leftmost-longest selection, and the admission rule (admission.ts).
  *
- * A candidate (some alias key ending at some position) is kept when
+ * A candidate (some key ending at some position: an alias, a written form of a ticker)
+ * is chosen when
  *   1. the document language fits (FindMentionsOptions.language; 'any' always fits);
- *   2. Latin word boundaries hold: if the alias starts (ends) with a letter or digit of a
- *      spaced script, the unit before (after) the match is not one (no Meta in metadata,
- *      SAM in SAMPLE, Pika in Pikachu; punctuation, CJK and emoji are boundaries, so
- *      百度BIDU finds both and GPT-4V, 0700.HK, DALL·E 3 work);
- *   3. a case-sensitive alias matches with exactly its case (after width folding);
- *   4. a short Chinese alias does not straddle a common word (cjk-filter.ts);
- *   5. it is the leftmost-longest among overlapping candidates (span-selector.ts):
- *      Stable Diffusion beats Stable, DALL·E 3 beats DALL·E, Pika 1.0 beats Pika;
- *   6. an ambiguous alias has company context nearby (context.ts).
- * When two aliases share a key (Apple and APPLE), the case-sensitive one is tried first,
- * then non-ambiguous before ambiguous, then lower alias id: one mention per span.
+ *   2. Latin word boundaries hold: if the key starts (ends) with a letter or digit of a
+ *      spaced script, the unit before (after) the match is not one, except that a
+ *      letter-digit junction is a boundary (PIKA1.0, DALL·E3; still no Meta in metadata,
+ *      SAM in SAMPLE, Pika in Pikachu);
+ *   3. a case-sensitive alias matches with exactly its case (after width folding), except
+ *      a Latin alias inside CJK text, where writers use any case (由OPENAI发布);
+ *   4. an ambiguous Latin alias with capitals (Runway) written all in lower case outside
+ *      CJK text is the ordinary word (the runway), not the company;
+ *   5. a short Chinese alias does not straddle a common word (cjk-filter.ts);
+ *   6. it is the leftmost-longest among overlapping candidates (span-selector.ts):
+ *      Stable Diffusion beats Stable, 0700.HK beats 0700, Pika 1.0 beats Pika.
+ * When two keys are the same (Apple and APPLE), the case-sensitive one is tried first,
+ * then non-ambiguous before ambiguous, then lower alias id (ticker forms last).
  */
+import { admitMentions } from './admission.ts'
 import { type Automaton, buildAutomaton } from './automaton.ts'
-import { type CjkSplitFilter, createCjkSplitFilter, isShortHanKey } from './cjk-filter.ts'
-import { applyAmbiguityRule, DEFAULT_COMPANY_WORDS } from './context.ts'
-import { CharClass, equalsExactCase, foldAliasKey, getFoldTables, matchStart, SPACE } from './fold.ts'
+import { type CjkSplitFilter, createCjkSplitFilter } from './cjk-filter.ts'
+import { CONTEXT_WINDOW } from './context.ts'
+import { buildEntries, type Entry, EntryFlag, languageCode, type Targets, type Words } from './entries.ts'
+import { CharClass, equalsExactCase, getFoldTables, matchStart } from './fold.ts'
 import { snippetBounds } from './snippet.ts'
 import { SpanSelector } from './span-selector.ts'
-import type { FindMentionsOptions, Mention, MentionAlias, MentionMatcher, MentionMatcherOptions, MentionRule } from './types.ts'
-
-const CASE_SENSITIVE = 1
-const AMBIGUOUS = 2
-const EVIDENCE = 4 // non-ambiguous, or a ticker
-const LATIN_START = 8
-const LATIN_END = 16
-const SHORT_HAN = 32
-const HAS_SPACE = 64
-const COMPANY_WORD = 128
-
-const LANGUAGE_CODE = { any: 0, zh: 1, en: 2 } as const
-
-interface Entry {
-  key: string
-  flags: number
-  language: number
-  alias: number // index into aliases, -1 for a company word
-  widthKey?: string
-}
+import type { FindMentionsOptions, Mention, MentionAlias, MentionMatcher, MentionMatcherOptions } from './types.ts'
 
 export function buildMentionMatcher(aliases: readonly MentionAlias[], options: MentionMatcherOptions = {}): MentionMatcher {
   return new CompiledMentionMatcher(aliases, options)
@@ -49,128 +35,101 @@ export function buildMentionMatcher(aliases: readonly MentionAlias[], options: M
 
 class CompiledMentionMatcher implements MentionMatcher {
   readonly aliasCount: number
-  // What a mention reports, by alias index. Copied into plain arrays: the matcher must
-  // not change when the caller's list does, and reading frozen copies of the alias
-  // objects was 4x slower than this when building 20,000 mentions.
-  private readonly aliasIds: Int32Array
-  private readonly companyIds: Int32Array
-  private readonly aliasTexts: readonly string[]
-  private readonly aliasRules: readonly MentionRule[]
+  // Plain typed arrays, copied: the matcher must not change when the caller's list does,
+  // and reading frozen copies of the alias objects was 4x slower when building mentions.
+  private readonly targets: Targets
+  private readonly words: Words
   private readonly automaton: Automaton
   private readonly tables: EntryTables
-  private readonly hasAliases: boolean
 
   constructor(aliases: readonly MentionAlias[], options: MentionMatcherOptions) {
-    this.aliasIds = Int32Array.from(aliases, (alias) => alias.id)
-    this.companyIds = Int32Array.from(aliases, (alias) => alias.companyId)
-    this.aliasTexts = aliases.map((alias) => alias.text)
-    this.aliasRules = aliases.map((alias) => (alias.kind === 'ticker' ? 'ticker' : alias.kind === 'product' ? 'product' : 'name'))
-    const entries: Entry[] = []
-    aliases.forEach((alias, index) => {
-      const entry = toEntry(alias.text, alias.caseSensitive, index)
-      if (!entry) return
-      if (alias.caseSensitive) entry.flags |= CASE_SENSITIVE
-      if (alias.isAmbiguous) entry.flags |= AMBIGUOUS
-      if (!alias.isAmbiguous || alias.kind === 'ticker') entry.flags |= EVIDENCE
-      entry.language = LANGUAGE_CODE[alias.language] ?? 0
-      entries.push(entry)
-    })
-    this.aliasCount = entries.length
-    this.hasAliases = entries.length > 0
-    for (const word of options.companyWords ?? DEFAULT_COMPANY_WORDS) {
-      const entry = toEntry(word, false, -1)
-      if (entry) entries.push({ ...entry, flags: entry.flags | COMPANY_WORD })
-    }
-    this.automaton = buildAutomaton(entries.map((entry) => entry.key))
-    this.tables = linkEntries(entries, this.automaton, this.aliasIds, createCjkSplitFilter(options.extraCjkWords))
+    const built = buildEntries(aliases, options)
+    this.aliasCount = built.aliasCount
+    this.targets = built.targets
+    this.words = built.words
+    this.automaton = buildAutomaton(built.entries.map((entry) => entry.key))
+    this.tables = linkEntries(built.entries, this.automaton, built.targets, createCjkSplitFilter(options.extraCjkWords))
     Object.freeze(this)
   }
 
   findMentions(text: string, options: FindMentionsOptions = {}): Mention[] {
-    if (!this.hasAliases || text.length === 0) return []
-    const scan = new MentionScan(this.tables, this.automaton, text, options.language ? LANGUAGE_CODE[options.language] : 0)
+    if (this.aliasCount === 0 || text.length === 0) return []
+    const scan = new MentionScan(this.tables, this.automaton, text, options.language ? languageCode(options.language) : 0)
     const outputs = this.automaton.scan(text)
     for (let k = 0; k < outputs.length; k += 2) scan.consider(outputs[k], outputs[k + 1])
     const { selector } = scan
-    const { entryAlias, entryFlags } = this.tables
-    const { aliasIds, companyIds, aliasTexts, aliasRules } = this
-    const keep = applyAmbiguityRule({
-      chosen: selector,
-      companyOf: (m) => companyIds[entryAlias[selector.items[m]]],
-      isAmbiguous: (m) => (entryFlags[selector.items[m]] & AMBIGUOUS) !== 0,
-      isEvidence: (m) => (entryFlags[selector.items[m]] & EVIDENCE) !== 0,
+    const { entryTarget } = this.tables
+    const targets = selector.items.map((e) => entryTarget[e])
+    const { aliasId, company, label, rule: targetRule, kind, bare, negative } = this.targets
+    const admission = admitMentions({
+      text,
+      starts: selector.starts,
+      ends: selector.ends,
+      targets,
+      targetCompany: company,
+      targetKind: kind,
+      targetBare: bare,
+      targetRule,
+      targetLabel: label,
+      targetNegative: negative,
       wordStarts: scan.wordStarts,
       wordEnds: scan.wordEnds,
-      window: options.contextWindow,
+      wordIds: scan.wordIds,
+      wordKind: this.words.kind,
+      wordText: this.words.text,
+      window: options.contextWindow ?? CONTEXT_WINDOW,
     })
     const mentions: Mention[] = []
     for (let m = 0; m < selector.count; m++) {
-      if (keep[m] === 0) continue
-      const alias = entryAlias[selector.items[m]]
+      if (admission.keep[m] === 0) continue
+      const t = targets[m]
       const start = selector.starts[m]
       const end = selector.ends[m]
       const snippet = snippetBounds(text, start, end, options.snippetRadius)
       mentions.push({
-        aliasId: aliasIds[alias],
-        companyId: companyIds[alias],
-        aliasText: aliasTexts[alias],
+        aliasId: aliasId[t] < 0 ? null : aliasId[t],
+        companyId: company[t],
+        aliasText: label[t],
         start,
         end,
         snippet: text.slice(snippet.from, snippet.to),
         snippetStart: snippet.from,
-        // Ambiguous aliases are admitted by context (context.ts); which context is not yet told.
-        rule: (entryFlags[selector.items[m]] & AMBIGUOUS) !== 0 ? 'context_word' : aliasRules[alias],
-        ruleDetail: null,
-        confidence: (entryFlags[selector.items[m]] & AMBIGUOUS) !== 0 ? 'medium' : 'high',
+        rule: admission.rule[m],
+        ruleDetail: admission.detail[m],
+        confidence: admission.confidence[m],
       })
     }
     return mentions
   }
 }
 
-function toEntry(text: string, caseSensitive: boolean, alias: number): Entry | undefined {
-  const key = foldAliasKey(text)
-  if (key.length === 0) return undefined
-  const { charClass } = getFoldTables()
-  let flags = 0
-  if (charClass[key.charCodeAt(0)] === CharClass.Word) flags |= LATIN_START
-  if (charClass[key.charCodeAt(key.length - 1)] === CharClass.Word) flags |= LATIN_END
-  if (isShortHanKey(key)) flags |= SHORT_HAN
-  if (key.includes(String.fromCharCode(SPACE))) flags |= HAS_SPACE
-  return { key, flags, language: 0, alias, widthKey: caseSensitive ? foldAliasKey(text, true) : undefined }
-}
-
 /** Entries as flat arrays, chained per automaton node in the order they are tried. */
 interface EntryTables {
   entryHead: Int32Array
   entryNext: Int32Array
-  entryAlias: Int32Array
-  entryFlags: Uint8Array
+  entryTarget: Int32Array
+  entryWord: Int32Array
+  entryFlags: Uint16Array
   entryLanguage: Uint8Array
   entryWidthKey: (string | undefined)[]
   cjkFilter: CjkSplitFilter
 }
 
-function linkEntries(entries: Entry[], automaton: Automaton, aliasIds: Int32Array, cjkFilter: CjkSplitFilter): EntryTables {
+function linkEntries(entries: Entry[], automaton: Automaton, targets: Targets, cjkFilter: CjkSplitFilter): EntryTables {
   const count = entries.length
   const entryHead = new Int32Array(automaton.depth.length).fill(-1)
   const entryNext = new Int32Array(count).fill(-1)
-  const entryAlias = new Int32Array(count)
-  const entryFlags = new Uint8Array(count)
-  const entryLanguage = new Uint8Array(count)
-  const entryWidthKey = new Array<string | undefined>(count)
-  for (let e = 0; e < count; e++) {
-    entryAlias[e] = entries[e].alias
-    entryFlags[e] = entries[e].flags
-    entryLanguage[e] = entries[e].language
-    entryWidthKey[e] = entries[e].widthKey
-  }
+  const entryTarget = Int32Array.from(entries, (entry) => entry.target)
+  const entryWord = Int32Array.from(entries, (entry) => entry.word)
+  const entryFlags = Uint16Array.from(entries, (entry) => entry.flags)
+  const entryLanguage = Uint8Array.from(entries, (entry) => entry.language)
+  const entryWidthKey = entries.map((entry) => entry.widthKey)
   // Insert each entry into its node's chain, keeping the chain in trial order. Chains are
-  // almost always one entry long (stored keys are unique), so insertion is cheap.
-  const idOf = (e: number) => (entryAlias[e] < 0 ? Infinity : aliasIds[entryAlias[e]])
+  // almost always one entry long, so insertion is cheap.
+  const idOf = (e: number) => (entryTarget[e] < 0 || targets.aliasId[entryTarget[e]] < 0 ? Infinity : targets.aliasId[entryTarget[e]])
   const before = (a: number, b: number) =>
-    (entryFlags[b] & CASE_SENSITIVE) - (entryFlags[a] & CASE_SENSITIVE) ||
-    (entryFlags[a] & AMBIGUOUS) - (entryFlags[b] & AMBIGUOUS) ||
+    (entryFlags[b] & EntryFlag.CaseSensitive) - (entryFlags[a] & EntryFlag.CaseSensitive) ||
+    (entryFlags[a] & EntryFlag.Ambiguous) - (entryFlags[b] & EntryFlag.Ambiguous) ||
     idOf(a) - idOf(b) ||
     a - b
   for (let e = 0; e < count; e++) {
@@ -185,14 +144,17 @@ function linkEntries(entries: Entry[], automaton: Automaton, aliasIds: Int32Arra
     entryNext[e] = entryNext[at]
     entryNext[at] = e
   }
-  return { entryHead, entryNext, entryAlias, entryFlags, entryLanguage, entryWidthKey, cjkFilter }
+  return { entryHead, entryNext, entryTarget, entryWord, entryFlags, entryLanguage, entryWidthKey, cjkFilter }
 }
+
+const isDigit = (unit: number) => unit >= 0x30 && unit <= 0x39
 
 /** The per-call state of one findMentions: judges the automaton's outputs. */
 class MentionScan {
   readonly selector = new SpanSelector()
   readonly wordStarts: number[] = []
   readonly wordEnds: number[] = []
+  readonly wordIds: number[] = []
   private readonly fold: Uint16Array
   private readonly charClass: Uint8Array
 
@@ -218,12 +180,13 @@ class MentionScan {
       let offered = false
       for (let e = entryHead[u]; e !== -1; e = entryNext[e]) {
         const flags = entryFlags[e]
-        if (taken && (flags & COMPANY_WORD) === 0) continue
-        if (start < 0) start = (flags & HAS_SPACE) !== 0 ? matchStart(this.text, end, depth[u], this.fold) : end - depth[u]
+        if (taken && (flags & EntryFlag.Word) === 0) continue
+        if (start < 0) start = (flags & EntryFlag.HasSpace) !== 0 ? matchStart(this.text, end, depth[u], this.fold) : end - depth[u]
         if (!this.onBoundaries(flags, start, end)) continue
-        if ((flags & COMPANY_WORD) !== 0) {
+        if ((flags & EntryFlag.Word) !== 0) {
           this.wordStarts.push(start)
           this.wordEnds.push(end)
+          this.wordIds.push(this.tables.entryWord[e])
         } else if (!offered && this.passes(e, flags, start, end)) {
           // Later entries of this node share the span: one offer decides for all of them.
           offered = true
@@ -234,9 +197,12 @@ class MentionScan {
   }
 
   private onBoundaries(flags: number, start: number, end: number): boolean {
-    const { text, charClass } = this
-    if ((flags & LATIN_START) !== 0 && start > 0 && charClass[text.charCodeAt(start - 1)] === CharClass.Word) return false
-    if ((flags & LATIN_END) !== 0 && end < text.length && charClass[text.charCodeAt(end)] === CharClass.Word) return false
+    const { text, charClass, fold } = this
+    if ((flags & EntryFlag.LatinStart) !== 0 && start > 0 && charClass[text.charCodeAt(start - 1)] === CharClass.Word) return false
+    if ((flags & EntryFlag.LatinEnd) !== 0 && end < text.length && charClass[text.charCodeAt(end)] === CharClass.Word) {
+      // A letter-digit junction is a boundary: PIKA1.0, DALL·E3, but no SAM in SAMPLE.
+      return isDigit(fold[text.charCodeAt(end - 1)]) !== isDigit(fold[text.charCodeAt(end)])
+    }
     return true
   }
 
@@ -244,8 +210,30 @@ class MentionScan {
     const { entryLanguage, entryWidthKey, cjkFilter } = this.tables
     const language = entryLanguage[e]
     if (language !== 0 && this.language !== 0 && language !== this.language) return false
-    if ((flags & CASE_SENSITIVE) !== 0 && !equalsExactCase(this.text, start, end, entryWidthKey[e]!)) return false
-    if ((flags & SHORT_HAN) !== 0 && cjkFilter.rejects(this.text, start, end)) return false
+    if ((flags & EntryFlag.CaseSensitive) !== 0 && !equalsExactCase(this.text, start, end, entryWidthKey[e]!)) {
+      if ((flags & EntryFlag.LatinAlias) === 0 || !this.inCjkText(start, end)) return false
+    }
+    if ((flags & EntryFlag.Capitalised) !== 0 && !/\p{Lu}/u.test(this.text.slice(start, end)) && !this.inCjkText(start, end)) return false
+    if ((flags & EntryFlag.ShortHan) !== 0 && cjkFilter.rejects(this.text, start, end)) return false
     return true
+  }
+
+  /** Whether the nearest non-space unit on either side is CJK (a Han character, 、，（）...). */
+  private inCjkText(start: number, end: number): boolean {
+    const { text } = this
+    let before = start - 1
+    while (before >= 0 && text.charCodeAt(before) === 0x20) before--
+    let after = end
+    while (after < text.length && text.charCodeAt(after) === 0x20) after++
+    return (before >= 0 && this.isCjkUnit(text.charCodeAt(before))) || (after < text.length && this.isCjkUnit(text.charCodeAt(after)))
+  }
+
+  private isCjkUnit(unit: number): boolean {
+    return (
+      this.charClass[unit] === CharClass.Cjk ||
+      (unit >= 0x3000 && unit <= 0x303f) ||
+      (unit >= 0xff01 && unit <= 0xff0f) ||
+      (unit >= 0xff1a && unit <= 0xff20)
+    )
   }
 }

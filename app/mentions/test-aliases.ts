@@ -1,4 +1,4 @@
-import type { MentionAlias } from './types.ts'
+import type { MentionAlias, MentionTicker } from './types.ts'
 
 /** A small alias list shaped like company_alias rows, for the engine's tests. */
 export function makeAliases(rows: [companyId: number, text: string, extra?: Partial<MentionAlias>][]): MentionAlias[] {
@@ -29,6 +29,13 @@ export const company = {
   pixart: 12,
   apple: 13,
   sensetime: 14,
+  alibaba: 15,
+  wondershare: 16,
+  kunlun: 17,
+  midjourney: 18,
+  onsemi: 19,
+  snap: 20,
+  block: 21,
 } as const
 
 export const ALIASES = makeAliases([
@@ -42,7 +49,7 @@ export const ALIASES = makeAliases([
   [company.bytedance, '抖音', { kind: 'product' }],
   [company.google, 'Google'],
   [company.google, 'Gemini', { kind: 'product', isAmbiguous: true }],
-  [company.runway, 'Runway', { isAmbiguous: true }],
+  [company.runway, 'Runway', { isAmbiguous: true, ambiguousReason: 'english_word' }],
   [company.runway, 'Gen-2', { kind: 'product' }],
   [company.stability, 'Stability AI'],
   [company.stability, 'Stable Diffusion', { kind: 'product' }],
@@ -65,4 +72,33 @@ export const ALIASES = makeAliases([
   [company.apple, 'AAPL', { kind: 'ticker', caseSensitive: true }],
   [company.sensetime, '商汤科技'],
   [company.sensetime, '商汤', { kind: 'short_name' }],
+  // Added for issue 12 (appended, so the ids above stay put).
+  [company.alibaba, '阿里巴巴'],
+  [company.wondershare, '万兴科技'],
+  [company.kunlun, '昆仑万维'],
+  [company.kuaishou, '可灵', { kind: 'product' }],
+  [company.bytedance, '字节跳动'],
+  [company.midjourney, 'Midjourney', { caseSensitive: true }],
+  [company.stability, 'Stability', { kind: 'short_name', isAmbiguous: true }],
+  [company.onsemi, 'ON Semiconductor'],
+  [company.snap, 'Snap Inc.'],
+  [company.apple, '苹果', { isAmbiguous: true, ambiguousReason: 'chinese_word', negativeContext: ['水果', '好吃', '很甜'] }],
+  [company.block, 'Block', { isAmbiguous: true, ambiguousReason: 'english_word', negativeContext: ['city block', 'building'] }],
+  [company.runway, 'Gen-3 Alpha', { kind: 'product' }],
 ])
+
+/** Registry tickers for the same companies (company_ticker rows). */
+export const TICKERS: MentionTicker[] = [
+  { companyId: company.tencent, exchange: 'HK', code: '0700' },
+  { companyId: company.alibaba, exchange: 'HK', code: '9988' },
+  { companyId: company.alibaba, exchange: 'US', code: 'BABA' },
+  { companyId: company.baidu, exchange: 'US', code: 'BIDU' },
+  { companyId: company.baidu, exchange: 'HK', code: '9888' },
+  { companyId: company.kunlun, exchange: 'SZ', code: '300418' },
+  { companyId: company.wondershare, exchange: 'SZ', code: '300624' },
+  { companyId: company.meitu, exchange: 'HK', code: '1357' },
+  { companyId: company.onsemi, exchange: 'US', code: 'ON' },
+  { companyId: company.snap, exchange: 'US', code: 'SNAP' },
+  { companyId: company.kuaishou, exchange: 'HK', code: '1024' },
+  { companyId: company.apple, exchange: 'US', code: 'AAPL' },
+]

@@ -12,6 +12,11 @@ export interface MentionAlias {
   isAmbiguous: boolean
   /** Words that, near a match, mean it is not this company (苹果 near 水果, Block near "city block"). */
   negativeContext?: readonly string[]
+  /**
+   * Why the alias is ambiguous (company_alias.ambiguous_reason). 'english_word' and
+   * 'chinese_word' mark an ordinary word: generic company words alone never admit it.
+   */
+  ambiguousReason?: string | null
 }
 
 /** What admitted a mention; stored as mention.rule. */
@@ -59,6 +64,11 @@ export interface MentionMatcherOptions {
   topicWords?: readonly string[]
   /** Tickers of the registry; each matches in the variants people write (0700.HK, 700 HK, HK:0700...). */
   tickers?: readonly MentionTicker[]
+  /**
+   * Whether a lower-cased US symbol is an ordinary English word (snap, target): such a
+   * symbol counts alone only in brackets after its company. Default: a built-in short list.
+   */
+  isOrdinaryWord?: (word: string) => boolean
 }
 
 export interface FindMentionsOptions {

@@ -1,0 +1,285 @@
+/**
+ * Which chosen candidates count, and why (issue 12, items 1, 4, 5, 8). Runs after the
+ * leftmost-longest selection, so all evidence is a mention that was really chosen.
+ *
+ * In this order, for each chosen candidate:
+ *   1. Negative context: a word of the alias's negativeContext in the same sentence and
+ *      within the window vetoes it, whatever else is around (苹果 near 水果).
+ *   2. A bare ticker needs ticker context (tickers.ts): digits in brackets, right after the
+ *      same company or after a code label; short or ordinary-word letters only in
+ *      brackets right after the same company. Rule 'ticker'.
+ *   3. A non-ambiguous alias or a ticker counts: rule 'name', 'product' or 'ticker', high.
+ *   4. An ambiguous alias counts with, first found wins:
+ *      a. a kept unambiguous mention of the same company in the window: that mention's
+ *         rule, its alias as detail, high;
+ *      b. a version right after it (Pika1.0, Pika 2.1, Gemini v2): 'product', medium;
+ *      c. a theme's topic word in the window: 'topic_word', medium;
+ *      d. a product word (model, 分割): 'context_word', medium;
+ *      e. (not for acronyms such as SAM) a specific company word in the window, or a
+ *         generic one right beside it: 'context_word', medium;
+ *      f. another company kept in the same list (lists.ts), chaining through the list:
+ *         'listed_with', that company's alias as detail, medium;
+ *      g. (not for acronyms, nor for aliases that are ordinary words) a generic company
+ *         word anywhere in the window: 'context_word', low.
+ */
+import { ADJACENT_GAP, WordKind } from './context.ts'
+import { isListGap, sentenceAround } from './lists.ts'
+import { BareCode } from './tickers.ts'
+import type { MentionConfidence, MentionRule } from './types.ts'
+
+/** Per-target facts the rule reads (matcher.ts fills them). */
+export const TargetKind = {
+  Ambiguous: 1,
+  /** All-caps Latin of at most four letters: needs product context. */
+  Acronym: 2,
+  /** Also an ordinary word (ambiguousReason): generic company words alone do not admit it. */
+  OrdinaryWord: 4,
+} as const
+
+export interface AdmissionInput {
+  text: string
+  starts: readonly number[]
+  ends: readonly number[]
+  /** The target (alias or ticker variant) of each chosen candidate. */
+  targets: readonly number[]
+  targetCompany: Int32Array
+  targetKind: Uint8Array
+  targetBare: Uint8Array
+  targetRule: readonly MentionRule[]
+  targetLabel: readonly string[]
+  targetNegative: readonly (ReadonlySet<number> | undefined)[]
+  /** Word hits in order of end position, and what each word is. */
+  wordStarts: readonly number[]
+  wordEnds: readonly number[]
+  wordIds: readonly number[]
+  wordKind: Uint8Array
+  wordText: readonly string[]
+  window: number
+}
+
+export interface Admission {
+  keep: Uint8Array
+  rule: MentionRule[]
+  detail: (string | null)[]
+  confidence: MentionConfidence[]
+}
+
+const VERSION = /^(?:v?\d{1,2}(?:\.\d{1,2}){0,2}|[ -]v?\d{1,2}\.\d{1,2}(?:\.\d{1,2})?|[ -]v\d{1,2})(?![\d%.]?\d)/iu
+const OPENING_BRACKETS = new Set([...'(（[【〔'])
+const CLOSING_AFTER_CODE = new Set([...')）]】〕,，;；、 '])
+
+export function admitMentions(input: AdmissionInput): Admission {
+  const { text, starts, ends, targets, targetCompany, targetKind, targetBare, targetRule, targetLabel, window } = input
+  const n = starts.length
+  const keep = new Uint8Array(n)
+  const rule = new Array<MentionRule>(n)
+  const detail = new Array<string | null>(n).fill(null)
+  const confidence = new Array<MentionConfidence>(n)
+  const words = wordsOutsideMentions(input)
+  const admit = (m: number, r: MentionRule, d: string | null, c: MentionConfidence) => {
+    keep[m] = 1
+    rule[m] = r
+    detail[m] = d
+    confidence[m] = c
+  }
+  const company = (m: number) => targetCompany[targets[m]]
+  const pending: number[] = []
+  const vetoed = new Uint8Array(n)
+
+  for (let m = 0; m < n; m++) {
+    const t = targets[m]
+    if (isVetoed(input, words, m)) {
+      vetoed[m] = 1
+      continue
+    }
+    const bare = targetBare[t]
+    if (bare === BareCode.Digits || bare === BareCode.BracketedLetters) {
+      if (hasTickerContext(input, words, m, bare)) admit(m, 'ticker', null, 'high')
+    } else if ((targetKind[t] & TargetKind.Ambiguous) === 0) admit(m, targetRule[t], null, 'high')
+    else pending.push(m)
+  }
+
+  const stillPending: number[] = []
+  for (const m of pending) {
+    const kind = targetKind[targets[m]]
+    const from = starts[m] - window
+    const to = ends[m] + window
+    let same = -1
+    for (let j = firstEndingAfter(ends, from); j < n && starts[j] < to; j++) {
+      if (j !== m && keep[j] === 1 && company(j) === company(m) && (targetKind[targets[j]] & TargetKind.Ambiguous) === 0) {
+        if (same < 0 || Math.abs(starts[j] - starts[m]) < Math.abs(starts[same] - starts[m])) same = j
+      }
+    }
+    if (same >= 0) {
+      admit(m, rule[same] === 'ticker' ? 'ticker' : targetRule[targets[same]], targetLabel[targets[same]], 'high')
+      continue
+    }
+    const version = VERSION.exec(text.slice(ends[m], ends[m] + 12))
+    if (version) {
+      admit(m, 'product', version[0].trim(), 'medium')
+      continue
+    }
+    const topic = nearestWord(input, words, m, from, to, WordKind.Topic)
+    if (topic !== null) {
+      admit(m, 'topic_word', topic, 'medium')
+      continue
+    }
+    const product = nearestWord(input, words, m, from, to, WordKind.Product)
+    if (product !== null) {
+      admit(m, 'context_word', product, 'medium')
+      continue
+    }
+    if ((kind & TargetKind.Acronym) === 0) {
+      const specific =
+        nearestWord(input, words, m, from, to, WordKind.Specific) ??
+        nearestWord(input, words, m, starts[m] - ADJACENT_GAP, ends[m] + ADJACENT_GAP, WordKind.Generic, true)
+      if (specific !== null) {
+        admit(m, 'context_word', specific, 'medium')
+        continue
+      }
+    }
+    stillPending.push(m)
+  }
+
+  admitListed(input, keep, vetoed, stillPending, admit)
+
+  for (const m of stillPending) {
+    if (keep[m] === 1 || (targetKind[targets[m]] & (TargetKind.Acronym | TargetKind.OrdinaryWord)) !== 0) continue
+    const generic = nearestWord(input, words, m, starts[m] - window, ends[m] + window, WordKind.Generic)
+    if (generic !== null) admit(m, 'context_word', generic, 'low')
+  }
+  return { keep, rule, detail, confidence }
+}
+
+/** f: lists. A chosen candidate that is no mention (vetoed, or unadmitted) is still a list item. */
+function admitListed(
+  input: AdmissionInput,
+  keep: Uint8Array,
+  vetoed: Uint8Array,
+  pending: readonly number[],
+  admit: (m: number, r: MentionRule, d: string | null, c: MentionConfidence) => void,
+): void {
+  if (pending.length === 0) return
+  const { text, starts, ends, targets, targetCompany, targetLabel } = input
+  const n = starts.length
+  // Group chosen candidates into lists: neighbours whose gap only separates items.
+  const group = new Int32Array(n)
+  for (let m = 1; m < n; m++) group[m] = isListGap(text, ends[m - 1], starts[m]) ? group[m - 1] : m
+  let changed = true
+  while (changed) {
+    changed = false
+    for (const m of pending) {
+      if (keep[m] === 1 || vetoed[m] === 1) continue
+      let best = -1
+      for (let j = group[m]; j < n && group[j] === group[m]; j++) {
+        if (keep[j] === 1 && targetCompany[targets[j]] !== targetCompany[targets[m]]) {
+          if (best < 0 || Math.abs(j - m) < Math.abs(best - m)) best = j
+        }
+      }
+      if (best >= 0) {
+        admit(m, 'listed_with', targetLabel[targets[best]], 'medium')
+        changed = true
+      }
+    }
+  }
+}
+
+interface Words {
+  starts: number[]
+  ends: number[]
+  ids: number[]
+  longest: number
+}
+
+function isVetoed(input: AdmissionInput, words: Words, m: number): boolean {
+  const negative = input.targetNegative[input.targets[m]]
+  if (!negative || negative.size === 0) return false
+  const [from, to] = sentenceAround(input.text, input.starts[m], input.ends[m], input.window)
+  for (let k = firstEndingAfter(words.ends, from); k < words.ends.length && words.ends[k] - words.longest < to; k++) {
+    if (words.starts[k] >= from && words.ends[k] <= to && negative.has(words.ids[k])) return true
+  }
+  return false
+}
+
+function hasTickerContext(input: AdmissionInput, words: Words, m: number, bare: number): boolean {
+  const { text, starts, ends, targets, targetCompany } = input
+  const start = starts[m]
+  const end = ends[m]
+  let before = start - 1
+  while (before >= 0 && (text[before] === ' ' || text[before] === '\u3000')) before--
+  const bracketed = before >= 0 && OPENING_BRACKETS.has(text[before]) && (end === text.length || CLOSING_AFTER_CODE.has(text[end]))
+  // The previous chosen candidate, if it is the same company and ends right before.
+  const previous = m > 0 && targetCompany[targets[m - 1]] === targetCompany[targets[m]] ? ends[m - 1] : -1
+  const afterCompany = previous >= 0 && /^[\s(（:：]{0,3}$/u.test(text.slice(previous, start))
+  if (bare === BareCode.BracketedLetters) return bracketed && afterCompany
+  if (bracketed || afterCompany) return true
+  for (let k = firstEndingAfter(words.ends, start - 6); k < words.ends.length && words.ends[k] <= start; k++) {
+    if ((input.wordKind[words.ids[k]] & WordKind.CodeLabel) !== 0 && /^[\s:：为是]*$/u.test(text.slice(words.ends[k], start))) return true
+  }
+  return false
+}
+
+/** The word of this kind nearest to candidate m within [from, to); adjacent: only spaces, punctuation or "the" between. */
+function nearestWord(
+  input: AdmissionInput,
+  words: Words,
+  m: number,
+  from: number,
+  to: number,
+  kind: number,
+  adjacent = false,
+): string | null {
+  const { starts, ends, wordKind, text } = input
+  let best = -1
+  let bestDistance = Infinity
+  for (let k = firstEndingAfter(words.ends, from); k < words.ends.length && words.ends[k] - words.longest < to; k++) {
+    if (words.starts[k] < from || words.starts[k] >= to || (wordKind[words.ids[k]] & kind) === 0) continue
+    const distance = words.ends[k] <= starts[m] ? starts[m] - words.ends[k] : words.starts[k] - ends[m]
+    if (adjacent) {
+      const gap = words.ends[k] <= starts[m] ? text.slice(words.ends[k], starts[m]) : text.slice(ends[m], words.starts[k])
+      if (!isAdjacentGap(gap)) continue
+    }
+    if (distance < bestDistance || (distance === bestDistance && words.ends[k] - words.starts[k] > words.ends[best] - words.starts[best])) {
+      best = k
+      bestDistance = distance
+    }
+  }
+  // As written in the document (Inc., 視頻生成), which is what a reader recognises.
+  return best < 0 ? null : text.slice(words.starts[best], words.ends[best])
+}
+
+const GAP_WORDS = new Set(['the', 'a', 'this', 'its', '该', '这家', '一家'])
+
+/** Only punctuation, spaces and at most one article or demonstrative: "Runway, the startup". */
+function isAdjacentGap(gap: string): boolean {
+  const words = gap.split(/[\s,，、'’-]+/u).filter(Boolean)
+  return words.length === 0 || (words.length === 1 && GAP_WORDS.has(words[0].toLowerCase()))
+}
+
+/** Word hits outside every chosen candidate: 科技 inside 商汤科技 describes that company only. */
+function wordsOutsideMentions(input: AdmissionInput): Words {
+  const { starts: chosenStarts, ends: chosenEnds, wordStarts, wordEnds, wordIds } = input
+  const words: Words = { starts: [], ends: [], ids: [], longest: 0 }
+  let m = 0
+  for (let k = 0; k < wordEnds.length; k++) {
+    while (m < chosenEnds.length && chosenEnds[m] < wordEnds[k]) m++
+    if (m < chosenEnds.length && chosenStarts[m] <= wordStarts[k]) continue
+    words.starts.push(wordStarts[k])
+    words.ends.push(wordEnds[k])
+    words.ids.push(wordIds[k])
+    words.longest = Math.max(words.longest, wordEnds[k] - wordStarts[k])
+  }
+  return words
+}
+
+/** Index of the first value greater than `value` in a non-decreasing array. */
+export function firstEndingAfter(sorted: readonly number[], value: number): number {
+  let lo = 0
+  let hi = sorted.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (sorted[mid] > value) hi = mid
+    else lo = mid + 1
+  }
+  return lo
+}
