@@ -44,7 +44,10 @@ function isLegalWord(word: string): boolean {
   const bare = word.replace(/[.,()]/gu, '').toLowerCase()
   if (bare === '') return true
   if (EN_TAIL.has(bare)) return true
-  const parts = word.toLowerCase().split(/[.,()]/u).filter(Boolean)
+  const parts = word
+    .toLowerCase()
+    .split(/[.,()]/u)
+    .filter(Boolean)
   return parts.length > 1 && parts.every((part) => EN_TAIL.has(part))
 }
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 
 import { formatTicker } from '#app/utils/ticker.ts'
 
-import { derivedAliasProblem,deriveShortNames } from './names.ts'
+import { derivedAliasProblem, deriveShortNames } from './names.ts'
 import { readUniverseFile, UniverseFileError } from './read-universe.server.ts'
 import type { UniverseFormat } from './types.ts'
 
