@@ -28,8 +28,8 @@ import { en as jobs } from './messages/en/jobs.ts'
 import { en as listing } from './messages/en/listing.ts'
 import { en as meeting } from './messages/en/meeting.ts'
 import { en as mentions } from './messages/en/mentions.ts'
+import { en as review } from './messages/en/review.ts'
 import { en as nav } from './messages/en/nav.ts'
-import { en as newnames } from './messages/en/newnames.ts'
 import { en as region } from './messages/en/region.ts'
 import { en as role } from './messages/en/role.ts'
 import { en as scoringAdmin } from './messages/en/scoring.admin.ts'
@@ -76,8 +76,8 @@ export const messages = {
   ...listing,
   ...meeting,
   ...mentions,
+  ...review,
   ...nav,
-  ...newnames,
   ...region,
   ...role,
   ...scoring,

@@ -23,8 +23,8 @@ import { zhCN as jobs } from './messages/zh-CN/jobs.ts'
 import { zhCN as listing } from './messages/zh-CN/listing.ts'
 import { zhCN as meeting } from './messages/zh-CN/meeting.ts'
 import { zhCN as mentions } from './messages/zh-CN/mentions.ts'
+import { zhCN as review } from './messages/zh-CN/review.ts'
 import { zhCN as nav } from './messages/zh-CN/nav.ts'
-import { zhCN as newnames } from './messages/zh-CN/newnames.ts'
 import { zhCN as region } from './messages/zh-CN/region.ts'
 import { zhCN as role } from './messages/zh-CN/role.ts'
 import { zhCN as scoringAdmin } from './messages/zh-CN/scoring.admin.ts'
@@ -71,8 +71,8 @@ export const messages: Record<keyof typeof en, string> = {
   ...listing,
   ...meeting,
   ...mentions,
+  ...review,
   ...nav,
-  ...newnames,
   ...region,
   ...role,
   ...scoring,
