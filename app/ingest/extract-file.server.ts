@@ -1,7 +1,8 @@
 import { extractHtml } from './extract-html.server.ts'
 import { extractPdf, looksLikePdf } from './extract-pdf.server.ts'
-import { cleanDocumentText, decodeTextBytes, extractPlainText, markdownToText } from './extract-text.server.ts'
+import { cleanDocumentText, decodeTextBytes, markdownToText } from './extract-text.server.ts'
 import { IngestError } from './ingest-error.ts'
+import { removePageFurniture } from './page-furniture.ts'
 
 // One uploaded file -> its text and whatever metadata it carries, by kind. The kind comes
 // from the extension, except that a PDF is known by its first bytes whatever it is called.
@@ -20,6 +21,14 @@ export interface Extracted {
   title: string | null
   publisher: string | null
   publishedOn: string | null
+  /** Repeated page lines (headers, disclaimers, page numbers) taken out; see page-furniture.ts. */
+  furnitureLinesRemoved?: number
+}
+
+/** Cleaned text, less the repeated lines of a text with pages. */
+function withoutFurniture(text: string): { text: string; furnitureLinesRemoved: number } {
+  const { text: kept, linesRemoved } = removePageFurniture(text)
+  return { text: cleanDocumentText(kept), furnitureLinesRemoved: linesRemoved }
 }
 
 const BY_EXTENSION: Record<string, FileKind> = {
@@ -87,7 +96,7 @@ export async function extractFile(file: UploadedFile): Promise<Extracted> {
   switch (kind) {
     case 'pdf': {
       const pdf = await extractPdf(file.bytes)
-      return { kind, text: cleanDocumentText(pdf.text), title: pdf.title, publisher: pdf.publisher, publishedOn: pdf.publishedOn }
+      return { kind, ...withoutFurniture(pdf.text), title: pdf.title, publisher: pdf.publisher, publishedOn: pdf.publishedOn }
     }
     case 'html': {
       const html = extractHtml(decodeTextBytes(file.bytes))
@@ -98,6 +107,7 @@ export async function extractFile(file: UploadedFile): Promise<Extracted> {
       return { kind, text: cleanDocumentText(markdownToText(source)), title: firstHeading(source), publisher: null, publishedOn: null }
     }
     case 'text':
-      return { kind, text: extractPlainText(file.bytes), title: null, publisher: null, publishedOn: null }
+      // A text file's pages are form feeds, as printers and some exporters write them.
+      return { kind, ...withoutFurniture(decodeTextBytes(file.bytes)), title: null, publisher: null, publishedOn: null }
   }
 }

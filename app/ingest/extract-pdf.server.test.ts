@@ -22,7 +22,7 @@ describe('PDF', () => {
     expect(pdf.title).toBe('Multimodal AI outlook')
     expect(pdf.publisher).toBe('CICC')
     expect(pdf.publishedOn).toBe('2024-03-05')
-    const [one, two, three] = pdf.text.split('\n\n')
+    const [one, two, three] = pdf.text.split('\f')
     expect(one).toContain('Tencent applies its Hunyuan model')
     expect(two).toContain('Baidu ships ERNIE Bot')
     expect(three).toContain('slower than expected')

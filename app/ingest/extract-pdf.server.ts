@@ -5,6 +5,7 @@ import { IngestError } from './ingest-error.ts'
 // import and most requests never need it.
 
 export interface PdfExtract {
+  /** The pages' text, a form feed (\f) between pages (page-furniture.ts reads them apart). */
   text: string
   pages: number
   title: string | null
@@ -72,7 +73,7 @@ export async function extractPdf(bytes: Uint8Array): Promise<PdfExtract> {
       pages.push(text)
       page.cleanup()
     }
-    const text = pages.join('\n\n')
+    const text = pages.join('\f')
     if (!/[\p{L}\p{N}]/u.test(text)) throw new IngestError('noTextPdf')
     const { info } = (await doc.getMetadata().catch(() => ({ info: {} }))) as { info: Record<string, unknown> }
     const title = infoString(info, 'Title')

@@ -33,6 +33,8 @@ export interface PreparedDocument {
   fileName: string | null
   hash: string
   body: string
+  /** Repeated page lines (headers, disclaimers) taken out of body before matching. */
+  furnitureLinesRemoved?: number
   tags: string[]
   themeIds: number[]
 }
@@ -119,6 +121,7 @@ export async function storeDocument(db: DB, input: NewDocument, options: StoreDo
           file_name: doc.fileName,
           content_hash: doc.hash,
           body: doc.body,
+          furniture_lines_removed: doc.furnitureLinesRemoved ?? 0,
           tags: doc.tags,
           feed_id: input.feedId ?? null,
           created_by: input.createdBy ?? null,

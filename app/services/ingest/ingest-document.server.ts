@@ -5,6 +5,7 @@ import { extractHtml } from '#app/ingest/extract-html.server.ts'
 import { cleanDocumentText } from '#app/ingest/extract-text.server.ts'
 import { IngestError } from '#app/ingest/ingest-error.ts'
 import { contentHash } from '#app/ingest/normalise-hash.ts'
+import { removePageFurniture } from '#app/ingest/page-furniture.ts'
 import type { MentionMatcher } from '#app/mentions/index.ts'
 import type { DB } from '#app/models/db.server.ts'
 import {
@@ -67,6 +68,7 @@ const clamp = (value: string, max: number) => value.replace(/\s+/g, ' ').trim().
 
 export async function prepareDocument(input: IngestDocumentInput): Promise<PreparedDocument> {
   let text: string
+  let furnitureLinesRemoved = 0
   let found: { title: string | null; publisher: string | null; publishedOn: string | null } = {
     title: null,
     publisher: null,
@@ -75,13 +77,17 @@ export async function prepareDocument(input: IngestDocumentInput): Promise<Prepa
   if (input.file) {
     const extracted = await extractFile(input.file)
     text = extracted.text
+    furnitureLinesRemoved = extracted.furnitureLinesRemoved ?? 0
     found = { ...extracted, title: extracted.title ?? titleFromFileName(input.file.name) }
   } else if (input.html !== undefined) {
     const extracted = extractHtml(input.html)
     text = cleanDocumentText(extracted.text)
     found = extracted
   } else {
-    text = cleanDocumentText(input.text ?? '')
+    // Pasted pages arrive with form feeds between them when copied from a print layout.
+    const pasted = removePageFurniture(input.text ?? '')
+    text = cleanDocumentText(pasted.text)
+    furnitureLinesRemoved = pasted.linesRemoved
   }
   if (!/[\p{L}\p{N}]/u.test(text)) throw new IngestError('empty')
   if (text.length > MAX_TEXT_CHARS) throw new IngestError('tooLong', { max: MAX_TEXT_CHARS })
@@ -96,6 +102,7 @@ export async function prepareDocument(input: IngestDocumentInput): Promise<Prepa
     fileName: input.file ? input.file.name.slice(0, 500) : null,
     hash: contentHash(text),
     body: text,
+    furnitureLinesRemoved,
     tags: normaliseTags(input.tags),
     themeIds: [...new Set(input.themeIds ?? [])],
   }
