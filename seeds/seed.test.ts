@@ -125,6 +125,22 @@ describe('seedDemoData', () => {
     expect(await companyOf('09988.HK')).toBe('Alibaba')
   })
 
+  it('gives ambiguous aliases their reason and negative context, and the theme its topic words', async () => {
+    const alias = (text: string) =>
+      conn.db
+        .selectFrom('company_alias')
+        .select(['is_ambiguous', 'ambiguous_reason', 'negative_context'])
+        .where('normalised_text', '=', normaliseAlias(text))
+        .executeTakeFirstOrThrow()
+    expect(await alias('苹果')).toMatchObject({ is_ambiguous: true, ambiguous_reason: 'chinese_word' })
+    expect((await alias('苹果')).negative_context).toContain('水果')
+    expect((await alias('SAM')).negative_context).toContain('addressable market')
+    expect(await alias('Stability')).toMatchObject({ is_ambiguous: true, ambiguous_reason: 'english_word' })
+    expect(await alias('OpenAI')).toEqual({ is_ambiguous: false, ambiguous_reason: null, negative_context: [] })
+    const theme = await conn.db.selectFrom('theme').select('topic_words').where('slug', '=', 'multimodal-ai').executeTakeFirstOrThrow()
+    expect(theme.topic_words).toEqual(expect.arrayContaining(['视频生成', '文生图', 'video generation', 'text-to-image']))
+  })
+
   it('loads the Epoch AI data-exhaustion estimates', async () => {
     const rows = await conn.db
       .selectFrom('data_exhaustion_estimate as e')
