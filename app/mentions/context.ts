@@ -73,6 +73,8 @@ export const SPECIFIC_COMPANY_WORDS: readonly string[] = [
 /** Every company word; MentionMatcherOptions.companyWords replaces it. */
 export const DEFAULT_COMPANY_WORDS: readonly string[] = [...GENERIC_COMPANY_WORDS, ...SPECIFIC_COMPANY_WORDS]
 
+// Deliberately not the field's words (视频生成, text-to-image): a theme declares those as
+// topic words, which admit with their own rule and detail.
 export const PRODUCT_WORDS: readonly string[] = [
   'model',
   'models',
@@ -82,18 +84,10 @@ export const PRODUCT_WORDS: readonly string[] = [
   'checkpoint',
   'open-source',
   'open source',
-  'video generation',
-  'image generation',
-  'text-to-video',
-  'text-to-image',
   '模型',
   '大模型',
   '分割',
   '图像分割',
-  '视频生成',
-  '图像生成',
-  '文生图',
-  '文生视频',
   '开源',
 ]
 

@@ -1,12 +1,14 @@
 import { sql } from 'kysely'
 
-import { buildMentionMatcher, type MentionAlias, type MentionMatcher } from '#app/mentions/index.ts'
+import { buildMentionMatcher, type MentionAlias, type MentionMatcher, type MentionTicker } from '#app/mentions/index.ts'
 import type { DB } from '#app/models/db.server.ts'
 
-// The mention matcher is built from every alias of every company (~50 ms for thousands of
-// aliases) and kept for the life of the process. Before each use a cheap fingerprint of
-// the alias table says whether it is still current: any added, removed or edited alias
-// (text, company, language, kind, flags) changes it, and the next use rebuilds.
+// The mention matcher is built from every alias of every company, every registry ticker
+// and the topic words of every theme (~50 ms for thousands of aliases), and kept for the
+// life of the process. Before each use a cheap fingerprint says whether it is still
+// current: any added, removed or edited alias (text, company, language, kind, flags,
+// negative context, ambiguity reason), ticker or theme topic word changes it, and the
+// next use rebuilds.
 
 export interface CachedMatcher {
   fingerprint: string
@@ -17,38 +19,69 @@ let cached: CachedMatcher | undefined
 let building: { fingerprint: string; promise: Promise<CachedMatcher> } | undefined
 
 /**
- * count, max(id) and an md5 over every field the matcher reads, in id order. One query,
- * no rows shipped: measured ~5 ms for 10,000 aliases on PGlite (tests/documents.test.ts).
+ * Per table: count, max(id) and an md5 over every field the matcher reads, in id order.
+ * One query, no rows shipped: measured ~5 ms for 10,000 aliases on PGlite
+ * (tests/documents.test.ts). Arrays are joined with a unit that cannot be typed (chr(1)).
  */
 export async function aliasFingerprint(db: DB): Promise<string> {
-  const row = await sql<{ n: number; maxId: number | null; digest: string }>`
-    select count(*)::int as "n", max(id) as "maxId",
-      md5(coalesce(string_agg(
-        id || ':' || company_id || ':' || language || ':' || kind || ':' || case_sensitive || ':' || is_ambiguous || ':' || text,
-        chr(10) order by id), '')) as "digest"
-    from company_alias`.execute(db)
-  const { n, maxId, digest } = row.rows[0]
-  return `${n}:${maxId ?? 0}:${digest}`
+  const row = await sql<{ aliases: string; tickers: string; topics: string }>`
+    select
+      (select count(*) || ':' || coalesce(max(id), 0) || ':' || md5(coalesce(string_agg(
+          id || ':' || company_id || ':' || language || ':' || kind || ':' || case_sensitive || ':' || is_ambiguous || ':' ||
+          coalesce(ambiguous_reason, '') || ':' || array_to_string(negative_context, chr(1)) || ':' || text,
+          chr(10) order by id), ''))
+        from company_alias) as "aliases",
+      (select count(*) || ':' || md5(coalesce(string_agg(company_id || ':' || exchange || ':' || code, chr(10) order by id), ''))
+        from company_ticker) as "tickers",
+      (select md5(coalesce(string_agg(distinct word, chr(10) order by word), ''))
+        from theme, unnest(topic_words) as word) as "topics"`.execute(db)
+  const { aliases, tickers, topics } = row.rows[0]
+  return `${aliases}|${tickers}|${topics}`
 }
 
 async function loadAliases(db: DB): Promise<MentionAlias[]> {
-  const rows = await db
+  return db
     .selectFrom('company_alias')
-    .select(['id', 'company_id as companyId', 'text', 'language', 'kind', 'case_sensitive as caseSensitive', 'is_ambiguous as isAmbiguous'])
+    .select([
+      'id',
+      'company_id as companyId',
+      'text',
+      'language',
+      'kind',
+      'case_sensitive as caseSensitive',
+      'is_ambiguous as isAmbiguous',
+      'negative_context as negativeContext',
+      'ambiguous_reason as ambiguousReason',
+    ])
     .orderBy('id')
     .execute()
-  return rows
 }
 
-/** The matcher for the aliases as they are now; rebuilt only when they changed. */
+async function loadTickers(db: DB): Promise<MentionTicker[]> {
+  return db.selectFrom('company_ticker').select(['company_id as companyId', 'exchange', 'code']).orderBy('id').execute()
+}
+
+/** The union of every theme's topic words: a mention is found once, whatever theme reads it. */
+async function loadTopicWords(db: DB): Promise<string[]> {
+  const rows = await sql<{ word: string }>`select distinct unnest(topic_words) as "word" from theme order by 1`.execute(db)
+  return rows.rows.map((row) => row.word)
+}
+
+async function build(db: DB, fingerprint: string): Promise<CachedMatcher> {
+  const aliases = await loadAliases(db)
+  const tickers = await loadTickers(db)
+  const topicWords = await loadTopicWords(db)
+  return { fingerprint, matcher: buildMentionMatcher(aliases, { tickers, topicWords }) }
+}
+
+/** The matcher for the aliases, tickers and topic words as they are now; rebuilt only when they changed. */
 export async function getMentionMatcher(db: DB): Promise<CachedMatcher> {
   const fingerprint = await aliasFingerprint(db)
   if (cached?.fingerprint === fingerprint) return cached
-  // Concurrent requests after an alias change share one build.
+  // Concurrent requests after a change share one build.
   if (building?.fingerprint === fingerprint) return building.promise
-  const promise = loadAliases(db)
-    .then((aliases) => {
-      const next = { fingerprint, matcher: buildMentionMatcher(aliases) }
+  const promise = build(db, fingerprint)
+    .then((next) => {
       cached = next
       return next
     })
