@@ -30,7 +30,7 @@ const OPTIONS = {
 } as const
 
 /** The app's database, opened the way the app opens it (and refusing a PGlite in use). */
-async function openDatabase(io: CliIo): Promise<Connection> {
+export async function openDatabase(io: CliIo): Promise<Connection> {
   if (io.openDatabase) return io.openDatabase()
   const env = readEnv(io.env as NodeJS.ProcessEnv)
   if (!env.DATABASE_URL) assertDataDirFree(path.resolve(env.DATA_DIR, 'pglite'))
