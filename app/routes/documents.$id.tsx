@@ -4,19 +4,29 @@ import { useMemo, useState } from 'react'
 
 import { DocumentDetailsForm } from '#app/components/documents/document-details-form.tsx'
 import { HighlightedText, type MentionSpan } from '#app/components/documents/highlighted-text.tsx'
+import { SearchMatches } from '#app/components/documents/search-matches.tsx'
 import { requireRole, requireUser } from '#app/http/auth.server.ts'
 import { badRequest, formError, type FormFailure, parseForm } from '#app/http/forms.server.ts'
 import { refusalResponse, requireFound, requireIdParam } from '#app/http/refusal.server.ts'
 import { formatDate, formatDateTime, formatNumber, localName, useI18n } from '#app/i18n/index.ts'
 import { labelOf } from '#app/i18n/labels.ts'
 import { pageTitle } from '#app/i18n/meta.ts'
-import { deleteDocument, getDocumentWithMentions, updateDocumentMetadata } from '#app/models/document/index.server.ts'
+import {
+  deleteDocument,
+  documentSearchMatches,
+  getDocumentWithMentions,
+  updateDocumentMetadata,
+} from '#app/models/document/index.server.ts'
 import { listThemes } from '#app/models/theme/index.server.ts'
 import { DocumentActionSchema } from '#app/schemas/documents.ts'
+import docsearchStyles from '#app/styles/docsearch.css'
 import styles from '#app/styles/documents.css'
 import { roleAllows } from '#app/utils/permissions.ts'
 
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: styles },
+  { rel: 'stylesheet', href: docsearchStyles },
+]
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, data ? { text: data.document.title } : 'nav.documents')
 
@@ -29,8 +39,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const themes = canEdit
     ? (await listThemes(context.db)).filter((t) => t.status !== 'archived' || found.themes.some((d) => d.id === t.id))
     : []
+  const q = new URL(request.url).searchParams.get('q')?.slice(0, 1_000).trim()
   return json({
     ...found,
+    searchMatches: q ? documentSearchMatches(found.document.body, q) : null,
     canDelete: canEdit,
     canEdit,
     themeChoices: themes.map((t) => ({ id: t.id, nameEn: t.nameEn, nameZh: t.nameZh })),
@@ -67,7 +79,7 @@ const LANG_ATTR = { zh: 'zh-CN', en: 'en', mixed: undefined } as const
 
 export default function DocumentPage() {
   const { t, locale, timeZone } = useI18n()
-  const { document: doc, themes, mentions, companies, canDelete, canEdit, themeChoices } = useLoaderData<typeof loader>()
+  const { document: doc, themes, mentions, companies, canDelete, canEdit, themeChoices, searchMatches } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>() as FormFailure | { ok: true } | undefined
   const [focus, setFocus] = useState<number | null>(null)
   const byId = useMemo(() => new Map(companies.map((c) => [c.id, c])), [companies])
@@ -155,6 +167,7 @@ export default function DocumentPage() {
           open={Boolean(result && !result.ok)}
         />
       ) : null}
+      {searchMatches ? <SearchMatches view={searchMatches} containerSelector=".doc-text" /> : null}
       <div className="doc-layout">
         <section className="card doc-text-card" aria-labelledby="doc-text-heading">
           <h2 id="doc-text-heading">{t('documents.textHeading')}</h2>

@@ -2,15 +2,22 @@ import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } 
 import { Form, Link, useLoaderData } from '@remix-run/react'
 
 import { CompanyChip } from '#app/components/company-chip.tsx'
+import { DocumentResults } from '#app/components/search/document-results.tsx'
 import { requireUser } from '#app/http/auth.server.ts'
 import { localName, type MessageKey, useI18n } from '#app/i18n/index.ts'
 import { labelOf } from '#app/i18n/labels.ts'
 import { pageTitle } from '#app/i18n/meta.ts'
 import { type CompanyHit, SEARCH_LIMIT, searchEverything } from '#app/models/company/index.server.ts'
+import { DOCUMENT_SEARCH_PAGES, DocumentSearchParamsSchema } from '#app/schemas/document-search.ts'
 import { SearchParamsSchema } from '#app/schemas/search.ts'
+import { documentSearchView } from '#app/services/search/search-documents.server.ts'
 import styles from '#app/styles/company.css'
+import docsearchStyles from '#app/styles/docsearch.css'
 
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: styles },
+  { rel: 'stylesheet', href: docsearchStyles },
+]
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, 'search.title', data?.query ? { text: data.query } : null)
 
@@ -20,8 +27,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url)
   const { q, format } = SearchParamsSchema.parse(Object.fromEntries(url.searchParams))
   const results = await searchEverything(context.db, q)
-  if (format === 'json') return json(results, { headers: { 'Cache-Control': 'private, no-store' } })
-  return json(results)
+  // Documents are searched by the whole query (up to its limit), not the 100 characters above.
+  const documents = q ? await documentSearchView(context.db, DocumentSearchParamsSchema.parse(Object.fromEntries(url.searchParams))) : null
+  const init = { status: documents?.error ? 400 : 200 }
+  if (format === 'json') return json({ ...results, documents }, { ...init, headers: { 'Cache-Control': 'private, no-store' } })
+  return json({ ...results, documents }, init)
 }
 
 function MatchNote({ match }: { match: CompanyHit['match'] }) {
@@ -47,8 +57,8 @@ function OtherName({ company }: { company: { nameEn: string; nameZh: string } })
 
 export default function SearchPage() {
   const { t, locale } = useI18n()
-  const { query, companies, themes } = useLoaderData<typeof loader>()
-  const nothing = query && companies.length === 0 && themes.length === 0
+  const { query, companies, themes, documents } = useLoaderData<typeof loader>()
+  const nothing = query && companies.length === 0 && themes.length === 0 && !documents?.total
   return (
     <div className="stack-lg search-page">
       <header className="page-header">
@@ -65,7 +75,7 @@ export default function SearchPage() {
           defaultValue={query}
           key={query}
           placeholder={t('nav.searchPlaceholder')}
-          maxLength={100}
+          maxLength={200}
           className="search-input"
         />
         <button type="submit" className="primary">
@@ -107,6 +117,7 @@ export default function SearchPage() {
           </section>
         </div>
       ) : null}
+      {documents ? <DocumentResults view={{ ...documents, maxPages: DOCUMENT_SEARCH_PAGES }} /> : null}
     </div>
   )
 }

@@ -4,6 +4,7 @@ import { recordAudit } from '#app/models/ops/audit.server.ts'
 import { inTransaction } from '#app/models/transaction.server.ts'
 import { Refusal } from '#app/utils/refusal.ts'
 
+import { indexDocumentForSearch } from './document-search.server.ts'
 import { normaliseTags } from './document-tags.ts'
 
 // Correcting a document's details after ingest (a PDF without a title, the wrong date, a
@@ -55,6 +56,7 @@ export async function updateDocumentMetadata(db: DB, actor: Actor, id: number, i
       .set({ title: next.title, publisher: next.publisher, published_on: next.publishedOn, tags: next.tags })
       .where('id', '=', id)
       .execute()
+    if (next.title !== old.title) await indexDocumentForSearch(tx, id)
     await tx.deleteFrom('document_theme').where('document_id', '=', id).execute()
     if (themeIds.length > 0)
       await tx

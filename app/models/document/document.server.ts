@@ -13,6 +13,7 @@ import { inTransaction } from '#app/models/transaction.server.ts'
 import type { DocumentLanguage } from '#db/types.ts'
 
 import { type MergedDetails, mergeIntoStoredDocument } from './document-merge.server.ts'
+import { indexDocumentForSearch } from './document-search.server.ts'
 
 export { type DocumentFilters, getDocumentWithMentions, listDocuments } from './document-queries.server.ts'
 export { rescanAllDocuments, rescanDocuments } from './document-rescan.server.ts'
@@ -130,6 +131,7 @@ export async function storeDocument(db: DB, input: NewDocument, options: StoreDo
         .returning(['id', 'title', 'published_on as publishedOn'])
         .executeTakeFirst()
       if (!inserted) return duplicate()
+      await indexDocumentForSearch(tx, inserted.id, { title: doc.title, body: doc.body })
       if (doc.themeIds.length > 0) {
         const themes = await tx.selectFrom('theme').select('id').where('id', 'in', doc.themeIds).execute()
         if (themes.length !== doc.themeIds.length) throw new IngestError('themeNotFound')

@@ -1,0 +1,214 @@
+import { sql } from 'kysely'
+
+import type { DB } from '#app/models/db.server.ts'
+import { Refusal } from '#app/utils/refusal.ts'
+import type { DocumentLanguage } from '#db/types.ts'
+
+import { findTermRanges, parseDocumentQuery, type SearchTerm, type Snippet, snippetOf, type TextRange } from './search-query.ts'
+import { foldText, SEARCH_TOKENIZER_VERSION, searchQueryOf, searchVectorOf } from './search-text.ts'
+
+// Full-text search over every document (issue 13 section 3, decision 026). The index
+// (document_search) is written here: at ingest, when a title changes, and by a backfill
+// for documents stored before it existed or under an older tokenizer.
+
+export const DOCUMENT_SEARCH_PAGE_SIZE = 20
+/** Deeper pages are refused: nobody reads page 51, and OFFSET grows with it. */
+export const DOCUMENT_SEARCH_MAX_PAGE = 50
+
+function searchRow(id: number, title: string, body: string) {
+  const foldedTitle = foldText(title).text
+  const foldedBody = foldText(body).text
+  return {
+    document_id: id,
+    words: searchVectorOf(foldedTitle, foldedBody),
+    plain: `${foldedTitle}\n${foldedBody}`,
+    version: SEARCH_TOKENIZER_VERSION,
+  }
+}
+
+async function writeSearchRows(db: DB, rows: ReturnType<typeof searchRow>[]): Promise<void> {
+  if (rows.length === 0) return
+  await db
+    .insertInto('document_search')
+    .values(rows.map((r) => ({ ...r, words: sql<string>`${r.words}::tsvector` })))
+    .onConflict((oc) =>
+      oc.column('document_id').doUpdateSet((eb) => ({
+        words: eb.ref('excluded.words'),
+        plain: eb.ref('excluded.plain'),
+        version: eb.ref('excluded.version'),
+      })),
+    )
+    .execute()
+}
+
+/** (Re)indexes one document; pass title and body when the caller has them (ingest). */
+export async function indexDocumentForSearch(db: DB, id: number, known?: { title: string; body: string }): Promise<void> {
+  const doc = known ?? (await db.selectFrom('document').select(['title', 'body']).where('id', '=', id).executeTakeFirst())
+  if (doc) await writeSearchRows(db, [searchRow(id, doc.title, doc.body)])
+}
+
+/**
+ * Indexes documents missing from the search index or indexed by an older tokenizer, in
+ * batches (each its own statement, so a large backfill does not hold one long transaction).
+ * Returns how many were indexed.
+ */
+export async function indexUnsearchedDocuments(db: DB, options: { batchSize?: number } = {}): Promise<number> {
+  const batchSize = options.batchSize ?? 200
+  let total = 0
+  for (;;) {
+    const docs = await db
+      .selectFrom('document as d')
+      .leftJoin('document_search as s', 's.document_id', 'd.id')
+      .select(['d.id', 'd.title', 'd.body'])
+      .where((eb) => eb.or([eb('s.document_id', 'is', null), eb('s.version', '<>', SEARCH_TOKENIZER_VERSION)]))
+      .orderBy('d.id')
+      .limit(batchSize)
+      .execute()
+    if (docs.length === 0) return total
+    await writeSearchRows(
+      db,
+      docs.map((d) => searchRow(d.id, d.title, d.body)),
+    )
+    total += docs.length
+  }
+}
+
+export interface DocumentSearchInput {
+  query: string
+  companyId?: number | null
+  publisher?: string | null
+  language?: DocumentLanguage | null
+  themeSlug?: string | null
+  /** YYYY-MM-DD, inclusive, on the published date. */
+  from?: string | null
+  to?: string | null
+  page?: number
+  pageSize?: number
+}
+
+export interface DocumentSearchHit {
+  id: number
+  title: string
+  titleMarks: TextRange[]
+  publisher: string
+  publishedOn: string | null
+  language: DocumentLanguage
+  snippet: Snippet
+}
+
+export interface DocumentSearchResult {
+  total: number
+  page: number
+  pageSize: number
+  hits: DocumentSearchHit[]
+}
+
+/** The query's terms, or a 400 Refusal naming what is wrong with it. */
+export function requireSearchTerms(query: string): SearchTerm[] {
+  const parsed = parseDocumentQuery(query)
+  if (!parsed.ok) throw new Refusal(`document search: ${parsed.problem}`, { field: 'q', messageKey: `docsearch.error.${parsed.problem}` })
+  return parsed.terms
+}
+
+/** Matching documents, most relevant first, then the newest; each with a marked snippet. */
+export async function searchDocuments(db: DB, input: DocumentSearchInput): Promise<DocumentSearchResult> {
+  const terms = requireSearchTerms(input.query)
+  const pageSize = input.pageSize ?? DOCUMENT_SEARCH_PAGE_SIZE
+  const page = Math.min(Math.max(1, input.page ?? 1), DOCUMENT_SEARCH_MAX_PAGE)
+  const tsquery = sql`${searchQueryOf(terms.flatMap((t) => t.tokens))}::tsquery`
+  let query = db
+    .selectFrom('document_search as s')
+    .innerJoin('document as d', 'd.id', 's.document_id')
+    .where(sql<boolean>`s.words @@ ${tsquery}`)
+  // Tokens are found by the index; a phrase is then checked against the folded text.
+  for (const term of terms) if (term.phrase) query = query.where(sql<boolean>`strpos(s.plain, ${term.folded}) > 0`)
+  if (input.companyId != null) {
+    const companyId = input.companyId
+    query = query.where((eb) =>
+      eb.exists(eb.selectFrom('mention as m').select('m.id').whereRef('m.document_id', '=', 'd.id').where('m.company_id', '=', companyId)),
+    )
+  }
+  if (input.publisher) query = query.where('d.publisher', '=', input.publisher)
+  if (input.language) query = query.where('d.language', '=', input.language)
+  if (input.from) query = query.where('d.published_on', '>=', input.from)
+  if (input.to) query = query.where('d.published_on', '<=', input.to)
+  if (input.themeSlug) {
+    const slug = input.themeSlug
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('document_theme as dt')
+          .innerJoin('theme as t', 't.id', 'dt.theme_id')
+          .select('dt.document_id')
+          .whereRef('dt.document_id', '=', 'd.id')
+          .where('t.slug', '=', slug),
+      ),
+    )
+  }
+  const rows = await query
+    .select([
+      'd.id',
+      'd.title',
+      'd.publisher',
+      'd.published_on as publishedOn',
+      'd.language',
+      sql<number>`ts_rank(s.words, ${tsquery})`.as('rank'),
+      sql<number>`count(*) over ()`.as('total'),
+    ])
+    .orderBy('rank', 'desc')
+    .orderBy(sql`d.published_on desc nulls last`)
+    .orderBy('d.id', 'desc')
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .execute()
+  const bodies = await documentOpenings(
+    db,
+    rows.map((r) => r.id),
+  )
+  return {
+    total: rows.length ? Number(rows[0].total) : 0,
+    page,
+    pageSize,
+    hits: rows.map((r) => ({
+      id: r.id,
+      title: r.title,
+      titleMarks: findTermRanges(r.title, terms),
+      publisher: r.publisher,
+      publishedOn: r.publishedOn,
+      language: r.language,
+      snippet: snippetAround(bodies.get(r.id) ?? '', terms),
+    })),
+  }
+}
+
+/** Snippets look at most this far into a text (a match further in shows the opening). */
+const SNIPPET_SCAN = 100_000
+
+async function documentOpenings(db: DB, ids: number[]): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map()
+  const rows = await db
+    .selectFrom('document')
+    .select(['id', sql<string>`left(body, ${SNIPPET_SCAN})`.as('opening')])
+    .where('id', 'in', ids)
+    .execute()
+  return new Map(rows.map((r) => [r.id, r.opening]))
+}
+
+/** Folding is per character: look near the start first, since most matches are there. */
+function snippetAround(text: string, terms: readonly SearchTerm[]): Snippet {
+  for (const reach of [4_000, 30_000, SNIPPET_SCAN]) {
+    const part = text.slice(0, reach)
+    const ranges = findTermRanges(part, terms)
+    if (ranges.length > 0 || part.length === text.length) return snippetOf(text, ranges)
+  }
+  return snippetOf(text, [])
+}
+
+/** The document page's `?q=`: where the query's terms occur in the text, and the first few in context. */
+export function documentSearchMatches(text: string, query: string) {
+  const parsed = parseDocumentQuery(query)
+  const ranges = parsed.ok ? findTermRanges(text, parsed.terms) : []
+  return { query, ranges, snippets: ranges.slice(0, 3).map((r) => snippetOf(text, [r], 120)) }
+}
+
+export { MAX_QUERY_LENGTH, type Snippet, type TextRange } from './search-query.ts'
