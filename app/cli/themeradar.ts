@@ -1,7 +1,9 @@
 import { realpathSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 
+import { COMPANIES_USAGE, runCompaniesCommand } from './companies-command.ts'
 import { runIngestCommand } from './ingest-command.ts'
+import { runSearchCommand, SEARCH_USAGE } from './search-command.ts'
 import type { CliIo } from './io.ts'
 
 // The command line for batch work: `npm run themeradar -- <command> ...`.
@@ -15,6 +17,8 @@ Commands:
       Adds PDF, TXT, Markdown or HTML files as documents and finds the companies they
       mention. Content already ingested is reported and not added again.
       --json prints one JSON object per file, one per line.
+${SEARCH_USAGE}
+${COMPANIES_USAGE}
 
 The database is the app's: DATABASE_URL, or the PGlite under DATA_DIR (default ./data),
 which must not be open in a running app at the same time.`
@@ -24,6 +28,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   switch (command) {
     case 'ingest':
       return runIngestCommand(rest, io)
+    case 'search':
+      return runSearchCommand(rest, io)
+    case 'companies':
+      return runCompaniesCommand(rest, io)
     case 'help':
     case '--help':
     case '-h':

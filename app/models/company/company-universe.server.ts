@@ -148,10 +148,10 @@ export class UniverseImportConflict extends Refusal {
   }
 }
 
-/** Applies the import in one transaction, with one audit entry; returns what it did. */
+/** Applies the import in one transaction, with one audit entry (actor null: the command line); returns what it did. */
 export async function applyUniverseImport(
   db: DB,
-  actor: Actor,
+  actor: Actor | null,
   records: UniverseRecord[],
   options: UniverseImportOptions,
 ): Promise<UniversePlan> {
@@ -160,7 +160,7 @@ export async function applyUniverseImport(
       const plan = planUniverse(records, await loadRegistry(tx))
       await writePlan(tx, plan, options.vendorType)
       await recordAudit(tx, {
-        actorId: actor.id,
+        actorId: actor?.id ?? null,
         action: 'company.universe_import',
         entityType: 'company',
         newValue: {
@@ -172,7 +172,7 @@ export async function applyUniverseImport(
           createdNames: plan.created.slice(0, 50).map((c) => `${c.nameEn} ${c.tickers.map(formatTicker).join(' ')}`),
           updatedIds: plan.updated.slice(0, 200).map((u) => u.companyId),
         },
-        ip: actor.ip,
+        ip: actor?.ip ?? null,
       })
       return plan
     })
