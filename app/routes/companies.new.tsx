@@ -9,6 +9,8 @@ import { localName, useI18n } from '#app/i18n/index.ts'
 import { pageTitle } from '#app/i18n/meta.ts'
 import { CompanyEditError, createCompany, listCompanyNames, listModalityOptions, problemMessage } from '#app/models/company/index.server.ts'
 import { aliasLines, messageCode, NewCompanySchema, parseTickerList } from '#app/schemas/company.ts'
+import { NewNameIdSchema } from '#app/schemas/new-names.ts'
+import { linkNewNameToCompany, newCompanyPrefill } from '#app/services/new-names/add-new-name.server.ts'
 import styles from '#app/styles/company.css'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
@@ -16,8 +18,14 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'companyEd
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireRole(request, context, 'analyst')
-  const [parents, modalities] = await Promise.all([listCompanyNames(context.db), listModalityOptions(context.db)])
-  return json({ parents, modalities })
+  // ?newName=<id>: opened from the "New names" page, the form starts from that name.
+  const newName = NewNameIdSchema.safeParse(new URL(request.url).searchParams.get('newName'))
+  const [parents, modalities, prefill] = await Promise.all([
+    listCompanyNames(context.db),
+    listModalityOptions(context.db),
+    newName.success ? newCompanyPrefill(context.db, newName.data) : null,
+  ])
+  return json({ parents, modalities, prefill })
 }
 
 // Every value as typed, several checkboxes of one name joined, to refill the form.
@@ -41,6 +49,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { id: user.id, ip: context.clientIp },
       { ...parsed.data, tickers: tickers.tickers, aliases: aliasLines(parsed.data.aliases) },
     )
+    const newName = NewNameIdSchema.safeParse(form.get('newNameId'))
+    if (newName.success) await linkNewNameToCompany(context.db, { id: user.id, ip: context.clientIp }, newName.data, id)
     return redirect(`/companies/${id}`)
   } catch (error) {
     if (!(error instanceof CompanyEditError)) throw error
@@ -52,11 +62,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function NewCompanyPage() {
   const { t, locale } = useI18n()
-  const { parents, modalities } = useLoaderData<typeof loader>()
+  const { parents, modalities, prefill } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const busy = useNavigation().state === 'submitting'
   const errors: Record<string, string> = result && !result.ok ? (result.errors as Record<string, string>) : {}
-  const values: Record<string, string> = result && !result.ok ? result.values : {}
+  const values: Record<string, string> = result && !result.ok ? result.values : (prefill?.values ?? {})
   const chosen = new Set((values.modalityIds ?? '').split(','))
   const tickersError = fieldError(t, errors.tickers)
   const aliasesError = fieldError(t, errors.aliases)
@@ -68,9 +78,11 @@ export default function NewCompanyPage() {
         </p>
         <h1>{t('companyEdit.newCompany')}</h1>
         <p className="muted">{t('companyEdit.createIntro')}</p>
+        {prefill ? <p className="notice">{t('newnames.fromNewName', { name: prefill.values.nameZh || prefill.values.nameEn })}</p> : null}
       </header>
       <FormError error={errors.form} />
       <Form method="post" className="card stack" noValidate>
+        {prefill ? <input type="hidden" name="newNameId" value={prefill.newNameId} /> : null}
         <CompanyProfileFields values={values} errors={errors} parents={parents} idPrefix="new">
           <div className={`field${tickersError ? ' has-error' : ''}`}>
             <label htmlFor="new-tickers">{t('company.tickers')}</label>

@@ -1,5 +1,5 @@
 import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { useLoaderData, useSearchParams } from '@remix-run/react'
+import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
 
 import { MentionWeeksChart } from '#app/components/charts/mention-weeks-chart.tsx'
 import { ShareOfVoiceRegionChart } from '#app/components/charts/share-of-voice-region-chart.tsx'
@@ -60,6 +60,7 @@ export default function MentionsPage() {
       <header className="page-header">
         <h1>{t('mentions.title')}</h1>
         <p className="muted">{t('mentions.intro')}</p>
+        <Link to="/mentions/new-names">{t('newnames.link')}</Link>
       </header>
       <MentionFilters
         values={values}

@@ -8,12 +8,13 @@ import type { NewNameStatus } from '#db/types.ts'
 // What an analyst decides about a new name: dismiss it (it is not shown again, however
 // often it comes back), undo that, or record that it was added to the registry.
 
-type NewNameRule = 'notFound' | 'alreadyDecided' | 'notDismissed'
+type NewNameRule = 'notFound' | 'alreadyDecided' | 'notDismissed' | 'noOwner'
 
 const NEW_NAME_REFUSALS: RefusalTable<NewNameRule> = {
   notFound: { key: 'newnames.error.notFound', status: 404 },
   alreadyDecided: { key: 'newnames.error.alreadyDecided', status: 409 },
   notDismissed: { key: 'newnames.error.notDismissed', status: 409 },
+  noOwner: { key: 'newnames.error.noOwner', status: 400 },
 }
 
 export function newNameRefusal(reason: NewNameRule): Refusal {
