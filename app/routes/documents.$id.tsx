@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useMemo, useState } from 'react'
 
 import { DocumentDetailsForm } from '#app/components/documents/document-details-form.tsx'
+import { FurnitureNote } from '#app/components/documents/furniture-note.tsx'
 import { HighlightedText, type MentionSpan } from '#app/components/documents/highlighted-text.tsx'
 import { SearchMatches } from '#app/components/documents/search-matches.tsx'
 import { requireRole, requireUser } from '#app/http/auth.server.ts'
@@ -172,6 +173,7 @@ export default function DocumentPage() {
         <section className="card doc-text-card" aria-labelledby="doc-text-heading">
           <h2 id="doc-text-heading">{t('documents.textHeading')}</h2>
           <p className="field-hint">{t('documents.textHint')}</p>
+          <FurnitureNote count={doc.furnitureLinesRemoved} />
           <div className="doc-text" lang={LANG_ATTR[doc.language]} tabIndex={0}>
             <HighlightedText text={doc.body} mentions={mentions} focusCompanyId={focus} describe={describe} />
           </div>

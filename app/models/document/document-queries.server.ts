@@ -134,6 +134,7 @@ export async function getDocumentWithMentions(db: DB, id: number) {
       'document.file_name as fileName',
       'document.content_hash as contentHash',
       'document.body',
+      'document.furniture_lines_removed as furnitureLinesRemoved',
       'document.tags',
       'document.created_at as createdAt',
       'app_user.display_name as createdByName',

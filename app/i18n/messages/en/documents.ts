@@ -73,6 +73,8 @@ export const en = {
   'documents.fromFeed': 'From feed: {name}',
   'documents.textHeading': 'Text',
   'documents.textHint': 'Mentions are highlighted. Choose a company on the right to pick out its mentions.',
+  'documents.furnitureRemoved':
+    '{n} repeated lines removed: headers, footers and disclaimers printed on most pages are kept once, so a company named in them counts once.',
   'documents.byCompany': 'Mentions by company',
   'documents.noMentions': 'No company from the alias list is mentioned in this document.',
   'documents.showAll': 'Show all companies',

@@ -73,6 +73,7 @@ export const zhCN: Record<keyof typeof en, string> = {
   'documents.fromFeed': '来自订阅源：{name}',
   'documents.textHeading': '正文',
   'documents.textHint': '提及处已高亮。在右侧选择一家公司，可单独标出它的提及。',
+  'documents.furnitureRemoved': '已移除 {n} 行重复内容：大多数页面都印有的页眉、页脚和免责声明只保留一次，其中提到的公司只计一次。',
   'documents.byCompany': '按公司统计的提及',
   'documents.noMentions': '本文未提及别名表中的任何公司。',
   'documents.showAll': '显示全部公司',
