@@ -73,9 +73,11 @@ export const MARKET_SIZING = [
   '可触达市场',
   '潜在市场',
   '市场空间测算',
+  // Sam Altman, written in capitals in Chinese notes (SAM ALTMAN).
+  'Altman',
 ]
 
-export const META_ANALYSIS = ['meta-analysis', 'systematic review', '元分析']
+export const META_ANALYSIS = ['meta-analysis', 'systematic review', '元分析', 'Meta分析', '荟萃分析', '随机对照']
 export const POKEMON = ['Pikachu', 'Pokémon', '皮卡丘', '宝可梦', '鼠兔']
 export const MACRO_STABILITY = ['financial stability', 'price stability', 'central bank', 'bond market', 'monetary', 'governor']
 export const LLAMA_ANIMAL = ['alpaca', 'alpacas', 'animal', 'farm', 'wool', '羊驼']
