@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { loadMeetingView, resolveMeetingTheme } from '#app/models/meeting/index.server.ts'
 import {
   collectDocumentNewNames,
   dismissNewName,
@@ -15,7 +16,7 @@ import { rescanDocumentsHandler } from '#app/services/jobs/rescan-documents-job.
 import type { Connection } from '#db/connection.ts'
 
 import { createTestDatabase } from './db.ts'
-import { createAlias, createCompany, createDocument, createUser } from './factories.ts'
+import { createAlias, createCompany, createDocument, createTheme, createUser } from './factories.ts'
 
 // Names the registry does not know yet, collected while documents are ingested: per week,
 // with counts, documents and snippets; dismissed names stay dismissed; re-collecting a
@@ -98,6 +99,14 @@ describe('collecting new names while ingesting', () => {
     expect(top[0]!.text).toBe('爱诗科技')
     expect(top.map((n) => n.mentions)).toEqual([...top.map((n) => n.mentions)].sort((a, b) => b - a))
     expect(await topNewNames(conn.db, '2020-W01', 5)).toEqual([])
+  })
+
+  it('shows the week’s top new names on the meeting’s mentions slide', async () => {
+    await createTheme(conn.db, { nameEn: 'Multimodal AI' })
+    const { theme } = await resolveMeetingTheme(conn.db, null)
+    const view = await loadMeetingView(conn.db, theme!, week)
+    expect(view.newNames.map((n) => n.text)).toEqual((await topNewNames(conn.db, week, 5)).map((n) => n.text))
+    expect(view.newNames[0]).toMatchObject({ text: '爱诗科技', mentions: 3 })
   })
 
   it('does not list a name an alias already covers', async () => {

@@ -4,6 +4,7 @@ import { labelOf } from '#app/i18n/labels.ts'
 
 import { BarTable } from './bar-table.tsx'
 import { ChartImage, PngButton } from './chart-image.tsx'
+import { NewNamesTop } from './new-names-top.tsx'
 import { Slide } from './slide.tsx'
 import { type MeetingCharts, type MeetingData, TOP_COMPANIES_SHOWN } from './types.ts'
 
@@ -124,6 +125,7 @@ export function MentionsSlide({ view, charts, current, label, fileName }: Props)
               <p className="muted">{t('meeting.mentions.noAlerts')}</p>
             )}
           </section>
+          <NewNamesTop names={view.newNames} week={view.week} />
         </div>
       </div>
     </Slide>

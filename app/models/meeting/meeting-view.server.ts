@@ -1,5 +1,6 @@
 import type { DB } from '#app/models/db.server.ts'
 import { loadMentionOverview } from '#app/models/mentions/mention-stats.server.ts'
+import { topNewNames } from '#app/models/new-names/index.server.ts'
 import { getTeamTimeZone } from '#app/models/ops/setting.server.ts'
 import { listWeekMoves } from '#app/models/scoring/moves-query.server.ts'
 import { getRubric } from '#app/models/scoring/rubric.server.ts'
@@ -173,6 +174,7 @@ export async function loadMeetingView(db: DB, theme: MeetingTheme, week: string,
     history,
     moreHistory: movedDims.length - charted.length,
     mentions,
+    newNames: await topNewNames(db, week, 5),
     watchlists,
     estimates,
     documents,

@@ -42,4 +42,5 @@ export const en = {
   'newnames.meeting.title': 'New names this week',
   'newnames.meeting.caption': 'Names not yet in the registry, {week}, by mentions',
   'newnames.meeting.empty': 'No new names this week.',
+  'newnames.meeting.mentions': '{count} {count|mention|mentions}',
 }

@@ -41,4 +41,5 @@ export const zhCN: Record<keyof typeof en, string> = {
   'newnames.meeting.title': '本周新名称',
   'newnames.meeting.caption': '{week} 公司库尚未收录的名称，按提及次数排序',
   'newnames.meeting.empty': '本周没有新名称。',
+  'newnames.meeting.mentions': '{count} 次提及',
 }
