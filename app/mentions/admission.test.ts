@@ -57,6 +57,23 @@ describe('what admits an ambiguous alias', () => {
   })
 })
 
+describe('another company in the same sentence', () => {
+  it('admits at low confidence, chaining, but not an acronym', () => {
+    expect(why('OpenAI推出Sora後，台灣新創也開始用RUNWAY製作短片')).toEqual([
+      ['OpenAI', 'name', null, 'high'],
+      ['RUNWAY', 'listed_with', 'OpenAI', 'low'],
+    ])
+    expect(why('OpenAI said its SAM grew')).toEqual([['OpenAI', 'name', null, 'high']])
+  })
+
+  it('lets an admitted mention vouch for its company: Meta after SAM 2', () => {
+    expect(why('Meta released SAM 2, which runs on phones')).toEqual([
+      ['Meta', 'product', 'SAM', 'medium'],
+      ['SAM', 'product', '2', 'medium'],
+    ])
+  })
+})
+
 describe('acronym aliases', () => {
   it('need product context, not company words', () => {
     expect(why('The startup sized its SAM and TAM for the company')).toEqual([])

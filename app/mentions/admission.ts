@@ -64,7 +64,10 @@ export interface Admission {
   confidence: MentionConfidence[]
 }
 
-const VERSION = /^(?:v?\d{1,2}(?:\.\d{1,2}){0,2}|[ -]v?\d{1,2}\.\d{1,2}(?:\.\d{1,2})?|[ -]v\d{1,2})(?![\d%.]?\d)/iu
+// Glued (Pika1.0, Gemini2), dotted (Pika 2.1), with a v (Gemini v2), or a spaced number
+// that ends the phrase (SAM 2, Veo 3.): not "Pika 2 hours".
+const VERSION =
+  /^(?:v?\d{1,2}(?:\.\d{1,2}){0,2}|[ -]v?\d{1,2}\.\d{1,2}(?:\.\d{1,2})?|[ -]v\d{1,2}|[ -]\d{1,2}(?=[,;:!?)，。；：！？）]|\.(?!\d)|$))(?![\d%.]?\d)/iu
 const OPENING_BRACKETS = new Set([...'(（[【〔'])
 const CLOSING_AFTER_CODE = new Set([...')）]】〕,，;；、 '])
 
@@ -93,7 +96,7 @@ export function admitMentions(input: AdmissionInput): Admission {
       continue
     }
     const bare = targetBare[t]
-    if (bare === BareCode.Digits || bare === BareCode.BracketedLetters) {
+    if (bare !== BareCode.None && bare !== BareCode.Letters) {
       if (hasTickerContext(input, words, m, bare)) admit(m, 'ticker', null, 'high')
     } else if ((targetKind[t] & TargetKind.Ambiguous) === 0) admit(m, targetRule[t], null, 'high')
     else pending.push(m)
@@ -151,7 +154,13 @@ export function admitMentions(input: AdmissionInput): Admission {
   return { keep, rule, detail, confidence }
 }
 
-/** f: lists. A chosen candidate that is no mention (vetoed, or unadmitted) is still a list item. */
+/**
+ * f: lists and sentences, to a fixpoint, since each admission is evidence for the next:
+ * another company kept in the same list (medium); an admitted mention of the same
+ * company (Meta after SAM 2 was admitted as a product; medium); another company kept in
+ * the same sentence (low; never for an acronym). A chosen candidate that is no mention
+ * (vetoed or not admitted) is still a list item.
+ */
 function admitListed(
   input: AdmissionInput,
   keep: Uint8Array,
@@ -160,27 +169,55 @@ function admitListed(
   admit: (m: number, r: MentionRule, d: string | null, c: MentionConfidence) => void,
 ): void {
   if (pending.length === 0) return
-  const { text, starts, ends, targets, targetCompany, targetLabel } = input
+  const { text, starts, ends, targets, targetCompany, targetKind, targetLabel, targetRule, window } = input
   const n = starts.length
+  const company = (m: number) => targetCompany[targets[m]]
   // Group chosen candidates into lists: neighbours whose gap only separates items.
   const group = new Int32Array(n)
   for (let m = 1; m < n; m++) group[m] = isListGap(text, ends[m - 1], starts[m]) ? group[m - 1] : m
-  let changed = true
-  while (changed) {
-    changed = false
-    for (const m of pending) {
-      if (keep[m] === 1 || vetoed[m] === 1) continue
-      let best = -1
-      for (let j = group[m]; j < n && group[j] === group[m]; j++) {
-        if (keep[j] === 1 && targetCompany[targets[j]] !== targetCompany[targets[m]]) {
-          if (best < 0 || Math.abs(j - m) < Math.abs(best - m)) best = j
-        }
+  const open = () => pending.filter((m) => keep[m] === 0 && vetoed[m] === 0)
+  const nearest = (m: number, from: number, to: number, sameCompany: boolean) => {
+    let best = -1
+    for (let j = from; j < to; j++) {
+      if (j === m || keep[j] === 0 || (company(j) === company(m)) !== sameCompany) continue
+      if (best < 0 || Math.abs(j - m) < Math.abs(best - m)) best = j
+    }
+    return best
+  }
+  const listPass = () => {
+    let changed = false
+    for (const m of open()) {
+      let last = group[m]
+      while (last + 1 < n && group[last + 1] === group[m]) last++
+      const other = nearest(m, group[m], last + 1, false)
+      if (other >= 0) {
+        admit(m, 'listed_with', targetLabel[targets[other]], 'medium')
+        changed = true
+        continue
       }
-      if (best >= 0) {
-        admit(m, 'listed_with', targetLabel[targets[best]], 'medium')
+      const same = nearest(m, firstEndingAfter(ends, starts[m] - window), firstEndingAfter(starts, ends[m] + window), true)
+      if (same >= 0) {
+        admit(m, targetRule[targets[same]], targetLabel[targets[same]], 'medium')
         changed = true
       }
     }
+    return changed
+  }
+  const sentencePass = () => {
+    let changed = false
+    for (const m of open()) {
+      if ((targetKind[targets[m]] & TargetKind.Acronym) !== 0) continue
+      const [from, to] = sentenceAround(text, starts[m], ends[m], window)
+      const other = nearest(m, firstEndingAfter(ends, from), firstEndingAfter(starts, to - 1), false)
+      if (other >= 0) {
+        admit(m, 'listed_with', targetLabel[targets[other]], 'low')
+        changed = true
+      }
+    }
+    return changed
+  }
+  while (listPass() || sentencePass()) {
+    // Each pass admits at least one more mention, so this ends.
   }
 }
 
@@ -212,7 +249,7 @@ function hasTickerContext(input: AdmissionInput, words: Words, m: number, bare: 
   const previous = m > 0 && targetCompany[targets[m - 1]] === targetCompany[targets[m]] ? ends[m - 1] : -1
   const afterCompany = previous >= 0 && /^[\s(（:：]{0,3}$/u.test(text.slice(previous, start))
   if (bare === BareCode.BracketedLetters) return bracketed && afterCompany
-  if (bracketed || afterCompany) return true
+  if (bare === BareCode.Digits && (bracketed || afterCompany)) return true
   for (let k = firstEndingAfter(words.ends, start - 6); k < words.ends.length && words.ends[k] <= start; k++) {
     if ((input.wordKind[words.ids[k]] & WordKind.CodeLabel) !== 0 && /^[\s:：为是]*$/u.test(text.slice(words.ends[k], start))) return true
   }

@@ -41,7 +41,8 @@ describe('ambiguous aliases', () => {
 
   it('do not take evidence from another company outside a list', () => {
     expect(companies('OpenAI said it. Gemini is a constellation')).toEqual([['OpenAI', company.openai]])
-    expect(companies('OpenAI staff watched Gemini rise in the night sky')).toEqual([['OpenAI', company.openai]])
+    // In the same sentence, another company is weak evidence (admission.test.ts).
+    expect(companies('OpenAI staff left.\nGemini rose in the night sky')).toEqual([['OpenAI', company.openai]])
   })
 
   it('look only inside the window', () => {
@@ -52,7 +53,7 @@ describe('ambiguous aliases', () => {
 
   it('ignore a company word that is part of another mention', () => {
     // 科技 belongs to 商汤科技 here; it says nothing about Gemini.
-    expect(companies('商汤科技 watched Gemini').map(([alias]) => alias)).toEqual(['商汤科技'])
+    expect(companies('商汤科技\nGemini').map(([alias]) => alias)).toEqual(['商汤科技'])
   })
 
   it('match company words on word boundaries', () => {

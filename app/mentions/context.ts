@@ -81,6 +81,7 @@ export const PRODUCT_WORDS: readonly string[] = [
   'segment anything',
   'segmentation',
   'segment',
+  'segments',
   'checkpoint',
   'open-source',
   'open source',

@@ -143,16 +143,12 @@ export function buildEntries(aliases: readonly MentionAlias[], options: MentionM
     if (alias.kind === 'ticker') entry.flags |= EntryFlag.Ticker
     entry.language = languageCode(alias.language)
     entries.push(entry)
-    // Stability AI is also written Stability.ai and StabilityAI.
-    if (!alias.caseSensitive && / ai$/u.test(entry.key) && latin) {
-      for (const key of [entry.key.replace(/ ai$/u, '.ai'), entry.key.replace(/ ai$/u, 'ai')]) {
-        const extra = toEntry(key, false, target)
-        if (extra)
-          entries.push({
-            ...extra,
-            flags: extra.flags | (entry.flags & ~(EntryFlag.HasSpace | EntryFlag.ShortHan)),
-            language: entry.language,
-          })
+    for (const written of otherSpellings(trimmed, latin)) {
+      const extra = toEntry(written, alias.caseSensitive, target)
+      if (extra && extra.key !== entry.key) {
+        const inherited =
+          entry.flags & (EntryFlag.CaseSensitive | EntryFlag.LatinAlias | EntryFlag.Ambiguous | EntryFlag.Capitalised | EntryFlag.Ticker)
+        entries.push({ ...extra, flags: extra.flags | inherited, language: entry.language })
       }
     }
   }
@@ -204,6 +200,19 @@ export function buildEntries(aliases: readonly MentionAlias[], options: MentionM
     words: { kind: Uint8Array.from(wordKinds), text: wordTexts },
     aliasCount,
   }
+}
+
+/**
+ * How else writers spell a Latin alias: Stability AI as Stability.ai or StabilityAI, and a
+ * hyphen between letters and a version dropped or spaced (GPT-4o as GPT4o or GPT 4o, Gen-2
+ * as Gen2).
+ */
+function otherSpellings(text: string, latin: boolean): string[] {
+  if (!latin) return []
+  const out: string[] = []
+  if (/ ai$/iu.test(text)) out.push(text.replace(/ (ai)$/iu, '.$1'), text.replace(/ (ai)$/iu, '$1'))
+  if (/\p{L}-\d/u.test(text)) out.push(text.replace(/(\p{L})-(?=\d)/gu, '$1'), text.replace(/(\p{L})-(?=\d)/gu, '$1 '))
+  return out
 }
 
 function toEntry(text: string, caseSensitive: boolean, target: number): Entry | undefined {

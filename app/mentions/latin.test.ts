@@ -46,6 +46,18 @@ describe('letter-digit junctions', () => {
 })
 
 describe('other punctuation', () => {
+  it('a hyphen before a version may be dropped or spaced', () => {
+    expect(found('GEN2、Gen 2 和 Gen-2')).toEqual([
+      ['GEN2', company.runway],
+      ['Gen 2', company.runway],
+      ['Gen-2', company.runway],
+    ])
+    expect(found('GPT4V 与 GPT 4V')).toEqual([
+      ['GPT4V', company.openai],
+      ['GPT 4V', company.openai],
+    ])
+  })
+
   it('Stability.ai and StabilityAI match Stability AI', () => {
     expect(found('Stability.ai, stability ai and StabilityAI')).toEqual([
       ['Stability.ai', company.stability],

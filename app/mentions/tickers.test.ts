@@ -65,6 +65,8 @@ describe('bare codes', () => {
     expect(tickersIn('股票代码：300418')).toEqual(['300418'])
     expect(tickersIn('证券代码 300624')).toEqual(['300624'])
     expect(tickersIn('Tencent (0700) and (00700)')).toEqual(['0700', '00700'])
+    expect(tickersIn('騰訊控股有限公司（股份代號：700）')).toEqual(['700'])
+    expect(tickersIn('腾讯（700）')).toEqual([])
   })
 
   it('do not count digits that are a quantity', () => {
@@ -91,7 +93,8 @@ describe('tickerVariants', () => {
   it('writes each Hong Kong code with 3, 4 and 5 digits', () => {
     const texts = tickerVariants({ companyId: 1, exchange: 'HK', code: '0700' }).map((v) => v.text)
     expect(texts).toEqual(expect.arrayContaining(['700.HK', '0700.HK', '00700.HK', '700 HK', 'HK0700', 'HKEX:700', '0700', '00700']))
-    expect(texts).not.toContain('700') // too short to trust alone
+    // 700 alone is too short to trust in brackets: only after a code label.
+    expect(tickerVariants({ companyId: 1, exchange: 'HK', code: '0700' }).find((v) => v.text === '700')?.bare).toBe(4)
   })
 
   it('marks ordinary words among US symbols', () => {

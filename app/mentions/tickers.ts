@@ -25,6 +25,8 @@ export const BareCode = {
   Letters: 2,
   /** Short or ordinary-word letters alone: counts only in brackets after the company. */
   BracketedLetters: 3,
+  /** Digits too short to trust even in brackets (700): counts only after a code label (股份代號：700). */
+  LabelledDigits: 4,
 } as const
 export type BareCode = (typeof BareCode)[keyof typeof BareCode]
 
@@ -66,7 +68,7 @@ export function tickerVariants(ticker: MentionTicker, isOrdinaryWord: (word: str
       for (const suffix of HK_SUFFIXES) add(form + suffix)
       for (const prefix of HK_PREFIXES) add(prefix + form)
       // 700 alone is too short to trust even in brackets; 0700 and 00700 read as codes.
-      if (form.length >= 4) add(form, false, BareCode.Digits)
+      add(form, false, form.length >= 4 ? BareCode.Digits : BareCode.LabelledDigits)
     }
   } else if (exchange === 'US') {
     const classes = code.includes('.') ? [code, code.replace('.', '-'), code.replace('.', '/')] : [code]
