@@ -13,6 +13,7 @@ import { createPageCache } from '#app/http/page-cache.server.ts'
 import { createRequestHandler } from '#app/http/request-handler.server.ts'
 import { cspNonce, securityHeaders } from '#app/http/security-headers.server.ts'
 import { openAppDatabase } from '#app/models/db.server.ts'
+import { indexUnsearchedDocuments } from '#app/models/document/index.server.ts'
 import { ensureSessionSecret } from '#app/models/ops/index.server.ts'
 import { startFeedPoller } from '#app/services/feeds/poller.server.ts'
 import { ingestFeedItem } from '#app/services/ingest/ingest-feed-item.server.ts'
@@ -43,6 +44,9 @@ if (env.SEED_DEMO === 'auto' && !(await isDemoSeeded(connection.db))) {
     console.log(`[themeradar] demo team history loaded (${history.created} rows)`)
   }
 }
+// Documents stored before the search index existed, or under an older tokenizer, are indexed once (decision 026).
+const searchIndexed = await indexUnsearchedDocuments(connection.db)
+if (searchIndexed) console.log(`[themeradar] ${searchIndexed} documents indexed for search`)
 const { secret, generated } = await ensureSessionSecret(connection.db, env.SESSION_SECRET)
 if (generated) console.log('[themeradar] SESSION_SECRET is not set: using a generated secret kept in the database')
 
