@@ -65,6 +65,8 @@ export const OVERSEAS_COMPANIES: DemoCompany[] = [
       product('Gemini', 'any', { caseSensitive: true, ambiguous: 'english_word', not: ZODIAC }),
       product('Veo', 'any', { caseSensitive: true, ambiguous: 'set_by_user' }),
       product('Imagen', 'any', { caseSensitive: true }),
+      product('Lumiere', 'any', { caseSensitive: true }),
+      product('VideoPoet', 'any'),
       product('W.A.L.T', 'any'),
     ],
     modalities: ['text', 'image', 'video', '3d', 'any-to-any'],
@@ -172,6 +174,9 @@ export const OVERSEAS_COMPANIES: DemoCompany[] = [
       // SAM is also the serviceable addressable market of every pitch deck.
       product('SAM', 'any', { caseSensitive: true, ambiguous: 'set_by_user', not: MARKET_SIZING }),
       product('Segment Anything', 'any'),
+      product('Emu Video', 'any'),
+      product('Make-A-Video', 'any'),
+      product('MusicGen', 'any'),
       product('Llama', 'any', { caseSensitive: true, ambiguous: 'english_word', not: LLAMA_ANIMAL }),
     ],
     modalities: ['image'],
