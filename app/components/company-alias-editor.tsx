@@ -1,10 +1,13 @@
+import { Link, useActionData, useFetcher } from '@remix-run/react'
+
 import { fieldError } from '#app/components/form.tsx'
 import { useI18n } from '#app/i18n/index.ts'
 import { labelOf } from '#app/i18n/labels.ts'
 import { ALIAS_KINDS, ALIAS_LANGUAGES } from '#app/schemas/company.ts'
+import { joinContextWords, NEGATIVE_CONTEXT_MAX_WORDS } from '#app/schemas/context-words.ts'
 import type { AliasKind, AliasLanguage } from '#db/types.ts'
 
-import { useCompanyEdit } from './company-edit-form.tsx'
+import { type EditResult, useCompanyEdit } from './company-edit-form.tsx'
 
 export interface AliasView {
   id: number
@@ -13,6 +16,45 @@ export interface AliasView {
   kind: AliasKind
   caseSensitive: boolean
   isAmbiguous: boolean
+  /** english_word / chinese_word (the app's check), set_by_user, or null. */
+  ambiguousReason: string | null
+  negativeContext: string[]
+}
+
+type T = ReturnType<typeof useI18n>['t']
+
+/** Why the alias is (or is not) ambiguous, when the app or a person decided it. */
+function reasonText(t: T, alias: AliasView): string | null {
+  if (alias.isAmbiguous && alias.ambiguousReason === 'english_word') return t('alias.reasonEnglish')
+  if (alias.isAmbiguous && alias.ambiguousReason === 'chinese_word') return t('alias.reasonChinese')
+  if (!alias.isAmbiguous && alias.ambiguousReason === 'set_by_user') return t('alias.reasonOverridden')
+  return null
+}
+
+/** The reason and the negative words under an alias, for readers of the table. */
+function AliasNotes({ alias }: { alias: AliasView }) {
+  const { t } = useI18n()
+  const reason = reasonText(t, alias)
+  if (!reason && alias.negativeContext.length === 0) return null
+  return (
+    <>
+      {reason ? <span className="alias-reason">{reason}</span> : null}
+      {alias.negativeContext.length ? (
+        <span className="alias-negative">{t('alias.negativeContextShown', { words: alias.negativeContext.join(', ') })}</span>
+      ) : null}
+    </>
+  )
+}
+
+/** "Counts are being updated", with a link to the re-match job. */
+function SavedNotice({ notice }: { notice: EditResult['notice'] }) {
+  const { t } = useI18n()
+  if (!notice) return null
+  return (
+    <p className="alias-notice" role="status">
+      {t(notice.key)} {notice.jobId ? <Link to={`/jobs/${notice.jobId}`}>{t('alias.followJob')}</Link> : null}
+    </p>
+  )
 }
 
 /** The aliases as a read-only table, for viewers. */
@@ -32,7 +74,10 @@ export function AliasTable({ aliases }: { aliases: AliasView[] }) {
       <tbody>
         {aliases.map((alias) => (
           <tr key={alias.id}>
-            <td lang={alias.language === 'zh' ? 'zh-CN' : undefined}>{alias.text}</td>
+            <td>
+              <span lang={alias.language === 'zh' ? 'zh-CN' : undefined}>{alias.text}</span>
+              <AliasNotes alias={alias} />
+            </td>
             <td>{labelOf(t, 'aliasKind', alias.kind)}</td>
             <td>{labelOf(t, 'aliasLanguage', alias.language)}</td>
             <td className="chips">
@@ -53,6 +98,8 @@ export function AliasTable({ aliases }: { aliases: AliasView[] }) {
 /** The aliases as inline-editable rows plus a row to add one, for analysts. */
 export function AliasEditor({ aliases }: { aliases: AliasView[] }) {
   const { t } = useI18n()
+  // The removed row is gone after the reload, so its "counts are being updated" shows here.
+  const removal = useFetcher<EditResult>({ key: REMOVE_ALIAS_FETCHER })
   return (
     <div className="alias-editor">
       <div className="alias-row alias-head" aria-hidden="true">
@@ -67,19 +114,29 @@ export function AliasEditor({ aliases }: { aliases: AliasView[] }) {
         <AliasRow key={alias.id} alias={alias} />
       ))}
       <AliasRow alias={null} />
+      {removal.data?.ok ? <SavedNotice notice={removal.data.notice} /> : null}
       <p className="field-hint">{t('companyEdit.aliasHelp')}</p>
+      <p className="field-hint">{t('alias.negativeContextHelp')}</p>
     </div>
   )
 }
 
+const REMOVE_ALIAS_FETCHER = 'remove-alias'
+
 function AliasRow({ alias }: { alias: AliasView | null }) {
   const { t } = useI18n()
   const target = alias ? `alias:${alias.id}` : 'alias:new'
-  const { fetcher, formRef, errors, busy } = useCompanyEdit(target, { resetOnSuccess: !alias })
-  const remover = useCompanyEdit(`removeAlias:${alias?.id ?? ''}`)
+  const { fetcher, formRef, errors, busy, result } = useCompanyEdit(target, { resetOnSuccess: !alias })
+  const remover = useFetcher<EditResult>({ key: REMOVE_ALIAS_FETCHER })
+  const removeTarget = `removeAlias:${alias?.id ?? ''}`
+  const actionData = useActionData<EditResult>()
+  const removed = remover.data ?? actionData
+  const removeError = removed && !removed.ok && removed.target === removeTarget ? removed.errors.form : undefined
   const key = alias ? String(alias.id) : 'new'
   const label = alias?.text ?? t('companyEdit.newAlias')
-  const message = fieldError(t, errors.text ?? errors.form ?? errors.language ?? errors.kind) ?? fieldError(t, remover.errors.form)
+  const message =
+    fieldError(t, errors.text ?? errors.form ?? errors.language ?? errors.kind ?? errors.negativeContext) ?? fieldError(t, removeError)
+  const reason = alias ? reasonText(t, alias) : null
   return (
     <div className={`alias-row-wrap${alias ? '' : ' is-new'}`}>
       <fetcher.Form method="post" ref={formRef} className="alias-row" aria-label={label}>
@@ -117,6 +174,17 @@ function AliasRow({ alias }: { alias: AliasView | null }) {
           <input type="checkbox" name="ambiguous" defaultChecked={alias?.isAmbiguous} id={`amb-${key}`} />
           <span className="visually-hidden">{t('company.ambiguous')}</span>
         </label>
+        <label className="alias-negative-field" htmlFor={`neg-${key}`}>
+          <span>{t('alias.negativeContext')}</span>
+          <input
+            id={`neg-${key}`}
+            name="negativeContext"
+            defaultValue={joinContextWords(alias?.negativeContext ?? [])}
+            maxLength={NEGATIVE_CONTEXT_MAX_WORDS * 42}
+            placeholder={t('alias.negativeContextPlaceholder')}
+            aria-invalid={errors.negativeContext ? true : undefined}
+          />
+        </label>
         <span className="row-actions">
           <button
             type="submit"
@@ -129,24 +197,31 @@ function AliasRow({ alias }: { alias: AliasView | null }) {
         </span>
       </fetcher.Form>
       {alias ? (
-        <remover.fetcher.Form method="post" className="alias-remove">
+        <remover.Form method="post" className="alias-remove">
           <input type="hidden" name="intent" value="removeAlias" />
           <input type="hidden" name="aliasId" value={alias.id} />
           <button
             type="submit"
             className="small link-button danger"
-            disabled={remover.busy}
+            disabled={remover.state !== 'idle'}
             aria-label={t('companyEdit.removeAlias', { alias: alias.text })}
           >
             {t('companyEdit.remove')}
           </button>
-        </remover.fetcher.Form>
+        </remover.Form>
+      ) : null}
+      {reason ? (
+        <p className="alias-reason">
+          {reason}
+          {alias?.isAmbiguous ? ` ${t('alias.overrideHint')}` : ''}
+        </p>
       ) : null}
       {message ? (
         <p className="field-error alias-error" role="alert">
           {message}
         </p>
       ) : null}
+      {result?.ok ? <SavedNotice notice={result.notice} /> : null}
     </div>
   )
 }

@@ -12,6 +12,8 @@ export interface EditResult {
   target: string
   errors: Record<string, string>
   values: Record<string, string>
+  /** A success message key, and the job that brings mention counts up to date (alias edits). */
+  notice?: { key: 'alias.added' | 'alias.addedOrdinary' | 'alias.saved' | 'alias.removed'; jobId: number | null }
 }
 
 /**

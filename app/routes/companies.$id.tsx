@@ -13,23 +13,21 @@ import { formatDate, localName, useI18n } from '#app/i18n/index.ts'
 import { labelOf } from '#app/i18n/labels.ts'
 import { pageTitle } from '#app/i18n/meta.ts'
 import {
-  addAlias,
   addTicker,
   CompanyEditError,
   getCompany,
   listCompanyNames,
   listModalityOptions,
   problemMessage,
-  removeAlias,
   removeTicker,
   setCompanyModalities,
   setPrimaryTicker,
-  updateAlias,
   updateCompanyProfile,
 } from '#app/models/company/index.server.ts'
 import { listCompanyMentionWeeks, listLatestSnippets } from '#app/models/mentions/index.server.ts'
 import { currentTeamWeek } from '#app/models/scoring/index.server.ts'
 import { CompanyEditSchema, messageCode } from '#app/schemas/company.ts'
+import { addCompanyAlias, removeCompanyAlias, updateCompanyAlias } from '#app/services/company/alias-edits.server.ts'
 import styles from '#app/styles/company.css'
 import mentionStyles from '#app/styles/mentions.css'
 import { shiftIsoWeek } from '#app/utils/iso-week.ts'
@@ -83,8 +81,13 @@ function targetOf(form: FormData): string {
   return intent
 }
 
-const reply = (target: string, errors: Record<string, string> = {}, values: Record<string, string> = {}, status = 200) =>
-  json<EditResult>({ ok: Object.keys(errors).length === 0, target, errors, values }, { status })
+const reply = (
+  target: string,
+  errors: Record<string, string> = {},
+  values: Record<string, string> = {},
+  status = 200,
+  notice?: EditResult['notice'],
+) => json<EditResult>({ ok: Object.keys(errors).length === 0, target, errors, values, ...(notice ? { notice } : {}) }, { status })
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireRole(request, context, 'analyst')
@@ -118,15 +121,23 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       case 'primaryTicker':
         await setPrimaryTicker(context.db, actor, id, input.tickerId)
         break
-      case 'addAlias':
-        await addAlias(context.db, actor, id, input)
-        break
-      case 'updateAlias':
-        await updateAlias(context.db, actor, id, input.aliasId, input)
-        break
+      // Alias edits re-match the company's history; the row says so and links to the job.
+      case 'addAlias': {
+        const saved = await addCompanyAlias(context.db, actor, id, input)
+        return reply(target, {}, {}, 200, {
+          key: saved.ambiguousReason?.endsWith('_word') ? 'alias.addedOrdinary' : 'alias.added',
+          jobId: saved.jobId,
+        })
+      }
+      case 'updateAlias': {
+        const saved = await updateCompanyAlias(context.db, actor, id, input.aliasId, input)
+        return reply(target, {}, {}, 200, saved.jobId ? { key: 'alias.saved', jobId: saved.jobId } : undefined)
+      }
       case 'removeAlias':
-        await removeAlias(context.db, actor, id, input.aliasId)
-        break
+        return reply(target, {}, {}, 200, {
+          key: 'alias.removed',
+          jobId: (await removeCompanyAlias(context.db, actor, id, input.aliasId)).jobId,
+        })
       case 'modalities':
         await setCompanyModalities(context.db, actor, id, input.modalityIds)
         break

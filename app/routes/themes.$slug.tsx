@@ -9,6 +9,7 @@ import { SubThemes } from '#app/components/theme/sub-themes.tsx'
 import type { ThemeActionResult } from '#app/components/theme/theme-form.tsx'
 import { ThemeHeader } from '#app/components/theme/theme-header.tsx'
 import { ThesisSection } from '#app/components/theme/thesis-section.tsx'
+import { type TopicWordsResult, TopicWordsSection } from '#app/components/theme/topic-words-section.tsx'
 import { VendorMap } from '#app/components/theme/vendor-map.tsx'
 import { requireRole, requireUser } from '#app/http/auth.server.ts'
 import { parseForm, readFormData } from '#app/http/forms.server.ts'
@@ -16,8 +17,10 @@ import { requireTheme, requireThemeId } from '#app/http/lookups.server.ts'
 import { echoValues, refusalResponse } from '#app/http/refusal.server.ts'
 import { pageTitle } from '#app/i18n/meta.ts'
 import { getTeamTimeZone } from '#app/models/ops/index.server.ts'
-import { applyThemeEdit, listDataStocks, listThemes } from '#app/models/theme/index.server.ts'
+import { applyThemeEdit, getThemeTopicWords, listDataStocks, listThemes } from '#app/models/theme/index.server.ts'
+import { TopicWordsSchema } from '#app/schemas/context-words.ts'
 import { ThemeEditSchema } from '#app/schemas/theme.ts'
+import { saveThemeTopicWords } from '#app/services/company/alias-edits.server.ts'
 import conflictStyles from '#app/styles/edit-conflict.css'
 import styles from '#app/styles/theme.css'
 import { conflictExtra } from '#app/utils/edit-conflict.ts'
@@ -35,10 +38,11 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitl
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context)
   const found = await requireTheme(context, params.slug)
-  const [stocks, themes, timeZone] = await Promise.all([
+  const [stocks, themes, timeZone, topicWords] = await Promise.all([
     listDataStocks(context.db, found.theme.id),
     listThemes(context.db),
     getTeamTimeZone(context.db),
+    getThemeTopicWords(context.db, found.theme.id),
   ])
   // A theme cannot sit under itself or under one of its own sub-themes.
   const below = new Set([found.theme.id])
@@ -55,6 +59,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return json({
     ...found,
     stocks,
+    topicWords,
     thesisHtml: renderMarkdown(found.theme.thesisMd),
     parentOptions: themes.filter((t) => !below.has(t.id)).map((t) => ({ id: t.id, nameEn: t.nameEn, nameZh: t.nameZh })),
     canEdit: roleAllows(user.role, 'analyst'),
@@ -77,6 +82,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     throw error
   }
   const formKey = String(form.get('formKey') ?? '').slice(0, 100)
+  if (form.get('intent') === 'topicWords') return saveTopicWords(request, form, { id: user.id, ip: context.clientIp }, context, themeId)
   const parsed = await parseForm(request, ThemeEditSchema, form)
   if (!parsed.ok) return result({ ...parsed, formKey }, 400)
   const input = parsed.data
@@ -89,6 +95,25 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return refusalResponse(error, echoValues(form), { formKey, ...conflictExtra(error) })
   }
   return result({ ok: true, formKey })
+}
+
+// Topic words change how mentions are found, so they are saved with a re-match of the
+// companies they can affect (app/services/company/alias-edits.server.ts).
+async function saveTopicWords(
+  request: Request,
+  form: FormData,
+  actor: { id: number; ip: string },
+  context: ActionFunctionArgs['context'],
+  themeId: number,
+) {
+  const parsed = await parseForm(request, TopicWordsSchema, form)
+  if (!parsed.ok) return json<TopicWordsResult>({ ...parsed, formKey: 'topicWords' }, { status: 400 })
+  try {
+    const { changed, jobIds } = await saveThemeTopicWords(context.db, actor, themeId, parsed.data.topicWords)
+    return json<TopicWordsResult>({ ok: true, formKey: 'topicWords', changed, companies: jobIds.length, jobId: jobIds[0] ?? null })
+  } catch (error) {
+    return refusalResponse(error, echoValues(form), { formKey: 'topicWords' })
+  }
 }
 
 // A preview renders the draft without changing anything: no need to reload the page.
@@ -107,7 +132,7 @@ export default function ThemePage() {
 }
 
 function ThemeOverview() {
-  const { theme, thesisHtml, risks, catalysts, subThemes, segments, companies, estimates, stocks, canEdit, today } =
+  const { theme, thesisHtml, risks, catalysts, subThemes, segments, companies, estimates, stocks, topicWords, canEdit, today } =
     useLoaderData<typeof loader>()
   const actionData = useActionData<ThemeActionResult>()
   // A refusal that belongs to no form (too large to read) after a plain post.
@@ -121,6 +146,7 @@ function ThemeOverview() {
           <PointsSection kind="risk" points={risks} canEdit={canEdit} />
           <PointsSection kind="catalyst" points={catalysts} canEdit={canEdit} />
           <SubThemes subThemes={subThemes} />
+          <TopicWordsSection words={topicWords} canEdit={canEdit} />
         </aside>
       </div>
       <SegmentsSection segments={segments} canEdit={canEdit} />

@@ -203,3 +203,15 @@ export async function removeAlias(db: DB, actor: Actor, companyId: number, alias
     })
   })
 }
+
+/** Companies with at least one ambiguous alias: the ones a change of topic words can re-judge. */
+export async function listCompaniesWithAmbiguousAliases(db: DB): Promise<number[]> {
+  const rows = await db
+    .selectFrom('company_alias')
+    .select('company_id as companyId')
+    .distinct()
+    .where('is_ambiguous', '=', true)
+    .orderBy('company_id')
+    .execute()
+  return rows.map((row) => row.companyId)
+}

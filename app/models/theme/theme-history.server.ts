@@ -8,7 +8,7 @@ import { type DiffPart, diffText } from '#app/utils/text-diff.ts'
 
 const ACTIONS_OF_PART: Record<HistoryPart, readonly string[]> = {
   thesis: ['theme.thesis'],
-  details: ['theme.create', 'theme.update', 'theme.archive', 'theme.unarchive'],
+  details: ['theme.create', 'theme.update', 'theme.archive', 'theme.unarchive', 'theme.topic_words'],
   points: ['theme.risk.%', 'theme.catalyst.%'],
   segments: ['theme.segment.%'],
   companies: ['theme.company.%'],

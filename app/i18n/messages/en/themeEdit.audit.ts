@@ -23,4 +23,5 @@ export const en = {
   'themeEdit.audit.company_unlink': 'Removed a company from the vendor map',
   'themeEdit.audit.data_stock_add': 'Added a data stock',
   'themeEdit.audit.estimate_add': 'Added a data-exhaustion estimate',
+  'themeEdit.audit.topic_words': 'Changed the topic words',
 }

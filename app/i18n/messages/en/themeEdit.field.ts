@@ -26,4 +26,5 @@ export const en = {
   'themeEdit.field.yearFrom': 'From year',
   'themeEdit.field.yearTo': 'To year',
   'themeEdit.field.years': 'Exhausted between',
+  'themeEdit.field.topicWords': 'Topic words',
 }

@@ -24,4 +24,5 @@ export const zhCN: Record<keyof typeof en, string> = {
   'themeEdit.audit.company_unlink': '将公司移出厂商图谱',
   'themeEdit.audit.data_stock_add': '添加了数据存量',
   'themeEdit.audit.estimate_add': '添加了数据枯竭估计',
+  'themeEdit.audit.topic_words': '修改了主题词',
 }

@@ -27,4 +27,5 @@ export const zhCN: Record<keyof typeof en, string> = {
   'themeEdit.field.yearFrom': '起始年份',
   'themeEdit.field.yearTo': '截止年份',
   'themeEdit.field.years': '预计耗尽区间',
+  'themeEdit.field.topicWords': '主题词',
 }
