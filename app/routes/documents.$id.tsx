@@ -1,11 +1,12 @@
 import { type ActionFunctionArgs, json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData, useLocation, useSearchParams } from '@remix-run/react'
 import { useMemo, useState } from 'react'
 
 import { DocumentDetailsForm } from '#app/components/documents/document-details-form.tsx'
-import { FurnitureNote } from '#app/components/documents/furniture-note.tsx'
 import { HighlightedText, type MentionSpan } from '#app/components/documents/highlighted-text.tsx'
+import { MentionReviewPanel } from '#app/components/documents/mention-review-panel.tsx'
 import { SearchMatches } from '#app/components/documents/search-matches.tsx'
+import { describeConfidence, describeRule } from '#app/components/mentions/mention-review.tsx'
 import { requireRole, requireUser } from '#app/http/auth.server.ts'
 import { badRequest, formError, type FormFailure, parseForm } from '#app/http/forms.server.ts'
 import { refusalResponse, requireFound, requireIdParam } from '#app/http/refusal.server.ts'
@@ -18,6 +19,7 @@ import {
   getDocumentWithMentions,
   updateDocumentMetadata,
 } from '#app/models/document/index.server.ts'
+import { listMentionReasons } from '#app/models/mentions/index.server.ts'
 import { listThemes } from '#app/models/theme/index.server.ts'
 import { DocumentActionSchema } from '#app/schemas/documents.ts'
 import docsearchStyles from '#app/styles/docsearch.css'
@@ -36,6 +38,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const id = requireIdParam(params.id, 'documents.notFound')
   const found = requireFound(await getDocumentWithMentions(context.db, id), 'documents.notFound', { id: String(id) })
   const canEdit = roleAllows(user.role, 'analyst')
+  const reasons = new Map((await listMentionReasons(context.db, id)).map((r) => [r.id, r]))
   // Archived themes stay choosable when the document already has them.
   const themes = canEdit
     ? (await listThemes(context.db)).filter((t) => t.status !== 'archived' || found.themes.some((d) => d.id === t.id))
@@ -44,7 +47,19 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return json({
     ...found,
     searchMatches: q ? documentSearchMatches(found.document.body, q) : null,
+    // Why each mention counted (the rule, its confidence): on hover and in the review panel.
+    mentions: found.mentions.map((m) => {
+      const why = reasons.get(m.id)
+      return {
+        ...m,
+        rule: why?.rule ?? 'name',
+        ruleDetail: why?.ruleDetail ?? null,
+        confidence: why?.confidence ?? 'high',
+        confirmed: why?.confirmed ?? false,
+      }
+    }),
     canDelete: canEdit,
+    canReview: canEdit,
     canEdit,
     themeChoices: themes.map((t) => ({ id: t.id, nameEn: t.nameEn, nameZh: t.nameZh })),
   })
@@ -80,20 +95,44 @@ const LANG_ATTR = { zh: 'zh-CN', en: 'en', mixed: undefined } as const
 
 export default function DocumentPage() {
   const { t, locale, timeZone } = useI18n()
-  const { document: doc, themes, mentions, companies, canDelete, canEdit, themeChoices, searchMatches } = useLoaderData<typeof loader>()
+  const {
+    document: doc,
+    themes,
+    mentions,
+    companies,
+    canDelete,
+    canEdit,
+    canReview,
+    themeChoices,
+    searchMatches,
+  } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>() as FormFailure | { ok: true } | undefined
   const [focus, setFocus] = useState<number | null>(null)
+  const [picked, setPicked] = useState<number | null>(null)
+  const [search] = useSearchParams()
+  const location = useLocation()
+  const reviewed = search.get('done')
+  const pickedMention = picked === null ? undefined : mentions.find((m) => m.start === picked)
   const byId = useMemo(() => new Map(companies.map((c) => [c.id, c])), [companies])
   const firstStart = useMemo(() => {
     const first = new Map<number, number>()
     for (const m of mentions) if (!first.has(m.companyId)) first.set(m.companyId, m.start)
     return first
   }, [mentions])
-  const describe = (m: MentionSpan) => {
-    const company = byId.get(m.companyId)
-    return t('documents.mentionOf', {
-      company: company ? localName(locale, { nameEn: company.name, nameZh: company.nameZh }) : '?',
+  const byStart = useMemo(() => new Map(mentions.map((m) => [m.start, m])), [mentions])
+  const companyName = (companyId: number) => {
+    const company = byId.get(companyId)
+    return company ? localName(locale, { nameEn: company.name, nameZh: company.nameZh }) : '?'
+  }
+  // Hover text: the alias, the company, why it counted and how sure the engine was.
+  const describe = (span: MentionSpan) => {
+    const m = byStart.get(span.start)
+    if (!m) return t('documents.mentionOf', { company: companyName(span.companyId), alias: span.aliasText })
+    return t('review.why', {
       alias: m.aliasText,
+      company: companyName(m.companyId),
+      rule: m.confirmed ? t('review.confirmedBy') : describeRule(t, m.rule, m.ruleDetail),
+      confidence: describeConfidence(t, m.confidence),
     })
   }
   return (
@@ -152,6 +191,15 @@ export default function DocumentPage() {
           </Form>
         ) : null}
       </header>
+      {reviewed ? (
+        <p className="notice" role="status">
+          {reviewed === 'rejected'
+            ? t('review.rejectedCount', { count: Number(search.get('removed') ?? 0) })
+            : reviewed === 'confirmed'
+              ? t('review.confirmedDone')
+              : t('review.undone')}
+        </p>
+      ) : null}
       {result?.ok ? (
         <p className="notice" role="status">
           {t('documents.detailsSaved')}
@@ -173,12 +221,24 @@ export default function DocumentPage() {
         <section className="card doc-text-card" aria-labelledby="doc-text-heading">
           <h2 id="doc-text-heading">{t('documents.textHeading')}</h2>
           <p className="field-hint">{t('documents.textHint')}</p>
-          <FurnitureNote count={doc.furnitureLinesRemoved} />
           <div className="doc-text" lang={LANG_ATTR[doc.language]} tabIndex={0}>
-            <HighlightedText text={doc.body} mentions={mentions} focusCompanyId={focus} describe={describe} />
+            <HighlightedText
+              text={doc.body}
+              mentions={mentions}
+              focusCompanyId={focus}
+              describe={describe}
+              onPick={(m) => setPicked(picked === m.start ? null : m.start)}
+              pickedStart={picked}
+            />
           </div>
         </section>
         <aside className="card doc-companies" aria-labelledby="doc-companies-heading">
+          <MentionReviewPanel
+            mention={pickedMention ? { ...pickedMention, companyName: companyName(pickedMention.companyId) } : undefined}
+            canReview={canReview}
+            redirectTo={location.pathname}
+            onClose={() => setPicked(null)}
+          />
           <h2 id="doc-companies-heading">
             {t('documents.byCompany')} <span className="muted small">({formatNumber(locale, mentions.length)})</span>
           </h2>

@@ -37,6 +37,7 @@ export const actionPolicy: Record<string, Role | 'anyone'> = {
   'routes/themes.new': 'analyst',
   'routes/documents._index': 'analyst',
   'routes/documents.$id': 'analyst',
+  'routes/mentions_.review': 'analyst',
   'routes/themes.$slug': 'analyst',
   'routes/themes_.$slug.scores': 'analyst',
   'routes/themes_.$slug.sources': 'analyst',

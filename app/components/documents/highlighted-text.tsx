@@ -1,6 +1,8 @@
-import { Fragment } from 'react'
+import { Fragment, type KeyboardEvent } from 'react'
 
 export interface MentionSpan {
+  /** The mention row, when the page lets a reader pick one to review. */
+  id?: number
   start: number
   end: number
   companyId: number
@@ -33,13 +35,16 @@ interface HighlightedTextProps {
   /** Only this company's mentions stand out when set. */
   focusCompanyId: number | null
   describe: (mention: MentionSpan) => string
+  /** Makes each mention a button that picks it (click, Enter or Space). */
+  onPick?: (mention: MentionSpan) => void
+  pickedStart?: number | null
 }
 
 /**
  * Document text with mentions as <mark> elements. Built as React text nodes, never as
  * HTML, so whatever markup a document contains is shown as text and never runs.
  */
-export function HighlightedText({ text, mentions, focusCompanyId, describe }: HighlightedTextProps) {
+export function HighlightedText({ text, mentions, focusCompanyId, describe, onPick, pickedStart }: HighlightedTextProps) {
   return (
     <>
       {splitByMentions(text, mentions).map((segment, index) =>
@@ -52,6 +57,19 @@ export function HighlightedText({ text, mentions, focusCompanyId, describe }: Hi
             }
             data-company={segment.mention.companyId}
             title={describe(segment.mention)}
+            {...(onPick
+              ? {
+                  role: 'button',
+                  tabIndex: 0,
+                  'aria-pressed': pickedStart === segment.mention.start,
+                  onClick: () => onPick(segment.mention),
+                  onKeyDown: (event: KeyboardEvent) => {
+                    if (event.key !== 'Enter' && event.key !== ' ') return
+                    event.preventDefault()
+                    onPick(segment.mention)
+                  },
+                }
+              : {})}
           >
             {segment.text}
           </mark>

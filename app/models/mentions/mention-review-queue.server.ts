@@ -119,3 +119,13 @@ export async function listReviewRules(db: DB, query: Pick<ReviewQueueQuery, 'com
     .limit(limit)
     .execute()
 }
+
+/** Why each mention of a document counted, for the document page's hover and review panel. */
+export async function listMentionReasons(db: DB, documentId: number) {
+  const rows = await db
+    .selectFrom('mention')
+    .select(['id', 'rule', 'rule_detail as ruleDetail', 'confidence', 'relevance', sql<boolean>`confirmed_at is not null`.as('confirmed')])
+    .where('document_id', '=', documentId)
+    .execute()
+  return rows.map((r) => ({ ...r, id: Number(r.id) }))
+}
