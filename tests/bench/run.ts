@@ -34,6 +34,11 @@ const BENCHMARKS: Benchmark[] = [
     load: () => import('./accuracy.bench.ts'),
   },
   {
+    name: 'search',
+    description: 'document full-text search over the 50,000 documents of the meeting data set on PostgreSQL (target p50 <= 100 ms)',
+    load: () => import('./search.bench.ts'),
+  },
+  {
     name: 'meeting',
     description: 'the weekly meeting page at team scale on PostgreSQL: raw SQL vs server render (autocannon), JS shipped',
     load: () => import('./meeting.bench.ts'),

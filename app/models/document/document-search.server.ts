@@ -116,12 +116,23 @@ export async function searchDocuments(db: DB, input: DocumentSearchInput): Promi
   const pageSize = input.pageSize ?? DOCUMENT_SEARCH_PAGE_SIZE
   const page = Math.min(Math.max(1, input.page ?? 1), DOCUMENT_SEARCH_MAX_PAGE)
   const tsquery = sql`${searchQueryOf(terms.flatMap((t) => t.tokens))}::tsquery`
+  // Ranked first on the index table alone, into narrow rows (materialized: otherwise the
+  // planner carries every match's tsvector through the join and the count, and spills).
   let query = db
-    .selectFrom('document_search as s')
-    .innerJoin('document as d', 'd.id', 's.document_id')
-    .where(sql<boolean>`s.words @@ ${tsquery}`)
-  // Tokens are found by the index; a phrase is then checked against the folded text.
-  for (const term of terms) if (term.phrase) query = query.where(sql<boolean>`strpos(s.plain, ${term.folded}) > 0`)
+    .with(
+      (cte) => cte('hits').materialized(),
+      (cdb) => {
+        let hits = cdb
+          .selectFrom('document_search as s')
+          .select(['s.document_id as id', sql<number>`ts_rank(s.words, ${tsquery})`.as('rank')])
+          .where(sql<boolean>`s.words @@ ${tsquery}`)
+        // Tokens are found by the index; a phrase is then checked against the folded text.
+        for (const term of terms) if (term.phrase) hits = hits.where(sql<boolean>`strpos(s.plain, ${term.folded}) > 0`)
+        return hits
+      },
+    )
+    .selectFrom('hits as h')
+    .innerJoin('document as d', 'd.id', 'h.id')
   if (input.companyId != null) {
     const companyId = input.companyId
     query = query.where((eb) =>
@@ -152,10 +163,10 @@ export async function searchDocuments(db: DB, input: DocumentSearchInput): Promi
       'd.publisher',
       'd.published_on as publishedOn',
       'd.language',
-      sql<number>`ts_rank(s.words, ${tsquery})`.as('rank'),
+      'h.rank',
       sql<number>`count(*) over ()`.as('total'),
     ])
-    .orderBy('rank', 'desc')
+    .orderBy('h.rank', 'desc')
     .orderBy(sql`d.published_on desc nulls last`)
     .orderBy('d.id', 'desc')
     .limit(pageSize)
