@@ -44,7 +44,7 @@ if (env.SEED_DEMO === 'auto' && !(await isDemoSeeded(connection.db))) {
     console.log(`[themeradar] demo team history loaded (${history.created} rows)`)
   }
 }
-// Documents stored before the search index existed, or under an older tokenizer, are indexed once (decision 026).
+// Documents stored before the search index existed, or under an older tokenizer, are indexed once (decision 028).
 const searchIndexed = await indexUnsearchedDocuments(connection.db)
 if (searchIndexed) console.log(`[themeradar] ${searchIndexed} documents indexed for search`)
 const { secret, generated } = await ensureSessionSecret(connection.db, env.SESSION_SECRET)

@@ -14,7 +14,7 @@ const isoDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/)
   .refine(isValidIsoDate)
 
-/** Pages past this are refused by the model too (decision 026). */
+/** Pages past this are refused by the model too (decision 028). */
 export const DOCUMENT_SEARCH_PAGES = 50
 
 export const DocumentSearchParamsSchema = z.object({

@@ -7,7 +7,7 @@ import type { DocumentLanguage } from '#db/types.ts'
 import { findTermRanges, parseDocumentQuery, type SearchTerm, type Snippet, snippetOf, type TextRange } from './search-query.ts'
 import { foldText, SEARCH_TOKENIZER_VERSION, searchQueryOf, searchVectorOf } from './search-text.ts'
 
-// Full-text search over every document (issue 13 section 3, decision 026). The index
+// Full-text search over every document (issue 13 section 3, decision 028). The index
 // (document_search) is written here: at ingest, when a title changes, and by a backfill
 // for documents stored before it existed or under an older tokenizer.
 

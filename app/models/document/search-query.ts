@@ -1,4 +1,4 @@
-// What a person typed into document search, cut into terms (decision 026). Pure.
+// What a person typed into document search, cut into terms (decision 028). Pure.
 // Words are separated by spaces; "text in quotes" is one phrase; a run without spaces
 // (字节跳动旗下即梦, gpt-4o) must appear as typed. Every term must be found (AND).
 

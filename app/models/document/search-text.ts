@@ -1,5 +1,5 @@
 // How document text is cut into search tokens, the same way at ingest and at query time
-// (decision 026). Pure: no database. Chinese has no spaces between words, so Han (and
+// (decision 028). Pure: no database. Chinese has no spaces between words, so Han (and
 // kana, Hangul) characters are indexed one by one and as overlapping pairs: 即梦 in
 // 字节跳动旗下即梦发布 is the pair 即梦, whatever the words around it. Other words are
 // runs of letters and digits, lower-cased after NFKC (全角 ＡＩ is ai).
