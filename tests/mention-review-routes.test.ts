@@ -2,11 +2,23 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { clearMentionMatcherCache } from '#app/models/mentions/index.server.ts'
 import { loader as documentLoader } from '#app/routes/documents.$id.tsx'
+import { loader as mentionsLoader } from '#app/routes/mentions.tsx'
 import { action as reviewAction, loader as reviewLoader } from '#app/routes/mentions_.review.tsx'
 import type { Connection } from '#db/connection.ts'
 
 import { createTestDatabase } from './db.ts'
-import { contextFor, cookieFor, createCompany, createDocument, createUser, getRequest, postForm, respond } from './factories.ts'
+import {
+  contextFor,
+  cookieFor,
+  createCompany,
+  createDocument,
+  createTheme,
+  createThemeCompany,
+  createUser,
+  getRequest,
+  postForm,
+  respond,
+} from './factories.ts'
 
 // The review actions as a browser meets them: who may review, what comes back, what bad
 // input gets. (Every action route's origin check is in tests/origin.test.ts.)
@@ -110,5 +122,29 @@ describe('reviewing a mention', () => {
     const job = await conn.db.selectFrom('job').select(['kind', 'payload']).executeTakeFirstOrThrow()
     expect(job).toMatchObject({ kind: 'rematch-company', payload: { companyId: company.id } })
     expect((await post({ intent: 'undo', ruleId: String(page.rules[0].id) })).status).toBe(404)
+  })
+})
+
+describe('the dashboard: documents about a company vs every mention', () => {
+  it('counts only documents about the company when asked, and says when counts are being updated', async () => {
+    const theme = await createTheme(conn.db, { nameEn: 'Video generation' })
+    await createThemeCompany(conn.db, { themeId: theme.id, companyId: company.id })
+    const filler = 'Ticket prices and passenger numbers rose again across the region this quarter. '.repeat(12)
+    await createDocument(conn.db, { title: 'Travel quarterly', text: `${filler}\n\nOne line on Runway closes the note.` })
+    const view = async (query: string) => {
+      const res = await respond(() =>
+        mentionsLoader({ request: getRequest(`/mentions?scope=theme-${theme.id}${query}`, viewer), params: {}, context: contextFor(conn) }),
+      )
+      return (await res.json()) as { view: { top: { companyId: number; mentions: number; documents: number }[] }; rematching: number }
+    }
+    const all = await view('')
+    const about = await view('&relevance=about')
+    const row = (page: typeof all) => page.view.top.find((c) => c.companyId === company.id)
+    // The airport note names Runway in its opening lines (about); the travel note in passing.
+    expect(row(all)).toMatchObject({ documents: 2 })
+    expect(row(about)).toMatchObject({ documents: 1 })
+    expect(row(about)!.mentions).toBeLessThan(row(all)!.mentions)
+    // The undo above queued a rematch of Runway AI that has not run yet.
+    expect(all.rematching).toBe(1)
   })
 })

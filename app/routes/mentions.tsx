@@ -60,8 +60,13 @@ export default function MentionsPage() {
       <header className="page-header">
         <h1>{t('mentions.title')}</h1>
         <p className="muted">{t('mentions.intro')}</p>
-        <Link to="/mentions/new-names">{t('newnames.link')}</Link>
+        <Link to="/mentions/new-names">{t('newnames.link')}</Link> · <Link to="/mentions/review">{t('review.queueLink')}</Link>
       </header>
+      {data.rematching > 0 ? (
+        <p className="notice" role="status">
+          {t('review.updating', { count: data.rematching })}
+        </p>
+      ) : null}
       <MentionFilters
         values={values}
         typed={{

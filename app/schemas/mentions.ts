@@ -19,6 +19,8 @@ export interface MentionQuery {
   publisher?: string
   tag?: string
   language?: 'zh' | 'en' | 'mixed'
+  /** 'about': count only documents about each company (title, opening paragraph or dense), not passing mentions. */
+  relevance?: 'about'
 }
 
 export function scopeKey(scope: { themeId: number } | { watchlistId: number }): ScopeKey {
@@ -74,6 +76,7 @@ export function parseMentionQuery(params: URLSearchParams, currentWeek: string):
       publisher: text('publisher', 200),
       tag: text('tag', 50),
       language: language.success ? language.data : undefined,
+      relevance: params.get('relevance') === 'about' ? 'about' : undefined,
     },
     errors,
   }

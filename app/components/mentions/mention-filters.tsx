@@ -10,6 +10,7 @@ export interface MentionFilterValues {
   publisher?: string
   tag?: string
   language?: string
+  relevance?: string
 }
 
 interface Props {
@@ -120,6 +121,22 @@ export function MentionFilters({ values, typed, errors, themes, watchlists, publ
         value={values.language}
         options={(['zh', 'en', 'mixed'] as const).map((lang) => [lang, t(`mentions.lang.${lang}`)])}
       />
+      <div className="field">
+        <label htmlFor="mention-relevance">{t('review.relevance')}</label>
+        <select
+          id="mention-relevance"
+          name="relevance"
+          defaultValue={values.relevance ?? ''}
+          title={t('review.relevanceHint')}
+          aria-describedby="mention-relevance-hint"
+        >
+          <option value="">{t('review.relevance.all')}</option>
+          <option value="about">{t('review.relevance.about')}</option>
+        </select>
+        <span id="mention-relevance-hint" className="visually-hidden">
+          {t('review.relevanceHint')}
+        </span>
+      </div>
       <button type="submit" className="primary">
         {t('mentions.apply')}
       </button>

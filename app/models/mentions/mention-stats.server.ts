@@ -1,6 +1,7 @@
 import { type Expression, sql, type SqlBool } from 'kysely'
 
 import type { DB } from '#app/models/db.server.ts'
+import { REMATCH_COMPANY_JOB_KIND } from '#app/schemas/job-kinds.ts'
 import { shiftIsoWeek } from '#app/utils/iso-week.ts'
 import type { AlertMessage } from '#app/webhooks/formats.ts'
 import type { DocumentLanguage, Region, VendorType } from '#db/types.ts'
@@ -13,8 +14,9 @@ import { isMover, moverChange, TRAILING_WEEKS } from './mention-rules.ts'
 // Unfiltered, or filtered by language only, everything comes from mention_week (the
 // weekly rollup the database keeps in step with every mention insert and delete), so a
 // theme with millions of mentions costs a few index lookups per company. Publisher and
-// tag filters need the documents themselves and read mention + document, limited to the
-// weeks asked for (document_iso_week_idx).
+// tag filters, and "only documents about the company" (mention.relevance), need the
+// documents themselves and read mention + document, limited to the weeks asked for
+// (document_iso_week_idx).
 
 export type MentionScope = { themeId: number } | { watchlistId: number }
 
@@ -22,6 +24,8 @@ export interface MentionFilters {
   publisher?: string
   tag?: string
   language?: DocumentLanguage
+  /** 'about': only mentions in documents about their company; passing mentions are left out. */
+  relevance?: 'about'
 }
 
 export interface WeekRange {
@@ -79,7 +83,7 @@ function scopeCompanyIds(db: DB, scope: MentionScope) {
         .where('watchlist_entry.removed_at', 'is', null)
 }
 
-const hasDocumentFilters = (filters: MentionFilters) => Boolean(filters.publisher || filters.tag)
+const hasDocumentFilters = (filters: MentionFilters) => Boolean(filters.publisher || filters.tag || filters.relevance)
 
 /** Per company in scope: mentions and documents in the range, this week (range.to) and the trailing weeks. */
 type CompanyTotals = TopCompany & { thisWeek: number; trailing: number }
@@ -134,6 +138,7 @@ async function companyTotals(db: DB, scope: MentionScope, range: WeekRange, filt
   if (filters.language) query = query.where('document.language', '=', filters.language)
   if (filters.publisher) query = query.where('document.publisher', '=', filters.publisher)
   if (filters.tag) query = query.where(sql<SqlBool>`document.tags @> array[${filters.tag}]::text[]` as Expression<SqlBool>)
+  if (filters.relevance) query = query.where('mention.relevance', '=', filters.relevance)
   return query.execute()
 }
 
@@ -162,6 +167,7 @@ async function weeklyTotals(db: DB, scope: MentionScope, range: WeekRange, filte
     if (filters.language) query = query.where('document.language', '=', filters.language)
     if (filters.publisher) query = query.where('document.publisher', '=', filters.publisher)
     if (filters.tag) query = query.where(sql<SqlBool>`document.tags @> array[${filters.tag}]::text[]` as Expression<SqlBool>)
+    if (filters.relevance) query = query.where('mention.relevance', '=', filters.relevance)
     rows = await query.execute()
   }
   return new Map(rows.map((r) => [r.week, r.mentions]))
@@ -257,4 +263,15 @@ export async function loadMentionOverview(
   filters: MentionFilters = {},
 ): Promise<MentionOverview> {
   return loadOverview(db, scope, { from: week, to: week }, filters)
+}
+
+/** Companies whose mentions are being re-matched (a rematch job queued or running): their counts are changing. */
+export async function countCompaniesBeingRematched(db: DB): Promise<number> {
+  const row = await db
+    .selectFrom('job')
+    .select(sql<number>`count(distinct payload->>'companyId')::int`.as('n'))
+    .where('kind', '=', REMATCH_COMPANY_JOB_KIND)
+    .where('status', 'in', ['queued', 'running'])
+    .executeTakeFirstOrThrow()
+  return row.n
 }
