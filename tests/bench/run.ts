@@ -5,6 +5,7 @@
 //   npm run bench -- mentions --mb=8
 //   npm run bench -- meeting --small   (see meeting.bench.ts for its options)
 //   npm run bench -- hostile --mb=0.25 (see hostile.bench.ts for its options)
+//   npm run bench -- rematch --small   (see rematch.bench.ts)
 //   npm run bench -- --list
 // To add one: write tests/bench/<name>.bench.ts exporting `run(context: BenchContext)`
 // (see bench-kit.ts) and add a line here.
@@ -32,6 +33,16 @@ const BENCHMARKS: Benchmark[] = [
     name: 'accuracy',
     description: 'mention precision and recall on the hand-labelled corpus (tests/accuracy/) against the demo registry',
     load: () => import('./accuracy.bench.ts'),
+  },
+  {
+    name: 'universe',
+    description: 'company universe import: 10,000 companies into PGlite in one transaction (target <= 10 s)',
+    load: () => import('./universe.bench.ts'),
+  },
+  {
+    name: 'rematch',
+    description: "one alias change re-matches a company's history at team scale on PostgreSQL (target <= 30 s)",
+    load: () => import('./rematch.bench.ts'),
   },
   {
     name: 'search',

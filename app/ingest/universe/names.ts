@@ -92,11 +92,19 @@ export function derivedAliasProblem(text: string): 'ordinaryWord' | 'tooShort' |
   return ordinaryWord(text) ? 'ordinaryWord' : null
 }
 
+// A universe asks about the same names several times (as a name, then as a derived
+// alias); the look-up converts to simplified Chinese first, which dominates a large import.
+const known = new Map<string, 'english_word' | 'chinese_word' | null>()
+
 /** An ordinary word, looked up as written and, for names in capitals (SNAP, TARGET), as a word. */
 export function ordinaryWord(text: string): 'english_word' | 'chinese_word' | null {
-  const reason = ordinaryWordReason(text)
-  if (reason || HAN.test(text) || text !== text.toUpperCase()) return reason
-  return ordinaryWordReason(text.charAt(0) + text.slice(1).toLowerCase())
+  const cached = known.get(text)
+  if (cached !== undefined) return cached
+  let reason = ordinaryWordReason(text)
+  if (!reason && !HAN.test(text) && text === text.toUpperCase()) reason = ordinaryWordReason(text.charAt(0) + text.slice(1).toLowerCase())
+  if (known.size > 200_000) known.clear()
+  known.set(text, reason)
+  return reason
 }
 
 let toSimplified: ((text: string) => string) | undefined
