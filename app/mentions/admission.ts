@@ -248,7 +248,6 @@ function hasTickerContext(input: AdmissionInput, words: Words, m: number, bare: 
   // The previous chosen candidate, if it is the same company and ends right before.
   const previous = m > 0 && targetCompany[targets[m - 1]] === targetCompany[targets[m]] ? ends[m - 1] : -1
   const afterCompany = previous >= 0 && /^[\s(（:：]{0,3}$/u.test(text.slice(previous, start))
-  if (bare === BareCode.BracketedLetters) return bracketed && afterCompany
   if (bare === BareCode.Digits && (bracketed || afterCompany)) return true
   for (let k = firstEndingAfter(words.ends, start - 6); k < words.ends.length && words.ends[k] <= start; k++) {
     if ((input.wordKind[words.ids[k]] & WordKind.CodeLabel) !== 0 && /^[\s:：为是]*$/u.test(text.slice(words.ends[k], start))) return true

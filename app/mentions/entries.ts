@@ -58,6 +58,8 @@ export interface Words {
 
 export interface BuiltEntries {
   entries: Entry[]
+  /** Per company, its short or ordinary-word US symbols (ON, SNAP) and their targets: found only in brackets after it. */
+  bracketed: Map<number, Map<string, number>>
   targets: Targets
   words: Words
   aliasCount: number
@@ -153,6 +155,7 @@ export function buildEntries(aliases: readonly MentionAlias[], options: MentionM
     }
   }
 
+  const bracketed = new Map<number, Map<string, number>>()
   for (const ticker of options.tickers ?? []) {
     const targetOf = new Map<number, number>()
     for (const variant of tickerVariants(ticker, options.isOrdinaryWord)) {
@@ -167,6 +170,12 @@ export function buildEntries(aliases: readonly MentionAlias[], options: MentionM
           bare: variant.bare,
         })
         targetOf.set(variant.bare, target)
+      }
+      if (variant.bare === BareCode.BracketedLetters) {
+        const codes = bracketed.get(ticker.companyId) ?? new Map<string, number>()
+        codes.set(variant.text.replace(/[-/]/u, '.'), target)
+        bracketed.set(ticker.companyId, codes)
+        continue
       }
       const entry = toEntry(variant.text, variant.caseSensitive, target)
       if (!entry) continue
@@ -188,6 +197,7 @@ export function buildEntries(aliases: readonly MentionAlias[], options: MentionM
 
   return {
     entries,
+    bracketed,
     targets: {
       aliasId: Int32Array.from(aliasId),
       company: Int32Array.from(company),

@@ -27,6 +27,7 @@ import { buildEntries, type Entry, EntryFlag, languageCode, type Targets, type W
 import { CharClass, equalsExactCase, getFoldTables, matchStart } from './fold.ts'
 import { snippetBounds } from './snippet.ts'
 import { SpanSelector } from './span-selector.ts'
+import { bracketedCodeAfter } from './tickers.ts'
 import type { FindMentionsOptions, Mention, MentionAlias, MentionMatcher, MentionMatcherOptions } from './types.ts'
 
 export function buildMentionMatcher(aliases: readonly MentionAlias[], options: MentionMatcherOptions = {}): MentionMatcher {
@@ -41,12 +42,14 @@ class CompiledMentionMatcher implements MentionMatcher {
   private readonly words: Words
   private readonly automaton: Automaton
   private readonly tables: EntryTables
+  private readonly bracketed: Map<number, Map<string, number>>
 
   constructor(aliases: readonly MentionAlias[], options: MentionMatcherOptions) {
     const built = buildEntries(aliases, options)
     this.aliasCount = built.aliasCount
     this.targets = built.targets
     this.words = built.words
+    this.bracketed = built.bracketed
     this.automaton = buildAutomaton(built.entries.map((entry) => entry.key))
     this.tables = linkEntries(built.entries, this.automaton, built.targets, createCjkSplitFilter(options.extraCjkWords))
     Object.freeze(this)
@@ -80,11 +83,7 @@ class CompiledMentionMatcher implements MentionMatcher {
       window: options.contextWindow ?? CONTEXT_WINDOW,
     })
     const mentions: Mention[] = []
-    for (let m = 0; m < selector.count; m++) {
-      if (admission.keep[m] === 0) continue
-      const t = targets[m]
-      const start = selector.starts[m]
-      const end = selector.ends[m]
+    const add = (t: number, start: number, end: number, m: number) => {
       const snippet = snippetBounds(text, start, end, options.snippetRadius)
       mentions.push({
         aliasId: aliasId[t] < 0 ? null : aliasId[t],
@@ -94,10 +93,21 @@ class CompiledMentionMatcher implements MentionMatcher {
         end,
         snippet: text.slice(snippet.from, snippet.to),
         snippetStart: snippet.from,
-        rule: admission.rule[m],
-        ruleDetail: admission.detail[m],
-        confidence: admission.confidence[m],
+        rule: m < 0 ? 'ticker' : admission.rule[m],
+        ruleDetail: m < 0 ? null : admission.detail[m],
+        confidence: m < 0 ? 'high' : admission.confidence[m],
       })
+    }
+    for (let m = 0; m < selector.count; m++) {
+      if (admission.keep[m] === 0) continue
+      const t = targets[m]
+      add(t, selector.starts[m], selector.ends[m], m)
+      // ON Semiconductor (ON): a short symbol counts in brackets right after its company.
+      const codes = this.bracketed.get(company[t])
+      const code = codes && bracketedCodeAfter(text, selector.ends[m])
+      const target = code && codes.get(code.code)
+      if (code && target !== undefined && (m + 1 === selector.count || selector.starts[m + 1] >= code.end))
+        add(target, code.start, code.end, -1)
     }
     return mentions
   }

@@ -23,7 +23,11 @@ export const BareCode = {
   Digits: 1,
   /** Letters alone, three or more and no ordinary word: counts on its own (case-sensitive). */
   Letters: 2,
-  /** Short or ordinary-word letters alone: counts only in brackets after the company. */
+  /**
+   * Short or ordinary-word letters alone: counts only in brackets right after the company
+   * (ON Semiconductor (ON)). Not put in the automaton (every "on" and "the" would be a
+   * candidate): the matcher looks for it behind each kept mention (bracketedCodeAfter).
+   */
   BracketedLetters: 3,
   /** Digits too short to trust even in brackets (700): counts only after a code label (股份代號：700). */
   LabelledDigits: 4,
@@ -50,9 +54,10 @@ const US_PREFIXES = ['NASDAQ:', 'NASDAQ: ', 'Nasdaq:', 'NYSE:', 'NYSE: ', 'AMEX:
 // heading in capitals must not count them. Extended by MentionMatcherOptions.isOrdinaryWord.
 const ORDINARY_TICKER_WORDS = new Set(
   (
-    'ALL ARE BIG CAN CAR CASH CAT DAY DIS EAT FAST FUN GOOD HAS HOLD HOME IT KEY LIFE LOVE LOW MAIN MAN NOW ' +
-    'NICE ONE OPEN PAY PLAY REAL RUN SAVE SEE SNAP SO SUN TARGET TEAM TRUE TWO USA WELL WIN YOU ZEN NET NEW ' +
-    'BEST BIG BOX COST EDIT FIVE GAIN HUGE JOB KIDS LAZY MIND MOVE NEXT PEAK POST RIDE ROCK SHOP SIX TEN TRIP WISH'
+    'ALL AND ANY ARE BIG BUT CAN CAR CASH CAT DAY DID DIS EAT FAST FOR FUN GET GOOD HAS HER HIM HIS HOLD HOME HOW ' +
+    'ITS KEY LET LIFE LOVE LOW MAIN MAN NEW NICE NOT NOW OLD ONE OPEN OUR OUT PAY PLAY PUT REAL RUN SAVE SAY SEE ' +
+    'SHE SNAP SUN TARGET TEAM THE TOO TRUE TWO USA USE WAS WAY WELL WHO WIN YOU ZEN NET BEST BOX COST EDIT FIVE ' +
+    'GAIN HUGE JOB KIDS LAZY MIND MOVE NEXT PATH PEAK POST RIDE ROCK SHOP SIX TEN TRIP WISH'
   ).split(' '),
 )
 
@@ -91,4 +96,14 @@ export function tickerVariants(ticker: MentionTicker, isOrdinaryWord: (word: str
 /** How a ticker is shown as the mention's alias text: 0700.HK, 600519.SH, BIDU. */
 export function tickerLabel(ticker: MentionTicker): string {
   return ticker.exchange === 'US' ? ticker.code : `${ticker.code}.${ticker.exchange}`
+}
+
+const BRACKETED_CODE = /^[ \u3000]?[(（]([A-Z]{1,5}(?:[.-][A-Z])?)[)）]/u
+
+/** A code in brackets right after a mention: "ON Semiconductor (ON)" gives ON at 18-20. */
+export function bracketedCodeAfter(text: string, end: number): { code: string; start: number; end: number } | null {
+  const found = BRACKETED_CODE.exec(text.slice(end, end + 12))
+  if (!found) return null
+  const start = end + found[0].length - 1 - found[1].length
+  return { code: found[1].replace('-', '.'), start, end: start + found[1].length }
 }

@@ -1,7 +1,7 @@
 // Deterministic test data for the mention benchmark: 10,000 aliases shaped like our
 // company_alias rows and tens of MB of mixed Chinese/English text that mentions some of
 // them. No downloads: everything comes from a seeded PRNG and the word lists below.
-import type { MentionAlias } from '#app/mentions/index.ts'
+import type { MentionAlias, MentionTicker } from '#app/mentions/index.ts'
 import { foldAliasKey } from '#app/mentions/index.ts'
 
 import { createRandom, type Random } from './bench-kit.ts'
@@ -144,6 +144,8 @@ export function generateAliases(count = 10_000, seed = 20261123): MentionAlias[]
       kind: 'name',
       caseSensitive: false,
       isAmbiguous: true,
+      // Every rule on: negative context to check around each of them.
+      negativeContext: ['city block', 'weather', '水果', '机场'],
     })
   })
   for (let companyId = 1; aliases.length < count; companyId = 1 + random.int(2500)) {
@@ -156,13 +158,58 @@ export function generateAliases(count = 10_000, seed = 20261123): MentionAlias[]
   return aliases
 }
 
+/** A theme's topic words, as the multimodal theme declares them. */
+export const BENCH_TOPIC_WORDS = ['视频生成', '文生图', '多模态', '模型', 'video generation', 'text-to-image', 'multimodal', 'diffusion']
+
+/** Registry tickers of ~2,500 companies: Hong Kong, Shanghai, Shenzhen and US listings. */
+export function generateTickers(count = 3000, seed = 20261204): MentionTicker[] {
+  const random = createRandom(seed)
+  const digits = (n: number) => Array.from({ length: n }, () => random.int(10)).join('')
+  const seen = new Set<string>()
+  const tickers: MentionTicker[] = []
+  while (tickers.length < count) {
+    const companyId = 1 + random.int(2500)
+    const roll = random.int(4)
+    const ticker: MentionTicker =
+      roll === 0
+        ? { companyId, exchange: 'HK', code: `${1 + random.int(9)}${digits(3)}` }
+        : roll === 1
+          ? { companyId, exchange: 'SH', code: `6${digits(5)}` }
+          : roll === 2
+            ? { companyId, exchange: 'SZ', code: `3${digits(5)}` }
+            : {
+                companyId,
+                exchange: 'US',
+                code: Array.from({ length: 2 + random.int(3) }, () => String.fromCharCode(65 + random.int(26))).join(''),
+              }
+    const key = `${ticker.exchange}:${ticker.code}`
+    if (seen.has(key)) continue
+    seen.add(key)
+    tickers.push(ticker)
+  }
+  return tickers
+}
+
+/** One ticker as a research note writes it: 0700.HK, 700 HK, SZ300418, （300418）, BIDU US... */
+function writtenTicker(random: Random, ticker: MentionTicker): string {
+  const { exchange, code } = ticker
+  if (exchange === 'US') return random.pick([`${code} US`, `${code}.O`, `NASDAQ:${code}`, `(${code})`])
+  if (exchange === 'HK') return random.pick([`${code}.HK`, `${code.replace(/^0+/u, '')} HK`, `HK:${code}`, `（${code}）`])
+  return random.pick([`${code}.${exchange}`, `${exchange}${code}`, `（${code}）`, `${exchange.toLowerCase()}${code}`])
+}
+
 /**
  * Mixed Chinese/English paragraphs of about `megabytes` MB of UTF-8. About one alias is
  * written per 170 Chinese characters or 80 English words (one per ~450 bytes: news about
  * companies), plus the short Chinese names that occur by accident, and 1% of English words
  * are ordinary words that are also ambiguous aliases (apple, runway...).
  */
-export function generateText(aliases: readonly MentionAlias[], megabytes: number, seed = 7): string {
+export function generateText(
+  aliases: readonly MentionAlias[],
+  megabytes: number,
+  seed = 7,
+  tickers: readonly MentionTicker[] = [],
+): string {
   const random = createRandom(seed)
   const parts: string[] = []
   let bytes = 0
@@ -171,6 +218,8 @@ export function generateText(aliases: readonly MentionAlias[], megabytes: number
     bytes += part.length * bytesPerUnit
   }
   const mention = () => {
+    // One mention in ten is a ticker as people write it, when the registry has tickers.
+    if (tickers.length > 0 && random.chance(0.1)) return writtenTicker(random, random.pick(tickers))
     const alias = random.pick(aliases).text
     // Some mentions are written full-width or in another case, as scraped text is.
     if (random.chance(0.05)) return alias.replace(/[!-~]/gu, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0))

@@ -18,10 +18,12 @@ import { AhoCorasick as MonyoneFast } from '@monyone/aho-corasick/fast'
 import { AhoCorasick as MonyoneGreedy } from '@monyone/aho-corasick/greedy'
 
 import { buildAutomaton } from '#app/mentions/automaton.ts'
-import { buildMentionMatcher, foldAliasKey, summariseByCompany } from '#app/mentions/index.ts'
+import { DEFAULT_COMPANY_WORDS, PRODUCT_WORDS } from '#app/mentions/context.ts'
+import { buildMentionMatcher, foldAliasKey, type MentionMatcherOptions, summariseByCompany } from '#app/mentions/index.ts'
+import { BareCode, tickerVariants } from '#app/mentions/tickers.ts'
 
 import { type BenchContext, collectGarbage, formatTable, median, memoryInUse } from './bench-kit.ts'
-import { generateAliases, generateText } from './mentions-data.ts'
+import { BENCH_TOPIC_WORDS, generateAliases, generateText, generateTickers } from './mentions-data.ts'
 
 interface Engine {
   name: string
@@ -48,13 +50,31 @@ export async function run({ args, writeResults }: BenchContext) {
 
   let started = performance.now()
   const aliases = generateAliases(10_000)
-  const text = generateText(aliases, megabytes)
+  // Every rule on: 3,000 registry tickers in all their written forms, a theme's topic words.
+  const tickers = generateTickers(3000)
+  const options: MentionMatcherOptions = { tickers, topicWords: BENCH_TOPIC_WORDS }
+  const text = generateText(aliases, megabytes, 7, tickers)
   const textBytes = Buffer.byteLength(text)
   const slice = text.slice(0, Math.round((text.length * sliceMegabytes * MB) / textBytes))
   const sliceBytes = Buffer.byteLength(slice)
-  const writtenAs = aliases.map((alias) => alias.text)
+  // The others get every key ours holds: aliases, ticker forms and context words.
+  const writtenAs = [
+    ...new Set([
+      ...aliases.map((alias) => alias.text),
+      // Not the bracket-only symbols (ON, SNAP): ours looks for those behind a mention, not in the automaton.
+      ...tickers.flatMap((ticker) =>
+        tickerVariants(ticker)
+          .filter((variant) => variant.bare !== BareCode.BracketedLetters)
+          .map((variant) => variant.text),
+      ),
+      ...aliases.flatMap((alias) => alias.negativeContext ?? []),
+      ...DEFAULT_COMPANY_WORDS,
+      ...PRODUCT_WORDS,
+      ...BENCH_TOPIC_WORDS,
+    ]),
+  ]
   console.log(
-    `data: ${aliases.length} aliases, ${(textBytes / MB).toFixed(1)} MB UTF-8 (${text.length.toLocaleString()} UTF-16 units), ` +
+    `data: ${aliases.length} aliases, ${tickers.length} tickers (${writtenAs.length} keys in all), ${(textBytes / MB).toFixed(1)} MB UTF-8 (${text.length.toLocaleString()} UTF-16 units), ` +
       `slice for the RegExp ${(sliceBytes / MB).toFixed(2)} MB; generated in ${(performance.now() - started).toFixed(0)} ms`,
   )
   started = performance.now()
@@ -76,7 +96,7 @@ export async function run({ args, writeResults }: BenchContext) {
       work: 'fold + boundaries + case + CJK filter + longest + ambiguity + snippets',
       nonOverlapping: true,
       build: () => {
-        const matcher = buildMentionMatcher(aliases)
+        const matcher = buildMentionMatcher(aliases, options)
         return { match: (t) => matcher.findMentions(t).length }
       },
     },
@@ -86,7 +106,7 @@ export async function run({ args, writeResults }: BenchContext) {
       nonOverlapping: false,
       informational: true,
       build: () => {
-        const automaton = buildAutomaton(aliases.map((alias) => foldAliasKey(alias.text)))
+        const automaton = buildAutomaton(writtenAs.map((key) => foldAliasKey(key)))
         return { match: (t) => automaton.scan(t).length / 2 }
       },
     },
@@ -178,10 +198,19 @@ Fairness: the others match the aliases as written against the raw text (no foldi
 boundaries, CJK filter, ambiguity rule or snippets); ours does all of that in the time shown.`)
 
   // Sanity: our mentions are ordered, do not overlap, and slice back to their alias.
-  const mentions = buildMentionMatcher(aliases).findMentions(slice)
-  const bad = mentions.filter(
-    (m, i) => (i > 0 && m.start < mentions[i - 1].end) || foldAliasKey(slice.slice(m.start, m.end)) !== foldAliasKey(m.aliasText),
-  )
+  // A ticker mention (aliasId null) is checked against the forms of its company's tickers.
+  const mentions = buildMentionMatcher(aliases, options).findMentions(slice)
+  const forms = new Map<number, Set<string>>()
+  for (const ticker of tickers) {
+    const set = forms.get(ticker.companyId) ?? new Set<string>()
+    for (const variant of tickerVariants(ticker)) set.add(foldAliasKey(variant.text))
+    forms.set(ticker.companyId, set)
+  }
+  const bad = mentions.filter((m, i) => {
+    const written = foldAliasKey(slice.slice(m.start, m.end))
+    const fits = m.aliasId === null ? forms.get(m.companyId)?.has(written) : written === foldAliasKey(m.aliasText)
+    return (i > 0 && m.start < mentions[i - 1].end) || !fits
+  })
   console.log(
     `check: ${mentions.length} mentions in the slice, ${bad.length} inconsistent, ${summariseByCompany(mentions).length} companies`,
   )
@@ -189,7 +218,14 @@ boundaries, CJK filter, ambiguity rule or snippets); ours does all of that in th
   const file = writeResults('mentions', {
     generatedAt: new Date().toISOString(),
     node: process.version,
-    data: { aliases: aliases.length, textMegabytes: textBytes / MB, textUnits: text.length, regexSliceMegabytes: sliceBytes / MB },
+    data: {
+      aliases: aliases.length,
+      tickers: tickers.length,
+      topicWords: BENCH_TOPIC_WORDS.length,
+      textMegabytes: textBytes / MB,
+      textUnits: text.length,
+      regexSliceMegabytes: sliceBytes / MB,
+    },
     rounds,
     unit: 'MB/s, MB = 1e6 bytes of UTF-8',
     foldTablesMs,
