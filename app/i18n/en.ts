@@ -14,6 +14,7 @@ import { en as audit } from './messages/en/audit.ts'
 import { en as auth } from './messages/en/auth.ts'
 import { en as common } from './messages/en/common.ts'
 import { en as companies } from './messages/en/companies.ts'
+import { en as comention } from './messages/en/comention.ts'
 import { en as company } from './messages/en/company.ts'
 import { en as companyEdit } from './messages/en/companyEdit.ts'
 import { en as companyRole } from './messages/en/companyRole.ts'
@@ -45,6 +46,7 @@ import { en as theme } from './messages/en/theme.ts'
 import { en as themeEditAudit } from './messages/en/themeEdit.audit.ts'
 import { en as themeEditField } from './messages/en/themeEdit.field.ts'
 import { en as themeEdit } from './messages/en/themeEdit.ts'
+import { en as universe } from './messages/en/universe.ts'
 import { en as users } from './messages/en/users.ts'
 import { en as validation } from './messages/en/validation.ts'
 import { en as vendor } from './messages/en/vendor.ts'
@@ -62,6 +64,7 @@ export const messages = {
   ...auth,
   ...common,
   ...companies,
+  ...comention,
   ...company,
   ...companyEdit,
   ...companyRole,
@@ -93,6 +96,7 @@ export const messages = {
   ...themeEdit,
   ...themeEditAudit,
   ...themeEditField,
+  ...universe,
   ...users,
   ...validation,
   ...vendor,

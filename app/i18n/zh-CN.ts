@@ -9,6 +9,7 @@ import { zhCN as audit } from './messages/zh-CN/audit.ts'
 import { zhCN as auth } from './messages/zh-CN/auth.ts'
 import { zhCN as common } from './messages/zh-CN/common.ts'
 import { zhCN as companies } from './messages/zh-CN/companies.ts'
+import { zhCN as comention } from './messages/zh-CN/comention.ts'
 import { zhCN as company } from './messages/zh-CN/company.ts'
 import { zhCN as companyEdit } from './messages/zh-CN/companyEdit.ts'
 import { zhCN as companyRole } from './messages/zh-CN/companyRole.ts'
@@ -40,6 +41,7 @@ import { zhCN as theme } from './messages/zh-CN/theme.ts'
 import { zhCN as themeEditAudit } from './messages/zh-CN/themeEdit.audit.ts'
 import { zhCN as themeEditField } from './messages/zh-CN/themeEdit.field.ts'
 import { zhCN as themeEdit } from './messages/zh-CN/themeEdit.ts'
+import { zhCN as universe } from './messages/zh-CN/universe.ts'
 import { zhCN as users } from './messages/zh-CN/users.ts'
 import { zhCN as validation } from './messages/zh-CN/validation.ts'
 import { zhCN as vendor } from './messages/zh-CN/vendor.ts'
@@ -57,6 +59,7 @@ export const messages: Record<keyof typeof en, string> = {
   ...auth,
   ...common,
   ...companies,
+  ...comention,
   ...company,
   ...companyEdit,
   ...companyRole,
@@ -88,6 +91,7 @@ export const messages: Record<keyof typeof en, string> = {
   ...themeEdit,
   ...themeEditAudit,
   ...themeEditField,
+  ...universe,
   ...users,
   ...validation,
   ...vendor,
