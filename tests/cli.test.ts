@@ -67,12 +67,22 @@ describe('themeradar ingest', () => {
     expect(Object.keys(pdf)).toEqual(['document', 'companies', 'mentions'])
     expect(Object.keys(pdf.document)).toEqual(['id', 'title', 'publishedAt', 'duplicate'])
     expect(pdf).toMatchObject({ document: { title: 'Multimodal AI outlook', publishedAt: '2024-03-05', duplicate: false }, mentions: 5 })
+    // Each company says which rules admitted its mentions (name, product, ticker, context...).
     expect(pdf.companies).toEqual([
-      { id: expect.any(Number), name: 'Tencent', nameZh: '腾讯', count: 3 },
-      { id: expect.any(Number), name: 'Baidu', nameZh: '百度', count: 2 },
+      { id: expect.any(Number), name: 'Tencent', nameZh: '腾讯', count: 3, rules: { name: 2, product: 1 } },
+      { id: expect.any(Number), name: 'Baidu', nameZh: '百度', count: 2, rules: { name: 1, product: 1 } },
     ])
     expect(txt.document).toMatchObject({ title: 'zh-note', publishedAt: null, duplicate: false })
     expect(txt.companies.map((c: { nameZh: string }) => c.nameZh).sort()).toEqual(['商汤', '昆仑万维', '科大讯飞'].sort())
+  })
+
+  it('counts a ticker written Wind-style or Bloomberg-style under the rule "ticker"', async () => {
+    writeFileSync(file('tickers.txt'), '腾讯（0700.HK）本周发布混元新版本；市场也在关注 700 HK 的成交量。')
+    const { code, out } = await run('ingest', file('tickers.txt'), '--json')
+    expect(code).toBe(0)
+    const [result] = out.map((line) => JSON.parse(line))
+    const tencent = result.companies.find((c: { name: string }) => c.name === 'Tencent')
+    expect(tencent).toMatchObject({ count: 4, rules: { name: 1, product: 1, ticker: 2 } })
   })
 
   it('reports content already ingested and adds nothing', async () => {

@@ -64,7 +64,8 @@ function jsonLine(result: IngestResult): string {
   const { document, companies, mentions } = result
   return JSON.stringify({
     document: { id: document.id, title: document.title, publishedAt: document.publishedAt, duplicate: document.duplicate },
-    companies: companies.map((c) => ({ id: c.id, name: c.name, nameZh: c.nameZh, count: c.count })),
+    // rules: how many of the company's mentions each rule admitted ({"name": 3, "ticker": 1}).
+    companies: companies.map((c) => ({ id: c.id, name: c.name, nameZh: c.nameZh, count: c.count, rules: c.rules })),
     mentions,
   })
 }
