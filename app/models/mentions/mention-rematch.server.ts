@@ -7,8 +7,8 @@ import { inTransaction } from '#app/models/transaction.server.ts'
 import { REMATCH_COMPANY_JOB_KIND } from '#app/schemas/job-kinds.ts'
 
 import { findMentionRows, insertMentions, type MentionRow } from './document-mentions.server.ts'
-import { raiseAlertsForDocument } from './mention-alert.server.ts'
-import { dropRejectedRows } from './mention-review-rules.server.ts'
+import { raiseMentionAlerts } from './mention-alert.server.ts'
+import { isRejectedBy, type ReviewRuleMatch } from './mention-review-rules.server.ts'
 
 // The queries behind "re-match one company's history" (issue 12 item 9): queueing the job
 // so that several edits in a row become one run, and the reads the job does batch by batch.
@@ -161,21 +161,31 @@ export async function rematchCompanyBatch(
   }
   if (!documents.length) return result
   const stored = await storedCompanyMentions(db, companyId, documents[0].id, documents.at(-1)!.id)
+  const rules = await companyReviewRules(db, companyId, documents[0].id, documents.at(-1)!.id)
+  const redo: { id: number; found: MentionRow[] }[] = []
   for (const doc of documents) {
     const found = findMentionRows(matcher, doc.body)
     const mine = found.filter((m) => m.companyId === companyId)
     const before = stored.get(doc.id) ?? []
     if (!mine.length && !before.length) continue
-    // Review rules only ever drop rows, so the quick test needs them only when something was found.
-    const kept = mine.length ? await dropRejectedRows(db, doc.id, mine) : mine
-    if (sameMentions(before, kept.map(asKey))) continue
-    const change = await redoDocumentMentions(db, doc.id, found)
-    if (!change) continue
-    result.changed++
-    result.added += change.added
-    result.removed += change.removed
+    const kept = rules.length ? mine.filter((m) => !isRejectedBy(rules, doc.id, m)) : mine
+    if (!sameMentions(before, kept.map(asKey))) redo.push({ id: doc.id, found })
   }
+  const change = await redoDocumentsMentions(db, redo)
+  result.changed = change.changed
+  result.added = change.added
+  result.removed = change.removed
   return result
+}
+
+/** The company's review rules that can apply to documents firstId..lastId: one query a batch, not one a document. */
+async function companyReviewRules(db: DB, companyId: number, firstId: number, lastId: number): Promise<ReviewRuleMatch[]> {
+  return db
+    .selectFrom('mention_review_rule')
+    .select(['company_id as companyId', 'alias_key as aliasKey', 'scope', 'phrase', 'document_id as documentId'])
+    .where('company_id', '=', companyId)
+    .where((eb) => eb.or([eb('scope', '=', 'phrase'), eb.between('document_id', firstId, lastId)]))
+    .execute()
 }
 
 const asKey = (m: MentionRow): RematchKey => ({
@@ -186,19 +196,31 @@ const asKey = (m: MentionRow): RematchKey => ({
 })
 
 /**
- * All mentions of one document set to `found` (less what review rules reject), in one
- * transaction. Rows found again keep their id (score evidence cites them, confirmations
- * stay); the rest are deleted and the new ones inserted. The weekly rollup follows by
- * trigger; alerts are checked as after an ingest. Null when the document was deleted.
+ * The documents' mentions set to what was found (less what review rules reject), in one
+ * transaction for the batch: a handful of queries for all of them, then the ingest store
+ * path (insertMentions: review rules, relevance) per document. Rows found again keep their
+ * id (score evidence cites them, confirmations stay); the rest are deleted. The weekly
+ * rollup follows by trigger; alerts are checked per week for the companies of the
+ * documents that gained mentions, as after an ingest. Deleted documents are skipped.
  */
-export async function redoDocumentMentions(db: DB, documentId: number, found: readonly MentionRow[]) {
+export async function redoDocumentsMentions(db: DB, documents: readonly { id: number; found: readonly MentionRow[] }[]) {
+  const totals = { changed: 0, added: 0, removed: 0 }
+  if (!documents.length) return totals
   return inTransaction(db, async (tx) => {
-    const doc = await tx.selectFrom('document').select('id').where('id', '=', documentId).forUpdate().executeTakeFirst()
-    if (!doc) return null
+    const ids = documents.map((d) => d.id)
+    const alive = await tx
+      .selectFrom('document')
+      .select(['id', 'iso_week as week'])
+      .where('id', 'in', ids)
+      .orderBy('id')
+      .forUpdate()
+      .execute()
+    const weekOf = new Map(alive.map((d) => [d.id, d.week]))
     const existing = await tx
       .selectFrom('mention')
       .select([
         'id',
+        'document_id as documentId',
         'company_id as companyId',
         'alias_id as aliasId',
         'alias_text as aliasText',
@@ -209,25 +231,42 @@ export async function redoDocumentMentions(db: DB, documentId: number, found: re
         'confidence',
         sql<boolean>`confirmed_at is not null`.as('confirmed'),
       ])
-      .where('document_id', '=', documentId)
+      .where('document_id', 'in', ids)
       .execute()
-    const wanted = await dropRejectedRows(tx, documentId, found)
-    const pending = new Map<string, MentionRow[]>()
-    for (const m of wanted) {
-      const k = keyOf(asKey(m), true)
-      pending.set(k, [...(pending.get(k) ?? []), m])
-    }
+    const byDocument = new Map<number, typeof existing>()
+    for (const m of existing) byDocument.set(m.documentId, [...(byDocument.get(m.documentId) ?? []), m])
+    const companies = [...new Set(documents.flatMap((d) => d.found.map((m) => m.companyId)))]
+    const rules = companies.length
+      ? await tx
+          .selectFrom('mention_review_rule')
+          .select(['company_id as companyId', 'alias_key as aliasKey', 'scope', 'phrase', 'document_id as documentId'])
+          .where('company_id', 'in', companies)
+          .where((eb) => eb.or([eb('scope', '=', 'phrase'), eb('document_id', 'in', ids)]))
+          .execute()
+      : []
     const gone: number[] = []
-    for (const old of existing) {
-      // A confirmed row stays whatever confidence the matcher now gives it.
-      const k = old.confirmed
-        ? [...pending.keys()].find((key) => keyOf(asKey(pending.get(key)![0]), false) === keyOf(old, false))
-        : keyOf(old, true)
-      const same = k === undefined ? undefined : pending.get(k)
-      if (k !== undefined && same?.length) {
-        same.pop()
-        if (!same.length) pending.delete(k)
-      } else gone.push(Number(old.id))
+    const inserts: { id: number; rows: MentionRow[] }[] = []
+    for (const doc of documents) {
+      if (!weekOf.has(doc.id)) continue
+      const wanted = rules.length ? doc.found.filter((m) => !isRejectedBy(rules, doc.id, m)) : doc.found
+      const pending = new Map<string, MentionRow[]>()
+      for (const m of wanted) {
+        const k = keyOf(asKey(m), true)
+        pending.set(k, [...(pending.get(k) ?? []), m])
+      }
+      for (const old of byDocument.get(doc.id) ?? []) {
+        // A confirmed row stays whatever confidence the matcher now gives it.
+        const k = old.confirmed
+          ? [...pending.keys()].find((key) => keyOf(asKey(pending.get(key)![0]), false) === keyOf(old, false))
+          : keyOf(old, true)
+        const same = k === undefined ? undefined : pending.get(k)
+        if (k !== undefined && same?.length) {
+          same.pop()
+          if (!same.length) pending.delete(k)
+        } else gone.push(Number(old.id))
+      }
+      inserts.push({ id: doc.id, rows: [...pending.values()].flat() })
+      totals.changed++
     }
     // Delete first: a new mention may start where a vanished one did (unique per start).
     for (let i = 0; i < gone.length; i += 1000)
@@ -235,8 +274,19 @@ export async function redoDocumentMentions(db: DB, documentId: number, found: re
         .deleteFrom('mention')
         .where('id', 'in', gone.slice(i, i + 1000))
         .execute()
-    const added = await insertMentions(tx, documentId, [...pending.values()].flat())
-    if (added.length) await raiseAlertsForDocument(tx, documentId)
-    return { added: added.length, removed: gone.length }
+    totals.removed = gone.length
+    const gained = new Map<string, Set<number>>()
+    for (const { id, rows } of inserts) {
+      const stored = await insertMentions(tx, id, rows)
+      totals.added += stored.length
+      if (!stored.length) continue
+      const week = weekOf.get(id)!
+      const set = gained.get(week) ?? new Set<number>()
+      for (const m of byDocument.get(id) ?? []) set.add(m.companyId)
+      for (const m of stored) set.add(m.companyId)
+      gained.set(week, set)
+    }
+    for (const [week, ids] of gained) await raiseMentionAlerts(tx, [...ids], week)
+    return totals
   })
 }

@@ -1,6 +1,6 @@
 import type { DB } from '#app/models/db.server.ts'
 import { countDocumentsAfter } from '#app/models/document/index.server.ts'
-import { getMentionMatcher, queueCompanyRematch, rematchCompanyBatch,type RematchPayload } from '#app/models/mentions/index.server.ts'
+import { getMentionMatcher, queueCompanyRematch, rematchCompanyBatch, type RematchPayload } from '#app/models/mentions/index.server.ts'
 import { REMATCH_COMPANY_JOB_KIND } from '#app/schemas/job-kinds.ts'
 
 import type { JobHandler } from './runner.server.ts'
@@ -54,10 +54,10 @@ export async function rematchCompany(
   }: { batchSize?: number; from?: Partial<RematchCursor>; onBatch?: (cursor: RematchCursor) => Promise<void>; signal?: AbortSignal } = {},
 ): Promise<RematchCursor> {
   const cursor: RematchCursor = { afterId: 0, done: 0, changed: 0, added: 0, removed: 0, ...from }
+  // Once per run: an alias edited meanwhile queues a run of its own (a running job is never joined).
+  const { matcher } = await getMentionMatcher(db)
   for (;;) {
     if (signal?.aborted) throw signal.reason
-    // Per batch: the cheap fingerprint check picks up an alias edited meanwhile.
-    const { matcher } = await getMentionMatcher(db)
     const batch = await rematchCompanyBatch(db, matcher, { companyId, afterId: cursor.afterId, limit: batchSize })
     cursor.afterId = batch.lastId ?? cursor.afterId
     cursor.done += batch.scanned
