@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { foldAliasKey } from '#app/mentions/index.ts'
 import { findMentionRows, getMentionMatcher, insertMentions } from '#app/models/mentions/index.server.ts'
 import { rematchCompany } from '#app/services/jobs/rematch-company-job.server.ts'
 import type { Connection } from '#db/connection.ts'
@@ -103,8 +104,7 @@ describe("re-matching one company's history", () => {
     await expectRematchEqualsRescan(ids.stability)
   })
 
-  // Runs once the matcher loads company_alias.negative_context (mention-matcher.server.ts, in progress).
-  it.skip('equals a full rescan after a negative-context word is added', async () => {
+  it('equals a full rescan after a negative-context word is added', async () => {
     await conn.db
       .updateTable('company_alias')
       .set({ negative_context: ['fruit'] })
@@ -112,6 +112,20 @@ describe("re-matching one company's history", () => {
       .where('text', '=', 'Luma')
       .execute()
     await expectRematchEqualsRescan(ids.luma)
+  })
+
+  it('equals a full rescan after an analyst rejects an alias in one document (a review rule)', async () => {
+    const doc = await conn.db
+      .selectFrom('mention')
+      .select('document_id')
+      .where('company_id', '=', ids.pika)
+      .orderBy('document_id')
+      .executeTakeFirstOrThrow()
+    await conn.db
+      .insertInto('mention_review_rule')
+      .values({ company_id: ids.pika, alias_key: foldAliasKey('Pika'), scope: 'document', document_id: doc.document_id })
+      .execute()
+    await expectRematchEqualsRescan(ids.pika)
   })
 
   it('equals a full rescan after an alias is removed', async () => {
