@@ -219,7 +219,16 @@ function snippetAround(text: string, terms: readonly SearchTerm[]): Snippet {
 export function documentSearchMatches(text: string, query: string) {
   const parsed = parseDocumentQuery(query)
   const ranges = parsed.ok ? findTermRanges(text, parsed.terms) : []
-  return { query, ranges, snippets: ranges.slice(0, 3).map((r) => snippetOf(text, [r], 120)) }
+  // Up to three passages, each around the first match the one before did not show.
+  const snippets: Snippet[] = []
+  for (let i = 0; i < ranges.length && snippets.length < 3;) {
+    const snippet = snippetOf(text, ranges.slice(i), 120)
+    snippets.push(snippet)
+    const shownTo = snippet.from + snippet.text.length
+    while (i < ranges.length && ranges[i].end <= shownTo) i++
+    if (snippet.marks.length === 0) i++
+  }
+  return { query, ranges, snippets }
 }
 
 export { MAX_QUERY_LENGTH, type Snippet, type TextRange } from './search-query.ts'

@@ -106,6 +106,8 @@ export interface Snippet {
   marks: TextRange[]
   cutStart: boolean
   cutEnd: boolean
+  /** Where the snippet's text starts in the original. */
+  from: number
 }
 
 /** A short window of the text around its first match, with the matches in it. */
@@ -118,5 +120,5 @@ export function snippetOf(original: string, ranges: readonly TextRange[], width 
   if (start > 0 && /[\udc00-\udfff]/.test(original[start] ?? '')) start--
   if (end < original.length && /[\ud800-\udbff]/.test(original[end - 1] ?? '')) end++
   const marks = ranges.filter((r) => r.start >= start && r.end <= end).map((r) => ({ start: r.start - start, end: r.end - start }))
-  return { text: original.slice(start, end), marks, cutStart: start > 0, cutEnd: end < original.length }
+  return { text: original.slice(start, end), marks, cutStart: start > 0, cutEnd: end < original.length, from: start }
 }
