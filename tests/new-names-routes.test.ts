@@ -94,7 +94,7 @@ describe('the New names page', () => {
       newCompanyLoader({ request: getRequest(`/companies/new?newName=${id}`, analyst), params: {}, context: contextFor(conn) }),
     )
     const { prefill } = await form.json()
-    expect(prefill).toMatchObject({ newNameId: id, values: { nameZh: '爱诗科技', nameEn: '', region: 'domestic' } })
+    expect(prefill).toMatchObject({ newNameId: id, values: { nameZh: '爱诗科技', nameEn: '', region: 'domestic', listing: 'private' } })
     const created = await respond(() =>
       newCompanyAction({
         request: postForm(

@@ -57,6 +57,7 @@ export async function newCompanyPrefill(db: DB, id: number): Promise<{ newNameId
   const zh = name.language === 'zh'
   return {
     newNameId: name.id,
-    values: { nameEn: zh ? '' : name.text, nameZh: zh ? name.text : '', region: zh ? 'domestic' : 'overseas' },
+    // A name the registry lacks is most often a private start-up.
+    values: { nameEn: zh ? '' : name.text, nameZh: zh ? name.text : '', region: zh ? 'domestic' : 'overseas', listing: 'private' },
   }
 }
