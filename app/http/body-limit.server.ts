@@ -2,6 +2,7 @@ import type { AppLoadContext } from '@remix-run/node'
 import type { Request as ExpressRequest, Response as ExpressResponse } from 'express'
 
 import { MAX_REQUEST_BYTES } from '#app/ingest/limits.ts'
+import { MAX_UNIVERSE_BYTES } from '#app/ingest/universe/read-universe.server.ts'
 import { getSessionUser } from '#app/models/account/index.server.ts'
 import { MAX_SPREADSHEET_BYTES } from '#app/utils/spreadsheet.server.ts'
 
@@ -22,6 +23,7 @@ export const UPLOAD_ROUTES: { path: RegExp; maxBytes: number }[] = [
   { path: /^\/documents\/?$/, maxBytes: MAX_REQUEST_BYTES },
   // The spreadsheet plus the import form's few fields.
   { path: /^\/watchlists\/[^/]+\/import\/?$/, maxBytes: MAX_SPREADSHEET_BYTES + 64 * 1024 },
+  { path: /^\/companies\/import\/?$/, maxBytes: MAX_UNIVERSE_BYTES + 64 * 1024 },
 ]
 
 /** After refusing a body, how long the client gets to read the answer before the connection is cut. */

@@ -182,3 +182,36 @@ export async function applyUniverseImport(
     throw error
   }
 }
+
+/** What the import page shows of a plan: the counts, and the first rows of each kind. */
+export function summariseUniversePlan(plan: UniversePlan, skipped: UniverseSkip[], limit = 200) {
+  const cut = <T>(items: T[]) => ({ items: items.slice(0, limit), more: Math.max(0, items.length - limit) })
+  return {
+    counts: { ...countUniversePlan(plan), skipped: skipped.length },
+    created: cut(
+      plan.created.map((c) => ({
+        row: c.rows[0],
+        nameEn: c.nameEn,
+        nameZh: c.nameZh,
+        tickers: c.tickers.map((t) => ({ ticker: formatTicker(t), board: t.board })),
+        aliases: c.aliases.map((a) => ({ text: a.text, ambiguous: a.ambiguousReason !== null })),
+      })),
+    ),
+    updated: cut(
+      plan.updated.map((u) => ({
+        id: u.companyId,
+        row: u.rows[0],
+        nameEn: u.nameEn,
+        nameZh: u.nameZh,
+        tickers: u.addTickers.map((t) => ({ ticker: formatTicker(t), board: t.board })),
+        boards: u.setBoards.map((b) => ({ ticker: b.ticker, board: b.board })),
+        nameZhSet: u.setNameZh,
+        aliases: u.addAliases.map((a) => ({ text: a.text, ambiguous: a.ambiguousReason !== null })),
+      })),
+    ),
+    unchanged: cut(plan.unchanged.map((u) => ({ id: u.companyId, row: u.rows[0], nameEn: u.nameEn, nameZh: u.nameZh }))),
+    skipped: cut(skipped),
+    conflicts: cut(plan.conflicts),
+  }
+}
+export type UniversePlanSummary = ReturnType<typeof summariseUniversePlan>
