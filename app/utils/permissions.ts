@@ -38,6 +38,7 @@ export const actionPolicy: Record<string, Role | 'anyone'> = {
   'routes/documents._index': 'analyst',
   'routes/documents.$id': 'analyst',
   'routes/mentions_.review': 'analyst',
+  'routes/mentions_.new-names': 'analyst',
   'routes/themes.$slug': 'analyst',
   'routes/themes_.$slug.scores': 'analyst',
   'routes/themes_.$slug.sources': 'analyst',
