@@ -54,14 +54,17 @@ export function findMentionRows(matcher: MentionMatcher, body: string): MentionR
 /**
  * Stores a document's mentions, less those a review rule rejects, and sets relevance for
  * every company of the document (rows stored before included). Returns the rows stored.
+ * `rulesApplied`: the caller already left out what review rules reject (a rematch that
+ * loads the rules once for many documents), so they are not read again.
  */
 export async function insertMentions(
   db: DB,
   documentId: number,
   rows: readonly MentionRow[],
   batchSize = MENTION_BATCH_SIZE,
+  { rulesApplied = false }: { rulesApplied?: boolean } = {},
 ): Promise<MentionRow[]> {
-  const kept = await dropRejectedRows(db, documentId, rows)
+  const kept = rulesApplied ? [...rows] : await dropRejectedRows(db, documentId, rows)
   for (let i = 0; i < kept.length; i += batchSize) {
     await db
       .insertInto('mention')
