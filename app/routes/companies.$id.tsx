@@ -2,6 +2,7 @@ import { type ActionFunctionArgs, json, type LinksFunction, type LoaderFunctionA
 import { Link, useLoaderData } from '@remix-run/react'
 
 import { AliasEditor, AliasTable } from '#app/components/company-alias-editor.tsx'
+import { CompanyCoMentions } from '#app/components/company-comentions.tsx'
 import { type EditResult } from '#app/components/company-edit-form.tsx'
 import { ProfileEditor } from '#app/components/company-profile-editor.tsx'
 import { ModalityEditor, TickerEditor } from '#app/components/company-ticker-editor.tsx'
@@ -16,6 +17,7 @@ import {
   addTicker,
   CompanyEditError,
   getCompany,
+  listCoMentions,
   listCompanyNames,
   listModalityOptions,
   problemMessage,
@@ -60,6 +62,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     listCompanyMentionWeeks(context.db, id, { from: shiftIsoWeek(week, -(MENTION_WEEKS - 1)), to: week }),
     listLatestSnippets(context.db, id, 8),
   ])
+  const coMentions = await listCoMentions(context.db, id, week)
   return json({
     ...found,
     notesHtml: renderMarkdown(found.company.notesMd),
@@ -68,6 +71,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     modalityOptions,
     mentionWeeks,
     snippets,
+    coMentions,
   })
 }
 
@@ -275,6 +279,7 @@ export default function CompanyPage() {
           {t('company.mentions')} <span className="muted small">{mentionCount}</span>
         </h2>
         <CompanyMentions weeks={data.mentionWeeks} snippets={data.snippets} />
+        <CompanyCoMentions data={data.coMentions} />
       </section>
     </article>
   )
