@@ -30,6 +30,7 @@ export const actionPolicy: Record<string, Role | 'anyone'> = {
   'routes/feeds': 'analyst',
   'routes/jobs.$id': 'analyst',
   'routes/companies.new': 'analyst',
+  'routes/companies.import': 'analyst',
   'routes/companies.$id': 'analyst',
   'routes/watchlists._index': 'analyst',
   'routes/watchlists.$id': 'analyst',
