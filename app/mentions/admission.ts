@@ -173,8 +173,22 @@ function admitListed(
   const n = starts.length
   const company = (m: number) => targetCompany[targets[m]]
   // Group chosen candidates into lists: neighbours whose gap only separates items.
-  const group = new Int32Array(n)
-  for (let m = 1; m < n; m++) group[m] = isListGap(text, ends[m - 1], starts[m]) ? group[m - 1] : m
+  // Found only around the candidates still open, not for the whole text: most texts
+  // have thousands of mentions and a handful of open ones.
+  const listOf = new Map<number, [number, number]>()
+  const sentenceOf = new Map<number, [number, number]>()
+  const listAround = (m: number): [number, number] => {
+    let bounds = listOf.get(m)
+    if (!bounds) {
+      let first = m
+      while (first > 0 && isListGap(text, ends[first - 1], starts[first])) first--
+      let last = m
+      while (last + 1 < n && isListGap(text, ends[last], starts[last + 1])) last++
+      bounds = [first, last + 1]
+      listOf.set(m, bounds)
+    }
+    return bounds
+  }
   const open = () => pending.filter((m) => keep[m] === 0 && vetoed[m] === 0)
   const nearest = (m: number, from: number, to: number, sameCompany: boolean) => {
     let best = -1
@@ -187,9 +201,8 @@ function admitListed(
   const listPass = () => {
     let changed = false
     for (const m of open()) {
-      let last = group[m]
-      while (last + 1 < n && group[last + 1] === group[m]) last++
-      const other = nearest(m, group[m], last + 1, false)
+      const [first, end] = listAround(m)
+      const other = nearest(m, first, end, false)
       if (other >= 0) {
         admit(m, 'listed_with', targetLabel[targets[other]], 'medium')
         changed = true
@@ -207,8 +220,13 @@ function admitListed(
     let changed = false
     for (const m of open()) {
       if ((targetKind[targets[m]] & TargetKind.Acronym) !== 0) continue
-      const [from, to] = sentenceAround(text, starts[m], ends[m], window)
-      const other = nearest(m, firstEndingAfter(ends, from), firstEndingAfter(starts, to - 1), false)
+      let range = sentenceOf.get(m)
+      if (!range) {
+        const [from, to] = sentenceAround(text, starts[m], ends[m], window)
+        range = [firstEndingAfter(ends, from), firstEndingAfter(starts, to - 1)]
+        sentenceOf.set(m, range)
+      }
+      const other = nearest(m, range[0], range[1], false)
       if (other >= 0) {
         admit(m, 'listed_with', targetLabel[targets[other]], 'low')
         changed = true

@@ -47,47 +47,48 @@ const isHan = (code: number) => (code >= 0x3400 && code <= 0x9fff) || (code >= 0
  */
 export function isListGap(text: string, from: number, to: number): boolean {
   if (to - from > MAX_GAP) return false
+  // Plain locals, no closures: this runs for every pair of neighbouring candidates in a list.
   let items = 0
   let inItem = true // the mention before the gap
   let itemWords = 0
   let itemHan = 0
-  const separator = () => {
-    inItem = false
-    itemWords = 0
-    itemHan = 0
-  }
-  const item = (): boolean => {
-    if (!inItem) {
-      if (++items > MAX_ITEMS) return false
-      inItem = true
-      return true
-    }
-    // Continuing the mention before the gap is no list: "Runway Microsoft".
-    return items > 0
-  }
   let i = from
   while (i < to) {
     const char = text[i]
     const code = text.charCodeAt(i)
+    let isItem = false
     if (NEUTRAL_UNITS.has(char)) {
       i++
-    } else if (char === '以' && text[i + 1] === '及') {
-      separator()
-      i += 2
-    } else if (SEPARATOR_UNITS.has(char)) {
-      separator()
-      i++
-    } else if (isLatinLetter(code) || (code >= 0x30 && code <= 0x39)) {
+      continue
+    }
+    if (char === '以' && text[i + 1] === '及') i += 2
+    else if (SEPARATOR_UNITS.has(char)) i++
+    else if (isLatinLetter(code) || (code >= 0x30 && code <= 0x39)) {
       let j = i
       while (j < to && isLatinWordUnit(text.charCodeAt(j))) j++
-      const word = text.slice(i, j).toLowerCase()
+      isItem = !LATIN_SEPARATORS.has(text.slice(i, j).toLowerCase())
       i = j
-      if (LATIN_SEPARATORS.has(word)) separator()
-      else if (!item() || ++itemWords > MAX_LATIN_WORDS_PER_ITEM) return false
+      if (isItem) itemWords++
     } else if (isHan(code)) {
-      if (!item() || ++itemHan > MAX_HAN_PER_ITEM) return false
+      isItem = true
+      itemHan++
       i++
     } else return false // a sentence end, a percent sign, anything else: not a list
+    if (!isItem) {
+      inItem = false
+      itemWords = 0
+      itemHan = 0
+      continue
+    }
+    // Continuing the mention before the gap is no list: "Runway Microsoft".
+    if (inItem && items === 0) return false
+    if (!inItem) {
+      if (++items > MAX_ITEMS) return false
+      inItem = true
+      itemWords = isLatinLetter(code) || (code >= 0x30 && code <= 0x39) ? 1 : 0
+      itemHan = isHan(code) ? 1 : 0
+    }
+    if (itemWords > MAX_LATIN_WORDS_PER_ITEM || itemHan > MAX_HAN_PER_ITEM) return false
   }
   return !inItem
 }

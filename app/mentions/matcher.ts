@@ -105,7 +105,7 @@ class CompiledMentionMatcher implements MentionMatcher {
       // ON Semiconductor (ON): a short symbol counts in brackets right after its company.
       const codes = this.bracketed.get(company[t])
       const code = codes && bracketedCodeAfter(text, selector.ends[m])
-      const target = code && codes.get(code.code)
+      const target = code ? codes.get(code.code) : undefined
       if (code && target !== undefined && (m + 1 === selector.count || selector.starts[m + 1] >= code.end))
         add(target, code.start, code.end, -1)
     }
@@ -167,6 +167,7 @@ class MentionScan {
   readonly wordIds: number[] = []
   private readonly fold: Uint16Array
   private readonly charClass: Uint8Array
+  private readonly width: Uint16Array
 
   constructor(
     private readonly tables: EntryTables,
@@ -174,9 +175,10 @@ class MentionScan {
     private readonly text: string,
     private readonly language: number,
   ) {
-    const { fold, charClass } = getFoldTables()
+    const { fold, charClass, width } = getFoldTables()
     this.fold = fold
     this.charClass = charClass
+    this.width = width
   }
 
   consider(node: number, end: number): void {
@@ -223,9 +225,16 @@ class MentionScan {
     if ((flags & EntryFlag.CaseSensitive) !== 0 && !equalsExactCase(this.text, start, end, entryWidthKey[e]!)) {
       if ((flags & EntryFlag.LatinAlias) === 0 || !this.inCjkText(start, end)) return false
     }
-    if ((flags & EntryFlag.Capitalised) !== 0 && !/\p{Lu}/u.test(this.text.slice(start, end)) && !this.inCjkText(start, end)) return false
+    if ((flags & EntryFlag.Capitalised) !== 0 && !this.hasCapital(start, end) && !this.inCjkText(start, end)) return false
     if ((flags & EntryFlag.ShortHan) !== 0 && cjkFilter.rejects(this.text, start, end)) return false
     return true
+  }
+
+  /** Whether text[start, end) holds a unit that case folding changes (a capital). */
+  private hasCapital(start: number, end: number): boolean {
+    const { text, fold, width } = this
+    for (let i = start; i < end; i++) if (fold[text.charCodeAt(i)] !== width[text.charCodeAt(i)]) return true
+    return false
   }
 
   /** Whether the nearest non-space unit on either side is CJK (a Han character, 、，（）...). */
