@@ -61,9 +61,12 @@ export default function CompaniesPage() {
           <p className="muted">{t('companies.count', { count: companies.length })}</p>
         </div>
         {canEdit ? (
-          <Link to="/companies/new" className="company-button">
-            {t('companyEdit.newCompany')}
-          </Link>
+          <div className="row-form">
+            <Link to="/companies/import">{t('universe.link')}</Link>
+            <Link to="/companies/new" className="company-button">
+              {t('companyEdit.newCompany')}
+            </Link>
+          </div>
         ) : null}
       </header>
       <Form method="get" className="row-form company-filters" aria-label={t('companyEdit.filters')} onSubmit={(e) => e.preventDefault()}>
