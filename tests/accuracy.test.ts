@@ -18,7 +18,8 @@ beforeAll(async () => {
   conn = await createTestDatabase()
   await loadDemoRegistry(conn.db)
   report = await measureAccuracy(conn.db)
-})
+  // About 10 s alone; several times that when the whole suite shares two cores.
+}, 180_000)
 afterAll(async () => {
   await conn?.close()
 })

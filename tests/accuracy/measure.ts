@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 
 import type { DB } from '#app/models/db.server.ts'
-import { clearMentionMatcherCache } from '#app/models/mentions/index.server.ts'
+import { clearMentionMatcherCache, getMentionMatcher } from '#app/models/mentions/index.server.ts'
 import { ingestDocument } from '#app/services/ingest/ingest-document.server.ts'
 import type { Database } from '#db/types.ts'
 import { seedDemoData } from '#seeds/seed.ts'
@@ -37,24 +37,35 @@ export async function measureAccuracy(db: DB, corpus: readonly AccuracyText[] = 
   )
   if (unknown.length > 0) throw new Error(`accuracy corpus labels companies the demo registry lacks: ${unknown.join(', ')}`)
 
-  const outcomes: TextOutcome[] = []
+  // One matcher for the whole corpus, as a bulk upload shares one across its files.
+  const { matcher } = await getMentionMatcher(db)
+  const documentIds: number[] = []
   for (const text of corpus) {
-    const result = await ingestDocument(db, { text: text.text, tags: ['accuracy'] })
+    const result = await ingestDocument(db, { text: text.text, tags: ['accuracy'] }, { matcher })
     if (result.document.duplicate) throw new Error(`accuracy corpus: ${text.id} duplicates an earlier text`)
-    const document = await db.selectFrom('document').select('body').where('id', '=', result.document.id).executeTakeFirstOrThrow()
-    const rows = await db
-      .selectFrom('mention')
-      .select(['company_id', 'alias_text', 'rule', 'rule_detail', 'start_offset', 'end_offset'])
-      .where('document_id', '=', result.document.id)
-      .orderBy('start_offset')
-      .execute()
-    const found: FoundMention[] = rows.map((row) => ({
+    documentIds.push(result.document.id)
+  }
+
+  // Read back what was stored, in two queries rather than two per text.
+  const bodies = await db.selectFrom('document').select(['id', 'body']).where('id', 'in', documentIds).execute()
+  const bodyOf = new Map(bodies.map((d) => [d.id, d.body]))
+  const rows = await db
+    .selectFrom('mention')
+    .select(['document_id', 'company_id', 'alias_text', 'rule', 'rule_detail', 'start_offset', 'end_offset'])
+    .where('document_id', 'in', documentIds)
+    .orderBy('document_id')
+    .orderBy('start_offset')
+    .execute()
+  const foundIn = new Map<number, FoundMention[]>(documentIds.map((id) => [id, []]))
+  for (const row of rows) {
+    const body = bodyOf.get(row.document_id) ?? ''
+    foundIn.get(row.document_id)!.push({
       company: nameOf.get(row.company_id) ?? `company ${row.company_id}`,
       aliasText: row.alias_text,
       rule: row.rule_detail ? `${row.rule}: ${row.rule_detail}` : row.rule,
-      context: document.body.slice(Math.max(0, row.start_offset - CONTEXT), row.end_offset + CONTEXT).replace(/\s+/g, ' '),
-    }))
-    outcomes.push({ text, found })
+      context: body.slice(Math.max(0, row.start_offset - CONTEXT), row.end_offset + CONTEXT).replace(/\s+/g, ' '),
+    })
   }
+  const outcomes: TextOutcome[] = corpus.map((text, i) => ({ text, found: foundIn.get(documentIds[i])! }))
   return scoreCorpus(outcomes)
 }
