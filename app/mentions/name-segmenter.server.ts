@@ -1,11 +1,11 @@
 /**
  * The segmenter and word lists new-names.ts is given on the server: @node-rs/jieba (its
- * default dictionary, with part-of-speech tags), opencc-js's traditional-to-simplified
- * characters and word-list's English words. Server only (a native module and files read
+ * default dictionary, with part-of-speech tags), the matcher's traditional-to-simplified
+ * characters (traditional.ts, OpenCC's data) and word-list's English words. Server only (a native module and files read
  * from node_modules): import this file directly, never through app/mentions/index.ts.
  *
  * Measured on the shared 2-core machine: loading jieba's dictionary takes about 0.3 s and
- * the simplified table about 0.2-0.6 s, once per process. Tagging a window of up to 16
+ * the simplified table about 0.2 s, once per process. Tagging a window of up to 16
  * characters takes 4-11 µs; the extractor tags only windows around company words and
  * after known companies, and a window seen before comes from the cache. A megabyte of
  * Chinese text dense with company names (3 per sentence) took 1.8 s before the cache and
@@ -18,6 +18,7 @@ import { Jieba } from '@node-rs/jieba'
 import wordListPath from 'word-list'
 
 import type { NameSegmenter, TaggedWord } from './new-names.ts'
+import { traditionalToSimplified } from './traditional.ts'
 
 const require = createRequire(import.meta.url)
 
@@ -33,21 +34,12 @@ function loadJieba(): Jieba {
   return jieba
 }
 
-/** Code unit -> simplified code unit (itself when unchanged); single characters only, so offsets hold. */
+/** Code unit -> simplified code unit (itself when unchanged): the matcher's own fold (traditional.ts), so keys agree with it. */
 function loadSimplified(): Uint16Array {
   if (simplifiedOf) return simplifiedOf
-  const opencc = require('opencc-js/t2cn') as { Converter(options: { from: string; to: string }): (text: string) => string }
-  const converters = [opencc.Converter({ from: 'hk', to: 'cn' }), opencc.Converter({ from: 'tw', to: 'cn' })]
   const table = new Uint16Array(0x10000)
   for (let unit = 0; unit < 0x10000; unit++) table[unit] = unit
-  // The CJK unified ideographs block: every character whose simplified form is one other character.
-  for (let unit = 0x4e00; unit <= 0x9fff; unit++) {
-    const char = String.fromCharCode(unit)
-    for (const convert of converters) {
-      const to = convert(char)
-      if (to.length === 1 && to !== char && table[unit] === unit) table[unit] = to.charCodeAt(0)
-    }
-  }
+  for (const [from, to] of traditionalToSimplified()) table[from] = to
   simplifiedOf = table
   return table
 }
