@@ -1,3 +1,4 @@
+import { MAX_UNIVERSE_BYTES, MAX_UNIVERSE_ROWS } from '#app/schemas/universe.ts'
 import { Refusal } from '#app/utils/refusal.ts'
 import { readSpreadsheetGrid, type SheetRow, SpreadsheetError } from '#app/utils/spreadsheet.server.ts'
 
@@ -11,9 +12,7 @@ import type { ParsedUniverse, UniverseFormat } from './types.ts'
 // from its header row. Real binary .xls (BIFF, old Excel) has no reader here: the
 // person is asked to save it as XLSX or CSV.
 
-/** HKEX's list is the largest a team meets: about 17,000 rows, 1.5 MB as XLSX. */
-export const MAX_UNIVERSE_BYTES = 20_000_000
-export const MAX_UNIVERSE_ROWS = 30_000
+export { MAX_UNIVERSE_BYTES, MAX_UNIVERSE_ROWS }
 
 export type UniverseFileFailure = 'tooLarge' | 'tooManyRows' | 'oldExcel' | 'unknownLayout' | 'wrongLayout' | 'badJson' | 'empty'
 
