@@ -76,6 +76,8 @@ export const DOMESTIC_COMPANIES: DemoCompany[] = [
       name('字节跳动', 'zh'),
       short('字节', 'zh', { ambiguous: 'chinese_word', not: BYTES }),
       name('ByteDance', 'en'),
+      // ByteDance's mainland group has been called 抖音集团 since 2022: the company, not the app.
+      name('抖音集团', 'zh'),
       product('豆包', 'zh', { ambiguous: 'chinese_word', not: BEAN_BUN }),
       product('Doubao', 'en'),
       product('即梦', 'zh'),

@@ -175,6 +175,7 @@ export const OVERSEAS_COMPANIES: DemoCompany[] = [
       product('SAM', 'any', { caseSensitive: true, ambiguous: 'set_by_user', not: MARKET_SIZING }),
       product('Segment Anything', 'any'),
       product('Emu Video', 'any'),
+      product('Movie Gen', 'any'),
       product('Make-A-Video', 'any'),
       product('MusicGen', 'any'),
       product('Llama', 'any', { caseSensitive: true, ambiguous: 'english_word', not: LLAMA_ANIMAL }),
