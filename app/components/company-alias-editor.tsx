@@ -171,13 +171,15 @@ function AliasRow({ alias }: { alias: AliasView | null }) {
           <span className="visually-hidden">{t('company.caseSensitive')}</span>
         </label>
         <label className="check-cell">
-          <input type="checkbox" name="ambiguous" defaultChecked={alias?.isAmbiguous} id={`amb-${key}`} />
+          {/* Keyed by the stored state: the server may decide otherwise (an ordinary word), and the box then follows. */}
+          <input type="checkbox" name="ambiguous" key={String(alias?.isAmbiguous)} defaultChecked={alias?.isAmbiguous} id={`amb-${key}`} />
           <span className="visually-hidden">{t('company.ambiguous')}</span>
         </label>
         <label className="alias-negative-field" htmlFor={`neg-${key}`}>
           <span>{t('alias.negativeContext')}</span>
           <input
             id={`neg-${key}`}
+            key={joinContextWords(alias?.negativeContext ?? [])}
             name="negativeContext"
             defaultValue={joinContextWords(alias?.negativeContext ?? [])}
             maxLength={NEGATIVE_CONTEXT_MAX_WORDS * 42}

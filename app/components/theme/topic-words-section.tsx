@@ -51,7 +51,7 @@ export function TopicWordsSection({ words, canEdit }: { words: string[]; canEdit
             <textarea
               id="topic-words-field"
               name="topicWords"
-              rows={3}
+              rows={5}
               maxLength={TOPIC_WORDS_MAX_WORDS * 42}
               defaultValue={result && !result.ok ? result.values.topicWords : joinContextWords(words)}
               aria-invalid={error ? true : undefined}
