@@ -31,6 +31,12 @@ async function shoot(page: Page, name: string) {
 describe('importing a company universe', () => {
   it('previews and imports an export, in English and Chinese, and shows co-mentions on a company page', async () => {
     const { page } = await team.join(team.analystLink, 'Chen Analyst')
+    // A note naming 昆仑万维 with three other demo companies, for the co-mentions below.
+    await page.goto(`${team.app.url}/documents`)
+    await page.getByLabel('Title', { exact: true }).fill('Video generation roundup')
+    await page.getByLabel('Text', { exact: true }).fill('昆仑万维、科大讯飞和美图都在做视频生成；商汤和科大讯飞也发布了新模型。')
+    await page.getByRole('button', { name: 'Add and find mentions' }).click()
+    await expect.poll(() => page.locator('.ingest-results li').first().textContent()).toContain('Video generation roundup')
     await page.goto(`${team.app.url}/companies`)
     await page.getByRole('link', { name: 'Import a universe' }).click()
     await page.waitForURL(/\/companies\/import$/)
@@ -67,6 +73,7 @@ describe('importing a company universe', () => {
     await page.waitForURL(/\/companies\/\d+$/)
     const co = page.getByTestId('co-mentions')
     await expect.poll(() => co.locator('h2').textContent()).toBe('共同提及')
+    expect(await co.locator('table').first().textContent()).toContain('科大讯飞')
     await co.scrollIntoViewIfNeeded()
     await page.screenshot({ path: artifact('comentions-zh.png') })
     copyFileSync(artifact('comentions-zh.png'), '/tmp/shots-G/comentions-zh.png')
