@@ -88,6 +88,8 @@ export const MULTIMODAL_AI_THEME: DemoTheme = {
     'video model',
     'generative AI',
     'diffusion',
+    'AI video',
+    'AI视频',
   ],
   points: [
     {
