@@ -5,6 +5,7 @@ import { createTestDatabase } from '#tests/db.ts'
 import { createCompany, createUser } from '#tests/factories.ts'
 
 import { addAlias, type AliasInput, decideAmbiguity, removeAlias, updateAlias } from './company-alias.server.ts'
+import { createCompany as createFromForm } from './company-edit.server.ts'
 
 // An alias that is also an ordinary word (Apple, 苹果) starts ambiguous with the reason
 // stored; a person can override it, and every change, negative context included, is audited.
@@ -128,5 +129,34 @@ describe('negative context', () => {
     expect(Number(after.n)).toBe(Number(before.n))
     await removeAlias(conn.db, actor, companyId, id)
     expect(await lastAudit()).toMatchObject({ action: 'company.alias_remove', oldValue: { negativeContext: ['cherry', '樱花'] } })
+  })
+})
+
+describe('a new company', () => {
+  it('gets the same check on its names and aliases', async () => {
+    const { id } = await createFromForm(conn.db, actor, {
+      nameEn: 'Beacon Robotics',
+      nameZh: '灯塔机器人',
+      region: 'domestic',
+      listing: 'private',
+      vendorType: 'model_company',
+      website: null,
+      parentId: null,
+      notesMd: '',
+      tickers: [],
+      aliases: ['Beacon', '理想'],
+      modalityIds: [],
+    })
+    const rows = await conn.db
+      .selectFrom('company_alias')
+      .select(['text', 'is_ambiguous as isAmbiguous', 'ambiguous_reason as ambiguousReason'])
+      .where('company_id', '=', id)
+      .execute()
+    expect(rows.sort((a, b) => (a.text < b.text ? -1 : 1))).toEqual([
+      { text: 'Beacon', isAmbiguous: true, ambiguousReason: 'english_word' },
+      { text: 'Beacon Robotics', isAmbiguous: false, ambiguousReason: null },
+      { text: '灯塔机器人', isAmbiguous: false, ambiguousReason: null },
+      { text: '理想', isAmbiguous: true, ambiguousReason: 'chinese_word' },
+    ])
   })
 })

@@ -8,6 +8,7 @@ import { normaliseAlias } from '#app/utils/normalise.ts'
 import { formatTicker, type Ticker } from '#app/utils/ticker.ts'
 import type { AliasLanguage, Region } from '#db/types.ts'
 
+import { decideAmbiguity } from './company-alias.server.ts'
 import { assertNoConflicts, CompanyEditError, type PlannedAlias, withConflictRecheck } from './company-conflicts.server.ts'
 
 export { CompanyEditError } from './company-conflicts.server.ts'
@@ -17,6 +18,12 @@ export interface NewCompany extends CompanyProfileInput {
   /** Extra aliases, one per entry; the names are added as aliases automatically. */
   aliases: string[]
   modalityIds: number[]
+}
+
+/** A new alias that is an ordinary word (a company called Block, an alias 苹果) starts ambiguous, as in the alias editor. */
+function ambiguityColumns(text: string) {
+  const { isAmbiguous, ambiguousReason } = decideAmbiguity({ text, ambiguous: false })
+  return { is_ambiguous: isAmbiguous, ambiguous_reason: ambiguousReason }
 }
 
 interface AliasRow extends PlannedAlias {
@@ -112,7 +119,14 @@ export async function createCompany(db: DB, actor: Actor, input: NewCompany): Pr
       await tx
         .insertInto('company_alias')
         .values(
-          aliases.map((a) => ({ company_id: company.id, text: a.text, normalised_text: a.normalised, language: a.language, kind: a.kind })),
+          aliases.map((a) => ({
+            company_id: company.id,
+            text: a.text,
+            normalised_text: a.normalised,
+            language: a.language,
+            kind: a.kind,
+            ...ambiguityColumns(a.text),
+          })),
         )
         .execute()
       if (modalities.length) {
@@ -220,6 +234,7 @@ export async function updateCompanyProfile(db: DB, actor: Actor, companyId: numb
               normalised_text: a.normalised,
               language: a.language,
               kind: a.kind,
+              ...ambiguityColumns(a.text),
             })),
           )
           .execute()
