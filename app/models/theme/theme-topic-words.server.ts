@@ -6,18 +6,12 @@ import { auditTheme, ThemeEditError } from './theme-edit.server.ts'
 
 // A theme's topic words (视频生成, video generation, 文生图): words that show a text is about
 // the theme, so an ambiguous alias near one counts as its company (issue 12, item 4). The
-// engine takes the words of every theme together, so they are read in one query.
+// engine reads the words of every theme together (app/models/mentions/mention-matcher.server.ts).
 
 /** One theme's topic words, in the order they were typed. */
 export async function getThemeTopicWords(db: DB, themeId: number): Promise<string[]> {
   const row = await db.selectFrom('theme').select('topic_words as topicWords').where('id', '=', themeId).executeTakeFirst()
   return row?.topicWords ?? []
-}
-
-/** Every theme's topic words, without repeats: the context the mention engine is given. */
-export async function listAllTopicWords(db: DB): Promise<string[]> {
-  const rows = await db.selectFrom('theme').select('topic_words as topicWords').execute()
-  return [...new Set(rows.flatMap((row) => row.topicWords))]
 }
 
 /**
