@@ -36,6 +36,11 @@ describe('what admits an ambiguous alias', () => {
     expect(why('Pika is betting on video generation')).toEqual([['Pika', 'topic_word', 'video generation', 'medium']])
   })
 
+  it('a product word, only for a product or an acronym', () => {
+    expect(why('Gemini is a multimodal model')).toEqual([['Gemini', 'context_word', 'model', 'medium']])
+    expect(why('Stability of the model matters')).toEqual([])
+  })
+
   it('a specific company word anywhere in the window, a generic one only right beside it', () => {
     expect(why('Runway Inc. raised funds')).toEqual([['Runway', 'context_word', 'Inc.', 'medium']])
     expect(why('Gemini 是谷歌旗下的模型')).toEqual([['Gemini', 'context_word', '模型', 'medium']])
@@ -64,6 +69,12 @@ describe('another company in the same sentence', () => {
       ['RUNWAY', 'listed_with', 'OpenAI', 'low'],
     ])
     expect(why('OpenAI said its SAM grew')).toEqual([['OpenAI', 'name', null, 'high']])
+    // An ordinary English word beside a company in English text is still the word.
+    expect(why('Block parties and Google picnics')).toEqual([['Google', 'name', null, 'high']])
+    expect(why('Runway 和 Google 都在做')).toEqual([
+      ['Runway', 'listed_with', 'Google', 'medium'],
+      ['Google', 'name', null, 'high'],
+    ])
   })
 
   it('lets an admitted mention vouch for its company: Meta after SAM 2', () => {

@@ -127,7 +127,10 @@ export function admitMentions(input: AdmissionInput): Admission {
       admit(m, 'topic_word', topic, 'medium')
       continue
     }
-    const product = nearestWord(input, words, m, from, to, WordKind.Product)
+    // A product word speaks for a product or an acronym, not for a company's short name:
+    // "Stability of the model" is no mention of Stability AI.
+    const productLike = (kind & TargetKind.Acronym) !== 0 || targetRule[targets[m]] === 'product'
+    const product = productLike ? nearestWord(input, words, m, from, to, WordKind.Product) : null
     if (product !== null) {
       admit(m, 'context_word', product, 'medium')
       continue
@@ -219,7 +222,11 @@ function admitListed(
   const sentencePass = () => {
     let changed = false
     for (const m of open()) {
-      if ((targetKind[targets[m]] & TargetKind.Acronym) !== 0) continue
+      const kind = targetKind[targets[m]]
+      if ((kind & TargetKind.Acronym) !== 0) continue
+      // In English text an ordinary word beside a company is still the word ("Apple pie
+      // recipes from Google chefs"); inside Chinese text a Latin word is a name.
+      if ((kind & TargetKind.OrdinaryWord) !== 0 && !isInCjkText(text, starts[m], ends[m])) continue
       let range = sentenceOf.get(m)
       if (!range) {
         const [from, to] = sentenceAround(text, starts[m], ends[m], window)
@@ -237,6 +244,19 @@ function admitListed(
   while (listPass() || sentencePass()) {
     // Each pass admits at least one more mention, so this ends.
   }
+}
+
+const isCjkUnit = (unit: number) =>
+  (unit >= 0x3000 && unit <= 0x9fff) || (unit >= 0xf900 && unit <= 0xfaff) || (unit >= 0xff01 && unit <= 0xff20)
+
+/** A Chinese match, or a Latin one whose nearest non-space neighbour is CJK. */
+function isInCjkText(text: string, start: number, end: number): boolean {
+  if (isCjkUnit(text.charCodeAt(start))) return true
+  let before = start - 1
+  while (before >= 0 && text.charCodeAt(before) === 0x20) before--
+  let after = end
+  while (after < text.length && text.charCodeAt(after) === 0x20) after++
+  return (before >= 0 && isCjkUnit(text.charCodeAt(before))) || (after < text.length && isCjkUnit(text.charCodeAt(after)))
 }
 
 interface Words {
