@@ -31,6 +31,7 @@ import { en as meeting } from './messages/en/meeting.ts'
 import { en as mentions } from './messages/en/mentions.ts'
 import { en as review } from './messages/en/review.ts'
 import { en as nav } from './messages/en/nav.ts'
+import { en as newnames } from './messages/en/newnames.ts'
 import { en as region } from './messages/en/region.ts'
 import { en as role } from './messages/en/role.ts'
 import { en as scoringAdmin } from './messages/en/scoring.admin.ts'
@@ -81,6 +82,7 @@ export const messages = {
   ...mentions,
   ...review,
   ...nav,
+  ...newnames,
   ...region,
   ...role,
   ...scoring,

@@ -26,6 +26,7 @@ import { zhCN as meeting } from './messages/zh-CN/meeting.ts'
 import { zhCN as mentions } from './messages/zh-CN/mentions.ts'
 import { zhCN as review } from './messages/zh-CN/review.ts'
 import { zhCN as nav } from './messages/zh-CN/nav.ts'
+import { zhCN as newnames } from './messages/zh-CN/newnames.ts'
 import { zhCN as region } from './messages/zh-CN/region.ts'
 import { zhCN as role } from './messages/zh-CN/role.ts'
 import { zhCN as scoringAdmin } from './messages/zh-CN/scoring.admin.ts'
@@ -76,6 +77,7 @@ export const messages: Record<keyof typeof en, string> = {
   ...mentions,
   ...review,
   ...nav,
+  ...newnames,
   ...region,
   ...role,
   ...scoring,
