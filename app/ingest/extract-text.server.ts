@@ -2,6 +2,7 @@ import { Marked } from 'marked'
 
 import { linearMarkdown } from '#app/utils/markdown-limits.ts'
 
+import { cleanExtractedText } from './clean-text.ts'
 import { htmlToText } from './extract-html.server.ts'
 import { IngestError } from './ingest-error.ts'
 
@@ -52,7 +53,7 @@ function checkTextual(text: string): string {
  * trailing spaces, at most one blank line in a row.
  */
 export function cleanDocumentText(text: string): string {
-  return (
+  return cleanExtractedText(
     text
       .replace(/\r\n?/g, '\n')
       .replace(/\f/g, '\n\n')
@@ -63,7 +64,7 @@ export function cleanDocumentText(text: string): string {
       // run not followed by a line break is rescanned from each of its characters (quadratic).
       .replace(/(?<![ \t\u00a0\u3000])[ \t\u00a0\u3000]+\n/g, '\n')
       .replace(/\n{3,}/g, '\n\n')
-      .trim()
+      .trim(),
   )
 }
 
