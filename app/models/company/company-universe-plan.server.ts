@@ -16,7 +16,7 @@ import type { AliasKind, AliasLanguage, Region } from '#db/types.ts'
 // registry is overwritten: names, notes and aliases people edited stay as they are.
 
 export interface RegistryState {
-  companies: Map<number, { nameEn: string; nameZh: string }>
+  companies: Map<number, { nameEn: string; nameZh: string; region: Region }>
   /** tickerKey -> the ticker row */
   tickers: Map<string, { id: number; companyId: number; board: string | null }>
   /** normalised alias -> company id */
@@ -218,7 +218,7 @@ export function planUniverse(records: UniverseRecord[], state: RegistryState): U
   const usCodes = new Set([...state.tickers.keys(), ...records.flatMap((r) => r.tickers.map(tickerKey))])
   const usedNamesEn = new Set(state.namesEn)
   for (const target of targets) {
-    const region = target.companyId === null ? regionOf(target.tickers) : 'domestic'
+    const region = target.companyId === null ? regionOf(target.tickers) : (state.companies.get(target.companyId)?.region ?? 'domestic')
     const aliases: PlannedAlias[] = []
     const offer = (text: string, kind: AliasKind, isDerived: boolean) => {
       const key = normaliseAlias(text)

@@ -23,12 +23,12 @@ const BATCH = 1000
 
 async function loadRegistry(db: DB): Promise<RegistryState> {
   const [companies, tickers, aliases] = await Promise.all([
-    db.selectFrom('company').select(['id', 'name_en', 'name_zh']).execute(),
+    db.selectFrom('company').select(['id', 'name_en', 'name_zh', 'region']).execute(),
     db.selectFrom('company_ticker').select(['id', 'company_id', 'exchange', 'code', 'board']).execute(),
     db.selectFrom('company_alias').select(['company_id', 'normalised_text']).execute(),
   ])
   return {
-    companies: new Map(companies.map((c) => [c.id, { nameEn: c.name_en, nameZh: c.name_zh }])),
+    companies: new Map(companies.map((c) => [c.id, { nameEn: c.name_en, nameZh: c.name_zh, region: c.region }])),
     tickers: new Map(tickers.map((t) => [tickerKey(t), { id: t.id, companyId: t.company_id, board: t.board }])),
     aliases: new Map(aliases.map((a) => [a.normalised_text, a.company_id])),
     namesEn: new Set(companies.map((c) => c.name_en.toLowerCase())),
