@@ -64,7 +64,12 @@ describe('themeradar ingest', () => {
     expect({ code, err }).toEqual({ code: 0, err: [] })
     expect(out).toHaveLength(2)
     const [pdf, txt] = out.map((line) => JSON.parse(line))
-    expect(Object.keys(pdf)).toEqual(['document', 'companies', 'mentions'])
+    expect(Object.keys(pdf)).toEqual(['document', 'companies', 'mentions', 'timings'])
+    // Where each file's time went, in whole milliseconds (the values depend on the machine).
+    for (const line of [pdf, txt]) {
+      expect(Object.keys(line.timings)).toEqual(['extractMs', 'matchMs', 'storeMs', 'totalMs'])
+      for (const ms of Object.values(line.timings)) expect(Number.isInteger(ms) && (ms as number) >= 0).toBe(true)
+    }
     expect(Object.keys(pdf.document)).toEqual(['id', 'title', 'publishedAt', 'duplicate'])
     expect(pdf).toMatchObject({ document: { title: 'Multimodal AI outlook', publishedAt: '2024-03-05', duplicate: false }, mentions: 5 })
     // Each company says which rules admitted its mentions (name, product, ticker, context...).

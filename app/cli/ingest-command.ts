@@ -8,7 +8,7 @@ import { MAX_FILE_BYTES, MB } from '#app/ingest/limits.ts'
 import { openAppDatabase } from '#app/models/db.server.ts'
 import { getMentionMatcher } from '#app/models/mentions/index.server.ts'
 import { findThemeIdBySlug } from '#app/models/theme/index.server.ts'
-import { ingestDocument, type IngestResult } from '#app/services/ingest/ingest-document.server.ts'
+import { ingestDocument, type IngestResult, type IngestTimings } from '#app/services/ingest/ingest-document.server.ts'
 import { readEnv } from '#app/utils/env.server.ts'
 import type { Connection } from '#db/connection.ts'
 import { migrateToLatest } from '#db/migrate.ts'
@@ -60,13 +60,15 @@ function summaryLine(file: string, result: IngestResult): string {
   return `${file}: ingested as document ${document.id} "${document.title}"${date}, ${found}`
 }
 
-function jsonLine(result: IngestResult): string {
-  const { document, companies, mentions } = result
+function jsonLine(result: IngestResult & { timings: IngestTimings }): string {
+  const { document, companies, mentions, timings } = result
   return JSON.stringify({
     document: { id: document.id, title: document.title, publishedAt: document.publishedAt, duplicate: document.duplicate },
     // rules: how many of the company's mentions each rule admitted ({"name": 3, "ticker": 1}).
     companies: companies.map((c) => ({ id: c.id, name: c.name, nameZh: c.nameZh, count: c.count, rules: c.rules })),
     mentions,
+    // Whole milliseconds: where the file's time went (extract, match, store), for comparing runs.
+    timings: Object.fromEntries(Object.entries(timings).map(([k, ms]) => [k, Math.round(ms)])),
   })
 }
 

@@ -108,11 +108,32 @@ export async function prepareDocument(input: IngestDocumentInput): Promise<Prepa
   }
 }
 
-export async function ingestDocument(db: DB, input: IngestDocumentInput, options: IngestOptions = {}): Promise<IngestResult> {
+/** Where one file's ingest spent its time, in ms (the CLI's `ingest --json` prints them). */
+export interface IngestTimings {
+  /** Extraction, cleaning, language and hash. */
+  extractMs: number
+  /** Finding the mentions (and building the matcher when none was shared). */
+  matchMs: number
+  /** The transaction, new names and alerts. */
+  storeMs: number
+  totalMs: number
+}
+
+const since = (start: number) => Math.max(0, performance.now() - start)
+
+export async function ingestDocument(
+  db: DB,
+  input: IngestDocumentInput,
+  options: IngestOptions = {},
+): Promise<IngestResult & { timings: IngestTimings }> {
+  const started = performance.now()
   const document = await prepareDocument(input)
+  const timings: IngestTimings = { extractMs: since(started), matchMs: 0, storeMs: 0, totalMs: 0 }
   const { matcher, ...storeOptions } = options
   const store = async (shared: MentionMatcher | undefined) => {
+    const matching = performance.now()
     const mentions = findMentionRows(shared ?? (await getMentionMatcher(db)).matcher, document.body)
+    timings.matchMs += since(matching)
     return storeDocument(db, { document, mentions, feedId: input.feedId, createdBy: input.createdBy, ip: input.ip }, storeOptions)
   }
   let result: IngestResult
@@ -129,5 +150,7 @@ export async function ingestDocument(db: DB, input: IngestDocumentInput, options
   // another instance committed meanwhile was invisible there (raising is idempotent).
   if (!db.isTransaction && !result.document.duplicate && result.mentions > 0)
     await inTransaction(db, (tx) => raiseAlertsForDocument(tx, result.document.id))
-  return result
+  timings.totalMs = since(started)
+  timings.storeMs = Math.max(0, timings.totalMs - timings.extractMs - timings.matchMs)
+  return { ...result, timings }
 }
