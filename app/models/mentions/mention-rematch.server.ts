@@ -162,11 +162,34 @@ export async function rematchCompanyBatch(
   if (!documents.length) return result
   const stored = await storedCompanyMentions(db, companyId, documents[0].id, documents.at(-1)!.id)
   const rules = await companyReviewRules(db, companyId, documents[0].id, documents.at(-1)!.id)
+  // A mention a review rule rejected is not stored, yet the matcher still finds it and it
+  // still serves as list context for other companies; after an alias edit it may vanish
+  // without a trace in the stored rows. So when the company has review rules, documents
+  // where another company was admitted as listed with someone are redone too.
+  const listed = rules.length
+    ? new Set(
+        (
+          await db
+            .selectFrom('mention')
+            .select('document_id as id')
+            .distinct()
+            .where('document_id', '>=', documents[0].id)
+            .where('document_id', '<=', documents.at(-1)!.id)
+            .where('rule', '=', 'listed_with')
+            .where('company_id', '<>', companyId)
+            .execute()
+        ).map((r) => r.id),
+      )
+    : new Set<number>()
   const redo: { id: number; found: MentionRow[] }[] = []
   for (const doc of documents) {
     const found = findMentionRows(matcher, doc.body)
     const mine = found.filter((m) => m.companyId === companyId)
     const before = stored.get(doc.id) ?? []
+    if (listed.has(doc.id)) {
+      redo.push({ id: doc.id, found })
+      continue
+    }
     if (!mine.length && !before.length) continue
     const kept = rules.length ? mine.filter((m) => !isRejectedBy(rules, doc.id, m)) : mine
     if (!sameMentions(before, kept.map(asKey))) redo.push({ id: doc.id, found })
@@ -254,6 +277,7 @@ export async function redoDocumentsMentions(db: DB, documents: readonly { id: nu
         const k = keyOf(asKey(m), true)
         pending.set(k, [...(pending.get(k) ?? []), m])
       }
+      const goneBefore = gone.length
       for (const old of byDocument.get(doc.id) ?? []) {
         // A confirmed row stays whatever confidence the matcher now gives it.
         const k = old.confirmed
@@ -265,6 +289,7 @@ export async function redoDocumentsMentions(db: DB, documents: readonly { id: nu
           if (!same.length) pending.delete(k)
         } else gone.push(Number(old.id))
       }
+      if (gone.length === goneBefore && pending.size === 0) continue // redone to be sure, and nothing changed
       inserts.push({ id: doc.id, rows: [...pending.values()].flat() })
       totals.changed++
     }
@@ -277,7 +302,8 @@ export async function redoDocumentsMentions(db: DB, documents: readonly { id: nu
     totals.removed = gone.length
     const gained = new Map<string, Set<number>>()
     for (const { id, rows } of inserts) {
-      const stored = await insertMentions(tx, id, rows)
+      // Review rules were applied above, from one read for the whole batch.
+      const stored = await insertMentions(tx, id, rows, undefined, { rulesApplied: true })
       totals.added += stored.length
       if (!stored.length) continue
       const week = weekOf.get(id)!
