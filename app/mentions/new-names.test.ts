@@ -143,16 +143,14 @@ describe('new names in English and mixed text', () => {
     expect(found!.snippet.length).toBeLessThan(140)
   })
 
-  it('stays linear on long text full of company words', () => {
+  it('keeps a bounded list on long text full of company words', () => {
+    // Speed on pathological text is measured by the hostile bench, not timed here.
     const small = '公司科技AI Labs Inc. '.repeat(2_000)
-    const large = small.repeat(8)
-    const time = (text: string) => {
-      const t = performance.now()
-      extract(text)
-      return performance.now() - t
-    }
-    time(small)
-    // Eight times the text takes well under 30 times as long (quadratic would be 64).
-    expect(time(large) / Math.max(time(small), 1)).toBeLessThan(30)
+    const large = `字节跳动旗下即梦。${small.repeat(8)}`
+    const inSmall = extract(small)
+    const inLarge = extract(large)
+    expect(inSmall.length).toBeGreaterThan(0)
+    expect(inLarge.length).toBeLessThanOrEqual(500) // the default limit of one document's candidates
+    expect(inLarge.map((name) => name.text)).toContain('即梦')
   })
 })
