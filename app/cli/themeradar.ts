@@ -3,8 +3,8 @@ import { fileURLToPath } from 'node:url'
 
 import { COMPANIES_USAGE, runCompaniesCommand } from './companies-command.ts'
 import { runIngestCommand } from './ingest-command.ts'
-import { runSearchCommand, SEARCH_USAGE } from './search-command.ts'
 import type { CliIo } from './io.ts'
+import { runSearchCommand, SEARCH_USAGE } from './search-command.ts'
 
 // The command line for batch work: `npm run themeradar -- <command> ...`.
 // main() takes its arguments and its input/output explicitly so tests run it in-process.

@@ -47,9 +47,16 @@ export const RUNWAY = [
   '秀场',
 ]
 
-/** Gemini the sign of the zodiac and the constellation. */
+/** Gemini the sign of the zodiac, the constellation and the twins of Greek myth. */
 export const ZODIAC = [
   'horoscope',
+  'twins',
+  'myth',
+  'mythology',
+  'Castor',
+  'Pollux',
+  '希腊神话',
+  '双子',
   'zodiac',
   'constellation',
   'astrology',
