@@ -1,7 +1,7 @@
 import type { en } from '../en/exposure.ts'
 
 export const zhCN: Record<keyof typeof en, string> = {
-  'exposure.high': '高暴露',
-  'exposure.medium': '中暴露',
-  'exposure.low': '低暴露',
+  'exposure.high': '高关联度',
+  'exposure.medium': '中关联度',
+  'exposure.low': '低关联度',
 }

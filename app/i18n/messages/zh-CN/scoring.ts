@@ -39,7 +39,7 @@ export const zhCN: Record<keyof typeof en, string> = {
   'scoring.cell.teamBeforeTitle': '本周尚无人评分：{week} 的团队中位数',
   'scoring.cell.teamBeforeAria': '{week} 团队中位数 {median}',
   'scoring.editor.previous': '你之前的评分：{level}（{week}）',
-  'scoring.editor.noPrevious': '你此前没有评过',
+  'scoring.editor.noPrevious': '本周之前你没有评过这一项',
   'scoring.editor.team': '团队中位数 {median}，区间 {min}–{max}，评分人数 {count}',
   'scoring.editor.noTeam': '本周尚无人评分',
   'scoring.editor.teamBefore': '本周尚无人评分；{week} 团队中位数 {median}（{count} 人评分）',
