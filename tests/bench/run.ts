@@ -50,6 +50,11 @@ const BENCHMARKS: Benchmark[] = [
     load: () => import('./search.bench.ts'),
   },
   {
+    name: 'exports',
+    description: 'score export of 5 years (CSV and XLSX) through the export route on PostgreSQL (targets CSV <= 2 s, XLSX <= 5 s)',
+    load: () => import('./exports.bench.ts'),
+  },
+  {
     name: 'meeting',
     description: 'the weekly meeting page at team scale on PostgreSQL: raw SQL vs server render (autocannon), JS shipped',
     load: () => import('./meeting.bench.ts'),
