@@ -15,6 +15,7 @@ import { NotesForm } from '#app/components/meeting/notes-form.tsx'
 import { PresentControls, usePresentMode } from '#app/components/meeting/present-mode.tsx'
 import { WatchlistSlide } from '#app/components/meeting/watchlist-slide.tsx'
 import { requireRole, requireUser, resolveLocale } from '#app/http/auth.server.ts'
+import { redirectToCanonicalWeek } from '#app/http/canonical-week.server.ts'
 import { readColorScheme } from '#app/http/color-scheme.server.ts'
 import { badRequest, formError, parseForm } from '#app/http/forms.server.ts'
 import { echoValues, notFound, refusalResponse, requireFound } from '#app/http/refusal.server.ts'
@@ -51,6 +52,7 @@ function requireWeek(value: string | undefined): string {
 }
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  redirectToCanonicalWeek(request)
   const user = await requireUser(request, context)
   const week = requireWeek(params.week)
   const url = new URL(request.url)

@@ -8,6 +8,7 @@ import { percent } from '#app/components/charts/share-table.tsx'
 import { MentionFilters } from '#app/components/mentions/mention-filters.tsx'
 import { AlertList, MoversTable, TopCompaniesTable } from '#app/components/mentions/mention-tables.tsx'
 import { requireUser } from '#app/http/auth.server.ts'
+import { redirectToCanonicalWeek } from '#app/http/canonical-week.server.ts'
 import { useI18n } from '#app/i18n/index.ts'
 import { labelOf } from '#app/i18n/labels.ts'
 import { pageTitle } from '#app/i18n/meta.ts'
@@ -18,6 +19,7 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'mentions.title')
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
+  redirectToCanonicalWeek(request)
   await requireUser(request, context)
   const dashboard = await loadMentionsDashboard(context.db, new URL(request.url).searchParams)
   return json(dashboard, { status: Object.keys(dashboard.errors).length ? 400 : 200 })

@@ -6,6 +6,7 @@ import { HistoryLegend } from '#app/components/charts/history-legend.tsx'
 import { MaturityHeatmap } from '#app/components/charts/maturity-heatmap.tsx'
 import { ScoringNav } from '#app/components/scoring/scoring-nav.tsx'
 import { requireUser } from '#app/http/auth.server.ts'
+import { redirectToCanonicalWeek } from '#app/http/canonical-week.server.ts'
 import { requireScoringTheme } from '#app/http/scoring-route.server.ts'
 import { localName, useI18n } from '#app/i18n/index.ts'
 import { pageTitle } from '#app/i18n/meta.ts'
@@ -30,6 +31,7 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, data?.theme, 'scoring.nav.consensus')
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  redirectToCanonicalWeek(request)
   await requireUser(request, context)
   const { theme, rubric } = await requireScoringTheme(context, params.slug)
   const url = new URL(request.url)

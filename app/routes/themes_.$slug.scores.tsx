@@ -9,6 +9,7 @@ import { ScoringNav } from '#app/components/scoring/scoring-nav.tsx'
 import { type CellData, cellKeyOf, reasonRequired } from '#app/components/scoring/types.ts'
 import { WeekBar } from '#app/components/scoring/week-bar.tsx'
 import { requireRole, requireUser } from '#app/http/auth.server.ts'
+import { redirectToCanonicalWeek } from '#app/http/canonical-week.server.ts'
 import { badRequest, parseForm, readFormData } from '#app/http/forms.server.ts'
 import { echoValues, refusalResponse } from '#app/http/refusal.server.ts'
 import { requireScoringTheme } from '#app/http/scoring-route.server.ts'
@@ -40,6 +41,7 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, data?.theme, 'scoring.nav.scores')
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  redirectToCanonicalWeek(request)
   const user = await requireUser(request, context)
   const { theme, rubric } = await requireScoringTheme(context, params.slug)
   const url = new URL(request.url)
