@@ -3,15 +3,18 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 
 import { Field, FormError } from '#app/components/form.tsx'
 import { NewAccountFields } from '#app/components/new-password-fields.tsx'
-import { setSessionCookieHeader } from '#app/http/auth.server.ts'
+import { getOptionalUser, setSessionCookieHeader } from '#app/http/auth.server.ts'
 import { badRequest, parseForm } from '#app/http/forms.server.ts'
 import { echoValues, refusalResponse } from '#app/http/refusal.server.ts'
 import { useI18n } from '#app/i18n/index.ts'
 import { countUsers, createFirstAdmin, createSession } from '#app/models/account/index.server.ts'
 import { SetupSchema } from '#app/schemas/auth.ts'
 
-export async function loader({ context }: LoaderFunctionArgs) {
-  return json({ alreadySetUp: (await countUsers(context.db)) > 0 })
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const alreadySetUp = (await countUsers(context.db)) > 0
+  // Someone signed in has nothing to set up or sign in to: the app is where they were going.
+  if (alreadySetUp && (await getOptionalUser(request, context))) throw redirect('/')
+  return json({ alreadySetUp })
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
