@@ -4,10 +4,13 @@
 // positive, false negative and wrong count, and writes tests/bench/out/accuracy.json.
 //   npm run bench -- accuracy            everything
 //   npm run bench -- accuracy --quiet    figures only, no error list
+//   npm run bench -- accuracy --universe the same, then again with 10,000 listed companies
+//                                        imported (tests/bench/accuracy-universe.ts)
 import { openPglite } from '#db/connection.ts'
 import { migrateToLatest } from '#db/migrate.ts'
 import { type AccuracyReport, type Figures, loadDemoRegistry, measureAccuracy } from '#tests/accuracy/measure.ts'
 
+import { runWithUniverse } from './accuracy-universe.ts'
 import { type BenchContext, formatTable } from './bench-kit.ts'
 
 const TARGET = { precision: 0.98, recall: 0.95 }
@@ -26,7 +29,9 @@ function printTable(title: string, part: AccuracyReport['pairs']): void {
   console.log(formatTable(['kind', 'precision', 'recall', 'TP', 'FP', 'FN'], rows))
 }
 
-export async function run({ args, writeResults }: BenchContext): Promise<void> {
+export async function run(context: BenchContext): Promise<void> {
+  if (context.args.includes('--universe')) return runWithUniverse(context)
+  const { args, writeResults } = context
   const conn = await openPglite()
   try {
     await migrateToLatest(conn.db)
