@@ -10,6 +10,7 @@ import type { Connection } from '#db/connection.ts'
 
 import { createTestDatabase } from './db.ts'
 import { contextFor, cookieFor, createUser, getRequest, respond } from './factories.ts'
+import { createScoringTheme } from './fixtures/scoring.ts'
 
 // A week typed into the address by hand in lower case (2026-w49) goes to the page of that
 // week (2026-W49), keeping the rest of the address, instead of a 404 or "not a week".
@@ -20,6 +21,7 @@ let cookie: string
 beforeAll(async () => {
   conn = await createTestDatabase()
   cookie = await cookieFor(conn.db, (await createUser(conn.db, { role: 'viewer' })).id)
+  await createScoringTheme(conn.db, { modalities: ['text'], dimensions: ['technology'], theme: { slug: 'ai' } })
 })
 afterAll(async () => {
   await conn.close()
@@ -60,5 +62,21 @@ describe('a lower-case week in the address', () => {
   it('leaves an upper-case week alone', async () => {
     const res = await visit(meetingLoader as Loader, '/meetings/2019-W10', { week: '2019-W10' })
     expect(res.status).toBe(200)
+  })
+})
+
+describe('a week the scores page cannot show', () => {
+  // The page has no form: the error page's title and text come from here (not "Please check the form").
+  it.each([
+    ['not a week', '2026-W60', 'scoring.week.notAWeekTitle', 'scoring.week.notAWeek?week=2026-W60'],
+    ['a week not started', '2199-W01', 'scoring.week.futureTitle', 'scoring.week.future?week=2199-W01&current='],
+  ])('names %s and the week', async (_, week, titleKey, message) => {
+    for (const loader of [scoresLoader, movedLoader]) {
+      const res = await visit(loader as Loader, `/themes/ai/scores?week=${week}`, { slug: 'ai' })
+      expect(res.status).toBe(400)
+      const body = await res.json()
+      expect(body.titleKey).toBe(titleKey)
+      expect(body.errors.form.startsWith(message)).toBe(true)
+    }
   })
 })

@@ -1,5 +1,6 @@
 import { Link } from '@remix-run/react'
 
+import { fieldError } from '#app/components/form.tsx'
 import { type MessageKey, useI18n } from '#app/i18n/index.ts'
 import { labelOf } from '#app/i18n/labels.ts'
 import type { Role } from '#db/types.ts'
@@ -9,6 +10,8 @@ export function ErrorPage({ status, data, message }: { status: number; data?: un
   const { t } = useI18n()
   const role = (data as { role?: Role } | undefined)?.role
   const formKey = (data as { errors?: { form?: string } } | undefined)?.errors?.form
+  // A 400 from an address rather than a form (a bad ?week=) names its own title.
+  const titleKey = (data as { titleKey?: string } | undefined)?.titleKey
   let title: string
   let body: string
   if (status === 404) {
@@ -23,8 +26,8 @@ export function ErrorPage({ status, data, message }: { status: number; data?: un
     title = unavailable?.title ?? t('error.unavailableTitle')
     body = unavailable?.message ?? t('error.databaseUnavailable')
   } else if (status >= 400 && status < 500) {
-    title = t('error.badRequestTitle')
-    body = message ?? (formKey ? t(formKey as MessageKey) : t('validation.invalid'))
+    title = t((titleKey ?? 'error.badRequestTitle') as MessageKey)
+    body = message ?? fieldError(t, formKey) ?? t('validation.invalid')
   } else {
     title = t('error.serverTitle')
     body = t('error.server')

@@ -8,6 +8,7 @@ import { WeekBar } from '#app/components/scoring/week-bar.tsx'
 import { requireUser } from '#app/http/auth.server.ts'
 import { redirectToCanonicalWeek } from '#app/http/canonical-week.server.ts'
 import { requireScoringTheme } from '#app/http/scoring-route.server.ts'
+import { requireScoringWeek } from '#app/http/week-param.server.ts'
 import { formatDateTime, useI18n } from '#app/i18n/index.ts'
 import { pageTitle } from '#app/i18n/meta.ts'
 import {
@@ -20,7 +21,6 @@ import {
   loadMatrix,
 } from '#app/models/scoring/index.server.ts'
 import styles from '#app/styles/scoring.css'
-import { parseIsoWeek } from '#app/utils/iso-week.ts'
 
 // What moved in a week: the heatmap with its arrows, then every analyst's change against
 // the previous week, with who, the reason and the evidence. "As the week ended" reads the
@@ -36,9 +36,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { theme, rubric } = await requireScoringTheme(context, params.slug)
   const url = new URL(request.url)
   const currentWeek = await currentTeamWeek(context.db)
-  const week = url.searchParams.get('week') ?? currentWeek
-  if (!parseIsoWeek(week)) throw json({ errors: { form: 'scoring.weekInvalid' } }, { status: 400 })
-  if (week > currentWeek) throw json({ errors: { form: 'scoring.error.futureWeek' } }, { status: 400 })
+  const week = requireScoringWeek(url.searchParams.get('week'), currentWeek)
   const asOfWeekEnd = url.searchParams.get('asOf') === 'end'
   const [modalities, dimensions, threshold, lock] = await Promise.all([
     listModalities(context.db, { includeArchived: true }),

@@ -13,6 +13,7 @@ import { redirectToCanonicalWeek } from '#app/http/canonical-week.server.ts'
 import { badRequest, parseForm, readFormData } from '#app/http/forms.server.ts'
 import { echoValues, refusalResponse } from '#app/http/refusal.server.ts'
 import { requireScoringTheme } from '#app/http/scoring-route.server.ts'
+import { requireScoringWeek } from '#app/http/week-param.server.ts'
 import { localName, useI18n } from '#app/i18n/index.ts'
 import { pageTitle } from '#app/i18n/meta.ts'
 import {
@@ -30,7 +31,7 @@ import {
 } from '#app/models/scoring/index.server.ts'
 import { ScoreFormSchema } from '#app/schemas/scoring.ts'
 import styles from '#app/styles/scoring.css'
-import { parseIsoWeek, shiftIsoWeek } from '#app/utils/iso-week.ts'
+import { shiftIsoWeek } from '#app/utils/iso-week.ts'
 import { roleAllows } from '#app/utils/permissions.ts'
 
 // The weekly scoring page: a modality x dimension grid for one ISO week (this week by
@@ -46,9 +47,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { theme, rubric } = await requireScoringTheme(context, params.slug)
   const url = new URL(request.url)
   const currentWeek = await currentTeamWeek(context.db)
-  const week = url.searchParams.get('week') ?? currentWeek
-  if (!parseIsoWeek(week)) throw json({ errors: { form: 'scoring.weekInvalid' } }, { status: 400 })
-  if (week > currentWeek) throw json({ errors: { form: 'scoring.error.futureWeek' } }, { status: 400 })
+  const week = requireScoringWeek(url.searchParams.get('week'), currentWeek)
   const [lock, modalities, dimensions, my, threshold] = await Promise.all([
     getWeekLock(context.db, theme.id, week, currentWeek),
     listModalities(context.db),
