@@ -175,7 +175,13 @@ export default function MeetingPage() {
             week: view.week,
           })}
         </h1>
-        <p className="muted">{view.isPast ? t('meeting.asOfPast', { date: view.asOfDate }) : t('meeting.asOfNow')}</p>
+        <p className="muted">
+          {view.isPast
+            ? t('meeting.asOfPast', { date: view.asOfDate })
+            : data.week > data.currentWeek
+              ? t('meeting.asOfFuture')
+              : t('meeting.asOfNow')}
+        </p>
       </header>
       <MeetingToolbar
         themes={data.themes}

@@ -3,6 +3,7 @@ export const en = {
   'meeting.title': 'Meeting {week}',
   'meeting.heading': '{theme} · weekly meeting {week}',
   'meeting.asOfPast': 'As the week ended ({date}, team time zone): later edits do not show here.',
+  'meeting.asOfFuture': 'This week has not started yet: nothing has been entered for it.',
   'meeting.asOfNow': 'This week so far: the page shows what has been entered up to now.',
   'meeting.noThemes': 'There is no active theme yet, so there is nothing to meet about.',
   'meeting.createTheme': 'Create a theme',

@@ -4,6 +4,7 @@ export const zhCN: Record<keyof typeof en, string> = {
   'meeting.title': '{week} 周会',
   'meeting.heading': '{theme} · {week} 周会',
   'meeting.asOfPast': '按该周结束时（{date}，团队时区）的数据显示：之后的修改不会出现在这里。',
+  'meeting.asOfFuture': '该周尚未开始：还没有录入任何数据。',
   'meeting.asOfNow': '本周进行中：显示截至目前录入的数据。',
   'meeting.noThemes': '还没有进行中的主题，暂无周会内容。',
   'meeting.createTheme': '新建主题',
