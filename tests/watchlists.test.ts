@@ -88,7 +88,7 @@ describe('the watchlist page', () => {
     )
     const body = await res.json()
     expect(body.canEdit).toBe(false)
-    expect(body.entries[0]).toMatchObject({ nameEn: 'Tencent', tags: ['marketing', '2b', '广告'], rationale: 'Ads' })
+    expect(body.entries[0]).toMatchObject({ nameEn: 'Tencent', tags: ['Marketing', '2B', '广告'], rationale: 'Ads' })
     expect(body.entries[0].notesHtml).toContain('<strong>Hunyuan</strong>')
     expect(body.entries[0].notesHtml).not.toContain('<script')
   })

@@ -4,7 +4,7 @@ import { type RefObject, useMemo } from 'react'
 import { localName, type MessageKey, useI18n } from '#app/i18n/index.ts'
 import { labelOf } from '#app/i18n/labels.ts'
 import { REGIONS, VENDOR_TYPES } from '#app/schemas/watchlist.ts'
-import { sortParam, type TableView } from '#app/utils/watchlist-view.ts'
+import { sameTag, sortParam, type TableView } from '#app/utils/watchlist-view.ts'
 
 import type { WatchlistEntryRow } from './watchlist-table-row.tsx'
 
@@ -36,7 +36,19 @@ export function WatchlistFilters({
   onLeaveFilter: () => void
 }) {
   const { t, locale } = useI18n()
-  const tagOptions = useMemo(() => [...new Set(entries.flatMap((e) => e.tags))].sort(), [entries])
+  // One option per tag whatever its case in each entry ("2C" and "2c"), spelt as first seen.
+  const tagOptions = useMemo(
+    () =>
+      [
+        ...new Map(
+          entries
+            .flatMap((e) => e.tags)
+            .map((tag) => [sameTag(tag), tag] as const)
+            .reverse(),
+        ).values(),
+      ].sort(),
+    [entries],
+  )
   const themeOptions = useMemo(() => [...new Map(entries.flatMap((e) => e.themes).map((theme) => [theme.slug, theme])).values()], [entries])
 
   const select = (name: SelectName, labelKey: MessageKey, options: { value: string; label: string }[]) => (

@@ -61,7 +61,7 @@ describe('tags, tickers and slugs', () => {
     expect(messages(TagsSchema.safeParse('a,'.repeat(MB / 2)))[0]).toMatch(/^validation\.tooLong/)
     const many = Array.from({ length: 5000 }, (_, i) => `t${i}`).join(',')
     expect(parseTags(many)).toEqual({ ok: false, error: 'watchlists.tooManyTags?max=20' })
-    expect(parseTags('Video, 2C，大模型、 big tech')).toEqual({ ok: true, tags: ['video', '2c', '大模型', 'big-tech'] })
+    expect(parseTags('Video, 2C，大模型、 big tech')).toEqual({ ok: true, tags: ['Video', '2C', '大模型', 'big-tech'] })
   })
 
   it('reads no ticker from a megabyte', () => {

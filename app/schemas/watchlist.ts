@@ -1,5 +1,7 @@
 import { z } from 'zod'
 
+import { sameTag } from '#app/utils/watchlist-view.ts'
+
 import { IdSchema, optionalText, rawText, requiredText } from './common.ts'
 import { EditVersionSchema } from './edit-version.ts'
 
@@ -17,17 +19,21 @@ export const REGIONS = ['domestic', 'overseas'] as const
 export const VENDOR_TYPES = ['big_tech', 'model_company', 'vertical_unicorn', 'application_company', 'platform'] as const
 
 /**
- * Tags as people type them ("Video, 2C，大模型、 big tech") -> ['video', '2c', '大模型',
- * 'big-tech']: full-width forms folded, lower case, spaces as hyphens, duplicates dropped.
+ * Tags as people type them ("Video, 2C，大模型、 big tech") -> ['Video', '2C', '大模型',
+ * 'big-tech']: full-width forms folded, spaces as hyphens, case kept as typed (2C is a
+ * business model, not "2c"); duplicates in any case dropped, the first spelling kept.
  * Chinese commas and the enumeration comma separate too, because a Chinese IME types them.
  */
 export function parseTags(text: string): { ok: true; tags: string[] } | { ok: false; error: string } {
   const tags: string[] = []
+  const seen = new Set<string>()
   for (const raw of text.normalize('NFKC').split(/[,;，；、\n]/u)) {
-    const tag = raw.trim().toLowerCase().replace(/\s+/gu, '-')
+    const tag = raw.trim().replace(/\s+/gu, '-')
     if (!tag) continue
     if (tag.length > MAX_TAG_LENGTH) return { ok: false, error: `watchlists.tagTooLong?max=${MAX_TAG_LENGTH}` }
-    if (!tags.includes(tag)) tags.push(tag)
+    if (seen.has(sameTag(tag))) continue
+    seen.add(sameTag(tag))
+    tags.push(tag)
     // Stop at once: every further tag would be compared with all the others (quadratic).
     if (tags.length > MAX_TAGS) return { ok: false, error: `watchlists.tooManyTags?max=${MAX_TAGS}` }
   }

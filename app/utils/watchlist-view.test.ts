@@ -52,6 +52,12 @@ describe('watchlist table view', () => {
     expect(names(parseView(new URLSearchParams('q=video model')))).toEqual(['OpenAI'])
   })
 
+  it('filters by a tag whatever case each entry typed it in', () => {
+    const typed = [row('Pinduoduo', { tags: ['2C'] }), row('Zhipu', { tags: ['2c'] }), row('SenseTime', { tags: ['2B'] })]
+    for (const tag of ['2C', '2c'])
+      expect(applyView(typed, parseView(new URLSearchParams({ tag })), label, 'en').map((r) => r.nameEn)).toEqual(['Pinduoduo', 'Zhipu'])
+  })
+
   it('sorts by a column, flips on a second click, and the last sort in the URL wins', () => {
     const byName = parseView(new URLSearchParams('sort=company'))
     expect(names(byName)).toEqual(['Kuaishou', 'OpenAI', 'Zhihu'])
@@ -69,8 +75,11 @@ describe('watchlist table view', () => {
 })
 
 describe('parseTags', () => {
-  it('normalises, splits on Chinese punctuation too, and drops duplicates', () => {
-    expect(parseTags(' Video, 2C，大模型、 big  tech;VIDEO,,')).toEqual({ ok: true, tags: ['video', '2c', '大模型', 'big-tech'] })
+  it('normalises, splits on Chinese punctuation too, and drops duplicates in any case', () => {
+    expect(parseTags(' Video, 2C，大模型、 big  tech;VIDEO,,２ｃ')).toEqual({ ok: true, tags: ['Video', '2C', '大模型', 'big-tech'] })
+  })
+  it('keeps the case a tag was typed in (2C stays 2C)', () => {
+    expect(parseTags('2C, 2B, AIGC')).toEqual({ ok: true, tags: ['2C', '2B', 'AIGC'] })
   })
   it('limits count and length', () => {
     expect(parseTags('x'.repeat(41))).toEqual({ ok: false, error: 'watchlists.tagTooLong?max=40' })

@@ -5,6 +5,11 @@ import { normaliseText } from './normalise.ts'
 // The watchlist table's filters and sort order: pure, so the server renders the same rows
 // as the browser (the view lives in the URL: ?q=&region=&sort=-addedAt) and it can be tested.
 
+/** Tags match whatever their case: "2C", "2c" and "２Ｃ" are one tag (each keeps the case it was typed in). */
+export function sameTag(tag: string): string {
+  return tag.normalize('NFKC').toLowerCase()
+}
+
 export const SORT_KEYS = ['company', 'tickers', 'region', 'vendorType', 'listing', 'tags', 'themes', 'rationale', 'added'] as const
 export type SortKey = (typeof SORT_KEYS)[number]
 
@@ -98,7 +103,7 @@ export function applyView<T extends ViewRow>(rows: T[], view: TableView, label: 
     if (view.region && row.region !== view.region) return false
     if (view.vendorType && row.vendorType !== view.vendorType) return false
     if (view.listing && row.isListed !== (view.listing === 'listed')) return false
-    if (view.tag && !row.tags.includes(view.tag)) return false
+    if (view.tag && !row.tags.some((tag) => sameTag(tag) === sameTag(view.tag))) return false
     if (view.theme && !row.themes.some((t) => t.slug === view.theme)) return false
     if (words.length) {
       const text = haystack(row)
