@@ -91,7 +91,7 @@ describe('planning and importing', () => {
     const r = rowNumber
     expect(plan.alreadyListed).toEqual([{ row: r - 7, text: '0700.HK', name: 'Tencent', nameZh: '腾讯' }])
     expect(plan.toAdd.filter((a) => a.companyId).map((a) => [a.row, a.name, a.matchedBy, a.tags])).toEqual([
-      [r - 6, 'Meitu', 'alias', ['image', '2c']],
+      [r - 6, 'Meitu', 'alias', ['Image', '2C']],
     ])
     expect(plan.duplicates).toEqual([{ row: r - 5, text: 'Meitu', firstRow: r - 6 }])
     expect(plan.unresolved).toEqual([
