@@ -30,7 +30,8 @@ describe('passwords in the browser', () => {
 
     await page.getByRole('link', { name: ANALYST_NAME }).click()
     await page.waitForURL(/\/account\/password$/)
-    expect(await page.locator('h1').textContent()).toBe('Change password')
+    // The address changes before the new page has rendered.
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Change password')
     await shoot(page, 'account-password-en.png')
 
     await page.getByLabel('Current password').fill(MEMBER_PASSWORD)

@@ -102,6 +102,9 @@ describe('alias editor and topic words in the browser', () => {
     expect(await section.locator('.chip').allTextContents()).toContain('视频生成')
     await section.locator('summary').click()
     const field = section.locator('textarea[name="topicWords"]')
+    // Under load the click can land before the page is interactive: open the editor again if it did not open.
+    if (!(await field.isVisible())) await section.locator('summary').click()
+    await field.waitFor({ state: 'visible' })
     await field.fill(`${await field.inputValue()}, 视频理解`)
     await section.getByRole('button', { name: 'Save topic words' }).click()
     await expect

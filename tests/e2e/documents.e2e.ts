@@ -98,7 +98,8 @@ describe('documents in the browser', () => {
     await page.goto(`${team.app.url}/documents`)
     await page.getByRole('link', { name: 'Multimodal AI outlook' }).click()
     await expect.poll(() => page.locator('h1').textContent()).toBe('Multimodal AI outlook')
-    await page.getByRole('button', { name: /Tencent/ }).click()
+    // Mentions in the text are buttons too (they open the review panel): pick the company in the list.
+    await page.locator('button.doc-company-pick', { hasText: 'Tencent' }).click()
     await expect.poll(() => page.locator('mark.mention.is-focus').count()).toBe(3)
     expect(await page.locator('mark.mention.is-dim').allTextContents()).toEqual(['Baidu', 'ERNIE Bot'])
     await page.screenshot({ path: artifact('documents-page-en.png') })
