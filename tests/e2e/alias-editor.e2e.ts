@@ -98,6 +98,12 @@ describe('alias editor and topic words in the browser', () => {
     const { context, page } = await team.signIn(ANALYST_EMAIL, MEMBER_PASSWORD)
     await page.goto(`${team.app.url}/themes/multimodal-ai`)
     await page.waitForLoadState('networkidle')
+    // The language is kept per account: an earlier test may have left the analyst in Chinese.
+    if ((await page.locator('html').getAttribute('lang'))?.startsWith('zh')) {
+      await switchLanguage(page)
+      await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en')
+      await page.waitForLoadState('networkidle')
+    }
     const section = page.locator('section[aria-labelledby="topic-words-heading"]')
     expect(await section.locator('.chip').allTextContents()).toContain('视频生成')
     await section.locator('summary').click()
