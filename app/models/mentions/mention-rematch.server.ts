@@ -99,6 +99,20 @@ export function sameMentions(stored: readonly RematchKey[], found: readonly Rema
   })
 }
 
+// What a stored mention is compared on, read the same way by the scan and by the redo.
+const MENTION_KEY_COLUMNS = [
+  'document_id as documentId',
+  'company_id as companyId',
+  'alias_id as aliasId',
+  'alias_text as aliasText',
+  'start_offset as start',
+  'end_offset as end',
+  'rule',
+  'rule_detail as ruleDetail',
+  'confidence',
+  sql<boolean>`confirmed_at is not null`.as('confirmed'),
+] as const
+
 /** Documents after afterId in id order, with what matching reads: one batch (keyset, bounded memory). */
 export async function readDocumentsForRematch(db: DB, afterId: number, limit: number) {
   return db.selectFrom('document').select(['id', 'body']).where('id', '>', afterId).orderBy('id').limit(limit).execute()
@@ -108,18 +122,7 @@ export async function readDocumentsForRematch(db: DB, afterId: number, limit: nu
 export async function storedCompanyMentions(db: DB, companyId: number, firstId: number, lastId: number) {
   const rows = await db
     .selectFrom('mention')
-    .select([
-      'document_id as documentId',
-      'company_id as companyId',
-      'alias_id as aliasId',
-      'alias_text as aliasText',
-      'start_offset as start',
-      'end_offset as end',
-      'rule',
-      'rule_detail as ruleDetail',
-      'confidence',
-      sql<boolean>`confirmed_at is not null`.as('confirmed'),
-    ])
+    .select(MENTION_KEY_COLUMNS)
     .where('company_id', '=', companyId)
     .where('document_id', '>=', firstId)
     .where('document_id', '<=', lastId)
@@ -241,23 +244,15 @@ export async function redoDocumentsMentions(db: DB, documents: readonly { id: nu
     const weekOf = new Map(alive.map((d) => [d.id, d.week]))
     const existing = await tx
       .selectFrom('mention')
-      .select([
-        'id',
-        'document_id as documentId',
-        'company_id as companyId',
-        'alias_id as aliasId',
-        'alias_text as aliasText',
-        'start_offset as start',
-        'end_offset as end',
-        'rule',
-        'rule_detail as ruleDetail',
-        'confidence',
-        sql<boolean>`confirmed_at is not null`.as('confirmed'),
-      ])
+      .select(['id', ...MENTION_KEY_COLUMNS])
       .where('document_id', 'in', ids)
       .execute()
     const byDocument = new Map<number, typeof existing>()
-    for (const m of existing) byDocument.set(m.documentId, [...(byDocument.get(m.documentId) ?? []), m])
+    for (const m of existing) {
+      const list = byDocument.get(m.documentId)
+      if (list) list.push(m)
+      else byDocument.set(m.documentId, [m])
+    }
     const companies = [...new Set(documents.flatMap((d) => d.found.map((m) => m.companyId)))]
     const rules = companies.length
       ? await tx
