@@ -127,7 +127,7 @@ describe('documents in the browser', () => {
     page.once('dialog', (dialog) => void dialog.accept())
     await page.getByRole('button', { name: '删除文档' }).click()
     await page.waitForURL(/\/documents\?deleted=1$/)
-    expect(await page.locator('.notice').textContent()).toBe('文档已删除。')
+    await expect.poll(() => page.locator('.notice').textContent()).toBe('文档已删除。')
     expect(await page.locator('.doc-table tbody tr').count()).toBe(2)
     await context.close()
   })

@@ -64,7 +64,7 @@ describe('feeds and jobs in the browser', () => {
 
     await page.getByRole('link', { name: 'Feeds' }).click()
     await page.waitForURL(`${team.app.url}/feeds`)
-    expect(await page.locator('h1').textContent()).toBe('Feeds')
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Feeds')
     await addFeed(page, 'http://127.0.0.1:1/feed', 'Local test')
     const refusal = page.locator('#field-url-error')
     await expect.poll(() => refusal.textContent()).toContain('Refused: 127.0.0.1 is not a public internet address')

@@ -29,8 +29,9 @@ describe('foundation in the browser', () => {
     await page.getByLabel('Password').fill(admin.password)
     await page.getByRole('button', { name: 'Create administrator' }).click()
     await page.waitForURL(`${team.app.url}/`)
-    expect(await page.locator('h1').textContent()).toBe('Themes')
-    expect(await page.getByRole('link', { name: 'Multimodal AI' }).count()).toBe(1)
+    // The address changes a moment before the new page is drawn: wait for what it shows.
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Themes')
+    await expect.poll(() => page.getByRole('link', { name: 'Multimodal AI' }).count()).toBe(1)
     await page.screenshot({ path: artifact('home-en.png') })
 
     // Switch to Chinese: the whole UI follows, and the choice sticks to the account.
@@ -72,6 +73,7 @@ describe('foundation in the browser', () => {
     await page.getByLabel('密码').fill('another long password')
     await page.getByRole('button', { name: '创建我的账号' }).click()
     await page.waitForURL(`${team.app.url}/`)
+    await expect.poll(() => page.locator('h1').textContent()).toBe('主题')
     expect(await page.getByRole('link', { name: '管理' }).count()).toBe(0)
 
     // The server refuses, whatever the page shows: a viewer posting an admin form gets 403.

@@ -93,7 +93,7 @@ describe('reviewing mentions in the browser', () => {
     await page.getByRole('link', { name: 'Review uncertain mentions' }).click()
     await page.waitForURL(/\/mentions\/review$/)
     const rows = page.locator('.review-table tbody tr')
-    expect(await rows.count()).toBeGreaterThan(0)
+    await expect.poll(() => rows.count()).toBeGreaterThan(0)
     const confidences = await page.locator('.review-table .badge').allTextContents()
     expect(
       confidences.indexOf('low confidence') === -1 || confidences.indexOf('low confidence') < confidences.indexOf('medium confidence'),

@@ -75,9 +75,9 @@ describe('mentions in the browser', () => {
 
     await page.getByRole('link', { name: 'Mentions', exact: true }).click()
     await page.waitForURL(/\/mentions$/)
-    expect(await headerHeight(page)).toBeLessThan(72)
     const top = page.locator('.top-companies tbody tr').first()
-    expect(await top.textContent()).toContain('Meitu')
+    await expect.poll(() => top.textContent()).toContain('Meitu')
+    expect(await headerHeight(page)).toBeLessThan(72)
     expect(await page.locator('.mention-alerts li').first().textContent()).toContain('Meitu')
     expect(await page.locator('#share-of-voice-region-chart').count()).toBe(1)
     expect(await page.locator('#share-of-voice-vendor-chart').count()).toBe(1)

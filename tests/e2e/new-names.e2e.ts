@@ -87,7 +87,7 @@ describe('new names in the browser', () => {
     // The company form opens filled in from the name.
     await rowOf(page, '潞晨科技').getByRole('link', { name: 'Add as a company' }).click()
     await page.waitForURL(/\/companies\/new\?newName=\d+$/)
-    expect(await page.locator('#new-nameZh').inputValue()).toBe('潞晨科技')
+    await expect.poll(() => page.locator('#new-nameZh').inputValue()).toBe('潞晨科技')
     await shot(page, 'new-names-company-form-en.png')
   })
 
