@@ -101,7 +101,7 @@ describe('bot formats', () => {
     expect(received[0]).toEqual({
       path: '/cgi-bin/webhook/send?key=abc',
       contentType: 'application/json; charset=utf-8',
-      body: { msgtype: 'markdown', markdown: { content: `### 提及激增 Mention jump: 美图 Meitu \\(2026\\-W48\\)\n\n${zh}\n\n${en}` } },
+      body: { msgtype: 'markdown', markdown: { content: `### 提及激增 Mention jump: 美图 Meitu (2026-W48)\n\n${zh}\n\n${en}` } },
     })
   })
 
@@ -112,7 +112,7 @@ describe('bot formats', () => {
       msgtype: 'markdown',
       markdown: {
         title: '提及激增 Mention jump: 美图 Meitu (2026-W48)',
-        text: `### 提及激增 Mention jump: 美图 Meitu \\(2026\\-W48\\)\n\n${zh}\n\n${en}`,
+        text: `### 提及激增 Mention jump: 美图 Meitu (2026-W48)\n\n${zh}\n\n${en}`,
       },
     })
   })

@@ -1,9 +1,11 @@
 import type { WebhookFormat } from '#db/types.ts'
 
 // The body each kind of webhook receives for a mention alert. Pure functions, no I/O, so
-// tests can pin every byte. Chat bots get one bilingual message (the team reads both);
-// company names come from users, so markdown-significant characters are escaped and a
-// name cannot turn into a link or a heading.
+// tests can pin every byte. Chat bots get one bilingual message (the team reads both).
+// Company names come from users, so a name must not turn into a link, a heading or a
+// mention. Neither bot's markdown knows backslash escapes (they show literally), so only
+// the characters each one documents as markup are swapped for their full-width twins,
+// and only in names: our own text, such as "(2026-W48)", goes out as written.
 //
 // - generic: our own JSON, for scripts and integrations.
 // - wecom (企业微信 group bot): {"msgtype":"markdown","markdown":{"content":...}}
@@ -23,7 +25,23 @@ export interface AlertMessage {
   trailingAvg: number
 }
 
-const escapeMarkdown = (text: string) => text.replace(/([\\`*_{}[\]()#+\-.!|>~<])/g, '\\$1')
+// The markup each bot documents. WeCom (markdown, not markdown_v2): # headings, *italic*,
+// **bold**, [link](url), `code`, > quotes, <font color> and <@userid>. DingTalk: # headings,
+// > quotes, *italic*, **bold**, [link](url), ![image](url), - and 1. lists, <font>.
+const FULL_WIDTH: Record<string, string> = { '*': '＊', '`': '｀', '[': '［', ']': '］', '<': '＜', '>': '＞', '#': '＃' }
+const INLINE: Record<'wecom' | 'dingtalk', RegExp> = { wecom: /[*`[\]<>]/g, dingtalk: /[*[\]<>]/g }
+// A name can start a line (the Chinese sentence does): block markers there as well. A
+// no-break space after "-" or "1." keeps the text but is not the space a list needs.
+const LINE_START: Record<'wecom' | 'dingtalk', RegExp> = { wecom: /^(\s*)(#)/, dingtalk: /^(\s*)(#|[-+] |\d+\. )/ }
+
+/** A user-typed name made inert for one bot's markdown, readable as typed. */
+export function inertName(format: 'wecom' | 'dingtalk', text: string): string {
+  const inline = text.replace(INLINE[format], (c) => FULL_WIDTH[c])
+  return inline.replace(LINE_START[format], (_, space: string, marker: string) =>
+    marker === '#' ? `${space}＃` : `${space}${marker.trimEnd()}\u00a0`,
+  )
+}
+
 const avg = (n: number) => n.toFixed(1)
 const zhName = (m: AlertMessage) => m.nameZh || m.nameEn
 const bothNames = (m: AlertMessage) => (m.nameZh && m.nameZh !== m.nameEn ? `${m.nameZh} ${m.nameEn}` : m.nameEn)
@@ -40,10 +58,10 @@ function enLine(m: AlertMessage): string {
   return `${m.nameEn} was mentioned ${m.mentions} times in ${m.week}, against ${avg(m.trailingAvg)} a week over the previous 4 weeks.`
 }
 
-function markdown(m: AlertMessage, link?: string): string {
-  const safe = { ...m, nameEn: escapeMarkdown(m.nameEn), nameZh: escapeMarkdown(m.nameZh) }
+function markdown(format: 'wecom' | 'dingtalk', m: AlertMessage, link?: string): string {
+  const safe = { ...m, nameEn: inertName(format, m.nameEn), nameZh: inertName(format, m.nameZh) }
   const open = link ? `\n\n[查看 Open in ThemeRadar](${link})` : ''
-  return `### ${escapeMarkdown(alertTitle(m))}\n\n${zhLine(safe)}\n\n${enLine(safe)}${open}`
+  return `### ${alertTitle(safe)}\n\n${zhLine(safe)}\n\n${enLine(safe)}${open}`
 }
 
 /**
@@ -62,9 +80,9 @@ export function webhookBody(format: WebhookFormat, m: AlertMessage, options: { p
         ...(link ? { url: link } : {}),
       }
     case 'wecom':
-      return { msgtype: 'markdown', markdown: { content: markdown(m, link) } }
+      return { msgtype: 'markdown', markdown: { content: markdown('wecom', m, link) } }
     case 'dingtalk':
-      return { msgtype: 'markdown', markdown: { title: alertTitle(m), text: markdown(m, link) } }
+      return { msgtype: 'markdown', markdown: { title: alertTitle(m), text: markdown('dingtalk', m, link) } }
     case 'feishu': {
       const open = (text: string) => (link ? [[{ tag: 'a', text, href: link }]] : [])
       return {
