@@ -1,25 +1,27 @@
 import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
-import { useState } from 'react'
+import { Form, Link, useLoaderData, useSearchParams, useSubmit } from '@remix-run/react'
+import { useEffect, useState } from 'react'
 
 import { CompanyChip } from '#app/components/company-chip.tsx'
 import { requireUser } from '#app/http/auth.server.ts'
 import { useI18n } from '#app/i18n/index.ts'
 import { labelOf } from '#app/i18n/labels.ts'
 import { pageTitle } from '#app/i18n/meta.ts'
-import { listCompanies } from '#app/models/company/index.server.ts'
+import { findCompanyIds, listCompanies } from '#app/models/company/index.server.ts'
 import { REGIONS, VENDOR_TYPES } from '#app/schemas/company.ts'
 import styles from '#app/styles/company.css'
-import { normaliseText } from '#app/utils/normalise.ts'
 import { roleAllows } from '#app/utils/permissions.ts'
-import { formatTicker } from '#app/utils/ticker.ts'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'nav.companies')
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context)
-  return json({ companies: await listCompanies(context.db), canEdit: roleAllows(user.role, 'analyst') })
+  // The text filter is the header's search (names, aliases, tickers such as 600519.SS), so
+  // both find the same companies; the other filters are plain columns, applied in the page.
+  const q = (new URL(request.url).searchParams.get('q') ?? '').slice(0, 100)
+  const [companies, matchIds] = await Promise.all([listCompanies(context.db), q.trim() ? findCompanyIds(context.db, q) : null])
+  return json({ companies, q, matchIds, canEdit: roleAllows(user.role, 'analyst') })
 }
 
 interface Filters {
@@ -29,12 +31,14 @@ interface Filters {
   listing: string
 }
 
-const compact = (s: string) => normaliseText(s).replace(/\s+/gu, '')
+/** How long typing pauses before the text filter asks the server. */
+const SEARCH_DELAY_MS = 250
 
 export default function CompaniesPage() {
   const { t } = useI18n()
-  const { companies, canEdit } = useLoaderData<typeof loader>()
+  const { companies, q, matchIds, canEdit } = useLoaderData<typeof loader>()
   const [params] = useSearchParams()
+  const submit = useSubmit()
   // Filtering happens in the browser (the registry is small); the form also works as a
   // plain GET, because the first render reads the same values from the address.
   const [filters, setFilters] = useState<Filters>({
@@ -45,13 +49,23 @@ export default function CompaniesPage() {
   })
   const set = (key: keyof Filters) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
     setFilters((f) => ({ ...f, [key]: e.target.value }))
-  const needle = compact(filters.q)
+  useEffect(() => {
+    if (filters.q === q) return
+    const timer = setTimeout(() => {
+      const next = new URLSearchParams(params)
+      if (filters.q.trim()) next.set('q', filters.q)
+      else next.delete('q')
+      submit(next, { method: 'get', replace: true, preventScrollReset: true })
+    }, SEARCH_DELAY_MS)
+    return () => clearTimeout(timer)
+  }, [filters.q, q, params, submit])
+  const matched = matchIds ? new Set(matchIds) : null
   const shown = companies.filter(
     (c) =>
       (!filters.region || c.region === filters.region) &&
       (!filters.vendorType || c.vendorType === filters.vendorType) &&
       (!filters.listing || (filters.listing === 'listed') === c.isListed) &&
-      (!needle || [c.nameEn, c.nameZh, ...c.tickers.map(formatTicker)].some((s) => compact(s).includes(needle))),
+      (!matched || matched.has(c.id)),
   )
   return (
     <div className="stack-lg">
@@ -69,7 +83,7 @@ export default function CompaniesPage() {
           </div>
         ) : null}
       </header>
-      <Form method="get" className="row-form company-filters" aria-label={t('companyEdit.filters')} onSubmit={(e) => e.preventDefault()}>
+      <Form method="get" replace className="row-form company-filters" aria-label={t('companyEdit.filters')}>
         <div className="field">
           <label htmlFor="filter-q">{t('companyEdit.filterText')}</label>
           <input id="filter-q" type="search" name="q" value={filters.q} onChange={set('q')} maxLength={100} />

@@ -70,7 +70,48 @@ function offer(best: Best, id: number, match: CompanyHit['match']) {
   if (!current || match.rank < current.rank || (match.rank === current.rank && order[match.by] < order[current.by])) best.set(id, match)
 }
 
+/**
+ * Every company the header search would find for this text (not only its first 20), best
+ * match first: the /companies filter uses it so both find the same companies.
+ */
+export async function findCompanyIds(db: DB, query: string): Promise<number[]> {
+  const text = query.trim().slice(0, 100)
+  const key = normaliseAlias(text)
+  if (!key) return []
+  const best = await matchCompanies(db, text, key)
+  return [...best.entries()].sort((a, b) => a[1].rank - b[1].rank).map(([id]) => id)
+}
+
 async function searchCompanies(db: DB, text: string, key: string): Promise<CompanyHit[]> {
+  const best = await matchCompanies(db, text, key)
+  if (best.size === 0) return []
+  const rows = await db
+    .selectFrom('company')
+    .select(['id', 'name_en as nameEn', 'name_zh as nameZh', 'is_listed as isListed'])
+    .where('id', 'in', [...best.keys()])
+    .execute()
+  const ranked = rows
+    .map((c) => ({ ...c, match: best.get(c.id)! }))
+    .sort((a, b) => a.match.rank - b.match.rank || a.nameEn.localeCompare(b.nameEn))
+    .slice(0, SEARCH_LIMIT)
+  const tickerRows = await db
+    .selectFrom('company_ticker')
+    .select(['company_id as companyId', 'exchange', 'code'])
+    .where(
+      'company_id',
+      'in',
+      ranked.map((c) => c.id),
+    )
+    .orderBy('is_primary', 'desc')
+    .orderBy('exchange')
+    .execute()
+  return ranked.map((c) => ({
+    ...c,
+    tickers: tickerRows.filter((t) => t.companyId === c.id).map(({ exchange, code }) => ({ exchange, code })),
+  }))
+}
+
+async function matchCompanies(db: DB, text: string, key: string): Promise<Best> {
   const like = `%${escapeLike(key)}%`
   const compactLike = `%${escapeLike(compactOf(key))}%`
   const ticker = parseTicker(text)
@@ -126,32 +167,7 @@ async function searchCompanies(db: DB, text: string, key: string): Promise<Compa
       if (rank !== null) offer(best, n.id, { by: 'name', text: name, kind: null, rank })
     }
   }
-  if (best.size === 0) return []
-
-  const rows = await db
-    .selectFrom('company')
-    .select(['id', 'name_en as nameEn', 'name_zh as nameZh', 'is_listed as isListed'])
-    .where('id', 'in', [...best.keys()])
-    .execute()
-  const ranked = rows
-    .map((c) => ({ ...c, match: best.get(c.id)! }))
-    .sort((a, b) => a.match.rank - b.match.rank || a.nameEn.localeCompare(b.nameEn))
-    .slice(0, SEARCH_LIMIT)
-  const tickerRows = await db
-    .selectFrom('company_ticker')
-    .select(['company_id as companyId', 'exchange', 'code'])
-    .where(
-      'company_id',
-      'in',
-      ranked.map((c) => c.id),
-    )
-    .orderBy('is_primary', 'desc')
-    .orderBy('exchange')
-    .execute()
-  return ranked.map((c) => ({
-    ...c,
-    tickers: tickerRows.filter((t) => t.companyId === c.id).map(({ exchange, code }) => ({ exchange, code })),
-  }))
+  return best
 }
 
 async function searchThemes(db: DB, key: string): Promise<ThemeHit[]> {
