@@ -8,7 +8,10 @@ import { REMATCH_COMPANY_JOB_KIND } from '#app/schemas/job-kinds.ts'
 
 import { findMentionRows, insertMentions, type MentionRow } from './document-mentions.server.ts'
 import { raiseMentionAlerts } from './mention-alert.server.ts'
+import { asKey, keyOf, type RematchKey, sameMentions } from './mention-rematch-keys.ts'
 import { isRejectedBy, type ReviewRuleMatch } from './mention-review-rules.server.ts'
+
+export { type RematchKey, sameMentions } from './mention-rematch-keys.ts'
 
 // The queries behind "re-match one company's history" (issue 12 item 9): queueing the job
 // so that several edits in a row become one run, and the reads the job does batch by batch.
@@ -65,37 +68,6 @@ export async function queueCompanyRematch(
     const payload: RematchPayload = { companyId: input.companyId, reasons: [input.reason] }
     const jobId = await enqueueJob(tx, { kind: REMATCH_COMPANY_JOB_KIND, payload, createdBy: input.userId ?? null, ip: input.ip })
     return { jobId, queued: true }
-  })
-}
-
-/** What makes two stored mentions the same for a rematch (the snippet follows from the offsets). */
-export interface RematchKey {
-  companyId: number
-  aliasId: number | null
-  aliasText: string
-  start: number
-  end: number
-  rule: string
-  ruleDetail: string | null
-  confidence: string
-  /** A person confirmed it: its confidence is theirs, not the matcher's. */
-  confirmed?: boolean
-}
-
-const keyOf = (m: RematchKey, withConfidence: boolean) =>
-  [m.companyId, m.aliasId ?? '', m.start, m.end, m.rule, m.ruleDetail ?? '', withConfidence ? m.confidence : '', m.aliasText].join('\u0001')
-
-/** Whether two sets of mentions of one document are the same rows (order aside). */
-export function sameMentions(stored: readonly RematchKey[], found: readonly RematchKey[]): boolean {
-  if (stored.length !== found.length) return false
-  const wanted = new Map<string, number>()
-  for (const m of found) for (const k of [keyOf(m, true), keyOf(m, false)]) wanted.set(k, (wanted.get(k) ?? 0) + 1)
-  return stored.every((m) => {
-    const k = keyOf(m, !m.confirmed)
-    const n = wanted.get(k) ?? 0
-    if (n === 0) return false
-    wanted.set(k, n - 1)
-    return true
   })
 }
 
@@ -213,13 +185,6 @@ async function companyReviewRules(db: DB, companyId: number, firstId: number, la
     .where((eb) => eb.or([eb('scope', '=', 'phrase'), eb.between('document_id', firstId, lastId)]))
     .execute()
 }
-
-const asKey = (m: MentionRow): RematchKey => ({
-  ...m,
-  rule: m.rule ?? 'name',
-  ruleDetail: m.ruleDetail ?? null,
-  confidence: m.confidence ?? 'high',
-})
 
 /**
  * The documents' mentions set to what was found (less what review rules reject), in one
