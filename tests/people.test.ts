@@ -79,6 +79,32 @@ describe('people administration', () => {
     expect(page.status).toBe(404)
   })
 
+  it('refuses a second pending invitation to the same email, and allows one after revoking', async () => {
+    const inviteAs = (email: string) =>
+      respond(() =>
+        adminUsersAction({
+          request: postForm('/admin/users', { intent: 'invite', email, role: 'viewer' }, adminCookie),
+          params: {},
+          context: contextFor(conn),
+        }),
+      )
+    const first = await inviteAs('twice@example.com')
+    expect((await first.json()).invite).toMatchObject({ email: 'twice@example.com', role: 'viewer' })
+    const second = await inviteAs('Twice@Example.com')
+    expect(second.status).toBe(409)
+    expect((await second.json()).errors).toEqual({ email: 'users.invitePending' })
+    const pending = await conn.db.selectFrom('invite').select('id').where('email', '=', 'twice@example.com').execute()
+    expect(pending).toHaveLength(1)
+    await respond(() =>
+      adminUsersAction({
+        request: postForm('/admin/users', { intent: 'revokeInvite', inviteId: String(pending[0].id) }, adminCookie),
+        params: {},
+        context: contextFor(conn),
+      }),
+    )
+    expect((await inviteAs('twice@example.com')).status).toBe(200)
+  })
+
   it('does not accept an expired invitation', async () => {
     const res = await respond(() =>
       adminUsersAction({

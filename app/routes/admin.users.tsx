@@ -1,6 +1,8 @@
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { useEffect, useState } from 'react'
 
+import { InviteCreated } from '#app/components/admin/invite-created.tsx'
 import { Field, fieldError, FormError } from '#app/components/form.tsx'
 import { requireRole } from '#app/http/auth.server.ts'
 import { badRequest, parseForm } from '#app/http/forms.server.ts'
@@ -19,6 +21,7 @@ import {
 } from '#app/models/account/index.server.ts'
 import { UserAdminSchema } from '#app/schemas/auth.ts'
 import { ROLES } from '#app/utils/permissions.ts'
+import type { Role } from '#db/types.ts'
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'nav.users')
 
@@ -40,7 +43,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     switch (input.intent) {
       case 'invite': {
         const invite = await createInvite(context.db, actor, { email: input.email, role: input.role })
-        return json({ ok: true as const, invite: { email: invite.email, link: linkTo(`/invite/${invite.token}`) }, reset: null })
+        const link = linkTo(`/invite/${invite.token}`)
+        return json({ ok: true as const, invite: { email: invite.email, role: invite.role, link }, reset: null })
       }
       case 'resetLink': {
         const reset = await createPasswordReset(context.db, actor, input.userId)
@@ -117,13 +121,7 @@ export default function UsersPage() {
                     <label className="visually-hidden" htmlFor={`role-${user.id}`}>
                       {t('users.changeRole')}
                     </label>
-                    <select id={`role-${user.id}`} name="role" defaultValue={user.role}>
-                      {ROLES.map((role) => (
-                        <option key={role} value={role}>
-                          {labelOf(t, 'role', role)}
-                        </option>
-                      ))}
-                    </select>
+                    <RoleSelect id={`role-${user.id}`} role={user.role} result={result} />
                     <button type="submit" className="small">
                       {t('common.save')}
                     </button>
@@ -159,19 +157,9 @@ export default function UsersPage() {
       </section>
       <section className="card">
         <h2>{t('users.inviteTitle')}</h2>
-        {created ? (
-          <div className="notice" role="status">
-            <p>{t('users.inviteCreated', { email: created.email })}</p>
-            <input
-              className="copy-field"
-              readOnly
-              value={created.link}
-              aria-label={created.email}
-              onFocus={(e) => e.currentTarget.select()}
-            />
-          </div>
-        ) : null}
-        <Form method="post" className="row-form">
+        {created ? <InviteCreated invite={created} /> : null}
+        {/* A new key after each invitation empties the form for the next person. */}
+        <Form method="post" className="row-form" key={created?.link ?? 'invite'}>
           <input type="hidden" name="intent" value="invite" />
           <Field label={t('users.email')} name="email" type="email" required error={errors.email} />
           <div className="field">
@@ -224,6 +212,25 @@ export default function UsersPage() {
         )}
       </section>
     </div>
+  )
+}
+
+/**
+ * The role picker shows the stored role again after any answer, so a refused change
+ * (demoting the last administrator) does not leave the refused value on screen.
+ */
+function RoleSelect({ id, role, result }: { id: string; role: Role; result: unknown }) {
+  const { t } = useI18n()
+  const [value, setValue] = useState(role)
+  useEffect(() => setValue(role), [role, result])
+  return (
+    <select id={id} name="role" value={value} onChange={(e) => setValue(e.currentTarget.value as Role)}>
+      {ROLES.map((option) => (
+        <option key={option} value={option}>
+          {labelOf(t, 'role', option)}
+        </option>
+      ))}
+    </select>
   )
 }
 

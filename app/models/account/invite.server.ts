@@ -15,6 +15,16 @@ export async function createInvite(db: DB, actor: Actor, input: { email: string;
   return inTransaction(db, async (tx) => {
     const existing = await tx.selectFrom('app_user').select('id').where('email', '=', email).executeTakeFirst()
     if (existing) throw new UserRuleError('emailTaken')
+    // One usable link per person: a second one would leave the first working unseen.
+    const pending = await tx
+      .selectFrom('invite')
+      .select('id')
+      .where('email', '=', email)
+      .where('accepted_at', 'is', null)
+      .where('revoked_at', 'is', null)
+      .where('expires_at', '>', new Date())
+      .executeTakeFirst()
+    if (pending) throw new UserRuleError('invitePending')
     const expiresAt = new Date(Date.now() + INVITE_DAYS * 86_400_000)
     const invite = await tx
       .insertInto('invite')

@@ -15,12 +15,13 @@ export interface Actor {
   ip?: string
 }
 
-type UserRule = 'lastAdmin' | 'selfDisable' | 'emailTaken' | 'notFound'
+type UserRule = 'lastAdmin' | 'selfDisable' | 'emailTaken' | 'invitePending' | 'notFound'
 
 const USER_REFUSALS: RefusalTable<UserRule> = {
   lastAdmin: { key: 'users.lastAdmin', status: 409 },
   selfDisable: { key: 'users.selfDisable', status: 409 },
   emailTaken: { key: 'users.emailTaken', status: 409, field: 'email' },
+  invitePending: { key: 'users.invitePending', status: 409, field: 'email' },
   notFound: { key: 'error.notFound', status: 404 },
 }
 

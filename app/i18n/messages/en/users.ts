@@ -26,4 +26,11 @@ export const en = {
   'users.resetLinkCreated':
     'Password reset link for {name} ({email}): it works once and for 24 hours. Whoever opens it can set the password, so send it only to them:',
   'users.resetDisabled': 'Enable the account before creating a password reset link.',
+  'users.invitePending': 'There is already a pending invitation to this email. Revoke it under "Pending invitations" to create a new link.',
+  'users.copyLink': 'Copy link',
+  'users.copyMessage': 'Copy message',
+  'users.copied': 'Copied',
+  'users.inviteMessage': 'Message to send',
+  'users.inviteMessageText':
+    'Hello,\n\nYou are invited to join our team on ThemeRadar as {role}. Open this link to create your account; it works once and for 7 days:\n\n{link}',
 }

@@ -27,4 +27,11 @@ export const zhCN: Record<keyof typeof en, string> = {
   'users.resetLinkFor': '为 {name} 生成密码重置链接',
   'users.resetLinkCreated': '{name}（{email}）的密码重置链接：只能使用一次，24 小时内有效。打开链接的人即可设置密码，请只发给本人：',
   'users.resetDisabled': '请先启用该账号，再生成密码重置链接。',
+  'users.invitePending': '该邮箱已有一个待接受的邀请。要生成新链接，请先在"待接受的邀请"中撤销它。',
+  'users.copyLink': '复制链接',
+  'users.copyMessage': '复制消息',
+  'users.copied': '已复制',
+  'users.inviteMessage': '可直接发送的消息',
+  'users.inviteMessageText':
+    '你好：\n\n邀请你以{role}身份加入我们在 ThemeRadar 上的团队。打开下面的链接创建账号；链接只能用一次，7 天内有效：\n\n{link}',
 }
