@@ -161,7 +161,11 @@ describe('import', () => {
 
     const done = await runImport(id, file, { intent: 'import', createMissing: 'on', region: 'overseas', vendorType: 'vertical_unicorn' })
     expect(done.status).toBe(200)
-    expect((await done.json()).done).toEqual({ added: 2, created: 1 })
+    const result = await done.json()
+    expect(result.done).toEqual({ added: 2, created: 1 })
+    // The page after the import lists the created company as added, not as unrecognised.
+    expect(result.plan.unresolved.items).toEqual([])
+    expect(result.plan.toAdd.items).toContainEqual(expect.objectContaining({ row: 3, name: 'Nova Pixel Labs', matchedBy: 'new' }))
     expect(await companyCount()).toBe(before + 1)
     expect(await liveCount(id)).toBe(2)
   })

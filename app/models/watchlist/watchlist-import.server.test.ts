@@ -130,8 +130,10 @@ describe('planning and importing', () => {
     expect(done.plan.duplicates.map((d) => d.text)).toEqual(['pixel dreams 像素梦工厂'])
     expect(await companyCount()).toBe(before + 1)
     const created = await conn.db.selectFrom('company').selectAll().where('id', '=', done.created[0].id).executeTakeFirstOrThrow()
+    // The Chinese part of the typed name goes to the Chinese field (issue 16).
     expect(created).toMatchObject({
-      name_en: 'Pixel Dreams 像素梦工厂',
+      name_en: 'Pixel Dreams',
+      name_zh: '像素梦工厂',
       region: 'domestic',
       vendor_type: 'application_company',
       is_listed: false,
@@ -139,7 +141,15 @@ describe('planning and importing', () => {
     // The alias makes the new company findable the next time someone types it.
     expect((await findCompanyByIdentifier(conn.db, 'PIXEL DREAMS 像素梦工厂'))?.id).toBe(created.id)
     const entries = await listLiveEntries(conn.db, list)
-    expect(entries.map((e) => e.nameEn).sort()).toEqual(['Kuaishou', 'Pixel Dreams 像素梦工厂', 'Zhihu'])
+    expect(entries.map((e) => e.nameEn).sort()).toEqual(['Kuaishou', 'Pixel Dreams', 'Zhihu'])
+    // What the page shows after the import: the created name is no longer "unrecognised".
+    expect(done.plan.unresolved).toEqual([])
+    expect(done.plan.toAdd.find((a) => a.text === 'Pixel Dreams 像素梦工厂')).toMatchObject({
+      companyId: created.id,
+      name: 'Pixel Dreams',
+      nameZh: '像素梦工厂',
+      matchedBy: 'new',
+    })
     expect(entries.find((e) => e.nameEn === 'Kuaishou')).toMatchObject({ rationale: 'Short video', tags: ['video'] })
     const audits = await conn.db
       .selectFrom('audit_log')
@@ -148,6 +158,30 @@ describe('planning and importing', () => {
       .execute()
     expect(audits.filter((a) => a.action === 'company.create')).toHaveLength(1)
     expect(audits.filter((a) => a.action === 'watchlist.import').length).toBeGreaterThanOrEqual(1)
+  })
+
+  it('puts a name written only in Chinese in the Chinese field, and keeps English names unique', async () => {
+    const list = await createWatchlist(conn.db, actor, { name: 'Chinese names', description: '', themeId: null })
+    const done = await importRows(conn.db, actor, list, [row('星尘智能'), row('Kuaishou 快手科技')], {
+      fileName: 'zh.csv',
+      createMissing: { region: 'domestic', vendorType: 'model_company' },
+    })
+    expect(done.plan.unresolved).toEqual([])
+    const rows = await conn.db
+      .selectFrom('company')
+      .select(['name_en', 'name_zh'])
+      .where(
+        'id',
+        'in',
+        done.created.map((c) => c.id),
+      )
+      .orderBy('id')
+      .execute()
+    // "Kuaishou" is taken by the existing company, so the new one keeps the whole text in English.
+    expect(rows).toEqual([
+      { name_en: '星尘智能', name_zh: '星尘智能' },
+      { name_en: 'Kuaishou 快手科技', name_zh: '快手科技' },
+    ])
   })
 
   it('never creates companies from tickers or formulas, even when asked to', async () => {

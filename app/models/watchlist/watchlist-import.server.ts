@@ -1,3 +1,5 @@
+import { sql } from 'kysely'
+
 import type { Actor } from '#app/models/account/user.server.ts'
 import type { CompanyMatch } from '#app/models/company/company-lookup.server.ts'
 import type { DB } from '#app/models/db.server.ts'
@@ -5,6 +7,7 @@ import { recordAudit } from '#app/models/ops/audit.server.ts'
 import { inTransaction } from '#app/models/transaction.server.ts'
 import { MAX_COMPANY_TEXT, MAX_NOTES, MAX_RATIONALE, parseTags } from '#app/schemas/watchlist.ts'
 import { normaliseAlias } from '#app/utils/normalise.ts'
+import { splitBilingualName } from '#app/utils/bilingual-name.ts'
 import { Refusal } from '#app/utils/refusal.ts'
 import type { Region, VendorType } from '#db/types.ts'
 
@@ -112,16 +115,18 @@ export async function planImport(db: DB, watchlistId: number, rows: ImportRow[])
       const reason = describeUnresolved(row.company)
       plan.unresolved.push({ row: row.rowNumber, text: row.company, reason })
       // Only plain unknown names can become companies; tickers and formulas never do.
-      if (reason === 'unknown')
+      if (reason === 'unknown') {
+        const names = splitBilingualName(row.company)
         plan.toAdd.push({
           row: row.rowNumber,
           text: row.company,
           companyId: null,
-          name: row.company,
-          nameZh: '',
+          name: names.nameEn,
+          nameZh: names.nameZh,
           matchedBy: 'new',
           ...entry,
         })
+      }
     }
   }
   return plan
@@ -143,6 +148,36 @@ export interface ImportOptions {
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/u
 
+/**
+ * The English names new companies get: the English part of the typed name, or the whole
+ * text when that part is already another company's name (or another new one's).
+ */
+async function englishNamesFor(tx: DB, missing: PlannedAdd[]): Promise<Map<PlannedAdd, string>> {
+  const wanted = [...new Set(missing.map((m) => m.name.toLowerCase()))]
+  const taken = new Set<string>()
+  for (const part of chunks(wanted)) {
+    const rows = await tx
+      .selectFrom('company')
+      .select('name_en')
+      .where(sql<string>`lower(name_en)`, 'in', part)
+      .execute()
+    for (const r of rows) taken.add(r.name_en.toLowerCase())
+  }
+  const names = new Map<PlannedAdd, string>()
+  for (const m of missing) {
+    const name = taken.has(m.name.toLowerCase()) ? m.text : m.name
+    taken.add(name.toLowerCase())
+    names.set(m, name)
+  }
+  return names
+}
+
+/** The plan as it stands after the import: created companies are known, no longer unresolved. */
+function planAfterImport(plan: ImportPlan): ImportPlan {
+  const created = new Set(plan.toAdd.filter((a) => a.matchedBy === 'new').map((a) => a.row))
+  return { ...plan, unresolved: plan.unresolved.filter((u) => !created.has(u.row)) }
+}
+
 /** Imports the rows in one transaction, or throws ImportBlockedError and changes nothing. */
 export async function importRows(db: DB, actor: Actor, watchlistId: number, rows: ImportRow[], options: ImportOptions) {
   try {
@@ -159,28 +194,30 @@ export async function importRows(db: DB, actor: Actor, watchlistId: number, rows
       const plan = await planImport(tx, watchlistId, rows)
       if (!canImport(plan, options.createMissing !== null)) throw new ImportBlockedError(plan)
 
-      const created: { id: number; name: string }[] = []
+      const created: { id: number; name: string; nameZh: string }[] = []
       const missing = plan.toAdd.filter((a) => a.companyId === null)
       if (missing.length && options.createMissing) {
         const { region, vendorType } = options.createMissing
+        const englishNames = await englishNamesFor(tx, missing)
+        for (const m of missing) m.name = englishNames.get(m)!
         for (const part of chunks(missing)) {
           const rowsCreated = await tx
             .insertInto('company')
             .values(
               part.map((m) => ({
-                name_en: m.text,
-                name_zh: CJK.test(m.text) ? m.text : '',
+                name_en: m.name,
+                name_zh: m.nameZh,
                 region,
                 vendor_type: vendorType,
                 is_listed: false,
               })),
             )
-            .returning(['id', 'name_en as name'])
+            .returning(['id', 'name_en as name', 'name_zh as nameZh'])
             .execute()
           created.push(...rowsCreated)
         }
         const idByName = new Map(created.map((c) => [c.name.toLowerCase(), c.id]))
-        for (const m of missing) m.companyId = idByName.get(m.text.toLowerCase()) ?? null
+        for (const m of missing) m.companyId = idByName.get(m.name.toLowerCase()) ?? null
         for (const part of chunks(missing)) {
           await tx
             .insertInto('company_alias')
@@ -201,7 +238,7 @@ export async function importRows(db: DB, actor: Actor, watchlistId: number, rows
             action: 'company.create',
             entityType: 'company',
             entityId: c.id,
-            newValue: { nameEn: c.name, region, vendorType, isListed: false, via: 'watchlist.import', watchlistId },
+            newValue: { nameEn: c.name, nameZh: c.nameZh, region, vendorType, isListed: false, via: 'watchlist.import', watchlistId },
             ip: actor.ip,
           })
         }
@@ -236,7 +273,7 @@ export async function importRows(db: DB, actor: Actor, watchlistId: number, rows
         },
         ip: actor.ip,
       })
-      return { plan, added: plan.toAdd.length, created }
+      return { plan: planAfterImport(plan), added: plan.toAdd.length, created }
     })
   } catch (error) {
     throw mapWatchlistError(error)
