@@ -2,13 +2,14 @@ import { readFileSync } from 'node:fs'
 
 import ExcelJS from 'exceljs'
 import { PDFDocument } from 'pdf-lib'
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { shiftIsoWeek } from '#app/utils/iso-week.ts'
 
 import { artifact } from './browser.ts'
-import { ADMIN, setUpTeam, type Team } from './team.ts'
+import { ADMIN, setUpTeam, switchLanguage, type Team } from './team.ts'
 
 // The lead opens this week's meeting on the demo team's history, presents it with the
 // keyboard (the URL follows the slide), and takes it away as PNG, PDF and XLSX files.
@@ -16,10 +17,40 @@ import { ADMIN, setUpTeam, type Team } from './team.ts'
 let team: Team
 let page: Page
 let meetingUrl = ''
-const SLIDES = 8
+const SLIDES = 9
 
 const currentSlide = () => page.locator('.slide.is-current').getAttribute('data-slide')
 const slideParam = () => new URL(page.url()).searchParams.get('slide')
+
+async function printPdf(): Promise<Buffer> {
+  await page.emulateMedia({ media: 'print' })
+  const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true })
+  await page.emulateMedia({ media: 'screen' })
+  return pdf
+}
+
+interface PdfLine {
+  page: number
+  y: number
+  text: string
+}
+
+/** The PDF's text as lines (pieces at the same height on a page), NFKC so CJK radicals read as characters. */
+async function pdfLines(pdf: Buffer): Promise<PdfLine[]> {
+  const doc = await getDocument({ data: new Uint8Array(pdf) }).promise
+  const lines: PdfLine[] = []
+  for (let n = 1; n <= doc.numPages; n++) {
+    const content = await (await doc.getPage(n)).getTextContent()
+    const byY = new Map<number, string>()
+    for (const item of content.items) {
+      if (!('str' in item)) continue
+      const y = Math.round(item.transform[5])
+      byY.set(y, (byY.get(y) ?? '') + item.str)
+    }
+    for (const [y, text] of byY) lines.push({ page: n, y, text: text.normalize('NFKC') })
+  }
+  return lines
+}
 
 beforeAll(async () => {
   team = await setUpTeam({ members: 'admin', env: { SEED_DEMO_HISTORY: 'on' } })
@@ -31,7 +62,7 @@ afterAll(async () => {
 })
 
 describe('the weekly meeting in the browser', () => {
-  it('opens this week from the header with eight slides and last week’s decisions', async () => {
+  it('opens this week from the header with nine slides and last week’s decisions', async () => {
     await page.getByRole('link', { name: 'Meeting', exact: true }).click()
     await page.waitForURL(/\/meetings\/\d{4}-W\d{2}/)
     meetingUrl = page.url()
@@ -100,6 +131,47 @@ describe('the weekly meeting in the browser', () => {
     expect(doc.getPageCount()).toBe(SLIDES)
     const { width, height } = doc.getPage(0).getSize()
     expect(width).toBeGreaterThan(height)
+  })
+
+  it('puts every watchlist change in the PDF (the projector shows eight), with each list named', async () => {
+    // Ten companies imported into a watchlist this week: more than the projector shows.
+    await page.goto(`${team.app.url}/watchlists`)
+    const listPath = await page.getByRole('link', { name: 'Multimodal core' }).first().getAttribute('href')
+    const names = Array.from({ length: 10 }, (_, i) => `Pdfrow Robotics ${i + 1}`)
+    const imported = await page.request.post(`${team.app.url}${listPath}/import`, {
+      headers: { Origin: team.app.url },
+      multipart: {
+        intent: 'import',
+        createMissing: 'on',
+        region: 'domestic',
+        vendorType: 'application_company',
+        file: {
+          name: 'rows.csv',
+          mimeType: 'text/csv',
+          buffer: Buffer.from(`company,rationale\n${names.map((n) => `${n},why ${n}`).join('\n')}\n`),
+        },
+      },
+    })
+    expect(imported.status()).toBe(200)
+    await page.goto(meetingUrl)
+    await expect.poll(() => page.locator('.slide-watchlists').textContent()).toContain('more in the PDF')
+    const lines = await pdfLines(await printPdf())
+    const text = lines.map((l) => l.text).join('\n')
+    for (const name of names) expect(text).toContain(name)
+    expect(text).not.toContain('more in the')
+    expect(text).toMatch(/Multimodal core: \d+ companies/)
+  })
+
+  it('prints the Chinese matrix with each row label on one line', async () => {
+    await page.goto(meetingUrl)
+    await switchLanguage(page)
+    await page.goto(meetingUrl)
+    await expect.poll(() => page.locator('.slide-matrix h2').textContent()).toContain('成熟度')
+    const lines = await pdfLines(await printPdf())
+    await switchLanguage(page)
+    const firstPage = lines.filter((l) => l.page === 1).map((l) => l.text)
+    expect(firstPage.some((l) => l.startsWith('文本'))).toBe(true)
+    expect(firstPage.some((l) => l.startsWith('任意模态'))).toBe(true)
   })
 
   it('downloads the meeting data as XLSX', async () => {

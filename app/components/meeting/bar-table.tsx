@@ -11,6 +11,8 @@ export interface BarTableRow {
   label: ReactNode
   value: number
   colour: number
+  /** Left off the projector, printed in the PDF. */
+  printOnly?: boolean
 }
 
 export function BarTable({
@@ -37,7 +39,7 @@ export function BarTable({
       </thead>
       <tbody>
         {rows.map((r) => (
-          <tr key={r.key}>
+          <tr key={r.key} className={r.printOnly ? 'print-only' : undefined}>
             <th scope="row">{r.label}</th>
             <td>
               <span

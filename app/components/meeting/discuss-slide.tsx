@@ -5,25 +5,30 @@ import { Slide } from './slide.tsx'
 import type { MeetingData } from './types.ts'
 
 // Slide 3: the cells where the team's levels are far apart, each with every analyst's
-// level and reason, highest first, so the meeting can talk it through.
+// level and reason, highest first, so the meeting can talk it through. The projector
+// shows the first cells and rows; the PDF has them all.
 
 export const DISAGREEMENTS_SHOWN = 4
+const SCORES_SHOWN = 6
 
 export function DiscussSlide({ view, current, label }: { view: MeetingData; current: boolean; label: string }) {
   const { t, locale } = useI18n()
   const cells = view.matrix.disagreements
-  const shown = cells.slice(0, DISAGREEMENTS_SHOWN)
   return (
     <Slide
       id="discuss"
       current={current}
       label={label}
       empty={cells.length === 0}
-      aside={cells.length > shown.length ? t('meeting.moreRows', { count: cells.length - shown.length }) : undefined}
+      aside={
+        cells.length > DISAGREEMENTS_SHOWN ? (
+          <span className="screen-only">{t('meeting.moreRows', { count: cells.length - DISAGREEMENTS_SHOWN })}</span>
+        ) : undefined
+      }
     >
       <ul className="discuss-grid">
-        {shown.map((cell) => (
-          <li key={cell.key} className="discuss-cell">
+        {cells.map((cell, n) => (
+          <li key={cell.key} className={n < DISAGREEMENTS_SHOWN ? 'discuss-cell' : 'discuss-cell print-only'}>
             <h3>
               {localName(locale, cell.modality)} × {localName(locale, cell.dimension)}
             </h3>
@@ -44,17 +49,17 @@ export function DiscussSlide({ view, current, label }: { view: MeetingData; curr
                 </tr>
               </thead>
               <tbody>
-                {cell.scores.slice(0, 6).map((s, i) => (
-                  <tr key={`${s.analyst}-${i}`}>
+                {cell.scores.map((s, i) => (
+                  <tr key={`${s.analyst}-${i}`} className={i < SCORES_SHOWN ? undefined : 'print-only'}>
                     <td className="nowrap">{s.analyst}</td>
                     <td className="level-cell">{s.level}</td>
                     <td>{s.reason || <span className="muted">–</span>}</td>
                   </tr>
                 ))}
-                {cell.scores.length > 6 ? (
-                  <tr>
+                {cell.scores.length > SCORES_SHOWN ? (
+                  <tr className="screen-only">
                     <td colSpan={3} className="muted">
-                      {t('meeting.moreRows', { count: cell.scores.length - 6 })}
+                      {t('meeting.moreRows', { count: cell.scores.length - SCORES_SHOWN })}
                     </td>
                   </tr>
                 ) : null}

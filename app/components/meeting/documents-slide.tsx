@@ -23,15 +23,16 @@ export function DocumentsSlide({ view, charts, current, label, fileName }: Chart
             caption={title}
             labelHeader={t('meeting.documents.publisher')}
             valueHeader={t('meeting.documents.count')}
-            rows={publishers.slice(0, PUBLISHERS_SHOWN).map((p) => ({
+            rows={publishers.map((p, i) => ({
               key: p.publisher,
+              printOnly: i >= PUBLISHERS_SHOWN,
               label: p.publisher || unknown,
               value: p.count,
               colour: 2,
             }))}
           />
           {publishers.length > PUBLISHERS_SHOWN ? (
-            <p className="muted small">
+            <p className="muted small screen-only">
               {t('meeting.moreRows', {
                 count: publishers.length - PUBLISHERS_SHOWN,
               })}

@@ -8,7 +8,7 @@ import type { MeetingData } from './types.ts'
 
 // Slide 2: every score change of the week (against each analyst's previous week), who
 // made it, the reason and the evidence. A projector shows the first rows; the full list
-// is on "what moved" and in the XLSX export.
+// is in the PDF, on "what moved" and in the XLSX export.
 
 export const MOVES_SHOWN = 9
 
@@ -16,7 +16,6 @@ export function MovesSlide({ view, themeSlug, current, label }: { view: MeetingD
   const { t } = useI18n()
   const moves = view.moves.filter((m) => m.kind !== 'new')
   const firsts = view.moves.length - moves.length
-  const shown = moves.slice(0, MOVES_SHOWN)
   return (
     <Slide
       id="moves"
@@ -26,8 +25,12 @@ export function MovesSlide({ view, themeSlug, current, label }: { view: MeetingD
       aside={
         <>
           {firsts ? <span>{t('meeting.moves.firsts', { count: firsts })} </span> : null}
-          {moves.length > shown.length ? <span>{t('meeting.moreRows', { count: moves.length - shown.length })} </span> : null}
-          <Link to={`/themes/${themeSlug}/moved?week=${view.week}&asOf=end`}>{t('meeting.moves.all')}</Link>
+          {moves.length > MOVES_SHOWN ? (
+            <span className="screen-only">{t('meeting.moreRows', { count: moves.length - MOVES_SHOWN })} </span>
+          ) : null}
+          <Link className="screen-only" to={`/themes/${themeSlug}/moved?week=${view.week}&asOf=end`}>
+            {t('meeting.moves.all')}
+          </Link>
         </>
       }
     >
@@ -41,8 +44,8 @@ export function MovesSlide({ view, themeSlug, current, label }: { view: MeetingD
             </tr>
           </thead>
           <tbody>
-            {shown.map((m) => (
-              <tr key={`${m.userId}:${m.modalityId}:${m.dimensionId}`}>
+            {moves.map((m, i) => (
+              <tr key={`${m.userId}:${m.modalityId}:${m.dimensionId}`} className={i < MOVES_SHOWN ? undefined : 'print-only'}>
                 <MoveCells move={m} maxEvidence={2} />
               </tr>
             ))}

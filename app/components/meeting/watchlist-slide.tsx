@@ -5,13 +5,13 @@ import type { MeetingData } from './types.ts'
 
 // Slide 6: companies added to or removed from the theme's watchlists during the week,
 // with the rationale (or the reason for removing), and each list's size at week's end.
+// The projector shows the first rows; the PDF has every row (over more pages if needed).
 
 export const CHANGES_SHOWN = 8
 
 export function WatchlistSlide({ view, current, label }: { view: MeetingData; current: boolean; label: string }) {
   const { t, locale, timeZone } = useI18n()
   const { events, watchlists } = view.watchlists
-  const shown = events.slice(0, CHANGES_SHOWN)
   return (
     <Slide
       id="watchlists"
@@ -25,7 +25,9 @@ export function WatchlistSlide({ view, current, label }: { view: MeetingData; cu
               <a href={`/watchlists/${w.id}/history`}>{w.name}</a>: {t('meeting.watchlists.size', { count: w.size })}
             </span>
           ))}
-          {events.length > shown.length ? <span>{t('meeting.moreRows', { count: events.length - shown.length })}</span> : null}
+          {events.length > CHANGES_SHOWN ? (
+            <span className="screen-only">{t('meeting.moreRows', { count: events.length - CHANGES_SHOWN })}</span>
+          ) : null}
         </>
       }
     >
@@ -40,8 +42,8 @@ export function WatchlistSlide({ view, current, label }: { view: MeetingData; cu
           </tr>
         </thead>
         <tbody>
-          {shown.map((e) => (
-            <tr key={`${e.kind}-${e.entryId}`}>
+          {events.map((e, i) => (
+            <tr key={`${e.kind}-${e.entryId}`} className={i < CHANGES_SHOWN ? undefined : 'print-only'}>
               <td className={`nowrap ${e.kind === 'add' ? 'move-up' : 'move-down'}`}>
                 {e.kind === 'add' ? `+ ${t('meeting.watchlists.added')}` : `− ${t('meeting.watchlists.removed')}`}
               </td>

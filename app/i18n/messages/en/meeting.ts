@@ -31,7 +31,7 @@ export const en = {
   'meeting.scheme.system': 'Auto',
   'meeting.scheme.light': 'Light',
   'meeting.scheme.dark': 'Dark',
-  'meeting.moreRows': '{count} more in the XLSX export.',
+  'meeting.moreRows': '{count} more in the PDF and the XLSX export.',
 
   'meeting.slide.matrix': 'Maturity matrix',
   'meeting.slide.moves': 'Moves and reasons',
@@ -39,6 +39,7 @@ export const en = {
   'meeting.slide.history': 'Consensus history of what moved',
   'meeting.slide.mentions': 'Mentions',
   'meeting.slide.watchlists': 'Watchlist changes',
+  'meeting.slide.membership': 'Joined and left the theme',
   'meeting.slide.exhaustion': 'Data exhaustion',
   'meeting.slide.documents': 'New documents',
 
@@ -48,6 +49,7 @@ export const en = {
   'meeting.empty.history': 'No consensus moved since the previous meeting.',
   'meeting.empty.mentions': 'No mentions of the theme’s companies this week.',
   'meeting.empty.watchlists': 'No company was added to or removed from the theme’s watchlists this week.',
+  'meeting.empty.membership': 'No company joined or left the theme since the previous meeting.',
   'meeting.empty.exhaustion': 'No data-exhaustion estimates had been entered by the end of this week.',
   'meeting.empty.documents': 'No documents were added to this theme this week.',
 

@@ -32,7 +32,7 @@ export const zhCN: Record<keyof typeof en, string> = {
   'meeting.scheme.system': '自动',
   'meeting.scheme.light': '浅色',
   'meeting.scheme.dark': '深色',
-  'meeting.moreRows': '另有 {count} 条，见 XLSX 导出。',
+  'meeting.moreRows': '另有 {count} 条，见 PDF 和 XLSX 导出。',
 
   'meeting.slide.matrix': '成熟度矩阵',
   'meeting.slide.moves': '评分变动与理由',
@@ -40,6 +40,7 @@ export const zhCN: Record<keyof typeof en, string> = {
   'meeting.slide.history': '变动模态的共识走势',
   'meeting.slide.mentions': '提及',
   'meeting.slide.watchlists': '观察名单变动',
+  'meeting.slide.membership': '主题成员的加入与退出',
   'meeting.slide.exhaustion': '数据枯竭',
   'meeting.slide.documents': '新增文档',
 
@@ -49,6 +50,7 @@ export const zhCN: Record<keyof typeof en, string> = {
   'meeting.empty.history': '自上次周会以来共识没有变化。',
   'meeting.empty.mentions': '本周没有提及该主题公司的内容。',
   'meeting.empty.watchlists': '本周该主题的观察名单没有增删公司。',
+  'meeting.empty.membership': '自上次周会以来没有公司加入或退出该主题。',
   'meeting.empty.exhaustion': '截至本周末尚未录入数据枯竭估计。',
   'meeting.empty.documents': '本周该主题没有新增文档。',
 
