@@ -7,7 +7,7 @@
 const HAN = /\p{Script=Han}/u
 // Too little Latin to be an English name on its own: "智谱 AI" is one Chinese name.
 const MIN_LATIN_LETTERS = 4
-const BRACKETED = /^(.+?)\s*[(（]\s*([^()（）]+?)\s*[)）]$/u
+const BRACKETED = /^([^()（）]+)[(（]([^()（）]+)[)）]$/u
 
 export interface BilingualName {
   nameEn: string
