@@ -139,8 +139,15 @@ describe('the watchlist page', () => {
     const { weeks } = await history.json()
     expect(weeks[0].events.map((e: { kind: string; text: string; byName: string }) => [e.kind, e.text, e.byName])).toEqual([
       ['remove', 'Thesis broken', 'Ana Lyst'],
-      ['add', 'Zhida AI search', 'Ana Lyst'],
+      ['edit', '', 'Ana Lyst'],
+      ['add', 'Text', 'Ana Lyst'],
     ])
+    // The edit says what changed, before and after; the add keeps the rationale it was written with.
+    expect(weeks[0].events[1].changes).toEqual([
+      { field: 'rationale', before: 'Text', after: 'Zhida AI search' },
+      { field: 'tags', before: '', after: 'text' },
+    ])
+    expect(weeks[0]).toMatchObject({ added: 1, removed: 1, edited: 1 })
   })
 
   it('renames and archives; an archived list refuses adds with 409', async () => {

@@ -81,7 +81,7 @@ export const zhCN: Record<keyof typeof en, string> = {
   'watchlists.removedCount': '已移出 {count} 家（见变动记录）',
 
   'watchlists.historyTitle': '变动记录：{name}',
-  'watchlists.historyIntro': '按 ISO 周汇总的加入与移出，按团队时区（{timeZone}）计算。',
+  'watchlists.historyIntro': '按 ISO 周汇总的加入、移出，以及理由、备注和标签的修改，按团队时区（{timeZone}）计算。',
   'watchlists.historyEmpty': '该名单还没有加入过公司。',
   'watchlists.weekSummary': '加入 {added} 家 · 移出 {removed} 家',
   'watchlists.event.add': '加入',
