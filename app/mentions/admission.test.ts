@@ -48,6 +48,16 @@ describe('what admits an ambiguous alias', () => {
     expect(why('Runway, the startup, released a tool')).toEqual([['Runway', 'context_word', 'startup', 'medium']])
   })
 
+  it("a possessive before a company role: Stability's new CEO, Runway's spokesperson", () => {
+    expect(why("Stability's new chief executive spoke first")).toEqual([['Stability', 'context_word', 'chief executive', 'medium']])
+    expect(why('Runway’s spokesperson declined to comment')).toEqual([['Runway', 'context_word', 'spokesperson', 'medium']])
+    // Not a role after the possessive, or too many words between: no company.
+    expect(why("The airport's runway's new surface was laid by a firm in May")).toEqual([])
+    expect(why("Runway's long and very new CEO story")).toEqual([])
+    // Plural executives talk about runway in the business sense: not a company word.
+    expect(why('Startups need more runway, executives said')).toEqual([])
+  })
+
   it('a generic word far away: low, and never for an ordinary word', () => {
     expect(why('Pika said the company would ship a new app soon')).toEqual([['Pika', 'context_word', 'company', 'low']])
     expect(why('Founders at the startup say they have 18 months of Runway left')).toEqual([])

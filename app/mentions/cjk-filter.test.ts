@@ -33,6 +33,25 @@ describe('the CJK split filter', () => {
     expect(createCjkSplitFilter(['图灵']).rejects('美图灵', 0, 2)).toBe(true)
   })
 
+  it('rejects a short name counted like an object: 一张美图, 这幅美图, but not 一家美图', () => {
+    expect(rejects('今天拍了一张美图', '美图')).toBe(true)
+    expect(rejects('这幅美图很好看', '美图')).toBe(true)
+    expect(rejects('一家美图这样的公司', '美图')).toBe(false)
+    expect(rejects('张美图', '美图')).toBe(false) // a classifier alone could be a surname
+  })
+
+  it('rejects a short name inside a veto phrase as written around it, not elsewhere', () => {
+    const withIdioms = createCjkSplitFilter([], ['快手快脚', '巧夺天工'])
+    const at = (text: string, alias: string, from = 0) => {
+      const start = text.indexOf(alias, from)
+      return withIdioms.rejects(text, start, start + alias.length)
+    }
+    expect(at('他快手快脚地收拾好了', '快手')).toBe(true)
+    expect(at('真是巧夺天工', '天工')).toBe(true)
+    expect(at('快手发布可灵', '快手')).toBe(false)
+    expect(at('他快手快脚，快手发布了新版', '快手', 7)).toBe(false)
+  })
+
   it('applies to all-Han keys of at most two characters', () => {
     expect(isShortHanKey('美图')).toBe(true)
     expect(isShortHanKey('文心一言')).toBe(false)

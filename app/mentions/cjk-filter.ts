@@ -80,7 +80,17 @@ export interface CjkSplitFilter {
   rejects(text: string, start: number, end: number): boolean
 }
 
-export function createCjkSplitFilter(extraWords: readonly string[] = []): CjkSplitFilter {
+// A short name counted like an object is the ordinary word: 一张美图 is "a nice picture",
+// 这幅美图 likewise. Companies take 家 (一家美图), which is not here.
+const OBJECT_CLASSIFIERS = new Set('张幅篇首枚朵颗粒块片杯碗盘')
+const NUMBERS_AND_DEMONSTRATIVES = new Set('一二两三四五六七八九十百几数多每这那此某整半')
+
+/**
+ * The filter. `vetoPhrases` are longer set phrases and idioms that hold a short alias as
+ * ordinary words (快手快脚 "quick and deft" holds 快手): a match inside one, as written
+ * around it, is no mention. app/mentions/idioms.ts derives them from jieba's dictionary.
+ */
+export function createCjkSplitFilter(extraWords: readonly string[] = [], vetoPhrases: readonly string[] = []): CjkSplitFilter {
   const { fold, han } = getFoldTables()
   const pairs = new Set<number>()
   for (const word of [...DEFAULT_CJK_WORDS, ...extraWords]) {
@@ -90,19 +100,57 @@ export function createCjkSplitFilter(extraWords: readonly string[] = []): CjkSpl
     if (FUNCTION_CHARACTERS.has(String.fromCharCode(a)) || FUNCTION_CHARACTERS.has(String.fromCharCode(b))) continue
     pairs.add(a * 0x10000 + b)
   }
+  const phrases = indexPhrases(vetoPhrases, fold)
+  const insidePhrase = (text: string, start: number, end: number): boolean => {
+    if (phrases.size === 0) return false
+    let key = ''
+    for (let i = start; i < end; i++) key += String.fromCharCode(fold[text.charCodeAt(i)])
+    for (const { phrase, offset } of phrases.get(key) ?? []) {
+      const from = start - offset
+      if (from < 0 || from + phrase.length > text.length) continue
+      let same = true
+      for (let i = 0; i < phrase.length && same; i++) same = fold[text.charCodeAt(from + i)] === phrase.charCodeAt(i)
+      if (same) return true
+    }
+    return false
+  }
   return {
     rejects(text, start, end) {
       if (start > 0) {
         const before = fold[text.charCodeAt(start - 1)]
         if (han[before] && pairs.has(before * 0x10000 + fold[text.charCodeAt(start)])) return true
+        if (
+          start > 1 &&
+          OBJECT_CLASSIFIERS.has(String.fromCharCode(before)) &&
+          NUMBERS_AND_DEMONSTRATIVES.has(String.fromCharCode(fold[text.charCodeAt(start - 2)]))
+        )
+          return true
       }
       if (end < text.length) {
         const after = fold[text.charCodeAt(end)]
         if (han[after] && pairs.has(fold[text.charCodeAt(end - 1)] * 0x10000 + after)) return true
       }
-      return false
+      return insidePhrase(text, start, end)
     },
   }
+}
+
+/** Each phrase under every short run of it an alias could be (folded), with where it sits. */
+function indexPhrases(vetoPhrases: readonly string[], fold: Uint16Array) {
+  const index = new Map<string, { phrase: string; offset: number }[]>()
+  for (const raw of vetoPhrases) {
+    let phrase = ''
+    for (let i = 0; i < raw.length; i++) phrase += String.fromCharCode(fold[raw.charCodeAt(i)])
+    for (let length = 1; length <= CJK_FILTER_MAX_LENGTH; length++)
+      for (let offset = 0; offset + length <= phrase.length; offset++) {
+        if (length === phrase.length) continue
+        const key = phrase.slice(offset, offset + length)
+        const list = index.get(key) ?? []
+        if (!list.some((p) => p.phrase === phrase && p.offset === offset)) list.push({ phrase, offset })
+        index.set(key, list)
+      }
+  }
+  return index
 }
 
 /** Whether an alias key is short enough, and all Han, for the filter to apply. */

@@ -37,6 +37,18 @@ export const GENERIC_COMPANY_WORDS: readonly string[] = [
   'founder',
   'founders',
   'ceo',
+  'chief executive',
+  'cofounder',
+  'co-founder',
+  'spokesperson',
+  'spokesman',
+  'spokeswoman',
+  // What a company is, in apposition: "Amazon, the retailer"; "Apple the iPhone maker" is
+  // not here (maker follows a product), nor "executives" (startups need runway, executives say).
+  'retailer',
+  'chipmaker',
+  'automaker',
+  'carmaker',
 ]
 
 export const SPECIFIC_COMPANY_WORDS: readonly string[] = [

@@ -88,9 +88,19 @@ export function nearestWord(
 }
 
 const GAP_WORDS = new Set(['the', 'a', 'this', 'its', '该', '这家', '一家'])
+// After a possessive, one of these may stand before the word: "Stability's new CEO".
+const POSSESSIVE_GAP_WORDS = new Set(['new', 'former', 'interim', 'incoming', 'outgoing', 'own', 'founding', 'acting'])
+const POSSESSIVE = /^['’]s\s+/u
 
-/** Only punctuation, spaces and at most one article or demonstrative: "Runway, the startup". */
+/**
+ * Only punctuation, spaces and at most one article or demonstrative: "Runway, the startup";
+ * or a possessive and at most one word such as "new": "Stability's new CEO".
+ */
 function isAdjacentGap(gap: string): boolean {
+  if (POSSESSIVE.test(gap)) {
+    const rest = gap.replace(POSSESSIVE, '').split(/\s+/u).filter(Boolean)
+    return rest.length === 0 || (rest.length === 1 && POSSESSIVE_GAP_WORDS.has(rest[0].toLowerCase()))
+  }
   const words = gap.split(/[\s,，、'’-]+/u).filter(Boolean)
   return words.length === 0 || (words.length === 1 && GAP_WORDS.has(words[0].toLowerCase()))
 }

@@ -51,7 +51,12 @@ class CompiledMentionMatcher implements MentionMatcher {
     this.words = built.words
     this.bracketed = built.bracketed
     this.automaton = buildAutomaton(built.entries.map((entry) => entry.key))
-    this.tables = linkEntries(built.entries, this.automaton, built.targets, createCjkSplitFilter(options.extraCjkWords))
+    this.tables = linkEntries(
+      built.entries,
+      this.automaton,
+      built.targets,
+      createCjkSplitFilter(options.extraCjkWords, options.cjkVetoPhrases),
+    )
     Object.freeze(this)
   }
 

@@ -60,6 +60,8 @@ export interface MentionMatcherOptions {
   companyWords?: readonly string[]
   /** Extra common Chinese two-character words for the CJK split filter (cjk-filter.ts). */
   extraCjkWords?: readonly string[]
+  /** Idioms and set phrases holding a short Chinese alias as ordinary words (快手快脚): vetoed (idioms.ts). */
+  cjkVetoPhrases?: readonly string[]
   /** Topic words the themes declare (视频生成, video generation): context for ambiguous aliases. */
   topicWords?: readonly string[]
   /** Tickers of the registry; each matches in the variants people write (0700.HK, 700 HK, HK:0700...). */

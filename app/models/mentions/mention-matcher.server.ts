@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 
+import { idiomsContaining } from '#app/mentions/idioms.ts'
 import { buildMentionMatcher, type MentionAlias, type MentionMatcher, type MentionTicker } from '#app/mentions/index.ts'
 import type { DB } from '#app/models/db.server.ts'
 
@@ -13,6 +14,23 @@ import type { DB } from '#app/models/db.server.ts'
 export interface CachedMatcher {
   fingerprint: string
   matcher: MentionMatcher
+}
+
+/** What a matcher is built from: enough for a worker thread to build the same one (app/workers). */
+export interface MatcherSource {
+  fingerprint: string
+  aliases: MentionAlias[]
+  tickers: MentionTicker[]
+  topicWords: string[]
+  /** Every field but fingerprint and aliases is a buildMentionMatcher option: pass them all. */
+  cjkVetoPhrases: string[]
+}
+
+const sources = new WeakMap<MentionMatcher, MatcherSource>()
+
+/** The registry a matcher from getMentionMatcher was built from; undefined for any other matcher. */
+export function matcherSource(matcher: MentionMatcher): MatcherSource | undefined {
+  return sources.get(matcher)
 }
 
 let cached: CachedMatcher | undefined
@@ -71,7 +89,11 @@ async function build(db: DB, fingerprint: string): Promise<CachedMatcher> {
   const aliases = await loadAliases(db)
   const tickers = await loadTickers(db)
   const topicWords = await loadTopicWords(db)
-  return { fingerprint, matcher: buildMentionMatcher(aliases, { tickers, topicWords }) }
+  // Idioms holding a short Chinese alias (快手快脚): read from jieba's dictionary once per process.
+  const cjkVetoPhrases = idiomsContaining(aliases.map((alias) => alias.text))
+  const matcher = buildMentionMatcher(aliases, { tickers, topicWords, cjkVetoPhrases })
+  sources.set(matcher, { fingerprint, aliases, tickers, topicWords, cjkVetoPhrases })
+  return { fingerprint, matcher }
 }
 
 /** The matcher for the aliases, tickers and topic words as they are now; rebuilt only when they changed. */
