@@ -231,12 +231,19 @@ export interface CompanyModalityTable {
   modality_id: number
 }
 
+/** A period of a company's membership in a theme (2026-12-05T01-00-00_theme_membership_periods);
+ *  the current members are the rows with valid_to null. */
 export interface ThemeCompanyTable {
+  id: Generated<number>
   theme_id: number
   company_id: number
   role: CompanyRole
   exposure: Exposure
   note: Generated<string>
+  /** Why the company belongs to the theme, as the analyst who added it wrote it. */
+  reason: Generated<string>
+  valid_from: Generated<Date>
+  valid_to: NullableTimestamp
 }
 
 export interface ApplicationSegmentTable {

@@ -66,7 +66,15 @@ describe('risks, segments and the vendor map', () => {
   it('links a company picked by ticker with its role and exposure, then changes them', async () => {
     const theme = (await page('embodied-ai')).theme
     const res = await edit(
-      { intent: 'linkCompany', formKey: 'link-company', company: '700.hk', role: 'enabler', exposure: 'low', note: '' },
+      {
+        intent: 'linkCompany',
+        formKey: 'link-company',
+        company: '700.hk',
+        role: 'enabler',
+        exposure: 'low',
+        note: '',
+        reason: 'Robot brains',
+      },
       analyst,
       'embodied-ai',
     )
@@ -82,14 +90,14 @@ describe('risks, segments and the vendor map', () => {
     expect(companies[0]).toMatchObject({ nameEn: 'Tencent', role: 'enabler', exposure: 'low' })
     expect(companies[0].tickers.length).toBeGreaterThan(0)
     const again = await edit(
-      { intent: 'linkCompany', formKey: 'link-company', company: '腾讯', role: 'driver', exposure: 'high' },
+      { intent: 'linkCompany', formKey: 'link-company', company: '腾讯', role: 'driver', exposure: 'high', reason: 'Again' },
       analyst,
       'embodied-ai',
     )
     expect(again.status).toBe(409)
     expect((await again.json()).errors).toEqual({ company: 'themeEdit.error.companyAlreadyLinked' })
     const unknown = await edit(
-      { intent: 'linkCompany', formKey: 'link-company', company: 'No Such Co', role: 'driver', exposure: 'high' },
+      { intent: 'linkCompany', formKey: 'link-company', company: 'No Such Co', role: 'driver', exposure: 'high', reason: 'Unknown' },
       analyst,
       'embodied-ai',
     )

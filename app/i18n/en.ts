@@ -28,9 +28,11 @@ import { en as invite } from './messages/en/invite.ts'
 import { en as jobs } from './messages/en/jobs.ts'
 import { en as listing } from './messages/en/listing.ts'
 import { en as meeting } from './messages/en/meeting.ts'
+import { en as membership } from './messages/en/membership.ts'
 import { en as mentions } from './messages/en/mentions.ts'
 import { en as nav } from './messages/en/nav.ts'
 import { en as newnames } from './messages/en/newnames.ts'
+import { en as picker } from './messages/en/picker.ts'
 import { en as region } from './messages/en/region.ts'
 import { en as review } from './messages/en/review.ts'
 import { en as role } from './messages/en/role.ts'
@@ -47,6 +49,7 @@ import { en as theme } from './messages/en/theme.ts'
 import { en as themeEditAudit } from './messages/en/themeEdit.audit.ts'
 import { en as themeEditField } from './messages/en/themeEdit.field.ts'
 import { en as themeEdit } from './messages/en/themeEdit.ts'
+import { en as themes } from './messages/en/themes.ts'
 import { en as universe } from './messages/en/universe.ts'
 import { en as users } from './messages/en/users.ts'
 import { en as validation } from './messages/en/validation.ts'
@@ -79,10 +82,12 @@ export const messages = {
   ...jobs,
   ...listing,
   ...meeting,
+  ...membership,
   ...mentions,
   ...review,
   ...nav,
   ...newnames,
+  ...picker,
   ...region,
   ...role,
   ...scoring,
@@ -98,6 +103,7 @@ export const messages = {
   ...themeEdit,
   ...themeEditAudit,
   ...themeEditField,
+  ...themes,
   ...universe,
   ...users,
   ...validation,

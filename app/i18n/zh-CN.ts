@@ -23,9 +23,11 @@ import { zhCN as invite } from './messages/zh-CN/invite.ts'
 import { zhCN as jobs } from './messages/zh-CN/jobs.ts'
 import { zhCN as listing } from './messages/zh-CN/listing.ts'
 import { zhCN as meeting } from './messages/zh-CN/meeting.ts'
+import { zhCN as membership } from './messages/zh-CN/membership.ts'
 import { zhCN as mentions } from './messages/zh-CN/mentions.ts'
 import { zhCN as nav } from './messages/zh-CN/nav.ts'
 import { zhCN as newnames } from './messages/zh-CN/newnames.ts'
+import { zhCN as picker } from './messages/zh-CN/picker.ts'
 import { zhCN as region } from './messages/zh-CN/region.ts'
 import { zhCN as review } from './messages/zh-CN/review.ts'
 import { zhCN as role } from './messages/zh-CN/role.ts'
@@ -42,6 +44,7 @@ import { zhCN as theme } from './messages/zh-CN/theme.ts'
 import { zhCN as themeEditAudit } from './messages/zh-CN/themeEdit.audit.ts'
 import { zhCN as themeEditField } from './messages/zh-CN/themeEdit.field.ts'
 import { zhCN as themeEdit } from './messages/zh-CN/themeEdit.ts'
+import { zhCN as themes } from './messages/zh-CN/themes.ts'
 import { zhCN as universe } from './messages/zh-CN/universe.ts'
 import { zhCN as users } from './messages/zh-CN/users.ts'
 import { zhCN as validation } from './messages/zh-CN/validation.ts'
@@ -74,10 +77,12 @@ export const messages: Record<keyof typeof en, string> = {
   ...jobs,
   ...listing,
   ...meeting,
+  ...membership,
   ...mentions,
   ...review,
   ...nav,
   ...newnames,
+  ...picker,
   ...region,
   ...role,
   ...scoring,
@@ -93,6 +98,7 @@ export const messages: Record<keyof typeof en, string> = {
   ...themeEdit,
   ...themeEditAudit,
   ...themeEditField,
+  ...themes,
   ...universe,
   ...users,
   ...validation,

@@ -9,6 +9,7 @@ import { HistorySlide } from '#app/components/meeting/history-slide.tsx'
 import { MatrixSlide } from '#app/components/meeting/matrix-slide.tsx'
 import { renderMeetingCharts } from '#app/components/meeting/meeting-charts.server.tsx'
 import { MeetingToolbar } from '#app/components/meeting/meeting-toolbar.tsx'
+import { MembershipSlide } from '#app/components/meeting/membership-slide.tsx'
 import { MentionsSlide } from '#app/components/meeting/mentions-slide.tsx'
 import { MovesSlide } from '#app/components/meeting/moves-slide.tsx'
 import { NotesForm } from '#app/components/meeting/notes-form.tsx'
@@ -23,6 +24,7 @@ import { localName, useI18n } from '#app/i18n/index.ts'
 import { pageTitle } from '#app/i18n/meta.ts'
 import { loadMeetingView, resolveMeetingTheme, saveMeetingNotes } from '#app/models/meeting/index.server.ts'
 import { currentTeamWeek } from '#app/models/scoring/index.server.ts'
+import { loadMeetingMembership } from '#app/models/theme/index.server.ts'
 import { MeetingNotesSchema } from '#app/schemas/meeting.server.ts'
 import { MEETING_TEXT_MAX } from '#app/schemas/meeting-limits.ts'
 import conflictStyles from '#app/styles/edit-conflict.css'
@@ -85,8 +87,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       notesHtml: '',
       actionsHtml: '',
       canEdit: false,
+      membership: null,
     })
   const view = await loadMeetingView(context.db, theme, week)
+  // Joined and left since the previous meeting, as the week ended (decision 039).
+  const membership = await loadMeetingMembership(context.db, theme.id, { from: new Date(view.previousWeekEnd), to: new Date(view.asOf) })
   const locale = await resolveLocale(request, user)
   const charts = renderMeetingCharts(view, {
     locale,
@@ -109,6 +114,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     notesHtml: view.notes ? renderMarkdown(view.notes.notesMd) : '',
     actionsHtml: view.notes ? renderMarkdown(view.notes.actionsMd) : '',
     canEdit: roleAllows(user.role, 'analyst') && week <= currentWeek,
+    membership,
   })
 }
 
@@ -200,8 +206,9 @@ export default function MeetingPage() {
         <HistorySlide view={view} charts={charts} current={at(4)} label={label} fileName={fileName} />
         <MentionsSlide view={view} charts={charts} current={at(5)} label={label} fileName={fileName} />
         <WatchlistSlide view={view} current={at(6)} label={label} />
-        <ExhaustionSlide view={view} charts={charts} current={at(7)} label={label} fileName={fileName} />
-        <DocumentsSlide view={view} charts={charts} current={at(8)} label={label} fileName={fileName} />
+        {data.membership ? <MembershipSlide membership={data.membership} current={at(7)} label={label} /> : null}
+        <ExhaustionSlide view={view} charts={charts} current={at(8)} label={label} fileName={fileName} />
+        <DocumentsSlide view={view} charts={charts} current={at(9)} label={label} fileName={fileName} />
       </div>
       {presenting ? <PresentControls params={params} slide={slide} /> : null}
       <NotesForm

@@ -3,6 +3,7 @@ import { type ShouldRevalidateFunction, useActionData, useLoaderData, useOutlet 
 
 import { FormError } from '#app/components/form.tsx'
 import { DataExhaustionSection } from '#app/components/theme/data-exhaustion-section.tsx'
+import { MembershipSection } from '#app/components/theme/membership-section.tsx'
 import { PointsSection } from '#app/components/theme/points-section.tsx'
 import { SegmentsSection } from '#app/components/theme/segments-section.tsx'
 import { SubThemes } from '#app/components/theme/sub-themes.tsx'
@@ -17,14 +18,21 @@ import { requireTheme, requireThemeId } from '#app/http/lookups.server.ts'
 import { echoValues, refusalResponse } from '#app/http/refusal.server.ts'
 import { pageTitle } from '#app/i18n/meta.ts'
 import { getTeamTimeZone } from '#app/models/ops/index.server.ts'
-import { applyThemeEdit, getThemeTopicWords, listDataStocks, listThemes } from '#app/models/theme/index.server.ts'
+import {
+  applyThemeEdit,
+  getThemeTopicWords,
+  listDataStocks,
+  listMembershipSinceLastMeeting,
+  listThemeMembersAsOfWeek,
+  listThemes,
+} from '#app/models/theme/index.server.ts'
 import { TopicWordsSchema } from '#app/schemas/context-words.ts'
 import { ThemeEditSchema } from '#app/schemas/theme.ts'
 import { saveThemeTopicWords } from '#app/services/company/alias-edits.server.ts'
 import conflictStyles from '#app/styles/edit-conflict.css'
 import styles from '#app/styles/theme.css'
 import { conflictExtra } from '#app/utils/edit-conflict.ts'
-import { calendarDateIn } from '#app/utils/iso-week.ts'
+import { calendarDateIn, isoWeekOf, parseIsoWeek } from '#app/utils/iso-week.ts'
 import { renderMarkdown } from '#app/utils/markdown.server.ts'
 import { roleAllows } from '#app/utils/permissions.ts'
 
@@ -38,11 +46,15 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitl
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context)
   const found = await requireTheme(context, params.slug)
-  const [stocks, themes, timeZone, topicWords] = await Promise.all([
+  // ?members=2026-W45: the vendor map's members as that week ended; a bad week is ignored.
+  const membersWeek = new URL(request.url).searchParams.get('members')?.trim().toUpperCase() ?? ''
+  const [stocks, themes, timeZone, topicWords, membership, membersAsOf] = await Promise.all([
     listDataStocks(context.db, found.theme.id),
     listThemes(context.db),
     getTeamTimeZone(context.db),
     getThemeTopicWords(context.db, found.theme.id),
+    listMembershipSinceLastMeeting(context.db, found.theme.id),
+    parseIsoWeek(membersWeek) ? listThemeMembersAsOfWeek(context.db, found.theme.id, membersWeek) : null,
   ])
   // A theme cannot sit under itself or under one of its own sub-themes.
   const below = new Set([found.theme.id])
@@ -60,6 +72,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     ...found,
     stocks,
     topicWords,
+    membership: { lastMeetingWeek: membership.lastMeetingWeek, changes: membership.changes, asOf: membersAsOf },
+    currentWeek: isoWeekOf(new Date(), timeZone),
     thesisHtml: renderMarkdown(found.theme.thesisMd),
     parentOptions: themes.filter((t) => !below.has(t.id)).map((t) => ({ id: t.id, nameEn: t.nameEn, nameZh: t.nameZh })),
     canEdit: roleAllows(user.role, 'analyst'),
@@ -132,8 +146,22 @@ export default function ThemePage() {
 }
 
 function ThemeOverview() {
-  const { theme, thesisHtml, risks, catalysts, subThemes, segments, companies, estimates, stocks, topicWords, canEdit, today } =
-    useLoaderData<typeof loader>()
+  const {
+    theme,
+    thesisHtml,
+    risks,
+    catalysts,
+    subThemes,
+    segments,
+    companies,
+    estimates,
+    stocks,
+    topicWords,
+    canEdit,
+    today,
+    membership,
+    currentWeek,
+  } = useLoaderData<typeof loader>()
   const actionData = useActionData<ThemeActionResult>()
   // A refusal that belongs to no form (too large to read) after a plain post.
   const pageError = actionData && !actionData.ok && !actionData.formKey ? actionData.errors.form : undefined
@@ -151,6 +179,7 @@ function ThemeOverview() {
       </div>
       <SegmentsSection segments={segments} canEdit={canEdit} />
       <VendorMap companies={companies} canEdit={canEdit} />
+      <MembershipSection slug={theme.slug} currentWeek={currentWeek} {...membership} />
       <DataExhaustionSection current={estimates} stocks={stocks} today={today} canEdit={canEdit} />
     </>
   )

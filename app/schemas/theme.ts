@@ -145,6 +145,8 @@ export const ThemeEditSchema = z.discriminatedUnion(
       role: choice(COMPANY_ROLES),
       exposure: choice(EXPOSURES),
       note: optionalText(2000),
+      // Why the company belongs to the theme: asked for every new member (decision 039).
+      reason: requiredText(2000),
     }),
     z.object({
       intent: z.literal('editCompany'),
@@ -152,6 +154,7 @@ export const ThemeEditSchema = z.discriminatedUnion(
       role: choice(COMPANY_ROLES),
       exposure: choice(EXPOSURES),
       note: optionalText(2000),
+      reason: optionalText(2000),
     }),
     z.object({ intent: z.literal('unlinkCompany'), companyId: IdSchema }),
     z.object({ intent: z.literal('addStock'), nameEn: requiredText(200), nameZh: requiredText(200) }),

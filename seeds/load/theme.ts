@@ -98,9 +98,11 @@ export async function seedTheme(run: Run, bundle: DemoThemeBundle, rubrics: Ids,
           role: tc.role,
           exposure: tc.exposure,
           note: tc.note,
+          reason: tc.note,
         })),
       )
-      .onConflict((oc) => oc.columns(['theme_id', 'company_id']).doNothing())
+      // Only a current member conflicts (decision 039): a company that left may be added again.
+      .onConflict((oc) => oc.columns(['theme_id', 'company_id']).where('valid_to', 'is', null).doNothing())
       .returning('company_id')
       .execute()
     run.created += links.length

@@ -39,10 +39,19 @@ export async function createTheme(db: Kysely<Database>, overrides: ThemeOverride
     .executeTakeFirstOrThrow()
 }
 
-/** Puts a company on a theme's vendor map. */
+/** Puts a company on a theme's vendor map: from now on, or for the period given. */
 export async function createThemeCompany(
   db: Kysely<Database>,
-  link: { themeId: number; companyId: number; role?: CompanyRole; exposure?: Exposure; note?: string },
+  link: {
+    themeId: number
+    companyId: number
+    role?: CompanyRole
+    exposure?: Exposure
+    note?: string
+    reason?: string
+    validFrom?: Date
+    validTo?: Date | null
+  },
 ) {
   await db
     .insertInto('theme_company')
@@ -52,6 +61,9 @@ export async function createThemeCompany(
       role: link.role ?? 'driver',
       exposure: link.exposure ?? 'medium',
       note: link.note ?? '',
+      reason: link.reason ?? '',
+      ...(link.validFrom ? { valid_from: link.validFrom } : {}),
+      valid_to: link.validTo ?? null,
     })
     .execute()
 }

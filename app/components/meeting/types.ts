@@ -17,7 +17,7 @@ export interface MeetingCharts {
 }
 
 /** The slides in order; the URL's ?slide=N counts from 1. */
-export const SLIDES = ['matrix', 'moves', 'discuss', 'history', 'mentions', 'watchlists', 'exhaustion', 'documents'] as const
+export const SLIDES = ['matrix', 'moves', 'discuss', 'history', 'mentions', 'watchlists', 'membership', 'exhaustion', 'documents'] as const
 export type SlideId = (typeof SLIDES)[number]
 
 /** Rows a slide shows of a ranked list (the XLSX has them all). */

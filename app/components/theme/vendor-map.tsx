@@ -21,6 +21,7 @@ export interface VendorCompany {
   role: CompanyRole
   exposure: Exposure
   note: string
+  reason: string
   tickers: { exchange: Exchange; code: string }[]
 }
 
@@ -44,6 +45,18 @@ function LinkFields({ idPrefix, state, company }: { idPrefix: string; state: For
         defaultValue={values.exposure ?? company?.exposure ?? 'medium'}
         error={errors.exposure}
         options={EXPOSURES.map((x) => ({ value: x, label: labelOf(t, 'exposure', x) }))}
+      />
+      <TextAreaField
+        id={`${idPrefix}-reason`}
+        label={t('membership.reason')}
+        name="reason"
+        defaultValue={values.reason ?? company?.reason ?? ''}
+        error={errors.reason}
+        hint={t('membership.reasonHint')}
+        rows={2}
+        maxLength={2000}
+        // Every new member needs one; a member that came over from before may have none yet.
+        required={!company}
       />
       <TextAreaField
         id={`${idPrefix}-note`}
@@ -98,6 +111,7 @@ export function VendorMap({ companies, canEdit }: { companies: VendorCompany[]; 
                     {group.map((c) => (
                       <li key={c.id} title={c.note || undefined}>
                         <CompanyChip company={c} />
+                        {c.reason ? <span className="muted small membership-reason">{c.reason}</span> : null}
                         <span className="chips">
                           <span className={`badge role-${c.role}`}>{labelOf(t, 'companyRole', c.role)}</span>
                           <span className={`badge exposure-${c.exposure}`}>{labelOf(t, 'exposure', c.exposure)}</span>

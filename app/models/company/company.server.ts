@@ -67,6 +67,7 @@ export async function getCompany(db: DB, id: number) {
       .innerJoin('theme', 'theme.id', 'theme_company.theme_id')
       .select(['theme.slug', 'theme.name_en as nameEn', 'theme.name_zh as nameZh', 'theme_company.role', 'theme_company.exposure'])
       .where('theme_company.company_id', '=', id)
+      .where('theme_company.valid_to', 'is', null)
       .orderBy('theme.name_en')
       .execute(),
     db

@@ -26,7 +26,8 @@ function queueBase(db: DB, query: ReviewQueueQuery) {
         eb
           .selectFrom('theme_company')
           .select('theme_company.company_id')
-          .where('theme_company.theme_id', '=', query.themeId as number),
+          .where('theme_company.theme_id', '=', query.themeId as number)
+          .where('theme_company.valid_to', 'is', null),
       ),
     )
 }

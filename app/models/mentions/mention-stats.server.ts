@@ -72,10 +72,14 @@ export function weeksBetween(range: WeekRange, max = 260): string[] {
 const TOP_LIMIT = 15
 const MOVERS_LIMIT = 10
 
-/** The companies of a theme (theme_company) or a watchlist (its live entries). */
+/** The companies of a theme (its current members) or a watchlist (its live entries). */
 function scopeCompanyIds(db: DB, scope: MentionScope) {
   return 'themeId' in scope
-    ? db.selectFrom('theme_company').select('theme_company.company_id as id').where('theme_company.theme_id', '=', scope.themeId)
+    ? db
+        .selectFrom('theme_company')
+        .select('theme_company.company_id as id')
+        .where('theme_company.theme_id', '=', scope.themeId)
+        .where('theme_company.valid_to', 'is', null)
     : db
         .selectFrom('watchlist_entry')
         .select('watchlist_entry.company_id as id')

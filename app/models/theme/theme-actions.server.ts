@@ -53,10 +53,20 @@ export async function applyThemeEdit(
     case 'unlinkSegmentCompany':
       return unlinkSegmentCompany(db, actor, themeId, input.segmentId, input.companyId)
     case 'linkCompany':
-      await linkThemeCompany(db, actor, themeId, input.company, { role: input.role, exposure: input.exposure, note: input.note })
+      await linkThemeCompany(db, actor, themeId, input.company, {
+        role: input.role,
+        exposure: input.exposure,
+        note: input.note,
+        reason: input.reason,
+      })
       return
     case 'editCompany':
-      return editThemeCompany(db, actor, themeId, input.companyId, { role: input.role, exposure: input.exposure, note: input.note })
+      return editThemeCompany(db, actor, themeId, input.companyId, {
+        role: input.role,
+        exposure: input.exposure,
+        note: input.note,
+        reason: input.reason,
+      })
     case 'unlinkCompany':
       return unlinkThemeCompany(db, actor, themeId, input.companyId)
     case 'addStock':

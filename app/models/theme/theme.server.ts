@@ -22,6 +22,7 @@ export async function listThemes(db: DB) {
       eb
         .selectFrom('theme_company')
         .whereRef('theme_company.theme_id', '=', 'theme.id')
+        .where('theme_company.valid_to', 'is', null)
         .select((e) => e.fn.countAll<number>().as('n'))
         .as('companyCount'),
     ])
@@ -100,8 +101,11 @@ export async function getThemeBySlug(db: DB, slug: string) {
         'theme_company.role',
         'theme_company.exposure',
         'theme_company.note',
+        'theme_company.reason',
+        'theme_company.valid_from as since',
       ])
       .where('theme_company.theme_id', '=', theme.id)
+      .where('theme_company.valid_to', 'is', null)
       .orderBy('company.name_en')
       .execute(),
     listCurrentEstimates(db, theme.id),

@@ -53,6 +53,7 @@ export async function listLiveEntries(db: DB, watchlistId: number) {
           .innerJoin('theme', 'theme.id', 'theme_company.theme_id')
           .select(['theme_company.company_id as companyId', 'theme.slug', 'theme.name_en as nameEn', 'theme.name_zh as nameZh'])
           .where('theme_company.company_id', 'in', ids)
+          .where('theme_company.valid_to', 'is', null)
           .orderBy('theme.name_en')
           .execute(),
       ])

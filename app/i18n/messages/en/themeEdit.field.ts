@@ -17,6 +17,7 @@ export const en = {
   'themeEdit.field.noteEn': 'Note (English)',
   'themeEdit.field.noteZh': 'Note (Chinese)',
   'themeEdit.field.note': 'Note',
+  'themeEdit.field.reason': 'Reason for inclusion',
   'themeEdit.field.companies': 'Companies',
   'themeEdit.field.company': 'Company',
   'themeEdit.field.role': 'Role',

@@ -61,7 +61,7 @@ export const en = {
   'themeEdit.linkCompany': '+ Link a company',
   'themeEdit.role': 'Role in this theme',
   'themeEdit.exposure': 'Exposure',
-  'themeEdit.linkNote': 'Why (note)',
+  'themeEdit.linkNote': 'Note',
   'themeEdit.addStock': '+ Data stock',
   'themeEdit.addEstimate': '+ Estimate',
   'themeEdit.revise': 'Revise',

@@ -18,6 +18,7 @@ export const zhCN: Record<keyof typeof en, string> = {
   'themeEdit.field.noteEn': '备注（英文）',
   'themeEdit.field.noteZh': '备注（中文）',
   'themeEdit.field.note': '备注',
+  'themeEdit.field.reason': '纳入理由',
   'themeEdit.field.companies': '关联公司',
   'themeEdit.field.company': '公司',
   'themeEdit.field.role': '角色',

@@ -61,7 +61,7 @@ export const zhCN: Record<keyof typeof en, string> = {
   'themeEdit.linkCompany': '+ 关联公司',
   'themeEdit.role': '在本主题中的角色',
   'themeEdit.exposure': '受益程度',
-  'themeEdit.linkNote': '理由（备注）',
+  'themeEdit.linkNote': '备注',
   'themeEdit.addStock': '+ 数据存量',
   'themeEdit.addEstimate': '+ 估计',
   'themeEdit.revise': '修订',

@@ -1,0 +1,23 @@
+// A theme's membership over time: who joined and left, and the members as a week ended.
+export const en = {
+  'membership.heading': 'Joined and left since the last meeting',
+  'membership.sinceMeeting': 'Since the meeting of {week} ended',
+  'membership.sinceWeekStart': 'Since this week began (no earlier meeting)',
+  'membership.none': 'No company joined or left.',
+  'membership.joined': 'Joined',
+  'membership.left': 'Left',
+  'membership.change': 'Change',
+  'membership.company': 'Company',
+  'membership.reason': 'Reason for inclusion',
+  'membership.reasonHint': 'Why this company belongs to the theme; kept with its membership.',
+  'membership.noReason': 'no reason written',
+  'membership.when': 'When',
+  'membership.since': 'Member since {date}',
+  'membership.asOfLabel': 'Members as a week ended',
+  'membership.asOfShow': 'Show',
+  'membership.asOfHeading': 'Members as week {week} ended',
+  'membership.asOfBack': 'Back to the current members',
+  'membership.asOfEmpty': 'The theme had no companies then.',
+  'membership.asOfFuture': 'Week {week} has not ended yet; showing the current members.',
+  'membership.size': '{count} companies as the week ended',
+}

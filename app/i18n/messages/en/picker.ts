@@ -1,0 +1,8 @@
+// The company type-ahead used wherever a company is added (vendor map, segment, watchlist).
+export const en = {
+  'picker.hint': 'Type a name, alias or ticker; ↑ ↓ to choose, Enter to pick.',
+  'picker.results': '{count} companies match',
+  'picker.noMatch': 'No company matches “{text}”.',
+  'picker.create': 'Create the company “{text}”',
+  'picker.createHint': 'opens the new-company form in a new tab',
+}
