@@ -23,9 +23,8 @@ export function AppHeader() {
       </Link>
       {user ? (
         <nav aria-label="main" className="main-nav">
-          <NavLink to="/" end>
-            {t('nav.home')}
-          </NavLink>
+          {/* The full index of themes; the brand still leads to "/", this week's overview. */}
+          <NavLink to="/themes">{t('nav.home')}</NavLink>
           <NavLink to="/companies">{t('nav.companies')}</NavLink>
           <NavLink to="/watchlists">{t('nav.watchlists')}</NavLink>
           <NavLink to="/documents">{t('nav.documents')}</NavLink>
