@@ -15,6 +15,12 @@ describe('the CJK split filter', () => {
     expect(rejects('我们的团队很完美团队', '美团')).toBe(true)
   })
 
+  it('keeps a name when the character a straddled word borrows forms a word on its other side', () => {
+    expect(rejects('智谱发布清影视频模型', '清影')).toBe(false) // 影视 straddles, 视频 holds 视
+    expect(rejects('清影视觉', '清影')).toBe(false) // 视觉
+    expect(rejects('清影视', '清影')).toBe(true) // nothing after: 影视 stands
+  })
+
   it('keeps names next to words they do not form a word with', () => {
     expect(rejects('美图公司发布', '美图')).toBe(false)
     expect(rejects('快手和抖音', '快手')).toBe(false)
@@ -50,6 +56,13 @@ describe('the CJK split filter', () => {
     expect(at('真是巧夺天工', '天工')).toBe(true)
     expect(at('快手发布可灵', '快手')).toBe(false)
     expect(at('他快手快脚，快手发布了新版', '快手', 7)).toBe(false)
+  })
+
+  it('rejects a short name joined by a middle dot to other Han characters: a foreign personal name', () => {
+    expect(rejects('拳王穆罕默德·阿里的传记', '阿里')).toBe(true)
+    expect(rejects('阿里・汗出演', '阿里')).toBe(true)
+    expect(rejects('阿里·Cloud', '阿里')).toBe(false)
+    expect(rejects('阿里发布通义', '阿里')).toBe(false)
   })
 
   it('applies to all-Han keys of at most two characters', () => {

@@ -84,6 +84,10 @@ export interface CjkSplitFilter {
 // 这幅美图 likewise. Companies take 家 (一家美图), which is not here.
 const OBJECT_CLASSIFIERS = new Set('张幅篇首枚朵颗粒块片杯碗盘')
 const NUMBERS_AND_DEMONSTRATIVES = new Set('一二两三四五六七八九十百几数多每这那此某整半')
+// Chinese writes foreign personal names with a middle dot between the parts: 穆罕默德·阿里
+// is Muhammad Ali, not Alibaba. A short name joined to other Han characters by one is part
+// of such a name.
+const NAME_DOTS = new Set('·・•‧')
 
 /**
  * The filter. `vetoPhrases` are longer set phrases and idioms that hold a short alias as
@@ -114,11 +118,19 @@ export function createCjkSplitFilter(extraWords: readonly string[] = [], vetoPhr
     }
     return false
   }
+  const inForeignName = (text: string, start: number, end: number): boolean =>
+    (start > 1 && NAME_DOTS.has(text.charAt(start - 1)) && han[fold[text.charCodeAt(start - 2)]] === 1) ||
+    (end + 1 < text.length && NAME_DOTS.has(text.charAt(end)) && han[fold[text.charCodeAt(end + 1)]] === 1)
   return {
     rejects(text, start, end) {
+      if (inForeignName(text, start, end)) return true
+      // A straddled word loses when the character it borrows forms a word on its other side
+      // too: in 清影视频, 影视 straddles but 视频 holds 视, so 清影 | 视频 stands.
+      const pairAt = (i: number) =>
+        i >= 0 && i + 1 < text.length && pairs.has(fold[text.charCodeAt(i)] * 0x10000 + fold[text.charCodeAt(i + 1)])
       if (start > 0) {
         const before = fold[text.charCodeAt(start - 1)]
-        if (han[before] && pairs.has(before * 0x10000 + fold[text.charCodeAt(start)])) return true
+        if (han[before] && pairs.has(before * 0x10000 + fold[text.charCodeAt(start)]) && !pairAt(start - 2)) return true
         if (
           start > 1 &&
           OBJECT_CLASSIFIERS.has(String.fromCharCode(before)) &&
@@ -128,7 +140,7 @@ export function createCjkSplitFilter(extraWords: readonly string[] = [], vetoPhr
       }
       if (end < text.length) {
         const after = fold[text.charCodeAt(end)]
-        if (han[after] && pairs.has(fold[text.charCodeAt(end - 1)] * 0x10000 + after)) return true
+        if (han[after] && pairs.has(fold[text.charCodeAt(end - 1)] * 0x10000 + after) && !pairAt(end)) return true
       }
       return insidePhrase(text, start, end)
     },

@@ -28,6 +28,8 @@ export const GENERIC_COMPANY_WORDS: readonly string[] = [
   '初创公司',
   '创始人',
   '融资',
+  // 科技 names a company right after its name (星火科技) but is everywhere else too (科技项目).
+  '科技',
   'company',
   'companies',
   'firm',
@@ -53,7 +55,6 @@ export const GENERIC_COMPANY_WORDS: readonly string[] = [
 
 export const SPECIFIC_COMPANY_WORDS: readonly string[] = [
   '集团',
-  '科技',
   '股份',
   '旗下',
   '控股',

@@ -3,6 +3,7 @@ import {
   BEAN_BUN,
   BYTES,
   IN_THE_RED,
+  MARTIAL_ARTS,
   PANGU_MYTH,
   RIRIXIN_CLASSIC,
   SHANG_TANG,
@@ -121,7 +122,7 @@ export const DOMESTIC_COMPANIES: DemoCompany[] = [
       name('腾讯', 'zh'),
       name('腾讯控股', 'zh'),
       name('Tencent', 'en'),
-      product('混元', 'zh'),
+      product('混元', 'zh', { not: MARTIAL_ARTS }),
       product('Hunyuan', 'en'),
       // Written glued to the modality, so the letter boundary would hide Hunyuan inside it.
       product('HunyuanVideo', 'any'),

@@ -134,8 +134,10 @@ export const OVERSEAS_COMPANIES: DemoCompany[] = [
       name('Runway', 'any', { caseSensitive: true, ambiguous: 'english_word', not: RUNWAY }),
       name('Runway ML', 'any'),
       name('RunwayML', 'any'),
-      product('Gen-2', 'any', { caseSensitive: true }),
-      product('Gen-3', 'any', { caseSensitive: true }),
+      // "Gen-2" is also any second generation (the Gen-2 chip): the model counts with context.
+      product('Gen-2', 'any', { caseSensitive: true, ambiguous: 'english_word' }),
+      product('Gen-3', 'any', { caseSensitive: true, ambiguous: 'english_word' }),
+      product('Gen-4', 'any', { caseSensitive: true, ambiguous: 'english_word' }),
       product('Gen-3 Alpha', 'any'),
     ],
     modalities: ['video'],

@@ -1,4 +1,4 @@
-import { KIMI_PEOPLE } from './negative-context.ts'
+import { DARK_SIDE_ALBUM, KIMI_PEOPLE } from './negative-context.ts'
 import { type DemoCompany, name, product, short } from './types.ts'
 
 // Domestic model start-ups that later research on the theme names next to the big-tech
@@ -35,7 +35,7 @@ export const DOMESTIC_STARTUPS: DemoCompany[] = [
       short('Zhipu', 'en'),
       product('ChatGLM', 'any'),
       product('GLM-4', 'any'),
-      product('清影', 'zh'),
+      product('清影', 'zh', { ambiguous: 'chinese_word' }),
       product('CogVideoX', 'any'),
     ],
     modalities: ['text', 'video'],
@@ -50,7 +50,7 @@ export const DOMESTIC_STARTUPS: DemoCompany[] = [
     notesMd: 'Private. Its Kimi assistant made long documents (a whole annual report) the selling point.',
     tickers: [],
     aliases: [
-      name('月之暗面', 'zh'),
+      name('月之暗面', 'zh', { not: DARK_SIDE_ALBUM }),
       name('Moonshot AI', 'en'),
       product('Kimi', 'any', { caseSensitive: true, ambiguous: 'set_by_user', not: KIMI_PEOPLE }),
     ],

@@ -109,3 +109,9 @@ export const BYTES = ['字节数', '个字节', '按字节', '千字节', '字�
 export const BEAN_BUN = ['馒头', '包子', '早餐', '豆沙', '蒸笼']
 /** 阿里 in place names: 阿里山 in Taiwan, 阿里地区 in Tibet. */
 export const ALI_PLACES = ['阿里山', '阿里地区', '冈仁波齐']
+
+/** 混元 in Chinese martial arts and Daoism (混元太极, 混元功), not Tencent's model. */
+export const MARTIAL_ARTS = ['太极', '拳法', '武术', '内功', '气功', '练功', '功法', '道家', '道教', '武当']
+
+/** 月之暗面 the Pink Floyd album (The Dark Side of the Moon), not Moonshot AI. */
+export const DARK_SIDE_ALBUM = ['专辑', '唱片', '乐队', '平克', '弗洛伊德', '摇滚', '黑胶']

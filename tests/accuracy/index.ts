@@ -3,7 +3,7 @@ import { EXCHANGE_FILINGS } from './exchange-filings.ts'
 import { HK_TAIWAN_PRESS } from './hk-taiwan-press.ts'
 import { MIXED_SOURCES } from './mixed-sources.ts'
 import { NEWS } from './news.ts'
-import { ORDINARY_PHRASES } from './ordinary-phrases.ts'
+import { NAMES_AND_WORDS, ORDINARY_PHRASES } from './ordinary-phrases.ts'
 import { PDF_REPORTS } from './pdf-reports.ts'
 import type { AccuracyText } from './types.ts'
 import { WECHAT_POSTS } from './wechat-posts.ts'
@@ -20,4 +20,5 @@ export const ACCURACY_CORPUS: readonly AccuracyText[] = [
   ...WECHAT_POSTS,
   ...MIXED_SOURCES,
   ...ORDINARY_PHRASES,
+  ...NAMES_AND_WORDS,
 ]
