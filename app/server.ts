@@ -23,6 +23,7 @@ import { RESCAN_JOB_KIND, rescanDocumentsHandler } from '#app/services/jobs/resc
 import { startJobRunner } from '#app/services/jobs/runner.server.ts'
 import { WEBHOOK_DELIVERY_JOB_KIND, webhookDeliveryHandler } from '#app/services/jobs/webhook-delivery-job.server.ts'
 import { readEnv } from '#app/utils/env.server.ts'
+import { closeWorkerPool } from '#app/workers/pool.server.ts'
 import { migrateToLatest } from '#db/migrate.ts'
 import { seedDemoTeamHistory } from '#seeds/load/team-history.ts'
 import { isDemoSeeded, seedDemoData } from '#seeds/seed.ts'
@@ -116,7 +117,7 @@ async function stop(signal: string) {
   try {
     // Hands running work back (lease released) so the next start picks it up.
     await Promise.all([feedPoller.stop(), jobRunner.stop()])
-    await connection.close()
+    await Promise.all([connection.close(), closeWorkerPool()])
   } finally {
     process.exit(0)
   }

@@ -1,5 +1,5 @@
 import { extractHtml } from './extract-html.server.ts'
-import { extractPdf, looksLikePdf } from './extract-pdf.server.ts'
+import { extractPdf, looksLikePdf, type PdfExtract } from './extract-pdf.server.ts'
 import { cleanDocumentText, decodeTextBytes, markdownToText } from './extract-text.server.ts'
 import { IngestError } from './ingest-error.ts'
 import { removePageFurniture } from './page-furniture.ts'
@@ -90,14 +90,17 @@ export function firstHeading(source: string): string | null {
   return null
 }
 
+/** A PDF's text as an upload's extract: the repeated page lines out, the text cleaned. */
+export function extractedFromPdf(pdf: PdfExtract): Extracted {
+  return { kind: 'pdf', ...withoutFurniture(pdf.text), title: pdf.title, publisher: pdf.publisher, publishedOn: pdf.publishedOn }
+}
+
 export async function extractFile(file: UploadedFile): Promise<Extracted> {
   if (file.bytes.length === 0) throw new IngestError('empty')
   const kind = fileKindOf(file)
   switch (kind) {
-    case 'pdf': {
-      const pdf = await extractPdf(file.bytes)
-      return { kind, ...withoutFurniture(pdf.text), title: pdf.title, publisher: pdf.publisher, publishedOn: pdf.publishedOn }
-    }
+    case 'pdf':
+      return extractedFromPdf(await extractPdf(file.bytes))
     case 'html': {
       const html = extractHtml(decodeTextBytes(file.bytes))
       return { kind, ...html, text: cleanDocumentText(html.text) }

@@ -36,7 +36,12 @@ export interface MentionRow {
 export function findMentionRows(matcher: MentionMatcher, body: string): MentionRow[] {
   // No language filter: this team's Chinese reports write OpenAI and GPT-4V in Latin
   // letters and their English notes quote 百度, so every alias may match in every text.
-  return matcher.findMentions(body).map((m: Mention) => ({
+  return mentionRowsOf(matcher.findMentions(body))
+}
+
+/** Mentions found elsewhere (a worker thread, app/workers) as rows to store. */
+export function mentionRowsOf(mentions: readonly Mention[]): MentionRow[] {
+  return mentions.map((m) => ({
     companyId: m.companyId,
     aliasId: m.aliasId,
     aliasText: m.aliasText,

@@ -1,11 +1,8 @@
 import { isValidIsoDate } from '#app/ingest/dates.ts'
 import { detectLanguage } from '#app/ingest/detect-language.ts'
-import { extractFile, titleFromFileName, type UploadedFile } from '#app/ingest/extract-file.server.ts'
-import { extractHtml } from '#app/ingest/extract-html.server.ts'
-import { cleanDocumentText } from '#app/ingest/extract-text.server.ts'
+import { titleFromFileName, type UploadedFile } from '#app/ingest/extract-file.server.ts'
 import { IngestError } from '#app/ingest/ingest-error.ts'
 import { contentHash } from '#app/ingest/normalise-hash.ts'
-import { removePageFurniture } from '#app/ingest/page-furniture.ts'
 import type { MentionMatcher } from '#app/mentions/index.ts'
 import type { DB } from '#app/models/db.server.ts'
 import {
@@ -16,14 +13,28 @@ import {
   storeDocument,
   type StoreDocumentOptions,
 } from '#app/models/document/index.server.ts'
-import { clearMentionMatcherCache, findMentionRows, getMentionMatcher, raiseAlertsForDocument } from '#app/models/mentions/index.server.ts'
+import {
+  clearMentionMatcherCache,
+  getMentionMatcher,
+  matcherSource,
+  mentionRowsOf,
+  raiseAlertsForDocument,
+} from '#app/models/mentions/index.server.ts'
 import { collectDocumentNewNames } from '#app/models/new-names/index.server.ts'
 import { inTransaction } from '#app/models/transaction.server.ts'
+import {
+  cleanPastedTextOffThread,
+  extractFileOffThread,
+  extractHtmlOffThread,
+  findMentionsOffThread,
+} from '#app/workers/ingest-tasks.server.ts'
 
 // The ingest pipeline: text, HTML or a file -> one document with its mentions.
 // prepareDocument extracts, cleans, detects the language and hashes (slow for PDFs, so it
 // runs before any transaction opens); ingestDocument then finds the mentions and hands
-// both to the document model, which stores them in one transaction. The same content
+// both to the document model, which stores them in one transaction. Extraction, cleaning
+// and matching run in worker threads (app/workers, decision 034), so the thread that
+// serves pages only waits for them. The same content
 // (by normalised hash) is stored once: a second ingest reports "already ingested" and adds
 // the tags and themes it brought that the stored copy lacks (see document-merge.server.ts).
 
@@ -75,19 +86,19 @@ export async function prepareDocument(input: IngestDocumentInput): Promise<Prepa
     publishedOn: null,
   }
   if (input.file) {
-    const extracted = await extractFile(input.file)
+    const extracted = await extractFileOffThread(input.file)
     text = extracted.text
     furnitureLinesRemoved = extracted.furnitureLinesRemoved ?? 0
     found = { ...extracted, title: extracted.title ?? titleFromFileName(input.file.name) }
   } else if (input.html !== undefined) {
-    const extracted = extractHtml(input.html)
-    text = cleanDocumentText(extracted.text)
+    const extracted = await extractHtmlOffThread(input.html)
+    text = extracted.text
     found = extracted
   } else {
     // Pasted pages arrive with form feeds between them when copied from a print layout.
-    const pasted = removePageFurniture(input.text ?? '')
-    text = cleanDocumentText(pasted.text)
-    furnitureLinesRemoved = pasted.linesRemoved
+    const pasted = await cleanPastedTextOffThread(input.text ?? '')
+    text = pasted.text
+    furnitureLinesRemoved = pasted.furnitureLinesRemoved
   }
   if (!/[\p{L}\p{N}]/u.test(text)) throw new IngestError('empty')
   if (text.length > MAX_TEXT_CHARS) throw new IngestError('tooLong', { max: MAX_TEXT_CHARS })
@@ -132,7 +143,8 @@ export async function ingestDocument(
   const { matcher, ...storeOptions } = options
   const store = async (shared: MentionMatcher | undefined) => {
     const matching = performance.now()
-    const mentions = findMentionRows(shared ?? (await getMentionMatcher(db)).matcher, document.body)
+    const current = shared ?? (await getMentionMatcher(db)).matcher
+    const mentions = mentionRowsOf(await findMentionsOffThread(current, matcherSource(current), document.body))
     timings.matchMs += since(matching)
     return storeDocument(db, { document, mentions, feedId: input.feedId, createdBy: input.createdBy, ip: input.ip }, storeOptions)
   }

@@ -1,0 +1,64 @@
+import { type Extracted, extractFile, fileKindOf, type UploadedFile } from '#app/ingest/extract-file.server.ts'
+import { joinPdfPages } from '#app/ingest/extract-pdf.server.ts'
+import type { Mention, MentionMatcher } from '#app/mentions/index.ts'
+
+import { workerPool } from './pool.server.ts'
+import { type MatcherSnapshot, TASKS } from './tasks.ts'
+
+// The ingest pipeline's CPU work through the worker pool: extraction and cleaning of a
+// file, of HTML and of pasted text, and finding the mentions. Small inputs stay in the
+// calling thread, where they take a few ms, less than the trip to a worker.
+
+/** Text and files under this size are handled in-thread (PDFs never: pdf.js is slow to start on anything). */
+const IN_THREAD_CHARS = 32 * 1024
+/** A PDF this big is read by every worker at once, each taking a run of its pages. */
+const SPLIT_PDF_BYTES = 256 * 1024
+/** ... as long as each gets this many pages. */
+const MIN_PAGES_PER_WORKER = 8
+
+export async function extractFileOffThread(file: UploadedFile): Promise<Extracted> {
+  const pool = workerPool()
+  if (!pool.threaded) return extractFile(file)
+  const isPdf = file.bytes.length > 0 && fileKindOf(file) === 'pdf'
+  if (!isPdf && file.bytes.length < IN_THREAD_CHARS) return extractFile(file)
+  if (!isPdf || file.bytes.length < SPLIT_PDF_BYTES || pool.size < 2) return pool.run('extractFile', file)
+  const info = await pool.run('pdfInfo', file.bytes)
+  const slices = Math.min(pool.size, Math.floor(info.pages / MIN_PAGES_PER_WORKER))
+  if (slices < 2) return pool.run('extractFile', file)
+  return pool.run('finishPdf', { ...info, text: await readPdfInSlices(file.bytes, info.pages, slices) })
+}
+
+/** A PDF's text, its pages read in `slices` runs at once, joined as extractPdf joins them. */
+export async function readPdfInSlices(bytes: Uint8Array, pages: number, slices: number): Promise<string> {
+  const per = Math.ceil(pages / slices)
+  const ranges = Array.from({ length: slices }, (_, i) => ({ from: i * per + 1, to: Math.min(pages, (i + 1) * per) }))
+  const parts = await Promise.all(ranges.map((range) => workerPool().run('pdfPages', { bytes, ...range })))
+  return joinPdfPages(parts.flat())
+}
+
+export async function extractHtmlOffThread(html: string) {
+  return html.length < IN_THREAD_CHARS ? TASKS.extractHtml(html) : workerPool().run('extractHtml', html)
+}
+
+export async function cleanPastedTextOffThread(text: string) {
+  return text.length < IN_THREAD_CHARS ? TASKS.cleanPastedText(text) : workerPool().run('cleanPastedText', text)
+}
+
+/**
+ * The mentions in body, found by a worker when the matcher's registry is known (snapshot),
+ * else here. A worker keeps the newest matcher it built: the registry is sent again only
+ * when it says it has not got it.
+ */
+export async function findMentionsOffThread(
+  matcher: MentionMatcher,
+  snapshot: MatcherSnapshot | undefined,
+  body: string,
+): Promise<Mention[]> {
+  const pool = workerPool()
+  if (!snapshot || !pool.threaded || body.length < IN_THREAD_CHARS) return matcher.findMentions(body)
+  const first = await pool.run('findMentions', { body, fingerprint: snapshot.fingerprint })
+  if ('mentions' in first) return first.mentions
+  const second = await pool.run('findMentions', { body, fingerprint: snapshot.fingerprint, snapshot })
+  if ('mentions' in second) return second.mentions
+  return matcher.findMentions(body)
+}

@@ -1,0 +1,101 @@
+import { threadId } from 'node:worker_threads'
+
+import { afterAll, describe, expect, it } from 'vitest'
+
+import { extractPdf } from '#app/ingest/extract-pdf.server.ts'
+import { IngestError } from '#app/ingest/ingest-error.ts'
+import { buildMentionMatcher } from '#app/mentions/index.ts'
+import { makeBinary, makeReportPdf } from '#tests/fixtures/documents.ts'
+
+import { readPdfInSlices } from './ingest-tasks.server.ts'
+import { closeWorkerPool, poolSize, WorkerPool, workerPool } from './pool.server.ts'
+import type { MatcherSnapshot } from './tasks.ts'
+
+// The worker pool runs the ingest pipeline's CPU work in other threads: the answers must be
+// the ones the calling thread would give, and a refusal must arrive as the same refusal.
+
+afterAll(async () => {
+  await closeWorkerPool()
+})
+
+const PAGE_HTML =
+  '<html><head><title>周报</title></head><body><article><h1>周报</h1><p>腾讯混元发布视频模型。Baidu ships ERNIE Bot.</p></article></body></html>'
+
+describe('the worker pool', () => {
+  it('runs a task in another thread with the same result as in this thread', async () => {
+    const pool = workerPool()
+    expect(pool.threaded).toBe(true)
+    expect(await pool.run('threadId', undefined)).not.toBe(threadId)
+    const inThread = new WorkerPool(0)
+    expect(await inThread.run('threadId', undefined)).toBe(threadId)
+    expect(await pool.run('extractHtml', PAGE_HTML)).toEqual(await inThread.run('extractHtml', PAGE_HTML))
+  }, 60_000)
+
+  it('finds the same mentions in a worker, sending the registry only when the worker lacks it', async () => {
+    const snapshot: MatcherSnapshot = {
+      fingerprint: 'test-1',
+      aliases: [
+        {
+          id: 1,
+          companyId: 10,
+          text: '腾讯',
+          language: 'zh',
+          kind: 'name',
+          caseSensitive: false,
+          isAmbiguous: false,
+          negativeContext: [],
+          ambiguousReason: null,
+        },
+        {
+          id: 2,
+          companyId: 11,
+          text: 'Baidu',
+          language: 'en',
+          kind: 'name',
+          caseSensitive: false,
+          isAmbiguous: false,
+          negativeContext: [],
+          ambiguousReason: null,
+        },
+      ],
+      tickers: [],
+      topicWords: [],
+    }
+    const body = '腾讯混元发布视频模型。Baidu ships ERNIE Bot; 腾讯 follows.'
+    const here = buildMentionMatcher(snapshot.aliases).findMentions(body)
+    const pool = workerPool()
+    // A worker that never got this registry says so instead of guessing.
+    expect(await pool.run('findMentions', { body, fingerprint: 'never-sent' })).toEqual({ needsSnapshot: true })
+    expect(await pool.run('findMentions', { body, fingerprint: snapshot.fingerprint, snapshot })).toEqual({ mentions: here })
+    expect(here.map((m) => m.aliasText)).toEqual(['腾讯', 'Baidu', '腾讯'])
+  }, 60_000)
+
+  it('reads a PDF in slices across workers to the same text as reading it page by page', async () => {
+    const pages = Array.from({ length: 24 }, (_, i) => [
+      `Page ${i + 1} of the outlook.`,
+      i % 2 ? 'Tencent applies Hunyuan.' : 'Baidu ships ERNIE Bot.',
+    ])
+    const bytes = await makeReportPdf(pages)
+    const sequential = await extractPdf(bytes)
+    const sliced = await readPdfInSlices(bytes, 24, 3)
+    expect(sliced).toBe(sequential.text)
+    expect(sliced.split('\f')).toHaveLength(24)
+  }, 60_000)
+
+  it('brings a refusal back from the worker with its reason', async () => {
+    const error = await workerPool()
+      .run('extractFile', { name: 'scan.pdf', bytes: makeBinary() })
+      .catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(IngestError)
+    expect((error as IngestError).reason).toBe('corruptPdf')
+  }, 60_000)
+
+  it('runs tasks in this thread when the worker file cannot be found, or WORKER_THREADS=0', async () => {
+    const pool = new WorkerPool(2, null)
+    expect(pool.threaded).toBe(false)
+    expect(await pool.run('threadId', undefined)).toBe(threadId)
+    expect(poolSize({ WORKER_THREADS: '0' })).toBe(0)
+    expect(poolSize({ WORKER_THREADS: '3' })).toBe(3)
+    expect(poolSize({ WORKER_THREADS: 'lots' })).toBeGreaterThan(0)
+  })
+})

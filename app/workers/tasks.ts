@@ -1,0 +1,61 @@
+import { extractedFromPdf, extractFile, type UploadedFile } from '#app/ingest/extract-file.server.ts'
+import { extractHtml } from '#app/ingest/extract-html.server.ts'
+import { type PdfExtract, readPdfInfo, readPdfPages } from '#app/ingest/extract-pdf.server.ts'
+import { cleanDocumentText } from '#app/ingest/extract-text.server.ts'
+import { removePageFurniture } from '#app/ingest/page-furniture.ts'
+import {
+  buildMentionMatcher,
+  type Mention,
+  type MentionAlias,
+  type MentionMatcher,
+  type MentionMatcherOptions,
+} from '#app/mentions/index.ts'
+
+// What a worker thread can be asked to do (pool.server.ts): pure functions of plain,
+// cloneable data. The same table runs in-thread when workers are unavailable, so a task
+// must give the same answer wherever it runs.
+
+/** The registry a matcher is built from, as mention-matcher.server.ts loads it: the aliases and the matcher's options. */
+export type MatcherSnapshot = { fingerprint: string; aliases: MentionAlias[] } & MentionMatcherOptions
+
+/** Either the snapshot, or only its fingerprint when this thread may have built it already. */
+export type FindMentionsInput = { body: string; fingerprint: string; snapshot?: MatcherSnapshot }
+export type FindMentionsOutput = { mentions: Mention[] } | { needsSnapshot: true }
+
+// One matcher per thread, for the newest registry it was sent: rebuilding takes ~50 ms for
+// thousands of aliases, and the registry changes rarely.
+let matcher: { fingerprint: string; matcher: MentionMatcher } | undefined
+
+function findMentions({ body, fingerprint, snapshot }: FindMentionsInput): FindMentionsOutput {
+  if (matcher?.fingerprint !== fingerprint) {
+    if (snapshot?.fingerprint !== fingerprint) return { needsSnapshot: true }
+    const { fingerprint: _, aliases, ...options } = snapshot
+    matcher = { fingerprint, matcher: buildMentionMatcher(aliases, options) }
+  }
+  return { mentions: matcher.matcher.findMentions(body) }
+}
+
+/** Pasted text: the repeated page lines out (form feeds between pages), then cleaned. */
+function cleanPastedText(text: string): { text: string; furnitureLinesRemoved: number } {
+  const pasted = removePageFurniture(text)
+  return { text: cleanDocumentText(pasted.text), furnitureLinesRemoved: pasted.linesRemoved }
+}
+
+export const TASKS = {
+  extractFile: (file: UploadedFile) => extractFile(file),
+  pdfInfo: (bytes: Uint8Array) => readPdfInfo(bytes),
+  pdfPages: ({ bytes, from, to }: { bytes: Uint8Array; from: number; to: number }) => readPdfPages(bytes, from, to),
+  finishPdf: (pdf: PdfExtract) => extractedFromPdf(pdf),
+  extractHtml: (html: string) => {
+    const extracted = extractHtml(html)
+    return { ...extracted, text: cleanDocumentText(extracted.text) }
+  },
+  cleanPastedText,
+  findMentions,
+  /** For the pool's own tests: the thread a task ran on. */
+  threadId: async () => (await import('node:worker_threads')).threadId,
+}
+
+export type TaskName = keyof typeof TASKS
+export type TaskInput<N extends TaskName> = Parameters<(typeof TASKS)[N]>[0]
+export type TaskOutput<N extends TaskName> = Awaited<ReturnType<(typeof TASKS)[N]>>
