@@ -467,6 +467,16 @@ export interface MeetingTable {
   updated_at: Generated<Date>
   /** Saves of the notes and actions; 0 stands for "no row yet" in a form. */
   version: Generated<number>
+  /** Set: the weeks before this one are closed for scoring (defaults to the insertion time; the notes form inserts null). */
+  closed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+  closed_by: number | null
+}
+
+/** Further themes a meeting covers, after its own (migration 2026-12-05T01-10-00_meeting_close). */
+export interface MeetingThemeTable {
+  meeting_id: number
+  theme_id: number
+  position: Generated<number>
 }
 
 export interface Database {
@@ -506,6 +516,7 @@ export interface Database {
   score_evidence: ScoreEvidenceTable
   source_score: SourceScoreTable
   meeting: MeetingTable
+  meeting_theme: MeetingThemeTable
   score_revision: ScoreRevisionTable
   score_week_reopen: ScoreWeekReopenTable
   mention_week: MentionWeekTable

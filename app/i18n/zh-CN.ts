@@ -23,6 +23,7 @@ import { zhCN as invite } from './messages/zh-CN/invite.ts'
 import { zhCN as jobs } from './messages/zh-CN/jobs.ts'
 import { zhCN as listing } from './messages/zh-CN/listing.ts'
 import { zhCN as meeting } from './messages/zh-CN/meeting.ts'
+import { zhCN as meetingClose } from './messages/zh-CN/meeting.close.ts'
 import { zhCN as membership } from './messages/zh-CN/membership.ts'
 import { zhCN as mentions } from './messages/zh-CN/mentions.ts'
 import { zhCN as nav } from './messages/zh-CN/nav.ts'
@@ -77,6 +78,7 @@ export const messages: Record<keyof typeof en, string> = {
   ...jobs,
   ...listing,
   ...meeting,
+  ...meetingClose,
   ...membership,
   ...mentions,
   ...review,

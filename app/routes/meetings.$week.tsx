@@ -1,6 +1,7 @@
 import { type ActionFunctionArgs, json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, type ShouldRevalidateFunction, useLoaderData } from '@remix-run/react'
 
+import { CloseWeek } from '#app/components/meeting/close-week.tsx'
 import { DiscussSlide } from '#app/components/meeting/discuss-slide.tsx'
 import { DocumentsSlide } from '#app/components/meeting/documents-slide.tsx'
 import { ExhaustionSlide } from '#app/components/meeting/exhaustion-slide.tsx'
@@ -18,14 +19,20 @@ import { WatchlistSlide } from '#app/components/meeting/watchlist-slide.tsx'
 import { requireRole, requireUser, resolveLocale } from '#app/http/auth.server.ts'
 import { redirectToCanonicalWeek } from '#app/http/canonical-week.server.ts'
 import { readColorScheme } from '#app/http/color-scheme.server.ts'
-import { badRequest, formError, parseForm } from '#app/http/forms.server.ts'
+import { badRequest, formError, parseForm, readFormData } from '#app/http/forms.server.ts'
 import { echoValues, notFound, refusalResponse, requireFound } from '#app/http/refusal.server.ts'
 import { localName, useI18n } from '#app/i18n/index.ts'
 import { pageTitle } from '#app/i18n/meta.ts'
-import { loadMeetingView, resolveMeetingTheme, saveMeetingNotes } from '#app/models/meeting/index.server.ts'
+import {
+  closeMeetingWeeks,
+  loadMeetingView,
+  openMeetingWeeks,
+  resolveMeetingTheme,
+  saveMeetingNotes,
+} from '#app/models/meeting/index.server.ts'
 import { currentTeamWeek } from '#app/models/scoring/index.server.ts'
 import { loadMeetingMembership } from '#app/models/theme/index.server.ts'
-import { MeetingNotesSchema } from '#app/schemas/meeting.server.ts'
+import { MeetingIntentSchema, MeetingNotesSchema } from '#app/schemas/meeting.server.ts'
 import { MEETING_TEXT_MAX } from '#app/schemas/meeting-limits.ts'
 import conflictStyles from '#app/styles/edit-conflict.css'
 import meetingStyles from '#app/styles/meeting.css'
@@ -87,6 +94,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       notesHtml: '',
       actionsHtml: '',
       canEdit: false,
+      canReopen: false,
       membership: null,
     })
   const view = await loadMeetingView(context.db, theme, week)
@@ -114,6 +122,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     notesHtml: view.notes ? renderMarkdown(view.notes.notesMd) : '',
     actionsHtml: view.notes ? renderMarkdown(view.notes.actionsMd) : '',
     canEdit: roleAllows(user.role, 'analyst') && week <= currentWeek,
+    canReopen: roleAllows(user.role, 'admin'),
     membership,
   })
 }
@@ -123,7 +132,19 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const week = requireWeek(params.week)
   const requested = new URL(request.url).searchParams.get('theme')
   const theme = requireFound((await resolveMeetingTheme(context.db, requested)).theme, 'meeting.themeNotFound', { slug: requested ?? '' })
-  const parsed = await parseForm(request, MeetingNotesSchema)
+  const form = await readFormData(request)
+  const intent = await parseForm(request, MeetingIntentSchema, form)
+  if (!intent.ok) return badRequest(intent)
+  const actor = { id: user.id, ip: context.clientIp }
+  if (intent.data.intent !== 'notes') {
+    if (week > (await currentTeamWeek(context.db))) return formError('form', 'meeting.close.futureWeek', {})
+    if (intent.data.intent === 'open') {
+      await requireRole(request, context, 'admin')
+      await openMeetingWeeks(context.db, actor, theme.id, week)
+    } else await closeMeetingWeeks(context.db, actor, theme.id, week)
+    return json({ ok: true, intent: intent.data.intent })
+  }
+  const parsed = await parseForm(request, MeetingNotesSchema, form)
   if (!parsed.ok) return badRequest(parsed)
   if (week > (await currentTeamWeek(context.db)))
     return formError('form', 'meeting.notes.futureWeek', {
@@ -132,7 +153,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     })
   const { version, ...notes } = parsed.data
   try {
-    const outcome = await saveMeetingNotes(context.db, { id: user.id, ip: context.clientIp }, theme.id, week, notes, version)
+    const outcome = await saveMeetingNotes(context.db, actor, theme.id, week, notes, version)
     return json({ ok: true, outcome })
   } catch (error) {
     // Someone saved other notes since this form was opened: theirs and the typed ones both go back.
@@ -198,6 +219,14 @@ export default function MeetingPage() {
         currentWeek={data.currentWeek}
         colorScheme={data.colorScheme}
         params={params}
+      />
+      <CloseWeek
+        week={view.week}
+        previous={data.previousWeek}
+        closed={view.closed}
+        canClose={data.canEdit}
+        canOpen={data.canReopen}
+        action={`/meetings/${view.week}?theme=${encodeURIComponent(theme.slug)}`}
       />
       <div className="slides">
         <MatrixSlide view={view} charts={charts} previous={data.previous} current={at(1)} label={label} fileName={fileName} />

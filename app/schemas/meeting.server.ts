@@ -12,3 +12,8 @@ export const MeetingNotesSchema = z.object({
   actionsMd: optionalText(MEETING_TEXT_MAX),
   version: EditVersionSchema,
 })
+
+/** What a post to the meeting page does: save the notes (the default), close the weeks before it, or open them again. */
+export const MeetingIntentSchema = z.object({
+  intent: z.enum(['notes', 'close', 'open']).default('notes'),
+})

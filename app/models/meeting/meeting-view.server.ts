@@ -159,15 +159,18 @@ export async function loadMeetingView(db: DB, theme: MeetingTheme, week: string,
       : null,
     modalities: mods,
     dimensions: dims,
-    notes: notes
-      ? {
-          notesMd: notes.notesMd,
-          actionsMd: notes.actionsMd,
-          updatedAt: notes.updatedAt.toISOString(),
-          updatedBy: notes.updatedBy,
-          version: notes.version,
-        }
-      : null,
+    // A row made by closing the meeting alone (version 0) has no notes yet.
+    notes:
+      notes && notes.version > 0
+        ? {
+            notesMd: notes.notesMd,
+            actionsMd: notes.actionsMd,
+            updatedAt: notes.updatedAt.toISOString(),
+            updatedBy: notes.updatedBy,
+            version: notes.version,
+          }
+        : null,
+    closed: notes?.closedAt ? { at: notes.closedAt.toISOString(), by: notes.closedBy } : null,
     previousNotes,
     matrix,
     moves,

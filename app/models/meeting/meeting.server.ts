@@ -5,10 +5,10 @@ import { inTransaction } from '#app/models/transaction.server.ts'
 import { EditConflict, isStale } from '#app/utils/edit-conflict.ts'
 
 // A theme's weekly meeting: the lead's notes and action items (markdown), one row per
-// theme and ISO week. Saving notes creates the row, and a meeting row of a later week is
-// what locks earlier weeks for scoring (app/scoring/week-lock.ts). Every save writes the
-// whole text to the audit log, which is also how a past meeting shows the notes as they
-// stood at the end of its week.
+// theme and ISO week. Saving notes creates the row and locks nothing; closing the meeting
+// (its own action, decision 040) is what locks the weeks before it for scoring
+// (app/scoring/week-lock.ts). Every save writes the whole text to the audit log, which is
+// also how a past meeting shows the notes as they stood at the end of its week.
 
 export interface MeetingNotes {
   notesMd: string
@@ -31,6 +31,7 @@ export async function getMeeting(db: DB, themeId: number, week: string) {
   return db
     .selectFrom('meeting')
     .leftJoin('app_user', 'app_user.id', 'meeting.updated_by')
+    .leftJoin('app_user as closer', 'closer.id', 'meeting.closed_by')
     .select([
       'meeting.id',
       'meeting.iso_week as week',
@@ -39,6 +40,8 @@ export async function getMeeting(db: DB, themeId: number, week: string) {
       'meeting.updated_at as updatedAt',
       'meeting.version',
       'app_user.display_name as updatedBy',
+      'meeting.closed_at as closedAt',
+      'closer.display_name as closedBy',
     ])
     .where('meeting.theme_id', '=', themeId)
     .where('meeting.iso_week', '=', week)
@@ -126,7 +129,15 @@ export async function saveMeetingNotes(
         throw new EditConflict('meeting.notes.conflict', 0, { notesMd: '', actionsMd: '' }, yours)
       const created = await tx
         .insertInto('meeting')
-        .values({ theme_id: themeId, iso_week: week, notes_md: notes.notesMd, actions_md: notes.actionsMd, updated_by: actor.id })
+        // closed_at null: notes alone lock nothing (the column's default is for rows made elsewhere).
+        .values({
+          theme_id: themeId,
+          iso_week: week,
+          notes_md: notes.notesMd,
+          actions_md: notes.actionsMd,
+          updated_by: actor.id,
+          closed_at: null,
+        })
         .onConflict((oc) => oc.constraint('meeting_theme_week_key').doNothing())
         .returning('id')
         .executeTakeFirst()
@@ -156,5 +167,56 @@ export async function saveMeetingNotes(
       .execute()
     await audit(existing.id, current)
     return 'updated'
+  })
+}
+
+/**
+ * Closes the weeks before `week` for scoring: the explicit end of the meeting, audited with
+ * who and when. Creates the meeting row when no notes were saved. Closing twice changes nothing.
+ */
+export async function closeMeetingWeeks(
+  db: DB,
+  actor: Actor,
+  themeId: number,
+  week: string,
+  now = new Date(),
+): Promise<'closed' | 'unchanged'> {
+  return (await setClosed(db, actor, themeId, week, now)) ? 'closed' : 'unchanged'
+}
+
+/** Takes a close back (an administrator's correction): the weeks before `week` open again. */
+export async function openMeetingWeeks(db: DB, actor: Actor, themeId: number, week: string): Promise<'opened' | 'unchanged'> {
+  return (await setClosed(db, actor, themeId, week, null)) ? 'opened' : 'unchanged'
+}
+
+/** Sets or clears the close; false when it already stood that way. */
+async function setClosed(db: DB, actor: Actor, themeId: number, week: string, at: Date | null): Promise<boolean> {
+  return inTransaction(db, async (tx) => {
+    const values = { closed_at: at, closed_by: at ? actor.id : null }
+    // Inserted with the notes' own conflict key, so a close racing a first notes save keeps both.
+    await tx
+      .insertInto('meeting')
+      .values({ theme_id: themeId, iso_week: week, closed_at: null, version: 0 })
+      .onConflict((oc) => oc.constraint('meeting_theme_week_key').doNothing())
+      .execute()
+    const row = await tx
+      .selectFrom('meeting')
+      .select(['id', 'closed_at as closedAt'])
+      .where('theme_id', '=', themeId)
+      .where('iso_week', '=', week)
+      .forUpdate()
+      .executeTakeFirstOrThrow()
+    if ((row.closedAt != null) === (at != null)) return false
+    await tx.updateTable('meeting').set(values).where('id', '=', row.id).execute()
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: at ? 'meeting.close' : 'meeting.reopen',
+      entityType: 'meeting',
+      entityId: row.id,
+      oldValue: { themeId, week, closed: row.closedAt != null },
+      newValue: { themeId, week, closed: at != null },
+      ip: actor.ip,
+    })
+    return true
   })
 }

@@ -33,6 +33,7 @@ export async function getWeekLock(db: DB, themeId: number, week: string, current
         .select((e) => e.fn.max('iso_week').as('w'))
         .where('theme_id', '=', themeId)
         .where('iso_week', '<=', currentWeek)
+        .where('closed_at', 'is not', null)
         .as('lastMeetingWeek'),
       eb
         .exists(eb.selectFrom('score_week_reopen').select('theme_id').where('theme_id', '=', themeId).where('iso_week', '=', week))

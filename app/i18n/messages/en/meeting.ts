@@ -109,7 +109,7 @@ export const en = {
 
   'meeting.notes.title': 'Notes and action items of {week}',
   'meeting.notes.intro':
-    'Written by the lead during the meeting (markdown). They open the next meeting; saving also closes earlier weeks for scoring.',
+    'Written by the lead during the meeting (markdown). They open the next meeting. Saving them closes no week for scoring: that is the “Close week” button above.',
   'meeting.notes.actions': 'Action items',
   'meeting.notes.actionsHint': 'One per line, e.g. “- Ana: check the video numbers by Friday”.',
   'meeting.notes.notes': 'Notes and decisions',
