@@ -35,6 +35,7 @@ export async function run({ args, writeResults }: BenchContext) {
       const baseline = process.memoryUsage().rss
       let peak = baseline
       const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20)
+      const cpuBefore = process.cpuUsage()
       const started = performance.now()
       const response = (await loader({
         request: new Request(`http://127.0.0.1/themes/${theme.slug}/scores/export?format=${format}`, { headers: { Cookie: cookie } }),
@@ -51,6 +52,7 @@ export async function run({ args, writeResults }: BenchContext) {
         if (format === 'csv') for (let i = 0; i < value.length; i++) if (value[i] === 10) lines++
       }
       const seconds = (performance.now() - started) / 1000
+      const cpu = process.cpuUsage(cpuBefore)
       clearInterval(sampler)
       peak = Math.max(peak, process.memoryUsage().rss)
       results.push({
@@ -58,6 +60,7 @@ export async function run({ args, writeResults }: BenchContext) {
         rows: Number(n),
         csvLines: format === 'csv' ? lines : undefined,
         seconds,
+        cpuSeconds: (cpu.user + cpu.system) / 1e6,
         mb: bytes / 1e6,
         mbPerS: bytes / 1e6 / seconds,
         peakExtraMb: (peak - baseline) / 1e6,
@@ -68,11 +71,12 @@ export async function run({ args, writeResults }: BenchContext) {
     console.log(`${theme.slug}: ${Number(n)} scores (${scale.name} scale)`)
     console.log(
       formatTable(
-        ['export', 'rows', 'seconds', 'MB', 'MB/s', 'peak RSS +MB', 'target s', 'result'],
+        ['export', 'rows', 'seconds', 'Node CPU s', 'MB', 'MB/s', 'peak RSS +MB', 'target s', 'result'],
         results.map((r) => [
           r.format,
           String(r.rows),
           r.seconds.toFixed(2),
+          r.cpuSeconds.toFixed(2),
           r.mb.toFixed(1),
           r.mbPerS.toFixed(1),
           r.peakExtraMb.toFixed(0),
