@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest'
 
-import { cleanExtractedText, foldLookAlikes, joinWrappedLines, MIN_WRAPPED_LINE, RADICAL_SUPPLEMENT } from './clean-text.ts'
+import {
+  cleanExtractedText,
+  closeLetterSpacing,
+  foldLookAlikes,
+  joinWrappedLines,
+  MIN_WRAPPED_LINE,
+  RADICAL_SUPPLEMENT,
+} from './clean-text.ts'
 
 // A wrapped line of a report, long enough to have been wrapped by the page.
 const wrapped = '本季度公司在人工智能领域持续加大投入并推出'
@@ -78,6 +85,19 @@ describe('joinWrappedLines', () => {
     // A quadratic scan of 400k characters would take minutes and hit the test's time limit;
     // speed itself is the hostile bench's to measure, so this checks what comes out.
     for (const input of inputs) expect(cleanExtractedText(input).length).toBeLessThanOrEqual(input.length)
+  })
+})
+
+describe('closeLetterSpacing', () => {
+  it('closes up Chinese drawn with letter-spacing', () => {
+    expect(closeLetterSpacing('图表3 腾 讯 控 股 与 字 节 跳 动 的 视 频 模 型')).toBe('图表3 腾讯控股与字节跳动的视频模型')
+  })
+
+  it('leaves spaced words, short runs and Latin alone', () => {
+    expect(closeLetterSpacing('腾讯 阿里 百度 均已发布')).toBe('腾讯 阿里 百度 均已发布')
+    expect(closeLetterSpacing('目 录')).toBe('目 录')
+    expect(closeLetterSpacing('A 股 与 H 股')).toBe('A 股 与 H 股')
+    expect(closeLetterSpacing('O p e n A I')).toBe('O p e n A I')
   })
 })
 

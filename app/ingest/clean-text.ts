@@ -121,7 +121,19 @@ export function joinWrappedLines(text: string): string {
   })
 }
 
-/** Extracted text as it is stored: look-alikes folded, wrapped lines joined. */
+/**
+ * Four or more Han characters each set apart by one space: a PDF drawn with letter-spacing
+ * (腾 讯 控 股), whose extraction puts a space between glyphs. Chinese never spaces the
+ * characters of a word, and a list of words (腾讯 阿里 百度) has no run of single characters.
+ */
+const LETTER_SPACED = /\p{Script=Han}(?: \p{Script=Han}){3,}/gu
+
+/** Letter-spaced Chinese closed up: 腾 讯 控 股 -> 腾讯控股. */
+export function closeLetterSpacing(text: string): string {
+  return text.replace(LETTER_SPACED, (run) => run.replaceAll(' ', ''))
+}
+
+/** Extracted text as it is stored: look-alikes folded, letter-spacing closed, wrapped lines joined. */
 export function cleanExtractedText(text: string): string {
-  return joinWrappedLines(foldLookAlikes(text))
+  return joinWrappedLines(closeLetterSpacing(foldLookAlikes(text)))
 }

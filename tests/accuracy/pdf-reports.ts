@@ -63,4 +63,13 @@ export const PDF_REPORTS: AccuracyText[] = [
       page(ANNUAL_HEADER, '报告期内，公司研发投入占营业收入的比例约为20%。'),
     ),
   ),
+  // A chart title drawn with letter-spacing: the extraction puts a space between glyphs.
+  text(
+    'p05',
+    'broker',
+    'zh-Hans',
+    ['furniture'],
+    { Kuaishou: 1, MiniMax: 1 },
+    '图 表 1 2 ： 快 手 与 稀 宇 科 技 的 视 频 模 型 调 用 量 对 比\n资料来源：公司官网，本团队整理',
+  ),
 ]
