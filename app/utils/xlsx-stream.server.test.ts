@@ -23,7 +23,7 @@ async function bytesOf(sheets: XlsxSheet[]): Promise<Buffer> {
 
 async function read(bytes: Buffer) {
   const workbook = new ExcelJS.Workbook()
-  await workbook.xlsx.load(bytes)
+  await workbook.xlsx.load(new Uint8Array(bytes).buffer)
   return workbook
 }
 
