@@ -1,6 +1,7 @@
 import { Form, useNavigation } from '@remix-run/react'
 import { useEffect, useRef } from 'react'
 
+import { CompanyPicker } from '#app/components/company-picker.tsx'
 import { Field, fieldError, FormError } from '#app/components/form.tsx'
 import { TextAreaField } from '#app/components/theme/fields.tsx'
 import { localName, useI18n } from '#app/i18n/index.ts'
@@ -28,11 +29,11 @@ interface CompanyOption {
 }
 
 export function AddEntryForm({
-  companyOptions,
   result,
   startOpen,
 }: {
-  companyOptions: CompanyOption[]
+  /** No longer read: the company picker asks the server as the person types. */
+  companyOptions?: CompanyOption[]
   result?: WatchlistActionResult
   startOpen: boolean
 }) {
@@ -50,14 +51,11 @@ export function AddEntryForm({
       <summary>{t('watchlists.addTitle')}</summary>
       <Form method="post" ref={formRef} className="wl-add-form">
         <input type="hidden" name="intent" value="add" />
-        <Field
+        <CompanyPicker
           label={t('watchlists.company')}
           name="company"
           id="add-company"
-          list="wl-company-options"
           required
-          maxLength={200}
-          autoComplete="off"
           hint={t('watchlists.companyHint')}
           defaultValue={values.company ?? ''}
           error={errors.company}
@@ -93,13 +91,6 @@ export function AddEntryForm({
           </button>
         </div>
       </Form>
-      <datalist id="wl-company-options">
-        {companyOptions.map((c) => (
-          <option key={c.id} value={c.nameEn}>
-            {[c.nameZh, ...c.tickers].filter(Boolean).join(' · ')}
-          </option>
-        ))}
-      </datalist>
     </details>
   )
 }

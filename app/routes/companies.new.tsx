@@ -25,7 +25,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     listModalityOptions(context.db),
     newName.success ? newCompanyPrefill(context.db, newName.data) : null,
   ])
-  return json({ parents, modalities, prefill })
+  // ?name=...: "create the company" from a company picker; a name with Chinese characters is the Chinese one.
+  const typed = (new URL(request.url).searchParams.get('name') ?? '').trim().slice(0, 200)
+  const typedName = typed ? (/\p{Script=Han}/u.test(typed) ? { nameZh: typed } : { nameEn: typed }) : null
+  return json({ parents, modalities, prefill, typedName })
 }
 
 // Every value as typed, several checkboxes of one name joined, to refill the form.
@@ -62,11 +65,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function NewCompanyPage() {
   const { t, locale } = useI18n()
-  const { parents, modalities, prefill } = useLoaderData<typeof loader>()
+  const { parents, modalities, prefill, typedName } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const busy = useNavigation().state === 'submitting'
   const errors: Record<string, string> = result && !result.ok ? (result.errors as Record<string, string>) : {}
-  const values: Record<string, string> = result && !result.ok ? result.values : (prefill?.values ?? {})
+  const values: Record<string, string> = result && !result.ok ? result.values : (prefill?.values ?? typedName ?? {})
   const chosen = new Set((values.modalityIds ?? '').split(','))
   const tickersError = fieldError(t, errors.tickers)
   const aliasesError = fieldError(t, errors.aliases)

@@ -99,6 +99,9 @@ export async function seedTheme(run: Run, bundle: DemoThemeBundle, rubrics: Ids,
           exposure: tc.exposure,
           note: tc.note,
           reason: tc.note,
+          // Members since before the demo team's eight weeks of history, so a new install's
+          // theme page does not list every demo company as having joined this week.
+          valid_from: new Date(Date.now() - 12 * 7 * 86_400_000),
         })),
       )
       // Only a current member conflicts (decision 039): a company that left may be added again.

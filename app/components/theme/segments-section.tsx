@@ -1,5 +1,6 @@
 import { Link } from '@remix-run/react'
 
+import { CompanyPicker } from '#app/components/company-picker.tsx'
 import { Field } from '#app/components/form.tsx'
 import { localName, useI18n } from '#app/i18n/index.ts'
 import { AUDIENCES } from '#app/schemas/theme.ts'
@@ -90,16 +91,14 @@ function SegmentFields({
 export function CompanyPickerField({ idPrefix, state }: { idPrefix: string; state: FormState }) {
   const { t } = useI18n()
   return (
-    <Field
+    <CompanyPicker
       id={`${idPrefix}-company`}
       label={t('themeEdit.company')}
       name="company"
       defaultValue={state.values.company ?? ''}
       error={state.errors.company}
       hint={t('themeEdit.companyHint')}
-      maxLength={200}
       required
-      autoComplete="off"
     />
   )
 }

@@ -1,6 +1,6 @@
 // The company type-ahead used wherever a company is added (vendor map, segment, watchlist).
 export const en = {
-  'picker.hint': 'Type a name, alias or ticker; ↑ ↓ to choose, Enter to pick.',
+  'picker.hint': '↑ ↓ to choose, Enter to pick, Esc to close.',
   'picker.results': '{count} companies match',
   'picker.noMatch': 'No company matches “{text}”.',
   'picker.create': 'Create the company “{text}”',
