@@ -132,8 +132,11 @@ export interface RubricLevelTable {
   description_zh: Generated<string>
 }
 
+/** A theme's scored item (2026-12-05T00-30-00_theme_frameworks): an AI modality, a robot component... */
 export interface ModalityTable {
   id: Generated<number>
+  theme_id: number
+  created_at: Generated<Date>
   slug: string
   name_en: string
   name_zh: string
@@ -145,6 +148,8 @@ export interface ModalityTable {
 
 export interface ScoringDimensionTable {
   id: Generated<number>
+  theme_id: number
+  created_at: Generated<Date>
   slug: string
   name_en: string
   name_zh: string
@@ -172,6 +177,8 @@ export interface ThemeTable {
   details_version: Generated<number>
   /** Words that count as context for ambiguous aliases in this theme's documents (视频生成, model...). */
   topic_words: ColumnType<string[], string[] | undefined, string[]>
+  /** Saves of the theme's framework: items, dimensions, rubric (2026-12-05T00-30-00_theme_frameworks). */
+  framework_version: Generated<number>
 }
 
 export interface ThemePointTable {

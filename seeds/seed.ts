@@ -2,11 +2,11 @@ import type { Kysely, Transaction } from 'kysely'
 
 import type { Database } from '#db/types.ts'
 
-import { DEMO_THEMES } from './demo-data.ts'
-import { seedCompanies, seedWatchlists } from './load/companies.ts'
+import { DEMO_THEMES, MULTIMODAL_AI_THEME } from './demo-data.ts'
+import { seedCompanies, seedCompanyModalities, seedWatchlists } from './load/companies.ts'
 import type { Ids, Run } from './load/run.ts'
 import { seedTheme } from './load/theme.ts'
-import { seedDimensions, seedModalities, seedRubrics } from './load/vocabulary.ts'
+import { seedDimensions, seedItems, seedRubrics } from './load/vocabulary.ts'
 
 // Loads the demo data set. Idempotent: every row is found by its natural key and only
 // inserted when missing, and rows that exist are never updated, so a second run changes
@@ -20,12 +20,16 @@ export async function seedDemoData(db: Kysely<Database>): Promise<{ created: num
   return db.transaction().execute(async (trx) => {
     const run: Run = { trx, created: 0 }
     const rubrics = await seedRubrics(run)
-    const modalities = await seedModalities(run)
-    await seedDimensions(run)
-    const companies = await seedCompanies(run, modalities)
+    const companies = await seedCompanies(run)
     const themes: Ids = new Map()
+    // Each theme's own items and dimensions (decision 036); companies' modalities are the
+    // multimodal-AI theme's items.
     for (const bundle of DEMO_THEMES) {
-      themes.set(bundle.theme.slug, await seedTheme(run, bundle, rubrics, companies))
+      const themeId = await seedTheme(run, bundle, rubrics, companies)
+      themes.set(bundle.theme.slug, themeId)
+      const items = await seedItems(run, themeId, bundle.items)
+      await seedDimensions(run, themeId, bundle.dimensions)
+      if (bundle.theme.slug === MULTIMODAL_AI_THEME.slug) await seedCompanyModalities(run, companies, items)
     }
     await seedWatchlists(run, themes, companies)
     await markSeeded(run)

@@ -29,7 +29,14 @@ describe('demo team history', () => {
   it('scores eight weeks up to this one, never after now, and loads only once', async () => {
     const first = await seedDemoTeamHistory(t.db, now)
     expect(first.created).toBeGreaterThan(0)
-    const weeks = await t.db.selectFrom('score').select('iso_week').distinct().orderBy('iso_week').execute()
+    const multimodal = await t.db.selectFrom('theme').select('id').where('slug', '=', 'multimodal-ai').executeTakeFirstOrThrow()
+    const weeks = await t.db
+      .selectFrom('score')
+      .select('iso_week')
+      .distinct()
+      .where('theme_id', '=', multimodal.id)
+      .orderBy('iso_week')
+      .execute()
     expect(weeks.map((w) => w.iso_week)).toEqual([
       '2026-W41',
       '2026-W42',
@@ -44,6 +51,7 @@ describe('demo team history', () => {
       .selectFrom('score')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('iso_week', '=', '2026-W48')
+      .where('theme_id', '=', multimodal.id)
       .executeTakeFirstOrThrow()
     expect(Number(perWeek.n)).toBe(DEMO_ANALYSTS.length * 6 * 5)
     expect(DEMO_HISTORY_WEEKS).toBe(8)
@@ -58,7 +66,23 @@ describe('demo team history', () => {
       .selectFrom('score_revision')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow()
-    expect(Number(total.n)).toBe(8 * DEMO_ANALYSTS.length * 30)
+    // Plus four weeks on the humanoid-robot theme: five items x three dimensions.
+    expect(Number(total.n)).toBe(8 * DEMO_ANALYSTS.length * 30 + 4 * DEMO_ANALYSTS.length * 15)
+  })
+
+  it('scores the humanoid-robot theme on its own items, on NASA TRL', async () => {
+    const rows = await t.db
+      .selectFrom('score')
+      .innerJoin('theme', 'theme.id', 'score.theme_id')
+      .innerJoin('modality', 'modality.id', 'score.modality_id')
+      .innerJoin('rubric', 'rubric.id', 'score.rubric_id')
+      .select(['modality.slug', 'modality.name_zh as nameZh', 'rubric.slug as rubric', 'score.iso_week as week'])
+      .where('theme.slug', '=', 'humanoid-robots')
+      .execute()
+    expect(new Set(rows.map((r) => r.slug))).toEqual(new Set(['actuators', 'reducers', 'sensors', 'dexterous-hands', 'embodied-models']))
+    expect(new Set(rows.map((r) => r.nameZh))).toContain('灵巧手')
+    expect(new Set(rows.map((r) => r.rubric))).toEqual(new Set(['nasa-trl']))
+    expect(new Set(rows.map((r) => r.week))).toEqual(new Set(['2026-W45', '2026-W46', '2026-W47', '2026-W48']))
   })
 
   it('leaves the team two levels apart on 3D technology in the last week', async () => {
@@ -96,10 +120,12 @@ describe('demo team history', () => {
     const demo = await t.db.selectFrom('app_user').select('id').where('email', '=', DEMO_ANALYSTS[0].email).executeTakeFirstOrThrow()
     const theme = await t.db.selectFrom('theme').select('id').where('slug', '=', 'multimodal-ai').executeTakeFirstOrThrow()
     const summary = await loadWeekSummary(t.db, demo.id, '2026-W48')
-    expect(summary.cells).toBe(30)
+    const robots = await t.db.selectFrom('theme').select('id').where('slug', '=', 'humanoid-robots').executeTakeFirstOrThrow()
     expect(summary.byTheme[theme.id]).toEqual({ myCells: 30, cells: 30, scorers: 3 })
+    // Each theme's grid is its own: five components x three dimensions.
+    expect(summary.byTheme[robots.id]).toEqual({ myCells: 15, cells: 15, scorers: 3 })
     const nextWeek = await loadWeekSummary(t.db, demo.id, '2026-W49')
-    expect(nextWeek.byTheme[theme.id]).toBeUndefined()
+    expect(nextWeek.byTheme[theme.id]).toEqual({ myCells: 0, cells: 30, scorers: 0 })
   })
 
   it('lets an admin remove the demo analysts and their scores, keeping the notes, audited', async () => {
@@ -108,7 +134,7 @@ describe('demo team history', () => {
     const page = await (
       await respond(() => settingsLoader({ request: getRequest('/admin/settings', admin), params: {}, context: contextFor(t) }))
     ).json()
-    expect(page.demo).toEqual({ analysts: 3, scores: 8 * 3 * 30 })
+    expect(page.demo).toEqual({ analysts: 3, scores: 8 * 3 * 30 + 4 * 3 * 15 })
     const refused = await respond(() =>
       settingsAction({ request: postForm('/admin/settings', { intent: 'removeDemoTeam' }, analyst), params: {}, context: contextFor(t) }),
     )
@@ -116,7 +142,7 @@ describe('demo team history', () => {
     const res = await respond(() =>
       settingsAction({ request: postForm('/admin/settings', { intent: 'removeDemoTeam' }, admin), params: {}, context: contextFor(t) }),
     )
-    expect(await res.json()).toEqual({ ok: true, removed: { analysts: 3, scores: 720 } })
+    expect(await res.json()).toEqual({ ok: true, removed: { analysts: 3, scores: 900 } })
     const count = async (table: 'score' | 'score_revision' | 'document') =>
       Number(
         (
@@ -131,7 +157,7 @@ describe('demo team history', () => {
     expect(await count('document')).toBe(3)
     expect(await t.db.selectFrom('app_user').select('id').where('email', 'like', '%@demo.invalid').execute()).toEqual([])
     const audit = await t.db.selectFrom('audit_log').select('new_value').where('action', '=', 'demo.team_removed').executeTakeFirstOrThrow()
-    expect(audit.new_value).toEqual({ analysts: 3, scores: 720 })
+    expect(audit.new_value).toEqual({ analysts: 3, scores: 900 })
   })
 })
 

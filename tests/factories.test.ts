@@ -60,7 +60,11 @@ describe('factories', () => {
   it('make a theme that can be scored, with scores, meetings and watchlists that belong to it', async () => {
     const rubric = await createRubric(conn.db, { levels: 3 })
     const theme = await createTheme(conn.db, { rubricId: rubric.id })
-    const [modality, dimension, user] = [await createModality(conn.db), await createDimension(conn.db), await createUser(conn.db)]
+    const [modality, dimension, user] = [
+      await createModality(conn.db, { themeId: theme.id }),
+      await createDimension(conn.db, { themeId: theme.id }),
+      await createUser(conn.db),
+    ]
     const score = await createScore(conn.db, {
       themeId: theme.id,
       userId: user.id,

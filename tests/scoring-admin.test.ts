@@ -16,7 +16,8 @@ import { createScoringTheme } from './fixtures/scoring.ts'
 import { scoringRoutes } from './fixtures/scoring-routes.ts'
 
 // What is built on saved scores: source views on the chart, the CSV and XLSX exports,
-// and rubric administration (threshold, vocabulary, rubric versions).
+// and rubric administration (threshold, rubric versions). A theme's items and dimensions:
+// tests/theme-framework.test.ts.
 
 let conn: Connection
 const cookies: Record<'admin' | 'analyst' | 'viewer', string> = { admin: '', analyst: '', viewer: '' }
@@ -134,14 +135,6 @@ describe('rubric administration', () => {
       .where('action', '=', 'settings.disagreement_spread')
       .executeTakeFirstOrThrow()
     expect(audit).toEqual({ old_value: 2, new_value: 3 })
-  })
-
-  it('adds a modality that then appears in the grid, and refuses a duplicate slug with 409', async () => {
-    const fields = { intent: 'addVocabulary', kind: 'modality', slug: 'embodied', nameEn: 'Embodied', nameZh: '具身', position: '10' }
-    expect((await post(fields)).status).toBe(200)
-    expect((await post(fields)).status).toBe(409)
-    const page = await (await load(scoreLoader, `/themes/${SLUG}/scores`)).json()
-    expect(page.cells['embodied.technology']).toBeDefined()
   })
 
   it('versions a used rubric from its edit page and moves the theme to the new version', async () => {

@@ -23,6 +23,7 @@ import { en as documents } from './messages/en/documents.ts'
 import { en as error } from './messages/en/error.ts'
 import { en as exposure } from './messages/en/exposure.ts'
 import { en as feeds } from './messages/en/feeds.ts'
+import { en as framework } from './messages/en/framework.ts'
 import { en as home } from './messages/en/home.ts'
 import { en as invite } from './messages/en/invite.ts'
 import { en as jobs } from './messages/en/jobs.ts'
@@ -78,6 +79,7 @@ export const messages = {
   ...error,
   ...exposure,
   ...feeds,
+  ...framework,
   ...home,
   ...invite,
   ...jobs,

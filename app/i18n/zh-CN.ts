@@ -18,6 +18,7 @@ import { zhCN as documents } from './messages/zh-CN/documents.ts'
 import { zhCN as error } from './messages/zh-CN/error.ts'
 import { zhCN as exposure } from './messages/zh-CN/exposure.ts'
 import { zhCN as feeds } from './messages/zh-CN/feeds.ts'
+import { zhCN as framework } from './messages/zh-CN/framework.ts'
 import { zhCN as home } from './messages/zh-CN/home.ts'
 import { zhCN as invite } from './messages/zh-CN/invite.ts'
 import { zhCN as jobs } from './messages/zh-CN/jobs.ts'
@@ -73,6 +74,7 @@ export const messages: Record<keyof typeof en, string> = {
   ...error,
   ...exposure,
   ...feeds,
+  ...framework,
   ...home,
   ...invite,
   ...jobs,

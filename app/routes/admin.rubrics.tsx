@@ -2,43 +2,32 @@ import { type ActionFunctionArgs, json, type LinksFunction, type LoaderFunctionA
 import { Form, Link, useActionData, useLoaderData, useOutlet } from '@remix-run/react'
 
 import { Field, FormError } from '#app/components/form.tsx'
-import { VocabularyTable } from '#app/components/scoring/vocabulary-table.tsx'
 import { requireRole } from '#app/http/auth.server.ts'
 import { badRequest, parseForm, readFormData } from '#app/http/forms.server.ts'
 import { echoValues, refusalResponse } from '#app/http/refusal.server.ts'
 import { localName, useI18n } from '#app/i18n/index.ts'
 import { pageTitle } from '#app/i18n/meta.ts'
 import { createRubric, listRubrics, listThemeRubrics, setThemeRubric } from '#app/models/scoring/index.server.ts'
-import {
-  addVocabulary,
-  getDisagreementThreshold,
-  listDimensions,
-  listModalities,
-  setDisagreementThreshold,
-  setVocabularyArchived,
-  updateVocabulary,
-} from '#app/models/scoring/index.server.ts'
+import { getDisagreementThreshold, setDisagreementThreshold } from '#app/models/scoring/index.server.ts'
 import { ScoringAdminSchema } from '#app/schemas/scoring.ts'
 import { MAX_DISAGREEMENT_SPREAD, MIN_DISAGREEMENT_SPREAD } from '#app/scoring/consensus.ts'
 import styles from '#app/styles/scoring.css'
 
 // Scoring administration: rubrics (a used one is edited as a new version, on its own page
-// below this one), which rubric each theme scores with, the modalities and dimensions,
-// and the disagreement threshold.
+// below this one), which rubric each theme scores with, and the disagreement threshold.
+// Items and dimensions belong to each theme: its framework page (decision 036).
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'scoring.admin.rubrics')
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireRole(request, context, 'admin')
-  const [rubrics, themes, modalities, dimensions, threshold] = await Promise.all([
+  const [rubrics, themes, threshold] = await Promise.all([
     listRubrics(context.db),
     listThemeRubrics(context.db),
-    listModalities(context.db, { includeArchived: true }),
-    listDimensions(context.db, { includeArchived: true }),
     getDisagreementThreshold(context.db),
   ])
-  return json({ rubrics, themes, modalities, dimensions, threshold })
+  return json({ rubrics, themes, threshold })
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -64,16 +53,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
       case 'themeRubric':
         await setThemeRubric(context.db, actor, input.themeId, input.rubricId)
         break
-      case 'addVocabulary':
-      case 'updateVocabulary': {
-        const { intent: _, kind, ...fields } = input
-        if (input.intent === 'addVocabulary') await addVocabulary(context.db, actor, kind, fields)
-        else await updateVocabulary(context.db, actor, kind, input.id, fields)
-        break
-      }
-      case 'archiveVocabulary':
-        await setVocabularyArchived(context.db, actor, input.kind, input.id, input.archived)
-        break
       case 'threshold':
         await setDisagreementThreshold(context.db, actor, input.threshold)
         break
@@ -90,7 +69,7 @@ export default function RubricsAdmin() {
 }
 
 function RubricsOverview() {
-  const { rubrics, themes, modalities, dimensions, threshold } = useLoaderData<typeof loader>()
+  const { rubrics, themes, threshold } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const { t, locale } = useI18n()
   const errors: Record<string, string> = result && !result.ok ? (result.errors as Record<string, string>) : {}
@@ -167,7 +146,9 @@ function RubricsOverview() {
             <tbody>
               {themes.map((theme) => (
                 <tr key={theme.id}>
-                  <td>{localName(locale, theme)}</td>
+                  <td>
+                    {localName(locale, theme)} · <Link to={`/themes/${theme.slug}/framework`}>{t('framework.link')}</Link>
+                  </td>
                   <td>
                     <Form method="post" className="inline-form">
                       <input type="hidden" name="intent" value="themeRubric" />
@@ -215,8 +196,6 @@ function RubricsOverview() {
           </Form>
         </section>
       </div>
-      <VocabularyTable kind="modality" rows={modalities} title={t('scoring.admin.modalities')} />
-      <VocabularyTable kind="dimension" rows={dimensions} title={t('scoring.admin.dimensions')} />
     </div>
   )
 }

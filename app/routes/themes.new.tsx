@@ -10,8 +10,11 @@ import { badRequest, formError, type FormFailure, parseForm, readFormData } from
 import { echoValues, refusalResponse } from '#app/http/refusal.server.ts'
 import { useI18n } from '#app/i18n/index.ts'
 import { pageTitle } from '#app/i18n/meta.ts'
-import { createTheme, listThemes } from '#app/models/theme/index.server.ts'
+import { listThemes } from '#app/models/theme/index.server.ts'
+import { FrameworkTemplateSchema } from '#app/schemas/framework.ts'
 import { suggestSlug, ThemeCreateSchema, THESIS_MAX } from '#app/schemas/theme.ts'
+import { FRAMEWORK_TEMPLATES } from '#app/scoring/framework-templates.ts'
+import { createThemeFromTemplate } from '#app/services/theme/create-theme.server.ts'
 import styles from '#app/styles/theme.css'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
@@ -36,8 +39,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const parsed = await parseForm(request, ThemeCreateSchema, form)
   if (!parsed.ok) return badRequest(parsed)
+  const framework = await parseForm(request, FrameworkTemplateSchema, form)
+  if (!framework.ok) return badRequest(framework)
   try {
-    const theme = await createTheme(context.db, { id: user.id, ip: context.clientIp }, parsed.data)
+    const actor = { id: user.id, ip: context.clientIp }
+    const theme = await createThemeFromTemplate(context.db, actor, parsed.data, framework.data.template)
     return redirect(`/themes/${theme.slug}`)
   } catch (error) {
     return refusalResponse(error, echoValues(form))
@@ -84,6 +90,18 @@ export default function NewThemePage() {
           pattern="[a-z0-9][a-z0-9\-]*"
           autoComplete="off"
         />
+        <fieldset className="template-choice">
+          <legend>{t('framework.template')}</legend>
+          <p className="muted small">{t('framework.templateHint')}</p>
+          {FRAMEWORK_TEMPLATES.map((template) => (
+            <label key={template} className="radio">
+              <input type="radio" name="template" value={template} defaultChecked={(values.template ?? 'ai-modalities') === template} />{' '}
+              <strong>{t(`framework.templates.${template}`)}</strong>{' '}
+              <span className="muted small">{t(`framework.templates.${template}Hint`)}</span>
+            </label>
+          ))}
+          <FormError error={errors.template} />
+        </fieldset>
         <TextAreaField
           id="new-thesis"
           label={t('themeEdit.thesisMarkdown')}

@@ -37,8 +37,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const url = new URL(request.url)
   const [currentWeek, modalities, dimensions, threshold] = await Promise.all([
     currentTeamWeek(context.db),
-    listModalities(context.db),
-    listDimensions(context.db),
+    listModalities(context.db, theme.id),
+    listDimensions(context.db, theme.id),
     getDisagreementThreshold(context.db),
   ])
   const axes = modalities.map((m, i) => ({ id: m.id, slug: m.slug, nameEn: m.nameEn, nameZh: m.nameZh, colour: i % 8 }))

@@ -39,8 +39,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const week = requireScoringWeek(url.searchParams.get('week'), currentWeek)
   const asOfWeekEnd = url.searchParams.get('asOf') === 'end'
   const [modalities, dimensions, threshold, lock] = await Promise.all([
-    listModalities(context.db, { includeArchived: true }),
-    listDimensions(context.db, { includeArchived: true }),
+    listModalities(context.db, theme.id, { includeArchived: true }),
+    listDimensions(context.db, theme.id, { includeArchived: true }),
     getDisagreementThreshold(context.db),
     getWeekLock(context.db, theme.id, week, currentWeek),
   ])

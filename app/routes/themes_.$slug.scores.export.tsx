@@ -24,8 +24,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const db = context.db
   const name = `${theme.slug}-scores-${await currentTeamWeek(db)}`
   const [modalities, dimensions, threshold] = await Promise.all([
-    listModalities(db, { includeArchived: true }),
-    listDimensions(db, { includeArchived: true }),
+    listModalities(db, theme.id, { includeArchived: true }),
+    listDimensions(db, theme.id, { includeArchived: true }),
     getDisagreementThreshold(db),
   ])
   const slug = (list: { id: number; slug: string }[], id: number) => list.find((x) => x.id === id)?.slug ?? String(id)

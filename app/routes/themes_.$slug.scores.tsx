@@ -50,8 +50,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const week = requireScoringWeek(url.searchParams.get('week'), currentWeek)
   const [lock, modalities, dimensions, my, threshold] = await Promise.all([
     getWeekLock(context.db, theme.id, week, currentWeek),
-    listModalities(context.db),
-    listDimensions(context.db),
+    listModalities(context.db, theme.id, { week }),
+    listDimensions(context.db, theme.id, { week }),
     getMyScores(context.db, theme.id, user.id, week),
     getDisagreementThreshold(context.db),
   ])

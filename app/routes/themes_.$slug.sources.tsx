@@ -32,8 +32,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context)
   const { theme, rubric } = await requireScoringTheme(context, params.slug)
   const [modalities, dimensions, sources, documents] = await Promise.all([
-    listModalities(context.db),
-    listDimensions(context.db),
+    listModalities(context.db, theme.id),
+    listDimensions(context.db, theme.id),
     listSourceScores(context.db, theme.id),
     listThemeDocuments(context.db, theme.id),
   ])

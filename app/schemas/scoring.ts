@@ -51,6 +51,7 @@ export const ScoreFormSchema = z.discriminatedUnion(
       documentId: idList,
       mentionId: idList,
     }),
+    z.object({ intent: z.literal('withdraw'), modality: SlugSchema, dimension: SlugSchema, week: IsoWeekSchema, reason }),
     z.object({ intent: z.literal('reopen'), week: IsoWeekSchema }),
     z.object({ intent: z.literal('relock'), week: IsoWeekSchema }),
   ],
@@ -131,20 +132,6 @@ export const RubricEditSchema = z
     return { nameEn: form.nameEn, nameZh: form.nameZh, levels: rows }
   })
 
-const vocabulary = {
-  slug: SlugSchema,
-  nameEn: requiredText(100),
-  nameZh: requiredText(100),
-  descriptionEn: optionalText(2000),
-  descriptionZh: optionalText(2000),
-  position: z.coerce
-    .number({ error: 'validation.invalid' })
-    .int({ error: 'validation.invalid' })
-    .min(-1000, { error: 'validation.invalid' })
-    .max(1000, { error: 'validation.invalid' }),
-}
-const kind = z.enum(['modality', 'dimension'], { error: 'validation.choice' })
-
 export const ScoringAdminSchema = z.discriminatedUnion(
   'intent',
   [
@@ -156,14 +143,6 @@ export const ScoringAdminSchema = z.discriminatedUnion(
       copyFromId: IdSchema,
     }),
     z.object({ intent: z.literal('themeRubric'), themeId: IdSchema, rubricId: IdSchema }),
-    z.object({ intent: z.literal('addVocabulary'), kind, ...vocabulary }),
-    z.object({ intent: z.literal('updateVocabulary'), kind, id: IdSchema, ...vocabulary }),
-    z.object({
-      intent: z.literal('archiveVocabulary'),
-      kind,
-      id: IdSchema,
-      archived: z.enum(['true', 'false']).transform((v) => v === 'true'),
-    }),
     z.object({
       intent: z.literal('threshold'),
       threshold: z.coerce

@@ -6,7 +6,7 @@ import { type Ids, insertCounted, lookup, type Run } from './run.ts'
 
 // Companies with their tickers, aliases and modalities, then the watchlists that list them.
 
-export async function seedCompanies(run: Run, modalities: Ids): Promise<Ids> {
+export async function seedCompanies(run: Run): Promise<Ids> {
   const { trx } = run
   const ids: Ids = new Map()
   for (const c of DEMO_COMPANIES) {
@@ -72,18 +72,23 @@ export async function seedCompanies(run: Run, modalities: Ids): Promise<Ids> {
       .returning('id')
       .execute()
     run.created += aliases.length
-
-    if (c.modalities.length > 0) {
-      const links = await trx
-        .insertInto('company_modality')
-        .values(c.modalities.map((slug) => ({ company_id: id, modality_id: lookup(modalities, slug, 'modality') })))
-        .onConflict((oc) => oc.columns(['company_id', 'modality_id']).doNothing())
-        .returning('company_id')
-        .execute()
-      run.created += links.length
-    }
   }
   return ids
+}
+
+/** Companies' modalities: items of the multimodal-AI theme (decision 036). */
+export async function seedCompanyModalities(run: Run, companies: Ids, modalities: Ids): Promise<void> {
+  for (const c of DEMO_COMPANIES) {
+    if (c.modalities.length === 0) continue
+    const id = lookup(companies, c.nameEn, 'company')
+    const links = await run.trx
+      .insertInto('company_modality')
+      .values(c.modalities.map((slug) => ({ company_id: id, modality_id: lookup(modalities, slug, 'modality') })))
+      .onConflict((oc) => oc.columns(['company_id', 'modality_id']).doNothing())
+      .returning('company_id')
+      .execute()
+    run.created += links.length
+  }
 }
 
 export async function seedWatchlists(run: Run, themes: Ids, companies: Ids): Promise<void> {

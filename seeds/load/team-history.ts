@@ -14,6 +14,7 @@ import {
   DEMO_SOURCE_SCORES,
   DEMO_STARTING_LEVELS,
 } from '../demo/team-history.ts'
+import { seedHumanoidHistory } from './humanoid-history.ts'
 import { type Ids, lookup } from './run.ts'
 
 // Loads the demo team's recent weeks (seeds/demo/team-history.ts) and its reading notes
@@ -25,8 +26,9 @@ export const DEMO_HISTORY_SETTING = 'demo.history_seeded_at'
 const THEME_SLUG = 'multimodal-ai'
 
 export async function seedDemoTeamHistory(db: Kysely<Database>, now = new Date()): Promise<{ created: number }> {
+  const robots = await seedHumanoidHistory(db, now)
   const loaded = await loadScoresAndMeetings(db, now)
-  if (!loaded) return { created: 0 }
+  if (!loaded) return { created: robots }
   // Each note is ingested in a transaction of its own, like any document; a note that is
   // already there (same text) is skipped by its hash.
   let notes = 0
@@ -46,7 +48,7 @@ export async function seedDemoTeamHistory(db: Kysely<Database>, now = new Date()
     })
     if (!result.document.duplicate) notes += 1 + result.mentions
   }
-  return { created: loaded.created + notes }
+  return { created: robots + loaded.created + notes }
 }
 
 async function loadScoresAndMeetings(
@@ -63,8 +65,15 @@ async function loadScoresAndMeetings(
       (await trx.selectFrom('rubric').select('id').where('slug', '=', 'default').orderBy('version', 'desc').executeTakeFirstOrThrow()).id
     const zone = await trx.selectFrom('app_setting').select('value').where('key', '=', 'team.time_zone').executeTakeFirst()
     const timeZone = typeof zone?.value === 'string' ? zone.value : 'Asia/Shanghai'
-    const modalities: Ids = new Map((await trx.selectFrom('modality').select(['id', 'slug']).execute()).map((r) => [r.slug, r.id]))
-    const dimensions: Ids = new Map((await trx.selectFrom('scoring_dimension').select(['id', 'slug']).execute()).map((r) => [r.slug, r.id]))
+    const modalities: Ids = new Map(
+      (await trx.selectFrom('modality').select(['id', 'slug']).where('theme_id', '=', theme.id).execute()).map((r) => [r.slug, r.id]),
+    )
+    const dimensions: Ids = new Map(
+      (await trx.selectFrom('scoring_dimension').select(['id', 'slug']).where('theme_id', '=', theme.id).execute()).map((r) => [
+        r.slug,
+        r.id,
+      ]),
+    )
     let created = 0
 
     const analysts: Ids = new Map()

@@ -1,7 +1,9 @@
-import { DEMO_DIMENSIONS, DEMO_MODALITIES, DEMO_RUBRICS } from '../demo-data.ts'
+import type { FrameworkItem } from '#app/scoring/framework-templates.ts'
+
+import { DEMO_RUBRICS,type DemoDimension } from '../demo-data.ts'
 import { type Ids, insertedOrExisting, type Run } from './run.ts'
 
-// Rubrics (with their levels), modalities and scoring dimensions, each by slug.
+// Rubrics (with their levels) by slug; a theme's items and scoring dimensions by slug within the theme.
 
 export async function seedRubrics(run: Run): Promise<Ids> {
   const { trx } = run
@@ -40,13 +42,15 @@ export async function seedRubrics(run: Run): Promise<Ids> {
   return ids
 }
 
-export async function seedModalities(run: Run): Promise<Ids> {
+/** A theme's items (stored as modality rows), by slug within the theme. */
+export async function seedItems(run: Run, themeId: number, items: FrameworkItem[]): Promise<Ids> {
   const { trx } = run
   const ids: Ids = new Map()
-  for (const [position, m] of DEMO_MODALITIES.entries()) {
+  for (const [position, m] of items.entries()) {
     const inserted = await trx
       .insertInto('modality')
       .values({
+        theme_id: themeId,
         slug: m.slug,
         name_en: m.nameEn,
         name_zh: m.nameZh,
@@ -54,7 +58,7 @@ export async function seedModalities(run: Run): Promise<Ids> {
         description_zh: m.descriptionZh,
         position,
       })
-      .onConflict((oc) => oc.column('slug').doNothing())
+      .onConflict((oc) => oc.columns(['theme_id', 'slug']).doNothing())
       .returning('id')
       .executeTakeFirst()
     ids.set(
@@ -62,19 +66,20 @@ export async function seedModalities(run: Run): Promise<Ids> {
       await insertedOrExisting(
         run,
         inserted,
-        () => trx.selectFrom('modality').select('id').where('slug', '=', m.slug).executeTakeFirst(),
-        `modality ${m.slug}`,
+        () => trx.selectFrom('modality').select('id').where('theme_id', '=', themeId).where('slug', '=', m.slug).executeTakeFirst(),
+        `item ${m.slug}`,
       ),
     )
   }
   return ids
 }
 
-export async function seedDimensions(run: Run): Promise<void> {
+export async function seedDimensions(run: Run, themeId: number, dimensions: DemoDimension[]): Promise<void> {
+  if (dimensions.length === 0) return
   const rows = await run.trx
     .insertInto('scoring_dimension')
-    .values(DEMO_DIMENSIONS.map((d, position) => ({ slug: d.slug, name_en: d.nameEn, name_zh: d.nameZh, position })))
-    .onConflict((oc) => oc.column('slug').doNothing())
+    .values(dimensions.map((d, position) => ({ theme_id: themeId, slug: d.slug, name_en: d.nameEn, name_zh: d.nameZh, position })))
+    .onConflict((oc) => oc.columns(['theme_id', 'slug']).doNothing())
     .returning('id')
     .execute()
   run.created += rows.length

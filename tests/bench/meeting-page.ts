@@ -39,8 +39,8 @@ export async function meetingPageQueries(db: Kysely<Database>, theme: MeetingThe
   const previousAsOf = weekEndsAt(previousWeek, timeZone)
   const [rubric, modalities, dimensions, threshold] = await Promise.all([
     getRubric(db, theme.rubricId!),
-    listModalities(db),
-    listDimensions(db),
+    listModalities(db, theme.id, { week }),
+    listDimensions(db, theme.id, { week }),
     getDisagreementThreshold(db),
   ])
   const axis = ({ id, slug, nameEn, nameZh }: { id: number; slug: string; nameEn: string; nameZh: string }) => ({
@@ -62,8 +62,8 @@ export async function meetingPageQueries(db: Kysely<Database>, theme: MeetingThe
     { name: 'getMeeting', run: () => getMeeting(db, theme.id, week) },
     { name: 'getPreviousMeetingNotes', run: () => getPreviousMeetingNotes(db, theme.id, week, asOf) },
     { name: 'getRubric', run: () => getRubric(db, theme.rubricId!) },
-    { name: 'listModalities', run: () => listModalities(db) },
-    { name: 'listDimensions', run: () => listDimensions(db) },
+    { name: 'listModalities', run: () => listModalities(db, theme.id, { week }) },
+    { name: 'listDimensions', run: () => listDimensions(db, theme.id, { week }) },
     { name: 'getDisagreementThreshold', run: () => getDisagreementThreshold(db) },
     {
       name: 'loadMeetingMatrix',

@@ -52,18 +52,21 @@ export async function createRubric(
 
 export interface VocabularyOverrides {
   slug?: string
+  /** The theme whose framework it belongs to (decision 036). */
+  themeId: number
   nameEn?: string
   nameZh?: string
   position?: number
   archived?: boolean
 }
 
-/** A modality (a row of the scoring grid). */
-export async function createModality(db: Kysely<Database>, overrides: VocabularyOverrides = {}) {
+/** An item a theme scores (a row of its scoring grid; stored as a modality). */
+export async function createModality(db: Kysely<Database>, overrides: VocabularyOverrides) {
   const n = nextSeq()
   return db
     .insertInto('modality')
     .values({
+      theme_id: overrides.themeId,
       slug: overrides.slug ?? `modality-${n}`,
       name_en: overrides.nameEn ?? `Modality ${n}`,
       name_zh: overrides.nameZh ?? `模态${n}号`,
@@ -74,12 +77,13 @@ export async function createModality(db: Kysely<Database>, overrides: Vocabulary
     .executeTakeFirstOrThrow()
 }
 
-/** A scoring dimension (a column of the scoring grid). */
-export async function createDimension(db: Kysely<Database>, overrides: VocabularyOverrides = {}) {
+/** A theme's scoring dimension (a column of its scoring grid). */
+export async function createDimension(db: Kysely<Database>, overrides: VocabularyOverrides) {
   const n = nextSeq()
   return db
     .insertInto('scoring_dimension')
     .values({
+      theme_id: overrides.themeId,
       slug: overrides.slug ?? `dimension-${n}`,
       name_en: overrides.nameEn ?? `Dimension ${n}`,
       name_zh: overrides.nameZh ?? `维度${n}号`,

@@ -3,7 +3,7 @@ import { Link, NavLink } from '@remix-run/react'
 import { localName, useI18n } from '#app/i18n/index.ts'
 
 // The scoring pages of a theme share one header: the theme's name (back to its page) and
-// tabs for scoring, consensus, what moved and source views, plus the exports.
+// tabs for scoring, consensus, what moved, source views and the framework, plus the exports.
 
 export function ScoringNav({ theme, week }: { theme: { slug: string; nameEn: string; nameZh: string }; week?: string }) {
   const { t, locale } = useI18n()
@@ -19,6 +19,7 @@ export function ScoringNav({ theme, week }: { theme: { slug: string; nameEn: str
         <NavLink to={withWeek(`${base}/consensus`)}>{t('scoring.nav.consensus')}</NavLink>
         <NavLink to={withWeek(`${base}/moved`)}>{t('scoring.nav.moved')}</NavLink>
         <NavLink to={`${base}/sources`}>{t('scoring.nav.sources')}</NavLink>
+        <NavLink to={`${base}/framework`}>{t('framework.link')}</NavLink>
         <span className="scoring-exports">
           {t('scoring.nav.export')}{' '}
           <a href={`${base}/scores/export?format=csv`} download>

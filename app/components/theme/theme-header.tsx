@@ -90,6 +90,7 @@ export function ThemeHeader({ theme, canEdit, parentOptions }: { theme: HeaderTh
           </NavLink>
           <NavLink to={`/themes/${theme.slug}/scores`}>{t('scoring.nav.scores')}</NavLink>
           <NavLink to={`/themes/${theme.slug}/consensus`}>{t('scoring.nav.consensus')}</NavLink>
+          <NavLink to={`/themes/${theme.slug}/framework`}>{t('framework.link')}</NavLink>
           <NavLink to={`/themes/${theme.slug}/history`}>{t('themeEdit.tabHistory')}</NavLink>
         </nav>
         {canEdit ? (

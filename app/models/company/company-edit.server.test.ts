@@ -204,9 +204,18 @@ describe('profile, parent and modalities', () => {
   })
 
   it('replaces modalities and audits the slugs before and after', async () => {
+    const theme = await conn.db
+      .insertInto('theme')
+      .values({ slug: 'mm', name_en: 'MM', name_zh: '多模态' })
+      .returning('id')
+      .executeTakeFirstOrThrow()
     const [image, video] = await Promise.all(
       ['image', 'video'].map((slug) =>
-        conn.db.insertInto('modality').values({ slug, name_en: slug, name_zh: slug }).returning('id').executeTakeFirstOrThrow(),
+        conn.db
+          .insertInto('modality')
+          .values({ theme_id: theme.id, slug, name_en: slug, name_zh: slug })
+          .returning('id')
+          .executeTakeFirstOrThrow(),
       ),
     )
     await setCompanyModalities(conn.db, actor, id, [image.id])

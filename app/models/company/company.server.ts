@@ -1,3 +1,5 @@
+import { sql } from 'kysely'
+
 import type { DB } from '#app/models/db.server.ts'
 
 export async function listCompanies(db: DB) {
@@ -94,11 +96,23 @@ export async function getCompany(db: DB, id: number) {
   return { company, tickers, aliases, themes, watchlists, modalities, mentionCount: Number(mentionCount.n) }
 }
 
-/** Modalities a company can be tagged with, in the rubric's order. */
+/**
+ * Modalities a company can be tagged with, in the rubric's order: the items of the
+ * multimodal-AI theme (slug multimodal-ai, else the first theme), where the per-theme
+ * framework migration left them (decision 036).
+ */
 export async function listModalityOptions(db: DB) {
   return db
     .selectFrom('modality')
     .select(['id', 'slug', 'name_en as nameEn', 'name_zh as nameZh'])
+    .where('theme_id', '=', (eb) =>
+      eb
+        .selectFrom('theme')
+        .select('id')
+        .orderBy(sql`slug = 'multimodal-ai'`, 'desc')
+        .orderBy('id')
+        .limit(1),
+    )
     .where('archived_at', 'is', null)
     .orderBy('position')
     .orderBy('id')

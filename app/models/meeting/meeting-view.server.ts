@@ -44,8 +44,8 @@ export async function loadMeetingView(db: DB, theme: MeetingTheme, week: string,
     getMeeting(db, theme.id, week),
     getPreviousMeetingNotes(db, theme.id, week, asOf),
     theme.rubricId ? getRubric(db, theme.rubricId) : null,
-    listModalities(db),
-    listDimensions(db),
+    listModalities(db, theme.id, { week }),
+    listDimensions(db, theme.id, { week }),
     getDisagreementThreshold(db),
   ])
   // "Since the previous meeting": the last meeting held before this week, else last week.

@@ -30,8 +30,8 @@ beforeAll(async () => {
   const rubric = await createRubric(conn.db, { slug: 'default', nameEn: 'Modality maturity', nameZh: '模态成熟度', levels })
   nasaTrl = await createRubric(conn.db, { slug: 'nasa-trl', levels: 9 })
   themeId = (await createTheme(conn.db, { rubricId: rubric.id })).id
-  for (const slug of ['text', 'image', 'video', '3d']) await createModality(conn.db, { slug })
-  for (const slug of ['technology', 'data']) await createDimension(conn.db, { slug })
+  for (const slug of ['text', 'image', 'video', '3d']) await createModality(conn.db, { themeId, slug })
+  for (const slug of ['technology', 'data']) await createDimension(conn.db, { themeId, slug })
   analyst = await createUser(conn.db, { role: 'analyst' })
   admin = await createUser(conn.db, { role: 'admin' })
   // The analyst's video x technology this week, on version 1 of the rubric.

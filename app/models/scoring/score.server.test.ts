@@ -21,8 +21,8 @@ beforeAll(async () => {
   conn = await createTestDatabase()
   const rubric = await createRubric(conn.db, { levels: 5 })
   themeId = (await createTheme(conn.db, { rubricId: rubric.id })).id
-  for (const slug of ['video', 'audio', 'any-to-any']) await createModality(conn.db, { slug })
-  await createDimension(conn.db, { slug: 'technology' })
+  for (const slug of ['video', 'audio', 'any-to-any']) await createModality(conn.db, { themeId, slug })
+  await createDimension(conn.db, { themeId, slug: 'technology' })
   analyst = await createUser(conn.db, { role: 'analyst' })
   admin = await createUser(conn.db, { role: 'admin' })
 })

@@ -48,8 +48,20 @@ async function resolveCell(tx: DB, input: ScoreInput) {
   if (!theme) throw new ScoringError('themeNotFound')
   if (!theme.rubricId) throw new ScoringError('noRubric')
   const [modality, dimension, level, rubric] = await Promise.all([
-    tx.selectFrom('modality').select('id').where('slug', '=', input.modality).where('archived_at', 'is', null).executeTakeFirst(),
-    tx.selectFrom('scoring_dimension').select('id').where('slug', '=', input.dimension).where('archived_at', 'is', null).executeTakeFirst(),
+    tx
+      .selectFrom('modality')
+      .select('id')
+      .where('theme_id', '=', theme.id)
+      .where('slug', '=', input.modality)
+      .where('archived_at', 'is', null)
+      .executeTakeFirst(),
+    tx
+      .selectFrom('scoring_dimension')
+      .select('id')
+      .where('theme_id', '=', theme.id)
+      .where('slug', '=', input.dimension)
+      .where('archived_at', 'is', null)
+      .executeTakeFirst(),
     tx
       .selectFrom('rubric_level')
       .select('level')

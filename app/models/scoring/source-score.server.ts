@@ -30,8 +30,13 @@ export async function addSourceScore(db: DB, actor: Actor, input: SourceScoreInp
     const today = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
     if (input.publishedOn > today) throw new ScoringError('futureDate', 'publishedOn')
     const [modality, dimension, level, document] = await Promise.all([
-      tx.selectFrom('modality').select('id').where('slug', '=', input.modality).executeTakeFirst(),
-      tx.selectFrom('scoring_dimension').select('id').where('slug', '=', input.dimension).executeTakeFirst(),
+      tx.selectFrom('modality').select('id').where('theme_id', '=', theme.id).where('slug', '=', input.modality).executeTakeFirst(),
+      tx
+        .selectFrom('scoring_dimension')
+        .select('id')
+        .where('theme_id', '=', theme.id)
+        .where('slug', '=', input.dimension)
+        .executeTakeFirst(),
       tx
         .selectFrom('rubric_level')
         .select('level')

@@ -28,20 +28,25 @@ export async function loadWeekSummary(db: DB, userId: number, week: string) {
       .where('iso_week', '=', week)
       .groupBy('theme_id')
       .execute(),
+    // Each theme's grid: its own items x its own dimensions (decision 036).
     db
-      .selectNoFrom((eb) => [
+      .selectFrom('theme')
+      .select((eb) => [
+        'theme.id as themeId',
         eb
           .selectFrom('modality')
           .select((e) => e.fn.countAll<number>().as('n'))
+          .whereRef('modality.theme_id', '=', 'theme.id')
           .where('archived_at', 'is', null)
           .as('modalities'),
         eb
           .selectFrom('scoring_dimension')
           .select((e) => e.fn.countAll<number>().as('n'))
+          .whereRef('scoring_dimension.theme_id', '=', 'theme.id')
           .where('archived_at', 'is', null)
           .as('dimensions'),
       ])
-      .executeTakeFirstOrThrow(),
+      .execute(),
     db
       .selectFrom('document')
       .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -49,9 +54,10 @@ export async function loadWeekSummary(db: DB, userId: number, week: string) {
       .where('published_on', '<=', sunday.toISOString().slice(0, 10))
       .executeTakeFirstOrThrow(),
   ])
-  const cells = Number(grid.modalities ?? 0) * Number(grid.dimensions ?? 0)
+  const cells = 0
   const byTheme: Record<number, ThemeWeekSummary> = {}
   const at = (themeId: number) => (byTheme[themeId] ??= { myCells: 0, cells, scorers: 0 })
+  for (const row of grid) at(row.themeId).cells = Number(row.modalities ?? 0) * Number(row.dimensions ?? 0)
   for (const row of mine) at(row.themeId).myCells = Number(row.n)
   for (const row of team) at(row.themeId).scorers = Number(row.n)
   return { cells, byTheme, documents: Number(documents.n) }
