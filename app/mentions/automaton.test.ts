@@ -79,6 +79,13 @@ describe('buildAutomaton', () => {
     expect(automaton.scan('a '.repeat(5000))).toHaveLength(10_000)
   })
 
+  it('keeps every match when the first buffer holds an odd number of entries', () => {
+    // 8,224 units: a first buffer of 257 entries, which once dropped every match past it.
+    const outputs = buildAutomaton(['a']).scan('a '.repeat(4112))
+    expect(outputs).toHaveLength(8224)
+    expect(outputs[8223]).toBe(8223)
+  })
+
   it('starts nothing in the middle of a word, but finishes what started before it', () => {
     const automaton = buildAutomaton(['pika', 'ai', '-2'])
     const ends = (text: string) => Array.from(automaton.scan(text).filter((_, k) => k % 2 === 1))

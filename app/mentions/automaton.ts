@@ -165,7 +165,8 @@ class DoubleArrayAutomaton implements Automaton {
       state = next !== 0 ? next : (entry & previous & WORD_BIT) !== 0 ? 0 : rootNext[c]
       previous = entry
       if (records[state + OUT] !== 0) {
-        if (count === outputs.length) outputs = grow(outputs)
+        // Pairs: the first size may be odd (length >> 5), so grow before a pair would not fit.
+        if (count + 2 > outputs.length) outputs = grow(outputs)
         outputs[count] = state >> 2
         outputs[count + 1] = i + 1
         count += 2
