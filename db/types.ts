@@ -179,6 +179,13 @@ export interface ThemeTable {
   topic_words: ColumnType<string[], string[] | undefined, string[]>
   /** Saves of the theme's framework: items, dimensions, rubric (2026-12-05T00-30-00_theme_frameworks). */
   framework_version: Generated<number>
+  /** The thesis in Chinese; thesis_md is the English one (2026-12-05T00-50-00_texts_in_two_languages). */
+  thesis_zh_md: Generated<string>
+  /** When each language's text was last saved; null: never written. */
+  thesis_en_updated_at: NullableTimestamp
+  thesis_zh_updated_at: NullableTimestamp
+  summary_en_updated_at: NullableTimestamp
+  summary_zh_updated_at: NullableTimestamp
 }
 
 export interface ThemePointTable {
@@ -191,6 +198,8 @@ export interface ThemePointTable {
   position: Generated<number>
   created_at: Generated<Date>
   version: Generated<number>
+  text_en_updated_at: NullableTimestamp
+  text_zh_updated_at: NullableTimestamp
 }
 
 export interface CompanyTable {
@@ -264,6 +273,8 @@ export interface ApplicationSegmentTable {
   note_zh: Generated<string>
   position: Generated<number>
   version: Generated<number>
+  note_en_updated_at: NullableTimestamp
+  note_zh_updated_at: NullableTimestamp
 }
 
 export interface SegmentCompanyTable {

@@ -14,6 +14,7 @@ import { en as audit } from './messages/en/audit.ts'
 import { en as auth } from './messages/en/auth.ts'
 import { en as comention } from './messages/en/comention.ts'
 import { en as common } from './messages/en/common.ts'
+import { en as bilingual } from './messages/en/bilingual.ts'
 import { en as companies } from './messages/en/companies.ts'
 import { en as company } from './messages/en/company.ts'
 import { en as companyEdit } from './messages/en/companyEdit.ts'
@@ -77,6 +78,7 @@ export const messages = {
   ...docsearch,
   ...documents,
   ...error,
+  ...bilingual,
   ...exposure,
   ...feeds,
   ...framework,

@@ -9,6 +9,7 @@ import { zhCN as audit } from './messages/zh-CN/audit.ts'
 import { zhCN as auth } from './messages/zh-CN/auth.ts'
 import { zhCN as comention } from './messages/zh-CN/comention.ts'
 import { zhCN as common } from './messages/zh-CN/common.ts'
+import { zhCN as bilingual } from './messages/zh-CN/bilingual.ts'
 import { zhCN as companies } from './messages/zh-CN/companies.ts'
 import { zhCN as company } from './messages/zh-CN/company.ts'
 import { zhCN as companyEdit } from './messages/zh-CN/companyEdit.ts'
@@ -72,6 +73,7 @@ export const messages: Record<keyof typeof en, string> = {
   ...docsearch,
   ...documents,
   ...error,
+  ...bilingual,
   ...exposure,
   ...feeds,
   ...framework,

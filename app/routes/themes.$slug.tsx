@@ -29,16 +29,19 @@ import {
 import { TopicWordsSchema } from '#app/schemas/context-words.ts'
 import { ThemeEditSchema } from '#app/schemas/theme.ts'
 import { saveThemeTopicWords } from '#app/services/company/alias-edits.server.ts'
+import bilingualStyles from '#app/styles/bilingual.css'
 import conflictStyles from '#app/styles/edit-conflict.css'
 import styles from '#app/styles/theme.css'
 import { conflictExtra } from '#app/utils/edit-conflict.ts'
 import { calendarDateIn, isoWeekOf, parseIsoWeek } from '#app/utils/iso-week.ts'
 import { renderMarkdown } from '#app/utils/markdown.server.ts'
+import { foldMarkdown } from '#app/utils/markdown-fold.ts'
 import { roleAllows } from '#app/utils/permissions.ts'
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: styles },
   { rel: 'stylesheet', href: conflictStyles },
+  { rel: 'stylesheet', href: bilingualStyles },
 ]
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, data?.theme)
@@ -74,11 +77,17 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     topicWords,
     membership: { lastMeetingWeek: membership.lastMeetingWeek, changes: membership.changes, asOf: membersAsOf },
     currentWeek: isoWeekOf(new Date(), timeZone),
-    thesisHtml: renderMarkdown(found.theme.thesisMd),
+    thesisHtml: { en: foldedHtml(found.theme.thesisMd), zh: foldedHtml(found.theme.thesisZhMd) },
     parentOptions: themes.filter((t) => !below.has(t.id)).map((t) => ({ id: t.id, nameEn: t.nameEn, nameZh: t.nameZh })),
     canEdit: roleAllows(user.role, 'analyst'),
     today: `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
   })
+}
+
+/** One language of the thesis as HTML, cut where a long one folds. */
+function foldedHtml(markdown: string) {
+  const { head, rest, restBlocks } = foldMarkdown(markdown)
+  return { headHtml: renderMarkdown(head), restHtml: rest ? renderMarkdown(rest) : '', restBlocks }
 }
 
 const result = (body: ThemeActionResult, status = 200) => json<ThemeActionResult>(body, { status })
@@ -100,7 +109,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const parsed = await parseForm(request, ThemeEditSchema, form)
   if (!parsed.ok) return result({ ...parsed, formKey }, 400)
   const input = parsed.data
-  if (input.intent === 'preview') return result({ ok: true, formKey, previewHtml: renderMarkdown(input.thesisMd) })
+  if (input.intent === 'preview')
+    return result({ ok: true, formKey, previewHtml: renderMarkdown(input.thesisMd), previewZhHtml: renderMarkdown(input.thesisZhMd ?? '') })
   try {
     await applyThemeEdit(context.db, { id: user.id, ip: context.clientIp }, themeId, input)
   } catch (error) {
@@ -169,7 +179,12 @@ function ThemeOverview() {
     <>
       <FormError error={pageError} />
       <div className="theme-grid">
-        <ThesisSection thesisMd={theme.thesisMd} thesisHtml={thesisHtml} version={theme.thesisVersion} canEdit={canEdit} />
+        <ThesisSection
+          thesis={{ en: theme.thesisMd, zh: theme.thesisZhMd, enUpdatedAt: theme.thesisEnUpdatedAt, zhUpdatedAt: theme.thesisZhUpdatedAt }}
+          html={thesisHtml}
+          version={theme.thesisVersion}
+          canEdit={canEdit}
+        />
         <aside className="stack">
           <PointsSection kind="risk" points={risks} canEdit={canEdit} />
           <PointsSection kind="catalyst" points={catalysts} canEdit={canEdit} />

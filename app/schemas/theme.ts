@@ -43,6 +43,16 @@ const thesis = rawText(THESIS_MAX)
   .optional()
   .transform((value) => (value ?? '').replace(/\r\n?/g, '\n'))
   .pipe(z.string().max(THESIS_MAX, { error: `validation.tooLong?max=${THESIS_MAX}` }))
+// The Chinese thesis: a form without the field leaves the saved one as it is (undefined).
+const thesisZh = rawText(THESIS_MAX)
+  .optional()
+  .transform((value) => value?.replace(/\r\n?/g, '\n'))
+  .pipe(
+    z
+      .string()
+      .max(THESIS_MAX, { error: `validation.tooLong?max=${THESIS_MAX}` })
+      .optional(),
+  )
 
 const optionalId = z
   .union([z.literal(''), IdSchema])
@@ -97,15 +107,17 @@ const typedSlug = z
     if (problem) ctx.addIssue({ code: 'custom', message: problem })
   })
 
-export const ThemeCreateSchema = z.object({ ...themeFields, slug: typedSlug, thesisMd: thesis }).transform((input, ctx) => {
-  const slug = input.slug || suggestSlug(input.nameEn)
-  const problem = slugProblem(slug)
-  if (problem) {
-    ctx.addIssue({ code: 'custom', path: ['slug'], message: problem })
-    return z.NEVER
-  }
-  return { ...input, slug }
-})
+export const ThemeCreateSchema = z
+  .object({ ...themeFields, slug: typedSlug, thesisMd: thesis, thesisZhMd: thesis })
+  .transform((input, ctx) => {
+    const slug = input.slug || suggestSlug(input.nameEn)
+    const problem = slugProblem(slug)
+    if (problem) {
+      ctx.addIssue({ code: 'custom', path: ['slug'], message: problem })
+      return z.NEVER
+    }
+    return { ...input, slug }
+  })
 export type ThemeCreate = z.output<typeof ThemeCreateSchema>
 
 const pointText = { textEn: optionalText(2000), textZh: optionalText(2000), expectedOn: optionalDate }
@@ -126,8 +138,8 @@ export const ThemeEditSchema = z.discriminatedUnion(
   'intent',
   [
     z.object({ intent: z.literal('details'), ...themeFields, version }),
-    z.object({ intent: z.literal('thesis'), thesisMd: thesis, version }),
-    z.object({ intent: z.literal('preview'), thesisMd: thesis }),
+    z.object({ intent: z.literal('thesis'), thesisMd: thesis, thesisZhMd: thesisZh, version }),
+    z.object({ intent: z.literal('preview'), thesisMd: thesis, thesisZhMd: thesisZh }),
     z.object({ intent: z.literal('archive') }),
     z.object({ intent: z.literal('unarchive') }),
     z.object({ intent: z.literal('addPoint'), kind: choice(POINT_KINDS), ...pointText }).refine(needsText, needsTextIssue),

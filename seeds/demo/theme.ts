@@ -31,26 +31,20 @@ companies such as Meitu and Wondershare turn it into tools people already use.
 A constraint to watch is training data. Epoch AI's estimates put the stock of
 high-quality text close to exhaustion within a few years; synthetic data is the usual
 answer, and how well it works will shape the pace of every modality above.
+`
 
-## 中文摘要
+// The same thesis for Chinese readers: written for them, not a word-for-word translation.
+const THESIS_ZH_MD = `## 投资逻辑
 
-大语言模型证明了规模可以换来文本上的通用能力，下一步是能看、能听，并能生成图像、视频、
-声音和 3D 内容的模型，最终由一个模型处理任意模态的组合。我们认为价值主要来自两处：
-面向企业的生产力提升（2B）与面向个人的内容创作降本（2C）。
+大语言模型证明了规模可以换来文本上的通用能力，下一步是能看、能听，并能生成图像、视频、声音和 3D 内容的模型，最终由一个模型处理任意模态的组合。我们认为价值主要来自两处：面向企业的生产力提升（2B）与面向个人的内容创作降本（2C）。
 
-各模态进展并不同步：图像生成已统一到扩散模型加 Transformer 的路线，并有付费产品；
-视频在 2023 年大致相当于两年前的图像，Sora 的发布显示 DiT 加规模化同样适用于视频；
-音频相对成熟；3D 仍处早期且数据匮乏；任意模态模型还停留在研究阶段。因此我们按模态
-逐周打分，持续更新判断。
+各模态进展并不同步：图像生成已统一到扩散模型加 Transformer 的路线，并有付费产品；视频在 2023 年大致相当于两年前的图像，Sora 的发布显示 DiT 加规模化同样适用于视频；音频相对成熟；3D 仍处早期且数据匮乏；任意模态模型还停留在研究阶段。因此我们按模态逐周打分，持续更新判断。
 
-2B 端率先落地的是电商、营销、金融和教育，自动驾驶、AI Agent 与具身智能则更远一些；
-2C 端看 UGC 内容平台，报告给出的经验是创作门槛每降低一半，用户创作的内容量约增长十倍。
+2B 端率先落地的是电商、营销、金融和教育，自动驾驶、AI Agent 与具身智能则更远一些；2C 端看 UGC 内容平台，报告给出的经验是创作门槛每降低一半，用户创作的内容量约增长十倍。
 
-海外由 OpenAI 与谷歌领跑模型，Stability AI、Midjourney、Runway、Pika 等垂直独角兽定义
-图像与视频的水准；国内科技大厂（百度、阿里巴巴、字节跳动、腾讯）兼具模型与流量，
-昆仑万维、科大讯飞、商汤等上市模型公司输出能力，美图、万兴科技等应用公司把能力做进
-用户已在使用的工具。需要持续跟踪的约束是训练数据：按 Epoch AI 的估计，高质量文本数据
-将在几年内耗尽，合成数据是常见对策，其效果将影响各模态的演进速度。
+海外由 OpenAI 与谷歌领跑模型，Stability AI、Midjourney、Runway、Pika 等垂直独角兽定义图像与视频的水准；国内科技大厂（百度、阿里巴巴、字节跳动、腾讯）兼具模型与流量，昆仑万维、科大讯飞、商汤等上市模型公司输出能力，美图、万兴科技等应用公司把能力做进用户已在使用的工具。
+
+需要持续跟踪的约束是训练数据：按 Epoch AI 的估计，高质量文本数据将在几年内耗尽，合成数据是常见对策，其效果将影响各模态的演进速度。
 `
 
 export const MULTIMODAL_AI_THEME: DemoTheme = {
@@ -61,6 +55,7 @@ export const MULTIMODAL_AI_THEME: DemoTheme = {
     'After text, models are learning images, video, audio and 3D. We follow who builds them and who profits, in enterprise productivity (2B) and consumer content creation (2C).',
   summaryZh: '继文本之后，模型正在掌握图像、视频、音频与 3D。我们跟踪谁在构建这些模型、谁从中获益：企业生产力（2B）与个人内容创作（2C）。',
   thesisMd: THESIS_MD,
+  thesisZhMd: THESIS_ZH_MD,
   stance: 'positive',
   status: 'active',
   rubric: 'default',

@@ -74,6 +74,8 @@ export interface DemoTheme {
   summaryEn: string
   summaryZh: string
   thesisMd: string
+  /** The thesis for Chinese readers (theme.thesis_zh_md); thesisMd is the English one. */
+  thesisZhMd?: string
   stance: ThemeStance
   status: ThemeStatus
   rubric: string

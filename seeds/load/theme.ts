@@ -7,6 +7,7 @@ import { type Ids, insertedOrExisting, lookup, type Run } from './run.ts'
 export async function seedTheme(run: Run, bundle: DemoThemeBundle, rubrics: Ids, companies: Ids): Promise<number> {
   const { trx } = run
   const { theme } = bundle
+  const now = new Date()
   const inserted = await trx
     .insertInto('theme')
     .values({
@@ -16,6 +17,12 @@ export async function seedTheme(run: Run, bundle: DemoThemeBundle, rubrics: Ids,
       summary_en: theme.summaryEn,
       summary_zh: theme.summaryZh,
       thesis_md: theme.thesisMd,
+      thesis_zh_md: theme.thesisZhMd ?? '',
+      // Both languages written together: neither reads as older than the other.
+      thesis_en_updated_at: theme.thesisMd ? now : null,
+      thesis_zh_updated_at: theme.thesisZhMd ? now : null,
+      summary_en_updated_at: theme.summaryEn ? now : null,
+      summary_zh_updated_at: theme.summaryZh ? now : null,
       stance: theme.stance,
       status: theme.status,
       rubric_id: lookup(rubrics, theme.rubric, 'rubric'),
@@ -35,6 +42,8 @@ export async function seedTheme(run: Run, bundle: DemoThemeBundle, rubrics: Ids,
           kind: p.kind,
           text_en: p.textEn,
           text_zh: p.textZh,
+          text_en_updated_at: p.textEn ? now : null,
+          text_zh_updated_at: p.textZh ? now : null,
           expected_on: p.expectedOn ?? null,
           position,
         })),
@@ -60,6 +69,8 @@ export async function seedTheme(run: Run, bundle: DemoThemeBundle, rubrics: Ids,
         name_zh: s.nameZh,
         note_en: s.noteEn,
         note_zh: s.noteZh,
+        note_en_updated_at: s.noteEn ? now : null,
+        note_zh_updated_at: s.noteZh ? now : null,
         position,
       })
       .onConflict((oc) => oc.columns(['theme_id', 'slug']).doNothing())

@@ -1,22 +1,50 @@
-import { Bar, BarChart, CartesianGrid, Cell, LabelList, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts'
+import { Bar, BarChart, CartesianGrid, LabelList, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts'
 
 import type { Locale } from '#app/i18n/index.ts'
 
 import { CategoryTick, CHART_ACCENT, CHART_GRID, CHART_TEXT, chartColour, ChartFrame, ChartTooltipBox, ValueTick } from './chart-frame.tsx'
 
-// When each data stock is expected to run out: one horizontal bar per stock from the
-// first to the last year of its current estimate, and a line at today's date. Labels
-// arrive already in the reader's language; "today" comes from the loader so the server
-// and the browser draw the line in the same place.
+// When each data stock is expected to run out: for each stock, one horizontal bar per
+// source (a series per source, same colour everywhere) from the first to the last year of
+// that source's current estimate, and a line at today's date. Sources stand side by side:
+// two sources disagreeing is not a revision. Labels arrive already in the reader's
+// language; "today" comes from the loader so the server and the browser draw the line in
+// the same place.
 
 export interface ExhaustionRow {
+  /** The data stock: rows with the same key are one stock's sources. */
   key: string
   label: string
+  source: string
   yearFrom: number
   yearTo: number
   /** Source and date of the estimate, for the tooltip and the table. */
   detail: string
 }
+
+const sourceKey = (source: string) => source.trim().replace(/\s+/g, ' ').toLowerCase()
+
+/** The stocks (rows of the chart) and the sources (its series), each in the order first given. */
+export function exhaustionSeries(rows: readonly ExhaustionRow[]) {
+  const stocks: { key: string; label: string }[] = []
+  const sources: { key: string; name: string }[] = []
+  for (const r of rows) {
+    if (!stocks.some((s) => s.key === r.key)) stocks.push({ key: r.key, label: r.label })
+    if (!sources.some((s) => s.key === sourceKey(r.source))) sources.push({ key: sourceKey(r.source), name: r.source })
+  }
+  return { stocks, sources }
+}
+
+const BAR_HEIGHT = 16
+const STOCK_GAP = 22
+
+/** The chart's height for these rows, for the page and for the meeting's server-drawn image. */
+export function exhaustionChartHeight(rows: readonly ExhaustionRow[]): number {
+  const { stocks, sources } = exhaustionSeries(rows)
+  return Math.max(140, stocks.length * (Math.max(1, sources.length) * (BAR_HEIGHT + 4) + STOCK_GAP) + 70)
+}
+
+const shortSource = (name: string) => (name.length > 24 ? `${name.slice(0, 23)}…` : name)
 
 interface Props {
   locale: Locale
@@ -49,30 +77,36 @@ export function yearTicks(rows: { yearFrom: number; yearTo: number }[], todayYea
   return { domain: [from, to], ticks }
 }
 
-const ROW_HEIGHT = 44
-
 export function DataExhaustionChart({ locale, rows, today, labels, width = 560 }: Props) {
   const todayValue = yearFraction(today)
   const { domain, ticks } = yearTicks(rows, Math.floor(todayValue))
-  const height = Math.max(140, rows.length * ROW_HEIGHT + 70)
-  const data = rows.map((r) => ({ ...r, range: [r.yearFrom, r.yearTo] as [number, number] }))
+  const height = exhaustionChartHeight(rows)
+  const { stocks, sources } = exhaustionSeries(rows)
+  const data = stocks.map((stock) => {
+    const point: Record<string, string | [number, number] | undefined> = { key: stock.key, label: stock.label }
+    sources.forEach((source, i) => {
+      const row = rows.find((r) => r.key === stock.key && sourceKey(r.source) === source.key)
+      point[`s${i}`] = row ? [row.yearFrom, row.yearTo] : undefined
+    })
+    return point
+  })
   const table = (
     <table className="data-table">
       <thead>
         <tr>
           <th scope="col">{labels.stock}</th>
-          <th scope="col">{labels.years}</th>
           <th scope="col">{labels.source}</th>
+          <th scope="col">{labels.years}</th>
         </tr>
       </thead>
       <tbody>
         {rows.map((r) => (
-          <tr key={r.key}>
+          <tr key={`${r.key}-${sourceKey(r.source)}`}>
             <td>{r.label}</td>
+            <td>{r.detail}</td>
             <td className="nowrap">
               {r.yearFrom}–{r.yearTo}
             </td>
-            <td>{r.detail}</td>
           </tr>
         ))}
       </tbody>
@@ -86,33 +120,45 @@ export function DataExhaustionChart({ locale, rows, today, labels, width = 560 }
         width={width}
         height={height}
         data={data}
-        margin={{ top: 26, right: 24, bottom: 8, left: 8 }}
-        barCategoryGap="28%"
+        margin={{ top: 26, right: 150, bottom: 8, left: 8 }}
+        barCategoryGap={STOCK_GAP / 2}
+        barGap={4}
       >
         <CartesianGrid horizontal={false} stroke={CHART_GRID} />
         <XAxis type="number" domain={domain} ticks={ticks} interval={0} allowDecimals={false} tick={ValueTick} stroke={CHART_GRID} />
-        <YAxis type="category" dataKey="label" width={170} interval={0} tick={CategoryTick} stroke={CHART_GRID} />
+        <YAxis type="category" dataKey="label" width={150} interval={0} tick={CategoryTick} stroke={CHART_GRID} />
         <Tooltip
           cursor={{ fill: 'var(--surface-2)' }}
           isAnimationActive={false}
           content={({ active, payload }) => {
-            const row = active && payload?.length ? (payload[0].payload as ExhaustionRow) : null
-            return row ? <ChartTooltipBox title={row.label} lines={[`${row.yearFrom}–${row.yearTo}`, row.detail]} /> : null
+            const point = active && payload?.length ? (payload[0].payload as { key: string; label: string }) : null
+            if (!point) return null
+            const own = rows.filter((r) => r.key === point.key)
+            return <ChartTooltipBox title={point.label} lines={own.map((r) => `${r.detail}: ${r.yearFrom}–${r.yearTo}`)} />
           }}
         />
-        <Bar dataKey="range" isAnimationActive={false} radius={4}>
-          {data.map((r, i) => (
-            <Cell key={r.key} fill={chartColour(i)} />
-          ))}
-          <LabelList
-            dataKey="range"
-            content={({ x, y, width, height, value }) => (
-              <text x={Number(x) + Number(width) + 6} y={Number(y) + Number(height) / 2} dy="0.35em" fill={CHART_TEXT} fontSize={12}>
-                {Array.isArray(value) ? `${value[0]}–${value[1]}` : String(value)}
-              </text>
-            )}
-          />
-        </Bar>
+        {sources.map((source, i) => (
+          <Bar
+            key={source.key}
+            dataKey={`s${i}`}
+            name={source.name}
+            fill={chartColour(i)}
+            isAnimationActive={false}
+            radius={3}
+            barSize={BAR_HEIGHT}
+          >
+            <LabelList
+              dataKey={`s${i}`}
+              content={({ x, y, width, height, value }) =>
+                Array.isArray(value) ? (
+                  <text x={Number(x) + Number(width) + 6} y={Number(y) + Number(height) / 2} dy="0.35em" fill={CHART_TEXT} fontSize={12}>
+                    {`${value[0]}–${value[1]} · ${shortSource(source.name)}`}
+                  </text>
+                ) : null
+              }
+            />
+          </Bar>
+        ))}
         <ReferenceLine
           x={todayValue}
           stroke={CHART_ACCENT}

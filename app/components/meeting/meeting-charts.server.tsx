@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 
 import { BarListImage, barListImageSize } from '#app/components/charts/bar-list-image.tsx'
 import { ConsensusHistoryChart } from '#app/components/charts/consensus-history-chart.tsx'
-import { DataExhaustionChart } from '#app/components/charts/data-exhaustion-chart.tsx'
+import { DataExhaustionChart, exhaustionChartHeight } from '#app/components/charts/data-exhaustion-chart.tsx'
 import { heatmapImageSize, MaturityHeatmapImage } from '#app/components/charts/maturity-heatmap-image.tsx'
 import { ShareOfVoiceRegionChart } from '#app/components/charts/share-of-voice-region-chart.tsx'
 import { formatDate, type Locale, localName } from '#app/i18n/index.ts'
@@ -72,9 +72,10 @@ function drawCharts(view: MeetingView, options: { locale: Locale; scheme: ColorS
     label: localName(locale, e),
     yearFrom: e.yearFrom,
     yearTo: e.yearTo,
+    source: e.source,
     detail: `${e.source}, ${formatDate(locale, e.estimatedOn)}`,
   }))
-  const exhaustionHeight = Math.max(140, rows.length * 44 + 70)
+  const exhaustionHeight = exhaustionChartHeight(rows)
   const exhaustion = rows.length
     ? renderChartSvg(
         <DataExhaustionChart

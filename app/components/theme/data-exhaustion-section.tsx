@@ -7,6 +7,7 @@ import { SelectField, TextAreaField } from './fields.tsx'
 import { type FormState, InlineEditForm } from './theme-form.tsx'
 
 export interface CurrentEstimate {
+  id: number
   stockId: number
   nameEn: string
   nameZh: string
@@ -118,10 +119,14 @@ export function DataExhaustionSection({
   const rows = current.map((e) => ({
     key: String(e.stockId),
     label: localName(locale, e),
+    source: e.source,
     yearFrom: e.yearFrom,
     yearTo: e.yearTo,
     detail: `${e.source}, ${formatDate(locale, e.estimatedOn)}`,
   }))
+  // One row per stock and source: the stock's name spans its sources' rows.
+  const spans = new Map<number, number>()
+  for (const e of current) spans.set(e.stockId, (spans.get(e.stockId) ?? 0) + 1)
   return (
     <section className="card" aria-labelledby="data-heading">
       <div className="card-heading">
@@ -198,36 +203,40 @@ export function DataExhaustionSection({
             <thead>
               <tr>
                 <th scope="col">{t('theme.dataStock')}</th>
-                <th scope="col">{t('theme.exhaustedBy')}</th>
                 <th scope="col">{t('theme.estimateSource')}</th>
+                <th scope="col">{t('theme.exhaustedBy')}</th>
                 {canEdit ? <th scope="col" /> : null}
               </tr>
             </thead>
             <tbody>
-              {current.map((e) => (
-                <tr key={e.stockId}>
-                  <td>{localName(locale, e)}</td>
+              {current.map((e, i) => (
+                <tr key={`${e.stockId}-${e.id}`} className={i > 0 && current[i - 1].stockId === e.stockId ? 'same-stock' : undefined}>
+                  {i === 0 || current[i - 1].stockId !== e.stockId ? (
+                    <th scope="rowgroup" rowSpan={spans.get(e.stockId)}>
+                      {localName(locale, e)}
+                    </th>
+                  ) : null}
+                  <td>
+                    {e.source}
+                    <div className="muted small nowrap">{formatDate(locale, e.estimatedOn)}</div>
+                  </td>
                   <td className="nowrap">
                     <strong>
                       {e.yearFrom}–{e.yearTo}
                     </strong>
                   </td>
-                  <td>
-                    {e.source}
-                    <div className="muted small nowrap">{formatDate(locale, e.estimatedOn)}</div>
-                  </td>
                   {canEdit ? (
                     <td>
                       <InlineEditForm
-                        formKey={`revise-${e.stockId}`}
+                        formKey={`revise-${e.id}`}
                         intent="addEstimate"
                         hidden={{ stockId: e.stockId }}
                         summary={t('themeEdit.revise')}
-                        summaryLabel={t('themeEdit.reviseNamed', { name: localName(locale, e) })}
+                        summaryLabel={t('themeEdit.reviseNamed', { name: `${localName(locale, e)} (${e.source})` })}
                         submitLabel={t('themeEdit.saveRevision')}
                         className="popover-edit align-right"
                       >
-                        {(state) => <EstimateFields idPrefix={`revise-${e.stockId}`} state={state} today={today} prefill={e} />}
+                        {(state) => <EstimateFields idPrefix={`revise-${e.id}`} state={state} today={today} prefill={e} />}
                       </InlineEditForm>
                     </td>
                   ) : null}

@@ -1,21 +1,27 @@
 import { formatDate, localName, useI18n } from '#app/i18n/index.ts'
 
+export interface StockEstimate {
+  id: number
+  source: string
+  estimatedOn: string
+  yearFrom: number
+  yearTo: number
+  note: string
+  createdBy: string | null
+  /** The latest of its source. */
+  isCurrent: boolean
+  /** Against the same source's previous estimate; null for a source's first. */
+  shiftFrom: number | null
+  shiftTo: number | null
+}
+
 export interface StockWithEstimates {
   id: number
   nameEn: string
   nameZh: string
-  estimates: {
-    id: number
-    source: string
-    estimatedOn: string
-    yearFrom: number
-    yearTo: number
-    note: string
-    createdBy: string | null
-    isCurrent: boolean
-    shiftFrom: number | null
-    shiftTo: number | null
-  }[]
+  estimates: StockEstimate[]
+  /** The same estimates, one group per source (app/utils/estimate-sources.ts). */
+  sources: { source: string; estimates: StockEstimate[] }[]
 }
 
 /** "+4" / "−2" / "±0" years, and which way that moves the horizon. */
@@ -32,7 +38,10 @@ function Shift({ years }: { years: number | null }) {
   )
 }
 
-/** How each stock's estimate moved from one estimate to the next: oldest first, the current one marked. */
+/**
+ * How each source moved its own estimate of each stock, oldest first, its current one
+ * marked. Sources are separate groups: one source disagreeing with another is not a revision.
+ */
 export function EstimateRevisions({ stocks }: { stocks: StockWithEstimates[] }) {
   const { t, locale } = useI18n()
   const withEstimates = stocks.filter((s) => s.estimates.length > 0)
@@ -44,8 +53,8 @@ export function EstimateRevisions({ stocks }: { stocks: StockWithEstimates[] }) 
         <thead>
           <tr>
             <th scope="col">{t('theme.dataStock')}</th>
-            <th scope="col">{t('theme.estimatedOn')}</th>
             <th scope="col">{t('theme.estimateSource')}</th>
+            <th scope="col">{t('theme.estimatedOn')}</th>
             <th scope="col">{t('theme.exhaustedBy')}</th>
             <th scope="col">{t('themeEdit.shiftFrom')}</th>
             <th scope="col">{t('themeEdit.shiftTo')}</th>
@@ -54,35 +63,41 @@ export function EstimateRevisions({ stocks }: { stocks: StockWithEstimates[] }) 
         </thead>
         {withEstimates.map((stock) => (
           <tbody key={stock.id} className="revision-group">
-            {stock.estimates.map((e, i) => (
-              <tr key={e.id} className={e.isCurrent ? 'is-current' : 'is-superseded'}>
-                {i === 0 ? (
-                  <th scope="rowgroup" rowSpan={stock.estimates.length}>
-                    {localName(locale, stock)}
-                  </th>
-                ) : null}
-                <td className="nowrap">{formatDate(locale, e.estimatedOn)}</td>
-                <td className="source-cell">{e.source}</td>
-                <td className="nowrap">
-                  {e.yearFrom}–{e.yearTo} {e.isCurrent ? <span className="badge current">{t('themeEdit.current')}</span> : null}
-                </td>
-                {i === 0 ? (
-                  <td colSpan={2} className="muted small">
-                    {t('themeEdit.firstEstimate')}
+            {stock.sources.flatMap((group, g) =>
+              group.estimates.map((e, i) => (
+                <tr key={e.id} className={`${e.isCurrent ? 'is-current' : 'is-superseded'}${i === 0 ? ' source-start' : ''}`}>
+                  {g === 0 && i === 0 ? (
+                    <th scope="rowgroup" rowSpan={stock.estimates.length}>
+                      {localName(locale, stock)}
+                    </th>
+                  ) : null}
+                  {i === 0 ? (
+                    <th scope="row" rowSpan={group.estimates.length} className="source-cell">
+                      {group.source}
+                    </th>
+                  ) : null}
+                  <td className="nowrap">{formatDate(locale, e.estimatedOn)}</td>
+                  <td className="nowrap">
+                    {e.yearFrom}–{e.yearTo} {e.isCurrent ? <span className="badge current">{t('themeEdit.current')}</span> : null}
                   </td>
-                ) : (
-                  <>
-                    <td className="nowrap">
-                      <Shift years={e.shiftFrom} />
+                  {e.shiftFrom == null ? (
+                    <td colSpan={2} className="muted small">
+                      {t('themeEdit.firstEstimate')}
                     </td>
-                    <td className="nowrap">
-                      <Shift years={e.shiftTo} />
-                    </td>
-                  </>
-                )}
-                <td className="small">{e.note}</td>
-              </tr>
-            ))}
+                  ) : (
+                    <>
+                      <td className="nowrap">
+                        <Shift years={e.shiftFrom} />
+                      </td>
+                      <td className="nowrap">
+                        <Shift years={e.shiftTo} />
+                      </td>
+                    </>
+                  )}
+                  <td className="small">{e.note}</td>
+                </tr>
+              )),
+            )}
           </tbody>
         ))}
       </table>

@@ -1,6 +1,7 @@
 import { Field } from '#app/components/form.tsx'
 import { formatDate, useI18n } from '#app/i18n/index.ts'
 
+import { BilingualText } from './bilingual-text.tsx'
 import { TextAreaField } from './fields.tsx'
 import { ActionButton, type FormState, InlineEditForm } from './theme-form.tsx'
 
@@ -8,6 +9,8 @@ export interface ThemePoint {
   id: number
   textEn: string
   textZh: string
+  textEnUpdatedAt: string | null
+  textZhUpdatedAt: string | null
   expectedOn: string | null
   version: number
 }
@@ -55,7 +58,6 @@ export function PointsSection({ kind, points, canEdit }: { kind: 'risk' | 'catal
     labels: { textEn: t('themeEdit.textEn'), textZh: t('themeEdit.textZh'), expectedOn: t('themeEdit.expectedOn') },
     formats: { expectedOn: (value: string) => (value ? formatDate(locale, value) : '') },
   }
-  const text = (p: ThemePoint) => (locale === 'zh-CN' ? p.textZh || p.textEn : p.textEn || p.textZh)
   const heading = kind === 'risk' ? t('theme.risks') : t('theme.catalysts')
   return (
     <section className="card" aria-labelledby={`${kind}-heading`}>
@@ -65,7 +67,10 @@ export function PointsSection({ kind, points, canEdit }: { kind: 'risk' | 'catal
         {points.map((p, i) => (
           <li key={p.id}>
             <span className="point-text">
-              {text(p)}
+              <BilingualText
+                compact
+                pair={{ en: p.textEn, zh: p.textZh, enUpdatedAt: p.textEnUpdatedAt, zhUpdatedAt: p.textZhUpdatedAt }}
+              />
               {p.expectedOn ? <span className="muted small"> · {formatDate(locale, p.expectedOn)}</span> : null}
             </span>
             {canEdit ? (

@@ -5,6 +5,7 @@ import { Field } from '#app/components/form.tsx'
 import { localName, useI18n } from '#app/i18n/index.ts'
 import { AUDIENCES } from '#app/schemas/theme.ts'
 
+import { BilingualText } from './bilingual-text.tsx'
 import { SelectField, TextAreaField } from './fields.tsx'
 import { ActionButton, type FormState, InlineEditForm } from './theme-form.tsx'
 
@@ -15,6 +16,8 @@ export interface Segment {
   nameZh: string
   noteEn: string
   noteZh: string
+  noteEnUpdatedAt: string | null
+  noteZhUpdatedAt: string | null
   version: number
   companies: { id: number; nameEn: string; nameZh: string }[]
 }
@@ -116,7 +119,6 @@ function SegmentItem({ segment, canEdit }: { segment: Segment; canEdit: boolean 
     },
     formats: { audience: audienceLabel },
   }
-  const note = locale === 'zh-CN' ? segment.noteZh || segment.noteEn : segment.noteEn || segment.noteZh
   const name = localName(locale, segment)
   return (
     <li>
@@ -153,7 +155,10 @@ function SegmentItem({ segment, canEdit }: { segment: Segment; canEdit: boolean 
           </span>
         ) : null}
       </div>
-      {note ? <p className="muted small segment-note">{note}</p> : null}
+      <BilingualText
+        className="muted small segment-note"
+        pair={{ en: segment.noteEn, zh: segment.noteZh, enUpdatedAt: segment.noteEnUpdatedAt, zhUpdatedAt: segment.noteZhUpdatedAt }}
+      />
       {segment.companies.length ? (
         <span className="chips">
           {segment.companies.map((c) => (

@@ -14,7 +14,7 @@ import { EditConflictNotice, versionOf } from './edit-conflict.tsx'
 // opened at; a stale save comes back as a conflict (409) shown by EditConflictNotice.
 
 export type ThemeActionResult =
-  | { ok: true; formKey: string; previewHtml?: string }
+  | { ok: true; formKey: string; previewHtml?: string; previewZhHtml?: string }
   | { ok: false; formKey: string; errors: Record<string, string>; values: Record<string, string>; conflict?: ConflictView }
 
 export function useThemeForm(formKey: string) {

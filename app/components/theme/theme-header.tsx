@@ -5,6 +5,7 @@ import { labelOf } from '#app/i18n/labels.ts'
 import { THEME_STANCES } from '#app/schemas/theme.ts'
 import type { ThemeStance, ThemeStatus } from '#db/types.ts'
 
+import { BilingualText } from './bilingual-text.tsx'
 import { type ParentOption, ThemeDetailsFields } from './theme-details-fields.tsx'
 import { ActionButton, InlineEditForm } from './theme-form.tsx'
 
@@ -14,6 +15,8 @@ export interface HeaderTheme {
   nameZh: string
   summaryEn: string
   summaryZh: string
+  summaryEnUpdatedAt: string | null
+  summaryZhUpdatedAt: string | null
   stance: ThemeStance
   status: ThemeStatus
   parentId: number | null
@@ -33,7 +36,6 @@ export function ThemeHeader({ theme, canEdit, parentOptions }: { theme: HeaderTh
   const { t, locale, timeZone } = useI18n()
   const archived = theme.status === 'archived'
   const other = locale === 'zh-CN' ? theme.nameEn : theme.nameZh
-  const summary = locale === 'zh-CN' ? theme.summaryZh || theme.summaryEn : theme.summaryEn || theme.summaryZh
   const parentName = (id: string) => {
     const parent = parentOptions.find((p) => String(p.id) === id)
     return parent ? localName(locale, parent) : id ? `#${id}` : ''
@@ -77,7 +79,10 @@ export function ThemeHeader({ theme, canEdit, parentOptions }: { theme: HeaderTh
           <span className="muted small">{t('themeEdit.updatedAt', { when: formatDateTime(locale, theme.updatedAt, timeZone) })}</span>
         </p>
       </div>
-      {summary ? <p className="theme-summary">{summary}</p> : null}
+      <BilingualText
+        className="theme-summary"
+        pair={{ en: theme.summaryEn, zh: theme.summaryZh, enUpdatedAt: theme.summaryEnUpdatedAt, zhUpdatedAt: theme.summaryZhUpdatedAt }}
+      />
       {archived ? (
         <p className="notice warn-notice" role="status">
           {t('themeEdit.archivedNotice')}

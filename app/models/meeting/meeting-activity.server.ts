@@ -1,4 +1,5 @@
 import type { DB } from '#app/models/db.server.ts'
+import { revisionsBySource, sourceOrder } from '#app/utils/estimate-sources.ts'
 
 // The meeting's other slides, each between two instants of the team's time zone (the
 // meeting week, or since the previous meeting) and never past the end of the week, so a
@@ -131,21 +132,18 @@ export async function loadEstimatesAsOf(db: DB, themeId: number, since: Date, as
     .execute()
   const byStock = new Map<number, typeof rows>()
   for (const row of rows) byStock.set(row.stockId, [...(byStock.get(row.stockId) ?? []), row])
-  const current = [...byStock.values()].map((list) => list[list.length - 1])
-  const revisions = [...byStock.values()].flatMap((list) =>
-    list.flatMap((e, i) => {
-      // A revision revises something: the estimate before it in date order. A stock's
-      // first estimate is on the chart, not in this list.
-      if (e.createdAt <= since || i === 0) return []
-      const prev = list[i - 1]
-      return [
-        {
-          ...e,
-          shiftFrom: e.yearFrom - prev.yearFrom,
-          shiftTo: e.yearTo - prev.yearTo,
-        },
-      ]
-    }),
+  // Sources stand side by side: the current estimate is per source, and a revision is the
+  // same source changing its estimate (app/utils/estimate-sources.ts).
+  const order = sourceOrder(rows)
+  const marked = [...byStock.values()].map((list) => revisionsBySource(list))
+  const current = marked.flatMap((list) =>
+    list.filter((e) => e.isCurrent).sort((a, b) => order.indexOf(a.sourceKey) - order.indexOf(b.sourceKey)),
+  )
+  const revisions = marked.flatMap((list) =>
+    list.flatMap((e) =>
+      // A source's first estimate is on the chart, not in this list.
+      e.createdAt <= since || e.shiftFrom == null || e.shiftTo == null ? [] : [{ ...e, shiftFrom: e.shiftFrom, shiftTo: e.shiftTo }],
+    ),
   )
   return { current, revisions }
 }

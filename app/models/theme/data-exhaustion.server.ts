@@ -1,85 +1,80 @@
 import type { Actor } from '#app/models/account/user.server.ts'
 import { constraintName, type DB, sqlState, UNIQUE_VIOLATION } from '#app/models/db.server.ts'
 import { inTransaction } from '#app/models/transaction.server.ts'
+import { groupBySource, revisionsBySource, sourceKey, sourceOrder } from '#app/utils/estimate-sources.ts'
 
 import { auditTheme, lockTheme, ThemeEditError } from './theme-edit.server.ts'
 import { freeSlug } from './theme-segments.server.ts'
 
 // Data exhaustion: for each data stock (high-quality language data...), estimates of the
-// years it runs out, each with a source and the date it was made. A revision is a new
-// estimate with a later date; rows are never updated, so the table is its own history.
+// years it runs out, each with a source and the date it was made. Sources stand side by
+// side: a revision is the same source changing its estimate, and each source has its own
+// current estimate (app/utils/estimate-sources.ts). Rows are never updated, so the table
+// is its own history.
 
-/** The latest estimate per data stock of a theme (later estimates revise earlier ones). */
-export async function listCurrentEstimates(db: DB, themeId: number) {
+async function listStocks(db: DB, themeId: number) {
   return db
     .selectFrom('data_stock')
-    .innerJoin('data_exhaustion_estimate as e', 'e.data_stock_id', 'data_stock.id')
+    .select(['id', 'slug', 'name_en as nameEn', 'name_zh as nameZh', 'position'])
+    .where('theme_id', '=', themeId)
+    .orderBy('position')
+    .orderBy('id')
+    .execute()
+}
+
+async function listEstimates(db: DB, themeId: number) {
+  return db
+    .selectFrom('data_exhaustion_estimate as e')
+    .innerJoin('data_stock', 'data_stock.id', 'e.data_stock_id')
+    .leftJoin('app_user', 'app_user.id', 'e.created_by')
     .select([
-      'data_stock.id as stockId',
-      'data_stock.name_en as nameEn',
-      'data_stock.name_zh as nameZh',
-      'data_stock.position',
       'e.id',
+      'e.data_stock_id as stockId',
       'e.source',
       'e.estimated_on as estimatedOn',
       'e.year_from as yearFrom',
       'e.year_to as yearTo',
       'e.note',
+      'app_user.display_name as createdBy',
     ])
-    .distinctOn('data_stock.id')
     .where('data_stock.theme_id', '=', themeId)
-    .orderBy('data_stock.id')
-    .orderBy('e.estimated_on', 'desc')
-    .orderBy('e.id', 'desc')
+    .orderBy('e.estimated_on')
+    .orderBy('e.id')
     .execute()
-    .then((rows) => rows.sort((a, b) => a.position - b.position || a.stockId - b.stockId))
 }
 
-/** Every data stock of a theme with all its estimates, oldest first, and how each moved the range. */
+/** Every data stock of a theme with its estimates by source, oldest first, and how each source moved its own range. */
 export async function listDataStocks(db: DB, themeId: number) {
-  const [stocks, estimates] = await Promise.all([
-    db
-      .selectFrom('data_stock')
-      .select(['id', 'slug', 'name_en as nameEn', 'name_zh as nameZh'])
-      .where('theme_id', '=', themeId)
-      .orderBy('position')
-      .orderBy('id')
-      .execute(),
-    db
-      .selectFrom('data_exhaustion_estimate as e')
-      .innerJoin('data_stock', 'data_stock.id', 'e.data_stock_id')
-      .leftJoin('app_user', 'app_user.id', 'e.created_by')
-      .select([
-        'e.id',
-        'e.data_stock_id as stockId',
-        'e.source',
-        'e.estimated_on as estimatedOn',
-        'e.year_from as yearFrom',
-        'e.year_to as yearTo',
-        'e.note',
-        'app_user.display_name as createdBy',
-      ])
-      .where('data_stock.theme_id', '=', themeId)
-      .orderBy('e.estimated_on')
-      .orderBy('e.id')
-      .execute(),
-  ])
-  return stocks.map((stock) => {
-    const own = estimates.filter((e) => e.stockId === stock.id)
-    return {
-      ...stock,
-      estimates: own.map((e, i) => {
-        const prev = i > 0 ? own[i - 1] : null
-        return {
-          ...e,
-          isCurrent: i === own.length - 1,
-          // Positive: the stock is now expected to last longer than the previous estimate said.
-          shiftFrom: prev ? e.yearFrom - prev.yearFrom : null,
-          shiftTo: prev ? e.yearTo - prev.yearTo : null,
-        }
-      }),
-    }
+  const [stocks, estimates] = await Promise.all([listStocks(db, themeId), listEstimates(db, themeId)])
+  const order = sourceOrder(estimates)
+  return stocks.map(({ position: _position, ...stock }) => {
+    const marked = revisionsBySource(estimates.filter((e) => e.stockId === stock.id))
+    const sources = groupBySource(marked).sort((a, b) => order.indexOf(a.estimates[0].sourceKey) - order.indexOf(b.estimates[0].sourceKey))
+    return { ...stock, estimates: marked, sources }
   })
+}
+
+/** The current estimate of each source for each data stock: stocks in their order, sources in the order they first estimated. */
+export async function listCurrentEstimates(db: DB, themeId: number) {
+  const [stocks, estimates] = await Promise.all([listStocks(db, themeId), listEstimates(db, themeId)])
+  const order = sourceOrder(estimates)
+  return stocks.flatMap((stock) =>
+    revisionsBySource(estimates.filter((e) => e.stockId === stock.id))
+      .filter((e) => e.isCurrent)
+      .sort((a, b) => order.indexOf(a.sourceKey) - order.indexOf(b.sourceKey))
+      .map((e) => ({
+        stockId: stock.id,
+        nameEn: stock.nameEn,
+        nameZh: stock.nameZh,
+        position: stock.position,
+        id: e.id,
+        source: e.source,
+        estimatedOn: e.estimatedOn,
+        yearFrom: e.yearFrom,
+        yearTo: e.yearTo,
+        note: e.note,
+      })),
+  )
 }
 
 async function findStock(tx: DB, themeId: number, stockId: number) {
@@ -127,19 +122,19 @@ export interface EstimateInput {
   note: string
 }
 
-/** Adds an estimate; when it is the newest for its stock, the audit row keeps the one it revises. */
+/** Adds an estimate; when it is the newest of its source, the audit row keeps the one of that source it revises. */
 export async function addEstimate(db: DB, actor: Actor, themeId: number, stockId: number, input: EstimateInput): Promise<number> {
   try {
     return await inTransaction(db, async (tx) => {
       await lockTheme(tx, themeId)
       const stock = await findStock(tx, themeId, stockId)
-      const current = await tx
+      const sameSource = await tx
         .selectFrom('data_exhaustion_estimate')
-        .select(['source', 'estimated_on as estimatedOn', 'year_from as yearFrom', 'year_to as yearTo', 'note'])
+        .select(['id', 'source', 'estimated_on as estimatedOn', 'year_from as yearFrom', 'year_to as yearTo', 'note'])
         .where('data_stock_id', '=', stockId)
-        .orderBy('estimated_on', 'desc')
-        .orderBy('id', 'desc')
-        .executeTakeFirst()
+        .execute()
+        .then((rows) => rows.filter((r) => sourceKey(r.source) === sourceKey(input.source)))
+      const current = revisionsBySource(sameSource).find((e) => e.isCurrent)
       const { id } = await tx
         .insertInto('data_exhaustion_estimate')
         .values({
@@ -154,7 +149,17 @@ export async function addEstimate(db: DB, actor: Actor, themeId: number, stockId
         .returning('id')
         .executeTakeFirstOrThrow()
       const subject = { nameEn: stock.nameEn, nameZh: stock.nameZh }
-      const revises = current && current.estimatedOn <= input.estimatedOn ? { subject, ...current } : null
+      const revises =
+        current && current.estimatedOn <= input.estimatedOn
+          ? {
+              subject,
+              source: current.source,
+              estimatedOn: current.estimatedOn,
+              yearFrom: current.yearFrom,
+              yearTo: current.yearTo,
+              note: current.note,
+            }
+          : null
       await auditTheme(tx, actor, themeId, 'estimate.add', revises, { subject, id, ...input })
       return id
     })

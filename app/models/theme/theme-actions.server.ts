@@ -22,7 +22,7 @@ export async function applyThemeEdit(
       return updateThemeDetails(db, actor, themeId, details, version)
     }
     case 'thesis':
-      return updateThesis(db, actor, themeId, input.thesisMd, input.version)
+      return updateThesis(db, actor, themeId, { thesisMd: input.thesisMd, thesisZhMd: input.thesisZhMd }, input.version)
     case 'archive':
     case 'unarchive':
       return setThemeArchived(db, actor, themeId, input.intent === 'archive')

@@ -38,23 +38,23 @@ describe('the thesis', () => {
     const theme = await createTheme(conn.db, { thesisMd: 'Video is early.' })
     const opened = (await loaded(theme.slug)).theme.thesisVersion
     expect(opened).toBe(1)
-    await updateThesis(conn.db, ana, theme.id, 'Video is maturing.', opened)
-    const conflict = await refusal(updateThesis(conn.db, bo, theme.id, 'Video is early, but fast.', opened))
+    await updateThesis(conn.db, ana, theme.id, { thesisMd: 'Video is maturing.' }, opened)
+    const conflict = await refusal(updateThesis(conn.db, bo, theme.id, { thesisMd: 'Video is early, but fast.' }, opened))
     expect(conflict).toMatchObject({ status: 409, field: 'thesisMd', messageKey: 'themeEdit.error.conflict', version: 2 })
     expect(conflict.current).toEqual({ thesisMd: 'Video is maturing.' })
     expect(conflict.yours).toEqual({ thesisMd: 'Video is early, but fast.' })
     expect((await loaded(theme.slug)).theme).toMatchObject({ thesisMd: 'Video is maturing.', thesisVersion: 2 })
 
     // Bo has read Ana's text: saving from her version replaces it on purpose.
-    await updateThesis(conn.db, bo, theme.id, 'Video is maturing, and fast.', conflict.version)
+    await updateThesis(conn.db, bo, theme.id, { thesisMd: 'Video is maturing, and fast.' }, conflict.version)
     expect((await loaded(theme.slug)).theme).toMatchObject({ thesisMd: 'Video is maturing, and fast.', thesisVersion: 3 })
   })
 
   it('lets exactly one of two concurrent saves win', async () => {
     const theme = await createTheme(conn.db, { thesisMd: 'Start.' })
     const results = await Promise.allSettled([
-      updateThesis(conn.db, ana, theme.id, 'Ana wrote this.', 1),
-      updateThesis(conn.db, bo, theme.id, 'Bo wrote this.', 1),
+      updateThesis(conn.db, ana, theme.id, { thesisMd: 'Ana wrote this.' }, 1),
+      updateThesis(conn.db, bo, theme.id, { thesisMd: 'Bo wrote this.' }, 1),
     ])
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1)
     const [refused] = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected')
@@ -72,9 +72,9 @@ describe('the thesis', () => {
 
   it('treats a stale save of the text already saved as done, and a save without a version as before', async () => {
     const theme = await createTheme(conn.db, { thesisMd: 'Same.' })
-    await updateThesis(conn.db, ana, theme.id, 'Both typed this.', 1)
-    await updateThesis(conn.db, bo, theme.id, 'Both typed this.', 1)
-    await updateThesis(conn.db, bo, theme.id, 'No version sent.')
+    await updateThesis(conn.db, ana, theme.id, { thesisMd: 'Both typed this.' }, 1)
+    await updateThesis(conn.db, bo, theme.id, { thesisMd: 'Both typed this.' }, 1)
+    await updateThesis(conn.db, bo, theme.id, { thesisMd: 'No version sent.' })
     expect((await loaded(theme.slug)).theme).toMatchObject({ thesisMd: 'No version sent.', thesisVersion: 3 })
   })
 })
@@ -92,7 +92,7 @@ describe('the details', () => {
 
   it('refuses the second save with the saved fields, and a thesis save does not make the details stale', async () => {
     const theme = await createTheme(conn.db, { nameEn: 'Robots', nameZh: '机器人' })
-    await updateThesis(conn.db, ana, theme.id, 'A thesis meanwhile.', 1)
+    await updateThesis(conn.db, ana, theme.id, { thesisMd: 'A thesis meanwhile.' }, 1)
     await updateThemeDetails(conn.db, ana, theme.id, { ...details, summaryEn: 'Humanoids first.' }, 1)
     const conflict = await refusal(
       updateThemeDetails(conn.db, bo, theme.id, { ...details, summaryEn: 'Arms first.', stance: 'positive' }, 1),

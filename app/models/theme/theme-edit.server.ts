@@ -81,6 +81,7 @@ export async function lockTheme(tx: DB, themeId: number) {
       'summary_en as summaryEn',
       'summary_zh as summaryZh',
       'thesis_md as thesisMd',
+      'thesis_zh_md as thesisZhMd',
       'stance',
       'status',
       'parent_id as parentId',
@@ -121,6 +122,18 @@ async function parentSubject(tx: DB, parentId: number | null): Promise<(Subject 
   return parent
 }
 
+/** A new theme's texts count as saved now, each language that has one. */
+function createdStamps(input: ThemeCreate) {
+  const now = new Date()
+  const when = (text: string | undefined) => (text ? now : null)
+  return {
+    thesis_en_updated_at: when(input.thesisMd),
+    thesis_zh_updated_at: when(input.thesisZhMd),
+    summary_en_updated_at: when(input.summaryEn),
+    summary_zh_updated_at: when(input.summaryZh),
+  }
+}
+
 export async function createTheme(db: DB, actor: Actor, input: ThemeCreate): Promise<{ id: number; slug: string }> {
   try {
     return await inTransaction(db, async (tx) => {
@@ -134,6 +147,8 @@ export async function createTheme(db: DB, actor: Actor, input: ThemeCreate): Pro
           summary_en: input.summaryEn,
           summary_zh: input.summaryZh,
           thesis_md: input.thesisMd,
+          thesis_zh_md: input.thesisZhMd ?? '',
+          ...createdStamps(input),
           stance: input.stance,
           status: input.status,
           parent_id: parent?.id ?? null,
@@ -216,9 +231,12 @@ export async function updateThemeDetails(db: DB, actor: Actor, themeId: number, 
     }
     const changes = changedFields(before, after)
     if (!changes) return
+    const stamps = languageStamps({ en: theme.summaryEn, zh: theme.summaryZh }, { en: input.summaryEn, zh: input.summaryZh })
     await tx
       .updateTable('theme')
       .set({
+        summary_en_updated_at: stamps.en,
+        summary_zh_updated_at: stamps.zh,
         name_en: input.nameEn,
         name_zh: input.nameZh,
         summary_en: input.summaryEn,
@@ -234,22 +252,51 @@ export async function updateThemeDetails(db: DB, actor: Actor, themeId: number, 
   })
 }
 
+/** The thesis in each language; a form that leaves the Chinese one out keeps it as saved. */
+export interface ThesisTexts {
+  thesisMd: string
+  thesisZhMd?: string
+}
+
+/**
+ * When each language of a text pair was saved: now for a language whose text changed,
+ * left as it was (undefined: kysely leaves the column out) for the other, so a reader can
+ * be told which version is older.
+ */
+export function languageStamps(before: { en: string; zh: string }, after: { en: string; zh: string }, now = new Date()) {
+  return { en: before.en === after.en ? undefined : now, zh: before.zh === after.zh ? undefined : now }
+}
+
 /**
  * `baseVersion`: the thesis version the form was opened at. When someone saved another
- * thesis since, the save is refused with their text (EditConflict) instead of replacing it.
+ * thesis since (either language), the save is refused with their text (EditConflict)
+ * instead of replacing it.
  */
-export async function updateThesis(db: DB, actor: Actor, themeId: number, thesisMd: string, baseVersion?: number): Promise<void> {
+export async function updateThesis(db: DB, actor: Actor, themeId: number, input: ThesisTexts, baseVersion?: number): Promise<void> {
   await inTransaction(db, async (tx) => {
     const theme = await lockTheme(tx, themeId)
-    if (theme.thesisMd === thesisMd) return
-    if (isStale(baseVersion, theme.thesisVersion, { thesisMd: theme.thesisMd }, { thesisMd }))
-      throw new EditConflict(THEME_CONFLICT_KEY, theme.thesisVersion, { thesisMd: theme.thesisMd }, { thesisMd })
+    const saved = { thesisMd: theme.thesisMd, thesisZhMd: theme.thesisZhMd }
+    const typed = { thesisMd: input.thesisMd, thesisZhMd: input.thesisZhMd ?? theme.thesisZhMd }
+    const changes = changedFields(saved, typed)
+    if (!changes) return
+    // Compare only the fields the form sent, so a form without the Chinese text is not refused over it.
+    const sent = input.thesisZhMd === undefined ? ['thesisMd'] : ['thesisMd', 'thesisZhMd']
+    const pick = (texts: Record<string, string>) => Object.fromEntries(sent.map((name) => [name, texts[name]]))
+    if (isStale(baseVersion, theme.thesisVersion, pick(saved), pick(typed)))
+      throw new EditConflict(THEME_CONFLICT_KEY, theme.thesisVersion, pick(saved), pick(typed))
+    const stamps = languageStamps({ en: saved.thesisMd, zh: saved.thesisZhMd }, { en: typed.thesisMd, zh: typed.thesisZhMd })
     await tx
       .updateTable('theme')
-      .set({ thesis_md: thesisMd, thesis_version: theme.thesisVersion + 1 })
+      .set({
+        thesis_md: typed.thesisMd,
+        thesis_zh_md: typed.thesisZhMd,
+        thesis_en_updated_at: stamps.en,
+        thesis_zh_updated_at: stamps.zh,
+        thesis_version: theme.thesisVersion + 1,
+      })
       .where('id', '=', themeId)
       .execute()
-    await auditTheme(tx, actor, themeId, 'thesis', { thesisMd: theme.thesisMd }, { thesisMd })
+    await auditTheme(tx, actor, themeId, 'thesis', changes.oldValue, changes.newValue)
   })
 }
 

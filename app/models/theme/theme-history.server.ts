@@ -18,6 +18,7 @@ const ACTIONS_OF_PART: Record<HistoryPart, readonly string[]> = {
 // Free text gets a word/character diff; everything else is shown as "before → after".
 const TEXT_FIELDS = new Set([
   'thesisMd',
+  'thesisZhMd',
   'nameEn',
   'nameZh',
   'summaryEn',
@@ -49,6 +50,7 @@ const FIELD_ORDER = [
   'status',
   'parent',
   'thesisMd',
+  'thesisZhMd',
   'audience',
   'textEn',
   'textZh',

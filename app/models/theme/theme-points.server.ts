@@ -3,7 +3,7 @@ import type { DB } from '#app/models/db.server.ts'
 import { inTransaction } from '#app/models/transaction.server.ts'
 import { EditConflict, isStale } from '#app/utils/edit-conflict.ts'
 
-import { auditTheme, changedFields, lockTheme, THEME_CONFLICT_KEY, ThemeEditError } from './theme-edit.server.ts'
+import { auditTheme, changedFields, languageStamps, lockTheme, THEME_CONFLICT_KEY, ThemeEditError } from './theme-edit.server.ts'
 
 // A theme's risks and catalysts: short bilingual points in an order the team chooses.
 
@@ -38,7 +38,16 @@ export async function addPoint(db: DB, actor: Actor, themeId: number, kind: Poin
     const position = (last?.max ?? -1) + 1
     const { id } = await tx
       .insertInto('theme_point')
-      .values({ theme_id: themeId, kind, text_en: input.textEn, text_zh: input.textZh, expected_on: input.expectedOn, position })
+      .values({
+        theme_id: themeId,
+        kind,
+        text_en: input.textEn,
+        text_zh: input.textZh,
+        text_en_updated_at: input.textEn ? new Date() : null,
+        text_zh_updated_at: input.textZh ? new Date() : null,
+        expected_on: input.expectedOn,
+        position,
+      })
       .returning('id')
       .executeTakeFirstOrThrow()
     await auditTheme(tx, actor, themeId, `${kind}.add`, null, { id, ...input })
@@ -65,9 +74,17 @@ export async function editPoint(
     if (!changes) return
     if (isStale(baseVersion, point.version, pointTexts(point), pointTexts(input)))
       throw new EditConflict(THEME_CONFLICT_KEY, point.version, pointTexts(point), pointTexts(input))
+    const stamps = languageStamps({ en: point.textEn, zh: point.textZh }, { en: input.textEn, zh: input.textZh })
     await tx
       .updateTable('theme_point')
-      .set({ text_en: input.textEn, text_zh: input.textZh, expected_on: input.expectedOn, version: point.version + 1 })
+      .set({
+        text_en: input.textEn,
+        text_zh: input.textZh,
+        text_en_updated_at: stamps.en,
+        text_zh_updated_at: stamps.zh,
+        expected_on: input.expectedOn,
+        version: point.version + 1,
+      })
       .where('id', '=', pointId)
       .execute()
     await auditTheme(tx, actor, themeId, `${point.kind}.edit`, { id: pointId, ...changes.oldValue }, { id: pointId, ...changes.newValue })

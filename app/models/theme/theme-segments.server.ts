@@ -6,7 +6,7 @@ import { suggestSlug } from '#app/schemas/theme.ts'
 import { EditConflict, isStale } from '#app/utils/edit-conflict.ts'
 import type { Audience } from '#db/types.ts'
 
-import { auditTheme, changedFields, lockTheme, THEME_CONFLICT_KEY, ThemeEditError } from './theme-edit.server.ts'
+import { auditTheme, changedFields, languageStamps, lockTheme, THEME_CONFLICT_KEY, ThemeEditError } from './theme-edit.server.ts'
 
 // Application segments (2B: e-commerce, marketing...; 2C: UGC platforms) and the
 // companies behind each.
@@ -71,6 +71,8 @@ export async function addSegment(db: DB, actor: Actor, themeId: number, input: S
         name_zh: input.nameZh,
         note_en: input.noteEn,
         note_zh: input.noteZh,
+        note_en_updated_at: input.noteEn ? new Date() : null,
+        note_zh_updated_at: input.noteZh ? new Date() : null,
         position: (last?.max ?? -1) + 1,
       })
       .returning('id')
@@ -100,9 +102,12 @@ export async function editSegment(
     if (isStale(baseVersion, version, segmentTexts(before), segmentTexts(input)))
       throw new EditConflict(THEME_CONFLICT_KEY, version, segmentTexts(before), segmentTexts(input))
     await assertNameFree(tx, themeId, input, segmentId)
+    const stamps = languageStamps({ en: before.noteEn, zh: before.noteZh }, { en: input.noteEn, zh: input.noteZh })
     await tx
       .updateTable('application_segment')
       .set({
+        note_en_updated_at: stamps.en,
+        note_zh_updated_at: stamps.zh,
         audience: input.audience,
         name_en: input.nameEn,
         name_zh: input.nameZh,

@@ -43,6 +43,11 @@ export async function getThemeBySlug(db: DB, slug: string) {
       'theme.summary_en as summaryEn',
       'theme.summary_zh as summaryZh',
       'theme.thesis_md as thesisMd',
+      'theme.thesis_zh_md as thesisZhMd',
+      'theme.thesis_en_updated_at as thesisEnUpdatedAt',
+      'theme.thesis_zh_updated_at as thesisZhUpdatedAt',
+      'theme.summary_en_updated_at as summaryEnUpdatedAt',
+      'theme.summary_zh_updated_at as summaryZhUpdatedAt',
       'theme.stance',
       'theme.status',
       'theme.updated_at as updatedAt',
@@ -60,7 +65,16 @@ export async function getThemeBySlug(db: DB, slug: string) {
   const [points, subThemes, segments, segmentCompanies, companies, estimates] = await Promise.all([
     db
       .selectFrom('theme_point')
-      .select(['id', 'kind', 'text_en as textEn', 'text_zh as textZh', 'expected_on as expectedOn', 'version'])
+      .select([
+        'id',
+        'kind',
+        'text_en as textEn',
+        'text_zh as textZh',
+        'text_en_updated_at as textEnUpdatedAt',
+        'text_zh_updated_at as textZhUpdatedAt',
+        'expected_on as expectedOn',
+        'version',
+      ])
       .where('theme_id', '=', theme.id)
       .orderBy('kind')
       .orderBy('position')
@@ -74,7 +88,18 @@ export async function getThemeBySlug(db: DB, slug: string) {
       .execute(),
     db
       .selectFrom('application_segment')
-      .select(['id', 'audience', 'slug', 'name_en as nameEn', 'name_zh as nameZh', 'note_en as noteEn', 'note_zh as noteZh', 'version'])
+      .select([
+        'id',
+        'audience',
+        'slug',
+        'name_en as nameEn',
+        'name_zh as nameZh',
+        'note_en as noteEn',
+        'note_zh as noteZh',
+        'note_en_updated_at as noteEnUpdatedAt',
+        'note_zh_updated_at as noteZhUpdatedAt',
+        'version',
+      ])
       .where('theme_id', '=', theme.id)
       .orderBy('audience')
       .orderBy('position')

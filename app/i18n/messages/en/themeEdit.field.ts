@@ -1,6 +1,7 @@
 // The names of a theme's fields, in the editor and its history.
 export const en = {
   'themeEdit.field.thesisMd': 'Thesis',
+  'themeEdit.field.thesisZhMd': 'Thesis (Chinese)',
   'themeEdit.field.nameEn': 'English name',
   'themeEdit.field.nameZh': 'Chinese name',
   'themeEdit.field.summaryEn': 'Summary (English)',

@@ -77,7 +77,7 @@ export const en = {
   'themeEdit.currentEstimates': 'Current estimates',
   'themeEdit.revisions': 'How the estimates moved',
   'themeEdit.current': 'current',
-  'themeEdit.firstEstimate': 'first estimate',
+  'themeEdit.firstEstimate': 'first from this source',
   'themeEdit.shiftFrom': 'Start moved',
   'themeEdit.shiftTo': 'End moved',
   'themeEdit.shiftLater': 'later: the data lasts longer',

@@ -2,6 +2,7 @@ import type { en } from '../en/themeEdit.field.ts'
 
 export const zhCN: Record<keyof typeof en, string> = {
   'themeEdit.field.thesisMd': '投资逻辑',
+  'themeEdit.field.thesisZhMd': '投资逻辑（中文）',
   'themeEdit.field.nameEn': '英文名称',
   'themeEdit.field.nameZh': '中文名称',
   'themeEdit.field.summaryEn': '摘要（英文）',

@@ -77,7 +77,7 @@ export const zhCN: Record<keyof typeof en, string> = {
   'themeEdit.currentEstimates': '当前估计',
   'themeEdit.revisions': '估计的历次调整',
   'themeEdit.current': '当前',
-  'themeEdit.firstEstimate': '首次估计',
+  'themeEdit.firstEstimate': '该来源首次估计',
   'themeEdit.shiftFrom': '起始年变化',
   'themeEdit.shiftTo': '截止年变化',
   'themeEdit.shiftLater': '推后：数据可用更久',
