@@ -114,7 +114,7 @@ describe('read-only pages', () => {
     )
     expect(denied.status).toBe(403)
     const res = await respond(() =>
-      auditLoader({ request: getRequest('/admin/audit?action=test.', adminCookie), params: {}, context: contextFor(conn) }),
+      auditLoader({ request: getRequest('/admin/audit?type=test', adminCookie), params: {}, context: contextFor(conn) }),
     )
     const { entries } = await res.json()
     expect(entries.map((e: { action: string }) => e.action)).toEqual(['test.second', 'test.first'])

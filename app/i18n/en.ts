@@ -11,6 +11,8 @@ import { en as aliasKind } from './messages/en/aliasKind.ts'
 import { en as aliasLanguage } from './messages/en/aliasLanguage.ts'
 import { en as app } from './messages/en/app.ts'
 import { en as audit } from './messages/en/audit.ts'
+import { en as auditAction } from './messages/en/auditAction.ts'
+import { en as auditObject } from './messages/en/auditObject.ts'
 import { en as auth } from './messages/en/auth.ts'
 import { en as comention } from './messages/en/comention.ts'
 import { en as common } from './messages/en/common.ts'
@@ -68,6 +70,8 @@ export const messages = {
   ...aliasLanguage,
   ...app,
   ...audit,
+  ...auditAction,
+  ...auditObject,
   ...auth,
   ...common,
   ...companies,

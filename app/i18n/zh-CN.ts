@@ -6,6 +6,8 @@ import { zhCN as aliasKind } from './messages/zh-CN/aliasKind.ts'
 import { zhCN as aliasLanguage } from './messages/zh-CN/aliasLanguage.ts'
 import { zhCN as app } from './messages/zh-CN/app.ts'
 import { zhCN as audit } from './messages/zh-CN/audit.ts'
+import { zhCN as auditAction } from './messages/zh-CN/auditAction.ts'
+import { zhCN as auditObject } from './messages/zh-CN/auditObject.ts'
 import { zhCN as auth } from './messages/zh-CN/auth.ts'
 import { zhCN as comention } from './messages/zh-CN/comention.ts'
 import { zhCN as common } from './messages/zh-CN/common.ts'
@@ -63,6 +65,8 @@ export const messages: Record<keyof typeof en, string> = {
   ...aliasLanguage,
   ...app,
   ...audit,
+  ...auditAction,
+  ...auditObject,
   ...auth,
   ...common,
   ...companies,

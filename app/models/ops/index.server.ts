@@ -1,5 +1,6 @@
 // The public face of this folder: code outside app/models imports only this module.
 export * from './audit.server.ts'
+export * from './audit-targets.server.ts'
 export * from './data-version.server.ts'
 export * from './feed.server.ts'
 export * from './fetch-policy.server.ts'

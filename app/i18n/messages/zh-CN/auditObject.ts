@@ -1,0 +1,26 @@
+import type { en } from '../en/auditObject.ts'
+
+export const zhCN: Record<keyof typeof en, string> = {
+  'auditObject.company': '公司',
+  'auditObject.demo': '演示数据',
+  'auditObject.document': '文档',
+  'auditObject.feed': '订阅源',
+  'auditObject.invite': '邀请',
+  'auditObject.job': '任务',
+  'auditObject.meeting': '会议',
+  'auditObject.mention': '提及',
+  'auditObject.mention_review_rule': '提及审核规则',
+  'auditObject.new_name': '新名称',
+  'auditObject.rubric': '评分标准',
+  'auditObject.score': '评分',
+  'auditObject.scoring': '打分',
+  'auditObject.setting': '设置',
+  'auditObject.source_score': '来源观点',
+  'auditObject.theme': '主题',
+  'auditObject.user': '成员',
+  'auditObject.watchlist': '观察名单',
+  'auditObject.watchlist_entry': '观察名单条目',
+  'auditObject.webhook': 'Webhook',
+  'auditObject.modality': '模态',
+  'auditObject.dimension': '评分维度',
+}
