@@ -33,6 +33,7 @@ import { en as jobs } from './messages/en/jobs.ts'
 import { en as listing } from './messages/en/listing.ts'
 import { en as meeting } from './messages/en/meeting.ts'
 import { en as meetingClose } from './messages/en/meeting.close.ts'
+import { en as meetingPanel } from './messages/en/meeting.panel.ts'
 import { en as membership } from './messages/en/membership.ts'
 import { en as mentions } from './messages/en/mentions.ts'
 import { en as nav } from './messages/en/nav.ts'
@@ -92,6 +93,7 @@ export const messages = {
   ...listing,
   ...meeting,
   ...meetingClose,
+  ...meetingPanel,
   ...membership,
   ...mentions,
   ...review,

@@ -28,6 +28,7 @@ import { zhCN as jobs } from './messages/zh-CN/jobs.ts'
 import { zhCN as listing } from './messages/zh-CN/listing.ts'
 import { zhCN as meeting } from './messages/zh-CN/meeting.ts'
 import { zhCN as meetingClose } from './messages/zh-CN/meeting.close.ts'
+import { zhCN as meetingPanel } from './messages/zh-CN/meeting.panel.ts'
 import { zhCN as membership } from './messages/zh-CN/membership.ts'
 import { zhCN as mentions } from './messages/zh-CN/mentions.ts'
 import { zhCN as nav } from './messages/zh-CN/nav.ts'
@@ -87,6 +88,7 @@ export const messages: Record<keyof typeof en, string> = {
   ...listing,
   ...meeting,
   ...meetingClose,
+  ...meetingPanel,
   ...membership,
   ...mentions,
   ...review,

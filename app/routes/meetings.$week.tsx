@@ -177,7 +177,7 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl
 export default function MeetingPage() {
   const data = useLoaderData<typeof loader>()
   const { t, locale } = useI18n()
-  const { presenting, slide, params } = usePresentMode()
+  const { presenting, slide, params, notesOpen, setNotesOpen } = usePresentMode()
   if (!data.theme || !data.view || !data.charts) {
     return (
       <div className="stack">
@@ -194,7 +194,7 @@ export default function MeetingPage() {
   const fileName = exportName(theme.slug, view.week)
   const at = (n: number) => presenting && slide === n
   return (
-    <div className={`meeting${presenting ? ' is-presenting' : ''}`}>
+    <div className={`meeting${presenting ? ' is-presenting' : ''}${presenting && notesOpen ? ' notes-open' : ''}`}>
       <header className="meeting-head">
         <h1>
           {t('meeting.heading', {
@@ -239,7 +239,7 @@ export default function MeetingPage() {
         <ExhaustionSlide view={view} charts={charts} current={at(8)} label={label} fileName={fileName} />
         <DocumentsSlide view={view} charts={charts} current={at(9)} label={label} fileName={fileName} />
       </div>
-      {presenting ? <PresentControls params={params} slide={slide} /> : null}
+      {presenting ? <PresentControls params={params} slide={slide} onNotes={() => setNotesOpen(!notesOpen)} /> : null}
       <NotesForm
         week={view.week}
         notes={view.notes}
@@ -248,6 +248,7 @@ export default function MeetingPage() {
         canEdit={data.canEdit}
         maxLength={MEETING_TEXT_MAX}
         action={`/meetings/${view.week}?theme=${encodeURIComponent(theme.slug)}`}
+        panel={presenting ? { open: notesOpen, onClose: () => setNotesOpen(false) } : undefined}
       />
     </div>
   )

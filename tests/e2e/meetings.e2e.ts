@@ -105,6 +105,46 @@ describe('the weekly meeting in the browser', () => {
     await expect.poll(() => page.locator('section.slide:visible').count()).toBe(SLIDES)
   })
 
+  it('opens the notes over the current slide with "n", saves them there, and Esc closes only the panel', async () => {
+    const url = new URL(meetingUrl)
+    url.searchParams.set('present', '1')
+    url.searchParams.set('slide', '2')
+    await page.goto(url.toString())
+    await expect.poll(currentSlide).toBe('2')
+    await page.keyboard.press('n')
+    const panel = page.locator('.meeting-notes.is-panel')
+    await expect.poll(() => panel.isVisible()).toBe(true)
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('meeting-actionsMd')
+    // Typing "n" in the panel is text, not the shortcut.
+    await page.keyboard.type('- Bo: ask Kuaishou about n-grams')
+    await expect.poll(() => panel.isVisible()).toBe(true)
+    await panel.getByRole('button', { name: 'Save notes' }).click()
+    await expect.poll(() => panel.getByRole('status').textContent()).toContain('Notes saved.')
+    await page.screenshot({ path: artifact('meeting-notes-panel-en.png') })
+    await page.keyboard.press('Escape')
+    await expect.poll(() => panel.isVisible()).toBe(false)
+    expect(new URL(page.url()).searchParams.get('present')).toBe('1')
+    expect(await currentSlide()).toBe('2')
+    await page.keyboard.press('ArrowRight')
+    await expect.poll(slideParam).toBe('3')
+    await page.keyboard.press('Escape')
+    await expect.poll(() => new URL(page.url()).searchParams.get('present')).toBeNull()
+    expect(await page.getByRole('textbox', { name: 'Action items' }).inputValue()).toBe('- Bo: ask Kuaishou about n-grams')
+  })
+
+  it('closes the week only with its own button, saying who and when, and an administrator opens it again', async () => {
+    await page.goto(meetingUrl)
+    const close = page.locator('.meeting-close')
+    const previous = shiftIsoWeek(new URL(meetingUrl).pathname.split('/').pop()!, -1)
+    await close.getByRole('button', { name: `Close week ${previous}` }).click()
+    await expect.poll(() => close.textContent()).toContain(`Weeks up to ${previous} closed for scoring by ${ADMIN.name}`)
+    await page.goto(`${team.app.url}/themes/multimodal-ai/scores?week=${previous}`)
+    await expect.poll(() => page.locator('.week-locked-notice').count()).toBe(1)
+    await page.goto(meetingUrl)
+    await close.getByRole('button', { name: 'Open again' }).click()
+    await expect.poll(() => close.getByRole('button', { name: `Close week ${previous}` }).count()).toBe(1)
+  })
+
   it('exports a chart as a PNG at twice its size', async () => {
     // Two weeks ago the team's video consensus moved, so the history slide has a chart.
     const week = shiftIsoWeek(new URL(meetingUrl).pathname.split('/').pop()!, -2)

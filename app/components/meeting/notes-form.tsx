@@ -1,4 +1,5 @@
 import { useActionData, useFetcher } from '@remix-run/react'
+import { useEffect, useRef } from 'react'
 
 import { fieldError, FormError } from '#app/components/form.tsx'
 import { EditConflictNotice, versionOf } from '#app/components/theme/edit-conflict.tsx'
@@ -10,6 +11,7 @@ import type { ConflictView } from '#app/utils/edit-conflict.ts'
 // weeks for scoring. The form posts the version it was opened at (0: no meeting yet): when
 // someone saved other notes meanwhile, the save is refused and their notes show next to
 // the typed ones, which stay in the form. Posted with a fetcher, or plainly without JavaScript.
+// In present mode the same form opens as a panel over the slide ("n"; Esc closes it).
 
 interface Props {
   week: string
@@ -25,6 +27,8 @@ interface Props {
   canEdit: boolean
   maxLength: number
   action: string
+  /** Present mode: the form shows as a panel over the slide, with a way to close it. */
+  panel?: { open: boolean; onClose: () => void }
 }
 
 export interface NotesActionResult {
@@ -34,8 +38,21 @@ export interface NotesActionResult {
   conflict?: ConflictView
 }
 
-export function NotesForm({ week, notes, notesHtml, actionsHtml, canEdit, maxLength, action }: Props) {
+export function NotesForm({ week, notes, notesHtml, actionsHtml, canEdit, maxLength, action, panel }: Props) {
   const { t, locale, timeZone } = useI18n()
+  const sectionRef = useRef<HTMLElement>(null)
+  const panelOpen = panel?.open ?? false
+  // Opening the panel puts the cursor in the first field, ready to type.
+  useEffect(() => {
+    if (!panelOpen) return
+    const section = sectionRef.current
+    ;(section?.querySelector<HTMLElement>('textarea') ?? section?.querySelector<HTMLElement>('button'))?.focus()
+  }, [panelOpen])
+  const closeButton = panel ? (
+    <button type="button" className="notes-panel-close" onClick={panel.onClose} aria-keyshortcuts="Escape">
+      {t('meeting.panel.close')}
+    </button>
+  ) : null
   const fetcher = useFetcher<NotesActionResult>()
   const actionData = useActionData<NotesActionResult>()
   const result = fetcher.data ?? actionData
@@ -55,7 +72,8 @@ export function NotesForm({ week, notes, notesHtml, actionsHtml, canEdit, maxLen
   ) : null
   if (!canEdit) {
     return (
-      <section className="card meeting-notes" aria-labelledby="notes-title">
+      <section ref={sectionRef} className={`card meeting-notes${panelOpen ? ' is-panel' : ''}`} aria-labelledby="notes-title">
+        {closeButton}
         <h2 id="notes-title">{t('meeting.notes.title', { week })}</h2>
         <h3>{t('meeting.notes.actions')}</h3>
         {actionsHtml ? (
@@ -99,9 +117,10 @@ export function NotesForm({ week, notes, notesHtml, actionsHtml, canEdit, maxLen
     )
   }
   return (
-    <section className="card meeting-notes" aria-labelledby="notes-title">
+    <section ref={sectionRef} className={`card meeting-notes${panelOpen ? ' is-panel' : ''}`} aria-labelledby="notes-title">
+      {closeButton}
       <h2 id="notes-title">{t('meeting.notes.title', { week })}</h2>
-      <p className="muted">{t('meeting.notes.intro')}</p>
+      <p className="muted notes-intro">{t('meeting.notes.intro')}</p>
       <fetcher.Form method="post" action={action} className="stack">
         <input type="hidden" name="version" value={versionOf(conflict, notes?.version ?? 0)} />
         <FormError error={errors.form ?? errors.version} />

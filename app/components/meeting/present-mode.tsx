@@ -1,5 +1,5 @@
 import { Link, useNavigate, useSearchParams } from '@remix-run/react'
-import { useCallback, useEffect, useRef } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 
 import { useI18n } from '#app/i18n/index.ts'
 
@@ -8,7 +8,9 @@ import { SLIDES } from './types.ts'
 // Present mode: one slide at a time, full screen, moved with the keyboard or a clicker
 // (they send PageDown/PageUp or the arrow keys). The slide lives in the URL (?slide=N),
 // so a reload or a shared link opens the same slide; changing it does not reload data
-// (the route's shouldRevalidate ignores slide and present).
+// (the route's shouldRevalidate ignores slide and present). "n" opens the notes panel over
+// the current slide (the page's one notes form, so typed text survives closing it); Esc
+// closes the panel first, and only then leaves present mode.
 
 const NEXT_KEYS = new Set(['ArrowRight', 'ArrowDown', 'PageDown', ' ', 'Enter'])
 const PREVIOUS_KEYS = new Set(['ArrowLeft', 'ArrowUp', 'PageUp', 'Backspace'])
@@ -46,6 +48,9 @@ export function usePresentMode() {
   const presenting = params.get('present') === '1'
   const slide = slideFromParam(params.get('slide'))
   const wasFullscreen = useRef(false)
+  const [notesOpen, setNotesOpen] = useState(false)
+  const notesOpenRef = useRef(notesOpen)
+  notesOpenRef.current = notesOpen
   const go = useCallback(
     (n: number) => {
       const target = Math.min(SLIDES.length, Math.max(1, n))
@@ -66,12 +71,23 @@ export function usePresentMode() {
   )
 
   useEffect(() => {
+    if (!presenting) setNotesOpen(false)
+  }, [presenting])
+
+  useEffect(() => {
     if (!presenting) return
     const onKey = (event: KeyboardEvent) => {
       if (event.altKey || event.ctrlKey || event.metaKey) return
+      if (event.key === 'Escape' && notesOpen) {
+        event.preventDefault()
+        setNotesOpen(false)
+        return
+      }
       const target = event.target as HTMLElement | null
       if (target?.closest('input, textarea, select, summary')) return
-      if (NEXT_KEYS.has(event.key)) go(slide + 1)
+      if (event.key === 'n' || event.key === 'N') setNotesOpen((open) => !open)
+      else if (notesOpen) return
+      else if (NEXT_KEYS.has(event.key)) go(slide + 1)
       else if (PREVIOUS_KEYS.has(event.key)) go(slide - 1)
       else if (event.key === 'Home') go(1)
       else if (event.key === 'End') go(SLIDES.length)
@@ -81,7 +97,7 @@ export function usePresentMode() {
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
-  }, [presenting, slide, go, exit])
+  }, [presenting, slide, go, exit, notesOpen])
 
   // Leaving full screen (Esc, F11) ends the presentation too.
   useEffect(() => {
@@ -90,14 +106,17 @@ export function usePresentMode() {
       if (document.fullscreenElement) wasFullscreen.current = true
       else if (wasFullscreen.current) {
         wasFullscreen.current = false
-        exit()
+        // The browser takes Esc in full screen to leave it: with the notes open, that Esc
+        // meant "close the notes", so the presentation goes on in the window.
+        if (notesOpenRef.current) setNotesOpen(false)
+        else exit()
       }
     }
     document.addEventListener('fullscreenchange', onChange)
     return () => document.removeEventListener('fullscreenchange', onChange)
   }, [presenting, exit])
 
-  return { presenting, slide, params }
+  return { presenting, slide, params, notesOpen, setNotesOpen }
 }
 
 export function PresentLink({ params }: { params: URLSearchParams }) {
@@ -118,10 +137,13 @@ export function PresentLink({ params }: { params: URLSearchParams }) {
 }
 
 /** The presenter's corner: previous, where we are, next, and the way out. Links, so they work without JavaScript. */
-export function PresentControls({ params, slide }: { params: URLSearchParams; slide: number }) {
+export function PresentControls({ params, slide, onNotes }: { params: URLSearchParams; slide: number; onNotes: () => void }) {
   const { t } = useI18n()
   return (
     <nav className="present-controls" aria-label={t('meeting.presentControls')}>
+      <button type="button" className="present-notes-button" onClick={onNotes} aria-keyshortcuts="n">
+        ✎ {t('meeting.panel.open')}
+      </button>
       <Link
         to={searchWith(params, { slide: String(Math.max(1, slide - 1)) })}
         replace
