@@ -19,7 +19,7 @@ describe('foldMarkdown', () => {
 
   it('never cuts inside a fenced code block or a list', () => {
     const code = '```\nline\n\nstill code\n```'
-    const text = [para(1, 1160), code, '- one', '- two', para(2), para(3)].join('\n\n')
+    const text = [para(1, 960), code, '- one', '- two', para(2), para(3)].join('\n\n')
     const { head, rest } = foldMarkdown(text)
     expect(head).toContain('still code')
     expect(head).toContain('- two')

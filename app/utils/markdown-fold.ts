@@ -3,7 +3,7 @@
 // block), so each half is valid markdown on its own and renders the same as in the whole.
 
 /** Shown before the fold: about this many characters, in whole blocks. */
-export const FOLD_AFTER_CHARS = 1200
+export const FOLD_AFTER_CHARS = 1000
 /** A text this much longer than the visible part is worth folding; shorter, it shows whole. */
 const FOLD_MIN_REST_CHARS = 300
 
