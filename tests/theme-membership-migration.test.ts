@@ -1,10 +1,10 @@
 import { type Kysely, Migrator, sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { type Connection, openPglite, openPostgres } from '#db/connection.ts'
+import type { Connection } from '#db/connection.ts'
 import { migrations } from '#db/migrations/index.ts'
 
-import { withDatabase } from './db.ts'
+import { openEmptyDatabase } from './fixtures/migration-db.ts'
 
 // The membership-periods migration (2026-12-05T01-00-00_theme_membership_periods, decision
 // 039) on a database holding links from before it: every link stays, current, with its
@@ -18,26 +18,13 @@ const BEFORE = Object.keys(migrations)
   .at(-1) as string
 
 let conn: Connection
-let dropServerDb: (() => Promise<void>) | undefined
+let drop: () => Promise<void>
 
 beforeAll(async () => {
-  const serverUrl = process.env.TEST_DATABASE_URL
-  if (serverUrl) {
-    const name = `themeradar_tc_${process.pid}_${Date.now().toString(36)}`
-    const admin = openPostgres(serverUrl, { max: 1 })
-    await sql`create database ${sql.id(name)}`.execute(admin.db)
-    conn = openPostgres(withDatabase(serverUrl, name), { max: 5 })
-    dropServerDb = async () => {
-      await sql`drop database if exists ${sql.id(name)} with (force)`.execute(admin.db)
-      await admin.close()
-    }
-  } else {
-    conn = await openPglite()
-  }
+  ;({ conn, drop } = await openEmptyDatabase('themeradar_tc'))
 })
 afterAll(async () => {
-  await conn.close()
-  await dropServerDb?.()
+  await drop()
 })
 
 const migrator = (db: Kysely<any>) => new Migrator({ db, provider: { getMigrations: async () => migrations } })

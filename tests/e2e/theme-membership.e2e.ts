@@ -1,6 +1,8 @@
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { isoWeekOf } from '#app/utils/iso-week.ts'
+
 import { artifact } from './browser.ts'
 import { ADMIN, setUpTeam, switchLanguage, type Team } from './team.ts'
 
@@ -10,6 +12,7 @@ import { ADMIN, setUpTeam, switchLanguage, type Team } from './team.ts'
 // picker and choosing with the keyboard, with a reason (it shows as joined).
 
 const SLUG = 'multimodal-ai'
+const thisWeek = isoWeekOf(new Date(), 'Asia/Shanghai')
 let team: Team
 let page: Page
 
@@ -24,6 +27,7 @@ afterAll(async () => {
 const heading = () => page.locator('h1').first().textContent()
 const vendorMap = () => page.locator('section[aria-labelledby="vendors-heading"]')
 const membership = () => page.locator('section[aria-labelledby="membership-heading"]')
+const meetingSlide = () => page.locator('section.slide-membership')
 
 describe('themes index, membership and the company picker', () => {
   it('opens /themes from the header with each theme’s week, in English and Chinese', async () => {
@@ -69,6 +73,17 @@ describe('themes index, membership and the company picker', () => {
     await expect.poll(() => membership().textContent()).toContain('Hunyuan, back in the theme after a review')
     await membership().screenshot({ path: artifact('membership-en.png') })
 
+    // This week's meeting has it on its own slide, with the reason.
+    await page.goto(`${team.app.url}/meetings/${thisWeek}?theme=${SLUG}`)
+    await expect.poll(() => meetingSlide().locator('h2').textContent()).toContain('Joined and left the theme')
+    const slideText = await meetingSlide().textContent()
+    expect(slideText).toContain('Tencent')
+    expect(slideText).toContain('Hunyuan, back in the theme after a review')
+    expect(slideText).toContain('− Left')
+    await meetingSlide().screenshot({ path: artifact('meeting-membership-en.png') })
+    await page.goto(`${team.app.url}/themes/${SLUG}`)
+    await page.waitForLoadState('networkidle')
+
     // Nothing matches: the list offers to create the company instead.
     await vendorMap().getByText('+ Link a company').click()
     await box.pressSequentially('Zyxw Robotics', { delay: 20 })
@@ -90,6 +105,11 @@ describe('themes index, membership and the company picker', () => {
     await membership().screenshot({ path: artifact('membership-zh.png') })
     await vendorMap().screenshot({ path: artifact('company-picker-zh.png') })
     await box.press('Escape')
+    await page.goto(`${team.app.url}/meetings/${thisWeek}?theme=${SLUG}`)
+    await expect.poll(() => meetingSlide().locator('h2').textContent()).toContain('主题成员的加入与退出')
+    expect(await meetingSlide().textContent()).toContain('腾讯')
+    await meetingSlide().screenshot({ path: artifact('meeting-membership-zh.png') })
+    await page.waitForLoadState('networkidle')
     await switchLanguage(page)
   })
 

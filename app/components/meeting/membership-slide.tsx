@@ -1,6 +1,6 @@
+import type { MembershipChangeRow } from '#app/components/theme/membership-section.tsx'
 import { formatDate, localName, useI18n } from '#app/i18n/index.ts'
 import { labelOf } from '#app/i18n/labels.ts'
-import type { CompanyRole, Exposure } from '#db/types.ts'
 
 import { Slide } from './slide.tsx'
 
@@ -10,16 +10,7 @@ import { Slide } from './slide.tsx'
 
 export interface MembershipSlideData {
   size: number
-  changes: {
-    kind: 'joined' | 'left'
-    at: string
-    companyId: number
-    nameEn: string
-    nameZh: string
-    role: CompanyRole
-    exposure: Exposure
-    reason: string
-  }[]
+  changes: MembershipChangeRow[]
 }
 
 export function MembershipSlide({ membership, current, label }: { membership: MembershipSlideData; current: boolean; label: string }) {
@@ -56,7 +47,7 @@ export function MembershipSlide({ membership, current, label }: { membership: Me
                 {labelOf(t, 'companyRole', c.role)} · {labelOf(t, 'exposure', c.exposure)}
               </td>
               <td>{c.kind === 'joined' ? c.reason || <span className="muted">{t('membership.noReason')}</span> : null}</td>
-              <td className="nowrap small">{formatDate(locale, c.at, timeZone)}</td>
+              <td className="nowrap">{formatDate(locale, c.at, timeZone)}</td>
             </tr>
           ))}
         </tbody>

@@ -20,5 +20,5 @@ export const zhCN: Record<keyof typeof en, string> = {
   'membership.asOfBack': '返回当前成员',
   'membership.asOfEmpty': '当时该主题没有公司。',
   'membership.asOfFuture': '{week} 周尚未结束；显示的是当前成员。',
-  'membership.size': '周末共 {count} 家公司',
+  'membership.size': '本周结束时共 {count} 家公司',
 }
