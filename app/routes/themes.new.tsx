@@ -95,9 +95,11 @@ export default function NewThemePage() {
           <p className="muted small">{t('framework.templateHint')}</p>
           {FRAMEWORK_TEMPLATES.map((template) => (
             <label key={template} className="radio">
-              <input type="radio" name="template" value={template} defaultChecked={(values.template ?? 'ai-modalities') === template} />{' '}
-              <strong>{t(`framework.templates.${template}`)}</strong>{' '}
-              <span className="muted small">{t(`framework.templates.${template}Hint`)}</span>
+              <input type="radio" name="template" value={template} defaultChecked={(values.template ?? 'ai-modalities') === template} />
+              <span>
+                <strong>{t(`framework.templates.${template}`)}</strong>{' '}
+                <span className="muted small">{t(`framework.templates.${template}Hint`)}</span>
+              </span>
             </label>
           ))}
           <FormError error={errors.template} />
