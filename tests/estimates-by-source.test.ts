@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { loadEstimatesAsOf } from '#app/models/meeting/index.server.ts'
 import type { Connection } from '#db/connection.ts'
 
 import { createTestDatabase } from './db.ts'
@@ -14,12 +15,15 @@ let conn: Connection
 let analyst: string
 let viewer: string
 let stockId: number
+let themeId: number
+const started = new Date()
 const SLUG = 'multimodal-ai'
 const { edit, page, history } = themeRoutes(() => ({ conn, analyst, viewer }), SLUG)
 
 beforeAll(async () => {
   conn = await createTestDatabase()
   const theme = await createTheme(conn.db, { slug: SLUG })
+  themeId = theme.id
   stockId = (
     await createDataStock(conn.db, {
       themeId: theme.id,
@@ -82,5 +86,14 @@ describe('estimates by source', () => {
       [true, 2, 2],
     ])
     expect(stock.sources[1].estimates.map((e) => e.isCurrent)).toEqual([true])
+  })
+
+  it("the meeting's exhaustion slide reads the same: each source's current estimate, revisions only within a source", async () => {
+    const { current, revisions } = await loadEstimatesAsOf(conn.db, themeId, started, new Date())
+    expect(current.map((e) => [e.source, e.yearFrom, e.yearTo])).toEqual([
+      ['epoch ai', 2032, 2052],
+      ['Broker X', 2026, 2028],
+    ])
+    expect(revisions.map((r) => [r.source, r.shiftFrom, r.shiftTo])).toEqual([['epoch ai', 2, 2]])
   })
 })
