@@ -560,6 +560,8 @@ export interface ScoreRevisionTable {
   reason: Generated<string>
   evidence: ColumnType<unknown, string | undefined, never>
   saved_at: Generated<Date>
+  /** The score was withdrawn (cleared) by this revision; level is the withdrawn level (2026-12-05T00-40-00). */
+  withdrawn: Generated<boolean>
 }
 
 export interface ScoreWeekReopenTable {

@@ -21,6 +21,7 @@ import { en as companies } from './messages/en/companies.ts'
 import { en as company } from './messages/en/company.ts'
 import { en as companyEdit } from './messages/en/companyEdit.ts'
 import { en as companyRole } from './messages/en/companyRole.ts'
+import { en as consensus } from './messages/en/consensus.ts'
 import { en as docsearch } from './messages/en/docsearch.ts'
 import { en as documents } from './messages/en/documents.ts'
 import { en as error } from './messages/en/error.ts'
@@ -63,6 +64,7 @@ import { en as vendor } from './messages/en/vendor.ts'
 import { en as watchlistsImport } from './messages/en/watchlists.import.ts'
 import { en as watchlists } from './messages/en/watchlists.ts'
 import { en as webhooks } from './messages/en/webhooks.ts'
+import { en as withdraw } from './messages/en/withdraw.ts'
 
 export const messages = {
   ...admin,
@@ -123,4 +125,6 @@ export const messages = {
   ...watchlists,
   ...watchlistsImport,
   ...webhooks,
+  ...withdraw,
+  ...consensus,
 }

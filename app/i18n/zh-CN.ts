@@ -16,6 +16,7 @@ import { zhCN as companies } from './messages/zh-CN/companies.ts'
 import { zhCN as company } from './messages/zh-CN/company.ts'
 import { zhCN as companyEdit } from './messages/zh-CN/companyEdit.ts'
 import { zhCN as companyRole } from './messages/zh-CN/companyRole.ts'
+import { zhCN as consensus } from './messages/zh-CN/consensus.ts'
 import { zhCN as docsearch } from './messages/zh-CN/docsearch.ts'
 import { zhCN as documents } from './messages/zh-CN/documents.ts'
 import { zhCN as error } from './messages/zh-CN/error.ts'
@@ -58,6 +59,7 @@ import { zhCN as vendor } from './messages/zh-CN/vendor.ts'
 import { zhCN as watchlistsImport } from './messages/zh-CN/watchlists.import.ts'
 import { zhCN as watchlists } from './messages/zh-CN/watchlists.ts'
 import { zhCN as webhooks } from './messages/zh-CN/webhooks.ts'
+import { zhCN as withdraw } from './messages/zh-CN/withdraw.ts'
 
 export const messages: Record<keyof typeof en, string> = {
   ...admin,
@@ -118,4 +120,6 @@ export const messages: Record<keyof typeof en, string> = {
   ...watchlists,
   ...watchlistsImport,
   ...webhooks,
+  ...withdraw,
+  ...consensus,
 }

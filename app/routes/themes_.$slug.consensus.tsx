@@ -5,6 +5,7 @@ import { ConsensusHistoryChart } from '#app/components/charts/consensus-history-
 import { HistoryLegend } from '#app/components/charts/history-legend.tsx'
 import { MaturityHeatmap } from '#app/components/charts/maturity-heatmap.tsx'
 import { ScoringNav } from '#app/components/scoring/scoring-nav.tsx'
+import { StabilityTable } from '#app/components/scoring/stability-table.tsx'
 import { requireUser } from '#app/http/auth.server.ts'
 import { redirectToCanonicalWeek } from '#app/http/canonical-week.server.ts'
 import { requireScoringTheme } from '#app/http/scoring-route.server.ts'
@@ -12,7 +13,8 @@ import { localName, useI18n } from '#app/i18n/index.ts'
 import { pageTitle } from '#app/i18n/meta.ts'
 import {
   currentTeamWeek,
-  getDisagreementThreshold,
+  firstScoredWeek,
+  getDisagreementRule,
   listDimensions,
   listModalities,
   loadHistory,
@@ -20,6 +22,7 @@ import {
 } from '#app/models/scoring/index.server.ts'
 import { type Range, RANGES } from '#app/schemas/scoring.ts'
 import { MAX_ANALYST_LINES } from '#app/scoring/chart-data.ts'
+import { defaultHistoryRange } from '#app/scoring/history-range.ts'
 import styles from '#app/styles/scoring.css'
 import { parseIsoWeek, shiftIsoWeek } from '#app/utils/iso-week.ts'
 
@@ -35,11 +38,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   await requireUser(request, context)
   const { theme, rubric } = await requireScoringTheme(context, params.slug)
   const url = new URL(request.url)
-  const [currentWeek, modalities, dimensions, threshold] = await Promise.all([
+  const [currentWeek, modalities, dimensions, rule] = await Promise.all([
     currentTeamWeek(context.db),
     listModalities(context.db, theme.id),
     listDimensions(context.db, theme.id),
-    getDisagreementThreshold(context.db),
+    getDisagreementRule(context.db),
   ])
   const axes = modalities.map((m, i) => ({ id: m.id, slug: m.slug, nameEn: m.nameEn, nameZh: m.nameZh, colour: i % 8 }))
   const dims = dimensions.map(({ id, slug, nameEn, nameZh }) => ({ id, slug, nameEn, nameZh }))
@@ -49,7 +52,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const shown = chosen.length ? chosen : axes
   const dimension = dims.find((d) => d.slug === url.searchParams.get('d')) ?? dims[0]
   const rangeParam = url.searchParams.get('range')
-  const range: Range = RANGES.includes(rangeParam as Range) ? (rangeParam as Range) : '52'
+  // Without a choice, the range that has data: eight weeks of scores fill the chart.
+  const range: Range = RANGES.includes(rangeParam as Range)
+    ? (rangeParam as Range)
+    : defaultHistoryRange(await firstScoredWeek(context.db, theme.id), currentWeek)
   const analystIds = url.searchParams.getAll('a').map(Number).filter(Number.isInteger).slice(0, MAX_ANALYST_LINES)
   const weekParam = url.searchParams.get('week')
   const week = weekParam && parseIsoWeek(weekParam) && weekParam <= currentWeek ? weekParam : currentWeek
@@ -63,9 +69,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
           modalities: shown,
           dimension,
           analystIds,
-          threshold,
+          threshold: rule,
         }),
-        loadMatrix(context.db, theme.id, { rubricSlug, week, threshold, modalities: axes, dimensions: dims }),
+        loadMatrix(context.db, theme.id, { rubricSlug, week, threshold: rule, modalities: axes, dimensions: dims }),
       ])
     : [null, null]
   return json({
@@ -75,14 +81,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     dimensions: dims,
     selection: { m: chosen.map((m) => m.slug), d: dimension?.slug ?? '', range, a: analystIds, week },
     currentWeek,
-    threshold,
+    rule,
     history,
     matrix,
   })
 }
 
 export default function ConsensusPage() {
-  const { theme, levels, modalities, dimensions, selection, currentWeek, threshold, history, matrix } = useLoaderData<typeof loader>()
+  const { theme, levels, modalities, dimensions, selection, currentWeek, rule, history, matrix } = useLoaderData<typeof loader>()
   const { t, locale } = useI18n()
   const submit = useSubmit()
   const dimension = dimensions.find((d) => d.slug === selection.d)
@@ -102,7 +108,9 @@ export default function ConsensusPage() {
       <ScoringNav theme={theme} week={selection.week} />
       <header className="scoring-header">
         <h1>{t('scoring.consensus.title')}</h1>
-        <p className="muted small">{t('scoring.consensus.rule', { threshold })}</p>
+        <p className="muted small">
+          {rule.kind === 'iqr' ? t('consensus.rule.iqr') : t('consensus.rule.range', { threshold: rule.spread })}
+        </p>
       </header>
       {/* With JavaScript every change redraws at once; the Show button is for plain forms. */}
       <Form
@@ -186,6 +194,7 @@ export default function ConsensusPage() {
           ) : null}
         </section>
       ) : null}
+      {history && dimension ? <StabilityTable weeks={history.stability} dimension={localName(locale, dimension)} /> : null}
       {matrix ? (
         <section className="card" aria-labelledby="heatmap-heading">
           <div className="week-bar">

@@ -18,6 +18,7 @@ import { localName, useI18n } from '#app/i18n/index.ts'
 import { pageTitle } from '#app/i18n/meta.ts'
 import {
   currentTeamWeek,
+  getDisagreementRule,
   getDisagreementThreshold,
   getMyScores,
   getWeekLock,
@@ -28,6 +29,7 @@ import {
   reopenWeek,
   saveScore,
   searchEvidence,
+  withdrawScore,
 } from '#app/models/scoring/index.server.ts'
 import { ScoreFormSchema } from '#app/schemas/scoring.ts'
 import styles from '#app/styles/scoring.css'
@@ -48,16 +50,17 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const url = new URL(request.url)
   const currentWeek = await currentTeamWeek(context.db)
   const week = requireScoringWeek(url.searchParams.get('week'), currentWeek)
-  const [lock, modalities, dimensions, my, threshold] = await Promise.all([
+  const [lock, modalities, dimensions, my, threshold, rule] = await Promise.all([
     getWeekLock(context.db, theme.id, week, currentWeek),
     listModalities(context.db, theme.id, { week }),
     listDimensions(context.db, theme.id, { week }),
     getMyScores(context.db, theme.id, user.id, week),
     getDisagreementThreshold(context.db),
+    getDisagreementRule(context.db),
   ])
   const weekBefore = shiftIsoWeek(week, -1)
   const team = rubric
-    ? await listConsensus(context.db, theme.id, { rubricSlug: rubric.slug, fromWeek: weekBefore, toWeek: week }, threshold)
+    ? await listConsensus(context.db, theme.id, { rubricSlug: rubric.slug, fromWeek: weekBefore, toWeek: week }, rule)
     : []
   const cells: Record<string, CellData> = {}
   for (const m of modalities) {
@@ -74,6 +77,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
               reason: mine.reason,
               evidence: mine.evidence,
               updatedAt: mine.updatedAt.toISOString(),
+              firstSavedAt: mine.createdAt.toISOString(),
               sameScale: mine.rubricSlug === rubric?.slug,
             }
           : null,
@@ -84,6 +88,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
               count: consensus.count,
               min: consensus.min,
               max: consensus.max,
+              iqr: consensus.iqr,
+              withinOne: consensus.withinOne,
               disagreement: consensus.disagreement,
             }
           : null,
@@ -142,6 +148,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       })
       return json({ ok: true as const, cell, outcome: saved.outcome, moved: saved.moved })
     }
+    if (input.intent === 'withdraw') {
+      const { intent: _, ...target } = input
+      await withdrawScore(context.db, actor, { themeId: theme.id, ...target })
+      return json({ ok: true as const, cell, outcome: 'withdrawn' as const, moved: false })
+    }
     // Reopening a locked week is an administrator's call.
     await requireRole(request, context, 'admin')
     if (input.intent === 'reopen') await reopenWeek(context.db, actor, theme.id, input.week)
@@ -199,7 +210,9 @@ export default function ScoringPage() {
         <FormError error={actionData.errors?.week ?? actionData.errors?.form} />
       ) : null}
       <p id="score-grid-help" className="muted small">
-        {editable ? t('scoring.grid.help', { max: rubric?.levels.length ?? 5 }) : t('scoring.grid.helpReadOnly')}
+        {editable
+          ? `${t('scoring.grid.help', { max: rubric?.levels.length ?? 5 })} ${t('withdraw.gridHelp')}`
+          : t('scoring.grid.helpReadOnly')}
       </p>
       <div className="scoring-layout">
         <ScoreGrid
@@ -212,6 +225,10 @@ export default function ScoringPage() {
           hrefFor={hrefFor}
           onSelect={setSelected}
           onEnter={(key) => setPick({ key, level: null, save: false, token: Date.now() })}
+          onWithdraw={(key) => {
+            setSelected(key)
+            setPick({ key, level: null, save: false, withdraw: true, token: Date.now() })
+          }}
           onPick={(key, level) => {
             setSelected(key)
             setPick({ key, level, save: !reasonRequired(cells[key], level), token: Date.now() })

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 
-import { MAX_DISAGREEMENT_SPREAD, MIN_DISAGREEMENT_SPREAD } from '#app/scoring/consensus.ts'
+import { DISAGREEMENT_RULES, MAX_DISAGREEMENT_SPREAD, MIN_DISAGREEMENT_SPREAD } from '#app/scoring/consensus.ts'
 import { parseIsoWeek } from '#app/utils/iso-week.ts'
 
 import { IdSchema, optionalText, rawText, requiredText } from './common.ts'
@@ -57,6 +57,12 @@ export const ScoreFormSchema = z.discriminatedUnion(
   ],
   { error: 'validation.invalid' },
 )
+
+/** The team's disagreement rule on the settings page (app/scoring/consensus.ts). */
+export const DisagreementRuleFormSchema = z.object({
+  intent: z.literal('disagreementRule'),
+  rule: z.enum(DISAGREEMENT_RULES, { error: 'consensus.settings.invalid' }),
+})
 
 export const SourceScoreFormSchema = z.discriminatedUnion(
   'intent',

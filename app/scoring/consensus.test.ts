@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest'
 
-import { consensusOf, formatLevel, isDisagreement, median } from './consensus.ts'
+import {
+  consensusOf,
+  disagreesUnder,
+  formatLevel,
+  formatMedian,
+  isDisagreement,
+  median,
+  quantile,
+  spreadOf,
+  stabilityOf,
+} from './consensus.ts'
 import { bucketWeeks, buildChartRows, pickTicks, weeksBetween } from './history-series.ts'
 import { diffWeeks, type WeekScore } from './moves.ts'
 import { weekState } from './week-lock.ts'
@@ -8,7 +18,7 @@ import { weekState } from './week-lock.ts'
 describe('consensus maths', () => {
   it('takes the middle value of an odd count', () => {
     expect(median([4, 1, 3])).toBe(3)
-    expect(consensusOf([4, 1, 3])).toEqual({ median: 3, mean: 8 / 3, min: 1, max: 4, count: 3, disagreement: true })
+    expect(consensusOf([4, 1, 3])).toMatchObject({ median: 3, mean: 8 / 3, min: 1, max: 4, count: 3, disagreement: true })
   })
 
   it('takes the mean of the two middle values of an even count', () => {
@@ -18,7 +28,18 @@ describe('consensus maths', () => {
   })
 
   it('gives a single scorer as their own consensus, never a disagreement', () => {
-    expect(consensusOf([4])).toEqual({ median: 4, mean: 4, min: 4, max: 4, count: 1, disagreement: false })
+    expect(consensusOf([4])).toEqual({
+      median: 4,
+      mean: 4,
+      min: 4,
+      max: 4,
+      count: 1,
+      q1: 4,
+      q3: 4,
+      iqr: 0,
+      withinOne: 1,
+      disagreement: false,
+    })
     expect(consensusOf([4], 1)?.disagreement).toBe(false)
   })
 
@@ -35,7 +56,42 @@ describe('consensus maths', () => {
     expect(consensusOf([1, 4, 4], 4)?.disagreement).toBe(false)
   })
 
+  it('measures the spread like percentile_cont: quartiles, IQR, share within one level of the median', () => {
+    expect(quantile([1, 2, 3, 4], 0.25)).toBe(1.75)
+    expect(quantile([1, 2, 3, 4], 0.75)).toBe(3.25)
+    expect(spreadOf([2, 3, 3, 4])).toEqual({ q1: 2.75, q3: 3.25, iqr: 0.5, withinOne: 1 })
+    // Median 3: the 1 and the 5 are two levels away.
+    expect(spreadOf([1, 3, 3, 5])).toEqual({ q1: 2.5, q3: 3.5, iqr: 1, withinOne: 0.5 })
+    expect(spreadOf([])).toBeNull()
+  })
+
+  it('applies the team’s rule: range (one outlier is enough) or IQR >= 1.5 (the middle half must split)', () => {
+    const oneOutlier = consensusOf([3, 3, 3, 3, 3, 3, 1], { kind: 'range', spread: 2 })
+    expect(oneOutlier).toMatchObject({ disagreement: true, iqr: 0 })
+    expect(consensusOf([3, 3, 3, 3, 3, 3, 1], { kind: 'iqr' })?.disagreement).toBe(false)
+    const split = consensusOf([1, 1, 4, 4], { kind: 'iqr' })
+    expect(split).toMatchObject({ iqr: 3, disagreement: true })
+    expect(disagreesUnder({ min: 1, max: 5, iqr: 0, count: 1 }, { kind: 'range', spread: 1 })).toBe(false)
+    // A number is the range rule with that spread (how older callers pass the setting).
+    expect(consensusOf([2, 4], 3)?.disagreement).toBe(false)
+  })
+
+  it('measures week-over-week stability over whatever items and dimensions the rows name', () => {
+    const rows = [
+      { itemId: 1, dimensionId: 1, week: '2026-W47', median: 3 },
+      { itemId: 2, dimensionId: 1, week: '2026-W47', median: 2 },
+      { itemId: 1, dimensionId: 1, week: '2026-W48', median: 3 },
+      { itemId: 2, dimensionId: 1, week: '2026-W48', median: 3.5 },
+      { itemId: 3, dimensionId: 1, week: '2026-W48', median: 1 },
+    ]
+    expect(stabilityOf(rows, ['2026-W46', '2026-W47', '2026-W48'])).toEqual([
+      { week: '2026-W47', compared: 0, moved: 0, meanChange: 0, stable: 1 },
+      { week: '2026-W48', compared: 2, moved: 1, meanChange: 0.75, stable: 0.5 },
+    ])
+  })
+
   it('formats levels with at most one decimal', () => {
+    expect([formatMedian(3), formatMedian(3.25)]).toEqual(['3.0', '3.3'])
     expect([formatLevel(3), formatLevel(3.5), formatLevel(8 / 3), formatLevel(null)]).toEqual(['3', '3.5', '2.7', '–'])
   })
 })

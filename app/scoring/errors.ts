@@ -22,6 +22,7 @@ export const SCORING_REFUSALS = {
   notFound: { key: 'error.notFound', status: 404 },
   notReopened: { key: 'scoring.error.notReopened', status: 409 },
   notLocked: { key: 'scoring.error.notLocked', status: 409 },
+  nothingToWithdraw: { key: 'withdraw.nothing', status: 404 },
 } as const satisfies RefusalTable<string>
 
 export type ScoringRefusal = keyof typeof SCORING_REFUSALS

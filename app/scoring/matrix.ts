@@ -9,6 +9,8 @@ interface Row {
   min: number
   max: number
   count: number
+  iqr?: number
+  withinOne?: number
   disagreement: boolean
 }
 
@@ -22,6 +24,10 @@ export interface MatrixCell {
   min: number
   max: number
   count: number
+  /** Interquartile range, when the reading measured it (the grid and meeting show it beside n). */
+  iqr?: number
+  /** Share of analysts within one level of the median (0 to 1). */
+  withinOne?: number
   disagreement: boolean
   previousMedian: number | null
 }
@@ -44,6 +50,8 @@ export function buildMatrix(
         min: now.min,
         max: now.max,
         count: now.count,
+        ...(now.iqr === undefined ? {} : { iqr: now.iqr }),
+        ...(now.withinOne === undefined ? {} : { withinOne: now.withinOne }),
         disagreement: now.disagreement,
         previousMedian: before?.median ?? null,
       }

@@ -16,6 +16,7 @@ import * as tickerBoard from './2026-12-04T21-50-00_ticker_board.ts'
 import * as newNames from './2026-12-04T21-55-00_new_names.ts'
 import * as scoreEvidenceMentionIndex from './2026-12-04T22-30-00_score_evidence_mention_index.ts'
 import * as themeFrameworks from './2026-12-05T00-30-00_theme_frameworks.ts'
+import * as scoreWithdrawal from './2026-12-05T00-40-00_score_withdrawal.ts'
 import * as textsInTwoLanguages from './2026-12-05T00-50-00_texts_in_two_languages.ts'
 import * as themeMembershipPeriods from './2026-12-05T01-00-00_theme_membership_periods.ts'
 import * as meetingClose from './2026-12-05T01-10-00_meeting_close.ts'
@@ -39,6 +40,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-04T21-55-00_new_names': newNames,
   '2026-12-04T22-30-00_score_evidence_mention_index': scoreEvidenceMentionIndex,
   '2026-12-05T00-30-00_theme_frameworks': themeFrameworks,
+  '2026-12-05T00-40-00_score_withdrawal': scoreWithdrawal,
   '2026-12-05T00-50-00_texts_in_two_languages': textsInTwoLanguages,
   '2026-12-05T01-00-00_theme_membership_periods': themeMembershipPeriods,
   '2026-12-05T01-10-00_meeting_close': meetingClose,

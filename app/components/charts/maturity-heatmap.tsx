@@ -12,6 +12,9 @@ export interface HeatmapCell {
   min: number
   max: number
   count: number
+  /** Interquartile range and share within one level of the median, when measured. */
+  iqr?: number
+  withinOne?: number
   disagreement: boolean
   /** The previous week's median, when anyone scored the cell then. */
   previousMedian: number | null
@@ -92,8 +95,22 @@ export function MaturityHeatmap({ locale, week, previousWeek, modalities, dimens
                         <span title={t('scoring.heatmap.sameTitle', { week: previousWeek })}>=</span>
                       )}
                     </span>
-                    <span className="heat-meta">
-                      {t('scoring.heatmap.meta', { min: cell.min, max: cell.max, count: cell.count })}
+                    <span
+                      className="heat-meta"
+                      title={
+                        cell.iqr === undefined
+                          ? undefined
+                          : t('consensus.cellTitle', {
+                              median: formatLevel(cell.median),
+                              count: cell.count,
+                              iqr: formatLevel(cell.iqr),
+                              share: Math.round((cell.withinOne ?? 1) * 100),
+                            })
+                      }
+                    >
+                      {cell.iqr === undefined
+                        ? t('scoring.heatmap.meta', { min: cell.min, max: cell.max, count: cell.count })
+                        : t('consensus.cellMeta', { min: cell.min, max: cell.max, count: cell.count, iqr: formatLevel(cell.iqr) })}
                       {cell.disagreement ? (
                         <span className="heat-flag" title={t('scoring.cell.disagreement')}>
                           {' '}

@@ -8,6 +8,7 @@ import type { EvidenceRef } from '#app/scoring/moves.ts'
 
 import { EvidencePicker, type EvidenceResults } from './evidence-picker.tsx'
 import { type CellData, type GridAxis, type GridLevel, reasonRequired, referenceLevel } from './types.ts'
+import { WithdrawButton, withdrawFields } from './withdraw-button.tsx'
 
 // The selected cell's editor, beside the grid: every level with its anchored description,
 // the one-line reason (required when the level moves) and the evidence. It posts through
@@ -19,13 +20,15 @@ export interface EditorPick {
   level: number | null
   /** No reason is needed: save at once. */
   save: boolean
+  /** Delete or Backspace: withdraw the score once the analyst confirms. */
+  withdraw?: boolean
   token: number
 }
 
 export interface ScoreActionResult {
   ok: boolean
   cell?: string
-  outcome?: 'created' | 'replaced' | 'unchanged'
+  outcome?: 'created' | 'replaced' | 'unchanged' | 'withdrawn'
   errors?: Record<string, string>
   values?: Record<string, string>
 }
@@ -73,6 +76,7 @@ export function ScoreEditor({
   const reasonRef = useRef<HTMLInputElement>(null)
   const formRef = useRef<HTMLFormElement>(null)
   const action = `/themes/${slug}/scores?week=${week}&cell=${cellKey}`
+  const withdrawTarget = { action, cellKey, modality: modality.slug, dimension: dimension.slug, week }
   // After a save the page's data holds the stored score: show it. (Not a remount, so the
   // evidence search box keeps what is being typed in it.)
   const savedAt = cell?.mine?.updatedAt
@@ -89,6 +93,11 @@ export function ScoreEditor({
   useEffect(() => {
     if (!pick || !formRef.current) return
     onPickHandled()
+    if (pick.withdraw) {
+      if (editable && cell?.mine && window.confirm(t('withdraw.confirm', { level: cell.mine.level })))
+        fetcher.submit(withdrawFields(withdrawTarget), { method: 'post', action })
+      return
+    }
     if (pick.level != null) setLevel(pick.level)
     if (pick.save && pick.level != null && editable) {
       const form = new FormData(formRef.current)
@@ -122,7 +131,7 @@ export function ScoreEditor({
               min: cell.team.min,
               max: cell.team.max,
               count: cell.team.count,
-            })
+            }) + `; ${t('consensus.editorSpread', { iqr: formatLevel(cell.team.iqr), share: Math.round(cell.team.withinOne * 100) })}`
           : cell?.teamBefore
             ? t('scoring.editor.teamBefore', {
                 median: formatLevel(cell.teamBefore.median),
@@ -192,7 +201,13 @@ export function ScoreEditor({
           </button>
           <p className="small" role="status" aria-live="polite">
             {!saving && result?.ok && result.cell === cellKey
-              ? t(result.outcome === 'unchanged' ? 'scoring.editor.unchanged' : 'scoring.editor.saved')
+              ? t(
+                  result.outcome === 'withdrawn'
+                    ? 'withdraw.done'
+                    : result.outcome === 'unchanged'
+                      ? 'scoring.editor.unchanged'
+                      : 'scoring.editor.saved',
+                )
               : null}
             {!saving && errors.form ? <span className="field-error">{fieldError(t, errors.form)}</span> : null}
             {!saving && (errors.week || errors.modality || errors.dimension) ? (
@@ -233,6 +248,7 @@ export function ScoreEditor({
           ) : null}
         </fieldset>
       </fetcher.Form>
+      {editable && cell?.mine ? <WithdrawButton target={withdrawTarget} level={cell.mine.level} disabled={saving} /> : null}
       {editable ? (
         <EvidencePicker
           slug={slug}

@@ -1,8 +1,8 @@
 import { useFetcher } from '@remix-run/react'
-import type { KeyboardEvent } from 'react'
+import { type KeyboardEvent, type PointerEvent, useState } from 'react'
 
 import { localName, useI18n } from '#app/i18n/index.ts'
-import { formatLevel } from '#app/scoring/consensus.ts'
+import { formatLevel, formatMedian } from '#app/scoring/consensus.ts'
 
 import { type CellData, cellKeyOf, type GridAxis, type GridLevel } from './types.ts'
 
@@ -22,16 +22,37 @@ interface Props {
   onSelect: (key: string) => void
   onPick: (key: string, level: number) => void
   onEnter: (key: string) => void
+  /** Delete or Backspace on a cell the analyst has scored: withdraw it (the editor confirms). */
+  onWithdraw: (key: string) => void
 }
 
 const ARROWS: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] }
 
-export function ScoreGrid({ modalities, dimensions, cells, levels, selected, editable, hrefFor, onSelect, onPick, onEnter }: Props) {
+export function ScoreGrid({
+  modalities,
+  dimensions,
+  cells,
+  levels,
+  selected,
+  editable,
+  hrefFor,
+  onSelect,
+  onPick,
+  onEnter,
+  onWithdraw,
+}: Props) {
   const { t, locale } = useI18n()
   const firstKey = modalities[0] && dimensions[0] ? cellKeyOf(modalities[0], dimensions[0]) : null
   const focusKey = selected ?? firstKey
+  // The level hint under a hovered cell would stay open over the rows below while someone
+  // types: any key on the grid hides hints until the mouse really moves again.
+  const [typing, setTyping] = useState(false)
+  function handlePointerMove(event: PointerEvent<HTMLTableElement>) {
+    if (typing && (event.movementX !== 0 || event.movementY !== 0)) setTyping(false)
+  }
 
   function handleKey(event: KeyboardEvent<HTMLTableElement>) {
+    if (!typing) setTyping(true)
     const target = event.target as HTMLElement
     const row = Number(target.dataset.row)
     const col = Number(target.dataset.col)
@@ -57,11 +78,23 @@ export function ScoreGrid({ modalities, dimensions, cells, levels, selected, edi
     if (event.key === 'Enter') {
       event.preventDefault()
       onEnter(key)
+      return
+    }
+    if ((event.key === 'Delete' || event.key === 'Backspace') && editable && cells[key]?.mine) {
+      event.preventDefault()
+      onWithdraw(key)
     }
   }
 
   return (
-    <table className="score-grid" role="grid" aria-label={t('scoring.grid.label')} aria-describedby="score-grid-help" onKeyDown={handleKey}>
+    <table
+      className={typing ? 'score-grid is-typing' : 'score-grid'}
+      role="grid"
+      aria-label={t('scoring.grid.label')}
+      aria-describedby="score-grid-help"
+      onKeyDown={handleKey}
+      onPointerMove={handlePointerMove}
+    >
       <thead>
         <tr>
           <th scope="col" className="corner">
@@ -119,9 +152,10 @@ interface CellProps {
 function GridCell({ cellKey, label, cell, levels, row, col, selected, tabStop, href, onSelect }: CellProps) {
   const { t, locale } = useI18n()
   const fetcher = useFetcher<{ ok: boolean }>({ key: `score:${cellKey}` })
-  // While a save is on its way, show the level being saved.
-  const pendingLevel = fetcher.formData ? Number(fetcher.formData.get('level')) : null
-  const level = pendingLevel ?? cell?.mine?.level ?? null
+  // While a save is on its way, show the level being saved (none while a withdrawal is).
+  const pendingIntent = fetcher.formData?.get('intent') ?? null
+  const pendingLevel = pendingIntent === 'score' ? Number(fetcher.formData?.get('level')) : null
+  const level = pendingIntent === 'withdraw' ? null : (pendingLevel ?? cell?.mine?.level ?? null)
   const levelInfo = levels.find((l) => l.level === level)
   const failed = fetcher.state === 'idle' && fetcher.data?.ok === false
   const team = cell?.team
@@ -131,7 +165,14 @@ function GridCell({ cellKey, label, cell, levels, row, col, selected, tabStop, h
       ? t('scoring.cell.yoursAria', { level, name: levelInfo ? localName(locale, levelInfo) : '' })
       : t('scoring.cell.notScored'),
     cell?.previous ? t('scoring.cell.lastAria', { level: cell.previous.level, week: cell.previous.week }) : null,
-    team ? t('scoring.cell.teamAria', { median: formatLevel(team.median), count: team.count }) : null,
+    team
+      ? t('consensus.gridTitle', {
+          median: formatMedian(team.median),
+          count: team.count,
+          iqr: formatLevel(team.iqr),
+          share: Math.round(team.withinOne * 100),
+        })
+      : null,
     !team && cell?.teamBefore
       ? t('scoring.cell.teamBeforeAria', { median: formatLevel(cell.teamBefore.median), week: cell.teamBefore.week })
       : null,
@@ -176,9 +217,22 @@ function GridCell({ cellKey, label, cell, levels, row, col, selected, tabStop, h
               <span className="muted"> ({cell.teamBefore.week.slice(5)})</span>
             </span>
           ) : (
-            <span title={t('scoring.cell.teamTitle')}>
-              {t('scoring.cell.team', { median: team ? formatLevel(team.median) : '–' })}
-              {team ? <span className="muted"> ({team.count})</span> : null}
+            <span
+              className="team-spread"
+              title={
+                team
+                  ? t('consensus.gridTitle', {
+                      median: formatMedian(team.median),
+                      count: team.count,
+                      iqr: formatLevel(team.iqr),
+                      share: Math.round(team.withinOne * 100),
+                    })
+                  : t('scoring.cell.teamTitle')
+              }
+            >
+              {team
+                ? t('consensus.gridTeam', { median: formatMedian(team.median), count: team.count, iqr: formatLevel(team.iqr) })
+                : t('scoring.cell.team', { median: '–' })}
               {team?.disagreement ? (
                 <span className="flag" title={t('scoring.cell.disagreement')}>
                   {' '}

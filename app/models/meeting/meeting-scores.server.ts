@@ -2,7 +2,7 @@ import { sql } from 'kysely'
 
 import type { DB } from '#app/models/db.server.ts'
 import { loadWeekScores, lookupNames } from '#app/models/scoring/consensus-query.server.ts'
-import { consensusOf, isDisagreement } from '#app/scoring/consensus.ts'
+import { consensusOf, type DisagreementRule, disagreesUnder } from '#app/scoring/consensus.ts'
 import { buildMatrix, type MatrixCell } from '#app/scoring/matrix.ts'
 import type { WeekScore } from '#app/scoring/moves.ts'
 
@@ -25,12 +25,13 @@ export interface MeetingMatrixQuery {
   /** The week of the previous meeting, read as it stood at the end of that week. */
   previousWeek: string
   previousAsOf: Date
-  threshold: number
+  /** The team's disagreement rule, or a number for the range rule with that spread. */
+  threshold: DisagreementRule | number
   modalities: Axis[]
   dimensions: Axis[]
 }
 
-function consensusRows(scores: WeekScore[], week: string, onRubric: Set<number>, threshold: number) {
+function consensusRows(scores: WeekScore[], week: string, onRubric: Set<number>, threshold: DisagreementRule | number) {
   const byCell = new Map<string, { modalityId: number; dimensionId: number; levels: number[] }>()
   for (const s of scores) {
     if (!onRubric.has(s.rubricId)) continue
@@ -111,7 +112,8 @@ export interface ConsensusAsOfQuery {
   modalityIds: number[]
   dimensionIds: number[]
   asOf: Date
-  threshold: number
+  /** The team's disagreement rule, or a number for the range rule with that spread. */
+  threshold: DisagreementRule | number
 }
 
 /**
@@ -124,7 +126,7 @@ export async function listConsensusAsOf(db: DB, themeId: number, q: ConsensusAsO
   const latest = db
     .selectFrom('score_revision')
     .distinctOn(['user_id', 'modality_id', 'dimension_id', 'iso_week'])
-    .select(['modality_id', 'dimension_id', 'iso_week', 'rubric_id', 'level'])
+    .select(['modality_id', 'dimension_id', 'iso_week', 'rubric_id', 'level', 'withdrawn'])
     .where('theme_id', '=', themeId)
     .where('iso_week', '>=', q.fromWeek)
     .where('iso_week', '<=', q.toWeek)
@@ -144,11 +146,15 @@ export async function listConsensusAsOf(db: DB, themeId: number, q: ConsensusAsO
       's.dimension_id as dimensionId',
       's.iso_week as week',
       sql<number>`percentile_cont(0.5) within group (order by s.level)`.as('median'),
+      sql<number>`percentile_cont(0.25) within group (order by s.level)`.as('q1'),
+      sql<number>`percentile_cont(0.75) within group (order by s.level)`.as('q3'),
       eb.fn.min<number>('s.level').as('min'),
       eb.fn.max<number>('s.level').as('max'),
       eb.fn.countAll<number>().as('count'),
     ])
     .where('rubric.slug', '=', q.rubricSlug)
+    // A withdrawn score (its latest revision by asOf is the withdrawal) does not count.
+    .where('s.withdrawn', '=', false)
     .groupBy(['s.modality_id', 's.dimension_id', 's.iso_week'])
     .orderBy('s.iso_week')
     .execute()
@@ -156,7 +162,9 @@ export async function listConsensusAsOf(db: DB, themeId: number, q: ConsensusAsO
     ...r,
     median: Number(r.median),
     count: Number(r.count),
-    disagreement: isDisagreement(r.min, r.max, q.threshold),
+    q1: Number(r.q1),
+    q3: Number(r.q3),
+    disagreement: disagreesUnder({ min: r.min, max: r.max, iqr: Number(r.q3) - Number(r.q1), count: Number(r.count) }, q.threshold),
   }))
 }
 

@@ -2,9 +2,10 @@ import type { DB } from '#app/models/db.server.ts'
 import { loadMentionOverview } from '#app/models/mentions/mention-stats.server.ts'
 import { topNewNames } from '#app/models/new-names/index.server.ts'
 import { getTeamTimeZone } from '#app/models/ops/setting.server.ts'
+import { getDisagreementRule } from '#app/models/scoring/consensus-rule.server.ts'
 import { listWeekMoves } from '#app/models/scoring/moves-query.server.ts'
 import { getRubric } from '#app/models/scoring/rubric.server.ts'
-import { getDisagreementThreshold, listDimensions, listModalities } from '#app/models/scoring/scoring-vocabulary.server.ts'
+import { listDimensions, listModalities } from '#app/models/scoring/scoring-vocabulary.server.ts'
 import { shapeHistory } from '#app/scoring/chart-data.ts'
 import { weeksBetween } from '#app/scoring/history-series.ts'
 import { weekEndsAt, weekStartsAt } from '#app/scoring/week-time.ts'
@@ -46,7 +47,7 @@ export async function loadMeetingView(db: DB, theme: MeetingTheme, week: string,
     theme.rubricId ? getRubric(db, theme.rubricId) : null,
     listModalities(db, theme.id, { week }),
     listDimensions(db, theme.id, { week }),
-    getDisagreementThreshold(db),
+    getDisagreementRule(db),
   ])
   // "Since the previous meeting": the last meeting held before this week, else last week.
   const previousWeek = previousNotes?.week ?? shiftIsoWeek(week, -1)

@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 
 import type { DB } from '#app/models/db.server.ts'
-import { isDisagreement } from '#app/scoring/consensus.ts'
+import { type DisagreementRule, disagreesUnder, spreadOf } from '#app/scoring/consensus.ts'
 import type { WeekScore } from '#app/scoring/moves.ts'
 
 import { listEvidence } from './score.server.ts'
@@ -21,6 +21,11 @@ export interface ConsensusRow {
   min: number
   max: number
   count: number
+  /** Quartiles, interquartile range and share within one level of the median (consensus.ts). */
+  q1: number
+  q3: number
+  iqr: number
+  withinOne: number
   disagreement: boolean
 }
 
@@ -32,7 +37,13 @@ export interface ConsensusQuery {
   dimensionId?: number
 }
 
-export async function listConsensus(db: DB, themeId: number, query: ConsensusQuery, threshold: number): Promise<ConsensusRow[]> {
+/** `rule`: the team's disagreement rule, or a number for the range rule with that spread. */
+export async function listConsensus(
+  db: DB,
+  themeId: number,
+  query: ConsensusQuery,
+  rule: DisagreementRule | number,
+): Promise<ConsensusRow[]> {
   let q = db
     .selectFrom('score')
     .innerJoin('rubric', 'rubric.id', 'score.rubric_id')
@@ -45,6 +56,8 @@ export async function listConsensus(db: DB, themeId: number, query: ConsensusQue
       eb.fn.min<number>('score.level').as('min'),
       eb.fn.max<number>('score.level').as('max'),
       eb.fn.countAll<number>().as('count'),
+      // The levels themselves, for the spread; they stay on the server.
+      sql<number[]>`array_agg(score.level)`.as('levels'),
     ])
     .where('score.theme_id', '=', themeId)
     .where('rubric.slug', '=', query.rubricSlug)
@@ -55,7 +68,18 @@ export async function listConsensus(db: DB, themeId: number, query: ConsensusQue
   if (query.modalityIds) q = q.where('score.modality_id', 'in', query.modalityIds.length ? query.modalityIds : [-1])
   if (query.dimensionId) q = q.where('score.dimension_id', '=', query.dimensionId)
   const rows = await q.execute()
-  return rows.map((r) => ({ ...r, median: Number(r.median), mean: Number(r.mean), disagreement: isDisagreement(r.min, r.max, threshold) }))
+  return rows.map(({ levels, ...r }) => {
+    const spread = spreadOf(levels.map(Number))!
+    const count = Number(r.count)
+    return {
+      ...r,
+      count,
+      median: Number(r.median),
+      mean: Number(r.mean),
+      ...spread,
+      disagreement: disagreesUnder({ min: r.min, max: r.max, iqr: spread.iqr, count }, rule),
+    }
+  })
 }
 
 /** How many scores in the range were given on another rubric (and are left out). */
@@ -136,6 +160,7 @@ export async function loadWeekScores(db: DB, themeId: number, week: string, asOf
         'reason',
         'evidence',
         'saved_at as savedAt',
+        'withdrawn',
       ])
       .where('theme_id', '=', themeId)
       .where('iso_week', '=', week)
@@ -145,7 +170,10 @@ export async function loadWeekScores(db: DB, themeId: number, week: string, asOf
       .orderBy('dimension_id')
       .orderBy('id', 'desc')
       .execute()
-    return rows.map((r) => ({ ...r, evidence: (r.evidence as WeekScore['evidence']) ?? [] }))
+    // A cell whose latest revision is a withdrawal had no score at that instant.
+    return rows
+      .filter((r) => !r.withdrawn)
+      .map(({ withdrawn: _, ...r }) => ({ ...r, evidence: (r.evidence as WeekScore['evidence']) ?? [] }))
   }
   const rows = await db
     .selectFrom('score')

@@ -1,5 +1,6 @@
 import type { DB } from '#app/models/db.server.ts'
 import { MAX_ANALYST_LINES, shapeHistory } from '#app/scoring/chart-data.ts'
+import { type DisagreementRule, stabilityOf } from '#app/scoring/consensus.ts'
 import { weeksBetween } from '#app/scoring/history-series.ts'
 import { buildMatrix } from '#app/scoring/matrix.ts'
 import { mondayOfIsoWeek, shiftIsoWeek } from '#app/utils/iso-week.ts'
@@ -26,8 +27,11 @@ export interface HistoryRequest {
   modalities: (Axis & { colour: number })[]
   dimension: Axis
   analystIds: number[]
-  threshold: number
+  threshold: DisagreementRule | number
 }
+
+/** Weeks of the stability table: the latest ones in the range with cells to compare. */
+export const STABILITY_WEEKS = 12
 
 const isoDate = (d: Date) => d.toISOString().slice(0, 10)
 
@@ -74,13 +78,20 @@ export async function loadHistory(db: DB, themeId: number, req: HistoryRequest) 
     analystLevels,
     sources,
   })
-  return { chart, fromWeek, toWeek, scorers, otherRubric }
+  const stability = stabilityOf(
+    consensus.map((r) => ({ itemId: r.modalityId, dimensionId: r.dimensionId, week: r.week, median: r.median })),
+    weeksBetween(fromWeek, toWeek),
+  )
+    .filter((w) => w.compared > 0)
+    .slice(-STABILITY_WEEKS)
+    .reverse()
+  return { chart, fromWeek, toWeek, scorers, otherRubric, stability }
 }
 
 export async function loadMatrix(
   db: DB,
   themeId: number,
-  q: { rubricSlug: string; week: string; threshold: number; modalities: Axis[]; dimensions: Axis[] },
+  q: { rubricSlug: string; week: string; threshold: DisagreementRule | number; modalities: Axis[]; dimensions: Axis[] },
 ) {
   const previousWeek = shiftIsoWeek(q.week, -1)
   const rows = await listConsensus(db, themeId, { rubricSlug: q.rubricSlug, fromWeek: previousWeek, toWeek: q.week }, q.threshold)

@@ -19,6 +19,7 @@ export async function getMyScores(db: DB, themeId: number, userId: number, week:
         'score.reason',
         'rubric.slug as rubricSlug',
         'score.updated_at as updatedAt',
+        'score.created_at as createdAt',
       ])
       .where('score.theme_id', '=', themeId)
       .where('score.user_id', '=', userId)

@@ -42,10 +42,19 @@ const scoresOf = (userId: number, modality = 'video') =>
     .orderBy('score.iso_week')
     .execute()
 
+/** Moves a score's first save back in time, past (or not past) the correction window. */
+const firstSavedMinutesAgo = (scoreId: number, minutes: number) =>
+  conn.db
+    .updateTable('score')
+    .set({ created_at: new Date(Date.now() - minutes * 60_000) })
+    .where('id', '=', scoreId)
+    .execute()
+
 describe('saving a score', () => {
   it('creates the score, then a second edit in the same week replaces it and is audited with old and new values', async () => {
     const first = await saveScore(conn.db, { id: analyst.id }, input({ week: lastWeek, level: 2 }))
     expect(first.outcome).toBe('created')
+    await firstSavedMinutesAgo(first.scoreId, 3)
     const second = await saveScore(conn.db, { id: analyst.id }, input({ week: lastWeek, level: 3, reason: 'Sora shows DiT scales' }))
     expect(second).toMatchObject({ scoreId: first.scoreId, outcome: 'replaced', moved: true })
     const rows = await scoresOf(analyst.id)

@@ -4,6 +4,7 @@ import type { Actor } from '#app/models/account/user.server.ts'
 import type { DB } from '#app/models/db.server.ts'
 import { recordAudit } from '#app/models/ops/audit.server.ts'
 import { inTransaction } from '#app/models/transaction.server.ts'
+import { isCorrection } from '#app/scoring/correction.ts'
 import { ScoringError } from '#app/scoring/errors.ts'
 
 import { currentTeamWeek, getWeekLock } from './score-week.server.ts'
@@ -155,7 +156,7 @@ export async function saveScore(db: DB, actor: Actor, input: ScoreInput, now = n
 
     const existing = await tx
       .selectFrom('score')
-      .select(['id', 'level', 'reason', 'rubric_id as rubricId'])
+      .select(['id', 'level', 'reason', 'rubric_id as rubricId', 'created_at as createdAt'])
       .where('theme_id', '=', input.themeId)
       .where('user_id', '=', actor.id)
       .where('modality_id', '=', cell.modalityId)
@@ -163,7 +164,11 @@ export async function saveScore(db: DB, actor: Actor, input: ScoreInput, now = n
       .where('iso_week', '=', input.week)
       .executeTakeFirst()
     const oldEvidence = existing ? await listEvidence(tx, [existing.id]) : []
-    const reference = existing ?? (await previousScore(tx, input.themeId, actor.id, cell.modalityId, cell.dimensionId, input.week))
+    // Within the correction window the first save does not count as the reference: the
+    // analyst's score before this week does (as if the mistyped digit had never been saved).
+    const correcting = existing != null && isCorrection(existing.createdAt, now)
+    const reference =
+      existing && !correcting ? existing : await previousScore(tx, input.themeId, actor.id, cell.modalityId, cell.dimensionId, input.week)
     const referenceSlug = reference
       ? (await tx.selectFrom('rubric').select('slug').where('id', '=', reference.rubricId).executeTakeFirstOrThrow()).slug
       : null

@@ -1,0 +1,25 @@
+import type { en } from '../en/consensus.ts'
+
+export const zhCN: Record<keyof typeof en, string> = {
+  'consensus.gridTeam': '团队 {median} · {count} 人 · 四分位距 {iqr}',
+  'consensus.gridTitle': '团队中位数 {median}（{count} 位分析师）；四分位距 {iqr}；{share}% 的评分与中位数相差不超过一级',
+  'consensus.cellMeta': '{min}–{max} · {count} 人 · 四分位距 {iqr}',
+  'consensus.cellTitle': '中位数 {median}（{count} 位分析师），四分位距 {iqr}，{share}% 与中位数相差不超过一级',
+  'consensus.editorSpread': '四分位距 {iqr}；{share}% 与中位数相差不超过一级',
+  'consensus.rule.range': '分歧 ⚑：同一格中最高与最低等级相差 {threshold} 级或以上。',
+  'consensus.rule.iqr': '分歧 ⚑：中间一半分析师的评分跨度达 1.5 级或以上（四分位距 ≥ 1.5）。',
+  'consensus.settings.heading': '分歧规则',
+  'consensus.settings.intro': '评分表、共识页面和周会在什么情况下把一格标为分歧 ⚑。',
+  'consensus.settings.range': '极差：最高与最低等级相差 {threshold} 级或以上（一个离群值即可触发；级数在“评分标准”中设置）',
+  'consensus.settings.iqr': '四分位距 ≥ 1.5：团队中间一半意见分裂（多人中的单个离群值不算）',
+  'consensus.settings.save': '保存规则',
+  'consensus.settings.invalid': '请选择两种规则之一。',
+  'consensus.stability.heading': '共识的逐周稳定性',
+  'consensus.stability.caption': '两周都有团队中位数的格子，以及其中变动的数量（{dimension}）。',
+  'consensus.stability.week': '周',
+  'consensus.stability.compared': '比较的格子',
+  'consensus.stability.moved': '变动',
+  'consensus.stability.meanChange': '平均变动（级）',
+  'consensus.stability.stable': '稳定',
+  'consensus.stability.none': '已评分的周还不够，暂无法比较。',
+}
