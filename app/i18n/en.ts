@@ -6,6 +6,7 @@
 // zh-CN.ts. The key set is the contract: the type checker and app/i18n/i18n.test.ts hold
 // both languages to it. {name} placeholders are filled by t(); values are plain text, never HTML.
 import { en as admin } from './messages/en/admin.ts'
+import { en as alertcount } from './messages/en/alertcount.ts'
 import { en as alias } from './messages/en/alias.ts'
 import { en as aliasKind } from './messages/en/aliasKind.ts'
 import { en as aliasLanguage } from './messages/en/aliasLanguage.ts'
@@ -23,6 +24,7 @@ import { en as companyEdit } from './messages/en/companyEdit.ts'
 import { en as companyRole } from './messages/en/companyRole.ts'
 import { en as consensus } from './messages/en/consensus.ts'
 import { en as docsearch } from './messages/en/docsearch.ts'
+import { en as docweek } from './messages/en/docweek.ts'
 import { en as documents } from './messages/en/documents.ts'
 import { en as error } from './messages/en/error.ts'
 import { en as exposure } from './messages/en/exposure.ts'
@@ -68,6 +70,7 @@ import { en as withdraw } from './messages/en/withdraw.ts'
 
 export const messages = {
   ...admin,
+  ...alertcount,
   ...alias,
   ...aliasKind,
   ...aliasLanguage,
@@ -83,6 +86,7 @@ export const messages = {
   ...companyEdit,
   ...companyRole,
   ...docsearch,
+  ...docweek,
   ...documents,
   ...error,
   ...bilingual,

@@ -1,6 +1,7 @@
 // 简体中文: every Chinese message, assembled like en.ts (which has the same keys).
 import type { messages as en } from './en.ts'
 import { zhCN as admin } from './messages/zh-CN/admin.ts'
+import { zhCN as alertcount } from './messages/zh-CN/alertcount.ts'
 import { zhCN as alias } from './messages/zh-CN/alias.ts'
 import { zhCN as aliasKind } from './messages/zh-CN/aliasKind.ts'
 import { zhCN as aliasLanguage } from './messages/zh-CN/aliasLanguage.ts'
@@ -18,6 +19,7 @@ import { zhCN as companyEdit } from './messages/zh-CN/companyEdit.ts'
 import { zhCN as companyRole } from './messages/zh-CN/companyRole.ts'
 import { zhCN as consensus } from './messages/zh-CN/consensus.ts'
 import { zhCN as docsearch } from './messages/zh-CN/docsearch.ts'
+import { zhCN as docweek } from './messages/zh-CN/docweek.ts'
 import { zhCN as documents } from './messages/zh-CN/documents.ts'
 import { zhCN as error } from './messages/zh-CN/error.ts'
 import { zhCN as exposure } from './messages/zh-CN/exposure.ts'
@@ -63,6 +65,7 @@ import { zhCN as withdraw } from './messages/zh-CN/withdraw.ts'
 
 export const messages: Record<keyof typeof en, string> = {
   ...admin,
+  ...alertcount,
   ...alias,
   ...aliasKind,
   ...aliasLanguage,
@@ -78,6 +81,7 @@ export const messages: Record<keyof typeof en, string> = {
   ...companyEdit,
   ...companyRole,
   ...docsearch,
+  ...docweek,
   ...documents,
   ...error,
   ...bilingual,

@@ -94,7 +94,7 @@ export default function MentionsPage() {
               </section>
               <section className="card" aria-labelledby="movers-heading">
                 <h2 id="movers-heading">{t('mentions.movers', { week: values.to })}</h2>
-                <MoversTable rows={view.movers} />
+                <MoversTable rows={view.movers} week={values.to} />
                 <p className="field-hint">{t('mentions.moverRule')}</p>
               </section>
             </div>

@@ -18,6 +18,14 @@ export const DocumentFiltersSchema = z.object({
   theme: optional(IdSchema),
   tag: optional(z.string().trim().max(50)),
   publisher: optional(z.string().trim().max(200)),
+  /** The ISO week a document counts in (an alert's or a mover's week). */
+  week: optional(
+    z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^\d{4}-W\d{2}$/),
+  ),
   page: optional(z.coerce.number().int().min(1).max(10_000)),
 })
 export type DocumentFiltersInput = z.output<typeof DocumentFiltersSchema>

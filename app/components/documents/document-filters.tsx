@@ -9,6 +9,7 @@ export interface DocumentFilterValues {
   theme?: number
   tag?: string
   publisher?: string
+  week?: string
 }
 
 interface DocumentFiltersProps {
@@ -50,6 +51,18 @@ export function DocumentFilters({ filters, companies, themes, tags, publishers }
             </option>
           ))}
         </select>
+      </div>
+      <div className="field">
+        <label htmlFor="filter-week">{t('docweek.label')}</label>
+        <input
+          id="filter-week"
+          name="week"
+          defaultValue={filters.week ?? ''}
+          placeholder="2026-W49"
+          pattern="\d{4}-[Ww]\d{2}"
+          size={9}
+          maxLength={8}
+        />
       </div>
       <div className="field">
         <label htmlFor="filter-theme">{t('documents.themes')}</label>

@@ -13,6 +13,20 @@ function CompanyLink({ c }: { c: Named }) {
   return <Link to={`/companies/${c.companyId}#mentions`}>{localName(locale, c)}</Link>
 }
 
+/** The documents behind a company's count in a week: the documents list, filtered. */
+function DocumentsLink({ c, week }: { c: Named; week: string }) {
+  const { t, locale } = useI18n()
+  return (
+    <Link
+      to={`/documents?company=${c.companyId}&week=${week}`}
+      className="small"
+      aria-label={t('alertcount.documentsOf', { name: localName(locale, c), week })}
+    >
+      {t('alertcount.documents')}
+    </Link>
+  )
+}
+
 export function TopCompaniesTable({ rows }: { rows: Pick<TopCompany, keyof Named | 'mentions' | 'documents'>[] }) {
   const { t } = useI18n()
   if (!rows.length) return <p className="muted">{t('mentions.none')}</p>
@@ -48,7 +62,7 @@ export function TopCompaniesTable({ rows }: { rows: Pick<TopCompany, keyof Named
   )
 }
 
-export function MoversTable({ rows }: { rows: Pick<Mover, keyof Named | 'thisWeek' | 'trailingAvg' | 'change'>[] }) {
+export function MoversTable({ rows, week }: { rows: Pick<Mover, keyof Named | 'thisWeek' | 'trailingAvg' | 'change'>[]; week: string }) {
   const { t } = useI18n()
   if (!rows.length) return <p className="muted">{t('mentions.noMovers')}</p>
   return (
@@ -73,7 +87,7 @@ export function MoversTable({ rows }: { rows: Pick<Mover, keyof Named | 'thisWee
           return (
             <tr key={r.companyId}>
               <td>
-                <CompanyLink c={r} />
+                <CompanyLink c={r} /> <DocumentsLink c={r} week={week} />
               </td>
               <td className="num">{r.thisWeek}</td>
               <td className="num">{r.trailingAvg.toFixed(1)}</td>
@@ -89,7 +103,11 @@ export function MoversTable({ rows }: { rows: Pick<Mover, keyof Named | 'thisWee
   )
 }
 
-export function AlertList({ alerts }: { alerts: Pick<ScopeAlert, keyof Named | 'id' | 'week' | 'mentions' | 'trailingAvg'>[] }) {
+export function AlertList({
+  alerts,
+}: {
+  alerts: Pick<ScopeAlert, keyof Named | 'id' | 'week' | 'mentions' | 'currentMentions' | 'trailingAvg'>[]
+}) {
   const { t } = useI18n()
   if (!alerts.length) return <p className="muted">{t('mentions.noAlerts')}</p>
   return (
@@ -100,7 +118,10 @@ export function AlertList({ alerts }: { alerts: Pick<ScopeAlert, keyof Named | '
           <strong>
             <CompanyLink c={a} />
           </strong>{' '}
-          <span className="small">{t('mentions.alertLine', { mentions: a.mentions, week: a.week, avg: a.trailingAvg.toFixed(1) })}</span>
+          <span className="small">
+            {t('alertcount.line', { current: a.currentMentions, raised: a.mentions, week: a.week, avg: a.trailingAvg.toFixed(1) })}
+          </span>{' '}
+          <DocumentsLink c={a} week={a.week} />
         </li>
       ))}
     </ul>

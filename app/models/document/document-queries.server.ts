@@ -15,6 +15,8 @@ export interface DocumentFilters {
   tag?: string
   /** Exactly this publisher. */
   publisher?: string
+  /** The ISO week the document counts in, as the mention counts do. */
+  isoWeek?: string
   page?: number
   pageSize?: number
 }
@@ -31,6 +33,7 @@ export async function listDocuments(db: DB, filters: DocumentFilters = {}) {
     query = query.where((eb) => eb.or([eb('document.title', 'ilike', like), eb('document.publisher', 'ilike', like)]))
   }
   if (filters.publisher?.trim()) query = query.where('document.publisher', '=', filters.publisher.trim())
+  if (filters.isoWeek) query = query.where('document.iso_week', '=', filters.isoWeek)
   if (filters.language) query = query.where('document.language', '=', filters.language)
   if (filters.tag?.trim()) query = query.where(sql<boolean>`${filters.tag.trim()} = any(document.tags)`)
   if (filters.themeId) {

@@ -53,7 +53,8 @@ export interface Mover {
   change: number
 }
 
-export type ScopeAlert = AlertMessage
+/** An alert with the week's count now: later documents of the week keep adding to it. */
+export type ScopeAlert = AlertMessage & { currentMentions: number }
 
 export interface MentionOverview {
   top: TopCompany[]
@@ -209,6 +210,15 @@ function sumBy<K extends string>(items: { key: K; mentions: number }[]): { key: 
 /** Alerts raised for companies in scope, weeks in range, newest week first. */
 export async function listScopeAlerts(db: DB, scope: MentionScope, range: WeekRange): Promise<ScopeAlert[]> {
   return selectAlertsWithCompany(db)
+    .select((eb) =>
+      eb
+        .selectFrom('mention_week')
+        .whereRef('mention_week.company_id', '=', 'mention_alert.company_id')
+        .whereRef('mention_week.iso_week', '=', 'mention_alert.iso_week')
+        .select(sql<number>`coalesce(sum(mention_week.mentions), 0)::int`.as('n'))
+        .as('currentMentions'),
+    )
+    .$narrowType<{ currentMentions: number }>()
     .where('mention_alert.company_id', 'in', scopeCompanyIds(db, scope))
     .where('mention_alert.iso_week', '>=', range.from)
     .where('mention_alert.iso_week', '<=', range.to)
