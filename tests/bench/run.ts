@@ -55,6 +55,12 @@ const BENCHMARKS: Benchmark[] = [
     load: () => import('./exports.bench.ts'),
   },
   {
+    name: 'ingest',
+    description:
+      'a 100-page broker PDF ingested end to end vs pdftotext (target <= 1x); /healthz and a theme page during a 30-file bulk upload, PGlite and PostgreSQL (target <= 3x idle p99)',
+    load: () => import('./ingest.bench.ts'),
+  },
+  {
     name: 'meeting',
     description: 'the weekly meeting page at team scale on PostgreSQL: raw SQL vs server render (autocannon), JS shipped',
     load: () => import('./meeting.bench.ts'),
