@@ -10,7 +10,9 @@ import { CHART_FONT_SIZE, CHART_GRID, CHART_TEXT, chartColour, ChartFrame, Chart
 // A theme's consensus over the weeks: one median line per modality, the min-max band of
 // the team's levels when one modality is shown, dashed lines for the analysts asked for,
 // and diamonds for source views (reports' published levels, not part of the consensus).
-// Its key is history-legend.tsx.
+// Its key is history-legend.tsx. Modalities at the same level would hide each other, so
+// each consensus line is drawn nudged up or down by a few pixels (NUDGE levels apart); the
+// tooltip and the table keep the exact values.
 // Data arrives aggregated from the loader; axes have explicit ticks and the chart a fixed
 // size, so the server and the browser draw the same thing (no hydration errors).
 
@@ -22,7 +24,12 @@ interface Props {
   summary: string
   width?: number
   height?: number
+  /** Axis text in px; slides pass a larger one so nothing reads under 14 px on a projector. */
+  fontSize?: number
 }
+
+/** How far apart (in levels) the lines of modalities at the same level are drawn. */
+export const NUDGE = 0.1
 
 /** A source view's marker; nothing where the category has no view. */
 function Diamond({ cx, cy, value, fill }: { cx?: number; cy?: number; value?: number | null; fill: string }) {
@@ -41,9 +48,24 @@ function Diamond({ cx, cy, value, fill }: { cx?: number; cy?: number; value?: nu
 
 const shorten = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text)
 
-export function ConsensusHistoryChart({ locale, data, levels, title, summary, width = 1100, height = 300 }: Props) {
+export function ConsensusHistoryChart({
+  locale,
+  data,
+  levels,
+  title,
+  summary,
+  width = 1100,
+  height = 300,
+  fontSize = CHART_FONT_SIZE,
+}: Props) {
   const t = makeTranslate(locale)
   const maxLevel = Math.max(2, ...levels.map((l) => l.level))
+  const consensus = data.series.filter((s) => s.kind === 'consensus')
+  const nudgeOf = (key: string) => {
+    const i = consensus.findIndex((s) => s.key === key)
+    return i < 0 || consensus.length < 2 ? 0 : (i - (consensus.length - 1) / 2) * NUDGE
+  }
+  const spread = consensus.length < 2 ? 0 : ((consensus.length - 1) / 2) * NUDGE
   const levelName = (n: number) => levels.find((l) => l.level === n)
   // Dots only while they can be told apart.
   const dots = data.rows.length <= 60
@@ -112,23 +134,23 @@ export function ConsensusHistoryChart({ locale, data, levels, title, summary, wi
           interval={0}
           stroke={CHART_GRID}
           tick={({ x, y, payload }: { x: number; y: number; payload: { value: string } }) => (
-            <text x={x} y={y + 14} textAnchor="middle" fill={CHART_TEXT} fontSize={12}>
+            <text x={x} y={y + fontSize + 2} textAnchor="middle" fill={CHART_TEXT} fontSize={fontSize}>
               {payload.value}
             </text>
           )}
         />
         <YAxis
           type="number"
-          domain={[1, maxLevel]}
+          domain={[1 - Math.max(spread, 0.05), maxLevel + Math.max(spread, 0.05)]}
           ticks={levels.map((l) => l.level)}
           interval={0}
           allowDecimals={false}
-          width={150}
+          width={Math.round(fontSize * 11.5)}
           stroke={CHART_GRID}
           tick={({ x, y, payload }: { x: number; y: number; payload: { value: number } }) => {
             const level = levelName(payload.value)
             return (
-              <text x={x - 6} y={y} dy="0.35em" textAnchor="end" fill={CHART_TEXT} fontSize={CHART_FONT_SIZE}>
+              <text x={x - 6} y={y} dy="0.35em" textAnchor="end" fill={CHART_TEXT} fontSize={fontSize}>
                 {level ? `${payload.value} ${shorten(localName(locale, level).replace(/^TRL \d+[:：]\s*/, ''), 14)}` : payload.value}
               </text>
             )
@@ -150,7 +172,10 @@ export function ConsensusHistoryChart({ locale, data, levels, title, summary, wi
           <Line
             key={s.key}
             id={`line-${s.key}`}
-            dataKey={s.key}
+            dataKey={(row: ChartRow) => {
+              const value = row[s.key]
+              return typeof value === 'number' ? value + nudgeOf(s.key) : null
+            }}
             name={localName(locale, s)}
             stroke={chartColour(s.colour)}
             strokeWidth={s.kind === 'consensus' ? 3 : 1.5}

@@ -63,6 +63,7 @@ function drawCharts(view: MeetingView, options: { locale: Locale; scheme: ColorS
         summary=""
         width={size.width}
         height={size.height}
+        fontSize={16}
       />,
       { ...base, ...size },
     ),

@@ -1,0 +1,14 @@
+import { weeksBetween } from './history-series.ts'
+
+// The consensus history opens on the range that has data: the shortest choice that reaches
+// back to the theme's first score, so eight weeks of scores fill the chart instead of its
+// right-hand 15% ("last year"). Longer than five years: everything.
+
+const CHOICES = ['12', '26', '52', '104', '260'] as const
+
+/** One of the page's ranges (app/schemas/scoring.ts RANGES). */
+export function defaultHistoryRange(firstScoredWeek: string | null, currentWeek: string): (typeof CHOICES)[number] | 'all' {
+  if (!firstScoredWeek || firstScoredWeek > currentWeek) return '12'
+  const span = weeksBetween(firstScoredWeek, currentWeek).length
+  return CHOICES.find((choice) => Number(choice) >= span) ?? 'all'
+}
