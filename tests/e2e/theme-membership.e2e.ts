@@ -28,6 +28,8 @@ const heading = () => page.locator('h1').first().textContent()
 const vendorMap = () => page.locator('section[aria-labelledby="vendors-heading"]')
 const membership = () => page.locator('section[aria-labelledby="membership-heading"]')
 const meetingSlide = () => page.locator('section.slide-membership')
+// A save and the page's reload can take a few seconds on two busy cores.
+const SLOW = { timeout: 10_000 }
 
 describe('themes index, membership and the company picker', () => {
   it('opens /themes from the header with each theme’s week, in English and Chinese', async () => {
@@ -54,7 +56,7 @@ describe('themes index, membership and the company picker', () => {
     await vendorMap().waitFor()
     await vendorMap().getByLabel('Edit Tencent').click()
     await vendorMap().getByRole('button', { name: 'Unlink' }).click()
-    await expect.poll(() => membership().textContent()).toContain('Left')
+    await expect.poll(() => membership().textContent(), SLOW).toContain('Left')
     expect(await vendorMap().getByRole('link', { name: 'Tencent', exact: true }).count()).toBe(0)
 
     await vendorMap().getByText('+ Link a company').click()
@@ -69,8 +71,8 @@ describe('themes index, membership and the company picker', () => {
     expect(await list.isHidden()).toBe(true)
     await page.locator('#link-company-reason').fill('Hunyuan, back in the theme after a review')
     await vendorMap().getByRole('button', { name: 'Link', exact: true }).click()
-    await expect.poll(() => vendorMap().getByRole('link', { name: 'Tencent', exact: true }).count()).toBe(1)
-    await expect.poll(() => membership().textContent()).toContain('Hunyuan, back in the theme after a review')
+    await expect.poll(() => vendorMap().getByRole('link', { name: 'Tencent', exact: true }).count(), SLOW).toBe(1)
+    await expect.poll(() => membership().textContent(), SLOW).toContain('Hunyuan, back in the theme after a review')
     await membership().screenshot({ path: artifact('membership-en.png') })
 
     // This week's meeting has it on its own slide, with the reason.
@@ -111,6 +113,27 @@ describe('themes index, membership and the company picker', () => {
     await meetingSlide().screenshot({ path: artifact('meeting-membership-zh.png') })
     await page.waitForLoadState('networkidle')
     await switchLanguage(page)
+  })
+
+  it('adds a company to a new watchlist by typing its ticker and picking it with the keyboard', async () => {
+    await page.goto(`${team.app.url}/watchlists`)
+    await page.waitForLoadState('networkidle')
+    const create = page.locator('section[aria-labelledby="new-watchlist"]')
+    await create.getByLabel('Name').fill('Picker list')
+    await create.getByRole('button', { name: 'Create watchlist' }).click()
+    await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/watchlists\/\d+$/)
+    await page.waitForLoadState('networkidle')
+    const adding = page.locator('details.wl-add')
+    if ((await adding.getAttribute('open')) === null) await adding.locator('summary').click()
+    const box = adding.getByRole('combobox', { name: 'Company' })
+    await box.pressSequentially('BIDU', { delay: 50 })
+    await expect.poll(() => adding.getByRole('option').first().textContent()).toContain('Baidu')
+    await box.press('ArrowDown')
+    await box.press('ArrowUp')
+    await box.press('Enter')
+    await expect.poll(() => box.inputValue()).toBe('Baidu')
+    await adding.getByRole('button', { name: 'Add to list' }).click()
+    await expect.poll(() => page.locator('section.wl-table-card').textContent(), SLOW).toContain('Baidu')
   })
 
   it('logs no errors in the browser', () => {
