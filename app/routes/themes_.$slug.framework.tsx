@@ -10,8 +10,8 @@ import { echoValues, refusalResponse, requireFound } from '#app/http/refusal.ser
 import { requireScoringTheme } from '#app/http/scoring-route.server.ts'
 import { localName, useI18n } from '#app/i18n/index.ts'
 import { pageTitle } from '#app/i18n/meta.ts'
-import { addVocabulary, setVocabularyArchived, updateVocabulary } from '#app/models/scoring/index.server.ts'
-import { chooseThemeRubric, getThemeFramework } from '#app/models/theme/index.server.ts'
+import { addVocabulary, setThemeRubric, setVocabularyArchived, updateVocabulary } from '#app/models/scoring/index.server.ts'
+import { getThemeFramework } from '#app/models/theme/index.server.ts'
 import { FrameworkFormSchema } from '#app/schemas/framework.ts'
 import styles from '#app/styles/scoring.css'
 import { roleAllows } from '#app/utils/permissions.ts'
@@ -60,7 +60,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         await setVocabularyArchived(context.db, actor, theme.id, input.kind, input.id, input.archived)
         break
       case 'rubric':
-        await chooseThemeRubric(context.db, actor, theme.id, input.rubricId)
+        await setThemeRubric(context.db, actor, theme.id, input.rubricId)
         break
     }
     return json({ ok: true as const })

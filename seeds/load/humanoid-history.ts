@@ -1,12 +1,12 @@
 import type { Kysely } from 'kysely'
 
-import { DEMO_ACCOUNT_PASSWORD_HASH } from '#app/models/account/index.server.ts'
 import { isoWeekOf, mondayOfIsoWeek, shiftIsoWeek } from '#app/utils/iso-week.ts'
 import type { Database } from '#db/types.ts'
 
 import { HUMANOID_HISTORY_WEEKS, HUMANOID_LEANINGS, HUMANOID_MOVES, HUMANOID_STARTING_LEVELS } from '../demo/humanoid-history.ts'
 import { HUMANOID_THEME } from '../demo/humanoid-robots.ts'
 import { DEMO_ANALYSTS } from '../demo/team-history.ts'
+import { insertDemoScore, upsertDemoAnalysts } from './demo-scores.ts'
 import { type Ids, lookup } from './run.ts'
 
 // The demo team's weekly scores on the humanoid-robot theme, once per database (its own
@@ -32,22 +32,7 @@ export async function seedHumanoidHistory(db: Kysely<Database>, now: Date): Prom
       new Map((await trx.selectFrom(table).select(['id', 'slug']).where('theme_id', '=', theme.id).execute()).map((r) => [r.slug, r.id]))
     const [items, dimensions] = [await byTheme('modality'), await byTheme('scoring_dimension')]
     let created = 0
-    const analysts: Ids = new Map()
-    for (const a of DEMO_ANALYSTS) {
-      const row = await trx
-        .insertInto('app_user')
-        .values({
-          email: a.email,
-          display_name: a.displayName,
-          password_hash: DEMO_ACCOUNT_PASSWORD_HASH,
-          role: 'analyst',
-          disabled_at: now,
-        })
-        .onConflict((oc) => oc.column('email').doUpdateSet({ display_name: a.displayName }))
-        .returning('id')
-        .executeTakeFirstOrThrow()
-      analysts.set(a.key, row.id)
-    }
+    const analysts = await upsertDemoAnalysts(trx, now)
     const current = isoWeekOf(now, timeZone)
     const weekOf = (k: number) => shiftIsoWeek(current, k - HUMANOID_HISTORY_WEEKS)
     // Past weeks on a Thursday morning; the current week a moment before now.
@@ -74,15 +59,7 @@ export async function seedHumanoidHistory(db: Kysely<Database>, now: Date): Prom
               level,
               reason: moves.find((m) => m.week === k)?.reason ?? '',
             }
-            const score = await trx
-              .insertInto('score')
-              .values({ ...values, created_at: at, updated_at: at })
-              .returning('id')
-              .executeTakeFirstOrThrow()
-            await trx
-              .insertInto('score_revision')
-              .values({ ...values, score_id: score.id, saved_at: at })
-              .execute()
+            await insertDemoScore(trx, values, at)
             created += 2
           }
         }

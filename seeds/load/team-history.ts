@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely'
 
-import { DEMO_ACCOUNT_PASSWORD_HASH } from '#app/models/account/index.server.ts'
 import { ingestDocument } from '#app/services/ingest/ingest-document.server.ts'
 import { calendarDateIn, isoWeekOf, mondayOfIsoWeek, shiftIsoWeek } from '#app/utils/iso-week.ts'
 import type { Database } from '#db/types.ts'
@@ -14,6 +13,7 @@ import {
   DEMO_SOURCE_SCORES,
   DEMO_STARTING_LEVELS,
 } from '../demo/team-history.ts'
+import { insertDemoScore, upsertDemoAnalysts } from './demo-scores.ts'
 import { seedHumanoidHistory } from './humanoid-history.ts'
 import { type Ids, lookup } from './run.ts'
 
@@ -76,23 +76,8 @@ async function loadScoresAndMeetings(
     )
     let created = 0
 
-    const analysts: Ids = new Map()
-    for (const a of DEMO_ANALYSTS) {
-      const row = await trx
-        .insertInto('app_user')
-        .values({
-          email: a.email,
-          display_name: a.displayName,
-          password_hash: DEMO_ACCOUNT_PASSWORD_HASH,
-          role: 'analyst',
-          disabled_at: now,
-        })
-        .onConflict((oc) => oc.column('email').doUpdateSet({ display_name: a.displayName }))
-        .returning('id')
-        .executeTakeFirstOrThrow()
-      analysts.set(a.key, row.id)
-      created += 1
-    }
+    const analysts = await upsertDemoAnalysts(trx, now)
+    created += analysts.size
 
     // Week k (1..8) ends with the current one. Past weeks' saves are on a Wednesday morning;
     // the current week's a moment before now, so nothing is dated in the future.
@@ -121,15 +106,7 @@ async function loadScoresAndMeetings(
               level,
               reason: move?.reason ?? '',
             }
-            const score = await trx
-              .insertInto('score')
-              .values({ ...values, created_at: at, updated_at: at })
-              .returning('id')
-              .executeTakeFirstOrThrow()
-            await trx
-              .insertInto('score_revision')
-              .values({ ...values, score_id: score.id, saved_at: at })
-              .execute()
+            await insertDemoScore(trx, values, at)
             created += 2
           }
         }

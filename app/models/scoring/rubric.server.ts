@@ -4,6 +4,8 @@ import { recordAudit } from '#app/models/ops/audit.server.ts'
 import { inTransaction } from '#app/models/transaction.server.ts'
 import { ScoringError } from '#app/scoring/errors.ts'
 
+import { bumpFrameworkVersion } from './scoring-vocabulary.server.ts'
+
 // Rubrics: ordered levels, each with a name and an anchored description in both languages.
 // A rubric that anything was scored with is never rewritten: an edit creates version n+1
 // (same slug), marks version n superseded, and moves the themes that used version n to the
@@ -228,7 +230,7 @@ export async function updateRubric(
   })
 }
 
-/** Chooses the rubric a theme scores with from now on (the latest version of a rubric). */
+/** Chooses the rubric a theme scores with from now on (a current version); past scores keep theirs. */
 export async function setThemeRubric(db: DB, actor: Actor, themeId: number, rubricId: number): Promise<void> {
   await inTransaction(db, async (tx) => {
     const theme = await tx
@@ -247,13 +249,15 @@ export async function setThemeRubric(db: DB, actor: Actor, themeId: number, rubr
     if (rubric.supersededAt) throw new ScoringError('rubricSuperseded', 'rubricId')
     if (theme.rubricId === rubricId) return
     await tx.updateTable('theme').set({ rubric_id: rubricId }).where('id', '=', themeId).execute()
+    // The rubric is part of the theme's framework (decision 036): a change counts as an edit of it.
+    const version = await bumpFrameworkVersion(tx, themeId)
     await recordAudit(tx, {
       actorId: actor.id,
       action: 'scoring.theme_rubric',
       entityType: 'scoring',
       entityId: themeId,
       oldValue: { rubricId: theme.rubricId },
-      newValue: { rubricId },
+      newValue: { rubricId, version },
       ip: actor.ip,
     })
   })

@@ -2,9 +2,8 @@ import type { Actor } from '#app/models/account/user.server.ts'
 import type { DB } from '#app/models/db.server.ts'
 import { recordAudit } from '#app/models/ops/audit.server.ts'
 import { getRubric, listRubrics } from '#app/models/scoring/rubric.server.ts'
-import { bumpFrameworkVersion, listDimensions, listModalities } from '#app/models/scoring/scoring-vocabulary.server.ts'
+import { listDimensions, listModalities } from '#app/models/scoring/scoring-vocabulary.server.ts'
 import { inTransaction } from '#app/models/transaction.server.ts'
-import { ScoringError } from '#app/scoring/errors.ts'
 import { type FrameworkRubric, type FrameworkTemplate, templateContent } from '#app/scoring/framework-templates.ts'
 
 // A theme's scoring framework (decision 036): the items it scores, its dimensions and its
@@ -107,27 +106,4 @@ export async function getThemeFramework(db: DB, themeId: number) {
       .filter((r) => !r.supersededAt)
       .map(({ id, slug, version, nameEn, nameZh }) => ({ id, slug, version, nameEn, nameZh })),
   }
-}
-
-/** An analyst picks the rubric the theme scores with from now on (a current version); past scores keep theirs. */
-export async function chooseThemeRubric(db: DB, actor: Actor, themeId: number, rubricId: number): Promise<void> {
-  await inTransaction(db, async (tx) => {
-    const theme = await tx.selectFrom('theme').select('rubric_id as rubricId').where('id', '=', themeId).forUpdate().executeTakeFirst()
-    if (!theme) throw new ScoringError('themeNotFound', 'themeId')
-    const rubric = await tx.selectFrom('rubric').select('superseded_at as supersededAt').where('id', '=', rubricId).executeTakeFirst()
-    if (!rubric) throw new ScoringError('rubricNotFound', 'rubricId')
-    if (rubric.supersededAt) throw new ScoringError('rubricSuperseded', 'rubricId')
-    if (theme.rubricId === rubricId) return
-    await tx.updateTable('theme').set({ rubric_id: rubricId }).where('id', '=', themeId).execute()
-    const version = await bumpFrameworkVersion(tx, themeId)
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: 'theme.framework_rubric',
-      entityType: 'theme',
-      entityId: themeId,
-      oldValue: { rubricId: theme.rubricId },
-      newValue: { rubricId, version },
-      ip: actor.ip,
-    })
-  })
 }
