@@ -95,7 +95,7 @@ describe('exports', () => {
     const xlsx = await load(exportLoader, `/themes/${SLUG}/scores/export?format=xlsx`, 'viewer')
     const book = new ExcelJS.Workbook()
     await book.xlsx.load(await xlsx.arrayBuffer())
-    expect(book.worksheets.map((w) => w.name)).toEqual(['Scores', 'Consensus'])
+    expect(book.worksheets.map((w) => w.name)).toEqual(['Scores', 'Consensus', 'Earlier saves'])
     expect(book.getWorksheet('Scores')!.rowCount).toBeGreaterThan(1)
     expect((await load(exportLoader, `/themes/${SLUG}/scores/export?format=pdf`)).status).toBe(400)
   })

@@ -92,7 +92,7 @@ describe('export', () => {
     const bytes = new Uint8Array(await res.arrayBuffer())
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]) // a BOM, so Excel reads UTF-8
     expect(new TextDecoder().decode(bytes).split('\r\n')[0]).toBe(
-      '公司,中文名,股票代码,地区,厂商类型,上市状态,标签,理由,备注,添加人,添加日期',
+      '公司,中文名,股票代码,地区,厂商类型,上市状态,标签,理由,备注,添加人,添加日期（Asia/Shanghai）',
     )
   })
 })

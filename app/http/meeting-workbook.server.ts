@@ -5,10 +5,12 @@ import { labelOf } from '#app/i18n/labels.ts'
 import { makeTranslate } from '#app/i18n/messages.server.ts'
 import type { MeetingView } from '#app/models/meeting/index.server.ts'
 import { neutraliseCell } from '#app/utils/spreadsheet.server.ts'
+import { makeZonedClock } from '#app/utils/zoned-time.ts'
 
 // The meeting's data as a workbook, one sheet per slide, in the reader's language. Every
 // text cell is neutralised (a leading =, +, -, @ gets an apostrophe), so a reason or a
-// company name typed as "=HYPERLINK(...)" opens as text, never as a formula.
+// company name typed as "=HYPERLINK(...)" opens as text, never as a formula. Times are on
+// the team's clock, as the page shows them, and each time column names the zone.
 
 type Cell = string | number | null
 
@@ -21,6 +23,9 @@ export async function writeMeetingWorkbook(
 ): Promise<Uint8Array<ArrayBuffer>> {
   const t = makeTranslate(locale)
   const name = (thing: { nameEn: string; nameZh: string }) => localName(locale, thing)
+  const clock = makeZonedClock(view.timeZone)
+  const local = (instant: string | Date) => clock.text(new Date(instant).getTime())
+  const inZone = (key: MessageKey) => t('exports.inZone', { label: t(key), zone: view.timeZone })
   const workbook = new ExcelJS.Workbook()
   workbook.created = new Date()
   const sheet = (title: MessageKey, header: string[], rows: Cell[][]) => {
@@ -40,7 +45,8 @@ export async function writeMeetingWorkbook(
     [
       [t('meeting.theme'), name(theme)],
       [t('meeting.xlsx.week'), view.week],
-      [t('meeting.xlsx.asOf'), view.asOf],
+      [inZone('meeting.xlsx.asOf'), local(view.asOf)],
+      [t('exports.timeZone'), view.timeZone],
       [t('meeting.xlsx.previousMeeting'), view.previousWeek],
       [t('meeting.notes.actions'), view.notes?.actionsMd ?? ''],
       [t('meeting.notes.notes'), view.notes?.notesMd ?? ''],
@@ -75,7 +81,7 @@ export async function writeMeetingWorkbook(
       t('meeting.xlsx.to'),
       t('scoring.moved.reason'),
       t('scoring.editor.evidence'),
-      t('scoring.moved.savedAt'),
+      inZone('scoring.moved.savedAt'),
     ],
     view.moves.map((m) => [
       name(m.modality),
@@ -85,7 +91,7 @@ export async function writeMeetingWorkbook(
       m.to,
       m.reason,
       m.evidence.map((e) => e.title).join('; '),
-      m.savedAt,
+      local(m.savedAt),
     ]),
   )
   sheet(
@@ -112,7 +118,7 @@ export async function writeMeetingWorkbook(
       t('meeting.watchlists.list'),
       t('meeting.watchlists.why'),
       t('meeting.watchlists.who'),
-      t('meeting.xlsx.when'),
+      inZone('meeting.xlsx.when'),
     ],
     view.watchlists.events.map((e) => [
       e.kind === 'add' ? t('meeting.watchlists.added') : t('meeting.watchlists.removed'),
@@ -120,7 +126,7 @@ export async function writeMeetingWorkbook(
       e.watchlist,
       e.text,
       e.by,
-      e.at.toISOString(),
+      local(e.at),
     ]),
   )
   sheet(
@@ -145,7 +151,7 @@ export async function writeMeetingWorkbook(
   sheet(
     'meeting.slide.documents',
     [t('meeting.documents.publisher'), t('meeting.documents.count')],
-    view.documents.publishers.map((p) => [p.publisher, p.count]),
+    view.documents.publishers.map((p) => [p.publisher?.trim() ? p.publisher : t('meeting.documents.unknownPublisher'), p.count]),
   )
   const buffer = await workbook.xlsx.writeBuffer()
   return new Uint8Array(buffer as ArrayBuffer)

@@ -22,6 +22,7 @@ import { zhCN as docsearch } from './messages/zh-CN/docsearch.ts'
 import { zhCN as docweek } from './messages/zh-CN/docweek.ts'
 import { zhCN as documents } from './messages/zh-CN/documents.ts'
 import { zhCN as error } from './messages/zh-CN/error.ts'
+import { zhCN as exports } from './messages/zh-CN/exports.ts'
 import { zhCN as exposure } from './messages/zh-CN/exposure.ts'
 import { zhCN as feeds } from './messages/zh-CN/feeds.ts'
 import { zhCN as framework } from './messages/zh-CN/framework.ts'
@@ -84,6 +85,7 @@ export const messages: Record<keyof typeof en, string> = {
   ...docweek,
   ...documents,
   ...error,
+  ...exports,
   ...bilingual,
   ...exposure,
   ...feeds,

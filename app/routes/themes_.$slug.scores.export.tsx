@@ -1,40 +1,50 @@
 import { json, type LoaderFunctionArgs } from '@remix-run/node'
+import { z } from 'zod'
 
 import { requireUser } from '#app/http/auth.server.ts'
-import { csvStream, type ExportPages, xlsxStream } from '#app/http/score-export.server.ts'
+import { changesCsv, type ScoreExport, scoresCsv, scoresXlsx } from '#app/http/score-export.server.ts'
 import { requireScoringTheme } from '#app/http/scoring-route.server.ts'
+import { getTeamTimeZone } from '#app/models/ops/index.server.ts'
 import {
   currentTeamWeek,
   getDisagreementThreshold,
   listConsensus,
   listDimensions,
   listModalities,
+  pageScoreChanges,
   pageScoreHistory,
 } from '#app/models/scoring/index.server.ts'
 
-// Score history as a download: ?format=csv (every analyst's scores) or ?format=xlsx (the
-// same as a "Scores" sheet plus a "Consensus" sheet per modality x dimension x week).
-// Both stream a few weeks at a time (app/scoring/score-export.server.ts).
+// Score history as a download: ?format=csv (every analyst's scores), ?format=csv&part=changes
+// (the saves a later save replaced), or ?format=xlsx (both as sheets, plus a "Consensus"
+// sheet per modality x dimension x week). All stream a few weeks at a time, in the team's time zone.
+
+const ExportQuerySchema = z.object({
+  format: z.enum(['csv', 'xlsx']),
+  part: z.enum(['scores', 'changes']).default('scores'),
+})
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   await requireUser(request, context)
   const { theme, rubric } = await requireScoringTheme(context, params.slug)
-  const format = new URL(request.url).searchParams.get('format')
-  if (format !== 'csv' && format !== 'xlsx') throw json({ errors: { form: 'scoring.export.format' } }, { status: 400 })
+  const query = ExportQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams))
+  if (!query.success) throw json({ errors: { form: 'scoring.export.format' } }, { status: 400 })
+  const { format, part } = query.data
   const db = context.db
-  const name = `${theme.slug}-scores-${await currentTeamWeek(db)}`
-  const [modalities, dimensions, threshold] = await Promise.all([
+  const [modalities, dimensions, threshold, timeZone, week] = await Promise.all([
     listModalities(db, theme.id, { includeArchived: true }),
     listDimensions(db, theme.id, { includeArchived: true }),
     getDisagreementThreshold(db),
+    getTeamTimeZone(db),
+    currentTeamWeek(db),
   ])
   const slug = (list: { id: number; slug: string }[], id: number) => list.find((x) => x.id === id)?.slug ?? String(id)
-  async function* pages(): ExportPages {
+  async function* pages(): ScoreExport['pages'] {
     for await (const page of pageScoreHistory(db, theme.id)) {
       yield {
         rows: page.rows,
         consensus: async () =>
-          rubric && format === 'xlsx'
+          rubric
             ? (await listConsensus(db, theme.id, { rubricSlug: rubric.slug, fromWeek: page.fromWeek, toWeek: page.toWeek }, threshold)).map(
                 (c) => [
                   c.week,
@@ -52,15 +62,17 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       }
     }
   }
+  const exported: ScoreExport = { timeZone, pages: pages(), changes: () => pageScoreChanges(db, theme.id) }
+  const name = `${theme.slug}-${part === 'changes' ? 'earlier-saves' : 'scores'}-${week}`
   if (format === 'csv') {
-    return new Response(csvStream(pages()), {
+    return new Response(part === 'changes' ? changesCsv(exported) : scoresCsv(exported), {
       headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${name}.csv"` },
     })
   }
-  return new Response(xlsxStream(pages()), {
+  return new Response(scoresXlsx(exported), {
     headers: {
       'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      'Content-Disposition': `attachment; filename="${name}.xlsx"`,
+      'Content-Disposition': `attachment; filename="${theme.slug}-scores-${week}.xlsx"`,
     },
   })
 }

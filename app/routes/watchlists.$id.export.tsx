@@ -44,7 +44,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     const { year, month, day } = calendarDateIn(instant, timeZone)
     return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
   }
-  const header = HEADER_KEYS.map((key) => t(key))
+  // The date column names the zone its dates are in: the team's, as the page shows them.
+  const header = HEADER_KEYS.map((key) =>
+    key === 'watchlists.export.addedOn' ? t('exports.inZone', { label: t(key), zone: timeZone }) : t(key),
+  )
   const rows = entries.map((e) => [
     e.nameEn,
     e.nameZh,

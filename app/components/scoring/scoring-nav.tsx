@@ -28,6 +28,10 @@ export function ScoringNav({ theme, week }: { theme: { slug: string; nameEn: str
           <a href={`${base}/scores/export?format=xlsx`} download>
             XLSX
           </a>
+          {' · '}
+          <a href={`${base}/scores/export?format=csv&part=changes`} download title={t('exports.earlierSavesTitle')}>
+            {t('exports.earlierSaves')}
+          </a>
         </span>
       </nav>
     </div>
