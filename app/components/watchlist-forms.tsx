@@ -21,22 +21,7 @@ export type WatchlistActionResult =
       conflict?: ConflictView
     }
 
-interface CompanyOption {
-  id: number
-  nameEn: string
-  nameZh: string
-  tickers: string[]
-}
-
-export function AddEntryForm({
-  result,
-  startOpen,
-}: {
-  /** No longer read: the company picker asks the server as the person types. */
-  companyOptions?: CompanyOption[]
-  result?: WatchlistActionResult
-  startOpen: boolean
-}) {
+export function AddEntryForm({ result, startOpen }: { result?: WatchlistActionResult; startOpen: boolean }) {
   const { t } = useI18n()
   const navigation = useNavigation()
   const busy = navigation.state === 'submitting' && navigation.formData?.get('intent') === 'add'

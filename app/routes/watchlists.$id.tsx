@@ -10,7 +10,7 @@ import { requireWatchlist } from '#app/http/lookups.server.ts'
 import { echoValues, refusalResponse } from '#app/http/refusal.server.ts'
 import { localName, useI18n } from '#app/i18n/index.ts'
 import { pageTitle } from '#app/i18n/meta.ts'
-import { findCompanyByIdentifier, listCompanies } from '#app/models/company/index.server.ts'
+import { findCompanyByIdentifier } from '#app/models/company/index.server.ts'
 import { listThemes } from '#app/models/theme/index.server.ts'
 import {
   addEntry,
@@ -50,22 +50,16 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context)
   const watchlist = await findWatchlist(params, context)
   const canEdit = roleAllows(user.role, 'analyst')
-  const [entries, themes, companies, removedCount] = await Promise.all([
+  // The add form's company picker asks /companies/match as one types: no list of every company here.
+  const [entries, themes, removedCount] = await Promise.all([
     listLiveEntries(context.db, watchlist.id),
     canEdit ? listThemes(context.db) : Promise.resolve([]),
-    canEdit ? listCompanies(context.db) : Promise.resolve([]),
     countRemovedEntries(context.db, watchlist.id),
   ])
   return json({
     watchlist,
     entries: entries.map((e) => ({ ...e, notesHtml: e.notesMd ? renderMarkdown(e.notesMd) : '' })),
     themes: themes.map((t) => ({ id: t.id, nameEn: t.nameEn, nameZh: t.nameZh })),
-    companyOptions: companies.map((c) => ({
-      id: c.id,
-      nameEn: c.nameEn,
-      nameZh: c.nameZh,
-      tickers: c.tickers.map((t) => `${t.code}.${t.exchange}`),
-    })),
     canEdit,
     removedCount,
   })
@@ -134,7 +128,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function WatchlistPage() {
   const { t, locale } = useI18n()
-  const { watchlist, entries, themes, companyOptions, canEdit, removedCount } = useLoaderData<typeof loader>()
+  const { watchlist, entries, themes, canEdit, removedCount } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>() as WatchlistActionResult | undefined
   const editable = canEdit && !watchlist.archivedAt
   const pageError = result && !result.ok && !result.entryId && result.errors.form ? result.errors.form : undefined
@@ -184,13 +178,7 @@ export default function WatchlistPage() {
           {t('watchlists.added', { name: result.name })}
         </p>
       ) : null}
-      {editable ? (
-        <AddEntryForm
-          companyOptions={companyOptions}
-          result={result?.intent === 'add' ? result : undefined}
-          startOpen={entries.length === 0}
-        />
-      ) : null}
+      {editable ? <AddEntryForm result={result?.intent === 'add' ? result : undefined} startOpen={entries.length === 0} /> : null}
       <WatchlistTable entries={entries} canEdit={editable} actionResult={result} />
       {canEdit ? (
         <WatchlistSettings
