@@ -623,7 +623,9 @@ export type WebhookOutcome = 'sent' | 'failed' | 'gave_up'
 
 export interface WebhookDeliveryTable {
   id: Generated<number>
-  webhook_id: number
+  /** Null once the webhook was deleted with its log kept (webhook_name says which it was). */
+  webhook_id: number | null
+  webhook_name: string | null
   alert_id: number | null
   job_id: number | null
   attempt: number

@@ -50,6 +50,8 @@ beforeEach(() => {
 afterEach(async () => {
   server.resetHandlers()
   vi.restoreAllMocks()
+  // A webhook's deletion keeps its log unless asked not to: each test starts with neither.
+  await conn.db.deleteFrom('webhook_delivery').execute()
   await conn.db.deleteFrom('webhook').execute()
 })
 

@@ -66,6 +66,7 @@ import { en as validation } from './messages/en/validation.ts'
 import { en as vendor } from './messages/en/vendor.ts'
 import { en as watchlistsImport } from './messages/en/watchlists.import.ts'
 import { en as watchlists } from './messages/en/watchlists.ts'
+import { en as webhookdel } from './messages/en/webhookdel.ts'
 import { en as webhooks } from './messages/en/webhooks.ts'
 import { en as withdraw } from './messages/en/withdraw.ts'
 
@@ -130,6 +131,7 @@ export const messages = {
   ...vendor,
   ...watchlists,
   ...watchlistsImport,
+  ...webhookdel,
   ...webhooks,
   ...withdraw,
   ...consensus,

@@ -61,6 +61,7 @@ import { zhCN as validation } from './messages/zh-CN/validation.ts'
 import { zhCN as vendor } from './messages/zh-CN/vendor.ts'
 import { zhCN as watchlistsImport } from './messages/zh-CN/watchlists.import.ts'
 import { zhCN as watchlists } from './messages/zh-CN/watchlists.ts'
+import { zhCN as webhookdel } from './messages/zh-CN/webhookdel.ts'
 import { zhCN as webhooks } from './messages/zh-CN/webhooks.ts'
 import { zhCN as withdraw } from './messages/zh-CN/withdraw.ts'
 
@@ -125,6 +126,7 @@ export const messages: Record<keyof typeof en, string> = {
   ...vendor,
   ...watchlists,
   ...watchlistsImport,
+  ...webhookdel,
   ...webhooks,
   ...withdraw,
   ...consensus,

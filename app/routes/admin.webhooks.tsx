@@ -1,13 +1,15 @@
 import { type ActionFunctionArgs, json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 
+import { WebhookDeleteForm } from '#app/components/admin/webhook-delete-form.tsx'
 import { Field, fieldError, FormError } from '#app/components/form.tsx'
 import { requireRole } from '#app/http/auth.server.ts'
 import { badRequest, parseForm, readFormData } from '#app/http/forms.server.ts'
 import { formatDateTime, localName, useI18n } from '#app/i18n/index.ts'
 import { pageTitle } from '#app/i18n/meta.ts'
-import { createWebhook, listDeliveries, listWebhooks, updateWebhook } from '#app/models/ops/index.server.ts'
+import { createWebhook, deleteWebhook, listDeliveries, listWebhooks, updateWebhook } from '#app/models/ops/index.server.ts'
 import { WebhookFormSchema, WebhookTestSchema } from '#app/schemas/mentions.ts'
+import { WebhookDeleteSchema } from '#app/schemas/webhooks.ts'
 import { sendTestMessage } from '#app/services/webhooks/post-webhook.server.ts'
 import styles from '#app/styles/mentions.css'
 import { WEBHOOK_FORMATS } from '#app/webhooks/formats.ts'
@@ -37,6 +39,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
           { ok: false as const, errors: { form: 'webhooks.testFailed' }, values: {}, testError: outcome.message, id: test.data.id },
           { status: 422 },
         )
+  }
+  if (form.get('intent') === 'delete') {
+    const del = await parseForm(request, WebhookDeleteSchema, form)
+    if (!del.ok) return json({ ...del, id: Number(form.get('id')) || null }, { status: 400 })
+    if (!(await deleteWebhook(context.db, actor, del.data.id, { keepLog: del.data.log === 'keep' }))) return json(notFound, { status: 404 })
+    return json({ ok: true as const, message: 'webhookdel.deleted' as const, id: null })
   }
   const parsed = await parseForm(request, WebhookFormSchema, form)
   if (!parsed.ok) return badRequest(parsed)
@@ -174,6 +182,7 @@ export default function AdminWebhooksPage() {
                 {t('webhooks.sendTest')}
               </button>
             </Form>
+            <WebhookDeleteForm id={w.id} error={errorsFor(w.id).log} />
           </details>
         ))}
       </section>
@@ -200,7 +209,9 @@ export default function AdminWebhooksPage() {
                 {deliveries.map((d) => (
                   <tr key={d.id}>
                     <td className="nowrap">{formatDateTime(locale, d.attemptedAt, timeZone)}</td>
-                    <td>{d.webhookName}</td>
+                    <td>
+                      {d.webhookName} {d.webhookDeleted ? <span className="muted small">{t('webhookdel.deletedMark')}</span> : null}
+                    </td>
                     <td>
                       {d.nameEn
                         ? `${localName(locale, { nameEn: d.nameEn, nameZh: d.nameZh ?? '' })} · ${d.week}`

@@ -83,6 +83,36 @@ export async function updateWebhook(db: DB, actor: Actor, id: number, input: Web
   })
 }
 
+/**
+ * Deletes a webhook; its delivery log goes with it or stays, under the webhook's name.
+ * Deliveries still queued find no webhook and end without posting. False: no such webhook.
+ */
+export async function deleteWebhook(db: DB, actor: Actor, id: number, options: { keepLog: boolean }): Promise<boolean> {
+  return inTransaction(db, async (tx) => {
+    const old = await tx
+      .selectFrom('webhook')
+      .select(['name', 'url', 'format', 'enabled'])
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirst()
+    if (!old) return false
+    const removed = options.keepLog
+      ? 0
+      : Number((await tx.deleteFrom('webhook_delivery').where('webhook_id', '=', id).executeTakeFirst()).numDeletedRows)
+    await tx.deleteFrom('webhook').where('id', '=', id).execute()
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: 'webhook.delete',
+      entityType: 'webhook',
+      entityId: id,
+      oldValue: audited(old),
+      newValue: { keepLog: options.keepLog, deliveriesRemoved: removed },
+      ip: actor.ip,
+    })
+    return true
+  })
+}
+
 export async function getWebhook(db: DB, id: number) {
   return db.selectFrom('webhook').select(['id', 'name', 'url', 'format', 'enabled']).where('id', '=', id).executeTakeFirst()
 }
@@ -102,6 +132,7 @@ export async function recordDelivery(db: DB, attempt: DeliveryAttempt): Promise<
     .insertInto('webhook_delivery')
     .values({
       webhook_id: attempt.webhookId,
+      webhook_name: db.selectFrom('webhook').select('name').where('id', '=', attempt.webhookId),
       alert_id: attempt.alertId,
       job_id: attempt.jobId,
       attempt: attempt.attempt,
@@ -116,12 +147,13 @@ export async function recordDelivery(db: DB, attempt: DeliveryAttempt): Promise<
 export async function listDeliveries(db: DB, limit = 50) {
   return db
     .selectFrom('webhook_delivery')
-    .innerJoin('webhook', 'webhook.id', 'webhook_delivery.webhook_id')
+    .leftJoin('webhook', 'webhook.id', 'webhook_delivery.webhook_id')
     .leftJoin('mention_alert', 'mention_alert.id', 'webhook_delivery.alert_id')
     .leftJoin('company', 'company.id', 'mention_alert.company_id')
     .select([
       'webhook_delivery.id',
-      'webhook.name as webhookName',
+      (eb) => eb.fn.coalesce('webhook.name', 'webhook_delivery.webhook_name', eb.val('')).as('webhookName'),
+      (eb) => eb('webhook_delivery.webhook_id', 'is', null).as('webhookDeleted'),
       'webhook_delivery.attempt',
       'webhook_delivery.outcome',
       'webhook_delivery.http_status as httpStatus',
