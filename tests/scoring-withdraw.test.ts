@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { makeTranslate } from '#app/i18n/messages.server.ts'
+import { loader as consensusLoader } from '#app/routes/themes_.$slug.consensus.tsx'
 import { loader as scoreLoader } from '#app/routes/themes_.$slug.scores.tsx'
 import { isoWeekOf } from '#app/utils/iso-week.ts'
 import type { Connection } from '#db/connection.ts'
@@ -47,6 +48,9 @@ describe('withdrawing a score on the scoring page', () => {
     const cell = await videoCell()
     expect(cell.mine).toBeNull()
     expect(cell.team).toMatchObject({ count: 1, median: 5 })
+    // The consensus page lists the withdrawal under the week's heatmap.
+    const page = await (await load(consensusLoader, `/themes/${SLUG}/consensus?week=${week}`, 'second')).json()
+    expect(page.withdrawals).toEqual([expect.objectContaining({ level: 1, modalityEn: 'Video', dimensionEn: 'Technology' })])
   })
 
   it('answers 404 with a message when there is nothing to withdraw, and 403 to a viewer', async () => {

@@ -17,6 +17,7 @@ import {
   getDisagreementRule,
   listDimensions,
   listModalities,
+  listWithdrawals,
   loadHistory,
   loadMatrix,
 } from '#app/models/scoring/index.server.ts'
@@ -60,7 +61,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const weekParam = url.searchParams.get('week')
   const week = weekParam && parseIsoWeek(weekParam) && weekParam <= currentWeek ? weekParam : currentWeek
   const rubricSlug = rubric?.slug ?? ''
-  const [history, matrix] = dimension
+  const [history, matrix, withdrawals] = dimension
     ? await Promise.all([
         loadHistory(context.db, theme.id, {
           rubricSlug,
@@ -72,8 +73,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
           threshold: rule,
         }),
         loadMatrix(context.db, theme.id, { rubricSlug, week, threshold: rule, modalities: axes, dimensions: dims }),
+        listWithdrawals(context.db, theme.id, week),
       ])
-    : [null, null]
+    : [null, null, []]
   return json({
     theme,
     levels: (rubric?.levels ?? []).map(({ level, nameEn, nameZh }) => ({ level, nameEn, nameZh })),
@@ -84,11 +86,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     rule,
     history,
     matrix,
+    withdrawals: withdrawals.map(({ savedAt, ...w }) => ({ ...w, savedAt: savedAt.toISOString() })),
   })
 }
 
 export default function ConsensusPage() {
-  const { theme, levels, modalities, dimensions, selection, currentWeek, rule, history, matrix } = useLoaderData<typeof loader>()
+  const { theme, levels, modalities, dimensions, selection, currentWeek, rule, history, matrix, withdrawals } =
+    useLoaderData<typeof loader>()
   const { t, locale } = useI18n()
   const submit = useSubmit()
   const dimension = dimensions.find((d) => d.slug === selection.d)
@@ -226,6 +230,23 @@ export default function ConsensusPage() {
                 .map((d) => `${localName(locale, d.modality)} × ${localName(locale, d.dimension)} (${d.min}–${d.max})`)
                 .join('; ')}
             </p>
+          ) : null}
+          {withdrawals.length ? (
+            <div className="chart-note withdrawals">
+              <h3 className="small">{t('withdraw.historyHeading', { week: matrix.week })}</h3>
+              <ul>
+                {withdrawals.map((w) => (
+                  <li key={w.id}>
+                    {t('withdraw.historyItem', {
+                      name: w.analyst,
+                      level: w.level,
+                      cell: `${localName(locale, { nameEn: w.modalityEn, nameZh: w.modalityZh })} × ${localName(locale, { nameEn: w.dimensionEn, nameZh: w.dimensionZh })}`,
+                    })}
+                    {w.reason ? <span className="muted"> · {w.reason}</span> : null}
+                  </li>
+                ))}
+              </ul>
+            </div>
           ) : null}
         </section>
       ) : null}

@@ -84,3 +84,28 @@ export async function withdrawScore(db: DB, actor: Actor, input: WithdrawInput, 
     return { scoreId: score.id }
   })
 }
+
+/** Scores withdrawn in a week, newest first, for the consensus page's history of the week. */
+export async function listWithdrawals(db: DB, themeId: number, week: string) {
+  return db
+    .selectFrom('score_revision')
+    .innerJoin('app_user', 'app_user.id', 'score_revision.user_id')
+    .innerJoin('modality', 'modality.id', 'score_revision.modality_id')
+    .innerJoin('scoring_dimension', 'scoring_dimension.id', 'score_revision.dimension_id')
+    .select([
+      'score_revision.id',
+      'app_user.display_name as analyst',
+      'modality.name_en as modalityEn',
+      'modality.name_zh as modalityZh',
+      'scoring_dimension.name_en as dimensionEn',
+      'scoring_dimension.name_zh as dimensionZh',
+      'score_revision.level',
+      'score_revision.reason',
+      'score_revision.saved_at as savedAt',
+    ])
+    .where('score_revision.theme_id', '=', themeId)
+    .where('score_revision.iso_week', '=', week)
+    .where('score_revision.withdrawn', '=', true)
+    .orderBy('score_revision.id', 'desc')
+    .execute()
+}
