@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { readThesisAsOf } from '#app/models/theme/index.server.ts'
+import { loader as themeLoader } from '#app/routes/themes.$slug.tsx'
 import type { Connection } from '#db/connection.ts'
 
 import { createTestDatabase } from './db.ts'
-import { cookieFor, createTheme, createUser } from './factories.ts'
+import { contextFor, cookieFor, createTheme, createUser, getRequest, respond } from './factories.ts'
 import { themeRoutes } from './fixtures/theme-routes.ts'
 
 // Texts in two languages on the theme page: the thesis has an English and a Chinese
@@ -133,5 +135,34 @@ describe('points and segment notes in two languages', () => {
     const [segment] = (await page()).segments
     expect(segment.noteEnUpdatedAt).toBeNull()
     expect(segment.noteZhUpdatedAt).not.toBeNull()
+  })
+})
+
+describe('the thesis as a past week ended', () => {
+  it('reads each language as it stood at an instant, from the saves after it', async () => {
+    const theme = await createTheme(conn.db, { slug: 'as-of', thesisMd: 'First English.' })
+    const before = new Date()
+    await new Promise((r) => setTimeout(r, 5))
+    const { page: pageOf, edit: editOf } = themeRoutes(() => ({ conn, analyst, viewer }), 'as-of')
+    await editOf({ intent: 'thesis', formKey: 'thesis', version: '1', thesisMd: 'Second English.', thesisZhMd: '' })
+    const between = new Date()
+    await new Promise((r) => setTimeout(r, 5))
+    await editOf({ intent: 'thesis', formKey: 'thesis', version: '2', thesisMd: 'Second English.', thesisZhMd: '第二版中文。' })
+    expect((await readThesisAsOf(conn.db, theme.id, before))?.texts).toEqual({ en: 'First English.', zh: '' })
+    expect((await readThesisAsOf(conn.db, theme.id, between))?.texts).toEqual({ en: 'Second English.', zh: '' })
+    expect((await readThesisAsOf(conn.db, theme.id, new Date()))?.texts).toEqual({ en: 'Second English.', zh: '第二版中文。' })
+    expect(await readThesisAsOf(conn.db, theme.id, new Date('2020-01-01'))).toBeNull()
+    expect((await pageOf()).thesis).toMatchObject({ en: 'Second English.', zh: '第二版中文。' })
+  })
+
+  it('shows it on the theme page with ?thesis=<week>, read-only', async () => {
+    const res = await respond(() =>
+      themeLoader({ request: getRequest(`/themes/${SLUG}?thesis=2020-w01`, analyst), params: { slug: SLUG }, context: contextFor(conn) }),
+    )
+    const data = await res.json()
+    expect(data.thesisAsOf).toEqual({ week: '2020-W01', existed: false })
+    const now = await page()
+    expect(now.thesisAsOf).toBeNull()
+    expect(now.thesis.en).toBe(now.theme.thesisMd)
   })
 })

@@ -25,6 +25,7 @@ import {
   listMembershipSinceLastMeeting,
   listThemeMembersAsOfWeek,
   listThemes,
+  readThesisAsOfWeek,
 } from '#app/models/theme/index.server.ts'
 import { TopicWordsSchema } from '#app/schemas/context-words.ts'
 import { ThemeEditSchema } from '#app/schemas/theme.ts'
@@ -51,6 +52,15 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const found = await requireTheme(context, params.slug)
   // ?members=2026-W45: the vendor map's members as that week ended; a bad week is ignored.
   const membersWeek = new URL(request.url).searchParams.get('members')?.trim().toUpperCase() ?? ''
+  // ?thesis=2026-W45: the thesis as that week ended, read back from its history.
+  const thesisWeek = new URL(request.url).searchParams.get('thesis')?.trim().toUpperCase() ?? ''
+  const thesisAsOf = parseIsoWeek(thesisWeek) ? await readThesisAsOfWeek(context.db, found.theme.id, thesisWeek) : null
+  const thesis = thesisAsOf
+    ? (thesisAsOf.thesis ?? { texts: { en: '', zh: '' }, stamps: { en: null, zh: null } })
+    : {
+        texts: { en: found.theme.thesisMd, zh: found.theme.thesisZhMd },
+        stamps: { en: found.theme.thesisEnUpdatedAt, zh: found.theme.thesisZhUpdatedAt },
+      }
   const [stocks, themes, timeZone, topicWords, membership, membersAsOf] = await Promise.all([
     listDataStocks(context.db, found.theme.id),
     listThemes(context.db),
@@ -77,7 +87,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     topicWords,
     membership: { lastMeetingWeek: membership.lastMeetingWeek, changes: membership.changes, asOf: membersAsOf },
     currentWeek: isoWeekOf(new Date(), timeZone),
-    thesisHtml: { en: foldedHtml(found.theme.thesisMd), zh: foldedHtml(found.theme.thesisZhMd) },
+    thesis: { en: thesis.texts.en, zh: thesis.texts.zh, enUpdatedAt: thesis.stamps.en, zhUpdatedAt: thesis.stamps.zh },
+    thesisAsOf: thesisAsOf ? { week: thesisAsOf.week, existed: thesisAsOf.thesis != null } : null,
+    thesisHtml: { en: foldedHtml(thesis.texts.en), zh: foldedHtml(thesis.texts.zh) },
     parentOptions: themes.filter((t) => !below.has(t.id)).map((t) => ({ id: t.id, nameEn: t.nameEn, nameZh: t.nameZh })),
     canEdit: roleAllows(user.role, 'analyst'),
     today: `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
@@ -158,6 +170,8 @@ export default function ThemePage() {
 function ThemeOverview() {
   const {
     theme,
+    thesis,
+    thesisAsOf,
     thesisHtml,
     risks,
     catalysts,
@@ -180,7 +194,9 @@ function ThemeOverview() {
       <FormError error={pageError} />
       <div className="theme-grid">
         <ThesisSection
-          thesis={{ en: theme.thesisMd, zh: theme.thesisZhMd, enUpdatedAt: theme.thesisEnUpdatedAt, zhUpdatedAt: theme.thesisZhUpdatedAt }}
+          thesis={thesis}
+          asOf={thesisAsOf}
+          currentWeek={currentWeek}
           html={thesisHtml}
           version={theme.thesisVersion}
           canEdit={canEdit}

@@ -84,6 +84,13 @@ describe('theme texts in two languages, estimates by source', () => {
     await page.screenshot({ path: artifact('theme-languages-zh.png') })
     await page.locator('section[aria-labelledby="data-heading"]').screenshot({ path: artifact('theme-estimates-by-source-zh.png') })
     await page.screenshot({ path: artifact('theme-languages-full-zh.png'), fullPage: true })
+    // The thesis as an earlier week ended, read-only: before the theme existed it says so.
+    await page.getByLabel('查看某一周的投资逻辑').fill('2020-W01')
+    await page.locator('form.thesis-as-of button').click()
+    await expect.poll(() => thesis(page).locator('.notice').textContent()).toContain('2020-W01 结束时该主题尚未创建')
+    expect(await page.getByText('编辑投资逻辑').count()).toBe(0)
+    await thesis(page).getByRole('link', { name: '返回当前版本' }).click()
+    await expect.poll(() => thesis(page).locator('.notice').count()).toBe(0)
     // The language stays with the account: back to English for the tests after this one.
     await switchLanguage(page)
     await expect.poll(() => page.locator('#data-heading').textContent()).toBe('Data exhaustion')

@@ -1,3 +1,4 @@
+import { Link } from '@remix-run/react'
 import { useEffect, useRef, useState } from 'react'
 
 import { FormError } from '#app/components/form.tsx'
@@ -43,17 +44,24 @@ function FoldedThesis({ html }: { html: FoldedHtml }) {
  */
 export function ThesisSection({
   thesis,
+  asOf,
+  currentWeek,
   html,
   version,
-  canEdit,
+  canEdit: canEditNow,
 }: {
   thesis: TextPair
+  /** Reading the thesis as a past week ended (?thesis=2026-W45); `existed`: the theme did by then. */
+  asOf: { week: string; existed: boolean } | null
+  currentWeek: string
   html: Record<Lang, FoldedHtml>
   /** The thesis version the form saves from (see app/utils/edit-conflict.ts). */
   version: number
   canEdit: boolean
 }) {
   const { t, locale } = useI18n()
+  // An old thesis is read, not edited: saving from it would replace today's text.
+  const canEdit = canEditNow && !asOf
   const { fetcher, data, errors, values, conflict, busy } = useThemeForm('thesis')
   const [editing, setEditing] = useState(false)
   const detailsRef = useRef<HTMLDetailsElement>(null)
@@ -70,6 +78,11 @@ export function ThesisSection({
       <h2 id="thesis-heading" className={/^\s{0,3}#{1,6}\s/.test(shownMd) ? 'visually-hidden' : undefined}>
         {t('theme.thesis')}
       </h2>
+      {asOf ? (
+        <p className="notice" role="status">
+          {t(asOf.existed ? 'bilingual.asOf' : 'bilingual.asOfNone', { week: asOf.week })} <Link to=".">{t('bilingual.asOfBack')}</Link>
+        </p>
+      ) : null}
       {thesis.en || thesis.zh ? (
         <BilingualText pair={thesis} render={(lang) => <FoldedThesis html={html[lang]} />} />
       ) : (
@@ -143,6 +156,21 @@ export function ThesisSection({
           ) : null}
         </details>
       ) : null}
+      {/* A plain GET form: reading an earlier week needs no JavaScript. */}
+      <form method="get" className="thesis-as-of">
+        <label htmlFor="thesis-week">{t('bilingual.asOfLabel')}</label>
+        <input
+          id="thesis-week"
+          name="thesis"
+          defaultValue={asOf?.week ?? ''}
+          placeholder={currentWeek}
+          size={9}
+          pattern="\d{4}-[Ww]\d{2}"
+        />
+        <button type="submit" className="small">
+          {t('bilingual.asOfShow')}
+        </button>
+      </form>
     </section>
   )
 }

@@ -12,4 +12,9 @@ export const en = {
   'bilingual.thesisZh': 'Thesis in Chinese (Markdown)',
   'bilingual.previewEn': 'English',
   'bilingual.previewZh': 'Chinese',
+  'bilingual.asOf': 'The thesis as it stood when {week} ended.',
+  'bilingual.asOfNone': 'The theme did not exist yet when {week} ended.',
+  'bilingual.asOfBack': 'Back to the current thesis',
+  'bilingual.asOfLabel': 'Read the thesis as of week',
+  'bilingual.asOfShow': 'Show',
 }

@@ -14,4 +14,9 @@ export const zhCN: Record<keyof typeof en, string> = {
   'bilingual.thesisZh': '中文投资逻辑（Markdown）',
   'bilingual.previewEn': '英文',
   'bilingual.previewZh': '中文',
+  'bilingual.asOf': '以下是 {week} 结束时的投资逻辑。',
+  'bilingual.asOfNone': '{week} 结束时该主题尚未创建。',
+  'bilingual.asOfBack': '返回当前版本',
+  'bilingual.asOfLabel': '查看某一周的投资逻辑',
+  'bilingual.asOfShow': '查看',
 }
