@@ -42,6 +42,7 @@ export const actionPolicy: Record<string, Role | 'anyone'> = {
   'routes/mentions_.new-names': 'analyst',
   'routes/themes.$slug': 'analyst',
   'routes/themes_.$slug.scores': 'analyst',
+  'routes/themes_.$slug.framework': 'analyst',
   'routes/themes_.$slug.sources': 'analyst',
   'routes/admin.rubrics': 'admin',
   'routes/admin.rubrics.$id': 'admin',

@@ -132,18 +132,17 @@ async function generatePeopleAndTheme(ctx: GenContext): Promise<void> {
   for (const [i, [en, zh]] of LEVELS.entries()) {
     await sql`insert into rubric_level (rubric_id, level, name_en, name_zh) values (${rubric}, ${n(i + 1)}, ${en}, ${zh})`.execute(conn)
   }
-  for (const [i, slug] of MODALITIES.entries()) {
-    await sql`insert into modality (slug, name_en, name_zh, position) values (${slug}, ${`Modality ${slug}`}, ${`模态 ${slug}`}, ${n(i)})`.execute(
-      conn,
-    )
-  }
-  for (const [i, slug] of DIMENSIONS.entries()) {
-    await sql`insert into scoring_dimension (slug, name_en, name_zh, position) values (${slug}, ${`Dimension ${slug}`}, ${`维度 ${slug}`}, ${n(i)})`.execute(
-      conn,
-    )
-  }
   await sql`insert into theme (slug, name_en, name_zh, summary_en, stance, rubric_id, created_at, updated_at)
     values (${BENCH_THEME_SLUG}, 'Multimodal AI', '多模态', 'Benchmark theme', 'positive', ${rubric}, ${firstAt}, ${firstAt})`.execute(conn)
+  // The theme's own items and dimensions (decision 036), there from the first week on.
+  for (const [i, slug] of MODALITIES.entries()) {
+    await sql`insert into modality (theme_id, slug, name_en, name_zh, position, created_at)
+      values (${ctx.theme}, ${slug}, ${`Modality ${slug}`}, ${`模态 ${slug}`}, ${n(i)}, ${firstAt})`.execute(conn)
+  }
+  for (const [i, slug] of DIMENSIONS.entries()) {
+    await sql`insert into scoring_dimension (theme_id, slug, name_en, name_zh, position, created_at)
+      values (${ctx.theme}, ${slug}, ${`Dimension ${slug}`}, ${`维度 ${slug}`}, ${n(i)}, ${firstAt})`.execute(conn)
+  }
   await sql`create temp table g_cell as
     select row_number() over (order by m.position, d.position) - 1 as idx, m.id as modality_id, d.id as dimension_id
     from modality m cross join scoring_dimension d`.execute(conn)
