@@ -75,14 +75,22 @@ export default function AuditPage() {
                         <code>{entry.action}</code>
                       </summary>
                       <dl className="audit-raw">
-                        <dt>{t('audit.old')}</dt>
-                        <dd>
-                          <pre className="audit-value">{show(entry.oldValue)}</pre>
-                        </dd>
-                        <dt>{t('audit.new')}</dt>
-                        <dd>
-                          <pre className="audit-value">{show(entry.newValue)}</pre>
-                        </dd>
+                        {entry.oldValue != null ? (
+                          <>
+                            <dt>{t('audit.old')}</dt>
+                            <dd>
+                              <pre className="audit-value">{show(entry.oldValue)}</pre>
+                            </dd>
+                          </>
+                        ) : null}
+                        {entry.newValue != null ? (
+                          <>
+                            <dt>{t('audit.new')}</dt>
+                            <dd>
+                              <pre className="audit-value">{show(entry.newValue)}</pre>
+                            </dd>
+                          </>
+                        ) : null}
                       </dl>
                     </details>
                   </td>
