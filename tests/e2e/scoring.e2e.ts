@@ -83,11 +83,16 @@ describe('scoring in the browser', () => {
     await page.keyboard.press('2')
     await expect.poll(() => cell(page, 'video.data').locator('.cell-level').textContent()).toBe('2')
 
-    // Changing a score needs a one-line reason: the digit opens the reason, Enter saves.
+    // A digit corrected within two minutes of the first save replaces it without a reason
+    // (issue 15); Enter then goes to the reason, which is saved too.
     await page.keyboard.press('ArrowLeft')
-    await page.keyboard.press('4')
+    await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST' && r.ok()), page.keyboard.press('4')])
+    // The page reloads its data after the save: type the reason after that, not during it.
+    await page.waitForLoadState('networkidle')
+    await expect.poll(() => cell(page, 'video.technology').locator('.cell-level').textContent()).toBe('4')
+    expect(await page.getByText('required: the level changes from 3').count()).toBe(0)
+    await page.keyboard.press('Enter')
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('score-reason')
-    expect(await page.getByText('required: the level changes from 3').count()).toBe(1)
     await page.keyboard.type('Sora shows DiT scales to video')
     await page.keyboard.press('Enter')
     await expect.poll(() => cell(page, 'video.technology').locator('.cell-level').textContent()).toBe('4')
@@ -97,6 +102,28 @@ describe('scoring in the browser', () => {
     await expect.poll(() => page.locator('.save-row [role=status]').textContent()).toContain('Saved')
     await page.mouse.move(0, 0)
     await page.screenshot({ path: artifact('scoring-grid-en.png') })
+  })
+
+  it('shows n and spread beside the median, closes the level hint on keys, withdraws with Delete', async () => {
+    const { page } = analyst
+    await page.goto(`${team.app.url}/themes/${SLUG}/scores`)
+    // The team cell says how many analysts stand behind the median and how spread they are.
+    await expect.poll(() => cell(page, 'video.data').locator('.team-spread').textContent()).toMatch(/^team \d\.\d · n=\d+ · IQR [\d.]+$/)
+    // Hovering a cell opens its level hint; typing closes it, so it does not cover the rows below.
+    await cell(page, 'text.technology').click()
+    await cell(page, 'image.technology').hover()
+    const hint = page.locator('td:has([data-cell="image.technology"]) .cell-hint')
+    await expect.poll(() => hint.evaluate((el) => getComputedStyle(el).visibility)).toBe('visible')
+    await page.keyboard.press('ArrowRight')
+    await expect.poll(() => hint.evaluate((el) => getComputedStyle(el).visibility)).toBe('hidden')
+    // Delete on a scored cell asks, then clears it; the team median no longer counts it.
+    await cell(page, 'video.data').focus()
+    page.once('dialog', (dialog) => void dialog.accept())
+    await page.keyboard.press('Delete')
+    await expect.poll(() => cell(page, 'video.data').locator('.cell-level').textContent()).toBe('–')
+    await expect.poll(() => page.locator('.save-row [role=status]').textContent()).toContain('Score withdrawn')
+    await page.mouse.move(0, 0)
+    await page.screenshot({ path: artifact('scoring-spread-en.png') })
   })
 
   it('shows the score in the consensus chart, the heatmap and what moved', async () => {
@@ -120,6 +147,7 @@ describe('scoring in the browser', () => {
     await page.getByRole('button', { name: 'Language' }).click()
     await expect.poll(() => page.locator('h1').textContent()).toContain('成熟度评分')
     await cell(page, 'video.technology').click()
+    await expect.poll(() => cell(page, 'video.technology').locator('.team-spread').textContent()).toContain('人 · 四分位距')
     await page.screenshot({ path: artifact('scoring-grid-zh.png') })
     await page.goto(`${team.app.url}/themes/${SLUG}/consensus?m=video&m=text&m=image&d=technology&range=12`)
     await expect.poll(() => page.locator('h1').textContent()).toBe('共识与历史')
