@@ -19,7 +19,8 @@ afterAll(async () => {
 })
 
 const THEME = '/themes/multimodal-ai'
-const thesisText = (page: Page) => page.locator('.thesis > .prose')
+// The thesis in both languages (the other one sits behind its toggle), the part behind "show all" included.
+const thesisText = (page: Page) => page.locator('.thesis > .bilingual')
 
 /** Opens the theme page and its thesis editor; returns the textarea. */
 async function openThesis(page: Page): Promise<Locator> {
