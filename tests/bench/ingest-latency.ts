@@ -39,11 +39,18 @@ export async function sampleLatency(
   cookie: string,
   paths: readonly string[],
   until: { count?: number; stop?: () => boolean },
+  /** Filled with each path's slowest answer and when it came (ms after sampling began). */
+  slowest: Record<string, { ms: number; at: number }> = {},
 ): Promise<Record<string, number[]>> {
   const times: Record<string, number[]> = Object.fromEntries(paths.map((p) => [p, []]))
+  const started = performance.now()
   for (let round = 0; until.count === undefined || round < until.count; round++) {
     if (until.stop?.()) break
-    for (const path of paths) times[path].push(await timeGet(`${app.url}${path}`, cookie))
+    for (const path of paths) {
+      const ms = await timeGet(`${app.url}${path}`, cookie)
+      times[path].push(ms)
+      if (ms > (slowest[path]?.ms ?? 0)) slowest[path] = { ms, at: performance.now() - started }
+    }
     // A person clicking, not a load generator: a short pause between rounds.
     await new Promise((r) => setTimeout(r, 20))
   }

@@ -2,6 +2,7 @@
 //   npm run bench -- ingest               both parts
 //   npm run bench -- ingest --pdf-only    the 100-page PDF against pdftotext only
 //   npm run bench -- ingest --no-postgres the latency part on PGlite only
+//   npm run bench -- ingest --no-pdf      the latency part only
 // 1. A 100-page broker-style PDF (Chinese and English, printed by chromium with Noto CJK):
 //    `pdftotext` (poppler-utils) against our end-to-end ingest of it (extract, clean,
 //    match, store) on PGlite, median of 3 different reports each; target ours/pdftotext <= 1.
@@ -128,7 +129,8 @@ async function benchLatency(kind: 'pglite' | 'postgres', bulk: Uint8Array[], log
     let jobOver = false
     const started = performance.now()
     const polling = pollJob(app, cookie, jobId, 600_000).finally(() => (jobOver = true))
-    const busy = await sampleLatency(app, cookie, paths, { stop: () => jobOver })
+    const slowest: Record<string, { ms: number; at: number }> = {}
+    const busy = await sampleLatency(app, cookie, paths, { stop: () => jobOver }, slowest)
     const job = await polling
     const jobSeconds = (performance.now() - started) / 1000
     const rows = paths.map((p) => {
@@ -138,6 +140,8 @@ async function benchLatency(kind: 'pglite' | 'postgres', bulk: Uint8Array[], log
       return { path: p, idleP99, busyP99, samples: busy[p].length, ratio, pass: ratio <= TARGET_LATENCY_RATIO }
     })
     log(`${kind}: ${BULK_FILES}-file bulk upload job took ${jobSeconds.toFixed(1)} s`)
+    for (const [p, { ms, at }] of Object.entries(slowest))
+      log(`  slowest ${p}: ${ms.toFixed(0)} ms, ${(at / 1000).toFixed(1)} s into the job`)
     log(
       formatTable(
         ['GET', 'idle p99 ms', 'during job p99 ms', 'samples', 'ratio', 'target', 'result'],
@@ -171,17 +175,19 @@ export async function run({ args, writeResults }: BenchContext) {
   let bulk: Uint8Array[] = []
   try {
     // Report RUNS is the warm-up's; each differs so that none is a duplicate of another.
-    reports = await Promise.all(Array.from({ length: RUNS + 1 }, (_, i) => makeBrokerPdf(browser, 100, i + 1)))
+    const count = args.includes('--no-pdf') ? 1 : RUNS + 1
+    reports = await Promise.all(Array.from({ length: count }, (_, i) => makeBrokerPdf(browser, 100, i + 1)))
     if (!args.includes('--pdf-only')) for (let i = 0; i < BULK_FILES; i++) bulk.push(await makeBrokerPdf(browser, BULK_PAGES, 1000 + i))
   } finally {
     await browser.close()
   }
   log(`100-page report: ${(reports[0].length / 1e6).toFixed(2)} MB`)
-  try {
-    results.pdf = await benchPdf(reports, log)
-  } finally {
-    await closeWorkerPool()
-  }
+  if (!args.includes('--no-pdf'))
+    try {
+      results.pdf = await benchPdf(reports, log)
+    } finally {
+      await closeWorkerPool()
+    }
   if (!args.includes('--pdf-only')) {
     const kinds = args.includes('--no-postgres') ? (['pglite'] as const) : (['pglite', 'postgres'] as const)
     results.latency = []
