@@ -47,6 +47,12 @@ export async function run(context: BenchContext): Promise<void> {
     console.log(
       `\nBy pair: precision ${precision.toFixed(3)} (target >= ${TARGET.precision}), recall ${recall.toFixed(3)} (target >= ${TARGET.recall}): ${pass ? 'PASS' : 'FAIL'}`,
     )
+    context.report({
+      figure: 'precision / recall by pair, hand-labelled corpus',
+      value: `${precision.toFixed(3)} / ${recall.toFixed(3)}`,
+      target: `>= ${TARGET.precision} / >= ${TARGET.recall}`,
+      pass,
+    })
     if (!args.includes('--quiet')) {
       for (const error of ['false-positive', 'false-negative', 'count'] as const) {
         const rows = report.errors.filter((e) => e.error === error)

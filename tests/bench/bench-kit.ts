@@ -1,8 +1,20 @@
 // Shared helpers for `npm run bench` modules: deterministic data, timing, memory, output.
 import { mkdirSync, writeFileSync } from 'node:fs'
+import { cpus, loadavg } from 'node:os'
 import path from 'node:path'
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
+
+/** One measured figure against its target, for the summary `npm run bench` prints last. */
+export interface BenchFigure {
+  /** What was measured, e.g. "CSV, 5 years of scores". */
+  figure: string
+  /** The measurement with its unit, e.g. "1.84 s". */
+  value: string
+  /** The target in words, e.g. "<= 2 s"; none for a figure shown for context. */
+  target?: string
+  pass?: boolean
+}
 
 /** What run.ts hands each benchmark module. */
 export interface BenchContext {
@@ -10,6 +22,8 @@ export interface BenchContext {
   args: readonly string[]
   /** Writes tests/bench/out/<name>.json (git-ignored) and returns its path. */
   writeResults(name: string, data: unknown): string
+  /** Adds a figure to the closing summary (each with its target and PASS or FAIL). */
+  report(figure: BenchFigure): void
 }
 
 export interface BenchModule {
@@ -74,6 +88,13 @@ export function formatTable(header: readonly string[], rows: readonly (readonly 
   const line = (cells: readonly string[]) =>
     cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ')
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n')
+}
+
+/** "2 cores, load average 5.1 4.8 3.9": other work on the machine shows in every figure. */
+export function machineLoad(): string {
+  return `${cpus().length} cores, load average ${loadavg()
+    .map((n) => n.toFixed(1))
+    .join(' ')} (1, 5, 15 min)`
 }
 
 export function writeResults(name: string, data: unknown): string {

@@ -8,14 +8,14 @@ import type { AppLoadContext } from '@remix-run/node'
 
 import { loader } from '#app/routes/themes_.$slug.scores.export.tsx'
 
-import { type BenchContext, collectGarbage, formatTable } from './bench-kit.ts'
+import { type BenchContext, collectGarbage, formatTable, machineLoad } from './bench-kit.ts'
 import { openBenchDatabase, signInAs } from './meeting-bench-db.ts'
 import { SCALES } from './meeting-data.ts'
 
 const TARGET_S = { csv: 2, xlsx: 5 } as const
 const SECRET = 'exports-bench-secret'
 
-export async function run({ args, writeResults }: BenchContext) {
+export async function run({ args, writeResults, report }: BenchContext) {
   const scale = args.includes('--small') ? SCALES.small : SCALES.full
   const bench = await openBenchDatabase(scale, { rebuild: args.includes('--rebuild'), log: (line) => console.log(line) })
   const { connection } = bench
@@ -85,7 +85,15 @@ export async function run({ args, writeResults }: BenchContext) {
         ]),
       ),
     )
-    console.log(`results: ${writeResults('exports', { scale: scale.name, results })}`)
+    for (const r of results)
+      report({
+        figure: `${r.format.toUpperCase()}, ${r.rows} scores (${scale.name} scale)`,
+        value: `${r.seconds.toFixed(2)} s (Node CPU ${r.cpuSeconds.toFixed(2)} s, peak RSS +${r.peakExtraMb.toFixed(0)} MB)`,
+        target: `<= ${r.targetS} s`,
+        pass: r.pass,
+      })
+    console.log(`machine: ${machineLoad()}`)
+    console.log(`results: ${writeResults('exports', { scale: scale.name, results, machine: machineLoad() })}`)
   } finally {
     await connection.close()
   }

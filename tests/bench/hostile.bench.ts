@@ -118,7 +118,7 @@ async function timeRuns(path: TextPath, input: unknown, runs: number): Promise<{
   return { ms: median(times), refused }
 }
 
-export async function run({ args, writeResults }: BenchContext) {
+export async function run({ args, writeResults, report }: BenchContext) {
   const size = Math.round(Number(option(args, 'mb') ?? 1) * 1_000_000)
   const runs = Number(option(args, 'runs') ?? 1)
   const caseFilter = option(args, 'case')
@@ -171,6 +171,13 @@ export async function run({ args, writeResults }: BenchContext) {
   console.log(
     `(">": measured at 64 KB only, too slow to scale up; times under ${FLOOR_MS} ms count as ${FLOOR_MS} ms; a refusal counts as the answer)`,
   )
+  const worst = results.reduce((a, b) => (b.ratio > a.ratio ? b : a))
+  report({
+    figure: `worst hostile input (${worst.case} / ${worst.path})`,
+    value: cell(worst),
+    target: '<= 3x the ordinary note',
+    pass: over.length === 0,
+  })
   const file = writeResults('hostile', { size, runs, normal, results })
   console.log(`results: ${file}`)
 }

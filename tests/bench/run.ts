@@ -8,8 +8,9 @@
 //   npm run bench -- rematch --small   (see rematch.bench.ts)
 //   npm run bench -- --list
 // To add one: write tests/bench/<name>.bench.ts exporting `run(context: BenchContext)`
-// (see bench-kit.ts) and add a line here.
-import { type BenchModule, writeResults } from './bench-kit.ts'
+// (see bench-kit.ts) and add a line here. Each figure a module passes to context.report()
+// is printed again at the end, with its target and PASS or FAIL, and the machine's load.
+import { type BenchFigure, type BenchModule, formatTable, machineLoad, writeResults } from './bench-kit.ts'
 
 interface Benchmark {
   name: string
@@ -80,11 +81,25 @@ async function main(argv: string[]): Promise<number> {
     console.log(`No benchmark matches "${filter}". Known: ${BENCHMARKS.map(({ name }) => name).join(', ')}`)
     return 1
   }
+  const figures: (BenchFigure & { benchmark: string })[] = []
+  const loadBefore = machineLoad()
   for (const benchmark of selected) {
     console.log(`\n== ${benchmark.name}: ${benchmark.description}`)
     const module = await benchmark.load()
-    await module.run({ args, writeResults })
+    await module.run({ args, writeResults, report: (figure) => figures.push({ benchmark: benchmark.name, ...figure }) })
+    if (!figures.some((f) => f.benchmark === benchmark.name))
+      figures.push({ benchmark: benchmark.name, figure: '(no figures reported)', value: '' })
   }
+  console.log('\n== summary')
+  console.log(
+    formatTable(
+      ['benchmark', 'figure', 'result', 'target', 'verdict'],
+      figures.map((f) => [f.benchmark, f.figure, f.value, f.target ?? '', f.pass === undefined ? '' : f.pass ? 'PASS' : 'FAIL']),
+    ),
+  )
+  console.log(`machine: ${loadBefore} at the start; ${machineLoad()} at the end`)
+  const failed = figures.filter((f) => f.pass === false).length
+  console.log(`${figures.filter((f) => f.pass !== undefined).length - failed} PASS, ${failed} FAIL`)
   return 0
 }
 

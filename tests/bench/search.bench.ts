@@ -41,7 +41,7 @@ const QUERIES: { label: string; input: DocumentSearchInput }[] = [
   { label: 'Chinese, no match', input: { query: '即梦' } },
 ]
 
-export async function run({ args, writeResults }: BenchContext) {
+export async function run({ args, writeResults, report }: BenchContext) {
   const scale = args.includes('--small') ? SCALES.small : SCALES.full
   const rounds = Number(option(args, 'runs', '15'))
   const bench = await openBenchDatabase(scale, { rebuild: args.includes('--rebuild'), log: (line) => console.log(line) })
@@ -82,6 +82,7 @@ export async function run({ args, writeResults }: BenchContext) {
     console.log(
       `all searches: p50 ${ms(p50)} ms, p95 ${ms(p95)} ms over ${all.length}; target p50 <= ${TARGET_P50_MS} ms: ${pass ? 'PASS' : 'FAIL'}`,
     )
+    report({ figure: `document search p50 over ${all.length} searches`, value: `${ms(p50)} ms`, target: `<= ${TARGET_P50_MS} ms`, pass })
     const file = writeResults('search', {
       scale: scale.name,
       documents: Number(n),

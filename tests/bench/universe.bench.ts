@@ -18,7 +18,7 @@ function option(args: readonly string[], name: string, fallback: number): number
   return arg ? Number(arg.split('=')[1]) : fallback
 }
 
-export async function run({ args, writeResults }: BenchContext): Promise<void> {
+export async function run({ args, writeResults, report }: BenchContext): Promise<void> {
   const companies = option(args, 'companies', TARGET_COMPANIES)
   const runs = option(args, 'runs', 1)
   const records = makeUniverse(companies)
@@ -60,6 +60,12 @@ export async function run({ args, writeResults }: BenchContext): Promise<void> {
   console.log(
     `created ${counts.created} companies, ${counts.tickersAdded} tickers, ${counts.aliasesAdded} aliases (${counts.ambiguousAliases} ambiguous); held back ${JSON.stringify(counts.heldBack)}`,
   )
+  report({
+    figure: `import of ${companies} companies`,
+    value: `${(apply / 1000).toFixed(2)} s`,
+    target: `<= ${(target / 1000).toFixed(1)} s`,
+    pass: apply <= target,
+  })
   const file = writeResults('universe', { companies, runs, results, target, pass: apply <= target })
   console.log(`results: ${file}`)
 }
