@@ -65,7 +65,7 @@ const frameworkOf = async (slug: string) =>
   ).framework as {
     version: number
     rubric: { slug: string; levels: unknown[] }
-    items: Array<{ id: number; slug: string; archivedAt: string | null }>
+    items: Array<{ id: number; slug: string; archivedAt: string | null; descriptionEn: string; descriptionZh: string }>
     dimensions: Array<{ slug: string }>
   }
 
@@ -137,9 +137,20 @@ describe("a theme's scoring framework", () => {
     expect((await editFramework('robots', item('sensors', 'Sensors', '传感器', 3), 'viewer')).status).toBe(403)
     expect((await editFramework('robots', item('reducers', 'Again', '再来'))).status).toBe(409)
     const reducers = (await frameworkOf('robots')).items.find((m) => m.slug === 'reducers')!
-    const renamed = { ...item('reducers', 'Precision reducers', '精密减速器'), intent: 'updateVocabulary', id: String(reducers.id) }
+    const renamed = {
+      ...item('reducers', 'Precision reducers', '精密减速器'),
+      descriptionEn: 'Harmonic and planetary reducers',
+      descriptionZh: '谐波与行星减速器',
+      intent: 'updateVocabulary',
+      id: String(reducers.id),
+    }
     expect((await editFramework('robots', renamed)).status).toBe(200)
-    expect((await frameworkOf('robots')).version).toBe(before + 1)
+    const after = await frameworkOf('robots')
+    expect(after.version).toBe(before + 1)
+    expect(after.items.find((m) => m.slug === 'reducers')).toMatchObject({
+      descriptionEn: 'Harmonic and planetary reducers',
+      descriptionZh: '谐波与行星减速器',
+    })
     const audit = await conn.db
       .selectFrom('audit_log')
       .select(['action', 'old_value', 'new_value'])

@@ -153,6 +153,12 @@ function FrameworkPart({ kind, rows, canEdit }: { kind: 'modality' | 'dimension'
         {rows.map((r) => (
           <li key={r.id} className={r.archivedAt ? 'is-archived' : undefined}>
             {localName(locale, r)}
+            {r.descriptionEn || r.descriptionZh ? (
+              <span className="muted small">
+                {' '}
+                · {(locale === 'zh-CN' ? r.descriptionZh : r.descriptionEn) || r.descriptionEn || r.descriptionZh}
+              </span>
+            ) : null}
             {r.archivedAt ? <span className="badge"> {t('framework.archived')}</span> : null}
           </li>
         ))}

@@ -38,6 +38,8 @@ describe("a theme's scoring framework in the browser", () => {
     await expect.poll(() => items.getByRole('button', { name: 'Archive' }).count()).toBe(1)
     expect(await page.getByRole('status').textContent()).toContain('Saved')
     expect(await items.locator('input[name="nameZh"]').first().inputValue()).toBe('固态电解质')
+    // The add row is empty again for the next item.
+    await expect.poll(() => newRow.getByLabel('Short name (slug)').inputValue()).toBe('')
     await page.screenshot({ path: artifact('theme-framework-en.png'), fullPage: true })
 
     // The grid has the new item on "Readiness" only, and a 7 on TRL saves.

@@ -2,9 +2,9 @@ import { Form } from '@remix-run/react'
 
 import { useI18n } from '#app/i18n/index.ts'
 
-// The admin table of modalities or dimensions: each row edits in place (slug, names,
-// order) and archives or brings back; the last row adds a new one. Descriptions of
-// modalities ride along unchanged in hidden fields.
+// A theme's items or dimensions on its framework page: each row edits in place (slug,
+// names, an item's description in both languages, order) and archives or brings back;
+// the last row adds a new one.
 
 export interface VocabularyRow {
   id: number
@@ -31,6 +31,28 @@ export function VocabularyTable({ kind, rows, title }: { kind: 'modality' | 'dim
       <td>
         <input form={formId} name="nameZh" defaultValue={row.nameZh} required maxLength={100} aria-label={t('scoring.admin.nameZh')} />
       </td>
+      {kind === 'modality' ? (
+        <>
+          <td>
+            <input
+              form={formId}
+              name="descriptionEn"
+              defaultValue={row.descriptionEn}
+              maxLength={2000}
+              aria-label={t('framework.descriptionEn')}
+            />
+          </td>
+          <td>
+            <input
+              form={formId}
+              name="descriptionZh"
+              defaultValue={row.descriptionZh}
+              maxLength={2000}
+              aria-label={t('framework.descriptionZh')}
+            />
+          </td>
+        </>
+      ) : null}
       <td>
         <input form={formId} name="position" type="number" defaultValue={row.position} required aria-label={t('scoring.admin.position')} />
       </td>
@@ -45,6 +67,12 @@ export function VocabularyTable({ kind, rows, title }: { kind: 'modality' | 'dim
             <th scope="col">{t('scoring.admin.slug')}</th>
             <th scope="col">{t('scoring.admin.nameEn')}</th>
             <th scope="col">{t('scoring.admin.nameZh')}</th>
+            {kind === 'modality' ? (
+              <>
+                <th scope="col">{t('framework.descriptionEn')}</th>
+                <th scope="col">{t('framework.descriptionZh')}</th>
+              </>
+            ) : null}
             <th scope="col">{t('scoring.admin.position')}</th>
             <th scope="col" />
           </tr>
@@ -60,12 +88,6 @@ export function VocabularyTable({ kind, rows, title }: { kind: 'modality' | 'dim
                     <input type="hidden" name="intent" value="updateVocabulary" />
                     <input type="hidden" name="kind" value={kind} />
                     <input type="hidden" name="id" value={row.id} />
-                    {kind === 'modality' ? (
-                      <>
-                        <input type="hidden" name="descriptionEn" value={row.descriptionEn ?? ''} />
-                        <input type="hidden" name="descriptionZh" value={row.descriptionZh ?? ''} />
-                      </>
-                    ) : null}
                     <button type="submit" className="small">
                       {t('common.save')}
                     </button>
@@ -83,7 +105,8 @@ export function VocabularyTable({ kind, rows, title }: { kind: 'modality' | 'dim
               </tr>
             )
           })}
-          <tr>
+          {/* Keyed by the row count, so the add row starts empty again once its row is added. */}
+          <tr key={`new-${rows.length}`}>
             {cells({ position: nextPosition }, `${kind}-new`)}
             <td>
               <Form method="post" id={`${kind}-new`} className="inline-form">
