@@ -150,5 +150,5 @@ describe('the migration', () => {
     } finally {
       await old.close()
     }
-  })
+  }, 180_000)
 })

@@ -2,20 +2,11 @@ import { type ActionFunctionArgs, json, type LinksFunction, type LoaderFunctionA
 import { Link, type ShouldRevalidateFunction, useLoaderData } from '@remix-run/react'
 
 import { CloseWeek } from '#app/components/meeting/close-week.tsx'
-import { DiscussSlide } from '#app/components/meeting/discuss-slide.tsx'
-import { DocumentsSlide } from '#app/components/meeting/documents-slide.tsx'
-import { ExhaustionSlide } from '#app/components/meeting/exhaustion-slide.tsx'
-import { exportName } from '#app/components/meeting/export-png.ts'
-import { HistorySlide } from '#app/components/meeting/history-slide.tsx'
-import { MatrixSlide } from '#app/components/meeting/matrix-slide.tsx'
 import { renderMeetingCharts } from '#app/components/meeting/meeting-charts.server.tsx'
 import { MeetingToolbar } from '#app/components/meeting/meeting-toolbar.tsx'
-import { MembershipSlide } from '#app/components/meeting/membership-slide.tsx'
-import { MentionsSlide } from '#app/components/meeting/mentions-slide.tsx'
-import { MovesSlide } from '#app/components/meeting/moves-slide.tsx'
 import { NotesForm } from '#app/components/meeting/notes-form.tsx'
 import { PresentControls, usePresentMode } from '#app/components/meeting/present-mode.tsx'
-import { WatchlistSlide } from '#app/components/meeting/watchlist-slide.tsx'
+import { deckSize, MeetingThemesPicker, ThemeSlides } from '#app/components/meeting/theme-slides.tsx'
 import { requireRole, requireUser, resolveLocale } from '#app/http/auth.server.ts'
 import { redirectToCanonicalWeek } from '#app/http/canonical-week.server.ts'
 import { readColorScheme } from '#app/http/color-scheme.server.ts'
@@ -25,14 +16,17 @@ import { localName, useI18n } from '#app/i18n/index.ts'
 import { pageTitle } from '#app/i18n/meta.ts'
 import {
   closeMeetingWeeks,
+  listMeetingExtraThemeIds,
   loadMeetingView,
+  type MeetingTheme,
   openMeetingWeeks,
   resolveMeetingTheme,
   saveMeetingNotes,
+  setMeetingThemes,
 } from '#app/models/meeting/index.server.ts'
 import { currentTeamWeek } from '#app/models/scoring/index.server.ts'
 import { loadMeetingMembership } from '#app/models/theme/index.server.ts'
-import { MeetingIntentSchema, MeetingNotesSchema } from '#app/schemas/meeting.server.ts'
+import { MeetingIntentSchema, MeetingNotesSchema, MeetingThemesSchema } from '#app/schemas/meeting.server.ts'
 import { MEETING_TEXT_MAX } from '#app/schemas/meeting-limits.ts'
 import conflictStyles from '#app/styles/edit-conflict.css'
 import meetingStyles from '#app/styles/meeting.css'
@@ -96,29 +90,34 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       canEdit: false,
       canReopen: false,
       membership: null,
+      more: [],
     })
-  const view = await loadMeetingView(context.db, theme, week)
-  // Joined and left since the previous meeting, as the week ended (decision 039).
-  const membership = await loadMeetingMembership(context.db, theme.id, { from: new Date(view.previousWeekEnd), to: new Date(view.asOf) })
-  const locale = await resolveLocale(request, user)
-  const charts = renderMeetingCharts(view, {
-    locale,
-    scheme: colorScheme,
-    themeId: theme.id,
-  })
-  const previous = view.previousNotes
-    ? {
-        week: view.previousNotes.week,
-        notesHtml: renderMarkdown(view.previousNotes.notesMd),
-        actionsHtml: renderMarkdown(view.previousNotes.actionsMd),
-      }
-    : null
+  const [locale, extraIds] = await Promise.all([resolveLocale(request, user), listMeetingExtraThemeIds(context.db, theme.id, week)])
+  // The meeting's own theme, then the further ones the lead picked (decision 040).
+  const loadGroup = async (t: MeetingTheme) => {
+    const view = await loadMeetingView(context.db, t, week)
+    // Joined and left since the previous meeting, as the week ended (decision 039).
+    const membership = await loadMeetingMembership(context.db, t.id, { from: new Date(view.previousWeekEnd), to: new Date(view.asOf) })
+    const charts = renderMeetingCharts(view, { locale, scheme: colorScheme, themeId: t.id })
+    const previous = view.previousNotes
+      ? {
+          week: view.previousNotes.week,
+          notesHtml: renderMarkdown(view.previousNotes.notesMd),
+          actionsHtml: renderMarkdown(view.previousNotes.actionsMd),
+        }
+      : null
+    return { theme: { slug: t.slug, nameEn: t.nameEn, nameZh: t.nameZh }, view, charts, previous, membership }
+  }
+  const extras = extraIds.flatMap((id) => themes.filter((t) => t.id === id))
+  const [main, ...more] = await Promise.all([theme, ...extras].map(loadGroup))
+  const { view, charts, previous, membership } = main
   return json({
     ...base,
-    theme: { slug: theme.slug, nameEn: theme.nameEn, nameZh: theme.nameZh },
+    theme: main.theme,
     view,
     charts,
     previous,
+    more,
     notesHtml: view.notes ? renderMarkdown(view.notes.notesMd) : '',
     actionsHtml: view.notes ? renderMarkdown(view.notes.actionsMd) : '',
     canEdit: roleAllows(user.role, 'analyst') && week <= currentWeek,
@@ -136,6 +135,16 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const intent = await parseForm(request, MeetingIntentSchema, form)
   if (!intent.ok) return badRequest(intent)
   const actor = { id: user.id, ip: context.clientIp }
+  if (intent.data.intent === 'themes') {
+    const picked = await parseForm(request, MeetingThemesSchema, form)
+    if (!picked.ok) return badRequest(picked)
+    const slugs = [picked.data.themes ?? []].flat()
+    const { themes } = await resolveMeetingTheme(context.db, null)
+    const ids = slugs.map((slug) => themes.find((t) => t.slug === slug)?.id)
+    if (ids.some((id) => id == null)) return formError('themes', 'meeting.themes.unknown', {})
+    await setMeetingThemes(context.db, actor, theme.id, week, ids as number[])
+    return json({ ok: true, intent: 'themes' })
+  }
   if (intent.data.intent !== 'notes') {
     if (week > (await currentTeamWeek(context.db))) return formError('form', 'meeting.close.futureWeek', {})
     if (intent.data.intent === 'open') {
@@ -177,7 +186,7 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl
 export default function MeetingPage() {
   const data = useLoaderData<typeof loader>()
   const { t, locale } = useI18n()
-  const { presenting, slide, params, notesOpen, setNotesOpen } = usePresentMode()
+  const { presenting, slide, params, notesOpen, setNotesOpen } = usePresentMode(deckSize(1 + data.more.length))
   if (!data.theme || !data.view || !data.charts) {
     return (
       <div className="stack">
@@ -189,10 +198,7 @@ export default function MeetingPage() {
       </div>
     )
   }
-  const { view, charts, theme } = data
-  const label = `${localName(locale, theme)} · ${view.week}`
-  const fileName = exportName(theme.slug, view.week)
-  const at = (n: number) => presenting && slide === n
+  const { view, theme } = data
   return (
     <div className={`meeting${presenting ? ' is-presenting' : ''}${presenting && notesOpen ? ' notes-open' : ''}`}>
       <header className="meeting-head">
@@ -228,18 +234,28 @@ export default function MeetingPage() {
         canOpen={data.canReopen}
         action={`/meetings/${view.week}?theme=${encodeURIComponent(theme.slug)}`}
       />
+      {data.canEdit ? (
+        <MeetingThemesPicker
+          themes={data.themes.filter((t) => t.slug !== theme.slug)}
+          picked={data.more.map((g) => g.theme.slug)}
+          action={`/meetings/${view.week}?theme=${encodeURIComponent(theme.slug)}`}
+        />
+      ) : null}
       <div className="slides">
-        <MatrixSlide view={view} charts={charts} previous={data.previous} current={at(1)} label={label} fileName={fileName} />
-        <MovesSlide view={view} themeSlug={theme.slug} current={at(2)} label={label} />
-        <DiscussSlide view={view} current={at(3)} label={label} />
-        <HistorySlide view={view} charts={charts} current={at(4)} label={label} fileName={fileName} />
-        <MentionsSlide view={view} charts={charts} current={at(5)} label={label} fileName={fileName} />
-        <WatchlistSlide view={view} current={at(6)} label={label} />
-        {data.membership ? <MembershipSlide membership={data.membership} current={at(7)} label={label} /> : null}
-        <ExhaustionSlide view={view} charts={charts} current={at(8)} label={label} fileName={fileName} />
-        <DocumentsSlide view={view} charts={charts} current={at(9)} label={label} fileName={fileName} />
+        {[data, ...data.more].map((group, i) => (
+          <ThemeSlides
+            key={group.theme.slug}
+            group={{ theme: group.theme, view: group.view, charts: group.charts, previous: group.previous, membership: group.membership }}
+            index={i}
+            count={1 + data.more.length}
+            presenting={presenting}
+            slide={slide}
+          />
+        ))}
       </div>
-      {presenting ? <PresentControls params={params} slide={slide} onNotes={() => setNotesOpen(!notesOpen)} /> : null}
+      {presenting ? (
+        <PresentControls params={params} slide={slide} total={deckSize(1 + data.more.length)} onNotes={() => setNotesOpen(!notesOpen)} />
+      ) : null}
       <NotesForm
         week={view.week}
         notes={view.notes}

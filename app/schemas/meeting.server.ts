@@ -15,5 +15,10 @@ export const MeetingNotesSchema = z.object({
 
 /** What a post to the meeting page does: save the notes (the default), close the weeks before it, or open them again. */
 export const MeetingIntentSchema = z.object({
-  intent: z.enum(['notes', 'close', 'open']).default('notes'),
+  intent: z.enum(['notes', 'close', 'open', 'themes']).default('notes'),
+})
+
+/** The further themes a meeting covers, by slug (none: only its own). */
+export const MeetingThemesSchema = z.object({
+  themes: z.union([z.string(), z.array(z.string())]).optional(),
 })

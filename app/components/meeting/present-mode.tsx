@@ -15,9 +15,9 @@ import { SLIDES } from './types.ts'
 const NEXT_KEYS = new Set(['ArrowRight', 'ArrowDown', 'PageDown', ' ', 'Enter'])
 const PREVIOUS_KEYS = new Set(['ArrowLeft', 'ArrowUp', 'PageUp', 'Backspace'])
 
-export function slideFromParam(value: string | null): number {
+export function slideFromParam(value: string | null, total: number = SLIDES.length): number {
   const n = Number(value)
-  return Number.isInteger(n) && n >= 1 && n <= SLIDES.length ? n : 1
+  return Number.isInteger(n) && n >= 1 && n <= total ? n : 1
 }
 
 export function searchWith(params: URLSearchParams, changes: Record<string, string | null>): string {
@@ -42,25 +42,26 @@ function leaveFullscreen() {
   if (document.fullscreenElement) document.exitFullscreen?.().catch(() => undefined)
 }
 
-export function usePresentMode() {
+/** `total`: slides in the deck (a meeting of several themes has more). */
+export function usePresentMode(total: number = SLIDES.length) {
   const [params] = useSearchParams()
   const navigate = useNavigate()
   const presenting = params.get('present') === '1'
-  const slide = slideFromParam(params.get('slide'))
+  const slide = slideFromParam(params.get('slide'), total)
   const wasFullscreen = useRef(false)
   const [notesOpen, setNotesOpen] = useState(false)
   const notesOpenRef = useRef(notesOpen)
   notesOpenRef.current = notesOpen
   const go = useCallback(
     (n: number) => {
-      const target = Math.min(SLIDES.length, Math.max(1, n))
+      const target = Math.min(total, Math.max(1, n))
       if (target !== slide)
         navigate(searchWith(params, { slide: String(target) }), {
           replace: true,
           preventScrollReset: true,
         })
     },
-    [navigate, params, slide],
+    [navigate, params, slide, total],
   )
   const exit = useCallback(
     () =>
@@ -90,14 +91,14 @@ export function usePresentMode() {
       else if (NEXT_KEYS.has(event.key)) go(slide + 1)
       else if (PREVIOUS_KEYS.has(event.key)) go(slide - 1)
       else if (event.key === 'Home') go(1)
-      else if (event.key === 'End') go(SLIDES.length)
+      else if (event.key === 'End') go(total)
       else if (event.key === 'Escape') exit()
       else return
       event.preventDefault()
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
-  }, [presenting, slide, go, exit, notesOpen])
+  }, [presenting, slide, go, exit, notesOpen, total])
 
   // Leaving full screen (Esc, F11) ends the presentation too.
   useEffect(() => {
@@ -137,7 +138,17 @@ export function PresentLink({ params }: { params: URLSearchParams }) {
 }
 
 /** The presenter's corner: previous, where we are, next, and the way out. Links, so they work without JavaScript. */
-export function PresentControls({ params, slide, onNotes }: { params: URLSearchParams; slide: number; onNotes: () => void }) {
+export function PresentControls({
+  params,
+  slide,
+  onNotes,
+  total = SLIDES.length,
+}: {
+  params: URLSearchParams
+  slide: number
+  onNotes: () => void
+  total?: number
+}) {
   const { t } = useI18n()
   return (
     <nav className="present-controls" aria-label={t('meeting.presentControls')}>
@@ -153,15 +164,15 @@ export function PresentControls({ params, slide, onNotes }: { params: URLSearchP
       >
         ‹
       </Link>
-      <span aria-live="polite">{t('meeting.slideOf', { n: slide, total: SLIDES.length })}</span>
+      <span aria-live="polite">{t('meeting.slideOf', { n: slide, total })}</span>
       <Link
         to={searchWith(params, {
-          slide: String(Math.min(SLIDES.length, slide + 1)),
+          slide: String(Math.min(total, slide + 1)),
         })}
         replace
         preventScrollReset
         aria-label={t('meeting.nextSlide')}
-        aria-disabled={slide === SLIDES.length}
+        aria-disabled={slide === total}
       >
         ›
       </Link>

@@ -220,3 +220,53 @@ async function setClosed(db: DB, actor: Actor, themeId: number, week: string, at
     return true
   })
 }
+
+/** The further themes the meeting of `themeId` in `week` covers, in the lead's order (ids). */
+export async function listMeetingExtraThemeIds(db: DB, themeId: number, week: string): Promise<number[]> {
+  const rows = await db
+    .selectFrom('meeting_theme as mt')
+    .innerJoin('meeting as m', 'm.id', 'mt.meeting_id')
+    .select('mt.theme_id as themeId')
+    .where('m.theme_id', '=', themeId)
+    .where('m.iso_week', '=', week)
+    .orderBy('mt.position')
+    .execute()
+  return rows.map((r) => r.themeId)
+}
+
+/** Sets the further themes the meeting covers (its own theme is always first), audited. */
+export async function setMeetingThemes(db: DB, actor: Actor, themeId: number, week: string, themeIds: number[]): Promise<void> {
+  const picked = [...new Set(themeIds)].filter((id) => id !== themeId)
+  await inTransaction(db, async (tx) => {
+    await tx
+      .insertInto('meeting')
+      .values({ theme_id: themeId, iso_week: week, closed_at: null, version: 0 })
+      .onConflict((oc) => oc.constraint('meeting_theme_week_key').doNothing())
+      .execute()
+    const { id } = await tx
+      .selectFrom('meeting')
+      .select('id')
+      .where('theme_id', '=', themeId)
+      .where('iso_week', '=', week)
+      .forUpdate()
+      .executeTakeFirstOrThrow()
+    const before = await tx.selectFrom('meeting_theme').select('theme_id').where('meeting_id', '=', id).orderBy('position').execute()
+    const old = before.map((r) => r.theme_id)
+    if (old.length === picked.length && old.every((t, i) => t === picked[i])) return
+    await tx.deleteFrom('meeting_theme').where('meeting_id', '=', id).execute()
+    if (picked.length)
+      await tx
+        .insertInto('meeting_theme')
+        .values(picked.map((theme, position) => ({ meeting_id: id, theme_id: theme, position })))
+        .execute()
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: 'meeting.themes',
+      entityType: 'meeting',
+      entityId: id,
+      oldValue: { themeId, week, themes: old },
+      newValue: { themeId, week, themes: picked },
+      ip: actor.ip,
+    })
+  })
+}
