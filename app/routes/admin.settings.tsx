@@ -1,4 +1,4 @@
-import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { type ActionFunctionArgs, json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 
 import { Field, fieldError } from '#app/components/form.tsx'
@@ -12,7 +12,10 @@ import { getDisagreementRuleKind, getDisagreementThreshold, setDisagreementRuleK
 import { SettingsSchema, validTimeZones } from '#app/schemas/admin.ts'
 import { DisagreementRuleFormSchema } from '#app/schemas/scoring.ts'
 import { DISAGREEMENT_RULES } from '#app/scoring/consensus.ts'
+import scoringStyles from '#app/styles/scoring.css'
 
+// The disagreement rule's options reuse the scoring pages' level-option look.
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: scoringStyles }]
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'nav.settings')
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -83,12 +86,12 @@ export default function SettingsPage() {
         <h2 id="disagreement-rule-heading">{t('consensus.settings.heading')}</h2>
         <Form method="post" className="stack">
           <input type="hidden" name="intent" value="disagreementRule" />
-          <fieldset className="stack">
+          <fieldset className="level-options">
             <legend className="muted small">{t('consensus.settings.intro')}</legend>
             {DISAGREEMENT_RULES.map((kind) => (
-              <label key={kind} className="checkbox">
+              <label key={kind} className="level-option">
                 <input type="radio" name="rule" value={kind} defaultChecked={rule === kind} />
-                {kind === 'range' ? t('consensus.settings.range', { threshold: spread }) : t('consensus.settings.iqr')}
+                <span>{kind === 'range' ? t('consensus.settings.range', { threshold: spread }) : t('consensus.settings.iqr')}</span>
               </label>
             ))}
             {errors.rule ? <p className="field-error">{fieldError(t, errors.rule)}</p> : null}
