@@ -1,8 +1,10 @@
 // Messages of the rubric administration page (Admin → Rubrics): rubrics and their
-// versions, the rubric per theme, modalities, dimensions and the disagreement threshold.
+// versions, the rubric per theme and the disagreement threshold; also the labels of a
+// theme's framework table (items and dimensions live on each theme's framework page).
 export const en = {
   'scoring.admin.title': 'Rubrics and scoring',
-  'scoring.admin.intro': 'Rubrics, the rubric each theme scores with, what is scored and when the team counts as disagreeing.',
+  'scoring.admin.intro':
+    'Rubrics, the rubric each theme scores with, and when the team counts as disagreeing. What a theme scores is on its framework page.',
   'scoring.admin.rubrics': 'Rubrics',
   'scoring.admin.rubric': 'Rubric',
   'scoring.admin.slug': 'Short name (slug)',
@@ -24,8 +26,6 @@ export const en = {
   'scoring.admin.threshold': 'Disagreement',
   'scoring.admin.thresholdLabel': 'Flag a cell when its highest and lowest levels are at least this many levels apart',
   'scoring.admin.thresholdHint': 'Default 2: on the five-level rubric, “breakthrough” next to “application” is a disagreement.',
-  'scoring.admin.modalities': 'Modalities',
-  'scoring.admin.dimensions': 'Dimensions',
   'scoring.admin.position': 'Order',
   'scoring.admin.add': 'Add',
   'scoring.admin.archive': 'Archive',

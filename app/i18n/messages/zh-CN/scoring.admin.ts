@@ -2,7 +2,7 @@ import type { en } from '../en/scoring.admin.ts'
 
 export const zhCN: Record<keyof typeof en, string> = {
   'scoring.admin.title': '评分标准与评分设置',
-  'scoring.admin.intro': '评分标准、各主题使用的标准、评分对象，以及团队何时算作存在分歧。',
+  'scoring.admin.intro': '评分标准、各主题使用的标准，以及团队何时算作存在分歧。主题的评分对象在其评分框架页面。',
   'scoring.admin.rubrics': '评分标准',
   'scoring.admin.rubric': '评分标准',
   'scoring.admin.slug': '简称（slug）',
@@ -23,8 +23,6 @@ export const zhCN: Record<keyof typeof en, string> = {
   'scoring.admin.threshold': '分歧判定',
   'scoring.admin.thresholdLabel': '同一格最高与最低等级至少相差几级时标记为分歧',
   'scoring.admin.thresholdHint': '默认 2：在五级标准中，“突破期”与“应用期”并存即为分歧。',
-  'scoring.admin.modalities': '模态',
-  'scoring.admin.dimensions': '维度',
   'scoring.admin.position': '顺序',
   'scoring.admin.add': '添加',
   'scoring.admin.archive': '归档',
