@@ -7,6 +7,7 @@
 // both languages to it. {name} placeholders are filled by t(); values are plain text, never HTML.
 import { en as admin } from './messages/en/admin.ts'
 import { en as alertcount } from './messages/en/alertcount.ts'
+import { en as alertrules } from './messages/en/alertrules.ts'
 import { en as alias } from './messages/en/alias.ts'
 import { en as aliasKind } from './messages/en/aliasKind.ts'
 import { en as aliasLanguage } from './messages/en/aliasLanguage.ts'
@@ -15,17 +16,17 @@ import { en as audit } from './messages/en/audit.ts'
 import { en as auditAction } from './messages/en/auditAction.ts'
 import { en as auditObject } from './messages/en/auditObject.ts'
 import { en as auth } from './messages/en/auth.ts'
-import { en as bilingual } from './messages/en/bilingual.ts'
 import { en as comention } from './messages/en/comention.ts'
 import { en as common } from './messages/en/common.ts'
+import { en as bilingual } from './messages/en/bilingual.ts'
 import { en as companies } from './messages/en/companies.ts'
 import { en as company } from './messages/en/company.ts'
 import { en as companyEdit } from './messages/en/companyEdit.ts'
 import { en as companyRole } from './messages/en/companyRole.ts'
 import { en as consensus } from './messages/en/consensus.ts'
 import { en as docsearch } from './messages/en/docsearch.ts'
-import { en as documents } from './messages/en/documents.ts'
 import { en as docweek } from './messages/en/docweek.ts'
+import { en as documents } from './messages/en/documents.ts'
 import { en as error } from './messages/en/error.ts'
 import { en as exports } from './messages/en/exports.ts'
 import { en as exposure } from './messages/en/exposure.ts'
@@ -35,10 +36,9 @@ import { en as home } from './messages/en/home.ts'
 import { en as invite } from './messages/en/invite.ts'
 import { en as jobs } from './messages/en/jobs.ts'
 import { en as listing } from './messages/en/listing.ts'
+import { en as meeting } from './messages/en/meeting.ts'
 import { en as meetingClose } from './messages/en/meeting.close.ts'
 import { en as meetingPanel } from './messages/en/meeting.panel.ts'
-import { en as meetingThemes } from './messages/en/meeting.themes.ts'
-import { en as meeting } from './messages/en/meeting.ts'
 import { en as membership } from './messages/en/membership.ts'
 import { en as mentions } from './messages/en/mentions.ts'
 import { en as nav } from './messages/en/nav.ts'
@@ -74,6 +74,7 @@ import { en as withdraw } from './messages/en/withdraw.ts'
 export const messages = {
   ...admin,
   ...alertcount,
+  ...alertrules,
   ...alias,
   ...aliasKind,
   ...aliasLanguage,
@@ -104,7 +105,6 @@ export const messages = {
   ...meeting,
   ...meetingClose,
   ...meetingPanel,
-  ...meetingThemes,
   ...membership,
   ...mentions,
   ...review,

@@ -7,9 +7,10 @@ import { requireRole } from '#app/http/auth.server.ts'
 import { badRequest, parseForm, readFormData } from '#app/http/forms.server.ts'
 import { formatDateTime, localName, useI18n } from '#app/i18n/index.ts'
 import { pageTitle } from '#app/i18n/meta.ts'
+import { getBackfillDays, setBackfillDays } from '#app/models/mentions/index.server.ts'
 import { createWebhook, deleteWebhook, listDeliveries, listWebhooks, updateWebhook } from '#app/models/ops/index.server.ts'
 import { WebhookFormSchema, WebhookTestSchema } from '#app/schemas/mentions.ts'
-import { WebhookDeleteSchema } from '#app/schemas/webhooks.ts'
+import { BackfillDaysSchema, WebhookDeleteSchema } from '#app/schemas/webhooks.ts'
 import { sendTestMessage } from '#app/services/webhooks/post-webhook.server.ts'
 import styles from '#app/styles/mentions.css'
 import { WEBHOOK_FORMATS } from '#app/webhooks/formats.ts'
@@ -19,8 +20,12 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'webhooks.
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireRole(request, context, 'admin')
-  const [webhooks, deliveries] = await Promise.all([listWebhooks(context.db), listDeliveries(context.db, 50)])
-  return json({ webhooks, deliveries })
+  const [webhooks, deliveries, backfillDays] = await Promise.all([
+    listWebhooks(context.db),
+    listDeliveries(context.db, 50),
+    getBackfillDays(context.db),
+  ])
+  return json({ webhooks, deliveries, backfillDays })
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -39,6 +44,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
           { ok: false as const, errors: { form: 'webhooks.testFailed' }, values: {}, testError: outcome.message, id: test.data.id },
           { status: 422 },
         )
+  }
+  if (form.get('intent') === 'backfill') {
+    const backfill = await parseForm(request, BackfillDaysSchema, form)
+    if (!backfill.ok) return json({ ...backfill, id: null }, { status: 400 })
+    await setBackfillDays(context.db, actor, backfill.data.days)
+    return json({ ok: true as const, message: 'common.saved' as const, id: null })
   }
   if (form.get('intent') === 'delete') {
     const del = await parseForm(request, WebhookDeleteSchema, form)
@@ -114,7 +125,7 @@ function WebhookForm({ values, errors, idPrefix }: { values: Values; errors: Rec
 
 export default function AdminWebhooksPage() {
   const { t, locale, timeZone } = useI18n()
-  const { webhooks, deliveries } = useLoaderData<typeof loader>()
+  const { webhooks, deliveries, backfillDays } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const failed = result && !result.ok ? result : null
   const typed: Record<string, string> = failed?.values ?? {}
@@ -185,6 +196,26 @@ export default function AdminWebhooksPage() {
             <WebhookDeleteForm id={w.id} error={errorsFor(w.id).log} />
           </details>
         ))}
+      </section>
+
+      <section className="card stack" aria-labelledby="backfill-heading">
+        <h2 id="backfill-heading">{t('alertrules.title')}</h2>
+        <Form method="post" className="row-form">
+          <input type="hidden" name="intent" value="backfill" />
+          <Field
+            label={t('alertrules.days')}
+            name="days"
+            id="backfill-days"
+            type="number"
+            min={1}
+            max={3650}
+            defaultValue={backfillDays}
+            hint={t('alertrules.hint')}
+            error={failed && typed.intent === 'backfill' ? (failed.errors as Record<string, string>).days : undefined}
+            required
+          />
+          <button type="submit">{t('alertrules.save')}</button>
+        </Form>
       </section>
 
       <section className="card" aria-labelledby="log-heading">

@@ -8,3 +8,13 @@ export const WebhookDeleteSchema = z.object({
   id: IdSchema,
   log: z.enum(['keep', 'remove'], { error: 'webhookdel.chooseLog' }),
 })
+
+/** The back-fill cutoff: a document published more than this many days before it was added raises no alert. */
+export const BackfillDaysSchema = z.object({
+  intent: z.literal('backfill'),
+  days: z.coerce
+    .number({ error: 'alertrules.days' })
+    .int({ error: 'alertrules.days' })
+    .min(1, { error: 'alertrules.days' })
+    .max(3650, { error: 'alertrules.days' }),
+})

@@ -1,8 +1,11 @@
 import { sql } from 'kysely'
 
+import type { Actor } from '#app/models/account/user.server.ts'
 import type { DB } from '#app/models/db.server.ts'
+import { recordAudit } from '#app/models/ops/audit.server.ts'
 import { enqueueJob } from '#app/models/ops/job.server.ts'
 import { currentTeamWeek } from '#app/models/scoring/score-week.server.ts'
+import { inTransaction } from '#app/models/transaction.server.ts'
 import { WEBHOOK_DELIVERY_JOB_KIND } from '#app/schemas/job-kinds.ts'
 import { shiftIsoWeek } from '#app/utils/iso-week.ts'
 
@@ -93,10 +96,52 @@ export async function raiseMentionAlerts(db: DB, companyIds: readonly number[], 
   return raised
 }
 
-/** After a document's mentions were written: the rule for the companies it mentions, in its week. */
+export const BACKFILL_DAYS_KEY = 'alerts.backfill_days'
+export const DEFAULT_BACKFILL_DAYS = 14
+
+/** Days between publication and ingest past which a document is a back-fill and raises no alert. */
+export async function getBackfillDays(db: DB): Promise<number> {
+  const row = await db.selectFrom('app_setting').select('value').where('key', '=', BACKFILL_DAYS_KEY).executeTakeFirst()
+  return typeof row?.value === 'number' ? row.value : DEFAULT_BACKFILL_DAYS
+}
+
+export async function setBackfillDays(db: DB, actor: Actor, days: number): Promise<void> {
+  await inTransaction(db, async (tx) => {
+    const old = await getBackfillDays(tx)
+    const value = JSON.stringify(days)
+    await tx
+      .insertInto('app_setting')
+      .values({ key: BACKFILL_DAYS_KEY, value, updated_by: actor.id })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_by: actor.id, updated_at: new Date() }))
+      .execute()
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: 'settings.alert_backfill_days',
+      entityType: 'setting',
+      entityId: BACKFILL_DAYS_KEY,
+      oldValue: old,
+      newValue: days,
+      ip: actor.ip,
+    })
+  })
+}
+
+/**
+ * After a document's mentions were written: the rule for the companies it mentions, in its
+ * week. A document published more than the team's back-fill cutoff before it was stored
+ * (an archive being loaded) raises nothing: its news is old.
+ */
 export async function raiseAlertsForDocument(db: DB, documentId: number, now = new Date()): Promise<RaisedAlert[]> {
-  const doc = await db.selectFrom('document').select('iso_week').where('id', '=', documentId).executeTakeFirst()
+  const doc = await db
+    .selectFrom('document')
+    .select(['iso_week', 'published_on as publishedOn', 'created_at as createdAt'])
+    .where('id', '=', documentId)
+    .executeTakeFirst()
   if (!doc) return []
+  if (doc.publishedOn) {
+    const lagDays = (new Date(doc.createdAt).getTime() - Date.parse(`${doc.publishedOn}T00:00:00Z`)) / 86_400_000
+    if (lagDays > (await getBackfillDays(db))) return []
+  }
   const companies = await db.selectFrom('mention').select('company_id').distinct().where('document_id', '=', documentId).execute()
   return raiseMentionAlerts(
     db,
