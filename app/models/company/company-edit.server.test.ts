@@ -223,6 +223,18 @@ describe('profile, parent and modalities', () => {
     expect((await getCompany(conn.db, id))!.modalities.map((m) => m.slug).sort()).toEqual(['image', 'video'])
     const last = (await audits(id)).at(-1)!
     expect(last).toMatchObject({ action: 'company.set_modalities', oldValue: { modalities: ['image'] } })
+    // Another theme's item (a robot part) is not a modality a company can have.
+    const robots = await conn.db
+      .insertInto('theme')
+      .values({ slug: 'robots', name_en: 'Robots', name_zh: '机器人' })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    const part = await conn.db
+      .insertInto('modality')
+      .values({ theme_id: robots.id, slug: 'reducers', name_en: 'Reducers', name_zh: '减速器' })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    expect(await problemOf(() => setCompanyModalities(conn.db, actor, id, [part.id]))).toMatchObject({ reason: 'modalityUnknown' })
     expect(await problemOf(() => setCompanyModalities(conn.db, actor, id, [999_999]))).toMatchObject({ reason: 'modalityUnknown' })
   })
 })

@@ -8,6 +8,7 @@ import { normaliseAlias } from '#app/utils/normalise.ts'
 import { formatTicker, type Ticker } from '#app/utils/ticker.ts'
 import type { AliasLanguage, Region } from '#db/types.ts'
 
+import { modalityThemeId } from './company.server.ts'
 import { decideAmbiguity } from './company-alias.server.ts'
 import { assertNoConflicts, CompanyEditError, type PlannedAlias, withConflictRecheck } from './company-conflicts.server.ts'
 
@@ -71,6 +72,7 @@ async function assertModalities(db: DB, ids: number[]): Promise<{ id: number; sl
     .selectFrom('modality')
     .select(['id', 'slug'])
     .where('id', 'in', ids)
+    .where('theme_id', '=', modalityThemeId(db))
     .where('archived_at', 'is', null)
     .orderBy('position')
     .execute()

@@ -96,6 +96,16 @@ export async function getCompany(db: DB, id: number) {
   return { company, tickers, aliases, themes, watchlists, modalities, mentionCount: Number(mentionCount.n) }
 }
 
+/** The theme whose items are companies' modalities: slug multimodal-ai, else the first theme (decision 036). */
+export function modalityThemeId(db: DB) {
+  return db
+    .selectFrom('theme')
+    .select('id')
+    .orderBy(sql`slug = 'multimodal-ai'`, 'desc')
+    .orderBy('id')
+    .limit(1)
+}
+
 /**
  * Modalities a company can be tagged with, in the rubric's order: the items of the
  * multimodal-AI theme (slug multimodal-ai, else the first theme), where the per-theme
@@ -105,14 +115,7 @@ export async function listModalityOptions(db: DB) {
   return db
     .selectFrom('modality')
     .select(['id', 'slug', 'name_en as nameEn', 'name_zh as nameZh'])
-    .where('theme_id', '=', (eb) =>
-      eb
-        .selectFrom('theme')
-        .select('id')
-        .orderBy(sql`slug = 'multimodal-ai'`, 'desc')
-        .orderBy('id')
-        .limit(1),
-    )
+    .where('theme_id', '=', modalityThemeId(db))
     .where('archived_at', 'is', null)
     .orderBy('position')
     .orderBy('id')
