@@ -6,13 +6,13 @@ import { loader as exportLoader } from '#app/routes/themes_.$slug.scores.export.
 import type { Connection } from '#db/connection.ts'
 
 import { createTestDatabase } from './db.ts'
-import { contextFor, cookieFor, createScore, createUser, getRequest, respond } from './factories.ts'
+import { contextFor, cookieFor, createDocument, createScore, createUser, getRequest, respond } from './factories.ts'
 import { createScoringTheme } from './fixtures/scoring.ts'
 
 // Issue 16: the score export shows times as the team reads them (its time zone, named in
 // the header) and keeps the saves a later save replaced: a sheet in the XLSX and a CSV of
 // their own. An analyst put video at 2 late on Thursday 19 November (UTC), which is Friday
-// morning in Shanghai, and changed it to 4 on the Friday afternoon.
+// morning in Shanghai, and changed it to 4 on the Friday afternoon, citing two documents.
 
 let conn: Connection
 let cookie: string
@@ -49,6 +49,11 @@ beforeAll(async () => {
       saved_at: SECOND,
     })
     .execute()
+  // Its evidence: two documents, listed by their titles in the order they were attached.
+  for (const title of ['CICC: video models', 'Sora technical report']) {
+    const { document } = await createDocument(conn.db, { title })
+    await conn.db.insertInto('score_evidence').values({ score_id: id, document_id: document.id }).execute()
+  }
 })
 afterAll(async () => {
   await conn.close()
@@ -84,6 +89,7 @@ describe('score export', () => {
       modality: 'video',
       analyst: 'Wang Fang',
       level: '4',
+      evidence: 'CICC: video models; Sora technical report',
       'saved_at (Asia/Shanghai)': '2026-11-20 16:15:00',
     })
     await setTimeZone('America/New_York')
