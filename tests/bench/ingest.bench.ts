@@ -24,7 +24,7 @@ import { migrateToLatest } from '#db/migrate.ts'
 import { seedDemoData } from '#seeds/seed.ts'
 
 import { launchBrowser } from '../e2e/browser.ts'
-import { type BenchContext, formatTable, median } from './bench-kit.ts'
+import { type BenchContext, type BenchFigure, formatTable, median } from './bench-kit.ts'
 import { percentile, pollJob, sampleLatency, signUpAdmin, startApp, uploadFiles } from './ingest-latency.ts'
 import { makeBrokerPdf } from './ingest-pdf.ts'
 
@@ -46,7 +46,7 @@ function hasPdftotext(): boolean {
   }
 }
 
-async function benchPdf(reports: Uint8Array[], log: (line: string) => void) {
+async function benchPdf(reports: Uint8Array[], log: (line: string) => void, report: (figure: BenchFigure) => void) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'themeradar-ingest-bench-'))
   const conn = await openPglite({ dataDir: path.join(dir, 'pglite') })
   try {
@@ -90,6 +90,17 @@ async function benchPdf(reports: Uint8Array[], log: (line: string) => void) {
           ? 'poppler-utils not installed: no pdftotext to compare with'
           : `ours/pdftotext ${ratio.toFixed(2)} (target <= ${TARGET_PDF_RATIO}) ${ratio <= TARGET_PDF_RATIO ? 'PASS' : 'FAIL'}`),
     )
+    report({ figure: '100-page PDF ingest, ours', value: `${(ours / 1000).toFixed(2)} s` })
+    report(
+      ratio === null
+        ? { figure: '100-page PDF, ours/pdftotext', value: 'poppler-utils not installed' }
+        : {
+            figure: '100-page PDF, ours/pdftotext',
+            value: `${ratio.toFixed(2)}x`,
+            target: `<= ${TARGET_PDF_RATIO}x`,
+            pass: ratio <= TARGET_PDF_RATIO,
+          },
+    )
     return {
       pdftotextMs: theirs,
       oursMs: ours,
@@ -104,7 +115,12 @@ async function benchPdf(reports: Uint8Array[], log: (line: string) => void) {
   }
 }
 
-async function benchLatency(kind: 'pglite' | 'postgres', bulk: Uint8Array[], log: (line: string) => void) {
+async function benchLatency(
+  kind: 'pglite' | 'postgres',
+  bulk: Uint8Array[],
+  log: (line: string) => void,
+  report: (figure: BenchFigure) => void,
+) {
   const env: Record<string, string> = { SEED_DEMO: 'auto' }
   if (kind === 'postgres') {
     const admin = openPostgres(PG_ADMIN_URL, { max: 1 })
@@ -160,13 +176,21 @@ async function benchLatency(kind: 'pglite' | 'postgres', bulk: Uint8Array[], log
     log(
       `progress endpoint: ${job.answeredMidway} answers while the job worked, p99 ${percentile(job.times, 99).toFixed(1)} ms ${progress ? 'PASS' : 'FAIL'}`,
     )
+    for (const r of rows)
+      report({
+        figure: `${kind}: ${r.path} p99 during a bulk job / idle`,
+        value: `${r.ratio.toFixed(2)}x`,
+        target: `<= ${TARGET_LATENCY_RATIO}x`,
+        pass: r.pass,
+      })
+    report({ figure: `${kind}: job progress answers while it works`, value: String(job.answeredMidway), target: '> 0', pass: progress })
     return { kind, jobSeconds, rows, progress: { ...job, p99: percentile(job.times, 99), pass: progress } }
   } finally {
     await app.stop()
   }
 }
 
-export async function run({ args, writeResults }: BenchContext) {
+export async function run({ args, writeResults, report }: BenchContext) {
   const log = (line: string) => console.log(line)
   const results: Record<string, unknown> = { loadAverage: os.loadavg()[0], cpus: os.cpus().length, workerThreads: poolSize() }
   log(`load average ${os.loadavg()[0].toFixed(2)} on ${os.cpus().length} cores; ${poolSize()} worker threads`)
@@ -184,14 +208,14 @@ export async function run({ args, writeResults }: BenchContext) {
   log(`100-page report: ${(reports[0].length / 1e6).toFixed(2)} MB`)
   if (!args.includes('--no-pdf'))
     try {
-      results.pdf = await benchPdf(reports, log)
+      results.pdf = await benchPdf(reports, log, report)
     } finally {
       await closeWorkerPool()
     }
   if (!args.includes('--pdf-only')) {
     const kinds = args.includes('--no-postgres') ? (['pglite'] as const) : (['pglite', 'postgres'] as const)
     results.latency = []
-    for (const kind of kinds) (results.latency as unknown[]).push(await benchLatency(kind, bulk, log))
+    for (const kind of kinds) (results.latency as unknown[]).push(await benchLatency(kind, bulk, log, report))
   }
   bulk = []
   log(`results: ${writeResults('ingest', results)}`)
