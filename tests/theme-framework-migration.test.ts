@@ -208,5 +208,5 @@ describe('migration 2026-12-05T00-30-00_theme_frameworks', () => {
     )
     const row = await conn.db.selectFrom('score').select('modality_id').where('id', '=', saved.scoreId).executeTakeFirstOrThrow()
     expect(row.modality_id).toBe(robotItems[1].id)
-  })
+  }, 120_000) // migrates a database three times: slow on a loaded machine
 })
