@@ -14,15 +14,16 @@ import { labelOf } from '#app/i18n/labels.ts'
 import { pageTitle } from '#app/i18n/meta.ts'
 import { loadMentionsDashboard } from '#app/services/mentions/mentions-dashboard.server.ts'
 import styles from '#app/styles/mentions.css'
+import { roleAllows } from '#app/utils/permissions.ts'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'mentions.title')
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   redirectToCanonicalWeek(request)
-  await requireUser(request, context)
+  const user = await requireUser(request, context)
   const dashboard = await loadMentionsDashboard(context.db, new URL(request.url).searchParams)
-  return json(dashboard, { status: Object.keys(dashboard.errors).length ? 400 : 200 })
+  return json({ ...dashboard, canSnooze: roleAllows(user.role, 'analyst') }, { status: Object.keys(dashboard.errors).length ? 400 : 200 })
 }
 
 const REGIONS = ['domestic', 'overseas'] as const
@@ -116,7 +117,7 @@ export default function MentionsPage() {
               </section>
               <section className="card" aria-labelledby="alerts-heading">
                 <h2 id="alerts-heading">{t('mentions.alerts')}</h2>
-                <AlertList alerts={view.alerts} />
+                <AlertList alerts={view.alerts} snoozes={data.snoozes} canSnooze={data.canSnooze} />
                 <p className="field-hint">{t('mentions.alertRule')}</p>
               </section>
               <section className="card stack" aria-labelledby="sov-heading">

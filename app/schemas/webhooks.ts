@@ -18,3 +18,10 @@ export const BackfillDaysSchema = z.object({
     .min(1, { error: 'alertrules.days' })
     .max(3650, { error: 'alertrules.days' }),
 })
+
+/** Snoozing a company's alerts: 7 or 28 days, or 0 to resume; `back` is the dashboard address to return to. */
+export const SnoozeSchema = z.object({
+  companyId: IdSchema,
+  days: z.coerce.number().pipe(z.union([z.literal(0), z.literal(7), z.literal(28)])),
+  back: z.string().max(2000).optional(),
+})

@@ -40,6 +40,7 @@ export const actionPolicy: Record<string, Role | 'anyone'> = {
   'routes/documents.$id': 'analyst',
   'routes/mentions_.review': 'analyst',
   'routes/mentions_.new-names': 'analyst',
+  'routes/mentions_.snooze': 'analyst',
   'routes/themes.$slug': 'analyst',
   'routes/themes_.$slug.scores': 'analyst',
   'routes/themes_.$slug.framework': 'analyst',

@@ -1,4 +1,4 @@
-import { Link } from '@remix-run/react'
+import { Form, Link, useLocation } from '@remix-run/react'
 
 import { localName, useI18n } from '#app/i18n/index.ts'
 import type { Mover, ScopeAlert, TopCompany } from '#app/models/mentions/index.server.ts'
@@ -103,10 +103,31 @@ export function MoversTable({ rows, week }: { rows: Pick<Mover, keyof Named | 't
   )
 }
 
+/** Stops posting a company's alerts for a week (team-wide), or resumes them. */
+function SnoozeForm({ companyId, until }: { companyId: number; until?: string }) {
+  const { t } = useI18n()
+  const { pathname, search } = useLocation()
+  return (
+    <Form method="post" action="/mentions/snooze" className="inline-form">
+      <input type="hidden" name="companyId" value={companyId} />
+      <input type="hidden" name="back" value={`${pathname}${search}`} />
+      <input type="hidden" name="days" value={until ? 0 : 7} />
+      {until ? <span className="muted small">{t('alertcount.snoozedUntil', { date: until })}</span> : null}{' '}
+      <button type="submit" className="small">
+        {until ? t('alertcount.resume') : t('alertcount.snooze')}
+      </button>
+    </Form>
+  )
+}
+
 export function AlertList({
   alerts,
+  snoozes = {},
+  canSnooze = false,
 }: {
   alerts: Pick<ScopeAlert, keyof Named | 'id' | 'week' | 'mentions' | 'currentMentions' | 'trailingAvg'>[]
+  snoozes?: Record<string, string>
+  canSnooze?: boolean
 }) {
   const { t } = useI18n()
   if (!alerts.length) return <p className="muted">{t('mentions.noAlerts')}</p>
@@ -122,6 +143,7 @@ export function AlertList({
             {t('alertcount.line', { current: a.currentMentions, raised: a.mentions, week: a.week, avg: a.trailingAvg.toFixed(1) })}
           </span>{' '}
           <DocumentsLink c={a} week={a.week} />
+          {canSnooze ? <SnoozeForm companyId={a.companyId} until={snoozes[a.companyId]} /> : null}
         </li>
       ))}
     </ul>

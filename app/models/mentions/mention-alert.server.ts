@@ -84,7 +84,9 @@ export async function raiseMentionAlerts(db: DB, companyIds: readonly number[], 
   }
   if (raised.length && week >= shiftIsoWeek(await currentTeamWeek(db, now), -1)) {
     const webhooks = await db.selectFrom('webhook').select('id').where('enabled', '=', true).orderBy('id').execute()
+    const snoozed = await getSnoozes(db, now)
     for (const alert of raised) {
+      if (snoozed[alert.companyId]) continue
       for (const webhook of webhooks) {
         await enqueueJob(db, {
           kind: WEBHOOK_DELIVERY_JOB_KIND,
@@ -94,6 +96,43 @@ export async function raiseMentionAlerts(db: DB, companyIds: readonly number[], 
     }
   }
   return raised
+}
+
+export const SNOOZE_KEY = 'alerts.snoozed'
+
+/** Companies whose alerts are not posted until a date (team-wide): { companyId: 'YYYY-MM-DD' }. */
+export async function getSnoozes(db: DB, now = new Date()): Promise<Record<string, string>> {
+  const row = await db.selectFrom('app_setting').select('value').where('key', '=', SNOOZE_KEY).executeTakeFirst()
+  const today = now.toISOString().slice(0, 10)
+  const all = (row?.value ?? {}) as Record<string, string>
+  return Object.fromEntries(Object.entries(all).filter(([, until]) => until > today))
+}
+
+/** Snoozes a company's alerts for `days` (0 ends a snooze). Alerts are still raised and shown, not posted. */
+export async function snoozeCompany(db: DB, actor: Actor, companyId: number, days: number, now = new Date()): Promise<string | null> {
+  return inTransaction(db, async (tx) => {
+    const snoozes = await getSnoozes(tx, now)
+    const old = snoozes[companyId] ?? null
+    const until = days > 0 ? new Date(now.getTime() + days * 86_400_000).toISOString().slice(0, 10) : null
+    if (until) snoozes[companyId] = until
+    else delete snoozes[companyId]
+    const value = JSON.stringify(snoozes)
+    await tx
+      .insertInto('app_setting')
+      .values({ key: SNOOZE_KEY, value, updated_by: actor.id })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_by: actor.id, updated_at: new Date() }))
+      .execute()
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: until ? 'alert.snooze' : 'alert.unsnooze',
+      entityType: 'company',
+      entityId: companyId,
+      oldValue: old ? { until: old } : null,
+      newValue: until ? { until } : null,
+      ip: actor.ip,
+    })
+    return until
+  })
 }
 
 export const BACKFILL_DAYS_KEY = 'alerts.backfill_days'

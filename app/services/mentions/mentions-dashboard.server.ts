@@ -1,6 +1,6 @@
 import type { DB } from '#app/models/db.server.ts'
 import { listDocumentPublishers, listDocumentTags } from '#app/models/document/index.server.ts'
-import { countCompaniesBeingRematched, loadMentionRange } from '#app/models/mentions/index.server.ts'
+import { countCompaniesBeingRematched, getSnoozes, loadMentionRange } from '#app/models/mentions/index.server.ts'
 import { currentTeamWeek } from '#app/models/scoring/index.server.ts'
 import { listThemes } from '#app/models/theme/index.server.ts'
 import { listWatchlists } from '#app/models/watchlist/index.server.ts'
@@ -13,12 +13,13 @@ import { parseMentionQuery, scopeKey } from '#app/schemas/mentions.ts'
 export async function loadMentionsDashboard(db: DB, params: URLSearchParams) {
   const currentWeek = await currentTeamWeek(db)
   const { query, errors } = parseMentionQuery(params, currentWeek)
-  const [allThemes, allWatchlists, publishers, tags, rematching] = await Promise.all([
+  const [allThemes, allWatchlists, publishers, tags, rematching, snoozes] = await Promise.all([
     listThemes(db),
     listWatchlists(db),
     listDocumentPublishers(db),
     listDocumentTags(db),
     countCompaniesBeingRematched(db),
+    getSnoozes(db),
   ])
   const themes = allThemes.filter((t) => t.status !== 'archived').map((t) => ({ id: t.id, nameEn: t.nameEn, nameZh: t.nameZh }))
   const watchlists = allWatchlists.filter((w) => !w.archivedAt).map((w) => ({ id: w.id, name: w.name }))
@@ -39,5 +40,7 @@ export async function loadMentionsDashboard(db: DB, params: URLSearchParams) {
     view,
     /** Companies being re-matched now: the page says the counts are being updated. */
     rematching,
+    /** Companies whose alerts are not posted, until when (team-wide). */
+    snoozes,
   }
 }

@@ -2,6 +2,8 @@
 // object by name (a link where it has a page). tests/audit-sentences.test.ts checks that
 // every action the code writes has one.
 export const en = {
+  'auditAction.alert.snooze': '{who} snoozed the alerts of {what}',
+  'auditAction.alert.unsnooze': '{who} resumed the alerts of {what}',
   'auditAction.company.create': '{who} added the company {what}',
   'auditAction.company.update': '{who} edited the company {what}',
   'auditAction.company.alias_add': '{who} added an alias to {what}',

@@ -1,6 +1,8 @@
 import type { en } from '../en/auditAction.ts'
 
 export const zhCN: Record<keyof typeof en, string> = {
+  'auditAction.alert.snooze': '{who} 暂停推送 {what} 的预警',
+  'auditAction.alert.unsnooze': '{who} 恢复推送 {what} 的预警',
   'auditAction.company.create': '{who} 添加了公司 {what}',
   'auditAction.company.update': '{who} 修改了公司 {what}',
   'auditAction.company.alias_add': '{who} 为 {what} 添加了别名',
