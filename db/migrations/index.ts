@@ -21,6 +21,7 @@ import * as textsInTwoLanguages from './2026-12-05T00-50-00_texts_in_two_languag
 import * as themeMembershipPeriods from './2026-12-05T01-00-00_theme_membership_periods.ts'
 import * as meetingClose from './2026-12-05T01-10-00_meeting_close.ts'
 import * as webhookDelete from './2026-12-05T01-20-00_webhook_delete.ts'
+import * as revisionUserCascade from './2026-12-05T01-30-00_revision_user_cascade.ts'
 
 // Migrations are listed here rather than read from disk so the same list works in the
 // Remix server bundle, in scripts and in tests. Names are timestamps; order is by name.
@@ -46,4 +47,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-05T01-00-00_theme_membership_periods': themeMembershipPeriods,
   '2026-12-05T01-10-00_meeting_close': meetingClose,
   '2026-12-05T01-20-00_webhook_delete': webhookDelete,
+  '2026-12-05T01-30-00_revision_user_cascade': revisionUserCascade,
 }
