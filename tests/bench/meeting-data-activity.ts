@@ -154,9 +154,11 @@ export async function generateActivity(ctx: GenContext): Promise<void> {
   // --- meetings with notes ----------------------------------------------------------------
   await step(
     'meetings',
-    sql`insert into meeting (theme_id, iso_week, held_on, notes_md, actions_md, updated_by, updated_at)
+    // Closed when the notes were saved, as every meeting was before closing was its own action.
+    sql`insert into meeting (theme_id, iso_week, held_on, notes_md, actions_md, updated_by, updated_at, closed_by, closed_at)
     select ${theme}, iso_week, monday, format(E'## Notes %s\n\n- Video: two analysts moved up after new releases.\n- Watchlist: discussed adds and removes.\n- Data exhaustion: estimates unchanged.', iso_week),
-      format(E'- [ ] Review the disagreement cells before %s\n- [ ] Add the new reports', iso_week), ${lead}, at + interval '3 hours'
+      format(E'- [ ] Review the disagreement cells before %s\n- [ ] Add the new reports', iso_week), ${lead}, at + interval '3 hours',
+      ${lead}, at + interval '3 hours'
     from g_week order by idx`,
   )
   // The audit log as the app writes it: one row per score save and per notes save (a
