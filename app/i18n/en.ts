@@ -69,6 +69,7 @@ import { en as watchlistsImport } from './messages/en/watchlists.import.ts'
 import { en as watchlists } from './messages/en/watchlists.ts'
 import { en as webhookdel } from './messages/en/webhookdel.ts'
 import { en as webhooks } from './messages/en/webhooks.ts'
+import { en as wlhistory } from './messages/en/wlhistory.ts'
 import { en as withdraw } from './messages/en/withdraw.ts'
 
 export const messages = {
@@ -135,6 +136,7 @@ export const messages = {
   ...watchlistsImport,
   ...webhookdel,
   ...webhooks,
+  ...wlhistory,
   ...withdraw,
   ...consensus,
 }

@@ -64,6 +64,7 @@ import { zhCN as watchlistsImport } from './messages/zh-CN/watchlists.import.ts'
 import { zhCN as watchlists } from './messages/zh-CN/watchlists.ts'
 import { zhCN as webhookdel } from './messages/zh-CN/webhookdel.ts'
 import { zhCN as webhooks } from './messages/zh-CN/webhooks.ts'
+import { zhCN as wlhistory } from './messages/zh-CN/wlhistory.ts'
 import { zhCN as withdraw } from './messages/zh-CN/withdraw.ts'
 
 export const messages: Record<keyof typeof en, string> = {
@@ -130,6 +131,7 @@ export const messages: Record<keyof typeof en, string> = {
   ...watchlistsImport,
   ...webhookdel,
   ...webhooks,
+  ...wlhistory,
   ...withdraw,
   ...consensus,
 }
