@@ -216,7 +216,8 @@ describe('scoring in the browser', () => {
     expect(await page.getByRole('link', { name: 'NASA Technology Readiness Levels' }).count()).toBe(1)
     await page.screenshot({ path: artifact('scoring-admin-en.png') })
 
-    // A new dimension appears as a column of the grid.
+    // A new dimension, added on the theme's framework page, appears as a column of the grid.
+    await page.goto(`${team.app.url}/themes/${SLUG}/framework`)
     const newDimension = page.locator('#dimension-heading').locator('..').locator('tbody tr').last()
     await newDimension.getByLabel('Short name (slug)').fill('safety')
     await newDimension.getByLabel('English name').fill('Safety')
@@ -225,6 +226,7 @@ describe('scoring in the browser', () => {
     await expect.poll(() => page.locator('input[name="slug"][value="safety"]').count()).toBe(1)
 
     // The default rubric has scores: saving an edit makes version 2, the theme moves to it.
+    await page.goto(`${team.app.url}/admin/rubrics`)
     await page.getByRole('link', { name: 'Modality maturity' }).click()
     await page.getByLabel('Level 5 English name').fill('Mainstream')
     await page.getByRole('button', { name: 'Save as version 2' }).click()
@@ -246,7 +248,11 @@ describe('scoring in the browser', () => {
 
     // The theme switches to NASA TRL: the grid offers nine levels.
     await page.goto(`${team.app.url}/admin/rubrics`)
-    const themeRubric = page.locator('#theme-rubric-heading').locator('..')
+    // One row per theme: this theme's.
+    const themeRubric = page
+      .locator('#theme-rubric-heading')
+      .locator('..')
+      .locator('tr', { has: page.locator(`a[href="/themes/${SLUG}/framework"]`) })
     await themeRubric.locator('select[name="rubricId"]').selectOption({ label: 'NASA Technology Readiness Levels (v1)' })
     await Promise.all([
       page.waitForResponse((r) => r.request().method() === 'POST' && r.ok()),
