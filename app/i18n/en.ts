@@ -16,17 +16,17 @@ import { en as audit } from './messages/en/audit.ts'
 import { en as auditAction } from './messages/en/auditAction.ts'
 import { en as auditObject } from './messages/en/auditObject.ts'
 import { en as auth } from './messages/en/auth.ts'
+import { en as bilingual } from './messages/en/bilingual.ts'
 import { en as comention } from './messages/en/comention.ts'
 import { en as common } from './messages/en/common.ts'
-import { en as bilingual } from './messages/en/bilingual.ts'
 import { en as companies } from './messages/en/companies.ts'
 import { en as company } from './messages/en/company.ts'
 import { en as companyEdit } from './messages/en/companyEdit.ts'
 import { en as companyRole } from './messages/en/companyRole.ts'
 import { en as consensus } from './messages/en/consensus.ts'
 import { en as docsearch } from './messages/en/docsearch.ts'
-import { en as docweek } from './messages/en/docweek.ts'
 import { en as documents } from './messages/en/documents.ts'
+import { en as docweek } from './messages/en/docweek.ts'
 import { en as error } from './messages/en/error.ts'
 import { en as exports } from './messages/en/exports.ts'
 import { en as exposure } from './messages/en/exposure.ts'
@@ -36,9 +36,10 @@ import { en as home } from './messages/en/home.ts'
 import { en as invite } from './messages/en/invite.ts'
 import { en as jobs } from './messages/en/jobs.ts'
 import { en as listing } from './messages/en/listing.ts'
-import { en as meeting } from './messages/en/meeting.ts'
 import { en as meetingClose } from './messages/en/meeting.close.ts'
 import { en as meetingPanel } from './messages/en/meeting.panel.ts'
+import { en as meetingThemes } from './messages/en/meeting.themes.ts'
+import { en as meeting } from './messages/en/meeting.ts'
 import { en as membership } from './messages/en/membership.ts'
 import { en as mentions } from './messages/en/mentions.ts'
 import { en as nav } from './messages/en/nav.ts'
@@ -69,8 +70,8 @@ import { en as watchlistsImport } from './messages/en/watchlists.import.ts'
 import { en as watchlists } from './messages/en/watchlists.ts'
 import { en as webhookdel } from './messages/en/webhookdel.ts'
 import { en as webhooks } from './messages/en/webhooks.ts'
-import { en as wlhistory } from './messages/en/wlhistory.ts'
 import { en as withdraw } from './messages/en/withdraw.ts'
+import { en as wlhistory } from './messages/en/wlhistory.ts'
 
 export const messages = {
   ...admin,
@@ -84,6 +85,7 @@ export const messages = {
   ...auditAction,
   ...auditObject,
   ...auth,
+  ...bilingual,
   ...common,
   ...companies,
   ...comention,
@@ -95,7 +97,6 @@ export const messages = {
   ...documents,
   ...error,
   ...exports,
-  ...bilingual,
   ...exposure,
   ...feeds,
   ...framework,
@@ -106,6 +107,7 @@ export const messages = {
   ...meeting,
   ...meetingClose,
   ...meetingPanel,
+  ...meetingThemes,
   ...membership,
   ...mentions,
   ...review,

@@ -11,17 +11,17 @@ import { zhCN as audit } from './messages/zh-CN/audit.ts'
 import { zhCN as auditAction } from './messages/zh-CN/auditAction.ts'
 import { zhCN as auditObject } from './messages/zh-CN/auditObject.ts'
 import { zhCN as auth } from './messages/zh-CN/auth.ts'
+import { zhCN as bilingual } from './messages/zh-CN/bilingual.ts'
 import { zhCN as comention } from './messages/zh-CN/comention.ts'
 import { zhCN as common } from './messages/zh-CN/common.ts'
-import { zhCN as bilingual } from './messages/zh-CN/bilingual.ts'
 import { zhCN as companies } from './messages/zh-CN/companies.ts'
 import { zhCN as company } from './messages/zh-CN/company.ts'
 import { zhCN as companyEdit } from './messages/zh-CN/companyEdit.ts'
 import { zhCN as companyRole } from './messages/zh-CN/companyRole.ts'
 import { zhCN as consensus } from './messages/zh-CN/consensus.ts'
 import { zhCN as docsearch } from './messages/zh-CN/docsearch.ts'
-import { zhCN as docweek } from './messages/zh-CN/docweek.ts'
 import { zhCN as documents } from './messages/zh-CN/documents.ts'
+import { zhCN as docweek } from './messages/zh-CN/docweek.ts'
 import { zhCN as error } from './messages/zh-CN/error.ts'
 import { zhCN as exports } from './messages/zh-CN/exports.ts'
 import { zhCN as exposure } from './messages/zh-CN/exposure.ts'
@@ -31,9 +31,10 @@ import { zhCN as home } from './messages/zh-CN/home.ts'
 import { zhCN as invite } from './messages/zh-CN/invite.ts'
 import { zhCN as jobs } from './messages/zh-CN/jobs.ts'
 import { zhCN as listing } from './messages/zh-CN/listing.ts'
-import { zhCN as meeting } from './messages/zh-CN/meeting.ts'
 import { zhCN as meetingClose } from './messages/zh-CN/meeting.close.ts'
 import { zhCN as meetingPanel } from './messages/zh-CN/meeting.panel.ts'
+import { zhCN as meetingThemes } from './messages/zh-CN/meeting.themes.ts'
+import { zhCN as meeting } from './messages/zh-CN/meeting.ts'
 import { zhCN as membership } from './messages/zh-CN/membership.ts'
 import { zhCN as mentions } from './messages/zh-CN/mentions.ts'
 import { zhCN as nav } from './messages/zh-CN/nav.ts'
@@ -64,8 +65,8 @@ import { zhCN as watchlistsImport } from './messages/zh-CN/watchlists.import.ts'
 import { zhCN as watchlists } from './messages/zh-CN/watchlists.ts'
 import { zhCN as webhookdel } from './messages/zh-CN/webhookdel.ts'
 import { zhCN as webhooks } from './messages/zh-CN/webhooks.ts'
-import { zhCN as wlhistory } from './messages/zh-CN/wlhistory.ts'
 import { zhCN as withdraw } from './messages/zh-CN/withdraw.ts'
+import { zhCN as wlhistory } from './messages/zh-CN/wlhistory.ts'
 
 export const messages: Record<keyof typeof en, string> = {
   ...admin,
@@ -79,6 +80,7 @@ export const messages: Record<keyof typeof en, string> = {
   ...auditAction,
   ...auditObject,
   ...auth,
+  ...bilingual,
   ...common,
   ...companies,
   ...comention,
@@ -90,7 +92,6 @@ export const messages: Record<keyof typeof en, string> = {
   ...documents,
   ...error,
   ...exports,
-  ...bilingual,
   ...exposure,
   ...feeds,
   ...framework,
@@ -101,6 +102,7 @@ export const messages: Record<keyof typeof en, string> = {
   ...meeting,
   ...meetingClose,
   ...meetingPanel,
+  ...meetingThemes,
   ...membership,
   ...mentions,
   ...review,

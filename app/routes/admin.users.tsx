@@ -20,8 +20,7 @@ import {
   setUserDisabled,
 } from '#app/models/account/index.server.ts'
 import { UserAdminSchema } from '#app/schemas/auth.ts'
-import { ROLES } from '#app/utils/permissions.ts'
-import type { Role } from '#db/types.ts'
+import { type Role, ROLES } from '#app/utils/permissions.ts'
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'nav.users')
 

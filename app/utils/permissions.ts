@@ -1,5 +1,8 @@
 import type { Role } from '#db/types.ts'
 
+// Routes may not import the database's types: they read the role type from here.
+export type { Role }
+
 export const ROLES = ['admin', 'analyst', 'viewer'] as const satisfies readonly Role[]
 const rank: Record<Role, number> = { viewer: 0, analyst: 1, admin: 2 }
 

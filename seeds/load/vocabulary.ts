@@ -1,6 +1,6 @@
 import type { FrameworkItem } from '#app/scoring/framework-templates.ts'
 
-import { DEMO_RUBRICS,type DemoDimension } from '../demo-data.ts'
+import { DEMO_RUBRICS, type DemoDimension } from '../demo-data.ts'
 import { type Ids, insertedOrExisting, type Run } from './run.ts'
 
 // Rubrics (with their levels) by slug; a theme's items and scoring dimensions by slug within the theme.

@@ -82,7 +82,8 @@ export const en = {
   'watchlists.removedCount': '{count} removed (see the history)',
 
   'watchlists.historyTitle': 'History: {name}',
-  'watchlists.historyIntro': 'Adds, removals and edits of rationale, notes and tags by ISO week, counted in the team time zone ({timeZone}).',
+  'watchlists.historyIntro':
+    'Adds, removals and edits of rationale, notes and tags by ISO week, counted in the team time zone ({timeZone}).',
   'watchlists.historyEmpty': 'Nothing has been added to this list yet.',
   'watchlists.weekSummary': '+{added} added · −{removed} removed',
   'watchlists.event.add': 'Added',

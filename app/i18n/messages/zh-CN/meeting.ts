@@ -108,7 +108,8 @@ export const zhCN: Record<keyof typeof en, string> = {
   'meeting.documents.unknownPublisher': '未知发布方',
 
   'meeting.notes.title': '{week} 纪要与待办',
-  'meeting.notes.intro': '由负责人在会上填写（Markdown），将显示在下次周会的首页。保存纪要不会关闭任何周次的评分，关闭请用上方的“关闭评分”按钮。',
+  'meeting.notes.intro':
+    '由负责人在会上填写（Markdown），将显示在下次周会的首页。保存纪要不会关闭任何周次的评分，关闭请用上方的“关闭评分”按钮。',
   'meeting.notes.actions': '待办事项',
   'meeting.notes.actionsHint': '每行一项，例如“- 安娜：周五前核对视频数据”。',
   'meeting.notes.notes': '纪要与决定',
