@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { deleteDocument, rescanAllDocuments } from '#app/models/document/index.server.ts'
 import { loadMentionOverview, loadMentionRange } from '#app/models/mentions/index.server.ts'
-import { isMentionJump, isMover, moverChange } from '#app/models/mentions/index.server.ts'
+import { isMentionJump, isMover, moverChange, setBackfillDays } from '#app/models/mentions/index.server.ts'
 import { listCompanyMentionWeeks, listLatestSnippets } from '#app/models/mentions/index.server.ts'
 import { ingestDocument } from '#app/services/ingest/ingest-document.server.ts'
 import type { Connection } from '#db/connection.ts'
@@ -33,6 +33,10 @@ beforeAll(async () => {
   // Only this list's companies are watched: Meitu and Baidu.
   const watchlist = await createWatchlist(conn.db, { entries: [{ companyId: ids.Meitu }, { companyId: ids.Baidu }] })
   watchlistId = watchlist.id
+  // The documents here are dated in October 2026 and stored today: with the default back-fill
+  // cutoff (14 days) they would raise no alert. These tests are about the jump rule, so the
+  // team's cutoff is set wide (tests/alert-backfill.test.ts tests the cutoff itself).
+  await setBackfillDays(conn.db, { id: adminId }, 3650)
 })
 afterAll(async () => {
   await conn?.close()
