@@ -10,13 +10,14 @@ import pg from 'pg'
 
 import { listNewDocuments, listWatchlistChanges, loadEstimatesAsOf } from '#app/models/meeting/index.server.ts'
 import { listConsensusAsOf, listSourceMarkersAsOf, loadMeetingMatrix } from '#app/models/meeting/index.server.ts'
-import { HISTORY_WEEKS, type MeetingTheme } from '#app/models/meeting/index.server.ts'
+import { firstScoredWeekAsOf, type MeetingTheme } from '#app/models/meeting/index.server.ts'
 import { getMeeting, getPreviousMeetingNotes, listMeetingThemes } from '#app/models/meeting/index.server.ts'
 import { loadMentionOverview } from '#app/models/mentions/index.server.ts'
 import { getTeamTimeZone } from '#app/models/ops/index.server.ts'
 import { listWeekMoves } from '#app/models/scoring/index.server.ts'
 import { getRubric } from '#app/models/scoring/index.server.ts'
 import { getDisagreementThreshold, listDimensions, listModalities } from '#app/models/scoring/index.server.ts'
+import { historyFromWeek } from '#app/scoring/history-range.ts'
 import { weekEndsAt, weekStartsAt } from '#app/scoring/week-time.ts'
 import { mondayOfIsoWeek, shiftIsoWeek } from '#app/utils/iso-week.ts'
 import type { Database } from '#db/types.ts'
@@ -53,7 +54,7 @@ export async function meetingPageQueries(db: Kysely<Database>, theme: MeetingThe
   const dims = dimensions.map(axis)
   const rubricSlug = rubric!.slug
   const span = { from: weekStartsAt(week, timeZone), to: asOf }
-  const fromWeek = shiftIsoWeek(week, -(HISTORY_WEEKS - 1))
+  const fromWeek = historyFromWeek(await firstScoredWeekAsOf(db, theme.id, asOf), week)
   const chart = { rubricSlug, modalityIds: mods.map((m) => m.id), dimensionIds: dims.slice(0, 2).map((d) => d.id), asOf }
   const sunday = new Date(mondayOfIsoWeek(week).getTime() + 6 * 86_400_000).toISOString().slice(0, 10)
   return [
@@ -84,6 +85,7 @@ export async function meetingPageQueries(db: Kysely<Database>, theme: MeetingThe
     { name: 'listWatchlistChanges', run: () => listWatchlistChanges(db, theme.id, span) },
     { name: 'loadEstimatesAsOf', run: () => loadEstimatesAsOf(db, theme.id, previousAsOf, asOf) },
     { name: 'listNewDocuments', run: () => listNewDocuments(db, theme.id, span) },
+    { name: 'firstScoredWeekAsOf', run: () => firstScoredWeekAsOf(db, theme.id, asOf) },
     { name: 'listConsensusAsOf', run: () => listConsensusAsOf(db, theme.id, { ...chart, fromWeek, toWeek: week, threshold }) },
     {
       name: 'listSourceMarkersAsOf',

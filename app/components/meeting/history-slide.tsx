@@ -65,7 +65,7 @@ export function HistorySlide({ view, charts, current, label, fileName }: ChartSl
           const chart = charts.history[i]
           if (!chart) return null
           const dimension = localName(locale, h.dimension)
-          const title = t('meeting.history.chartTitle', { dimension })
+          const title = t('meeting.history.chartTitle', { dimension, from: view.historyFrom })
           return (
             <div key={h.dimension.slug} className="history-chart">
               <h3>{title}</h3>

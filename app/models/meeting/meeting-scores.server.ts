@@ -202,3 +202,17 @@ export async function listSourceMarkersAsOf(
     .orderBy('source_score.published_on')
     .execute()
 }
+
+/** The first week anyone had scored this theme, as it stood at `asOf` (a later back-dated score does not move it). */
+export async function firstScoredWeekAsOf(db: DB, themeId: number, asOf: Date): Promise<string | null> {
+  // Walks score_revision_week_idx (theme_id, iso_week, saved_at) in order and stops at the first row.
+  const row = await db
+    .selectFrom('score_revision')
+    .select('iso_week')
+    .where('theme_id', '=', themeId)
+    .where('saved_at', '<=', asOf)
+    .orderBy('iso_week')
+    .limit(1)
+    .executeTakeFirst()
+  return row?.iso_week ?? null
+}

@@ -7,20 +7,19 @@ import { listWeekMoves } from '#app/models/scoring/moves-query.server.ts'
 import { getRubric } from '#app/models/scoring/rubric.server.ts'
 import { listDimensions, listModalities } from '#app/models/scoring/scoring-vocabulary.server.ts'
 import { shapeHistory } from '#app/scoring/chart-data.ts'
+import { historyFromWeek } from '#app/scoring/history-range.ts'
 import { weeksBetween } from '#app/scoring/history-series.ts'
 import { weekEndsAt, weekStartsAt } from '#app/scoring/week-time.ts'
 import { calendarDateIn, mondayOfIsoWeek, shiftIsoWeek } from '#app/utils/iso-week.ts'
 
 import { getMeeting, getPreviousMeetingNotes, listMeetingThemes } from './meeting.server.ts'
 import { listNewDocuments, listWatchlistChanges, loadEstimatesAsOf } from './meeting-activity.server.ts'
-import { listConsensusAsOf, listSourceMarkersAsOf, loadMeetingMatrix } from './meeting-scores.server.ts'
+import { firstScoredWeekAsOf, listConsensusAsOf, listSourceMarkersAsOf, loadMeetingMatrix } from './meeting-scores.server.ts'
 
 // Everything the weekly meeting shows for one theme and ISO week, as it stood at the end
 // of that week in the team's time zone. The route, the XLSX export and the benchmark all
 // call loadMeetingView, so the page's queries live here and in the files it imports.
 
-/** Weeks of history on the "what moved" charts. */
-export const HISTORY_WEEKS = 12
 /** History charts on one slide: more would not read on a projector. */
 export const MAX_HISTORY_CHARTS = 2
 
@@ -59,7 +58,7 @@ export async function loadMeetingView(db: DB, theme: MeetingTheme, week: string,
   const rubricSlug = rubric?.slug ?? ''
   const span = { from: weekStart, to: asOf }
 
-  const [matrix, moved, mentions, watchlists, estimates, documents] = await Promise.all([
+  const [matrix, moved, mentions, watchlists, estimates, documents, firstScored] = await Promise.all([
     loadMeetingMatrix(db, theme.id, {
       rubricSlug,
       week,
@@ -75,6 +74,7 @@ export async function loadMeetingView(db: DB, theme: MeetingTheme, week: string,
     listWatchlistChanges(db, theme.id, span),
     loadEstimatesAsOf(db, theme.id, previousAsOf, asOf),
     listNewDocuments(db, theme.id, span),
+    firstScoredWeekAsOf(db, theme.id, asOf),
   ])
 
   // History charts: the dimensions with the most moved cells, each with its moved modalities.
@@ -86,7 +86,9 @@ export async function loadMeetingView(db: DB, theme: MeetingTheme, week: string,
     .filter((d) => d.modalityIds.length > 0)
     .sort((a, b) => b.modalityIds.length - a.modalityIds.length)
   const charted = movedDims.slice(0, MAX_HISTORY_CHARTS)
-  const fromWeek = shiftIsoWeek(week, -(HISTORY_WEEKS - 1))
+  // The range that has data, as the week stood (the consensus page's rule): five weeks of
+  // scores chart five weeks, not seven blank ones before them.
+  const fromWeek = historyFromWeek(firstScored, week)
   const sunday = new Date(mondayOfIsoWeek(week).getTime() + 6 * 86_400_000)
   const chartQuery = {
     rubricSlug,
@@ -176,6 +178,7 @@ export async function loadMeetingView(db: DB, theme: MeetingTheme, week: string,
     matrix,
     moves,
     history,
+    historyFrom: fromWeek,
     moreHistory: movedDims.length - charted.length,
     mentions,
     newNames: await topNewNames(db, week, 5),

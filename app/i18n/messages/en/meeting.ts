@@ -67,7 +67,7 @@ export const en = {
   'meeting.discuss.caption': 'Each analyst’s level and reason',
   'meeting.discuss.level': 'Level',
 
-  'meeting.history.chartTitle': '{dimension}: consensus over 12 weeks',
+  'meeting.history.chartTitle': '{dimension}: consensus since {from}',
   'meeting.history.summary':
     'Team median of the modalities that moved, {dimension}, over {weeks} weeks; diamonds are levels published by reports.',
   'meeting.history.sources': 'Level published by a report',

@@ -68,7 +68,7 @@ export const zhCN: Record<keyof typeof en, string> = {
   'meeting.discuss.caption': '每位分析师的等级与理由',
   'meeting.discuss.level': '等级',
 
-  'meeting.history.chartTitle': '{dimension}：近 12 周共识',
+  'meeting.history.chartTitle': '{dimension}：{from} 以来的共识',
   'meeting.history.summary': '{dimension}维度上发生变动的模态的团队中位数，共 {weeks} 周；菱形为研报公布的等级。',
   'meeting.history.sources': '研报公布的等级',
   'meeting.history.more': '另有 {count} 个维度有变动：见共识页面。',
