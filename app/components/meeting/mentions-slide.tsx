@@ -1,4 +1,5 @@
 import { percent, ShareTable } from '#app/components/charts/share-table.tsx'
+import { AlertList } from '#app/components/mentions/mention-tables.tsx'
 import { localName, useI18n } from '#app/i18n/index.ts'
 import { labelOf } from '#app/i18n/labels.ts'
 
@@ -10,7 +11,7 @@ import { type MeetingCharts, type MeetingData, TOP_COMPANIES_SHOWN } from './typ
 
 // Slide 5: who was talked about this week: the most mentioned companies, the share of
 // voice of domestic and overseas companies, the movers against their trailing average,
-// and the alerts raised. Domestic is blue and overseas vermillion, here and in the share.
+// and the alerts raised (the week's count now, and what each was raised at). Domestic is blue and overseas vermillion, here and in the share.
 
 export const regionColour = (region: string) => (region === 'domestic' ? 0 : 5)
 
@@ -107,20 +108,9 @@ export function MentionsSlide({ view, charts, current, label, fileName }: Props)
           </section>
           <section aria-labelledby="alerts-title">
             <h3 id="alerts-title">{t('meeting.mentions.alerts')}</h3>
+            {/* The week's count now and the count it was raised at, each linked to its documents, as on /mentions. */}
             {alerts.length ? (
-              <ul className="plain-list">
-                {alerts.slice(0, 4).map((a) => (
-                  <li key={a.id}>
-                    ⚠ {localName(locale, a)}{' '}
-                    <span className="muted">
-                      {t('meeting.mentions.alertDetail', {
-                        now: a.mentions,
-                        avg: oneDecimal(a.trailingAvg),
-                      })}
-                    </span>
-                  </li>
-                ))}
-              </ul>
+              <AlertList alerts={alerts.slice(0, 4)} weekBadge={false} />
             ) : (
               <p className="muted">{t('meeting.mentions.noAlerts')}</p>
             )}

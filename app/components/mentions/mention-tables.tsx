@@ -124,10 +124,13 @@ export function AlertList({
   alerts,
   snoozes = {},
   canSnooze = false,
+  weekBadge = true,
 }: {
   alerts: Pick<ScopeAlert, keyof Named | 'id' | 'week' | 'mentions' | 'currentMentions' | 'trailingAvg'>[]
   snoozes?: Record<string, string>
   canSnooze?: boolean
+  /** Off where every alert is of the one week the page is about (the meeting). */
+  weekBadge?: boolean
 }) {
   const { t } = useI18n()
   if (!alerts.length) return <p className="muted">{t('mentions.noAlerts')}</p>
@@ -135,7 +138,7 @@ export function AlertList({
     <ul className="plain-list mention-alerts">
       {alerts.map((a) => (
         <li key={a.id}>
-          <span className="badge warn">{a.week}</span>{' '}
+          {weekBadge ? <span className="badge warn">{a.week}</span> : '⚠'}{' '}
           <strong>
             <CompanyLink c={a} />
           </strong>{' '}

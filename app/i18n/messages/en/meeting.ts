@@ -83,7 +83,6 @@ export const en = {
   'meeting.mentions.moverDetail': '{now} this week, {avg} a week before',
   'meeting.mentions.noMovers': 'Nobody moved far from their usual level.',
   'meeting.mentions.alerts': 'Alerts raised',
-  'meeting.mentions.alertDetail': '{now} mentions against {avg} a week usually',
   'meeting.mentions.noAlerts': 'No alerts this week.',
 
   'meeting.watchlists.change': 'Change',

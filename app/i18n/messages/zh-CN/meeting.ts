@@ -83,7 +83,6 @@ export const zhCN: Record<keyof typeof en, string> = {
   'meeting.mentions.moverDetail': '本周 {now} 次，此前每周 {avg} 次',
   'meeting.mentions.noMovers': '没有公司明显偏离平常水平。',
   'meeting.mentions.alerts': '触发的提醒',
-  'meeting.mentions.alertDetail': '提及 {now} 次，平常每周 {avg} 次',
   'meeting.mentions.noAlerts': '本周没有提醒。',
 
   'meeting.watchlists.change': '变动',
