@@ -304,6 +304,29 @@ export interface DataExhaustionEstimateTable {
   created_at: Generated<Date>
 }
 
+export interface EstimateSeriesTable {
+  id: Generated<number>
+  theme_id: number
+  name_en: string
+  name_zh: string
+  unit: string
+  position: Generated<number>
+  created_at: Generated<Date>
+}
+
+export interface SeriesEstimateTable {
+  id: Generated<number>
+  series_id: number
+  source: string
+  estimated_on: DateString
+  value_low: number
+  value_high: number
+  refers_to_year: number | null
+  note: Generated<string>
+  created_by: number | null
+  created_at: Generated<Date>
+}
+
 export interface WatchlistTable {
   id: Generated<number>
   name: string
@@ -521,6 +544,8 @@ export interface Database {
   segment_company: SegmentCompanyTable
   data_stock: DataStockTable
   data_exhaustion_estimate: DataExhaustionEstimateTable
+  estimate_series: EstimateSeriesTable
+  series_estimate: SeriesEstimateTable
   watchlist: WatchlistTable
   watchlist_entry: WatchlistEntryTable
   feed: FeedTable

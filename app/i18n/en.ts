@@ -28,6 +28,7 @@ import { en as docsearch } from './messages/en/docsearch.ts'
 import { en as documents } from './messages/en/documents.ts'
 import { en as docweek } from './messages/en/docweek.ts'
 import { en as error } from './messages/en/error.ts'
+import { en as estimates } from './messages/en/estimates.ts'
 import { en as exports } from './messages/en/exports.ts'
 import { en as exposure } from './messages/en/exposure.ts'
 import { en as feeds } from './messages/en/feeds.ts'
@@ -125,6 +126,7 @@ export const messages = {
   ...setup,
   ...stance,
   ...status,
+  ...estimates,
   ...theme,
   ...themeEdit,
   ...themeEditAudit,

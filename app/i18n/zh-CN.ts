@@ -23,6 +23,7 @@ import { zhCN as docsearch } from './messages/zh-CN/docsearch.ts'
 import { zhCN as documents } from './messages/zh-CN/documents.ts'
 import { zhCN as docweek } from './messages/zh-CN/docweek.ts'
 import { zhCN as error } from './messages/zh-CN/error.ts'
+import { zhCN as estimates } from './messages/zh-CN/estimates.ts'
 import { zhCN as exports } from './messages/zh-CN/exports.ts'
 import { zhCN as exposure } from './messages/zh-CN/exposure.ts'
 import { zhCN as feeds } from './messages/zh-CN/feeds.ts'
@@ -120,6 +121,7 @@ export const messages: Record<keyof typeof en, string> = {
   ...setup,
   ...stance,
   ...status,
+  ...estimates,
   ...theme,
   ...themeEdit,
   ...themeEditAudit,

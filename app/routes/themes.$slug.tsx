@@ -3,6 +3,7 @@ import { type ShouldRevalidateFunction, useActionData, useLoaderData, useOutlet 
 
 import { FormError } from '#app/components/form.tsx'
 import { DataExhaustionSection } from '#app/components/theme/data-exhaustion-section.tsx'
+import { EstimatesSection } from '#app/components/theme/estimates-section.tsx'
 import { MembershipSection } from '#app/components/theme/membership-section.tsx'
 import { PointsSection } from '#app/components/theme/points-section.tsx'
 import { SegmentsSection } from '#app/components/theme/segments-section.tsx'
@@ -13,6 +14,7 @@ import { ThesisSection } from '#app/components/theme/thesis-section.tsx'
 import { type TopicWordsResult, TopicWordsSection } from '#app/components/theme/topic-words-section.tsx'
 import { VendorMap } from '#app/components/theme/vendor-map.tsx'
 import { requireRole, requireUser } from '#app/http/auth.server.ts'
+import { estimateSeriesAction } from '#app/http/estimate-series-action.server.ts'
 import { parseForm, readFormData } from '#app/http/forms.server.ts'
 import { requireTheme, requireThemeId } from '#app/http/lookups.server.ts'
 import { echoValues, refusalResponse } from '#app/http/refusal.server.ts'
@@ -22,12 +24,14 @@ import {
   applyThemeEdit,
   getThemeTopicWords,
   listDataStocks,
+  listEstimateSeries,
   listMembershipSinceLastMeeting,
   listThemeMembersAsOfWeek,
   listThemes,
   readThesisAsOfWeek,
 } from '#app/models/theme/index.server.ts'
 import { TopicWordsSchema } from '#app/schemas/context-words.ts'
+import { ESTIMATE_SERIES_INTENTS } from '#app/schemas/estimate-series.ts'
 import { ThemeEditSchema } from '#app/schemas/theme.ts'
 import { saveThemeTopicWords } from '#app/services/company/alias-edits.server.ts'
 import bilingualStyles from '#app/styles/bilingual.css'
@@ -61,8 +65,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
         texts: { en: found.theme.thesisMd, zh: found.theme.thesisZhMd },
         stamps: { en: found.theme.thesisEnUpdatedAt, zh: found.theme.thesisZhUpdatedAt },
       }
-  const [stocks, themes, timeZone, topicWords, membership, membersAsOf] = await Promise.all([
+  const [stocks, series, themes, timeZone, topicWords, membership, membersAsOf] = await Promise.all([
     listDataStocks(context.db, found.theme.id),
+    listEstimateSeries(context.db, found.theme.id),
     listThemes(context.db),
     getTeamTimeZone(context.db),
     getThemeTopicWords(context.db, found.theme.id),
@@ -84,6 +89,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return json({
     ...found,
     stocks,
+    series,
     topicWords,
     membership: { lastMeetingWeek: membership.lastMeetingWeek, changes: membership.changes, asOf: membersAsOf },
     currentWeek: isoWeekOf(new Date(), timeZone),
@@ -117,6 +123,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     throw error
   }
   const formKey = String(form.get('formKey') ?? '').slice(0, 100)
+  if (ESTIMATE_SERIES_INTENTS.includes(String(form.get('intent'))))
+    return estimateSeriesAction(request, form, context.db, { id: user.id, ip: context.clientIp }, themeId, formKey)
   if (form.get('intent') === 'topicWords') return saveTopicWords(request, form, { id: user.id, ip: context.clientIp }, context, themeId)
   const parsed = await parseForm(request, ThemeEditSchema, form)
   if (!parsed.ok) return result({ ...parsed, formKey }, 400)
@@ -180,6 +188,7 @@ function ThemeOverview() {
     companies,
     estimates,
     stocks,
+    series,
     topicWords,
     canEdit,
     today,
@@ -212,6 +221,7 @@ function ThemeOverview() {
       <VendorMap companies={companies} canEdit={canEdit} />
       <MembershipSection slug={theme.slug} currentWeek={currentWeek} {...membership} />
       <DataExhaustionSection current={estimates} stocks={stocks} today={today} canEdit={canEdit} />
+      <EstimatesSection series={series} today={today} canEdit={canEdit} />
     </>
   )
 }

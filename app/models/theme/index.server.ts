@@ -1,5 +1,6 @@
 // The public face of this folder: code outside app/models imports only this module.
 export * from './data-exhaustion.server.ts'
+export * from './estimate-series.server.ts'
 export * from './theme.server.ts'
 export * from './theme-actions.server.ts'
 export * from './theme-companies.server.ts'

@@ -12,7 +12,7 @@ const ACTIONS_OF_PART: Record<HistoryPart, readonly string[]> = {
   points: ['theme.risk.%', 'theme.catalyst.%'],
   segments: ['theme.segment.%'],
   companies: ['theme.company.%'],
-  data: ['theme.data_stock.%', 'theme.estimate.%'],
+  data: ['theme.data_stock.%', 'theme.estimate.%', 'theme.estimate_series.%', 'theme.series_estimate.%'],
 }
 
 // Free text gets a word/character diff; everything else is shown as "before → after".

@@ -77,6 +77,8 @@ export const en = {
   'auditAction.theme.catalyst.remove': '{who} removed a catalyst from {what}',
   'auditAction.theme.data_stock.add': '{who} added a data stock to {what}',
   'auditAction.theme.estimate.add': '{who} added a data-exhaustion estimate to {what}',
+  'auditAction.theme.estimate_series.add': '{who} added an estimate series to {what}',
+  'auditAction.theme.series_estimate.add': '{who} added an estimate to {what}',
   'auditAction.theme.framework_rubric': '{who} chose the scoring rubric of {what}',
   'auditAction.theme.framework_template': '{who} applied a scoring template to {what}',
   'auditAction.modality.create': '{who} added a modality',

@@ -76,6 +76,8 @@ export const zhCN: Record<keyof typeof en, string> = {
   'auditAction.theme.catalyst.remove': '{who} 删除了 {what} 的催化剂',
   'auditAction.theme.data_stock.add': '{who} 为 {what} 添加了数据存量',
   'auditAction.theme.estimate.add': '{who} 为 {what} 添加了数据耗尽估计',
+  'auditAction.theme.estimate_series.add': '{who} 为 {what} 添加了估算系列',
+  'auditAction.theme.series_estimate.add': '{who} 为 {what} 添加了估算',
   'auditAction.theme.framework_rubric': '{who} 为 {what} 选择了评分标准',
   'auditAction.theme.framework_template': '{who} 为 {what} 套用了评分模板',
   'auditAction.modality.create': '{who} 添加了一个模态',
