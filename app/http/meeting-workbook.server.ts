@@ -16,24 +16,67 @@ type Cell = string | number | null
 
 const cell = (value: Cell) => (typeof value === 'string' ? neutraliseCell(value) : value)
 
+type Theme = { nameEn: string; nameZh: string }
+
+/** Excel's limit on a sheet name, and the characters it refuses in one. */
+const SHEET_NAME_MAX = 31
+const sheetSafe = (text: string) => text.replace(/[:\\/?*[\]]/g, ' ')
+
+/** A theme's short name for sheet prefixes: its leading words up to 14 characters (人形机器人, "Humanoid"). */
+export function themeShortName(name: string, max = 14): string {
+  const words = sheetSafe(name).trim().split(/\s+/)
+  let short = words[0].slice(0, max)
+  for (const word of words.slice(1)) {
+    if (short.length + 1 + word.length > max) break
+    short += ` ${word}`
+  }
+  return short
+}
+
+/** Sheet names in one workbook: at most 31 characters, unique regardless of case (as Excel wants). */
+function sheetNamer() {
+  const taken = new Set<string>()
+  return (wanted: string) => {
+    const base = sheetSafe(wanted).slice(0, SHEET_NAME_MAX).trim()
+    let name = base
+    for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base.slice(0, SHEET_NAME_MAX - String(n).length - 1).trim()} ${n}`
+    taken.add(name.toLowerCase())
+    return name
+  }
+}
+
+/**
+ * The meeting's workbook: its own theme's sheets, then, when the meeting covers further
+ * themes (decision 040), each further theme's sheets together, their names prefixed by the
+ * theme's short name ("Humanoid · Consensus matrix").
+ */
 export async function writeMeetingWorkbook(
   view: MeetingView,
-  theme: { nameEn: string; nameZh: string },
+  theme: Theme,
   locale: Locale,
+  more: { view: MeetingView; theme: Theme }[] = [],
 ): Promise<Uint8Array<ArrayBuffer>> {
+  const workbook = new ExcelJS.Workbook()
+  workbook.created = new Date()
+  const nameSheet = sheetNamer()
+  addThemeSheets(workbook, view, theme, locale, (title) => nameSheet(title))
+  for (const extra of more) {
+    const prefix = themeShortName(localName(locale, extra.theme))
+    addThemeSheets(workbook, extra.view, extra.theme, locale, (title) => nameSheet(`${prefix} · ${title}`))
+  }
+  const buffer = await workbook.xlsx.writeBuffer()
+  return new Uint8Array(buffer as ArrayBuffer)
+}
+
+/** One theme's sheets, one per slide. */
+function addThemeSheets(workbook: ExcelJS.Workbook, view: MeetingView, theme: Theme, locale: Locale, sheetName: (title: string) => string) {
   const t = makeTranslate(locale)
   const name = (thing: { nameEn: string; nameZh: string }) => localName(locale, thing)
   const clock = makeZonedClock(view.timeZone)
   const local = (instant: string | Date) => clock.text(new Date(instant).getTime())
   const inZone = (key: MessageKey) => t('exports.inZone', { label: t(key), zone: view.timeZone })
-  const workbook = new ExcelJS.Workbook()
-  workbook.created = new Date()
   const sheet = (title: MessageKey, header: string[], rows: Cell[][]) => {
-    const ws = workbook.addWorksheet(
-      t(title)
-        .replace(/[:\\/?*[\]]/g, ' ')
-        .slice(0, 31),
-    )
+    const ws = workbook.addWorksheet(sheetName(t(title)))
     ws.addRow(header.map(cell)).font = { bold: true }
     for (const row of rows) ws.addRow(row.map(cell))
     ws.views = [{ state: 'frozen', ySplit: 1 }]
@@ -153,6 +196,4 @@ export async function writeMeetingWorkbook(
     [t('meeting.documents.publisher'), t('meeting.documents.count')],
     view.documents.publishers.map((p) => [p.publisher?.trim() ? p.publisher : t('meeting.documents.unknownPublisher'), p.count]),
   )
-  const buffer = await workbook.xlsx.writeBuffer()
-  return new Uint8Array(buffer as ArrayBuffer)
 }
