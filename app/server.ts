@@ -22,6 +22,8 @@ import { REMATCH_COMPANY_JOB_KIND, rematchCompanyHandler } from '#app/services/j
 import { RESCAN_JOB_KIND, rescanDocumentsHandler } from '#app/services/jobs/rescan-documents-job.server.ts'
 import { startJobRunner } from '#app/services/jobs/runner.server.ts'
 import { WEBHOOK_DELIVERY_JOB_KIND, webhookDeliveryHandler } from '#app/services/jobs/webhook-delivery-job.server.ts'
+import { WEBHOOK_DIGEST_JOB_KIND, webhookDigestHandler } from '#app/services/jobs/webhook-digest-job.server.ts'
+import { startDigestClock } from '#app/services/webhooks/digest-clock.server.ts'
 import { readEnv } from '#app/utils/env.server.ts'
 import { closeWorkerPool } from '#app/workers/pool.server.ts'
 import { migrateToLatest } from '#db/migrate.ts'
@@ -61,11 +63,14 @@ const jobRunner = startJobRunner(connection.db, {
     [REMATCH_COMPANY_JOB_KIND]: rematchCompanyHandler(),
     [INGEST_FILES_JOB_KIND]: ingestFilesHandler(),
     [WEBHOOK_DELIVERY_JOB_KIND]: webhookDeliveryHandler({ publicUrl: env.PUBLIC_URL }),
+    [WEBHOOK_DIGEST_JOB_KIND]: webhookDigestHandler({ publicUrl: env.PUBLIC_URL }),
   },
   pollMs: 1000,
   leaseSeconds: env.JOB_LEASE_SECONDS,
 })
 const feedPoller = startFeedPoller(connection.db, { workerId, intervalMs: env.FEED_POLL_SECONDS * 1000, ingest: ingestFeedItem })
+// Daily and weekly webhook digests: queued once per webhook and period, whichever instance looks first.
+const digestClock = startDigestClock(connection.db, { workerId, intervalMs: env.FEED_POLL_SECONDS * 1000 })
 
 // Loaders and actions answer 503 while the database is unreachable (database-unavailable.server.ts).
 const build = answerDatabaseOutages((await import(pathToFileURL(path.join(root, 'build/index.js')).href)) as ServerBuild)
@@ -116,6 +121,7 @@ async function stop(signal: string) {
   server.closeAllConnections()
   try {
     // Hands running work back (lease released) so the next start picks it up.
+    digestClock.stop()
     await Promise.all([feedPoller.stop(), jobRunner.stop()])
     await Promise.all([connection.close(), closeWorkerPool()])
   } finally {

@@ -566,6 +566,7 @@ export interface Database {
   mention_alert: MentionAlertTable
   webhook: WebhookTable
   webhook_delivery: WebhookDeliveryTable
+  webhook_digest: WebhookDigestTable
   job_file: JobFileTable
   new_name: NewNameTable
   new_name_sighting: NewNameSightingTable
@@ -639,12 +640,25 @@ export interface WebhookTable {
   url: string
   format: WebhookFormat
   enabled: Generated<boolean>
+  /** Migration 2026-12-05T01-40-00: posted at once, or in a daily or weekly digest. */
+  delivery: Generated<WebhookDelivery>
+  delivery_since: Generated<Date>
   created_by: number | null
   created_at: Generated<Date>
   updated_at: Generated<Date>
 }
 
 export type WebhookOutcome = 'sent' | 'failed' | 'gave_up'
+export type WebhookDelivery = 'immediate' | 'daily' | 'weekly'
+
+/** One digest per webhook and period (the key keeps two instances from queueing it twice). */
+export interface WebhookDigestTable {
+  webhook_id: number
+  period: string
+  since: Date
+  cutoff: Date
+  created_at: Generated<Date>
+}
 
 export interface WebhookDeliveryTable {
   id: Generated<number>

@@ -235,7 +235,13 @@ describe('queueing deliveries when an alert is raised', () => {
       .where('action', '=', 'webhook.create')
       .orderBy('id', 'desc')
       .executeTakeFirstOrThrow()
-    expect(audit.new_value).toEqual({ name: 'off', url: 'https://hooks.example.com/…', format: 'wecom', enabled: true })
+    expect(audit.new_value).toEqual({
+      name: 'off',
+      url: 'https://hooks.example.com/…',
+      format: 'wecom',
+      enabled: true,
+      delivery: 'immediate',
+    })
   })
 })
 

@@ -70,6 +70,7 @@ import { en as vendor } from './messages/en/vendor.ts'
 import { en as watchlistsImport } from './messages/en/watchlists.import.ts'
 import { en as watchlists } from './messages/en/watchlists.ts'
 import { en as webhookdel } from './messages/en/webhookdel.ts'
+import { en as webhookdigest } from './messages/en/webhookdigest.ts'
 import { en as webhooks } from './messages/en/webhooks.ts'
 import { en as withdraw } from './messages/en/withdraw.ts'
 import { en as wlhistory } from './messages/en/wlhistory.ts'
@@ -139,6 +140,7 @@ export const messages = {
   ...watchlists,
   ...watchlistsImport,
   ...webhookdel,
+  ...webhookdigest,
   ...webhooks,
   ...wlhistory,
   ...withdraw,

@@ -65,6 +65,7 @@ import { zhCN as vendor } from './messages/zh-CN/vendor.ts'
 import { zhCN as watchlistsImport } from './messages/zh-CN/watchlists.import.ts'
 import { zhCN as watchlists } from './messages/zh-CN/watchlists.ts'
 import { zhCN as webhookdel } from './messages/zh-CN/webhookdel.ts'
+import { zhCN as webhookdigest } from './messages/zh-CN/webhookdigest.ts'
 import { zhCN as webhooks } from './messages/zh-CN/webhooks.ts'
 import { zhCN as withdraw } from './messages/zh-CN/withdraw.ts'
 import { zhCN as wlhistory } from './messages/zh-CN/wlhistory.ts'
@@ -134,6 +135,7 @@ export const messages: Record<keyof typeof en, string> = {
   ...watchlists,
   ...watchlistsImport,
   ...webhookdel,
+  ...webhookdigest,
   ...webhooks,
   ...wlhistory,
   ...withdraw,

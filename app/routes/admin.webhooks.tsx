@@ -74,7 +74,9 @@ const notFound = {
   values: {} as Record<string, string>,
 }
 
-type Values = { id?: number; name: string; url: string; format: string; enabled: boolean }
+type Values = { id?: number; name: string; url: string; format: string; enabled: boolean; delivery: string }
+
+const DELIVERIES = ['immediate', 'daily', 'weekly'] as const
 
 function WebhookForm({ values, errors, idPrefix }: { values: Values; errors: Record<string, string>; idPrefix: string }) {
   const { t } = useI18n()
@@ -113,6 +115,19 @@ function WebhookForm({ values, errors, idPrefix }: { values: Values; errors: Rec
           ))}
         </select>
       </div>
+      <div className="field">
+        <label htmlFor={`${idPrefix}-delivery`}>{t('webhookdigest.label')}</label>
+        <select id={`${idPrefix}-delivery`} name="delivery" defaultValue={values.delivery} aria-describedby={`${idPrefix}-delivery-hint`}>
+          {DELIVERIES.map((d) => (
+            <option key={d} value={d}>
+              {t(`webhookdigest.${d}`)}
+            </option>
+          ))}
+        </select>
+        <p className="field-hint" id={`${idPrefix}-delivery-hint`}>
+          {t('webhookdigest.hint')}
+        </p>
+      </div>
       <label className="checkbox-label">
         <input type="checkbox" name="enabled" value="on" defaultChecked={values.enabled} /> {t('webhooks.enabled')}
       </label>
@@ -138,6 +153,7 @@ export default function AdminWebhooksPage() {
           name: typed.name ?? '',
           url: typed.url ?? '',
           format: typed.format ?? fallback.format,
+          delivery: typed.delivery ?? fallback.delivery,
           enabled: typed.enabled === 'on',
         }
       : fallback
@@ -166,7 +182,7 @@ export default function AdminWebhooksPage() {
         <h2 id="add-heading">{t('webhooks.add')}</h2>
         <WebhookForm
           idPrefix="new"
-          values={valuesFor({ name: '', url: '', format: 'wecom', enabled: true }, null)}
+          values={valuesFor({ name: '', url: '', format: 'wecom', enabled: true, delivery: 'immediate' }, null)}
           errors={errorsFor(null)}
           key={result?.ok ? `saved-${webhooks.length}` : 'new'}
         />
@@ -179,12 +195,13 @@ export default function AdminWebhooksPage() {
           <details key={w.id} className="webhook-item" open={failedId === w.id || undefined}>
             <summary>
               <strong>{w.name}</strong> <span className="badge">{t(`webhooks.format.${w.format}`)}</span>{' '}
+              {w.delivery !== 'immediate' ? <span className="badge">{t(`webhookdigest.badge.${w.delivery}`)}</span> : null}{' '}
               <span className={w.enabled ? 'badge' : 'badge private'}>{w.enabled ? t('webhooks.enabled') : t('webhooks.off')}</span>{' '}
               <span className="webhook-url">{new URL(w.url).host}</span>
             </summary>
             <WebhookForm
               idPrefix={`hook-${w.id}`}
-              values={valuesFor({ id: w.id, name: w.name, url: w.url, format: w.format, enabled: w.enabled }, w.id)}
+              values={valuesFor({ id: w.id, name: w.name, url: w.url, format: w.format, enabled: w.enabled, delivery: w.delivery }, w.id)}
               errors={errorsFor(w.id)}
             />
             <Form method="post" className="webhook-test">
@@ -246,7 +263,9 @@ export default function AdminWebhooksPage() {
                     <td>
                       {d.nameEn
                         ? `${localName(locale, { nameEn: d.nameEn, nameZh: d.nameZh ?? '' })} · ${d.week}`
-                        : t('webhooks.testMessage')}
+                        : d.digest
+                          ? t('webhookdigest.logDigest')
+                          : t('webhooks.testMessage')}
                     </td>
                     <td>{d.attempt}</td>
                     <td>

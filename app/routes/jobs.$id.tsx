@@ -11,7 +11,13 @@ import { formatDateTime, formatNumber, type MessageKey, useI18n } from '#app/i18
 import { pageTitle } from '#app/i18n/meta.ts'
 import { countJobFiles, listJobFileOutcomes } from '#app/models/document/index.server.ts'
 import { cancelJob, getJob } from '#app/models/ops/index.server.ts'
-import { INGEST_FILES_JOB_KIND, REMATCH_COMPANY_JOB_KIND, RESCAN_JOB_KIND, WEBHOOK_DELIVERY_JOB_KIND } from '#app/schemas/job-kinds.ts'
+import {
+  INGEST_FILES_JOB_KIND,
+  REMATCH_COMPANY_JOB_KIND,
+  RESCAN_JOB_KIND,
+  WEBHOOK_DELIVERY_JOB_KIND,
+  WEBHOOK_DIGEST_JOB_KIND,
+} from '#app/schemas/job-kinds.ts'
 import { CancelSchema } from '#app/schemas/jobs.ts'
 import documentStyles from '#app/styles/documents.css'
 import styles from '#app/styles/feeds.css'
@@ -142,6 +148,7 @@ const KIND_LABEL: Record<string, MessageKey> = {
   [INGEST_FILES_JOB_KIND]: 'jobs.kind.ingestFiles',
   [RESCAN_JOB_KIND]: 'jobs.kind.rescan',
   [WEBHOOK_DELIVERY_JOB_KIND]: 'jobs.kind.webhook',
+  [WEBHOOK_DIGEST_JOB_KIND]: 'webhookdigest.jobKind',
   [REMATCH_COMPANY_JOB_KIND]: 'jobs.kind.rematch',
 }
 

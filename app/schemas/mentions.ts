@@ -88,6 +88,8 @@ export const WebhookFormSchema = z.object({
   url: FeedUrlSchema.pipe(z.string().max(2000)),
   format: z.enum(['generic', 'wecom', 'dingtalk', 'feishu'], { error: 'validation.choice' }),
   enabled: optionalText(10).transform((v) => v === 'on' || v === 'true'),
+  /** Missing (an older form): a new webhook posts at once, an edit keeps its mode. */
+  delivery: z.enum(['immediate', 'daily', 'weekly'], { error: 'validation.choice' }).optional(),
 })
 
 /** "Send a test message" to one webhook. */

@@ -22,6 +22,7 @@ import * as themeMembershipPeriods from './2026-12-05T01-00-00_theme_membership_
 import * as meetingClose from './2026-12-05T01-10-00_meeting_close.ts'
 import * as webhookDelete from './2026-12-05T01-20-00_webhook_delete.ts'
 import * as revisionUserCascade from './2026-12-05T01-30-00_revision_user_cascade.ts'
+import * as webhookDigests from './2026-12-05T01-40-00_webhook_digests.ts'
 import * as estimateSeries from './2026-12-05T01-50-00_estimate_series.ts'
 
 // Migrations are listed here rather than read from disk so the same list works in the
@@ -49,5 +50,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-05T01-10-00_meeting_close': meetingClose,
   '2026-12-05T01-20-00_webhook_delete': webhookDelete,
   '2026-12-05T01-30-00_revision_user_cascade': revisionUserCascade,
+  '2026-12-05T01-40-00_webhook_digests': webhookDigests,
   '2026-12-05T01-50-00_estimate_series': estimateSeries,
 }

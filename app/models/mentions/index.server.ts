@@ -1,4 +1,5 @@
 // The public face of this folder: code outside app/models imports only this module.
+export * from './alert-digest.server.ts'
 export * from './company-mention-queries.server.ts'
 export * from './document-mentions.server.ts'
 export * from './mention-alert.server.ts'

@@ -83,7 +83,14 @@ export async function raiseMentionAlerts(db: DB, companyIds: readonly number[], 
     if (row) raised.push({ id: row.id, companyId, week, mentions: thisWeek, trailingAvg })
   }
   if (raised.length && week >= shiftIsoWeek(await currentTeamWeek(db, now), -1)) {
-    const webhooks = await db.selectFrom('webhook').select('id').where('enabled', '=', true).orderBy('id').execute()
+    // Digest webhooks (daily, weekly) get these in their next digest instead (alert-digest.server.ts).
+    const webhooks = await db
+      .selectFrom('webhook')
+      .select('id')
+      .where('enabled', '=', true)
+      .where('delivery', '=', 'immediate')
+      .orderBy('id')
+      .execute()
     const snoozed = await getSnoozes(db, now)
     for (const alert of raised) {
       if (snoozed[alert.companyId]) continue

@@ -1,7 +1,8 @@
 import type { Actor } from '#app/models/account/user.server.ts'
 import type { DB } from '#app/models/db.server.ts'
 import { inTransaction } from '#app/models/transaction.server.ts'
-import type { WebhookFormat, WebhookOutcome } from '#db/types.ts'
+import { WEBHOOK_DIGEST_JOB_KIND } from '#app/schemas/job-kinds.ts'
+import type { WebhookDelivery, WebhookFormat, WebhookOutcome } from '#db/types.ts'
 
 import { recordAudit } from './audit.server.ts'
 
@@ -14,6 +15,8 @@ export interface WebhookInput {
   url: string
   format: WebhookFormat
   enabled: boolean
+  /** At once (the default), or in a daily or weekly digest. */
+  delivery?: WebhookDelivery
 }
 
 /** "https://qyapi.weixin.qq.com/…" : enough to recognise the hook, not enough to use it. */
@@ -26,12 +29,18 @@ export function maskWebhookUrl(url: string): string {
   }
 }
 
-const audited = (w: WebhookInput) => ({ name: w.name, url: maskWebhookUrl(w.url), format: w.format, enabled: w.enabled })
+const audited = (w: WebhookInput) => ({
+  name: w.name,
+  url: maskWebhookUrl(w.url),
+  format: w.format,
+  enabled: w.enabled,
+  delivery: w.delivery ?? 'immediate',
+})
 
 export async function listWebhooks(db: DB) {
   return db
     .selectFrom('webhook')
-    .select(['id', 'name', 'url', 'format', 'enabled', 'created_at as createdAt', 'updated_at as updatedAt'])
+    .select(['id', 'name', 'url', 'format', 'enabled', 'delivery', 'created_at as createdAt', 'updated_at as updatedAt'])
     .orderBy('id')
     .execute()
 }
@@ -40,7 +49,14 @@ export async function createWebhook(db: DB, actor: Actor, input: WebhookInput): 
   return inTransaction(db, async (tx) => {
     const row = await tx
       .insertInto('webhook')
-      .values({ name: input.name, url: input.url, format: input.format, enabled: input.enabled, created_by: actor.id })
+      .values({
+        name: input.name,
+        url: input.url,
+        format: input.format,
+        enabled: input.enabled,
+        delivery: input.delivery ?? 'immediate',
+        created_by: actor.id,
+      })
       .returning('id')
       .executeTakeFirstOrThrow()
     await recordAudit(tx, {
@@ -60,14 +76,24 @@ export async function updateWebhook(db: DB, actor: Actor, id: number, input: Web
   return inTransaction(db, async (tx) => {
     const old = await tx
       .selectFrom('webhook')
-      .select(['name', 'url', 'format', 'enabled'])
+      .select(['name', 'url', 'format', 'enabled', 'delivery'])
       .where('id', '=', id)
       .forUpdate()
       .executeTakeFirst()
     if (!old) return false
+    const delivery = input.delivery ?? old.delivery
     await tx
       .updateTable('webhook')
-      .set({ name: input.name, url: input.url, format: input.format, enabled: input.enabled, updated_at: new Date() })
+      .set({
+        name: input.name,
+        url: input.url,
+        format: input.format,
+        enabled: input.enabled,
+        delivery,
+        // A digest covers alerts from the mode change on: earlier ones went out under the old mode.
+        ...(delivery !== old.delivery ? { delivery_since: new Date() } : {}),
+        updated_at: new Date(),
+      })
       .where('id', '=', id)
       .execute()
     await recordAudit(tx, {
@@ -76,7 +102,7 @@ export async function updateWebhook(db: DB, actor: Actor, id: number, input: Web
       entityType: 'webhook',
       entityId: id,
       oldValue: audited(old),
-      newValue: audited(input),
+      newValue: audited({ ...input, delivery }),
       ip: actor.ip,
     })
     return true
@@ -114,7 +140,7 @@ export async function deleteWebhook(db: DB, actor: Actor, id: number, options: {
 }
 
 export async function getWebhook(db: DB, id: number) {
-  return db.selectFrom('webhook').select(['id', 'name', 'url', 'format', 'enabled']).where('id', '=', id).executeTakeFirst()
+  return db.selectFrom('webhook').select(['id', 'name', 'url', 'format', 'enabled', 'delivery']).where('id', '=', id).executeTakeFirst()
 }
 
 export interface DeliveryAttempt {
@@ -150,6 +176,7 @@ export async function listDeliveries(db: DB, limit = 50) {
     .leftJoin('webhook', 'webhook.id', 'webhook_delivery.webhook_id')
     .leftJoin('mention_alert', 'mention_alert.id', 'webhook_delivery.alert_id')
     .leftJoin('company', 'company.id', 'mention_alert.company_id')
+    .leftJoin('job', 'job.id', 'webhook_delivery.job_id')
     .select([
       'webhook_delivery.id',
       (eb) => eb.fn.coalesce('webhook.name', 'webhook_delivery.webhook_name', eb.val('')).as('webhookName'),
@@ -162,6 +189,8 @@ export async function listDeliveries(db: DB, limit = 50) {
       'mention_alert.iso_week as week',
       'company.name_en as nameEn',
       'company.name_zh as nameZh',
+      // A digest's attempt names no alert: its job's kind says what it was.
+      (eb) => eb('job.kind', '=', WEBHOOK_DIGEST_JOB_KIND).as('digest'),
     ])
     .orderBy('webhook_delivery.id', 'desc')
     .limit(limit)
