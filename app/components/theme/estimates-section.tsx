@@ -110,7 +110,7 @@ function SeriesBlock({ series, today, canEdit }: { series: EstimateSeries; today
             }))}
             labels={{ title, summary: t('estimates.chartSummary'), source: t('estimates.source'), value: t('estimates.current') }}
           />
-          <table className="data-table current-estimates">
+          <table className="data-table series-current">
             <caption className="visually-hidden">{title}</caption>
             <thead>
               <tr>
