@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs'
 
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core'
+import { expect } from 'vitest'
 
 import { type RunningApp, startApp } from './app-server.ts'
 import { launchBrowser } from './browser.ts'
@@ -70,6 +71,16 @@ export async function setUpAdmin(page: Page, url: string): Promise<void> {
 export async function switchLanguage(page: Page): Promise<void> {
   await page.locator('form[action="/language"] button').click()
   await page.waitForLoadState('networkidle')
+}
+
+/**
+ * The page in this language whatever an earlier test left the account in (the language is
+ * kept per account, and a test that failed or was retried may have stopped half-way).
+ */
+export async function useLanguage(page: Page, lang: 'en' | 'zh-CN'): Promise<void> {
+  if ((await page.locator('html').getAttribute('lang')) === lang) return
+  await switchLanguage(page)
+  await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(lang)
 }
 
 /** Creates an invitation as the signed-in administrator; returns its link. */

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { isoWeekOf } from '#app/utils/iso-week.ts'
 
 import { artifact } from './browser.ts'
-import { ADMIN, setUpTeam, switchLanguage, type Team } from './team.ts'
+import { ADMIN, setUpTeam, switchLanguage, type Team, useLanguage } from './team.ts'
 
 // Issue 15 (membership over time, /themes) and issue 16 (the company picker) as a person
 // meets them: the header's Themes link opens the index in both languages; on the theme
@@ -118,6 +118,7 @@ describe('themes index, membership and the company picker', () => {
   it('adds a company to a new watchlist by typing its ticker and picking it with the keyboard', async () => {
     await page.goto(`${team.app.url}/watchlists`)
     await page.waitForLoadState('networkidle')
+    await useLanguage(page, 'en')
     const create = page.locator('section[aria-labelledby="new-watchlist"]')
     await create.getByLabel('Name').fill('Picker list')
     await create.getByRole('button', { name: 'Create watchlist' }).click()

@@ -60,11 +60,11 @@ describe('watchlists in the browser', () => {
     // Add a company: an unknown name is refused next to the field; a ticker works.
     await page.getByText('Add a company').click()
     const addForm = page.locator('.wl-add-form')
-    await addForm.getByLabel('Company', { exact: true }).fill('Acme Widgets')
+    await addForm.getByRole('combobox', { name: 'Company' }).fill('Acme Widgets')
     await page.getByRole('button', { name: 'Add to list' }).click()
     await expect.poll(() => page.locator('#add-company-error').textContent()).toContain('No company matches')
     await shoot(page, 'add-error-en')
-    await addForm.getByLabel('Company', { exact: true }).fill('2390.HK')
+    await addForm.getByRole('combobox', { name: 'Company' }).fill('2390.HK')
     await addForm.getByLabel('Rationale').fill('Zhida shows AI search inside a Q&A community.')
     await addForm.getByLabel('Tags', { exact: true }).fill('text, 2C')
     await page.getByRole('button', { name: 'Add to list' }).click()
