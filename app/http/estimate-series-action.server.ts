@@ -1,7 +1,6 @@
 import { json } from '@remix-run/node'
 
 import type { ThemeActionResult } from '#app/components/theme/theme-form.tsx'
-import type { Actor } from '#app/models/account/user.server.ts'
 import type { DB } from '#app/models/db.server.ts'
 import { addEstimateSeries, addSeriesEstimate } from '#app/models/theme/index.server.ts'
 import { EstimateSeriesEditSchema } from '#app/schemas/estimate-series.ts'
@@ -11,7 +10,14 @@ import { echoValues, refusalResponse } from './refusal.server.ts'
 
 // The theme page's "Estimates" forms (a series with a unit, an estimate by source): parse,
 // apply, answer in the shape the inline forms read. The role is checked by the route's action.
-export async function estimateSeriesAction(request: Request, form: FormData, db: DB, actor: Actor, themeId: number, formKey: string) {
+export async function estimateSeriesAction(
+  request: Request,
+  form: FormData,
+  db: DB,
+  actor: { id: number; ip: string },
+  themeId: number,
+  formKey: string,
+) {
   const parsed = await parseForm(request, EstimateSeriesEditSchema, form)
   if (!parsed.ok) return json<ThemeActionResult>({ ...parsed, formKey }, { status: 400 })
   try {
