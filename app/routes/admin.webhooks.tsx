@@ -127,6 +127,11 @@ function WebhookForm({ values, errors, idPrefix }: { values: Values; errors: Rec
         <p className="field-hint" id={`${idPrefix}-delivery-hint`}>
           {t('webhookdigest.hint')}
         </p>
+        {errors.delivery ? (
+          <p className="field-error" role="alert">
+            {fieldError(t, errors.delivery)}
+          </p>
+        ) : null}
       </div>
       <label className="checkbox-label">
         <input type="checkbox" name="enabled" value="on" defaultChecked={values.enabled} /> {t('webhooks.enabled')}

@@ -3,7 +3,7 @@ export const en = {
   'webhooks.title': 'Webhooks',
   'webhooks.navHint': 'Post mention alerts to WeCom, DingTalk, Feishu or any JSON endpoint.',
   'webhooks.intro':
-    'Every new mention alert of the current or previous week is posted to each webhook that is on. The address goes through the same safety rules as feeds: private and local addresses are refused unless allowed under Fetching.',
+    'Every new mention alert of the current or previous week is posted to each webhook that is on, at once or in its daily or weekly digest. The address goes through the same safety rules as feeds: private and local addresses are refused unless allowed under Fetching.',
   'webhooks.retryRule':
     'A failed post is tried again after 30 s and after 60 s more: three attempts in all. Every attempt is in the log below.',
   'webhooks.empty': 'No webhooks yet.',

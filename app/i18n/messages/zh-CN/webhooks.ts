@@ -4,7 +4,7 @@ export const zhCN: Record<keyof typeof en, string> = {
   'webhooks.title': 'Webhook',
   'webhooks.navHint': '把提及预警推送到企业微信、钉钉、飞书或任意 JSON 接口。',
   'webhooks.intro':
-    '本周或上周新出现的提及预警会推送到每个已开启的 webhook。地址与订阅源适用同样的安全规则：除非在“抓取”设置中允许，内网和本机地址会被拒绝。',
+    '本周或上周新出现的提及预警会推送到每个已开启的 webhook（即时推送，或放入每日、每周汇总）。地址与订阅源适用同样的安全规则：除非在“抓取”设置中允许，内网和本机地址会被拒绝。',
   'webhooks.retryRule': '推送失败后，会在 30 秒后和再过 60 秒后重试，共三次。每次尝试都记录在下方日志中。',
   'webhooks.empty': '还没有 webhook。',
   'webhooks.add': '添加 webhook',
