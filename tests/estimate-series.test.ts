@@ -136,5 +136,11 @@ describe('estimate series (theme page)', () => {
     const actions = entries.map((e: { action: string }) => e.action)
     expect(actions).toContain('series_estimate.add')
     expect(actions).toContain('estimate_series.add')
+    // The history reads IDC's second estimate as a revision of IDC's first (38 -> 45), not of Morgan Stanley's.
+    type Change = { field: string; before?: unknown; after?: unknown }
+    const revision = entries.find(
+      (e: { action: string; changes: Change[] }) => e.action === 'series_estimate.add' && e.changes.some((c) => 'before' in c),
+    )
+    expect(revision.changes.find((c: Change) => c.field === 'valueLow')).toMatchObject({ before: 38, after: 45 })
   })
 })

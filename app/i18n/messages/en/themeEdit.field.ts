@@ -29,4 +29,8 @@ export const en = {
   'themeEdit.field.yearTo': 'To year',
   'themeEdit.field.years': 'Exhausted between',
   'themeEdit.field.topicWords': 'Topic words',
+  'themeEdit.field.unit': 'Unit',
+  'themeEdit.field.valueLow': 'Value (low end)',
+  'themeEdit.field.valueHigh': 'High end',
+  'themeEdit.field.refersToYear': 'For year',
 }

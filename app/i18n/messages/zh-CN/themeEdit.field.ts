@@ -30,4 +30,8 @@ export const zhCN: Record<keyof typeof en, string> = {
   'themeEdit.field.yearTo': '截止年份',
   'themeEdit.field.years': '预计耗尽区间',
   'themeEdit.field.topicWords': '主题词',
+  'themeEdit.field.unit': '单位',
+  'themeEdit.field.valueLow': '数值（下限）',
+  'themeEdit.field.valueHigh': '上限',
+  'themeEdit.field.refersToYear': '对应年份',
 }
