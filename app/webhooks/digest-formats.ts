@@ -43,8 +43,24 @@ function markdown(format: 'wecom' | 'dingtalk', d: DigestInfo, items: DigestItem
     const url = link(raw)
     return `- ${bothNames(i)}：${zhLine(i)}; ${enLine(i)}${url ? ` [查看 Open](${url})` : ''}`
   })
-  return `### ${digestTitle(d, items.length)}\n\n${lines.join('\n')}`
+  const head = `### ${digestTitle(d, items.length)}\n\n`
+  // WeCom refuses markdown content over 4096 bytes (DingTalk allows 20000): lines that do
+  // not fit are counted at the end, and the generic JSON or the app lists them all.
+  const limit = MARKDOWN_BYTES[format]
+  const kept: string[] = []
+  for (const [n, line] of lines.entries()) {
+    const rest = items.length - n - 1
+    const tail = rest ? `\n${moreLine(rest)}` : ''
+    if (utf8Bytes(head + [...kept, line].join('\n') + tail) > limit) break
+    kept.push(line)
+  }
+  const more = items.length - kept.length
+  return `${head}${[...kept, ...(more ? [moreLine(more)] : [])].join('\n')}`
 }
+
+const MARKDOWN_BYTES: Record<'wecom' | 'dingtalk', number> = { wecom: 4096, dingtalk: 20_000 }
+const utf8Bytes = (text: string) => new TextEncoder().encode(text).length
+const moreLine = (n: number) => `…… 另有 ${n} 条 and ${n} more`
 
 /** The digest's message in a webhook's format. With PUBLIC_URL, each line links to its documents. */
 export function digestBody(format: WebhookFormat, d: DigestInfo, items: DigestItem[], options: { publicUrl?: string } = {}): unknown {
