@@ -23,7 +23,8 @@ import type { JobStatus } from '#db/types.ts'
 // The lease's identity is (locked_by, attempts): a takeover changes locked_by to the new
 // worker, a claim from the queue raises attempts, and a runner claims only once its
 // previous job is over, so a worker that lost its lease cannot write over the next one.
-// While a job is queued, lease_until doubles as "not before" for the retry back-off.
+// While a job is queued, lease_until doubles as "not before" for the retry back-off: due
+// when it is now or past (PGlite's clock can give two quick transactions the same now()).
 
 export const MAX_ATTEMPTS = 3
 export const MAX_LEASE_EXPIRIES = 5
@@ -96,7 +97,7 @@ export async function claimNextJob(
     where id = (
       select id from job
       where kind in (${kindList})
-        and ((status = 'queued' and (lease_until is null or lease_until < now()))
+        and ((status = 'queued' and (lease_until is null or lease_until <= now()))
           or (status = 'running' and lease_until < now()))
       order by created_at, id
       for update skip locked
