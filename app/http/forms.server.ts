@@ -83,6 +83,19 @@ export async function readFormData(request: Request): Promise<FormData> {
   return readForm(request)
 }
 
+/**
+ * The posted form, or the refusal to return as it is: a body over the size limit is a 413
+ * with a message, returned rather than thrown so a fetcher shows it next to the form.
+ */
+export async function readFormOrRefusal(request: Request): Promise<FormData | Response> {
+  try {
+    return await readForm(request)
+  } catch (error) {
+    if (error instanceof Response) return error
+    throw error
+  }
+}
+
 const MESSAGE_KEY = /^[a-z][a-zA-Z]*\.[a-zA-Z.]+(\?[\w=&]*)?$/
 
 export function validationFailure(issues: z.core.$ZodIssue[], values: Record<string, string>): FormFailure {

@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remi
 
 import { Field, FormError } from '#app/components/form.tsx'
 import { requireRole } from '#app/http/auth.server.ts'
-import { badRequest, parseForm, readFormData } from '#app/http/forms.server.ts'
+import { badRequest, parseForm, readFormOrRefusal } from '#app/http/forms.server.ts'
 import { echoValues, refusalResponse, requireFound, requireIdParam } from '#app/http/refusal.server.ts'
 import { formatDateTime, localName, useI18n } from '#app/i18n/index.ts'
 import { pageTitle } from '#app/i18n/meta.ts'
@@ -35,13 +35,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const me = await requireRole(request, context, 'admin')
   const rubric = await rubricFrom(context, params.id)
-  let form: FormData
-  try {
-    form = await readFormData(request)
-  } catch (error) {
-    if (error instanceof Response) return error
-    throw error
-  }
+  const form = await readFormOrRefusal(request)
+  if (form instanceof Response) return form
   const parsed = await parseForm(request, RubricEditSchema, form)
   if (!parsed.ok) return badRequest(parsed)
   try {

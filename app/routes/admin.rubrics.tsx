@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useOutlet } from '@remix-run/
 
 import { Field, FormError } from '#app/components/form.tsx'
 import { requireRole } from '#app/http/auth.server.ts'
-import { badRequest, parseForm, readFormData } from '#app/http/forms.server.ts'
+import { badRequest, parseForm, readFormOrRefusal } from '#app/http/forms.server.ts'
 import { echoValues, refusalResponse } from '#app/http/refusal.server.ts'
 import { localName, useI18n } from '#app/i18n/index.ts'
 import { pageTitle } from '#app/i18n/meta.ts'
@@ -32,13 +32,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const me = await requireRole(request, context, 'admin')
-  let form: FormData
-  try {
-    form = await readFormData(request)
-  } catch (error) {
-    if (error instanceof Response) return error
-    throw error
-  }
+  const form = await readFormOrRefusal(request)
+  if (form instanceof Response) return form
   const parsed = await parseForm(request, ScoringAdminSchema, form)
   if (!parsed.ok) return badRequest(parsed)
   const actor = { id: me.id, ip: context.clientIp }

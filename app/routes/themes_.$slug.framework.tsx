@@ -5,7 +5,7 @@ import { FormError } from '#app/components/form.tsx'
 import { ScoringNav } from '#app/components/scoring/scoring-nav.tsx'
 import { VocabularyTable } from '#app/components/scoring/vocabulary-table.tsx'
 import { requireRole, requireUser } from '#app/http/auth.server.ts'
-import { badRequest, parseForm, readFormData } from '#app/http/forms.server.ts'
+import { badRequest, parseForm, readFormOrRefusal } from '#app/http/forms.server.ts'
 import { echoValues, refusalResponse, requireFound } from '#app/http/refusal.server.ts'
 import { requireScoringTheme } from '#app/http/scoring-route.server.ts'
 import { localName, useI18n } from '#app/i18n/index.ts'
@@ -33,13 +33,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireRole(request, context, 'analyst')
   const { theme } = await requireScoringTheme(context, params.slug)
-  let form: FormData
-  try {
-    form = await readFormData(request)
-  } catch (error) {
-    if (error instanceof Response) return error
-    throw error
-  }
+  const form = await readFormOrRefusal(request)
+  if (form instanceof Response) return form
   const parsed = await parseForm(request, FrameworkFormSchema, form)
   if (!parsed.ok) return badRequest(parsed)
   const actor = { id: user.id, ip: context.clientIp }

@@ -10,7 +10,7 @@ import { type CellData, cellKeyOf, reasonRequired } from '#app/components/scorin
 import { WeekBar } from '#app/components/scoring/week-bar.tsx'
 import { requireRole, requireUser } from '#app/http/auth.server.ts'
 import { redirectToCanonicalWeek } from '#app/http/canonical-week.server.ts'
-import { badRequest, parseForm, readFormData } from '#app/http/forms.server.ts'
+import { badRequest, parseForm, readFormOrRefusal } from '#app/http/forms.server.ts'
 import { echoValues, refusalResponse } from '#app/http/refusal.server.ts'
 import { requireScoringTheme } from '#app/http/scoring-route.server.ts'
 import { requireScoringWeek } from '#app/http/week-param.server.ts'
@@ -120,14 +120,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireRole(request, context, 'analyst')
   const { theme } = await requireScoringTheme(context, params.slug)
-  let form: FormData
-  try {
-    form = await readFormData(request)
-  } catch (error) {
-    // A body over the size limit: a 413 with a message, returned so a fetcher shows it.
-    if (error instanceof Response) return error
-    throw error
-  }
+  const form = await readFormOrRefusal(request)
+  if (form instanceof Response) return form
   const values = echoValues(form)
   const cell = `${values.modality ?? ''}.${values.dimension ?? ''}`
   const parsed = await parseForm(request, ScoreFormSchema, form)

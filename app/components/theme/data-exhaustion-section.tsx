@@ -2,6 +2,7 @@ import { DataExhaustionChart } from '#app/components/charts/data-exhaustion-char
 import { Field } from '#app/components/form.tsx'
 import { formatDate, localName, useI18n } from '#app/i18n/index.ts'
 
+import { SourceAndDateFields } from './estimate-fields.tsx'
 import { EstimateRevisions, type StockWithEstimates } from './estimate-revisions.tsx'
 import { SelectField, TextAreaField } from './fields.tsx'
 import { type FormState, InlineEditForm } from './theme-form.tsx'
@@ -47,24 +48,12 @@ function EstimateFields({
           options={stocks.map((s) => ({ value: String(s.id), label: localName(locale, s) }))}
         />
       ) : null}
-      <Field
-        id={`${idPrefix}-source`}
-        label={t('theme.estimateSource')}
-        name="source"
-        defaultValue={values.source ?? prefill?.source ?? ''}
-        error={errors.source}
-        maxLength={200}
-        required
-      />
-      <Field
-        id={`${idPrefix}-estimatedOn`}
-        label={t('theme.estimatedOn')}
-        name="estimatedOn"
-        type="date"
-        max={today}
-        defaultValue={values.estimatedOn ?? today}
-        error={errors.estimatedOn}
-        required
+      <SourceAndDateFields
+        idPrefix={idPrefix}
+        state={state}
+        today={today}
+        source={prefill?.source}
+        labels={{ source: t('theme.estimateSource'), estimatedOn: t('theme.estimatedOn') }}
       />
       <div className="year-pair">
         <Field

@@ -13,6 +13,45 @@ export interface SeriesOption {
 
 export type EstimatePrefill = { source?: string; low?: number; high?: number; refersToYear?: number | null }
 
+/** Who made an estimate and when: the same two fields for data exhaustion and for a series. */
+export function SourceAndDateFields({
+  idPrefix,
+  state: { errors, values },
+  today,
+  source,
+  labels,
+}: {
+  idPrefix: string
+  state: FormState
+  today: string
+  source?: string
+  labels: { source: string; estimatedOn: string }
+}) {
+  return (
+    <>
+      <Field
+        id={`${idPrefix}-source`}
+        label={labels.source}
+        name="source"
+        defaultValue={values.source ?? source ?? ''}
+        error={errors.source}
+        maxLength={200}
+        required
+      />
+      <Field
+        id={`${idPrefix}-estimatedOn`}
+        label={labels.estimatedOn}
+        name="estimatedOn"
+        type="date"
+        max={today}
+        defaultValue={values.estimatedOn ?? today}
+        error={errors.estimatedOn}
+        required
+      />
+    </>
+  )
+}
+
 /** The fields of one estimate of a series: chosen in the form (adding) or fixed by the row (revising). */
 export function SeriesEstimateFields({
   idPrefix,
@@ -44,24 +83,12 @@ export function SeriesEstimateFields({
           }))}
         />
       ) : null}
-      <Field
-        id={`${idPrefix}-source`}
-        label={t('estimates.source')}
-        name="source"
-        defaultValue={values.source ?? prefill?.source ?? ''}
-        error={errors.source}
-        maxLength={200}
-        required
-      />
-      <Field
-        id={`${idPrefix}-estimatedOn`}
-        label={t('estimates.estimatedOn')}
-        name="estimatedOn"
-        type="date"
-        max={today}
-        defaultValue={values.estimatedOn ?? today}
-        error={errors.estimatedOn}
-        required
+      <SourceAndDateFields
+        idPrefix={idPrefix}
+        state={state}
+        today={today}
+        source={prefill?.source}
+        labels={{ source: t('estimates.source'), estimatedOn: t('estimates.estimatedOn') }}
       />
       <div className="year-pair">
         <Field

@@ -4,9 +4,10 @@ import type { ThemeEdit } from '#app/schemas/theme.ts'
 
 import { addDataStock, addEstimate } from './data-exhaustion.server.ts'
 import { editThemeCompany, linkThemeCompany, unlinkThemeCompany } from './theme-companies.server.ts'
-import { setThemeArchived, updateThemeDetails, updateThesis } from './theme-edit.server.ts'
+import { setThemeArchived, updateThemeDetails } from './theme-edit.server.ts'
 import { addPoint, editPoint, movePoint, removePoint } from './theme-points.server.ts'
 import { addSegment, editSegment, linkSegmentCompany, removeSegment, unlinkSegmentCompany } from './theme-segments.server.ts'
+import { updateThesis } from './theme-thesis.server.ts'
 
 // One inline edit on the theme page, already validated, applied by the model that owns
 // that part. Kept out of the route so the route stays parse -> apply -> respond.

@@ -10,7 +10,7 @@ import type { ThemeStance, ThemeStatus } from '#db/types.ts'
 // Creating and editing a theme's own fields. Every change of a theme or of one of its
 // parts is audited as entity_type 'theme', entity_id = the theme's id, with the part in
 // the action name ('theme.risk.add'), so the history tab finds all of it through the
-// (entity_type, entity_id) index with one query.
+// (entity_type, entity_id) index with one query. The thesis is saved by theme-thesis.server.ts.
 
 export type ThemeEditReason =
   | 'notFound'
@@ -252,12 +252,6 @@ export async function updateThemeDetails(db: DB, actor: Actor, themeId: number, 
   })
 }
 
-/** The thesis in each language; a form that leaves the Chinese one out keeps it as saved. */
-export interface ThesisTexts {
-  thesisMd: string
-  thesisZhMd?: string
-}
-
 /**
  * When each language of a text pair was saved: now for a language whose text changed,
  * left as it was (undefined: kysely leaves the column out) for the other, so a reader can
@@ -265,39 +259,6 @@ export interface ThesisTexts {
  */
 export function languageStamps(before: { en: string; zh: string }, after: { en: string; zh: string }, now = new Date()) {
   return { en: before.en === after.en ? undefined : now, zh: before.zh === after.zh ? undefined : now }
-}
-
-/**
- * `baseVersion`: the thesis version the form was opened at. When someone saved another
- * thesis since (either language), the save is refused with their text (EditConflict)
- * instead of replacing it.
- */
-export async function updateThesis(db: DB, actor: Actor, themeId: number, input: ThesisTexts, baseVersion?: number): Promise<void> {
-  await inTransaction(db, async (tx) => {
-    const theme = await lockTheme(tx, themeId)
-    const saved = { thesisMd: theme.thesisMd, thesisZhMd: theme.thesisZhMd }
-    const typed = { thesisMd: input.thesisMd, thesisZhMd: input.thesisZhMd ?? theme.thesisZhMd }
-    const changes = changedFields(saved, typed)
-    if (!changes) return
-    // Compare only the fields the form sent, so a form without the Chinese text is not refused over it.
-    const sent = input.thesisZhMd === undefined ? ['thesisMd'] : ['thesisMd', 'thesisZhMd']
-    const pick = (texts: Record<string, string>) => Object.fromEntries(sent.map((name) => [name, texts[name]]))
-    if (isStale(baseVersion, theme.thesisVersion, pick(saved), pick(typed)))
-      throw new EditConflict(THEME_CONFLICT_KEY, theme.thesisVersion, pick(saved), pick(typed))
-    const stamps = languageStamps({ en: saved.thesisMd, zh: saved.thesisZhMd }, { en: typed.thesisMd, zh: typed.thesisZhMd })
-    await tx
-      .updateTable('theme')
-      .set({
-        thesis_md: typed.thesisMd,
-        thesis_zh_md: typed.thesisZhMd,
-        thesis_en_updated_at: stamps.en,
-        thesis_zh_updated_at: stamps.zh,
-        thesis_version: theme.thesisVersion + 1,
-      })
-      .where('id', '=', themeId)
-      .execute()
-    await auditTheme(tx, actor, themeId, 'thesis', changes.oldValue, changes.newValue)
-  })
 }
 
 /** Archive, or bring back with the status it had before it was archived. */
