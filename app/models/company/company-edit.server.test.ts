@@ -7,7 +7,8 @@ import { createUser } from '#tests/factories.ts'
 
 import { getCompany } from './company.server.ts'
 import { CompanyEditError, withConflictRecheck } from './company-conflicts.server.ts'
-import { createCompany, type NewCompany, setCompanyModalities, updateCompanyProfile } from './company-edit.server.ts'
+import { createCompany, type NewCompany, updateCompanyProfile } from './company-edit.server.ts'
+import { setCompanyModalities } from './company-modalities.server.ts'
 
 let conn: Connection
 let actor: { id: number; ip: string }
