@@ -55,11 +55,21 @@ const themeFields = {
 
 describe('creating a theme', () => {
   it('creates it with a slug suggested from the English name, audits it and goes to its page', async () => {
-    const res = await newTheme({ ...themeFields, slug: '', thesisMd: '## Why\r\nRobots need models.' })
+    const res = await newTheme({
+      ...themeFields,
+      slug: '',
+      thesisMd: '## Why\r\nRobots need models.',
+      thesisZhMd: '## 为什么\r\n机器人需要模型。',
+    })
     expect(res.status).toBe(302)
     expect(res.headers.get('Location')).toBe('/themes/embodied-ai')
     const data = await page('embodied-ai')
-    expect(data.theme).toMatchObject({ nameZh: '具身智能', status: 'watching', thesisMd: '## Why\nRobots need models.' })
+    expect(data.theme).toMatchObject({
+      nameZh: '具身智能',
+      status: 'watching',
+      thesisMd: '## Why\nRobots need models.',
+      thesisZhMd: '## 为什么\n机器人需要模型。',
+    })
     const audit = await conn.db.selectFrom('audit_log').selectAll().where('action', '=', 'theme.create').executeTakeFirstOrThrow()
     expect(audit.entity_id).toBe(String(data.theme.id))
   })

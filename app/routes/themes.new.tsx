@@ -15,9 +15,13 @@ import { FrameworkTemplateSchema } from '#app/schemas/framework.ts'
 import { suggestSlug, ThemeCreateSchema, THESIS_MAX } from '#app/schemas/theme.ts'
 import { FRAMEWORK_TEMPLATES } from '#app/scoring/framework-templates.ts'
 import { createThemeFromTemplate } from '#app/services/theme/create-theme.server.ts'
+import bilingualStyles from '#app/styles/bilingual.css'
 import styles from '#app/styles/theme.css'
 
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: styles },
+  { rel: 'stylesheet', href: bilingualStyles },
+]
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'themeEdit.newTheme')
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -104,16 +108,28 @@ export default function NewThemePage() {
           ))}
           <FormError error={errors.template} />
         </fieldset>
-        <TextAreaField
-          id="new-thesis"
-          label={t('themeEdit.thesisMarkdown')}
-          hint={t('themeEdit.thesisHint', { max: THESIS_MAX.toLocaleString('en') })}
-          name="thesisMd"
-          defaultValue={values.thesisMd ?? ''}
-          error={errors.thesisMd}
-          rows={8}
-          maxLength={THESIS_MAX}
-        />
+        <div className="thesis-edit-pair">
+          <TextAreaField
+            id="new-thesis"
+            label={t('bilingual.thesisEn')}
+            hint={t('themeEdit.thesisHint', { max: THESIS_MAX.toLocaleString('en') })}
+            name="thesisMd"
+            defaultValue={values.thesisMd ?? ''}
+            error={errors.thesisMd}
+            rows={8}
+            maxLength={THESIS_MAX}
+          />
+          <TextAreaField
+            id="new-thesis-zh"
+            label={t('bilingual.thesisZh')}
+            name="thesisZhMd"
+            defaultValue={values.thesisZhMd ?? ''}
+            error={errors.thesisZhMd}
+            rows={8}
+            maxLength={THESIS_MAX}
+            lang="zh-CN"
+          />
+        </div>
         <div className="form-actions">
           <button type="submit" className="primary" disabled={busy}>
             {t('themeEdit.create')}

@@ -102,8 +102,12 @@ describe('themes in the browser', () => {
     await expect.poll(() => page.locator('.field-error').first().textContent()).toBe('必填。')
     await page.screenshot({ path: artifact('themes-new-zh.png') })
     await page.getByLabel('中文名称').fill('AI 智能体')
+    // A new theme can start with its thesis in both languages; a Chinese reader sees the Chinese one.
+    await page.getByLabel('英文投资逻辑（Markdown）').fill('Agents will change how software is delivered.')
+    await page.getByLabel('中文投资逻辑（Markdown）').fill('智能体将改变软件的交付方式。')
     await page.getByRole('button', { name: '创建主题' }).click()
     await page.waitForURL(/\/themes\/ai-agents-tools$/)
+    await expect.poll(() => page.getByText('智能体将改变软件的交付方式。').filter({ visible: true }).count()).toBe(1)
     await page.getByRole('button', { name: '归档' }).click()
     await expect.poll(() => page.locator('.warn-notice').count()).toBe(1)
     await page.goto(team.app.url)

@@ -16,7 +16,6 @@ export const en = {
   'themeEdit.summaryZh': 'Summary (Chinese)',
   'themeEdit.parent': 'Parent theme',
   'themeEdit.noParent': 'None (top-level theme)',
-  'themeEdit.thesisMarkdown': 'Thesis (Markdown)',
   'themeEdit.thesisHint': 'Markdown: ## headings, **bold**, lists, links. HTML is shown as text. At most {max} characters.',
   'themeEdit.thesisEmpty': 'No thesis written yet.',
   'themeEdit.editThesis': 'Edit thesis',

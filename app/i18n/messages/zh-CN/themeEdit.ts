@@ -16,7 +16,6 @@ export const zhCN: Record<keyof typeof en, string> = {
   'themeEdit.summaryZh': '摘要（中文）',
   'themeEdit.parent': '上级主题',
   'themeEdit.noParent': '无（一级主题）',
-  'themeEdit.thesisMarkdown': '投资逻辑（Markdown）',
   'themeEdit.thesisHint': '支持 Markdown：## 标题、**加粗**、列表、链接；HTML 按原文显示。最多 {max} 个字符。',
   'themeEdit.thesisEmpty': '尚未撰写投资逻辑。',
   'themeEdit.editThesis': '编辑投资逻辑',
