@@ -4,6 +4,7 @@
 // a quarter hour, so it is asked once per quarter hour and the rest is arithmetic.
 
 const QUARTER_HOUR_MS = 15 * 60 * 1000
+const DAY_MS = 86_400_000
 
 const two = (n: number) => (n < 10 ? `0${n}` : String(n))
 
@@ -38,14 +39,22 @@ export function makeZonedClock(timeZone: string): ZonedClock {
     }
     return ms + offset
   }
+  // The date part once per local day, the time of day by arithmetic: no Date per instant.
+  const days = new Map<number, string>()
   return {
     localMs,
     text(ms) {
-      const local = new Date(localMs(ms))
-      return (
-        `${local.getUTCFullYear()}-${two(local.getUTCMonth() + 1)}-${two(local.getUTCDate())} ` +
-        `${two(local.getUTCHours())}:${two(local.getUTCMinutes())}:${two(local.getUTCSeconds())}`
-      )
+      const local = localMs(ms)
+      const day = Math.floor(local / DAY_MS)
+      let date = days.get(day)
+      if (date === undefined) {
+        const d = new Date(day * DAY_MS)
+        date = `${d.getUTCFullYear()}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())} `
+        if (days.size > 10_000) days.clear()
+        days.set(day, date)
+      }
+      const seconds = Math.floor((local - day * DAY_MS) / 1000)
+      return `${date}${two(Math.floor(seconds / 3600))}:${two(Math.floor(seconds / 60) % 60)}:${two(seconds % 60)}`
     },
   }
 }

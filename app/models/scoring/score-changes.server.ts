@@ -2,7 +2,7 @@ import { sql } from 'kysely'
 
 import type { DB } from '#app/models/db.server.ts'
 
-import { EXPORT_WEEKS_PER_PAGE, readExportNames } from './score-history.server.ts'
+import { EXPORT_WEEKS_PER_PAGE, listScoredWeeks, readExportNames } from './score-history.server.ts'
 
 // The saves a later save replaced (issue 16): `score` keeps one value per analyst, cell and
 // week, so a level changed on Tuesday and again on Thursday shows only Thursday's in the
@@ -28,9 +28,7 @@ export interface ScoreChangeRow {
 
 /** A few weeks at a time, oldest first, in save order within each week. */
 export async function* pageScoreChanges(db: DB, themeId: number, weeksPerPage = EXPORT_WEEKS_PER_PAGE) {
-  const weeks = (
-    await db.selectFrom('score_revision').select('iso_week').distinct().where('theme_id', '=', themeId).orderBy('iso_week').execute()
-  ).map((r) => r.iso_week)
+  const weeks = await listScoredWeeks(db, 'score_revision', themeId)
   let names = await readExportNames(db)
   for (let i = 0; i < weeks.length; i += weeksPerPage) {
     const page = weeks.slice(i, i + weeksPerPage)
@@ -64,17 +62,17 @@ export async function* pageScoreChanges(db: DB, themeId: number, weeksPerPage = 
       const m = names.modalities.get(r.modality_id)
       const d = names.dimensions.get(r.dimension_id)
       const u = names.users.get(r.user_id)
-      const l = names.levels.get(`${r.rubric_id}:${r.level}`)
+      const l = names.levels.get(r.rubric_id)?.get(r.level)
       if (!m || !d || !u) return []
       return [
         {
           week: r.iso_week,
-          modality: m.slug,
-          dimension: d.slug,
+          modality: m.name.slug,
+          dimension: d.name.slug,
           analyst: u.name,
           level: r.level,
-          levelEn: l?.name_en ?? '',
-          levelZh: l?.name_zh ?? '',
+          levelEn: l?.en ?? '',
+          levelZh: l?.zh ?? '',
           reason: r.reason,
           evidence: r.titles ?? '',
           savedAtMs: r.saved_ms,
