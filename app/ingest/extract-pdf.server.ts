@@ -1,4 +1,5 @@
 import { parsePdfDate } from './dates.ts'
+import { InThreadPdfPort } from './extract-pdf-port.server.ts'
 import { IngestError } from './ingest-error.ts'
 
 // PDF -> text with pdf.js. Loaded on first use: the library takes about a second to
@@ -14,10 +15,30 @@ export interface PdfExtract {
 }
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs')
-let pdfjs: Promise<PdfJs> | undefined
+type PdfParser = typeof import('pdfjs-dist/legacy/build/pdf.worker.mjs').WorkerMessageHandler
+let pdfjs: Promise<{ lib: PdfJs; parser: PdfParser }> | undefined
 
-function loadPdfJs(): Promise<PdfJs> {
-  pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs').catch((error: unknown) => {
+/**
+ * The legacy build (the one pdf.js supports on Node) brings core-js, which replaces
+ * Array.prototype.push and JSON.parse for the whole thread with JavaScript versions that
+ * differ only at lengths past 2^32 and in JSON.parse's source argument: push got 5x
+ * slower, for pdf.js's own parser and for everything else in the thread. The natives go
+ * back once both halves have loaded; what core-js adds (Promise.withResolvers, ...) stays.
+ */
+async function importKeepingNatives(): Promise<{ lib: PdfJs; parser: PdfParser }> {
+  const push = Array.prototype.push
+  const parse = JSON.parse
+  try {
+    const [lib, worker] = await Promise.all([import('pdfjs-dist/legacy/build/pdf.mjs'), import('pdfjs-dist/legacy/build/pdf.worker.mjs')])
+    return { lib, parser: worker.WorkerMessageHandler }
+  } finally {
+    Object.defineProperty(Array.prototype, 'push', { value: push, writable: true, configurable: true, enumerable: false })
+    JSON.parse = parse
+  }
+}
+
+function loadPdfJs(): Promise<{ lib: PdfJs; parser: PdfParser }> {
+  pdfjs ??= importKeepingNatives().catch((error: unknown) => {
     pdfjs = undefined
     throw error
   })
@@ -40,23 +61,30 @@ function infoString(info: Record<string, unknown>, key: string): string | null {
 }
 
 type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>
+type PdfWorker = InstanceType<PdfJs['PDFWorker']>
 
 /** Opens a PDF with pdf.js, refusing encrypted and unreadable files with their reason. */
-async function openPdf(bytes: Uint8Array): Promise<PdfDocument> {
+async function openPdf(bytes: Uint8Array): Promise<{ doc: PdfDocument; worker: PdfWorker }> {
   if (!looksLikePdf(bytes)) throw new IngestError('corruptPdf')
-  const { getDocument } = await loadPdfJs()
+  const { lib, parser } = await loadPdfJs()
+  // pdf.js's parser on this thread, talking over a port that copies messages cheaply.
+  const port = new InThreadPdfPort()
+  parser.initializeFromPort(port)
+  const worker = new lib.PDFWorker({ port: port as never, verbosity: 0 })
   // pdf.js takes ownership of (and detaches) the buffer it is given: hand it a copy.
-  const task = getDocument({
+  const task = lib.getDocument({
     data: new Uint8Array(bytes),
+    worker,
     isEvalSupported: false,
     disableFontFace: true,
     useSystemFonts: false,
     verbosity: 0,
   })
   try {
-    return await task.promise
+    return { doc: await task.promise, worker }
   } catch (error) {
     await task.destroy().catch(() => undefined)
+    worker.destroy()
     const name = (error as { name?: string } | null)?.name
     if (name === 'PasswordException') throw new IngestError('encryptedPdf')
     throw new IngestError('corruptPdf')
@@ -65,7 +93,7 @@ async function openPdf(bytes: Uint8Array): Promise<PdfDocument> {
 
 /** Runs fn on the open document and closes it; a PDF that opens but breaks while read is damaged. */
 async function withPdf<T>(bytes: Uint8Array, fn: (doc: PdfDocument) => Promise<T>): Promise<T> {
-  const doc = await openPdf(bytes)
+  const { doc, worker } = await openPdf(bytes)
   try {
     return await fn(doc)
   } catch (error) {
@@ -73,6 +101,7 @@ async function withPdf<T>(bytes: Uint8Array, fn: (doc: PdfDocument) => Promise<T
     throw new IngestError('corruptPdf')
   } finally {
     await doc.destroy()
+    worker.destroy()
   }
 }
 
