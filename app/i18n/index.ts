@@ -1,5 +1,7 @@
 import { useRouteLoaderData } from '@remix-run/react'
 
+import { dateTimeFormat, numberFormat } from '#app/utils/intl-formats.ts'
+
 import type { messages as enMessages } from './en.ts'
 
 export type MessageKey = keyof typeof enMessages
@@ -87,11 +89,11 @@ export function localName(locale: Locale, thing: { nameEn: string; nameZh: strin
 export function formatDate(locale: Locale, value: Date | string, timeZone = 'Asia/Shanghai'): string {
   const date = typeof value === 'string' ? new Date(value.length === 10 ? `${value}T00:00:00Z` : value) : value
   const tz = typeof value === 'string' && value.length === 10 ? 'UTC' : timeZone
-  return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', timeZone: tz }).format(date)
+  return dateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', timeZone: tz }).format(date)
 }
 
 export function formatDateTime(locale: Locale, value: Date | string, timeZone = 'Asia/Shanghai'): string {
-  return new Intl.DateTimeFormat(locale, {
+  return dateTimeFormat(locale, {
     year: 'numeric',
     month: 'short',
     day: 'numeric',
@@ -102,7 +104,7 @@ export function formatDateTime(locale: Locale, value: Date | string, timeZone = 
 }
 
 export function formatNumber(locale: Locale, value: number): string {
-  return new Intl.NumberFormat(locale).format(value)
+  return numberFormat(locale).format(value)
 }
 
 interface RootI18nData {

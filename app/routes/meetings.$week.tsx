@@ -5,6 +5,7 @@ import { CloseWeek } from '#app/components/meeting/close-week.tsx'
 import { renderMeetingCharts } from '#app/components/meeting/meeting-charts.server.tsx'
 import { MeetingToolbar } from '#app/components/meeting/meeting-toolbar.tsx'
 import { NotesForm } from '#app/components/meeting/notes-form.tsx'
+import { meetingPageView } from '#app/components/meeting/page-view.ts'
 import { PresentControls, usePresentMode } from '#app/components/meeting/present-mode.tsx'
 import { deckSize, MeetingThemesPicker, ThemeSlides } from '#app/components/meeting/theme-slides.tsx'
 import { requireRole, requireUser, resolveLocale } from '#app/http/auth.server.ts'
@@ -106,7 +107,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
           actionsHtml: renderMarkdown(view.previousNotes.actionsMd),
         }
       : null
-    return { theme: { slug: t.slug, nameEn: t.nameEn, nameZh: t.nameZh }, view, charts, previous, membership }
+    return { theme: { slug: t.slug, nameEn: t.nameEn, nameZh: t.nameZh }, view: meetingPageView(view), charts, previous, membership }
   }
   const extras = extraIds.flatMap((id) => themes.filter((t) => t.id === id))
   const [main, ...more] = await Promise.all([theme, ...extras].map(loadGroup))

@@ -1,3 +1,4 @@
+import { dateTimeFormat } from '#app/utils/intl-formats.ts'
 import { mondayOfIsoWeek, shiftIsoWeek } from '#app/utils/iso-week.ts'
 
 // Instants at week boundaries in the team's time zone: "as the week ended" means just
@@ -5,7 +6,7 @@ import { mondayOfIsoWeek, shiftIsoWeek } from '#app/utils/iso-week.ts'
 
 /** Milliseconds the zone is ahead of UTC at an instant (+8 h for Asia/Shanghai). */
 export function zoneOffsetMs(instant: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
+  const parts = dateTimeFormat('en-US', {
     timeZone,
     hourCycle: 'h23',
     year: 'numeric',

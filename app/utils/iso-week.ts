@@ -1,11 +1,13 @@
 // ISO 8601 weeks ("2026-W48"): weeks start on Monday and week 1 holds the year's first
 // Thursday. The team meets weekly, so the week (in the team's time zone) is the unit.
 
+import { dateTimeFormat } from './intl-formats.ts'
+
 export const ISO_WEEK_PATTERN = /^(\d{4})-W(0[1-9]|[1-4]\d|5[0-3])$/
 
 /** The calendar date (y, m, d) of an instant in a time zone, e.g. Asia/Shanghai. */
 export function calendarDateIn(instant: Date, timeZone: string): { year: number; month: number; day: number } {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(instant)
+  const parts = dateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(instant)
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value)
   return { year: get('year'), month: get('month'), day: get('day') }
 }

@@ -11,7 +11,8 @@
 // Baseline, in the same process: the page's model calls run one after another on a kysely
 // pool (meeting-page.ts). Then the built app serves GET /meetings/<week>?theme=<slug> to a
 // signed-in lead: one connection (latency with no queue) and 20 (the target). The ratio is
-// page time / raw SQL time.
+// page time / raw SQL time; for the first render after a change, against the raw SQL run
+// just before each render (coldRenders).
 import { existsSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
 import path from 'node:path'
@@ -22,7 +23,7 @@ import { startApp } from '#tests/e2e/app-server.ts'
 import { type BenchContext, formatTable, median } from './bench-kit.ts'
 import { exactCounts, openBenchDatabase, signInAs, tableSizes } from './meeting-bench-db.ts'
 import { BENCH_THEME_SLUG, LAST_WEEK, SCALES } from './meeting-data.ts'
-import { explainPageQueries, load, meetingPageQueries, shippedJavaScript } from './meeting-page.ts'
+import { explainPageQueries, load, meetingPageQueries, type PageQuery, shippedJavaScript } from './meeting-page.ts'
 
 // coldRatio: the first render after a change, p50, over the page's queries run one after another (issue 14).
 const TARGET = { p50: 25, p99: 100, jsGzipKb: 200, coldRatio: 1.2 }
@@ -103,7 +104,7 @@ export async function run({ args, writeResults, report }: BenchContext) {
     } else if (!existsSync(path.join(root, 'build/index.js')) || !existsSync(path.join(root, 'app/routes/meetings.$week.tsx'))) {
       console.log('\nno build or no meeting route (app/routes/meetings.$week.tsx): page not measured; run `npx remix build` first')
     } else {
-      page = await measurePage(bench, theme.slug, week, seconds, connections)
+      page = await measurePage(bench, theme.slug, week, seconds, connections, queries)
     }
 
     const results = {
@@ -117,13 +118,13 @@ export async function run({ args, writeResults, report }: BenchContext) {
       plans,
       page,
       targets: TARGET,
-      ratio: page ? { p50: page.loaded.p50 / rawSql, singleP50: page.single.p50 / rawSql } : null,
+      ratio: page ? { p50: page.loaded.p50 / rawSql, singleP50: page.single.p50 / rawSql, cold: page.cold.ratio } : null,
       pass: page
         ? {
             p50: page.loaded.p50 <= TARGET.p50,
             p99: page.loaded.p99 <= TARGET.p99,
             js: page.js.gzipBytes / 1024 <= TARGET.jsGzipKb,
-            coldRatio: page.cold.p50 / rawSql <= TARGET.coldRatio,
+            coldRatio: page.cold.ratio <= TARGET.coldRatio,
           }
         : null,
       counts,
@@ -149,7 +150,7 @@ ${formatTable(
 raw SQL (the page's queries one after another): ${ms(rawSql)} ms
 p50 at ${connections} connections: ${ms(page.loaded.p50)} ms   target <= ${TARGET.p50} ms: ${verdict(page.loaded.p50 <= TARGET.p50)}
 p99 at ${connections} connections: ${ms(page.loaded.p99)} ms   target <= ${TARGET.p99} ms: ${verdict(page.loaded.p99 <= TARGET.p99)}
-first render after a change (cache miss), one at a time: p50 ${ms(page.cold.p50)} ms, max ${ms(page.cold.max)} ms (${(page.cold.p50 / rawSql).toFixed(2)}x raw SQL; ${page.cold.misses}/${page.cold.count} were misses)   target <= ${TARGET.coldRatio}x: ${verdict(page.cold.p50 / rawSql <= TARGET.coldRatio)}
+first render after a change (cache miss), one at a time: p50 ${ms(page.cold.p50)} ms, max ${ms(page.cold.max)} ms; raw SQL run just before each, p50 ${ms(page.cold.rawSqlP50)} ms (${page.cold.ratio.toFixed(2)}x raw SQL; ${page.cold.misses}/${page.cold.count} were misses)   target <= ${TARGET.coldRatio}x: ${verdict(page.cold.ratio <= TARGET.coldRatio)}
 JavaScript shipped: ${js.toFixed(1)} KB gzip in ${page.js.assets.length} files   target <= ${TARGET.jsGzipKb} KB: ${verdict(js <= TARGET.jsGzipKb)}
   largest: ${page.js.assets
     .slice(0, 4)
@@ -158,7 +159,7 @@ JavaScript shipped: ${js.toFixed(1)} KB gzip in ${page.js.assets.length} files  
     }
     report({ figure: "the page's queries one after another (raw SQL)", value: `${ms(rawSql)} ms` })
     if (page) {
-      const cold = page.cold.p50 / rawSql
+      const cold = page.cold.ratio
       report({
         figure: 'page p50, 20 connections',
         value: `${ms(page.loaded.p50)} ms`,
@@ -200,8 +201,11 @@ async function measurePage(
   week: string,
   seconds: number,
   connections: number,
+  queries: PageQuery[],
 ) {
-  const app = await startApp({ DATABASE_URL: bench.url, SEED_DEMO: 'never', SESSION_SECRET })
+  // React's production build, as `npm start` and `npm run serve` run it: without NODE_ENV the
+  // server renders with React's development build, about twice the work per page.
+  const app = await startApp({ DATABASE_URL: bench.url, SEED_DEMO: 'never', SESSION_SECRET, NODE_ENV: 'production' })
   try {
     const cookie = await signInAs(bench.connection, 'lead@bench.example', SESSION_SECRET)
     const url = `${app.url}/meetings/${week}?theme=${encodeURIComponent(slug)}`
@@ -214,7 +218,7 @@ async function measurePage(
     await load(url, cookie, connections, 3) // warm-up: JIT, pg pool, caches
     const single = await load(url, cookie, 1, Math.max(3, seconds / 2))
     const loaded = await load(url, cookie, connections, seconds)
-    const cold = await coldRenders(bench.connection, url, cookie, 15)
+    const cold = await coldRenders(bench.connection, url, cookie, queries, 21)
     const { gzipSync } = await import('node:zlib')
     return { bytes: Buffer.byteLength(html), gzipHtmlBytes: gzipSync(html).length, js, single, loaded, cold }
   } finally {
@@ -224,15 +228,23 @@ async function measurePage(
 
 // The page cache serves unchanged pages; this is the price of the first reader after a
 // change: each request follows a write (an audit row), so every one is rendered afresh.
+// The page's queries run one after another just before each render, and the ratio is of
+// the two medians: both meet the same load on a shared machine (the raw SQL measured
+// minutes earlier swung from 0.1 to 1 s with other work on the database server).
 async function coldRenders(
   connection: Awaited<ReturnType<typeof openBenchDatabase>>['connection'],
   url: string,
   cookie: string,
+  queries: PageQuery[],
   count: number,
 ) {
   const times: number[] = []
+  const rawTimes: number[] = []
   let misses = 0
   for (let i = 0; i < count; i++) {
+    const rawStarted = performance.now()
+    for (const query of queries) await query.run()
+    rawTimes.push(performance.now() - rawStarted)
     await connection.db
       .insertInto('audit_log')
       .values({ user_id: null, action: 'bench.data_changed', entity_type: 'bench', entity_id: null })
@@ -243,5 +255,7 @@ async function coldRenders(
     times.push(performance.now() - started)
     if (response.headers.get('x-page-cache') === 'miss') misses += 1
   }
-  return { p50: median(times), max: Math.max(...times), misses, count }
+  const p50 = median(times)
+  const rawSqlP50 = median(rawTimes)
+  return { p50, max: Math.max(...times), rawSqlP50, ratio: p50 / rawSqlP50, misses, count }
 }

@@ -69,6 +69,11 @@ describe('the weekly meeting in the browser', () => {
     await expect.poll(() => page.locator('section.slide').count()).toBe(SLIDES)
     await expect.poll(() => page.locator('.previous-notes h3').first().textContent()).toMatch(/Decided at the previous meeting/)
     expect(await page.locator('#maturity-heatmap td[data-cell]').count()).toBeGreaterThan(20)
+    // Each move and each cell to discuss names its modality and dimension (the page's data
+    // names them by id; the slides look the names up).
+    const cells = await page.locator('.slide-moves tbody td:first-child, .slide-discuss .discuss-cell h3').allTextContents()
+    expect(cells.length).toBeGreaterThan(1)
+    for (const cell of cells) expect(cell).toMatch(/^[^?×]+ × [^?×]+$/)
     await page.screenshot({ path: artifact('meeting-en.png') })
   })
 
@@ -207,6 +212,7 @@ describe('the weekly meeting in the browser', () => {
     await switchLanguage(page)
     await page.goto(meetingUrl)
     await expect.poll(() => page.locator('.slide-matrix h2').textContent()).toContain('成熟度')
+    expect(await page.locator('.slide-moves tbody td:first-child').first().textContent()).toMatch(/^\p{Script=Han}.* × \p{Script=Han}/u)
     const lines = await pdfLines(await printPdf())
     await switchLanguage(page)
     const firstPage = lines.filter((l) => l.page === 1).map((l) => l.text)

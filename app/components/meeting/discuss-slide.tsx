@@ -1,6 +1,7 @@
 import { localName, useI18n } from '#app/i18n/index.ts'
 import { formatLevel } from '#app/scoring/consensus.ts'
 
+import { axisById } from './page-view.ts'
 import { Slide } from './slide.tsx'
 import type { MeetingData } from './types.ts'
 
@@ -14,6 +15,9 @@ const SCORES_SHOWN = 6
 export function DiscussSlide({ view, current, label }: { view: MeetingData; current: boolean; label: string }) {
   const { t, locale } = useI18n()
   const cells = view.matrix.disagreements
+  const modality = axisById(view.modalities)
+  const dimension = axisById(view.dimensions)
+  const name = (axis: { nameEn: string; nameZh: string } | undefined) => (axis ? localName(locale, axis) : '?')
   return (
     <Slide
       id="discuss"
@@ -30,7 +34,7 @@ export function DiscussSlide({ view, current, label }: { view: MeetingData; curr
         {cells.map((cell, n) => (
           <li key={cell.key} className={n < DISAGREEMENTS_SHOWN ? 'discuss-cell' : 'discuss-cell print-only'}>
             <h3>
-              {localName(locale, cell.modality)} × {localName(locale, cell.dimension)}
+              {name(modality(cell.modalityId))} × {name(dimension(cell.dimensionId))}
             </h3>
             <p className="discuss-summary">
               {t('meeting.discuss.summary', {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { ConsensusHistoryChart } from '#app/components/charts/consensus-history-chart.tsx'
 import { shapeHistory } from '#app/scoring/chart-data.ts'
 
-import { renderChartSvg } from './chart-svg.server.tsx'
+import { renderChartSvg, tightenCoordinates } from './chart-svg.server.tsx'
 
 // The meeting's consensus history as the projector shows it: modalities at the same level
 // stay visible side by side, and no text is under 14 px.
@@ -38,6 +38,14 @@ describe('the consensus history chart on a slide', () => {
     const ys = paths.map((d) => Number(/^M[\d.]+,([\d.]+)/.exec(d)![1])).sort((a, b) => a - b)
     expect(ys[1] - ys[0]).toBeGreaterThan(3.5)
     expect(ys[2] - ys[1]).toBeGreaterThan(3.5)
+  })
+
+  it('writes coordinates to a tenth of a pixel, and text as it is', () => {
+    const svg = render(16)
+    const numbers = [...svg.matchAll(/="([^"]*)"/g)].flatMap((m) => m[1].match(/\.\d+/g) ?? [])
+    expect(numbers.length).toBeGreaterThan(10)
+    for (const n of numbers) expect(n).toMatch(/^\.\d$/)
+    expect(tightenCoordinates('<text x="12.3456">Level 3.25</text>')).toBe('<text x="12.3">Level 3.25</text>')
   })
 
   it('writes no text under 14 px at the size the meeting uses', () => {

@@ -3,6 +3,7 @@ import { Link } from '@remix-run/react'
 import { MoveCells, MoveHeadCells } from '#app/components/scoring/move-cells.tsx'
 import { useI18n } from '#app/i18n/index.ts'
 
+import { axisById } from './page-view.ts'
 import { Slide } from './slide.tsx'
 import type { MeetingData } from './types.ts'
 
@@ -14,6 +15,8 @@ export const MOVES_SHOWN = 9
 
 export function MovesSlide({ view, themeSlug, current, label }: { view: MeetingData; themeSlug: string; current: boolean; label: string }) {
   const { t } = useI18n()
+  const modality = axisById(view.modalities)
+  const dimension = axisById(view.dimensions)
   const moves = view.moves.filter((m) => m.kind !== 'new')
   const firsts = view.moves.length - moves.length
   return (
@@ -46,7 +49,7 @@ export function MovesSlide({ view, themeSlug, current, label }: { view: MeetingD
           <tbody>
             {moves.map((m, i) => (
               <tr key={`${m.userId}:${m.modalityId}:${m.dimensionId}`} className={i < MOVES_SHOWN ? undefined : 'print-only'}>
-                <MoveCells move={m} maxEvidence={2} />
+                <MoveCells move={{ ...m, modality: modality(m.modalityId), dimension: dimension(m.dimensionId) }} maxEvidence={2} />
               </tr>
             ))}
           </tbody>

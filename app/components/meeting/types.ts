@@ -1,11 +1,10 @@
 import type { SerializeFrom } from '@remix-run/node'
 
-import type { MeetingView } from '#app/models/meeting/index.server.ts'
-
 import type { ChartSvg } from './chart-svg.server.tsx'
+import type { meetingPageView } from './page-view.ts'
 
 // What the meeting page's loader sends its slides (dates arrive as ISO strings).
-export type MeetingData = SerializeFrom<MeetingView>
+export type MeetingData = SerializeFrom<ReturnType<typeof meetingPageView>>
 
 export interface MeetingCharts {
   heatmap: ChartSvg | null

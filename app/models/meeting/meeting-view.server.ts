@@ -58,7 +58,7 @@ export async function loadMeetingView(db: DB, theme: MeetingTheme, week: string,
   const rubricSlug = rubric?.slug ?? ''
   const span = { from: weekStart, to: asOf }
 
-  const [matrix, moved, mentions, watchlists, estimates, documents, firstScored] = await Promise.all([
+  const [matrix, moved, mentions, watchlists, estimates, documents, firstScored, newNames] = await Promise.all([
     loadMeetingMatrix(db, theme.id, {
       rubricSlug,
       week,
@@ -75,6 +75,7 @@ export async function loadMeetingView(db: DB, theme: MeetingTheme, week: string,
     loadEstimatesAsOf(db, theme.id, previousAsOf, asOf),
     listNewDocuments(db, theme.id, span),
     firstScoredWeekAsOf(db, theme.id, asOf),
+    topNewNames(db, week, 5),
   ])
 
   // History charts: the dimensions with the most moved cells, each with its moved modalities.
@@ -181,7 +182,7 @@ export async function loadMeetingView(db: DB, theme: MeetingTheme, week: string,
     historyFrom: fromWeek,
     moreHistory: movedDims.length - charted.length,
     mentions,
-    newNames: await topNewNames(db, week, 5),
+    newNames,
     watchlists,
     estimates,
     documents,
