@@ -12,8 +12,10 @@ import { refuseCrossSiteRequests } from '#app/http/origin.server.ts'
 import { createPageCache } from '#app/http/page-cache.server.ts'
 import { createRequestHandler } from '#app/http/request-handler.server.ts'
 import { cspNonce, securityHeaders } from '#app/http/security-headers.server.ts'
-import { openAppDatabase } from '#app/models/db.server.ts'
+import { nameSegmenter } from '#app/mentions/name-segmenter.server.ts'
+import { asBackgroundWork, openAppDatabase } from '#app/models/db.server.ts'
 import { indexUnsearchedDocuments } from '#app/models/document/index.server.ts'
+import { getMentionMatcher } from '#app/models/mentions/index.server.ts'
 import { ensureSessionSecret } from '#app/models/ops/index.server.ts'
 import { startFeedPoller } from '#app/services/feeds/poller.server.ts'
 import { ingestFeedItem } from '#app/services/ingest/ingest-feed-item.server.ts'
@@ -52,6 +54,13 @@ const searchIndexed = await indexUnsearchedDocuments(connection.db)
 if (searchIndexed) console.log(`[themeradar] ${searchIndexed} documents indexed for search`)
 const { secret, generated } = await ensureSessionSecret(connection.db, env.SESSION_SECRET)
 if (generated) console.log('[themeradar] SESSION_SECRET is not set: using a generated secret kept in the database')
+// Loaded now, not by the first ingest: the mention matcher's first build (jieba's idiom
+// list, the automaton) and the new-name segmenter's dictionaries take this thread for
+// about a second, which would hold up every page then (decision 048).
+await getMentionMatcher(connection.db)
+nameSegmenter.tag('腾讯控股')
+nameSegmenter.toSimplified('騰訊')
+nameSegmenter.isEnglishWord('tencent')
 
 // Background work: persisted jobs and feed polls, leased so that several instances on one
 // PostgreSQL never run the same item twice. One id per process tells leases apart.
@@ -68,9 +77,12 @@ const jobRunner = startJobRunner(connection.db, {
   pollMs: 1000,
   leaseSeconds: env.JOB_LEASE_SECONDS,
 })
-const feedPoller = startFeedPoller(connection.db, { workerId, intervalMs: env.FEED_POLL_SECONDS * 1000, ingest: ingestFeedItem })
+// Polls and digests, like jobs, let requests' queries go first on PGlite (decision 048).
+const feedPoller = asBackgroundWork(() =>
+  startFeedPoller(connection.db, { workerId, intervalMs: env.FEED_POLL_SECONDS * 1000, ingest: ingestFeedItem }),
+)
 // Daily and weekly webhook digests: queued once per webhook and period, whichever instance looks first.
-const digestClock = startDigestClock(connection.db, { workerId, intervalMs: env.FEED_POLL_SECONDS * 1000 })
+const digestClock = asBackgroundWork(() => startDigestClock(connection.db, { workerId, intervalMs: env.FEED_POLL_SECONDS * 1000 }))
 
 // Loaders and actions answer 503 while the database is unreachable (database-unavailable.server.ts).
 const build = answerDatabaseOutages((await import(pathToFileURL(path.join(root, 'build/index.js')).href)) as ServerBuild)

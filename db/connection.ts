@@ -2,9 +2,9 @@ import { mkdirSync } from 'node:fs'
 
 import { PGlite, type PGliteOptions } from '@electric-sql/pglite'
 import { Kysely, PostgresDialect } from 'kysely'
-import { PGliteDialect } from 'kysely-pglite-dialect'
 import pg from 'pg'
 
+import { PriorityPgliteDialect } from './pglite-driver.ts'
 import type { Database } from './types.ts'
 
 export type DatabaseKind = 'pglite' | 'postgres'
@@ -23,6 +23,7 @@ export interface Connection {
 const INT8 = 20
 const NUMERIC = 1700
 const DATE = 1082
+const BYTEA = 17
 
 function toSafeNumber(value: string): number {
   const n = Number(value)
@@ -37,13 +38,29 @@ const parsers: Record<number, (value: string) => unknown> = {
   [DATE]: (value) => value,
 }
 
+// PGlite's own bytea conversion goes byte by byte in JS (a 260 KB upload took ~100 ms and
+// held up every page meanwhile); Buffer's hex codec is native. Values stay Uint8Array.
+const pgliteSerializers = {
+  [BYTEA]: (value: Uint8Array) => {
+    if (!(value instanceof Uint8Array)) throw new TypeError('bytea takes a Uint8Array')
+    return `\\x${Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('hex')}`
+  },
+}
+const pgliteParsers: Record<number, (value: string) => unknown> = {
+  ...parsers,
+  [BYTEA]: (value: string) => {
+    const bytes = Buffer.from(value.slice(2), 'hex')
+    return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  },
+}
+
 export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob } = {}): Promise<Connection> {
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true })
-  const pgliteOptions: PGliteOptions = { parsers }
+  const pgliteOptions: PGliteOptions = { parsers: pgliteParsers, serializers: pgliteSerializers }
   if (options.dataDir) pgliteOptions.dataDir = options.dataDir
   if (options.loadDataDir) pgliteOptions.loadDataDir = options.loadDataDir
   const client = await PGlite.create(pgliteOptions)
-  const db = new Kysely<Database>({ dialect: new PGliteDialect(client) })
+  const db = new Kysely<Database>({ dialect: new PriorityPgliteDialect(client) })
   return {
     db,
     kind: 'pglite',

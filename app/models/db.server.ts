@@ -6,6 +6,9 @@ import type { Env } from '#app/utils/env.server.ts'
 import { type Connection, openPglite, openPostgres } from '#db/connection.ts'
 import type { Database } from '#db/types.ts'
 
+// Background work (jobs, feed polls) marks itself so that on PGlite its queries give way to requests' (decision 048).
+export { asBackgroundWork } from '#db/pglite-driver.ts'
+
 /** The app database, or a transaction on it: every model function takes one first. */
 export type DB = Kysely<Database> | Transaction<Database>
 

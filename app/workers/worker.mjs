@@ -1,9 +1,20 @@
 // A worker thread of pool.server.ts. Plain JavaScript so that it starts the same way under
 // tsx (dev, CLI, tests) and under the built server: it registers tsx's loader in this
 // thread, then loads the TypeScript task table and answers one task at a time.
+import { readlinkSync } from 'node:fs'
+import { setPriority } from 'node:os'
 import { parentPort } from 'node:worker_threads'
 
 import { register } from 'tsx/esm/api'
+
+// On Linux a thread has its own nice value: this one yields the CPU to the thread that
+// serves pages when both want it (decision 048). /proc/thread-self names this thread's id;
+// elsewhere there is no such file and nothing changes.
+try {
+  setPriority(Number(readlinkSync('/proc/thread-self').split('/').pop()), 10)
+} catch {
+  // not Linux, or not allowed: run at the process's priority
+}
 
 register()
 const { TASKS } = await import('./tasks.ts')

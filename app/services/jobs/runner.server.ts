@@ -1,4 +1,4 @@
-import type { DB } from '#app/models/db.server.ts'
+import { asBackgroundWork, type DB } from '#app/models/db.server.ts'
 import {
   type ClaimedJob,
   claimNextJob,
@@ -140,7 +140,9 @@ export function startJobRunner(db: DB, options: JobRunnerOptions): JobRunner {
     }
   }
 
-  const running = kinds.length ? loop() : Promise.resolve()
+  // Everything the loop starts (handlers, heartbeats) is background work: on PGlite a
+  // request's query is served before the job's next one.
+  const running = kinds.length ? asBackgroundWork(loop) : Promise.resolve()
 
   return {
     async stop() {
