@@ -1,4 +1,4 @@
-import type { ExportLevel, ExportName, ScoreChangeRow, ScoreHistoryRow } from '#app/models/scoring/index.server.ts'
+import type { ScoreChangeRow, ScoreHistoryRow } from '#app/models/scoring/index.server.ts'
 import { toReadableStream, type XlsxCell, type XlsxColumnKind, xlsxStream } from '#app/utils/xlsx-stream.server.ts'
 import { makeZonedClock } from '#app/utils/zoned-time.ts'
 
@@ -55,14 +55,14 @@ export const defuse = (value: unknown) => (typeof value === 'string' && /^[=+\-@
 // Papa.unparse's quoting by hand (a cell with a comma, quote, line break or BOM, or with a
 // space at either end, is quoted; quotes doubled): the same text, at 4x its speed on 5 years.
 const NEEDS_QUOTES = /[",\r\n\uFEFF]|^ | $/
-function csvCell(value: unknown): string {
+export function csvCell(value: unknown): string {
   if (value === null || value === undefined) return ''
   const text = String(defuse(value))
   return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text
 }
 
 /** Cells as CSV, without the line end. */
-function csvCells(cells: readonly unknown[]): string {
+export function csvCells(cells: readonly unknown[]): string {
   let line = ''
   for (let i = 0; i < cells.length; i++) line += i === 0 ? csvCell(cells[i]) : `,${csvCell(cells[i])}`
   return line
@@ -72,23 +72,16 @@ function csvCells(cells: readonly unknown[]): string {
 export const csvLine = (cells: readonly unknown[]) => `${csvCells(cells)}\r\n`
 
 /** UTF-8 with a BOM, so Excel reads the Chinese names. */
-function textStream(header: readonly string[], texts: AsyncIterable<string>): ReadableStream<Uint8Array> {
-  async function* chunks() {
-    yield Buffer.from(`\uFEFF${csvLine(header)}`, 'utf8')
-    for await (const text of texts) if (text) yield Buffer.from(text, 'utf8')
-  }
-  return toReadableStream(chunks())
-}
-
 function csvStream(header: readonly string[], batches: AsyncIterable<readonly (readonly unknown[])[]>): ReadableStream<Uint8Array> {
-  async function* texts() {
+  async function* lines() {
+    yield Buffer.from(`\uFEFF${csvLine(header)}`, 'utf8')
     for await (const batch of batches) {
       let text = ''
       for (const row of batch) text += csvLine(row)
-      yield text
+      if (text) yield Buffer.from(text, 'utf8')
     }
   }
-  return textStream(header, texts())
+  return toReadableStream(lines())
 }
 
 // Times are text in a CSV and real date-times (team wall clock) in the XLSX.
@@ -145,37 +138,6 @@ function changeRows(exported: ScoreExport, time: TimeAs) {
   })()
 }
 
-/**
- * The scores as CSV, the same cells as scoreRows gives, written straight into one text a
- * page: names, weeks and levels repeat on every row, so each is quoted once per export and
- * only reasons, evidence and times per row (a cell array and a regex per cell cost most
- * of the CSV's time at 313,000 rows).
- */
-export function scoresCsv(exported: ScoreExport): ReadableStream<Uint8Array> {
-  const clock = makeZonedClock(exported.timeZone)
-  const names = new Map<ExportName | ExportLevel | string, string>()
-  const once = <K extends ExportName | ExportLevel | string>(key: K, cells: (key: K) => unknown[]) => {
-    let text = names.get(key)
-    if (text === undefined) names.set(key, (text = csvCells(cells(key))))
-    return text
-  }
-  const nameCells = (n: ExportName) => [n.slug, n.en, n.zh]
-  const levelCells = (l: ExportLevel) => [l.rubric, l.rubricVersion, l.level, l.en, l.zh]
-  const textCell = (text: string) => [text]
-  async function* pages() {
-    for await (const page of exported.pages) {
-      let text = ''
-      for (const r of page.rows) {
-        text +=
-          `${once(r.week, textCell)},${once(r.modality, nameCells)},${once(r.dimension, nameCells)},` +
-          `${once(r.analyst, textCell)},${once(r.level, levelCells)},${r.reason && csvCell(r.reason)},` +
-          `${r.evidence && csvCell(r.evidence)},${clock.text(r.savedAtMs)}\r\n`
-      }
-      yield text
-    }
-  }
-  return textStream(scoreHeader(exported.timeZone), pages())
-}
 export const changesCsv = (exported: ScoreExport) => csvStream(changeHeader(exported.timeZone), changeRows(exported, 'text'))
 
 // Names, weeks and levels repeat on every row: through the shared-string table.

@@ -2,7 +2,8 @@ import { json, type LoaderFunctionArgs } from '@remix-run/node'
 import { z } from 'zod'
 
 import { requireUser } from '#app/http/auth.server.ts'
-import { changesCsv, type ScoreExport, scoresCsv, scoresXlsx } from '#app/http/score-export.server.ts'
+import { scoresCsv } from '#app/http/score-csv.server.ts'
+import { changesCsv, type ScoreExport, scoresXlsx } from '#app/http/score-export.server.ts'
 import { requireScoringTheme } from '#app/http/scoring-route.server.ts'
 import { getTeamTimeZone } from '#app/models/ops/index.server.ts'
 import {
