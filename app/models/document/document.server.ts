@@ -141,7 +141,9 @@ export async function storeDocument(db: DB, input: NewDocument, options: StoreDo
           .execute()
       }
       // Mentions an analyst rejected (mention_review_rule) are left out.
-      const stored = await insertMentions(tx, inserted.id, mentions, options.mentionBatchSize)
+      const stored = await insertMentions(tx, inserted.id, mentions, options.mentionBatchSize, {
+        newDocument: { title: inserted.title, body: doc.body },
+      })
       // In the same transaction: a rolled-back ingest raises nothing and posts nothing.
       if (stored.length) await raiseAlertsForDocument(tx, inserted.id)
       await recordAudit(tx, {

@@ -3,7 +3,7 @@ import { sql } from 'kysely'
 import type { Mention, MentionConfidence, MentionMatcher, MentionRule } from '#app/mentions/index.ts'
 import type { DB } from '#app/models/db.server.ts'
 
-import { refreshDocumentRelevance } from './mention-relevance.server.ts'
+import { refreshDocumentRelevance, relevanceOf } from './mention-relevance.server.ts'
 import { dropRejectedRows } from './mention-review-rules.server.ts'
 
 // Mentions as rows: finding them in a document's text, writing them in batches, and the
@@ -61,15 +61,19 @@ export function mentionRowsOf(mentions: readonly Mention[]): MentionRow[] {
  * every company of the document (rows stored before included). Returns the rows stored.
  * `rulesApplied`: the caller already left out what review rules reject (a rematch that
  * loads the rules once for many documents), so they are not read again.
+ * `newDocument`: the text of a document stored in this transaction, which has no mentions
+ * yet: relevance is worked out from it and written with the rows, rather than read back
+ * and updated (3,200 rows of a 100-page report: ~90 ms less on PGlite).
  */
 export async function insertMentions(
   db: DB,
   documentId: number,
   rows: readonly MentionRow[],
   batchSize = MENTION_BATCH_SIZE,
-  { rulesApplied = false }: { rulesApplied?: boolean } = {},
+  { rulesApplied = false, newDocument }: { rulesApplied?: boolean; newDocument?: { title: string; body: string } } = {},
 ): Promise<MentionRow[]> {
   const kept = rulesApplied ? [...rows] : await dropRejectedRows(db, documentId, rows)
+  const relevance = newDocument ? relevanceOf(newDocument, kept) : null
   for (let i = 0; i < kept.length; i += batchSize) {
     // One array per column, unnested into rows: 11 parameters a statement whatever its size,
     // which PGlite and PostgreSQL parse in a fraction of the time of 11 per row (a 100-page
@@ -77,14 +81,15 @@ export async function insertMentions(
     const batch = kept.slice(i, i + batchSize)
     const column = <T>(of: (m: MentionRow) => T) => batch.map(of)
     await sql`
-      insert into mention (document_id, company_id, alias_id, alias_text, start_offset, end_offset, snippet, snippet_offset, rule, rule_detail, confidence)
+      insert into mention (document_id, company_id, alias_id, alias_text, start_offset, end_offset, snippet, snippet_offset, rule, rule_detail, confidence, relevance)
       select ${documentId}::int, * from unnest(
         ${column((m) => m.companyId)}::int[], ${column((m) => m.aliasId)}::int[], ${column((m) => m.aliasText)}::text[],
         ${column((m) => m.start)}::int[], ${column((m) => m.end)}::int[], ${column((m) => m.snippet)}::text[],
         ${column((m) => m.snippetStart)}::int[], ${column((m) => m.rule ?? 'name')}::text[],
-        ${column((m) => m.ruleDetail ?? null)}::text[], ${column((m) => m.confidence ?? 'high')}::text[])`.execute(db)
+        ${column((m) => m.ruleDetail ?? null)}::text[], ${column((m) => m.confidence ?? 'high')}::text[],
+        ${column((m) => relevance?.get(m.companyId) ?? 'passing')}::text[])`.execute(db)
   }
-  await refreshDocumentRelevance(db, documentId)
+  if (!relevance) await refreshDocumentRelevance(db, documentId)
   return kept
 }
 
