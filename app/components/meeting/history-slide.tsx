@@ -15,9 +15,12 @@ type History = MeetingData['history'][number]
 function HistoryTable({ history }: { history: History }) {
   const { t, locale } = useI18n()
   const { chart } = history
-  const rows = chart.rows.filter(
-    (row) => chart.series.some((s) => row[s.key] != null) || chart.markers.some((m) => m.points.some((p) => p.week === row.week)),
-  )
+  // Sources by week, found once: five years of weeks times every source's points was the
+  // largest part of drawing the slides on the server.
+  const sourcesOf = new Map<string, string[]>()
+  for (const m of chart.markers)
+    for (const p of m.points) sourcesOf.set(p.week, [...(sourcesOf.get(p.week) ?? []), `${localName(locale, m)}: ${p.source} = ${p.level}`])
+  const rows = chart.rows.filter((row) => chart.series.some((s) => row[s.key] != null) || sourcesOf.has(row.week))
   return (
     <table className="data-table">
       <thead>
@@ -38,11 +41,7 @@ function HistoryTable({ history }: { history: History }) {
             {chart.series.map((s) => (
               <td key={s.key}>{formatLevel(row[s.key] as number | null)}</td>
             ))}
-            <td>
-              {chart.markers
-                .flatMap((m) => m.points.filter((p) => p.week === row.week).map((p) => `${localName(locale, m)}: ${p.source} = ${p.level}`))
-                .join('; ')}
-            </td>
+            <td>{sourcesOf.get(row.week)?.join('; ')}</td>
           </tr>
         ))}
       </tbody>

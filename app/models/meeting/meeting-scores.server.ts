@@ -29,6 +29,8 @@ export interface MeetingMatrixQuery {
   threshold: DisagreementRule | number
   modalities: Axis[]
   dimensions: Axis[]
+  /** The week's scores at `asOf`, when the caller reads them for the moves too (one query instead of two). */
+  current?: Promise<WeekScore[]>
 }
 
 function consensusRows(scores: WeekScore[], week: string, onRubric: Set<number>, threshold: DisagreementRule | number) {
@@ -63,7 +65,7 @@ async function rubricIdsOf(db: DB, slug: string): Promise<Set<number>> {
  */
 export async function loadMeetingMatrix(db: DB, themeId: number, q: MeetingMatrixQuery) {
   const [current, previous, onRubric] = await Promise.all([
-    loadWeekScores(db, themeId, q.week, q.asOf),
+    q.current ?? loadWeekScores(db, themeId, q.week, q.asOf),
     loadWeekScores(db, themeId, q.previousWeek, q.previousAsOf),
     rubricIdsOf(db, q.rubricSlug),
   ])

@@ -2,6 +2,7 @@ import type { DB } from '#app/models/db.server.ts'
 import { loadMentionOverview } from '#app/models/mentions/mention-stats.server.ts'
 import { topNewNames } from '#app/models/new-names/index.server.ts'
 import { getTeamTimeZone } from '#app/models/ops/setting.server.ts'
+import { loadWeekScores } from '#app/models/scoring/consensus-query.server.ts'
 import { getDisagreementRule } from '#app/models/scoring/consensus-rule.server.ts'
 import { listWeekMoves } from '#app/models/scoring/moves-query.server.ts'
 import { getRubric } from '#app/models/scoring/rubric.server.ts'
@@ -57,6 +58,8 @@ export async function loadMeetingView(db: DB, theme: MeetingTheme, week: string,
   const dims = axes(dimensions)
   const rubricSlug = rubric?.slug ?? ''
   const span = { from: weekStart, to: asOf }
+  // The matrix and the moves both need the week's scores as the week ended: read once.
+  const current = loadWeekScores(db, theme.id, week, asOf)
 
   const [matrix, moved, mentions, watchlists, estimates, documents, firstScored, newNames] = await Promise.all([
     loadMeetingMatrix(db, theme.id, {
@@ -68,8 +71,9 @@ export async function loadMeetingView(db: DB, theme: MeetingTheme, week: string,
       threshold,
       modalities: mods,
       dimensions: dims,
+      current,
     }),
-    listWeekMoves(db, theme.id, week, { asOfWeekEnd: true }),
+    listWeekMoves(db, theme.id, week, { asOfWeekEnd: true, current }),
     loadMentionOverview(db, { themeId: theme.id }, week),
     listWatchlistChanges(db, theme.id, span),
     loadEstimatesAsOf(db, theme.id, previousAsOf, asOf),
