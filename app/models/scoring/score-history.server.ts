@@ -50,20 +50,20 @@ export async function* pageScoreHistory(db: DB, themeId: number, weeksPerPage = 
   let names = await readExportNames(db)
   const rangeAt = (i: number) => ({ fromWeek: weeks[i], toWeek: weeks[Math.min(i + weeksPerPage, weeks.length) - 1] })
   const read = (range: Range) => {
-    const reading = readScores(db, themeId, range).then(async (scores) => [scores, await readEvidence(db, themeId, range, scores)] as const)
+    const reading = readScores(db, themeId, range)
     reading.catch(() => {}) // awaited below; this only keeps an abandoned read from being "unhandled"
     return reading
   }
   let next = weeks.length ? read(rangeAt(0)) : null
   for (let i = 0; next; i += weeksPerPage) {
     const range = rangeAt(i)
-    const [scores, evidence] = await next
+    const scores = await next
     next = i + weeksPerPage < weeks.length ? read(rangeAt(i + weeksPerPage)) : null
-    let rows = joinNames(scores, evidence, names)
+    let rows = joinNames(scores, names)
     // A user, modality or level added while the export runs is in the next page's names.
     if (!rows) {
       names = await readExportNames(db)
-      rows = joinNames(scores, evidence, names, { leaveOutUnknown: true })!
+      rows = joinNames(scores, names, { leaveOutUnknown: true })!
     }
     yield { ...range, rows }
   }
@@ -132,21 +132,39 @@ const STRIDE = 9
 interface ScorePage {
   numbers: Float64Array
   reasons: string[]
+  /** Evidence titles by score id. */
+  evidence: Map<number, string>
 }
 
 // The numbers of a page as one comma-separated text, and the reasons run together, cut
 // apart by their lengths. Building a JSON value per row (json_build_array) cost PostgreSQL
 // 4-5x the time of this plain text, and decoding 10,000 rows one field at a time in pg's
-// protocol parser cost more than the rest of the export.
+// protocol parser cost more than the rest of the export. The page's evidence titles come in
+// the same statement (one round trip a page), read within the page's score ids: without
+// that bound the planner hashed every evidence row of the database for each page.
 async function readScores(db: DB, themeId: number, range: Range): Promise<ScorePage> {
-  const { rows } = await sql<{ numbers: string | null; reasons: string | null }>`
-    select string_agg(concat_ws(',', id, modality_id, dimension_id, user_id, rubric_id, level,
-        floor(date_part('epoch', updated_at) * 1000)::int8, replace(iso_week, '-W', ''), char_length(reason)), ',') as numbers,
-      string_agg(reason, '') as reasons
-    from score
-    where theme_id = ${themeId} and iso_week >= ${range.fromWeek} and iso_week <= ${range.toWeek}`.execute(db)
-  const numbers = rows[0]?.numbers ? parseIntegers(rows[0].numbers) : new Float64Array(0)
-  return { numbers, reasons: cutReasons(numbers, rows[0]?.reasons ?? '') }
+  const { rows } = await sql<{ numbers: string | null; reasons: string | null; evidence: string | null }>`
+    select string_agg(concat_ws(',', s.id, s.modality_id, s.dimension_id, s.user_id, s.rubric_id, s.level,
+        floor(date_part('epoch', s.updated_at) * 1000)::int8, replace(s.iso_week, '-W', ''), char_length(s.reason)), ',') as numbers,
+      string_agg(s.reason, '') as reasons,
+      (select json_agg(json_build_array(ev.score_id, ev.titles))::text from (
+        select e.score_id, string_agg(doc.title, '; ' order by e.id) as titles
+        from score_evidence e
+        join score es on es.id = e.score_id
+        left join mention mn on mn.id = e.mention_id
+        join document doc on doc.id = coalesce(e.document_id, mn.document_id)
+        where e.score_id >= min(s.id) and e.score_id <= max(s.id)
+          and es.theme_id = ${themeId} and es.iso_week >= ${range.fromWeek} and es.iso_week <= ${range.toWeek}
+        group by e.score_id) ev) as evidence
+    from score s
+    where s.theme_id = ${themeId} and s.iso_week >= ${range.fromWeek} and s.iso_week <= ${range.toWeek}`.execute(db)
+  const page = rows[0]
+  const numbers = page?.numbers ? parseIntegers(page.numbers) : new Float64Array(0)
+  return {
+    numbers,
+    reasons: cutReasons(numbers, page?.reasons ?? ''),
+    evidence: new Map(page?.evidence ? (JSON.parse(page.evidence) as [number, string][]) : []),
+  }
 }
 
 // Comma-separated integers into one typed array: half JSON.parse's time, and no array of
@@ -189,37 +207,10 @@ function cutReasons(numbers: Float64Array, all: string): string[] {
   return reasons
 }
 
-// The page's score ids bound the evidence read: without that bound the planner hashed every
-// evidence row of the database for each page (40 ms a page at bench scale, 1 ms with it).
-async function readEvidence(db: DB, themeId: number, range: Range, { numbers }: ScorePage) {
-  if (numbers.length === 0) return new Map<number, string>()
-  let low = numbers[0]
-  let high = low
-  for (let i = 0; i < numbers.length; i += STRIDE) {
-    if (numbers[i] < low) low = numbers[i]
-    if (numbers[i] > high) high = numbers[i]
-  }
-  const { rows } = await sql<{ scoreId: number; titles: string }>`
-    select e.score_id as "scoreId", string_agg(doc.title, '; ' order by e.id) as titles
-    from score_evidence e
-    join score s on s.id = e.score_id
-    left join mention mn on mn.id = e.mention_id
-    join document doc on doc.id = coalesce(e.document_id, mn.document_id)
-    where s.theme_id = ${themeId} and s.iso_week >= ${range.fromWeek} and s.iso_week <= ${range.toWeek}
-      and e.score_id >= ${low} and e.score_id <= ${high}
-    group by e.score_id`.execute(db)
-  return new Map(rows.map((r) => [r.scoreId, r.titles]))
-}
-
 const weekText = (yyyyww: number) => `${Math.floor(yyyyww / 100)}-W${String(yyyyww % 100).padStart(2, '0')}`
 
 /** The page's rows with their names, or null when a name is not among those read (unless told to leave such rows out). */
-function joinNames(
-  { numbers, reasons }: ScorePage,
-  evidence: Map<number, string>,
-  names: Names,
-  { leaveOutUnknown = false } = {},
-): ScoreHistoryRow[] | null {
+function joinNames({ numbers, reasons, evidence }: ScorePage, names: Names, { leaveOutUnknown = false } = {}): ScoreHistoryRow[] | null {
   const rows: ScoreHistoryRow[] = []
   const keys: number[] = []
   const { modalities, dimensions, users, levels } = names
