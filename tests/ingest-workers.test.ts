@@ -1,5 +1,8 @@
+import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { searchTextOf } from '#app/ingest/search-text.ts'
+import { searchDocuments } from '#app/models/document/index.server.ts'
 import { findMentionRows, getMentionMatcher } from '#app/models/mentions/index.server.ts'
 import { claimNextJob, getJob } from '#app/models/ops/index.server.ts'
 import { action as listAction } from '#app/routes/documents._index.tsx'
@@ -98,5 +101,20 @@ describe('a bulk upload through the worker pool', () => {
       expect(stored).toEqual(expected)
       expect(stored.length).toBeGreaterThanOrEqual(24)
     }
+
+    // ... and the search index rows a worker worked out are the ones this thread would write.
+    const indexed = await conn.db
+      .selectFrom('document_search as s')
+      .innerJoin('document as d', 'd.id', 's.document_id')
+      .select(['d.title', 'd.body', 's.plain', sql<string>`s.words::text`.as('words')])
+      .orderBy('d.id')
+      .execute()
+    expect(indexed).toHaveLength(6)
+    for (const row of indexed) {
+      const expected = searchTextOf(row.title, row.body)
+      expect(row.plain).toBe(expected.plain)
+      expect(row.words).toBe((await sql<{ v: string }>`select ${expected.words}::tsvector::text as v`.execute(conn.db)).rows[0].v)
+    }
+    expect((await searchDocuments(conn.db, { query: 'Hunyuan advertising' })).total).toBe(6)
   }, 120_000)
 })

@@ -1,5 +1,6 @@
 import { type Extracted, extractFile, fileKindOf, type UploadedFile } from '#app/ingest/extract-file.server.ts'
 import { joinPdfPages } from '#app/ingest/extract-pdf.server.ts'
+import { searchTextOf } from '#app/ingest/search-text.ts'
 import type { Mention, MentionMatcher } from '#app/mentions/index.ts'
 
 import { workerPool } from './pool.server.ts'
@@ -38,6 +39,12 @@ export async function readPdfInSlices(bytes: Uint8Array, pages: number, slices: 
 
 export async function extractHtmlOffThread(html: string) {
   return html.length < IN_THREAD_CHARS ? TASKS.extractHtml(html) : workerPool().run('extractHtml', html)
+}
+
+/** A document's search index text (~0.1 s for a 100-page report), worked out while the thread that serves pages stores the rest. */
+export async function searchTextOffThread(title: string, body: string) {
+  const pool = workerPool()
+  return body.length < IN_THREAD_CHARS || !pool.threaded ? searchTextOf(title, body) : pool.run('searchText', { title, body })
 }
 
 export async function cleanPastedTextOffThread(text: string) {

@@ -3,6 +3,7 @@ import { extractHtml } from '#app/ingest/extract-html.server.ts'
 import { type PdfExtract, readPdfInfo, readPdfPages } from '#app/ingest/extract-pdf.server.ts'
 import { cleanDocumentText } from '#app/ingest/extract-text.server.ts'
 import { removePageFurniture } from '#app/ingest/page-furniture.ts'
+import { searchTextOf } from '#app/ingest/search-text.ts'
 import {
   buildMentionMatcher,
   type Mention,
@@ -52,6 +53,7 @@ export const TASKS = {
   },
   cleanPastedText,
   findMentions,
+  searchText: ({ title, body }: { title: string; body: string }) => searchTextOf(title, body),
   /** For the pool's own tests: the thread a task ran on. */
   threadId: async () => (await import('node:worker_threads')).threadId,
 }

@@ -1,11 +1,11 @@
 import { sql } from 'kysely'
 
+import { SEARCH_TOKENIZER_VERSION, searchQueryOf, type SearchText, searchTextOf } from '#app/ingest/search-text.ts'
 import type { DB } from '#app/models/db.server.ts'
 import { Refusal } from '#app/utils/refusal.ts'
 import type { DocumentLanguage } from '#db/types.ts'
 
 import { findTermRanges, parseDocumentQuery, type SearchTerm, type Snippet, snippetOf, type TextRange } from './search-query.ts'
-import { foldText, SEARCH_TOKENIZER_VERSION, searchQueryOf, searchVectorOf } from './search-text.ts'
 
 // Full-text search over every document (issue 13 section 3, decision 028). The index
 // (document_search) is written here: at ingest, when a title changes, and by a backfill
@@ -15,15 +15,8 @@ export const DOCUMENT_SEARCH_PAGE_SIZE = 20
 /** Deeper pages are refused: nobody reads page 51, and OFFSET grows with it. */
 export const DOCUMENT_SEARCH_MAX_PAGE = 50
 
-function searchRow(id: number, title: string, body: string) {
-  const foldedTitle = foldText(title).text
-  const foldedBody = foldText(body).text
-  return {
-    document_id: id,
-    words: searchVectorOf(foldedTitle, foldedBody),
-    plain: `${foldedTitle}\n${foldedBody}`,
-    version: SEARCH_TOKENIZER_VERSION,
-  }
+function searchRow(id: number, title: string, body: string, known?: SearchText) {
+  return { document_id: id, ...(known ?? searchTextOf(title, body)), version: SEARCH_TOKENIZER_VERSION }
 }
 
 async function writeSearchRows(db: DB, rows: ReturnType<typeof searchRow>[]): Promise<void> {
@@ -41,10 +34,17 @@ async function writeSearchRows(db: DB, rows: ReturnType<typeof searchRow>[]): Pr
     .execute()
 }
 
-/** (Re)indexes one document; pass title and body when the caller has them (ingest). */
-export async function indexDocumentForSearch(db: DB, id: number, known?: { title: string; body: string }): Promise<void> {
+/**
+ * (Re)indexes one document; pass title and body when the caller has them (ingest), and
+ * their searchTextOf when it was worked out already (in a worker thread).
+ */
+export async function indexDocumentForSearch(
+  db: DB,
+  id: number,
+  known?: { title: string; body: string; search?: SearchText | Promise<SearchText> },
+): Promise<void> {
   const doc = known ?? (await db.selectFrom('document').select(['title', 'body']).where('id', '=', id).executeTakeFirst())
-  if (doc) await writeSearchRows(db, [searchRow(id, doc.title, doc.body)])
+  if (doc) await writeSearchRows(db, [searchRow(id, doc.title, doc.body, await known?.search)])
 }
 
 /**

@@ -1,4 +1,5 @@
 import { IngestError } from '#app/ingest/ingest-error.ts'
+import type { SearchText } from '#app/ingest/search-text.ts'
 import type { Actor } from '#app/models/account/user.server.ts'
 import { constraintName, type DB, FOREIGN_KEY_VIOLATION, sqlState } from '#app/models/db.server.ts'
 import {
@@ -44,6 +45,8 @@ export interface NewDocument {
   document: PreparedDocument
   /** Found in document.body by the mention matcher. */
   mentions: readonly MentionRow[]
+  /** searchTextOf(title, body), when the caller has it worked out elsewhere (a worker thread) while this stores. */
+  search?: SearchText | Promise<SearchText>
   feedId?: number | null
   createdBy?: number | null
   ip?: string | null
@@ -131,7 +134,7 @@ export async function storeDocument(db: DB, input: NewDocument, options: StoreDo
         .returning(['id', 'title', 'published_on as publishedOn'])
         .executeTakeFirst()
       if (!inserted) return duplicate()
-      await indexDocumentForSearch(tx, inserted.id, { title: doc.title, body: doc.body })
+      await indexDocumentForSearch(tx, inserted.id, { title: doc.title, body: doc.body, search: input.search })
       if (doc.themeIds.length > 0) {
         const themes = await tx.selectFrom('theme').select('id').where('id', 'in', doc.themeIds).execute()
         if (themes.length !== doc.themeIds.length) throw new IngestError('themeNotFound')

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 
+import { foldText, searchVectorOf, tokensOf } from '#app/ingest/search-text.ts'
+
 import { findTermRanges, parseDocumentQuery } from './search-query.ts'
-import { foldText, searchVectorOf, tokensOf } from './search-text.ts'
 
 const terms = (query: string) => {
   const parsed = parseDocumentQuery(query)

@@ -2,7 +2,7 @@
 // Words are separated by spaces; "text in quotes" is one phrase; a run without spaces
 // (字节跳动旗下即梦, gpt-4o) must appear as typed. Every term must be found (AND).
 
-import { foldText, tokensOf } from './search-text.ts'
+import { foldText, tokensOf } from '#app/ingest/search-text.ts'
 
 export const MAX_QUERY_LENGTH = 200
 const MAX_TERMS = 10

@@ -27,6 +27,7 @@ import {
   extractFileOffThread,
   extractHtmlOffThread,
   findMentionsOffThread,
+  searchTextOffThread,
 } from '#app/workers/ingest-tasks.server.ts'
 
 // The ingest pipeline: text, HTML or a file -> one document with its mentions.
@@ -141,12 +142,17 @@ export async function ingestDocument(
   const document = await prepareDocument(input)
   const timings: IngestTimings = { extractMs: since(started), matchMs: 0, storeMs: 0, totalMs: 0 }
   const { matcher, ...storeOptions } = options
+  // The search index's text is worked out by another worker while this one matches and
+  // this thread opens the transaction; storing waits for it only when it writes the row.
+  const search = searchTextOffThread(document.title, document.body)
+  search.catch(() => undefined) // a duplicate never awaits it
   const store = async (shared: MentionMatcher | undefined) => {
     const matching = performance.now()
     const current = shared ?? (await getMentionMatcher(db)).matcher
     const mentions = mentionRowsOf(await findMentionsOffThread(current, matcherSource(current), document.body))
     timings.matchMs += since(matching)
-    return storeDocument(db, { document, mentions, feedId: input.feedId, createdBy: input.createdBy, ip: input.ip }, storeOptions)
+    const stored = { document, mentions, search, feedId: input.feedId, createdBy: input.createdBy, ip: input.ip }
+    return storeDocument(db, stored, storeOptions)
   }
   let result: IngestResult
   try {
