@@ -60,7 +60,9 @@ export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob
   if (options.dataDir) pgliteOptions.dataDir = options.dataDir
   if (options.loadDataDir) pgliteOptions.loadDataDir = options.loadDataDir
   const client = await PGlite.create(pgliteOptions)
-  const db = new Kysely<Database>({ dialect: new PriorityPgliteDialect(client) })
+  const dialect = new PriorityPgliteDialect(client)
+  const db = new Kysely<Database>({ dialect })
+  dialect.track(db)
   return {
     db,
     kind: 'pglite',

@@ -45,11 +45,35 @@ export function isBackgroundWork(): boolean {
  */
 const MAX_PASSED_OVER = 16
 
+/** What the one connection is doing, for /healthz (see engineAnsweredWhileBusy). */
+export interface PgliteActivity {
+  busy: boolean
+  /** performance.now() when the engine last finished a statement. */
+  lastAnsweredAt: number
+}
+
+const activityOf = new WeakMap<object, PgliteActivity>()
+
+/**
+ * True when the connection is held (a job's transaction, say) and the engine finished a
+ * statement within `withinMs`: it is demonstrably answering, and a probe queued behind the
+ * transaction would time the queue, not the database. False on PostgreSQL (no record).
+ */
+export function engineAnsweredWhileBusy(db: object, withinMs: number): boolean {
+  const activity = activityOf.get(db)
+  return activity !== undefined && activity.busy && performance.now() - activity.lastAnsweredAt <= withinMs
+}
+
 class PgliteConnection implements DatabaseConnection {
-  constructor(private readonly client: PGlite) {}
+  constructor(
+    private readonly client: PGlite,
+    private readonly activity: PgliteActivity,
+  ) {}
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
-    const result = await this.client.query<R>(query.sql, [...query.parameters])
+    const result = await this.client.query<R>(query.sql, [...query.parameters]).finally(() => {
+      this.activity.lastAnsweredAt = performance.now()
+    })
     return result.affectedRows ? { numAffectedRows: BigInt(result.affectedRows), rows: result.rows } : { rows: result.rows }
   }
 
@@ -65,21 +89,23 @@ type Waiter = (connection: PgliteConnection) => void
 
 export class PriorityPgliteDriver implements Driver {
   private readonly connection: PgliteConnection
-  private busy = false
   private readonly requests: Waiter[] = []
   private readonly backgroundWork: Waiter[] = []
   private passedOver = 0
 
-  constructor(private readonly client: PGlite) {
-    this.connection = new PgliteConnection(client)
+  constructor(
+    private readonly client: PGlite,
+    private readonly activity: PgliteActivity,
+  ) {
+    this.connection = new PgliteConnection(client, activity)
   }
 
   async init(): Promise<void> {}
 
   acquireConnection(): Promise<DatabaseConnection> {
     if (this.client.closed) return Promise.reject(new Error('PGlite is closed'))
-    if (!this.busy) {
-      this.busy = true
+    if (!this.activity.busy) {
+      this.activity.busy = true
       return Promise.resolve(this.connection)
     }
     const queue = isBackgroundWork() ? this.backgroundWork : this.requests
@@ -96,7 +122,7 @@ export class PriorityPgliteDriver implements Driver {
       this.passedOver = 0
     }
     if (next) next(this.connection)
-    else this.busy = false
+    else this.activity.busy = false
   }
 
   async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
@@ -120,14 +146,21 @@ export class PriorityPgliteDriver implements Driver {
 }
 
 export class PriorityPgliteDialect implements Dialect {
+  readonly activity: PgliteActivity = { busy: false, lastAnsweredAt: -Infinity }
+
   constructor(private readonly client: PGlite) {}
+
+  /** Lets engineAnsweredWhileBusy(db) read this dialect's connection. */
+  track(db: object): void {
+    activityOf.set(db, this.activity)
+  }
 
   createAdapter(): DialectAdapter {
     return new PostgresAdapter()
   }
 
   createDriver(): Driver {
-    return new PriorityPgliteDriver(this.client)
+    return new PriorityPgliteDriver(this.client, this.activity)
   }
 
   createQueryCompiler(): QueryCompiler {
