@@ -135,14 +135,25 @@ async function infoOf(doc: PdfDocument): Promise<PdfInfo> {
   }
 }
 
-/** The page count and info dictionary only: opening a PDF reads its index, not its pages. */
-export function readPdfInfo(bytes: Uint8Array): Promise<PdfInfo> {
-  return withPdf(bytes, infoOf)
+/** One of `slices` runs of a PDF's pages, for one worker (app/workers); the first also brings the info dictionary. */
+export interface PdfSlice {
+  info: PdfInfo | null
+  pages: string[]
 }
 
-/** The text of pages from..to (1-based, inclusive): a slice of a big PDF for one worker (app/workers). */
-export function readPdfPages(bytes: Uint8Array, from: number, to: number): Promise<string[]> {
-  return withPdf(bytes, (doc) => pagesText(doc, Math.max(1, from), Math.min(to, doc.numPages)))
+/**
+ * The pages of slice `slice` (0-based) when the document is cut into `slices` runs of at
+ * least `minPages` pages: each worker opens the file and works out its own run, so no one
+ * has to count the pages first. A slice past the last run reads nothing.
+ */
+export function readPdfSlice(bytes: Uint8Array, slice: number, slices: number, minPages: number): Promise<PdfSlice> {
+  return withPdf(bytes, async (doc) => {
+    const runs = Math.max(1, Math.min(slices, Math.floor(doc.numPages / minPages)))
+    const per = Math.ceil(doc.numPages / runs)
+    const from = slice * per + 1
+    const pages = slice < runs ? await pagesText(doc, from, Math.min(doc.numPages, from + per - 1)) : []
+    return { info: slice === 0 ? await infoOf(doc) : null, pages }
+  })
 }
 
 /** Pages joined as extractPdf joins them, refusing a PDF without any text. */

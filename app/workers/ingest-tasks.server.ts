@@ -1,5 +1,5 @@
 import { type Extracted, extractFile, fileKindOf, type UploadedFile } from '#app/ingest/extract-file.server.ts'
-import { joinPdfPages } from '#app/ingest/extract-pdf.server.ts'
+import { joinPdfPages, type PdfExtract } from '#app/ingest/extract-pdf.server.ts'
 import { searchTextOf } from '#app/ingest/search-text.ts'
 import type { Mention, MentionMatcher } from '#app/mentions/index.ts'
 
@@ -23,18 +23,15 @@ export async function extractFileOffThread(file: UploadedFile): Promise<Extracte
   const isPdf = file.bytes.length > 0 && fileKindOf(file) === 'pdf'
   if (!isPdf && file.bytes.length < IN_THREAD_CHARS) return extractFile(file)
   if (!isPdf || file.bytes.length < SPLIT_PDF_BYTES || pool.size < 2) return pool.run('extractFile', file)
-  const info = await pool.run('pdfInfo', file.bytes)
-  const slices = Math.min(pool.size, Math.floor(info.pages / MIN_PAGES_PER_WORKER))
-  if (slices < 2) return pool.run('extractFile', file)
-  return pool.run('finishPdf', { ...info, text: await readPdfInSlices(file.bytes, info.pages, slices) })
+  return pool.run('finishPdf', await readPdfInSlices(file.bytes, pool.size))
 }
 
-/** A PDF's text, its pages read in `slices` runs at once, joined as extractPdf joins them. */
-export async function readPdfInSlices(bytes: Uint8Array, pages: number, slices: number): Promise<string> {
-  const per = Math.ceil(pages / slices)
-  const ranges = Array.from({ length: slices }, (_, i) => ({ from: i * per + 1, to: Math.min(pages, (i + 1) * per) }))
-  const parts = await Promise.all(ranges.map((range) => workerPool().run('pdfPages', { bytes, ...range })))
-  return joinPdfPages(parts.flat())
+/** A PDF's text and info, its pages read in up to `slices` runs at once, joined as extractPdf joins them. */
+export async function readPdfInSlices(bytes: Uint8Array, slices: number): Promise<PdfExtract> {
+  const parts = await Promise.all(
+    Array.from({ length: slices }, (_, slice) => workerPool().run('pdfSlice', { bytes, slice, slices, minPages: MIN_PAGES_PER_WORKER })),
+  )
+  return { ...parts[0].info!, text: joinPdfPages(parts.flatMap((part) => part.pages)) }
 }
 
 export async function extractHtmlOffThread(html: string) {

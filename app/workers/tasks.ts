@@ -1,6 +1,6 @@
 import { extractedFromPdf, extractFile, type UploadedFile } from '#app/ingest/extract-file.server.ts'
 import { extractHtml } from '#app/ingest/extract-html.server.ts'
-import { type PdfExtract, readPdfInfo, readPdfPages } from '#app/ingest/extract-pdf.server.ts'
+import { type PdfExtract, readPdfSlice } from '#app/ingest/extract-pdf.server.ts'
 import { cleanDocumentText } from '#app/ingest/extract-text.server.ts'
 import { removePageFurniture } from '#app/ingest/page-furniture.ts'
 import { searchTextOf } from '#app/ingest/search-text.ts'
@@ -44,8 +44,8 @@ function cleanPastedText(text: string): { text: string; furnitureLinesRemoved: n
 
 export const TASKS = {
   extractFile: (file: UploadedFile) => extractFile(file),
-  pdfInfo: (bytes: Uint8Array) => readPdfInfo(bytes),
-  pdfPages: ({ bytes, from, to }: { bytes: Uint8Array; from: number; to: number }) => readPdfPages(bytes, from, to),
+  pdfSlice: ({ bytes, slice, slices, minPages }: { bytes: Uint8Array; slice: number; slices: number; minPages: number }) =>
+    readPdfSlice(bytes, slice, slices, minPages),
   finishPdf: (pdf: PdfExtract) => extractedFromPdf(pdf),
   extractHtml: (html: string) => {
     const extracted = extractHtml(html)
