@@ -2,6 +2,8 @@
 // naming the demo registry's companies, a header and a disclaimer on every page, printed
 // by the browser tests' chromium with Noto CJK embedded (fonts-noto-cjk), as a broker's
 // report would be. Deterministic: the same seed gives the same text.
+import { readFileSync } from 'node:fs'
+
 import type { Browser } from 'playwright-core'
 
 import { createRandom } from './bench-kit.ts'
@@ -77,5 +79,24 @@ export async function makeBrokerPdf(browser: Browser, pages: number, seed = 1): 
     return new Uint8Array(await tab.pdf({ format: 'A4', margin: { top: '1.5cm', bottom: '1.5cm', left: '2cm', right: '2cm' } }))
   } finally {
     await tab.close()
+  }
+}
+
+/**
+ * CPU time (user + system, ms) of this process's finished children, from /proc/self/stat
+ * (Linux; null elsewhere): pdftotext's CPU time, to set beside ours (process.cpuUsage(),
+ * every thread of this process: workers and PGlite included). On a busy machine the wall
+ * times depend on who else runs (and the workers run at nice 10, decision 048); CPU time
+ * much less so.
+ */
+export function childrenCpuMs(): number | null {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8')
+    // Fields after the command name (which may hold spaces) start at field 3; cutime and cstime are fields 16 and 17.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    const ticksPerSecond = 100
+    return ((Number(fields[13]) + Number(fields[14])) * 1000) / ticksPerSecond
+  } catch {
+    return null
   }
 }
