@@ -1,6 +1,8 @@
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { renderMeetingCharts } from '#app/components/meeting/meeting-charts.server.tsx'
+import { loadMeetingView, resolveMeetingTheme } from '#app/models/meeting/index.server.ts'
 import { loader as indexLoader } from '#app/routes/meetings._index.tsx'
 import { action as meetingAction, loader as meetingLoader } from '#app/routes/meetings.$week.tsx'
 import { loader as exportLoader } from '#app/routes/meetings_.$week.export.tsx'
@@ -109,5 +111,22 @@ describe('the meeting routes', () => {
     const reasons = moves.getColumn(6).values.map(String)
     expect(reasons).toContain(`'=HYPERLINK("http://evil.example","x")`)
     expect(reasons.some((r) => r.startsWith('='))).toBe(false)
+  })
+
+  it('redraws a chart when its data changes, in the reader’s language, and keeps the others', async () => {
+    const { theme } = await resolveMeetingTheme(conn.db, MEETING_THEME)
+    const view = await loadMeetingView(conn.db, theme!, week)
+    const options = { locale: 'en', scheme: 'light' } as const
+    const first = renderMeetingCharts(view, options)
+    expect(first.heatmap).not.toBeNull()
+    // The history chart's data changes (as a late score would move it); the heatmap's does not.
+    const [h] = view.history
+    const rows = h.chart.rows.map((row, i) => (i === h.chart.rows.length - 1 ? { ...row, m_video: 5 } : row))
+    const after = renderMeetingCharts({ ...view, history: [{ ...h, chart: { ...h.chart, rows } }] }, options)
+    expect(after.history[0].svg).not.toBe(first.history[0].svg)
+    expect(after.heatmap).toBe(first.heatmap) // not drawn again
+    const zh = renderMeetingCharts(view, { ...options, locale: 'zh-CN' })
+    expect(zh.heatmap!.svg).not.toBe(first.heatmap!.svg)
+    expect(zh.heatmap!.svg).toMatch(/\p{Script=Han}/u)
   })
 })

@@ -99,7 +99,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     const view = await loadMeetingView(context.db, t, week)
     // Joined and left since the previous meeting, as the week ended (decision 039).
     const membership = await loadMeetingMembership(context.db, t.id, { from: new Date(view.previousWeekEnd), to: new Date(view.asOf) })
-    const charts = renderMeetingCharts(view, { locale, scheme: colorScheme, themeId: t.id })
+    const charts = renderMeetingCharts(view, { locale, scheme: colorScheme })
     const previous = view.previousNotes
       ? {
           week: view.previousNotes.week,

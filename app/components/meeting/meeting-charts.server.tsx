@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto'
 
+import type { ReactElement } from 'react'
+
 import { BarListImage, barListImageSize } from '#app/components/charts/bar-list-image.tsx'
 import { ConsensusHistoryChart } from '#app/components/charts/consensus-history-chart.tsx'
 import { DataExhaustionChart, exhaustionChartHeight } from '#app/components/charts/data-exhaustion-chart.tsx'
@@ -11,13 +13,16 @@ import { makeTranslate } from '#app/i18n/messages.server.ts'
 import type { MeetingView } from '#app/models/meeting/index.server.ts'
 import type { ColorScheme } from '#app/utils/color-scheme.ts'
 
-import { renderChartSvg } from './chart-svg.server.tsx'
+import { type ChartSvg, renderChartSvg } from './chart-svg.server.tsx'
 import { regionColour } from './mentions-slide.tsx'
 import { type MeetingCharts, PUBLISHERS_SHOWN, TOP_COMPANIES_SHOWN } from './types.ts'
 
 // The meeting's charts as SVG images, drawn by the app's chart components on the server.
-// A past week's charts never change, so they are kept (by their inputs) in a small cache:
-// the page is opened again and again during a meeting.
+// Each chart is kept by its own inputs (the component and every prop, the size and the
+// colours) in a small cache: the page is opened again and again during a meeting, and a
+// change redraws only the charts whose data it changed (a score moves this week's heatmap
+// and consensus history, not the estimates, mentions or publishers; a new report the other
+// way round). A past week's charts never change.
 
 // One chart gets the slide's height; two share it.
 export const historyChartSize = (count: number) => ({
@@ -27,8 +32,26 @@ export const historyChartSize = (count: number) => ({
 export const EXHAUSTION_CHART_WIDTH = 700
 export const SHARE_CHART_WIDTH = 480
 
-const cache = new Map<string, MeetingCharts>()
-const CACHE_SIZE = 64
+const cache = new Map<string, ChartSvg>()
+const CACHE_SIZE = 128
+// Charts are told apart by component, not by name (a bundler may shorten names).
+const componentIds = new Map<unknown, number>()
+
+function draw(element: ReactElement, options: Parameters<typeof renderChartSvg>[1]): ChartSvg {
+  if (!componentIds.has(element.type)) componentIds.set(element.type, componentIds.size + 1)
+  const inputs = JSON.stringify([componentIds.get(element.type), element.props, options])
+  const key = createHash('sha1').update(inputs).digest('hex')
+  const hit = cache.get(key)
+  if (hit) {
+    cache.delete(key) // most recently used goes last
+    cache.set(key, hit)
+    return hit
+  }
+  const chart = renderChartSvg(element, options)
+  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string)
+  cache.set(key, chart)
+  return chart
+}
 
 function drawCharts(view: MeetingView, options: { locale: Locale; scheme: ColorScheme }): MeetingCharts {
   const t = makeTranslate(options.locale)
@@ -37,7 +60,7 @@ function drawCharts(view: MeetingView, options: { locale: Locale; scheme: ColorS
   const cells = view.matrix.cells
   const heatmapSize = heatmapImageSize(view.modalities.length, view.dimensions.length)
   const heatmap = Object.keys(cells).length
-    ? renderChartSvg(
+    ? draw(
         <MaturityHeatmapImage
           locale={locale}
           modalities={view.modalities}
@@ -54,7 +77,7 @@ function drawCharts(view: MeetingView, options: { locale: Locale; scheme: ColorS
     : null
   const size = historyChartSize(view.history.length)
   const history = view.history.map((h) =>
-    renderChartSvg(
+    draw(
       <ConsensusHistoryChart
         locale={locale}
         data={h.chart}
@@ -78,7 +101,7 @@ function drawCharts(view: MeetingView, options: { locale: Locale; scheme: ColorS
   }))
   const exhaustionHeight = exhaustionChartHeight(rows)
   const exhaustion = rows.length
-    ? renderChartSvg(
+    ? draw(
         <DataExhaustionChart
           locale={locale}
           rows={rows}
@@ -98,7 +121,7 @@ function drawCharts(view: MeetingView, options: { locale: Locale; scheme: ColorS
     : null
   const bars = (title: string, rows: { key: string; label: string; value: number; colour: number }[]) =>
     rows.length
-      ? renderChartSvg(<BarListImage rows={rows} title={title} />, {
+      ? draw(<BarListImage rows={rows} title={title} />, {
           ...base,
           ...barListImageSize(rows.length),
         })
@@ -127,7 +150,7 @@ function drawCharts(view: MeetingView, options: { locale: Locale; scheme: ColorS
     mentions: r.mentions,
   }))
   const share = parts.some((p) => p.mentions > 0)
-    ? renderChartSvg(
+    ? draw(
         <ShareOfVoiceRegionChart
           locale={locale}
           parts={parts}
@@ -144,32 +167,6 @@ function drawCharts(view: MeetingView, options: { locale: Locale; scheme: ColorS
   return { heatmap, history, exhaustion, share, topCompanies, publishers }
 }
 
-export function renderMeetingCharts(
-  view: MeetingView,
-  options: {
-    locale: Locale
-    scheme: ColorScheme
-    themeId: number
-  },
-): MeetingCharts {
-  // The week in progress changes with every score; only finished weeks are kept.
-  if (!view.isPast) return drawCharts(view, options)
-  const inputs = JSON.stringify([
-    options.themeId,
-    options.locale,
-    options.scheme,
-    view.week,
-    view.matrix.cells,
-    view.history,
-    view.estimates.current,
-    view.mentions,
-    view.documents.publishers,
-  ])
-  const key = createHash('sha1').update(inputs).digest('hex')
-  const hit = cache.get(key)
-  if (hit) return hit
-  const charts = drawCharts(view, options)
-  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string)
-  cache.set(key, charts)
-  return charts
+export function renderMeetingCharts(view: MeetingView, options: { locale: Locale; scheme: ColorScheme }): MeetingCharts {
+  return drawCharts(view, options)
 }
