@@ -54,6 +54,9 @@ const searchIndexed = await indexUnsearchedDocuments(connection.db)
 if (searchIndexed) console.log(`[themeradar] ${searchIndexed} documents indexed for search`)
 const { secret, generated } = await ensureSessionSecret(connection.db, env.SESSION_SECRET)
 if (generated) console.log('[themeradar] SESSION_SECRET is not set: using a generated secret kept in the database')
+// Worker threads start lazily and read this then: background CPU yields to page requests.
+process.env.WORKER_NICE ??= '10'
+
 // Loaded now, not by the first ingest: the mention matcher's first build (jieba's idiom
 // list, the automaton) and the new-name segmenter's dictionaries take this thread for
 // about a second, which would hold up every page then (decision 048).

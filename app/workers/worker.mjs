@@ -7,14 +7,17 @@ import { parentPort } from 'node:worker_threads'
 
 import { register } from 'tsx/esm/api'
 
-// On Linux a thread has its own nice value: this one yields the CPU to the thread that
-// serves pages when both want it (decision 048). /proc/thread-self names this thread's id;
-// elsewhere there is no such file and nothing changes.
-try {
-  setPriority(Number(readlinkSync('/proc/thread-self').split('/').pop()), 10)
-} catch {
-  // not Linux, or not allowed: run at the process's priority
-}
+// On Linux a thread has its own nice value: in the server (which sets WORKER_NICE=10) this
+// one yields the CPU to the thread that serves pages when both want it (decision 048). The
+// CLI and tests keep 0: a niced thread also yields to every other process on a busy machine.
+// /proc/thread-self names this thread's id; elsewhere there is no such file.
+const nice = Number(process.env.WORKER_NICE ?? 0)
+if (Number.isInteger(nice) && nice > 0 && nice <= 19)
+  try {
+    setPriority(Number(readlinkSync('/proc/thread-self').split('/').pop()), nice)
+  } catch {
+    // not Linux, or not allowed: run at the process's priority
+  }
 
 register()
 const { TASKS } = await import('./tasks.ts')
