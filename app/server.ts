@@ -12,7 +12,7 @@ import { refuseCrossSiteRequests } from '#app/http/origin.server.ts'
 import { createPageCache } from '#app/http/page-cache.server.ts'
 import { createRequestHandler } from '#app/http/request-handler.server.ts'
 import { cspNonce, securityHeaders } from '#app/http/security-headers.server.ts'
-import { nameSegmenter } from '#app/mentions/name-segmenter.server.ts'
+import { loadNameSegmenter } from '#app/mentions/name-segmenter.server.ts'
 import { asBackgroundWork, openAppDatabase } from '#app/models/db.server.ts'
 import { indexUnsearchedDocuments } from '#app/models/document/index.server.ts'
 import { getMentionMatcher } from '#app/models/mentions/index.server.ts'
@@ -61,9 +61,7 @@ process.env.WORKER_NICE ??= '10'
 // list, the automaton) and the new-name segmenter's dictionaries take this thread for
 // about a second, which would hold up every page then (decision 048).
 await getMentionMatcher(connection.db)
-nameSegmenter.tag('腾讯控股')
-nameSegmenter.toSimplified('騰訊')
-nameSegmenter.isEnglishWord('tencent')
+loadNameSegmenter()
 
 // Background work: persisted jobs and feed polls, leased so that several instances on one
 // PostgreSQL never run the same item twice. One id per process tells leases apart.

@@ -44,6 +44,18 @@ function loadSimplified(): Uint16Array {
   return table
 }
 
+function loadEnglishWords(): Set<string> {
+  englishWords ??= new Set(readFileSync(wordListPath, 'utf8').split('\n'))
+  return englishWords
+}
+
+/** Loads jieba's dictionary, the fold table and the word list now, not in the first ingest (the server calls it at start-up). */
+export function loadNameSegmenter(): void {
+  loadJieba()
+  loadSimplified()
+  loadEnglishWords()
+}
+
 function toSimplified(text: string): string {
   const table = loadSimplified()
   let i = 0
@@ -71,7 +83,6 @@ export const nameSegmenter: NameSegmenter = {
   },
   toSimplified,
   isEnglishWord(word: string): boolean {
-    englishWords ??= new Set(readFileSync(wordListPath, 'utf8').split('\n'))
-    return englishWords.has(word)
+    return loadEnglishWords().has(word)
   },
 }

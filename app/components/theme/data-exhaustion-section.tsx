@@ -4,7 +4,7 @@ import { formatDate, localName, useI18n } from '#app/i18n/index.ts'
 
 import { SourceAndDateFields } from './estimate-fields.tsx'
 import { EstimateRevisions, type StockWithEstimates } from './estimate-revisions.tsx'
-import { SelectField, TextAreaField } from './fields.tsx'
+import { NameFields, SelectField, TextAreaField } from './fields.tsx'
 import { type FormState, InlineEditForm } from './theme-form.tsx'
 
 export interface CurrentEstimate {
@@ -144,24 +144,10 @@ export function DataExhaustionSection({
             >
               {({ errors, values }) => (
                 <>
-                  <Field
-                    id="add-stock-nameEn"
-                    label={t('themeEdit.nameEn')}
-                    name="nameEn"
-                    defaultValue={values.nameEn ?? ''}
-                    error={errors.nameEn}
-                    maxLength={200}
-                    required
-                  />
-                  <Field
-                    id="add-stock-nameZh"
-                    label={t('themeEdit.nameZh')}
-                    name="nameZh"
-                    defaultValue={values.nameZh ?? ''}
-                    error={errors.nameZh}
-                    maxLength={200}
-                    required
-                    lang="zh-CN"
+                  <NameFields
+                    idPrefix="add-stock"
+                    errors={errors}
+                    defaults={{ nameEn: values.nameEn ?? '', nameZh: values.nameZh ?? '' }}
                   />
                 </>
               )}

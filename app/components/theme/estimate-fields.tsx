@@ -1,7 +1,7 @@
 import { Field } from '#app/components/form.tsx'
 import { localName, useI18n } from '#app/i18n/index.ts'
 
-import { SelectField, TextAreaField } from './fields.tsx'
+import { NameFields, SelectField, TextAreaField } from './fields.tsx'
 import type { FormState } from './theme-form.tsx'
 
 export interface SeriesOption {
@@ -142,25 +142,7 @@ export function SeriesFields({ state }: { state: FormState }) {
   const { errors, values } = state
   return (
     <>
-      <Field
-        id="add-series-nameEn"
-        label={t('themeEdit.nameEn')}
-        name="nameEn"
-        defaultValue={values.nameEn ?? ''}
-        error={errors.nameEn}
-        maxLength={200}
-        required
-      />
-      <Field
-        id="add-series-nameZh"
-        label={t('themeEdit.nameZh')}
-        name="nameZh"
-        defaultValue={values.nameZh ?? ''}
-        error={errors.nameZh}
-        maxLength={200}
-        required
-        lang="zh-CN"
-      />
+      <NameFields idPrefix="add-series" errors={errors} defaults={{ nameEn: values.nameEn ?? '', nameZh: values.nameZh ?? '' }} />
       <Field
         id="add-series-unit"
         label={t('estimates.unit')}

@@ -1,12 +1,11 @@
 import { Link } from '@remix-run/react'
 
 import { CompanyPicker } from '#app/components/company-picker.tsx'
-import { Field } from '#app/components/form.tsx'
 import { localName, useI18n } from '#app/i18n/index.ts'
 import { AUDIENCES } from '#app/schemas/theme.ts'
 
 import { BilingualText } from './bilingual-text.tsx'
-import { SelectField, TextAreaField } from './fields.tsx'
+import { NameFields, SelectField, TextAreaField } from './fields.tsx'
 import { ActionButton, type FormState, InlineEditForm } from './theme-form.tsx'
 
 export interface Segment {
@@ -49,24 +48,10 @@ function SegmentFields({
       ) : (
         <input type="hidden" name="audience" value={audience} />
       )}
-      <Field
-        id={`${idPrefix}-nameEn`}
-        label={t('themeEdit.nameEn')}
-        name="nameEn"
-        defaultValue={values.nameEn ?? segment?.nameEn ?? ''}
-        error={errors.nameEn}
-        maxLength={200}
-        required
-      />
-      <Field
-        id={`${idPrefix}-nameZh`}
-        label={t('themeEdit.nameZh')}
-        name="nameZh"
-        defaultValue={values.nameZh ?? segment?.nameZh ?? ''}
-        error={errors.nameZh}
-        maxLength={200}
-        required
-        lang="zh-CN"
+      <NameFields
+        idPrefix={idPrefix}
+        errors={errors}
+        defaults={{ nameEn: values.nameEn ?? segment?.nameEn ?? '', nameZh: values.nameZh ?? segment?.nameZh ?? '' }}
       />
       <TextAreaField
         id={`${idPrefix}-noteEn`}

@@ -1,9 +1,8 @@
-import { Field } from '#app/components/form.tsx'
 import { localName, useI18n } from '#app/i18n/index.ts'
 import { labelOf } from '#app/i18n/labels.ts'
 import { THEME_STANCES, WORKING_STATUSES } from '#app/schemas/theme.ts'
 
-import { SelectField, TextAreaField } from './fields.tsx'
+import { NameFields, SelectField, TextAreaField } from './fields.tsx'
 import type { FormState } from './theme-form.tsx'
 
 export interface ThemeDetailsDefaults {
@@ -43,25 +42,11 @@ export function ThemeDetailsFields({
   const value = (name: keyof ThemeDetailsDefaults) => values[name] ?? String(defaults[name] ?? '')
   return (
     <div className="details-fields">
-      <Field
-        id={`${idPrefix}-nameEn`}
-        label={t('themeEdit.nameEn')}
-        name="nameEn"
-        defaultValue={value('nameEn')}
-        error={errors.nameEn}
-        maxLength={200}
-        required
-        onChange={onNameEnChange ? (e) => onNameEnChange(e.currentTarget.value) : undefined}
-      />
-      <Field
-        id={`${idPrefix}-nameZh`}
-        label={t('themeEdit.nameZh')}
-        name="nameZh"
-        defaultValue={value('nameZh')}
-        error={errors.nameZh}
-        maxLength={200}
-        required
-        lang="zh-CN"
+      <NameFields
+        idPrefix={idPrefix}
+        errors={errors}
+        defaults={{ nameEn: value('nameEn'), nameZh: value('nameZh') }}
+        onNameEnChange={onNameEnChange}
       />
       <TextAreaField
         id={`${idPrefix}-summaryEn`}
