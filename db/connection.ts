@@ -1,11 +1,10 @@
-import { mkdirSync } from 'node:fs'
-
-import { PGlite, type PGliteOptions } from '@electric-sql/pglite'
 import { Kysely, PostgresDialect } from 'kysely'
 import pg from 'pg'
 
 import { PriorityPgliteDialect } from './pglite-driver.ts'
+import { PgliteThread } from './pglite-thread.ts'
 import type { Database } from './types.ts'
+import { parsers } from './value-parsers.ts'
 
 export type DatabaseKind = 'pglite' | 'postgres'
 
@@ -17,49 +16,9 @@ export interface Connection {
   dump?(): Promise<Blob>
 }
 
-// One set of value parsers for both drivers, so a model returns the same JS values on
-// PGlite and on PostgreSQL (pg gives int8/numeric as strings, PGlite int8 as bigint or
-// number, and each turns `date` into a Date at a different midnight).
-const INT8 = 20
-const NUMERIC = 1700
-const DATE = 1082
-const BYTEA = 17
-
-function toSafeNumber(value: string): number {
-  const n = Number(value)
-  if (!Number.isSafeInteger(n) && Number.isInteger(n)) {
-    throw new RangeError(`integer ${value} does not fit a JS number`)
-  }
-  return n
-}
-const parsers: Record<number, (value: string) => unknown> = {
-  [INT8]: toSafeNumber,
-  [NUMERIC]: (value) => Number(value),
-  [DATE]: (value) => value,
-}
-
-// PGlite's own bytea conversion goes byte by byte in JS (a 260 KB upload took ~100 ms and
-// held up every page meanwhile); Buffer's hex codec is native. Values stay Uint8Array.
-const pgliteSerializers = {
-  [BYTEA]: (value: Uint8Array) => {
-    if (!(value instanceof Uint8Array)) throw new TypeError('bytea takes a Uint8Array')
-    return `\\x${Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('hex')}`
-  },
-}
-const pgliteParsers: Record<number, (value: string) => unknown> = {
-  ...parsers,
-  [BYTEA]: (value: string) => {
-    const bytes = Buffer.from(value.slice(2), 'hex')
-    return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-  },
-}
-
 export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob } = {}): Promise<Connection> {
-  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true })
-  const pgliteOptions: PGliteOptions = { parsers: pgliteParsers, serializers: pgliteSerializers }
-  if (options.dataDir) pgliteOptions.dataDir = options.dataDir
-  if (options.loadDataDir) pgliteOptions.loadDataDir = options.loadDataDir
-  const client = await PGlite.create(pgliteOptions)
+  // The engine runs in a worker thread of its own (decision 049).
+  const client = await PgliteThread.start(options)
   const dialect = new PriorityPgliteDialect(client)
   const db = new Kysely<Database>({ dialect })
   dialect.track(db)
@@ -68,9 +27,9 @@ export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob
     kind: 'pglite',
     async close() {
       await db.destroy()
-      if (!client.closed) await client.close()
+      await client.close()
     },
-    dump: () => client.dumpDataDir('gzip'),
+    dump: () => client.dumpDataDir(),
   }
 }
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { createTestDatabase } from '../tests/db.ts'
 import { type Connection, openPglite } from './connection.ts'
-import { asBackgroundWork } from './pglite-driver.ts'
+import { asBackgroundWork, engineAnsweredWhileBusy, isBackgroundWork } from './pglite-driver.ts'
 
 // PGlite's one connection, shared by pages and background jobs (decision 048): a page's
 // query goes before the job's queries that wait for the connection, a transaction keeps
@@ -137,5 +137,29 @@ describe('values through either driver', () => {
     } finally {
       await db.close()
     }
+  })
+})
+
+describe('two copies of the driver module in one process', () => {
+  // The server's own modules and the Remix bundle each load a copy of pglite-driver.ts:
+  // what one copy records, the other must read (/healthz reads through the bundle's).
+  it('share the background mark and what the connection is doing', async () => {
+    const second = './pglite-driver.ts?copy'
+    const copy = (await import(/* @vite-ignore */ second)) as typeof import('./pglite-driver.ts')
+    expect(copy.engineAnsweredWhileBusy).not.toBe(engineAnsweredWhileBusy)
+    expect(copy.asBackgroundWork(() => isBackgroundWork())).toBe(true)
+
+    const started = gate()
+    const held = gate()
+    const job = conn.db.transaction().execute(async (tx) => {
+      await sql`select 1`.execute(tx)
+      started.open()
+      await held.opened
+    })
+    await started.opened
+    expect(copy.engineAnsweredWhileBusy(conn.db, 60_000)).toBe(true)
+    held.open()
+    await job
+    expect(copy.engineAnsweredWhileBusy(conn.db, 60_000)).toBe(false)
   })
 })

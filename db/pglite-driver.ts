@@ -1,6 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
 
-import type { PGlite } from '@electric-sql/pglite'
 import {
   CompiledQuery,
   type DatabaseConnection,
@@ -16,6 +15,8 @@ import {
   type QueryResult,
   type TransactionSettings,
 } from 'kysely'
+
+import type { PgliteClient } from './pglite-thread.ts'
 
 // Our kysely dialect for PGlite (decision 048). PGlite has one connection, so every query
 // and every transaction takes turns on it. kysely-pglite-dialect, which this replaces,
@@ -52,7 +53,11 @@ export interface PgliteActivity {
   lastAnsweredAt: number
 }
 
-const activityOf = new WeakMap<object, PgliteActivity>()
+// On globalThis too, for the same reason as the background mark: the server's copy of this
+// module records the activity, and /healthz, in the Remix bundle, reads it through the other.
+const ACTIVITY = Symbol.for('themeradar.pgliteActivity')
+const activities = globalThis as { [ACTIVITY]?: WeakMap<object, PgliteActivity> }
+const activityOf = (activities[ACTIVITY] ??= new WeakMap<object, PgliteActivity>())
 
 /**
  * True when the connection is held (a job's transaction, say) and the engine finished a
@@ -66,7 +71,7 @@ export function engineAnsweredWhileBusy(db: object, withinMs: number): boolean {
 
 class PgliteConnection implements DatabaseConnection {
   constructor(
-    private readonly client: PGlite,
+    private readonly client: PgliteClient,
     private readonly activity: PgliteActivity,
   ) {}
 
@@ -94,7 +99,7 @@ export class PriorityPgliteDriver implements Driver {
   private passedOver = 0
 
   constructor(
-    private readonly client: PGlite,
+    private readonly client: PgliteClient,
     private readonly activity: PgliteActivity,
   ) {
     this.connection = new PgliteConnection(client, activity)
@@ -148,7 +153,7 @@ export class PriorityPgliteDriver implements Driver {
 export class PriorityPgliteDialect implements Dialect {
   readonly activity: PgliteActivity = { busy: false, lastAnsweredAt: -Infinity }
 
-  constructor(private readonly client: PGlite) {}
+  constructor(private readonly client: PgliteClient) {}
 
   /** Lets engineAnsweredWhileBusy(db) read this dialect's connection. */
   track(db: object): void {

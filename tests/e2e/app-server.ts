@@ -35,7 +35,11 @@ export async function startApp(extraEnv: Record<string, string> = {}): Promise<R
     SEED_DEMO_HISTORY: 'off',
     ...extraEnv,
   }
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'app/server.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...(process.env.PROF_DIR ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.PROF_DIR] : []), '--import', 'tsx', 'app/server.ts'],
+    { env, stdio: ['ignore', 'pipe', 'pipe'] },
+  )
   let output = ''
   child.stdout?.on('data', (chunk) => (output += chunk))
   child.stderr?.on('data', (chunk) => (output += chunk))
