@@ -85,7 +85,11 @@ function bucketName(scope: ThrottleScope, account: string, address: string): str
   return `account-address:${account}|${address}`
 }
 
-/** Takes the next number in a bucket, starting a new window when the last one has passed. */
+/**
+ * Takes the next number in a bucket, starting a new window when the last one has passed.
+ * now() is when this transaction began: a parallel one that began later may have opened
+ * the window, so the wait is capped at the window (else "16 minutes" for a 15-minute one).
+ */
 async function takeNumber(db: DB, bucket: string, rule: ThrottleRule) {
   const window = rule.windowMinutes * 60
   const result = await sql<{ failures: number; retryAfterSeconds: number }>`
@@ -94,7 +98,7 @@ async function takeNumber(db: DB, bucket: string, rule: ThrottleRule) {
       window_start = case when t.window_start <= now() - ${window}::integer * interval '1 second' then now() else t.window_start end,
       failures = case when t.window_start <= now() - ${window}::integer * interval '1 second' then 1 else t.failures + 1 end
     returning failures,
-      greatest(1, ceil(extract(epoch from (window_start + ${window}::integer * interval '1 second' - now()))))::integer as "retryAfterSeconds"`.execute(
+      least(${window}::integer, greatest(1, ceil(extract(epoch from (window_start + ${window}::integer * interval '1 second' - now())))))::integer as "retryAfterSeconds"`.execute(
     db,
   )
   return result.rows[0]
