@@ -2,6 +2,7 @@ import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { createTestDatabase } from '../tests/db.ts'
+import { gate } from '../tests/gate.ts'
 import { type Connection, openPglite } from './connection.ts'
 import { asBackgroundWork, engineAnsweredWhileBusy, isBackgroundWork } from './pglite-driver.ts'
 
@@ -19,13 +20,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await conn.close()
 })
-
-/** A promise and the function that settles it. */
-function gate() {
-  let open!: () => void
-  const opened = new Promise<void>((resolve) => (open = resolve))
-  return { opened, open }
-}
 
 describe('the PGlite connection between requests and background work', () => {
   it("answers a request's query before background queries that were waiting longer", async () => {

@@ -32,7 +32,7 @@ export interface HostError {
   fields: Record<string, string | number>
 }
 
-export function toHostError(error: unknown): HostError {
+function toHostError(error: unknown): HostError {
   if (!(error instanceof Error)) return { name: 'Error', message: String(error), fields: {} }
   const fields: Record<string, string | number> = {}
   for (const [key, value] of Object.entries(error)) {

@@ -2,6 +2,7 @@ import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { type Connection, openPglite } from '#db/connection.ts'
+import { gate } from '#tests/gate.ts'
 
 import { checkDatabase } from './health.server.ts'
 
@@ -18,12 +19,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await conn.close()
 })
-
-function gate() {
-  let open!: () => void
-  const opened = new Promise<void>((resolve) => (open = resolve))
-  return { opened, open }
-}
 
 /** Holds the connection in a transaction that ran one statement, until `release` opens. */
 function holdConnection(release: Promise<void>) {
