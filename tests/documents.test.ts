@@ -158,6 +158,8 @@ describe('refusals leave nothing behind', () => {
     await sql`create trigger fail_fifth_mention before insert on mention for each row execute function fail_fifth_mention()`.execute(
       conn.db,
     )
+    // As every trigger on new mentions must (decision 050): PGlite writes them in replica mode.
+    await sql`alter table mention enable always trigger fail_fifth_mention`.execute(conn.db)
     const before = {
       documents: await count('document'),
       mentions: await count('mention'),

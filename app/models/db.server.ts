@@ -1,6 +1,6 @@
 import path from 'node:path'
 
-import type { Kysely, Transaction } from 'kysely'
+import { type Kysely, sql, type Transaction } from 'kysely'
 
 import type { Env } from '#app/utils/env.server.ts'
 import { type Connection, openPglite, openPostgres } from '#db/connection.ts'
@@ -30,7 +30,25 @@ export function constraintName(error: unknown): string | undefined {
   return typeof name === 'string' ? name : undefined
 }
 
+const embedded = new WeakMap<object, Promise<boolean>>()
+
+/**
+ * Whether db is the embedded engine (PGlite), which names itself in version(). It has one
+ * session: transactions run one after another, so none commits while another is open.
+ */
+export function isEmbeddedDatabase(db: DB): Promise<boolean> {
+  let answer = embedded.get(db)
+  if (!answer) {
+    answer = sql<{ embedded: boolean }>`select version() like '%(PGlite %' as embedded`.execute(db).then(({ rows }) => rows[0]!.embedded)
+    // A failed lookup (the database away) is asked again next time.
+    answer.catch(() => embedded.delete(db))
+    embedded.set(db, answer)
+  }
+  return answer
+}
+
 export const UNIQUE_VIOLATION = '23505'
+
 export const FOREIGN_KEY_VIOLATION = '23503'
 export const CHECK_VIOLATION = '23514'
 

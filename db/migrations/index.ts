@@ -24,6 +24,7 @@ import * as webhookDelete from './2026-12-05T01-20-00_webhook_delete.ts'
 import * as revisionUserCascade from './2026-12-05T01-30-00_revision_user_cascade.ts'
 import * as webhookDigests from './2026-12-05T01-40-00_webhook_digests.ts'
 import * as estimateSeries from './2026-12-05T01-50-00_estimate_series.ts'
+import * as mentionWeekTriggerAlways from './2026-12-05T09-00-00_mention_week_trigger_always.ts'
 
 // Migrations are listed here rather than read from disk so the same list works in the
 // Remix server bundle, in scripts and in tests. Names are timestamps; order is by name.
@@ -52,4 +53,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-05T01-30-00_revision_user_cascade': revisionUserCascade,
   '2026-12-05T01-40-00_webhook_digests': webhookDigests,
   '2026-12-05T01-50-00_estimate_series': estimateSeries,
+  '2026-12-05T09-00-00_mention_week_trigger_always': mentionWeekTriggerAlways,
 }

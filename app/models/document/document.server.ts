@@ -78,10 +78,13 @@ export function isStaleMentionAlias(error: unknown): boolean {
   return sqlState(error) === FOREIGN_KEY_VIOLATION && /^mention_/.test(constraintName(error) ?? '')
 }
 
-export async function storeDocument(db: DB, input: NewDocument, options: StoreDocumentOptions = {}): Promise<IngestResult> {
+/** What storeDocument wrote: the result, and the mention rows stored (none for a duplicate), for the caller's next steps. */
+export type StoredDocument = IngestResult & { storedMentions: readonly MentionRow[] }
+
+export async function storeDocument(db: DB, input: NewDocument, options: StoreDocumentOptions = {}): Promise<StoredDocument> {
   const { document: doc, mentions } = input
   return inTransaction(db, async (tx) => {
-    const duplicate = async () => {
+    const duplicate = async (): Promise<StoredDocument> => {
       const existing = await tx
         .selectFrom('document')
         .select([
@@ -108,9 +111,10 @@ export async function storeDocument(db: DB, input: NewDocument, options: StoreDo
         companies: await summariseDocumentMentions(tx, existing.id),
         mentions: Number(existing.mentions),
         merged,
+        storedMentions: [],
       }
     }
-    const insert = async (): Promise<IngestResult> => {
+    const insert = async (): Promise<StoredDocument> => {
       const known = await tx.selectFrom('document').select('id').where('content_hash', '=', doc.hash).executeTakeFirst()
       if (known) return duplicate()
       // Another ingest of the same content may commit first: then this one is the duplicate.
@@ -134,7 +138,6 @@ export async function storeDocument(db: DB, input: NewDocument, options: StoreDo
         .returning(['id', 'title', 'published_on as publishedOn'])
         .executeTakeFirst()
       if (!inserted) return duplicate()
-      await indexDocumentForSearch(tx, inserted.id, { title: doc.title, body: doc.body, search: input.search })
       if (doc.themeIds.length > 0) {
         const themes = await tx.selectFrom('theme').select('id').where('id', 'in', doc.themeIds).execute()
         if (themes.length !== doc.themeIds.length) throw new IngestError('themeNotFound')
@@ -157,10 +160,14 @@ export async function storeDocument(db: DB, input: NewDocument, options: StoreDo
         newValue: { title: doc.title, hash: doc.hash, mentions: stored.length },
         ip: input.ip ?? null,
       })
+      const companies = await summariseDocumentMentions(tx, inserted.id)
+      // Last: its text is often still being worked out by a worker (input.search) until now.
+      await indexDocumentForSearch(tx, inserted.id, { title: doc.title, body: doc.body, search: input.search })
       return {
         document: { id: inserted.id, title: inserted.title, publishedAt: inserted.publishedOn, duplicate: false },
-        companies: await summariseDocumentMentions(tx, inserted.id),
+        companies,
         mentions: stored.length,
+        storedMentions: stored,
       }
     }
     const result = await insert()

@@ -2,7 +2,9 @@ import { sql } from 'kysely'
 
 import type { Mention, MentionConfidence, MentionMatcher, MentionRule } from '#app/mentions/index.ts'
 import type { DB } from '#app/models/db.server.ts'
+import { inTransaction } from '#app/models/transaction.server.ts'
 
+import { checkMentionReferences, skipRowChecksIfEmbedded } from './mention-references.server.ts'
 import { refreshDocumentRelevance, relevanceOf } from './mention-relevance.server.ts'
 import { dropRejectedRows } from './mention-review-rules.server.ts'
 
@@ -72,25 +74,29 @@ export async function insertMentions(
   batchSize = MENTION_BATCH_SIZE,
   { rulesApplied = false, newDocument }: { rulesApplied?: boolean; newDocument?: { title: string; body: string } } = {},
 ): Promise<MentionRow[]> {
-  const kept = rulesApplied ? [...rows] : await dropRejectedRows(db, documentId, rows)
-  const relevance = newDocument ? relevanceOf(newDocument, kept) : null
-  for (let i = 0; i < kept.length; i += batchSize) {
-    // One array per column, unnested into rows: 11 parameters a statement whatever its size,
-    // which PGlite and PostgreSQL parse in a fraction of the time of 11 per row (a 100-page
-    // report's 3,200 mentions: ~0.3 s instead of ~1.1 s on PGlite).
-    const batch = kept.slice(i, i + batchSize)
-    const column = <T>(of: (m: MentionRow) => T) => batch.map(of)
-    await sql`
-      insert into mention (document_id, company_id, alias_id, alias_text, start_offset, end_offset, snippet, snippet_offset, rule, rule_detail, confidence, relevance)
-      select ${documentId}::int, * from unnest(
-        ${column((m) => m.companyId)}::int[], ${column((m) => m.aliasId)}::int[], ${column((m) => m.aliasText)}::text[],
-        ${column((m) => m.start)}::int[], ${column((m) => m.end)}::int[], ${column((m) => m.snippet)}::text[],
-        ${column((m) => m.snippetStart)}::int[], ${column((m) => m.rule ?? 'name')}::text[],
-        ${column((m) => m.ruleDetail ?? null)}::text[], ${column((m) => m.confidence ?? 'high')}::text[],
-        ${column((m) => relevance?.get(m.companyId) ?? 'passing')}::text[])`.execute(db)
-  }
-  if (!relevance) await refreshDocumentRelevance(db, documentId)
-  return kept
+  return inTransaction(db, async (tx) => {
+    const kept = rulesApplied ? [...rows] : await dropRejectedRows(tx, documentId, rows)
+    const relevance = newDocument ? relevanceOf(newDocument, kept) : null
+    const checkOnce = kept.length > 0 && (await skipRowChecksIfEmbedded(tx))
+    for (let i = 0; i < kept.length; i += batchSize) {
+      // One array per column, unnested into rows: 11 parameters a statement whatever its size,
+      // which PGlite and PostgreSQL parse in a fraction of the time of 11 per row (a 100-page
+      // report's 3,200 mentions: ~0.3 s instead of ~1.1 s on PGlite).
+      const batch = kept.slice(i, i + batchSize)
+      const column = <T>(of: (m: MentionRow) => T) => batch.map(of)
+      await sql`
+        insert into mention (document_id, company_id, alias_id, alias_text, start_offset, end_offset, snippet, snippet_offset, rule, rule_detail, confidence, relevance)
+        select ${documentId}::int, * from unnest(
+          ${column((m) => m.companyId)}::int[], ${column((m) => m.aliasId)}::int[], ${column((m) => m.aliasText)}::text[],
+          ${column((m) => m.start)}::int[], ${column((m) => m.end)}::int[], ${column((m) => m.snippet)}::text[],
+          ${column((m) => m.snippetStart)}::int[], ${column((m) => m.rule ?? 'name')}::text[],
+          ${column((m) => m.ruleDetail ?? null)}::text[], ${column((m) => m.confidence ?? 'high')}::text[],
+          ${column((m) => relevance?.get(m.companyId) ?? 'passing')}::text[])`.execute(tx)
+    }
+    if (checkOnce) await checkMentionReferences(tx, documentId, kept)
+    if (!relevance) await refreshDocumentRelevance(tx, documentId)
+    return kept
+  })
 }
 
 export interface CompanyMentionSummary {

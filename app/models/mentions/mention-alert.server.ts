@@ -68,20 +68,23 @@ export async function raiseMentionAlerts(db: DB, companyIds: readonly number[], 
   const watched = await watchedAmong(db, [...new Set(companyIds)])
   if (!watched.length) return []
   const counts = await weeklyMentions(db, watched, shiftIsoWeek(week, -TRAILING_WEEKS), week)
-  const raised: RaisedAlert[] = []
+  const jumps: Omit<RaisedAlert, 'id'>[] = []
   for (const companyId of watched.sort((a, b) => a - b)) {
     const mine = counts.filter((c) => c.companyId === companyId)
     const thisWeek = mine.find((c) => c.week === week)?.mentions ?? 0
     const trailingAvg = mine.filter((c) => c.week !== week).reduce((sum, c) => sum + c.mentions, 0) / TRAILING_WEEKS
-    if (!isMentionJump(thisWeek, trailingAvg)) continue
-    const row = await db
-      .insertInto('mention_alert')
-      .values({ company_id: companyId, iso_week: week, mentions: thisWeek, trailing_avg: trailingAvg })
-      .onConflict((oc) => oc.columns(['company_id', 'iso_week']).doNothing())
-      .returning('id')
-      .executeTakeFirst()
-    if (row) raised.push({ id: row.id, companyId, week, mentions: thisWeek, trailingAvg })
+    if (isMentionJump(thisWeek, trailingAvg)) jumps.push({ companyId, week, mentions: thisWeek, trailingAvg })
   }
+  if (!jumps.length) return []
+  // One statement for all of them; an alert already raised this week stays as it was.
+  const inserted = await db
+    .insertInto('mention_alert')
+    .values(jumps.map((j) => ({ company_id: j.companyId, iso_week: week, mentions: j.mentions, trailing_avg: j.trailingAvg })))
+    .onConflict((oc) => oc.columns(['company_id', 'iso_week']).doNothing())
+    .returning(['id', 'company_id as companyId'])
+    .execute()
+  const idOf = new Map(inserted.map((row) => [row.companyId, row.id]))
+  const raised: RaisedAlert[] = jumps.flatMap((j) => (idOf.has(j.companyId) ? [{ id: idOf.get(j.companyId)!, ...j }] : []))
   if (raised.length && week >= shiftIsoWeek(await currentTeamWeek(db, now), -1)) {
     // Digest webhooks (daily, weekly) get these in their next digest instead (alert-digest.server.ts).
     const webhooks = await db

@@ -4,12 +4,13 @@ import { titleFromFileName, type UploadedFile } from '#app/ingest/extract-file.s
 import { IngestError } from '#app/ingest/ingest-error.ts'
 import { contentHash } from '#app/ingest/normalise-hash.ts'
 import type { MentionMatcher } from '#app/mentions/index.ts'
-import type { DB } from '#app/models/db.server.ts'
+import { type DB, isEmbeddedDatabase } from '#app/models/db.server.ts'
 import {
   type IngestResult,
   isStaleMentionAlias,
   normaliseTags,
   type PreparedDocument,
+  type StoredDocument,
   storeDocument,
   type StoreDocumentOptions,
 } from '#app/models/document/index.server.ts'
@@ -139,6 +140,10 @@ export async function ingestDocument(
   options: IngestOptions = {},
 ): Promise<IngestResult & { timings: IngestTimings }> {
   const started = performance.now()
+  // The registry's matcher is looked up (a fingerprint query, a build when it changed) while
+  // the workers extract, rather than after them.
+  const prefetched = options.matcher ? undefined : getMentionMatcher(db).then(({ matcher }) => matcher)
+  prefetched?.catch(() => undefined) // an extraction that fails never awaits it
   const document = await prepareDocument(input)
   const timings: IngestTimings = { extractMs: since(started), matchMs: 0, storeMs: 0, totalMs: 0 }
   const { matcher, ...storeOptions } = options
@@ -154,19 +159,21 @@ export async function ingestDocument(
     const stored = { document, mentions, search, feedId: input.feedId, createdBy: input.createdBy, ip: input.ip }
     return storeDocument(db, stored, storeOptions)
   }
-  let result: IngestResult
+  let stored: StoredDocument
   try {
-    result = await store(matcher)
+    stored = await store(matcher ?? (await prefetched))
   } catch (error) {
     // An alias deleted between building the matcher and writing: rebuild once and retry.
     if (!isStaleMentionAlias(error) || db.isTransaction) throw error
     clearMentionMatcherCache()
-    result = await store(undefined)
+    stored = await store(undefined)
   }
-  if (!result.document.duplicate) await collectDocumentNewNames(db, result.document.id, document.body)
+  const { storedMentions, ...result } = stored
+  if (!result.document.duplicate) await collectDocumentNewNames(db, result.document.id, { body: document.body, mentions: storedMentions })
   // Alerts were checked inside the transaction; once more after commit, because a document
-  // another instance committed meanwhile was invisible there (raising is idempotent).
-  if (!db.isTransaction && !result.document.duplicate && result.mentions > 0)
+  // another instance committed meanwhile was invisible there (raising is idempotent). The
+  // embedded database runs one transaction at a time, so there was none.
+  if (!db.isTransaction && !result.document.duplicate && result.mentions > 0 && !(await isEmbeddedDatabase(db)))
     await inTransaction(db, (tx) => raiseAlertsForDocument(tx, result.document.id))
   timings.totalMs = since(started)
   timings.storeMs = Math.max(0, timings.totalMs - timings.extractMs - timings.matchMs)
