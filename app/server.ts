@@ -37,6 +37,10 @@ import { isDemoSeeded, seedDemoData } from '#seeds/seed.ts'
 // handle is created once here and handed to loaders and actions through the load context.
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const env = readEnv()
+// Importing the server build takes this thread 2-2.5 s; PGlite opens in a thread of its own
+// meanwhile (decision 049), so start both at once.
+const buildLoaded = import(pathToFileURL(path.join(root, 'build/index.js')).href) as Promise<ServerBuild>
+buildLoaded.catch(() => undefined) // awaited below; a failed database open exits first
 const connection = await openAppDatabase(env)
 const where = env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${path.resolve(env.DATA_DIR)}`
 console.log(`[themeradar] database: ${where}`)
@@ -86,7 +90,7 @@ const feedPoller = asBackgroundWork(() =>
 const digestClock = asBackgroundWork(() => startDigestClock(connection.db, { workerId, intervalMs: env.FEED_POLL_SECONDS * 1000 }))
 
 // Loaders and actions answer 503 while the database is unreachable (database-unavailable.server.ts).
-const build = answerDatabaseOutages((await import(pathToFileURL(path.join(root, 'build/index.js')).href)) as ServerBuild)
+const build = answerDatabaseOutages(await buildLoaded)
 
 const app = express()
 app.disable('x-powered-by')

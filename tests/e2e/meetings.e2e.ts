@@ -100,9 +100,11 @@ describe('the weekly meeting in the browser', () => {
     await expect.poll(slideParam).toBe(String(SLIDES))
     await page.keyboard.press('ArrowRight')
     await expect.poll(slideParam).toBe(String(SLIDES))
-    // A reload opens the same slide.
+    // A reload opens the same slide. The keys work once the page is hydrated: a key pressed
+    // before that is lost, as it would be for a person.
     await page.reload()
     await expect.poll(currentSlide).toBe(String(SLIDES))
+    await page.waitForLoadState('networkidle')
     await page.keyboard.press('ArrowLeft')
     await expect.poll(slideParam).toBe(String(SLIDES - 1))
     await page.keyboard.press('Escape')
@@ -116,6 +118,7 @@ describe('the weekly meeting in the browser', () => {
     url.searchParams.set('slide', '2')
     await page.goto(url.toString())
     await expect.poll(currentSlide).toBe('2')
+    await page.waitForLoadState('networkidle') // hydrated: the keys work
     await page.keyboard.press('n')
     const panel = page.locator('.meeting-notes.is-panel')
     await expect.poll(() => panel.isVisible()).toBe(true)
