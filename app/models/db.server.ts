@@ -30,16 +30,19 @@ export function constraintName(error: unknown): string | undefined {
   return typeof name === 'string' ? name : undefined
 }
 
+/** True on the embedded engine, which names itself in version(): "PostgreSQL 18.6 (PGlite 0.5.16) on wasm32-...". */
+export const ON_EMBEDDED_ENGINE = sql<boolean>`version() like '%(PGlite %'`
+
 const embedded = new WeakMap<object, Promise<boolean>>()
 
 /**
- * Whether db is the embedded engine (PGlite), which names itself in version(). It has one
+ * Whether db is the embedded engine (PGlite, ON_EMBEDDED_ENGINE), asked once per handle. It has one
  * session: transactions run one after another, so none commits while another is open.
  */
 export function isEmbeddedDatabase(db: DB): Promise<boolean> {
   let answer = embedded.get(db)
   if (!answer) {
-    answer = sql<{ embedded: boolean }>`select version() like '%(PGlite %' as embedded`.execute(db).then(({ rows }) => rows[0]!.embedded)
+    answer = sql<{ embedded: boolean }>`select ${ON_EMBEDDED_ENGINE} as embedded`.execute(db).then(({ rows }) => rows[0]!.embedded)
     // A failed lookup (the database away) is asked again next time.
     answer.catch(() => embedded.delete(db))
     embedded.set(db, answer)

@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 
-import { type DB, FOREIGN_KEY_VIOLATION } from '#app/models/db.server.ts'
+import { type DB, FOREIGN_KEY_VIOLATION, ON_EMBEDDED_ENGINE } from '#app/models/db.server.ts'
 
 // Writing mentions on the embedded database without a foreign-key check per row
 // (decision 050). PostgreSQL checks each row's document, company and alias with a query
@@ -10,10 +10,10 @@ import { type DB, FOREIGN_KEY_VIOLATION } from '#app/models/db.server.ts'
 // transaction only) and the same checks run once, on the distinct ids. On a PostgreSQL
 // server, where others could delete meanwhile, every row is checked as before.
 
-/** PGlite names itself in version(): "PostgreSQL 18.6 (PGlite 0.5.16) on wasm32-unknown-emscripten, ...". */
+/** Replica mode for the rest of tx, on PGlite only; one statement, so a write pays one round trip for it. */
 export async function skipRowChecksIfEmbedded(tx: DB): Promise<boolean> {
   const { rows } = await sql<{ role: string }>`
-    select set_config('session_replication_role', 'replica', true) as role where version() like '%(PGlite %'`.execute(tx)
+    select set_config('session_replication_role', 'replica', true) as role where ${ON_EMBEDDED_ENGINE}`.execute(tx)
   return rows.length > 0
 }
 
