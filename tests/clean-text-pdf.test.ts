@@ -73,4 +73,29 @@ describe('text of a PDF with radical look-alikes', () => {
     for (const m of mentions) expect(m.snippet).not.toMatch(/[\u2e80-\u2eff\u2f00-\u2fdf]/u)
     expect(of(google)[0].snippet).toContain('谷歌与快手今天宣布')
   }, 60_000)
+
+  it('finds names set justified, letter-spaced, in a table, in columns and vertically', async () => {
+    const names = { 腾讯: 'Tencent', 百度: 'Baidu', 美团: 'Meituan', 智谱: 'Zhipu', 商汤: 'SenseTime' }
+    const ids = new Map<string, number>()
+    for (const [zh, en] of Object.entries(names)) ids.set(zh, (await createCompany(conn.db, { nameEn: en, nameZh: zh })).id)
+    const filler = '多模态模型的商业化进度快于预期，我们维持行业推荐评级并上调资本开支预测。'
+    const bytes = await printPdf(
+      `<p style="width:18em;text-align:justify">${filler}腾讯发布新一代视频生成模型。${filler}</p>` +
+        `<p style="letter-spacing:6px">百度的文心一言调用量环比增长。</p>` +
+        '<table border="1"><tr><th>公司</th><th>评级</th></tr><tr><td>美团</td><td>买入</td></tr></table>' +
+        `<div style="columns:2;column-gap:2em">${filler.repeat(3)}智谱开源了新的视觉模型。${filler.repeat(3)}</div>` +
+        '<div style="writing-mode:vertical-rl;height:12em">竖排：商汤发布新模型</div>',
+    )
+    const result = await ingestDocument(conn.db, { file: { name: 'layouts.pdf', bytes } })
+    const doc = await conn.db.selectFrom('document').select('body').where('id', '=', result.document.id).executeTakeFirstOrThrow()
+    const mentions = await conn.db
+      .selectFrom('mention')
+      .select(['company_id', 'start_offset', 'end_offset'])
+      .where('document_id', '=', result.document.id)
+      .execute()
+    for (const [zh, id] of ids) {
+      const found = mentions.filter((m) => m.company_id === id).map((m) => doc.body.slice(m.start_offset, m.end_offset))
+      expect(found, zh).toEqual([zh])
+    }
+  }, 60_000)
 })

@@ -58,6 +58,6 @@ if (isEntryPoint()) {
     stderr: (line) => process.stderr.write(`${line}\n`),
     env: process.env,
   })
-  // pdf.js and the database pool may keep timers alive; the work is done and flushed.
+  // The worker pool and the database may keep timers alive; the work is done and flushed.
   process.stdout.write('', () => process.exit(code))
 }

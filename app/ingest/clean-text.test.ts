@@ -4,6 +4,7 @@ import {
   cleanExtractedText,
   closeLetterSpacing,
   foldLookAlikes,
+  joinOneGlyphLines,
   joinWrappedLines,
   MIN_WRAPPED_LINE,
   RADICAL_SUPPLEMENT,
@@ -98,6 +99,20 @@ describe('closeLetterSpacing', () => {
     expect(closeLetterSpacing('目 录')).toBe('目 录')
     expect(closeLetterSpacing('A 股 与 H 股')).toBe('A 股 与 H 股')
     expect(closeLetterSpacing('O p e n A I')).toBe('O p e n A I')
+  })
+})
+
+describe('joinOneGlyphLines', () => {
+  it('puts vertical or rotated Chinese, one glyph a line, back on one line', () => {
+    expect(joinOneGlyphLines('图表 1\n竖\n排\n：\n商\n汤\n发布\n正文')).toBe('图表 1\n竖排：商汤\n发布\n正文')
+    expect(joinOneGlyphLines('旋\n转\n的\n字')).toBe('旋转的字')
+  })
+
+  it('leaves short runs, longer lines and Latin alone', () => {
+    expect(joinOneGlyphLines('是\n否\n是')).toBe('是\n否\n是')
+    expect(joinOneGlyphLines('腾讯\n阿里\n百度\n美团')).toBe('腾讯\n阿里\n百度\n美团')
+    expect(joinOneGlyphLines('A\nB\nC\nD')).toBe('A\nB\nC\nD')
+    expect(joinOneGlyphLines('第\n一\n\n二\n三')).toBe('第\n一\n\n二\n三')
   })
 })
 

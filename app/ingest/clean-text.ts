@@ -133,7 +133,20 @@ export function closeLetterSpacing(text: string): string {
   return text.replace(LETTER_SPACED, (run) => run.replaceAll(' ', ''))
 }
 
-/** Extracted text as it is stored: look-alikes folded, letter-spacing closed, wrapped lines joined. */
+/**
+ * Four or more lines of one Han character (or CJK punctuation) each: text set vertically
+ * or rotated by 90°, which PDF readers give one glyph per line (竖\n排\n商\n汤). Prose
+ * never has such lines; a column of one-character table cells would be closed up too.
+ */
+const ONE_GLYPH_LINES =
+  /^(?:[\p{Script=Han}\u3000-\u303f\ufe10-\ufe1f\ufe30-\ufe4f\uff01-\uff1f]\n){3,}[\p{Script=Han}\u3000-\u303f\ufe10-\ufe1f\ufe30-\ufe4f\uff01-\uff1f]$/gmu
+
+/** Vertical or rotated Chinese as one line: 竖\n排\n商\n汤 -> 竖排商汤. */
+export function joinOneGlyphLines(text: string): string {
+  return text.replace(ONE_GLYPH_LINES, (run) => run.replaceAll('\n', ''))
+}
+
+/** Extracted text as it is stored: look-alikes folded, vertical runs and letter-spacing closed, wrapped lines joined. */
 export function cleanExtractedText(text: string): string {
-  return joinWrappedLines(closeLetterSpacing(foldLookAlikes(text)))
+  return joinWrappedLines(closeLetterSpacing(joinOneGlyphLines(foldLookAlikes(text))))
 }

@@ -1,9 +1,8 @@
 import { parsePdfDate } from './dates.ts'
-import { InThreadPdfPort } from './extract-pdf-port.server.ts'
 import { IngestError } from './ingest-error.ts'
+import { pageTexts, type PdfiumDocument, withPdfium } from './pdfium.server.ts'
 
-// PDF -> text with pdf.js. Loaded on first use: the library takes about a second to
-// import and most requests never need it.
+// PDF -> text with PDFium (pdfium.server.ts, decision 051).
 
 export interface PdfExtract {
   /** The pages' text, a form feed (\f) between pages (page-furniture.ts reads them apart). */
@@ -12,37 +11,6 @@ export interface PdfExtract {
   title: string | null
   publisher: string | null
   publishedOn: string | null
-}
-
-type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs')
-type PdfParser = typeof import('pdfjs-dist/legacy/build/pdf.worker.mjs').WorkerMessageHandler
-let pdfjs: Promise<{ lib: PdfJs; parser: PdfParser }> | undefined
-
-/**
- * The legacy build (the one pdf.js supports on Node) brings core-js, which replaces
- * Array.prototype.push and JSON.parse for the whole thread with JavaScript versions that
- * differ only at lengths past 2^32 and in JSON.parse's source argument: push got 5x
- * slower, for pdf.js's own parser and for everything else in the thread. The natives go
- * back once both halves have loaded; what core-js adds (Promise.withResolvers, ...) stays.
- */
-async function importKeepingNatives(): Promise<{ lib: PdfJs; parser: PdfParser }> {
-  const push = Array.prototype.push
-  const parse = JSON.parse
-  try {
-    const [lib, worker] = await Promise.all([import('pdfjs-dist/legacy/build/pdf.mjs'), import('pdfjs-dist/legacy/build/pdf.worker.mjs')])
-    return { lib, parser: worker.WorkerMessageHandler }
-  } finally {
-    Object.defineProperty(Array.prototype, 'push', { value: push, writable: true, configurable: true, enumerable: false })
-    JSON.parse = parse
-  }
-}
-
-function loadPdfJs(): Promise<{ lib: PdfJs; parser: PdfParser }> {
-  pdfjs ??= importKeepingNatives().catch((error: unknown) => {
-    pdfjs = undefined
-    throw error
-  })
-  return pdfjs
 }
 
 /** "%PDF-" within the first KB: how readers recognise a PDF whatever its file name. */
@@ -55,83 +23,26 @@ export function looksLikePdf(bytes: Uint8Array): boolean {
 // nothing about the report; the file name is a better title then.
 const TOOL_TITLE = /^(microsoft (word|powerpoint|excel) - |untitled|无标题)|\.(docx?|pptx?|xlsx?|pdf|wps)$/i
 
-function infoString(info: Record<string, unknown>, key: string): string | null {
-  const value = info[key]
-  return typeof value === 'string' && value.trim() ? value.replace(/\s+/g, ' ').trim() : null
+function infoString(doc: PdfiumDocument, key: string): string | null {
+  const value = doc.info(key)
+  return value?.trim() ? value.replace(/\s+/g, ' ').trim() : null
 }
 
-type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>
-type PdfWorker = InstanceType<PdfJs['PDFWorker']>
-
-/** Opens a PDF with pdf.js, refusing encrypted and unreadable files with their reason. */
-async function openPdf(bytes: Uint8Array): Promise<{ doc: PdfDocument; worker: PdfWorker }> {
-  if (!looksLikePdf(bytes)) throw new IngestError('corruptPdf')
-  const { lib, parser } = await loadPdfJs()
-  // pdf.js's parser on this thread, talking over a port that copies messages cheaply.
-  const port = new InThreadPdfPort()
-  parser.initializeFromPort(port)
-  const worker = new lib.PDFWorker({ port: port as never, verbosity: 0 })
-  // pdf.js takes ownership of (and detaches) the buffer it is given: hand it a copy.
-  const task = lib.getDocument({
-    data: new Uint8Array(bytes),
-    worker,
-    isEvalSupported: false,
-    disableFontFace: true,
-    useSystemFonts: false,
-    verbosity: 0,
-  })
-  try {
-    return { doc: await task.promise, worker }
-  } catch (error) {
-    await task.destroy().catch(() => undefined)
-    worker.destroy()
-    const name = (error as { name?: string } | null)?.name
-    if (name === 'PasswordException') throw new IngestError('encryptedPdf')
-    throw new IngestError('corruptPdf')
-  }
-}
-
-/** Runs fn on the open document and closes it; a PDF that opens but breaks while read is damaged. */
-async function withPdf<T>(bytes: Uint8Array, fn: (doc: PdfDocument) => Promise<T>): Promise<T> {
-  const { doc, worker } = await openPdf(bytes)
-  try {
-    return await fn(doc)
-  } catch (error) {
-    if (error instanceof IngestError) throw error
-    throw new IngestError('corruptPdf')
-  } finally {
-    await doc.destroy()
-    worker.destroy()
-  }
-}
-
-async function pagesText(doc: PdfDocument, from: number, to: number): Promise<string[]> {
-  const pages: string[] = []
-  for (let n = from; n <= to; n++) {
-    const page = await doc.getPage(n)
-    const content = await page.getTextContent()
-    let text = ''
-    for (const item of content.items) {
-      if (!('str' in item)) continue
-      text += item.str
-      if (item.hasEOL) text += '\n'
-    }
-    pages.push(text)
-    page.cleanup()
-  }
-  return pages
+/** Opens a PDF, refusing encrypted and unreadable files with their reason. */
+function withPdf<T>(bytes: Uint8Array, fn: (doc: PdfiumDocument) => Promise<T>): Promise<T> {
+  if (!looksLikePdf(bytes)) return Promise.reject(new IngestError('corruptPdf'))
+  return withPdfium(bytes, fn)
 }
 
 export type PdfInfo = Omit<PdfExtract, 'text'>
 
-async function infoOf(doc: PdfDocument): Promise<PdfInfo> {
-  const { info } = (await doc.getMetadata().catch(() => ({ info: {} }))) as { info: Record<string, unknown> }
-  const title = infoString(info, 'Title')
+function infoOf(doc: PdfiumDocument): PdfInfo {
+  const title = infoString(doc, 'Title')
   return {
-    pages: doc.numPages,
+    pages: doc.pageCount,
     title: title && !TOOL_TITLE.test(title) ? title : null,
-    publisher: infoString(info, 'Author'),
-    publishedOn: parsePdfDate(infoString(info, 'CreationDate')),
+    publisher: infoString(doc, 'Author'),
+    publishedOn: parsePdfDate(infoString(doc, 'CreationDate')),
   }
 }
 
@@ -148,11 +59,11 @@ export interface PdfSlice {
  */
 export function readPdfSlice(bytes: Uint8Array, slice: number, slices: number, minPages: number): Promise<PdfSlice> {
   return withPdf(bytes, async (doc) => {
-    const runs = Math.max(1, Math.min(slices, Math.floor(doc.numPages / minPages)))
-    const per = Math.ceil(doc.numPages / runs)
+    const runs = Math.max(1, Math.min(slices, Math.floor(doc.pageCount / minPages)))
+    const per = Math.ceil(doc.pageCount / runs)
     const from = slice * per + 1
-    const pages = slice < runs ? await pagesText(doc, from, Math.min(doc.numPages, from + per - 1)) : []
-    return { info: slice === 0 ? await infoOf(doc) : null, pages }
+    const pages = slice < runs ? await pageTexts(doc, from, Math.min(doc.pageCount, from + per - 1)) : []
+    return { info: slice === 0 ? infoOf(doc) : null, pages }
   })
 }
 
@@ -165,7 +76,7 @@ export function joinPdfPages(pages: readonly string[]): string {
 
 export function extractPdf(bytes: Uint8Array): Promise<PdfExtract> {
   return withPdf(bytes, async (doc) => {
-    const text = joinPdfPages(await pagesText(doc, 1, doc.numPages))
-    return { text, ...(await infoOf(doc)) }
+    const text = joinPdfPages(await pageTexts(doc, 1, doc.pageCount))
+    return { text, ...infoOf(doc) }
   })
 }

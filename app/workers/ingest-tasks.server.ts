@@ -10,7 +10,7 @@ import { type MatcherSnapshot, TASKS } from './tasks.ts'
 // file, of HTML and of pasted text, and finding the mentions. Small inputs stay in the
 // calling thread, where they take a few ms, less than the trip to a worker.
 
-/** Text and files under this size are handled in-thread (PDFs never: pdf.js is slow to start on anything). */
+/** Text and files under this size are handled in-thread (PDFs never: PDFium reads a page without yielding, and a hostile one can take seconds). */
 const IN_THREAD_CHARS = 32 * 1024
 /** A PDF this big is read by every worker at once, each taking a run of its pages. */
 const SPLIT_PDF_BYTES = 256 * 1024

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { extractPdf } from '#app/ingest/extract-pdf.server.ts'
 import { IngestError } from '#app/ingest/ingest-error.ts'
 import { buildMentionMatcher } from '#app/mentions/index.ts'
-import { makeBinary, makeReportPdf } from '#tests/fixtures/documents.ts'
+import { makeBinary, makeContentBombPdf, makeReportPdf } from '#tests/fixtures/documents.ts'
 
 import { readPdfInSlices } from './ingest-tasks.server.ts'
 import { closeWorkerPool, poolSize, WorkerPool, workerPool } from './pool.server.ts'
@@ -101,4 +101,23 @@ describe('the worker pool', () => {
     expect(poolSize({ WORKER_THREADS: '3' })).toBe(3)
     expect(poolSize({ WORKER_THREADS: 'lots' })).toBeGreaterThan(0)
   })
+})
+
+describe('a PDF that makes PDFium grow to a gigabyte', () => {
+  it('is read, and the worker that read it gives its memory back by leaving; the next file gets a new one', async () => {
+    const pool = new WorkerPool(1)
+    try {
+      const before = await pool.run('threadId', undefined)
+      // ~700 MB of page contents in a 6 KB file: PDFium's memory passes the 512 MB it may keep.
+      const bomb = await pool.run('extractFile', { name: 'bomb.pdf', bytes: makeContentBombPdf(700) })
+      expect(bomb.text).toBe('Bomb')
+      const after = await pool.run('threadId', undefined)
+      expect(after).not.toBe(before)
+      expect((await pool.run('extractFile', { name: 'report.pdf', bytes: await makeReportPdf() })).text).toContain('Tencent applies')
+      // A worker that read an ordinary PDF stays.
+      expect(await pool.run('threadId', undefined)).toBe(after)
+    } finally {
+      await pool.close()
+    }
+  }, 120_000)
 })

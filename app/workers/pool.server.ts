@@ -18,7 +18,7 @@ import { type TaskInput, type TaskName, type TaskOutput, TASKS } from './tasks.t
 // own modules and the Remix bundle each hold a copy of this module.
 
 const IDLE_MS = 60_000
-/** A hostile PDF may make pdf.js allocate without end: that worker dies, not the server. */
+/** A hostile file may make a parser allocate without end: that worker dies, not the server. (PDFium's WebAssembly memory is bounded apart: pdfium.server.ts.) */
 const WORKER_HEAP_MB = 1536
 
 const WorkerThreadsSchema = z.coerce.number().int().min(0).max(16)
@@ -130,18 +130,23 @@ export class WorkerPool {
     })
     const slot: Slot = { worker, task: null, ready: false }
     this.slots.push(slot)
-    worker.on('message', (message: { ready?: true; id?: number; ok?: boolean; output?: unknown; error?: TaskFailure }) => {
-      if (message.ready) {
-        slot.ready = true
-        return
-      }
-      const task = slot.task
-      if (!task || task.id !== message.id) return
-      slot.task = null
-      if (message.ok) task.resolve(message.output)
-      else task.reject(reviveError(message.error!))
-      this.settled()
-    })
+    worker.on(
+      'message',
+      (message: { ready?: true; id?: number; ok?: boolean; output?: unknown; error?: TaskFailure; retiring?: boolean }) => {
+        if (message.ready) {
+          slot.ready = true
+          return
+        }
+        const task = slot.task
+        if (!task || task.id !== message.id) return
+        slot.task = null
+        // Out of the pool before anything else is sent to it; its exit is then no loss.
+        if (message.retiring) this.slots.splice(this.slots.indexOf(slot), 1)
+        if (message.ok) task.resolve(message.output)
+        else task.reject(reviveError(message.error!))
+        this.settled()
+      },
+    )
     worker.on('error', (error) => this.lost(slot, error))
     worker.on('exit', (code) => this.lost(slot, new Error(`worker thread exited (code ${code})`)))
     return slot

@@ -3,6 +3,7 @@ import { extractHtml } from '#app/ingest/extract-html.server.ts'
 import { type PdfExtract, readPdfSlice } from '#app/ingest/extract-pdf.server.ts'
 import { cleanDocumentText } from '#app/ingest/extract-text.server.ts'
 import { removePageFurniture } from '#app/ingest/page-furniture.ts'
+import { pdfiumInstanceDropped } from '#app/ingest/pdfium.server.ts'
 import { searchTextOf } from '#app/ingest/search-text.ts'
 import {
   buildMentionMatcher,
@@ -56,6 +57,14 @@ export const TASKS = {
   searchText: ({ title, body }: { title: string; body: string }) => searchTextOf(title, body),
   /** For the pool's own tests: the thread a task ran on. */
   threadId: async () => (await import('node:worker_threads')).threadId,
+}
+
+/**
+ * A worker leaves after its task when PDFium had to drop an instance (a hostile file grew it
+ * to gigabytes): WebAssembly memory is only given back when the thread ends.
+ */
+export function workerShouldRetire(): boolean {
+  return pdfiumInstanceDropped()
 }
 
 export type TaskName = keyof typeof TASKS

@@ -20,7 +20,7 @@ if (Number.isInteger(nice) && nice > 0 && nice <= 19)
   }
 
 register()
-const { TASKS } = await import('./tasks.ts')
+const { TASKS, workerShouldRetire } = await import('./tasks.ts')
 
 function failure(error) {
   const { name = 'Error', message = String(error), reason, params } = error ?? {}
@@ -28,11 +28,15 @@ function failure(error) {
 }
 
 parentPort.on('message', async ({ id, name, input }) => {
+  let answer
   try {
-    const output = await TASKS[name](input)
-    parentPort.postMessage({ id, ok: true, output })
+    answer = { id, ok: true, output: await TASKS[name](input) }
   } catch (error) {
-    parentPort.postMessage({ id, ok: false, error: failure(error) })
+    answer = { id, ok: false, error: failure(error) }
   }
+  // A retiring worker takes no more tasks: the pool starts a new one for the next.
+  const retiring = workerShouldRetire()
+  parentPort.postMessage({ ...answer, retiring })
+  if (retiring) process.exit(0)
 })
 parentPort.postMessage({ ready: true })

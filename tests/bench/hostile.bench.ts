@@ -132,7 +132,7 @@ export async function run({ args, writeResults, report }: BenchContext) {
   const normal: Record<string, { ms: number; probeMs: number }> = {}
   for (const path of paths) {
     const full = path.prepare(normalText(size))
-    await timeRuns(path, full, 1) // warm-up: JIT and lazily loaded libraries (pdf.js)
+    await timeRuns(path, full, 1) // warm-up: JIT and lazily loaded libraries (PDFium)
     const probe = path.prepare(normalText(Math.min(size, PROBE_CHARS)))
     normal[path.name] = { ms: (await timeRuns(path, full, Math.max(runs, 3))).ms, probeMs: (await timeRuns(path, probe, 3)).ms }
   }

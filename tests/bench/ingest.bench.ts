@@ -56,7 +56,7 @@ async function benchPdf(reports: Uint8Array[], log: (line: string) => void, repo
     const pdftotextMs: number[] = []
     const pdftotextCpuMs: number[] = []
     const runs: { mentions: number; cpuMs: number; extractMs: number; matchMs: number; storeMs: number; totalMs: number }[] = []
-    // Untimed: the first ingest starts the worker threads and loads pdf.js in them.
+    // Untimed: the first ingest starts the worker threads and loads PDFium in them.
     await ingestDocument(conn.db, { file: { name: 'warm-up.pdf', bytes: reports[RUNS] } })
     for (let i = 0; i < RUNS; i++) {
       const file = path.join(dir, `report-${i}.pdf`)
