@@ -8,6 +8,7 @@ export type IngestRefusal =
   | 'encryptedPdf'
   | 'corruptPdf'
   | 'noTextPdf'
+  | 'slowPdf'
   | 'unsupportedType'
   | 'tooLarge'
   | 'tooLong'
@@ -22,6 +23,7 @@ const ENGLISH: Record<IngestRefusal, string> = {
   encryptedPdf: 'the PDF is encrypted or password-protected; save an unprotected copy and try again',
   corruptPdf: 'the file is not a readable PDF (damaged or not a PDF at all)',
   noTextPdf: 'the PDF has no text layer (a scan?); only PDFs with selectable text can be read',
+  slowPdf: 'reading the PDF took over {seconds} s; it is probably damaged or built to stall readers',
   unsupportedType: 'this file type is not supported (use PDF, TXT, Markdown or HTML)',
   tooLarge: 'the file is larger than {max} MB',
   tooLong: 'the text is longer than {max} characters',

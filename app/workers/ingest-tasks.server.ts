@@ -1,9 +1,11 @@
 import { type Extracted, extractFile, fileKindOf, type UploadedFile } from '#app/ingest/extract-file.server.ts'
 import { joinPdfPages, type PdfExtract } from '#app/ingest/extract-pdf.server.ts'
+import { IngestError } from '#app/ingest/ingest-error.ts'
+import { MB } from '#app/ingest/limits.ts'
 import { searchTextOf } from '#app/ingest/search-text.ts'
 import type { Mention, MentionMatcher } from '#app/mentions/index.ts'
 
-import { workerPool } from './pool.server.ts'
+import { type TimeLimit, workerPool } from './pool.server.ts'
 import { type MatcherSnapshot, TASKS } from './tasks.ts'
 
 // The ingest pipeline's CPU work through the worker pool: extraction and cleaning of a
@@ -17,19 +19,32 @@ const SPLIT_PDF_BYTES = 256 * 1024
 /** ... as long as each gets this many pages. */
 const MIN_PAGES_PER_WORKER = 8
 
+/**
+ * How long reading a PDF may take in a worker: 30 s and 2 s a MB, ten times what a
+ * 2,000-page report takes here. A crafted page can make PDFium work for minutes (a long run
+ * of spaces costs it time quadratic in its length, decision 051); the worker is then stopped.
+ */
+export function pdfTimeLimit(bytes: number): TimeLimit {
+  const seconds = Math.round(30 + (2 * bytes) / MB)
+  return { ms: seconds * 1000, error: () => new IngestError('slowPdf', { seconds }) }
+}
+
 export async function extractFileOffThread(file: UploadedFile): Promise<Extracted> {
   const pool = workerPool()
   if (!pool.threaded) return extractFile(file)
   const isPdf = file.bytes.length > 0 && fileKindOf(file) === 'pdf'
   if (!isPdf && file.bytes.length < IN_THREAD_CHARS) return extractFile(file)
-  if (!isPdf || file.bytes.length < SPLIT_PDF_BYTES || pool.size < 2) return pool.run('extractFile', file)
+  if (!isPdf) return pool.run('extractFile', file)
+  if (file.bytes.length < SPLIT_PDF_BYTES || pool.size < 2) return pool.run('extractFile', file, pdfTimeLimit(file.bytes.length))
   return pool.run('finishPdf', await readPdfInSlices(file.bytes, pool.size))
 }
 
 /** A PDF's text and info, its pages read in up to `slices` runs at once, joined as extractPdf joins them. */
-export async function readPdfInSlices(bytes: Uint8Array, slices: number): Promise<PdfExtract> {
+export async function readPdfInSlices(bytes: Uint8Array, slices: number, limit = pdfTimeLimit(bytes.length)): Promise<PdfExtract> {
   const parts = await Promise.all(
-    Array.from({ length: slices }, (_, slice) => workerPool().run('pdfSlice', { bytes, slice, slices, minPages: MIN_PAGES_PER_WORKER })),
+    Array.from({ length: slices }, (_, slice) =>
+      workerPool().run('pdfSlice', { bytes, slice, slices, minPages: MIN_PAGES_PER_WORKER }, limit),
+    ),
   )
   return { ...parts[0].info!, text: joinPdfPages(parts.flatMap((part) => part.pages)) }
 }

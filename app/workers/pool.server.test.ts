@@ -5,9 +5,9 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { extractPdf } from '#app/ingest/extract-pdf.server.ts'
 import { IngestError } from '#app/ingest/ingest-error.ts'
 import { buildMentionMatcher } from '#app/mentions/index.ts'
-import { makeBinary, makeContentBombPdf, makeReportPdf } from '#tests/fixtures/documents.ts'
+import { makeBinary, makeContentBombPdf, makeReportPdf, makeSpaceRunPdf } from '#tests/fixtures/documents.ts'
 
-import { readPdfInSlices } from './ingest-tasks.server.ts'
+import { pdfTimeLimit, readPdfInSlices } from './ingest-tasks.server.ts'
 import { closeWorkerPool, poolSize, WorkerPool, workerPool } from './pool.server.ts'
 import type { MatcherSnapshot } from './tasks.ts'
 
@@ -121,3 +121,32 @@ describe('a PDF that makes PDFium grow to a gigabyte', () => {
     }
   }, 120_000)
 })
+
+describe('a task with a time limit', () => {
+  it('fails with its own error once the limit passes, its worker is stopped, and the next task runs', async () => {
+    const pool = new WorkerPool(1)
+    try {
+      const before = await pool.run('threadId', undefined)
+      const started = performance.now()
+      // ~8 s of PDFium's time: stopped after 0.3 s.
+      const slow = pool.run('extractFile', { name: 'spaces.pdf', bytes: makeSpaceRunPdf(120_000) }, pdfTimeLimitOf(300))
+      await expect(slow).rejects.toMatchObject({ reason: 'slowPdf', params: { seconds: 0.3 } })
+      expect(performance.now() - started).toBeLessThan(5_000)
+      const after = await pool.run('threadId', undefined)
+      expect(after).not.toBe(before)
+      expect((await pool.run('extractFile', { name: 'report.pdf', bytes: await makeReportPdf() })).text).toContain('Tencent applies')
+    } finally {
+      await pool.close()
+    }
+  }, 60_000)
+
+  it('gives a PDF 30 s and 2 s a megabyte', () => {
+    expect(pdfTimeLimit(0).ms).toBe(30_000)
+    expect(pdfTimeLimit(50 * 1024 * 1024).ms).toBe(130_000)
+    expect(pdfTimeLimit(50 * 1024 * 1024).error()).toMatchObject({ reason: 'slowPdf', params: { seconds: 130 } })
+  })
+})
+
+function pdfTimeLimitOf(ms: number) {
+  return { ms, error: () => new IngestError('slowPdf', { seconds: ms / 1000 }) }
+}

@@ -52,12 +52,20 @@ interface Pending {
   input: unknown
   resolve: (value: unknown) => void
   reject: (error: unknown) => void
+  limit?: TimeLimit
+}
+
+/** How long a task may run in its worker, and the error it fails with after: the worker is then stopped. */
+export interface TimeLimit {
+  ms: number
+  error: () => Error
 }
 
 interface Slot {
   worker: Worker
   task: Pending | null
   ready: boolean
+  deadline?: NodeJS.Timeout
 }
 
 /** Errors cross the thread boundary as plain data; an IngestError comes back as one. */
@@ -97,10 +105,15 @@ export class WorkerPool {
     return !this.unavailable && !this.closed
   }
 
-  run<N extends TaskName>(name: N, input: TaskInput<N>): Promise<TaskOutput<N>> {
+  /**
+   * Runs a task in a worker. With a limit, a task still running after limit.ms (counted from
+   * when a worker takes it) fails with limit.error() and its worker is stopped: WebAssembly
+   * and synchronous loops cannot be interrupted any other way. In-thread tasks have no limit.
+   */
+  run<N extends TaskName>(name: N, input: TaskInput<N>, limit?: TimeLimit): Promise<TaskOutput<N>> {
     if (!this.threaded) return this.runHere(name, input)
     return new Promise((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, name, input, resolve: resolve as (value: unknown) => void, reject })
+      this.queue.push({ id: this.nextId++, name, input, resolve: resolve as (value: unknown) => void, reject, limit })
       this.dispatch()
     })
   }
@@ -119,6 +132,7 @@ export class WorkerPool {
       slot.task = task
       slot.worker.ref()
       slot.worker.postMessage({ id: task.id, name: task.name, input: task.input })
+      if (task.limit) slot.deadline = setTimeout(() => this.overran(slot, task), task.limit.ms)
     }
   }
 
@@ -152,6 +166,17 @@ export class WorkerPool {
     return slot
   }
 
+  /** A task ran past its limit: it fails with its error and its worker is stopped; the rest go on. */
+  private overran(slot: Slot, task: Pending): void {
+    if (slot.task !== task) return
+    const index = this.slots.indexOf(slot)
+    if (index >= 0) this.slots.splice(index, 1)
+    slot.task = null
+    void slot.worker.terminate()
+    task.reject(task.limit!.error())
+    if (!this.closed) this.dispatch()
+  }
+
   /** A worker died: its task fails (or, if it never started, runs here), and the rest go on. */
   private lost(slot: Slot, error: Error): void {
     const index = this.slots.indexOf(slot)
@@ -159,6 +184,7 @@ export class WorkerPool {
     this.slots.splice(index, 1)
     const task = slot.task
     slot.task = null
+    clearTimeout(slot.deadline)
     void slot.worker.terminate()
     if (!slot.ready && !this.closed) {
       // The thread could not even load its modules: fall back to this thread for good.
@@ -191,6 +217,7 @@ export class WorkerPool {
     this.closed = true
     clearTimeout(this.idleTimer)
     const slots = this.slots.splice(0)
+    for (const s of slots) clearTimeout(s.deadline)
     for (const s of slots) s.task?.reject(new Error('worker pool closed'))
     for (const t of this.queue.splice(0)) t.reject(new Error('worker pool closed'))
     await Promise.all(slots.map((s) => s.worker.terminate()))

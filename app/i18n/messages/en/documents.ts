@@ -57,6 +57,8 @@ export const en = {
   'documents.refused.binary': 'This is not a text file: it looks binary, or uses an encoding other than UTF-8, UTF-16 or GB18030.',
   'documents.refused.encryptedPdf': 'The PDF is encrypted or password-protected. Save an unprotected copy and upload that.',
   'documents.refused.corruptPdf': 'This is not a readable PDF (damaged, or not a PDF at all).',
+  'documents.refused.slowPdf':
+    'Reading this PDF took over {seconds} s, so it was stopped: it is probably damaged, or built to stall readers.',
   'documents.refused.noTextPdf': 'The PDF has no text layer (a scan?). Only PDFs with selectable text can be read.',
   'documents.refused.unsupportedType': 'This file type is not supported. Use PDF, TXT, Markdown or HTML.',
   'documents.refused.tooLarge': 'The file is larger than {max} MB.',

@@ -57,6 +57,7 @@ export const zhCN: Record<keyof typeof en, string> = {
   'documents.refused.binary': '这不是文本文件：内容像是二进制数据，或编码不是 UTF-8、UTF-16 或 GB18030。',
   'documents.refused.encryptedPdf': '该 PDF 已加密或设有密码。请另存一份未加密的副本后再上传。',
   'documents.refused.corruptPdf': '无法读取该 PDF（文件已损坏，或并非 PDF）。',
+  'documents.refused.slowPdf': '读取该 PDF 超过 {seconds} 秒，已停止：文件可能已损坏，或被刻意构造来拖慢读取。',
   'documents.refused.noTextPdf': '该 PDF 没有文字层（可能是扫描件），只能读取文字可选中的 PDF。',
   'documents.refused.unsupportedType': '不支持该文件类型，请使用 PDF、TXT、Markdown 或 HTML。',
   'documents.refused.tooLarge': '文件超过 {max} MB。',
