@@ -23,10 +23,7 @@ export function looksLikePdf(bytes: Uint8Array): boolean {
 // nothing about the report; the file name is a better title then.
 const TOOL_TITLE = /^(microsoft (word|powerpoint|excel) - |untitled|无标题)|\.(docx?|pptx?|xlsx?|pdf|wps)$/i
 
-function infoString(doc: PdfiumDocument, key: string): string | null {
-  const value = doc.info(key)
-  return value?.trim() ? value.replace(/\s+/g, ' ').trim() : null
-}
+const clean = (value: string | null | undefined) => (value?.trim() ? value.replace(/\s+/g, ' ').trim() : null)
 
 /** Opens a PDF, refusing encrypted and unreadable files with their reason. */
 function withPdf<T>(bytes: Uint8Array, fn: (doc: PdfiumDocument) => Promise<T>): Promise<T> {
@@ -36,14 +33,28 @@ function withPdf<T>(bytes: Uint8Array, fn: (doc: PdfiumDocument) => Promise<T>):
 
 export type PdfInfo = Omit<PdfExtract, 'text'>
 
-function infoOf(doc: PdfiumDocument): PdfInfo {
-  const title = infoString(doc, 'Title')
+/** What a PDF says about itself, from its info dictionary's entries, whichever reader read them. */
+export function pdfInfo(pages: number, entry: (key: 'Title' | 'Author' | 'CreationDate') => string | null | undefined): PdfInfo {
+  const title = clean(entry('Title'))
   return {
-    pages: doc.pageCount,
+    pages,
     title: title && !TOOL_TITLE.test(title) ? title : null,
-    publisher: infoString(doc, 'Author'),
-    publishedOn: parsePdfDate(infoString(doc, 'CreationDate')),
+    publisher: clean(entry('Author')),
+    publishedOn: parsePdfDate(clean(entry('CreationDate'))),
   }
+}
+
+const infoOf = (doc: PdfiumDocument) => pdfInfo(doc.pageCount, (key) => doc.info(key))
+
+/**
+ * The pages (1-based, inclusive) of slice `slice` (0-based) when a document of `pageCount`
+ * pages is cut into `slices` runs of at least `minPages` pages; null past the last run.
+ */
+export function sliceRange(pageCount: number, slice: number, slices: number, minPages: number): { from: number; to: number } | null {
+  const runs = Math.max(1, Math.min(slices, Math.floor(pageCount / minPages)))
+  const per = Math.ceil(pageCount / runs)
+  const from = slice * per + 1
+  return slice < runs ? { from, to: Math.min(pageCount, from + per - 1) } : null
 }
 
 /** One of `slices` runs of a PDF's pages, for one worker (app/workers); the first also brings the info dictionary. */
@@ -59,10 +70,8 @@ export interface PdfSlice {
  */
 export function readPdfSlice(bytes: Uint8Array, slice: number, slices: number, minPages: number): Promise<PdfSlice> {
   return withPdf(bytes, async (doc) => {
-    const runs = Math.max(1, Math.min(slices, Math.floor(doc.pageCount / minPages)))
-    const per = Math.ceil(doc.pageCount / runs)
-    const from = slice * per + 1
-    const pages = slice < runs ? await pageTexts(doc, from, Math.min(doc.pageCount, from + per - 1)) : []
+    const range = sliceRange(doc.pageCount, slice, slices, minPages)
+    const pages = range ? await pageTexts(doc, range.from, range.to) : []
     return { info: slice === 0 ? infoOf(doc) : null, pages }
   })
 }

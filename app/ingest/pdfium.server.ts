@@ -129,6 +129,7 @@ export async function withPdfium<T>(bytes: Uint8Array, fn: (doc: PdfiumDocument)
     file = heap.wasmExports.malloc(bytes.length)
     heap.HEAPU8.set(bytes, file)
     handle = pdfium.FPDF_LoadMemDocument(file, bytes.length, '')
+    pageRead?.()
     if (!handle) throw new IngestError(pdfium.FPDF_GetLastError() === FPDF_ERR_PASSWORD ? 'encryptedPdf' : 'corruptPdf')
     return await fn(openDocument(pdfium, handle))
   } catch (error) {
@@ -145,11 +146,19 @@ export async function withPdfium<T>(bytes: Uint8Array, fn: (doc: PdfiumDocument)
   }
 }
 
+let pageRead: (() => void) | undefined
+
+/** Called once the file is open and after each page read: a worker tells the pool, which stops a reader stalled on one page (decision 051). */
+export function onPdfiumPageRead(listener: (() => void) | undefined): void {
+  pageRead = listener
+}
+
 /** Pages from..to (1-based, inclusive), yielding to the event loop now and then. */
 export async function pageTexts(doc: PdfiumDocument, from: number, to: number): Promise<string[]> {
   const pages: string[] = []
   for (let n = from; n <= to; n++) {
     pages.push(doc.pageText(n - 1))
+    pageRead?.()
     if ((n - from) % PAGES_PER_TURN === PAGES_PER_TURN - 1) await new Promise((resolve) => setImmediate(resolve))
   }
   return pages

@@ -19,15 +19,37 @@ const SPLIT_PDF_BYTES = 256 * 1024
 /** ... as long as each gets this many pages. */
 const MIN_PAGES_PER_WORKER = 8
 
-/**
- * How long reading a PDF may take in a worker: 30 s and 2 s a MB, ten times what a
- * 2,000-page report takes here. A crafted page can make PDFium work for minutes (a long run
- * of spaces costs it time quadratic in its length, decision 051); the worker is then stopped.
- */
-export function pdfTimeLimit(bytes: number): TimeLimit {
-  const seconds = Math.round(30 + (2 * bytes) / MB)
-  return { ms: seconds * 1000, error: () => new IngestError('slowPdf', { seconds }) }
+/** PDFium stalled on one page (see pdfTimeLimit): the file is read again by pdf.js. */
+export class PdfiumStalled extends Error {
+  constructor() {
+    super('PDFium stalled on a page')
+    this.name = 'PdfiumStalled'
+  }
 }
+
+/**
+ * A page PDFium has not finished after this long is one it may take minutes over: an
+ * ordinary page takes it 1-5 ms, a 1 MB page of text about 0.4 s. A page slow for other
+ * reasons (a busy machine) is read by pdf.js, more slowly but as well.
+ */
+export const PDFIUM_PAGE_STALL_MS = 500
+
+/**
+ * How long reading a PDF may take in a worker: 30 s and 2 s a MB in all, ten times what a
+ * 2,000-page report takes here, and with PDFium PDFIUM_PAGE_STALL_MS a page. A long run of
+ * spaces costs PDFium time quadratic in its length (decision 051): such a file is read by
+ * pdf.js instead, which has no such case; one that is slow anyway is refused.
+ */
+export function pdfTimeLimit(bytes: number, reader: PdfReader = 'pdfium'): TimeLimit {
+  const seconds = Math.round(30 + (2 * bytes) / MB)
+  return {
+    ms: seconds * 1000,
+    stallMs: reader === 'pdfium' ? PDFIUM_PAGE_STALL_MS : undefined,
+    error: (kind) => (kind === 'stall' ? new PdfiumStalled() : new IngestError('slowPdf', { seconds })),
+  }
+}
+
+export type PdfReader = 'pdfium' | 'pdfjs'
 
 export async function extractFileOffThread(file: UploadedFile): Promise<Extracted> {
   const pool = workerPool()
@@ -35,16 +57,21 @@ export async function extractFileOffThread(file: UploadedFile): Promise<Extracte
   const isPdf = file.bytes.length > 0 && fileKindOf(file) === 'pdf'
   if (!isPdf && file.bytes.length < IN_THREAD_CHARS) return extractFile(file)
   if (!isPdf) return pool.run('extractFile', file)
-  if (file.bytes.length < SPLIT_PDF_BYTES || pool.size < 2) return pool.run('extractFile', file, pdfTimeLimit(file.bytes.length))
-  return pool.run('finishPdf', await readPdfInSlices(file.bytes, pool.size))
+  try {
+    if (file.bytes.length < SPLIT_PDF_BYTES || pool.size < 2) return await pool.run('extractFile', file, pdfTimeLimit(file.bytes.length))
+    return await pool.run('finishPdf', await readPdfInSlices(file.bytes, pool.size))
+  } catch (error) {
+    if (!(error instanceof PdfiumStalled)) throw error
+    return pool.run('finishPdf', await readPdfInSlices(file.bytes, pool.size, 'pdfjs'))
+  }
 }
 
 /** A PDF's text and info, its pages read in up to `slices` runs at once, joined as extractPdf joins them. */
-export async function readPdfInSlices(bytes: Uint8Array, slices: number, limit = pdfTimeLimit(bytes.length)): Promise<PdfExtract> {
+export async function readPdfInSlices(bytes: Uint8Array, slices: number, reader: PdfReader = 'pdfium'): Promise<PdfExtract> {
+  const limit = pdfTimeLimit(bytes.length, reader)
+  const task = reader === 'pdfium' ? 'pdfSlice' : 'pdfSliceWithPdfJs'
   const parts = await Promise.all(
-    Array.from({ length: slices }, (_, slice) =>
-      workerPool().run('pdfSlice', { bytes, slice, slices, minPages: MIN_PAGES_PER_WORKER }, limit),
-    ),
+    Array.from({ length: slices }, (_, slice) => workerPool().run(task, { bytes, slice, slices, minPages: MIN_PAGES_PER_WORKER }, limit)),
   )
   return { ...parts[0].info!, text: joinPdfPages(parts.flatMap((part) => part.pages)) }
 }

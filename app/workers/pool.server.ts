@@ -55,10 +55,15 @@ interface Pending {
   limit?: TimeLimit
 }
 
-/** How long a task may run in its worker, and the error it fails with after: the worker is then stopped. */
+/**
+ * How long a task may run in its worker: ms in all, and (stallMs) between two signs of
+ * progress from the worker once it has given one (a PDF opened, each page read). Past
+ * either, the task fails with error(kind) and its worker is stopped.
+ */
 export interface TimeLimit {
   ms: number
-  error: () => Error
+  stallMs?: number
+  error: (kind: 'total' | 'stall') => Error
 }
 
 interface Slot {
@@ -66,6 +71,7 @@ interface Slot {
   task: Pending | null
   ready: boolean
   deadline?: NodeJS.Timeout
+  stall?: NodeJS.Timeout
 }
 
 /** Errors cross the thread boundary as plain data; an IngestError comes back as one. */
@@ -82,6 +88,11 @@ export function reviveError(failure: TaskFailure): Error {
   const error = new Error(failure.message)
   error.name = failure.name
   return error
+}
+
+function clearTimers(slot: Slot): void {
+  clearTimeout(slot.deadline)
+  clearTimeout(slot.stall)
 }
 
 export class WorkerPool {
@@ -132,7 +143,7 @@ export class WorkerPool {
       slot.task = task
       slot.worker.ref()
       slot.worker.postMessage({ id: task.id, name: task.name, input: task.input })
-      if (task.limit) slot.deadline = setTimeout(() => this.overran(slot, task), task.limit.ms)
+      if (task.limit) slot.deadline = setTimeout(() => this.overran(slot, task, 'total'), task.limit.ms)
     }
   }
 
@@ -144,36 +155,42 @@ export class WorkerPool {
     })
     const slot: Slot = { worker, task: null, ready: false }
     this.slots.push(slot)
-    worker.on(
-      'message',
-      (message: { ready?: true; id?: number; ok?: boolean; output?: unknown; error?: TaskFailure; retiring?: boolean }) => {
-        if (message.ready) {
-          slot.ready = true
-          return
-        }
-        const task = slot.task
-        if (!task || task.id !== message.id) return
-        slot.task = null
-        // Out of the pool before anything else is sent to it; its exit is then no loss.
-        if (message.retiring) this.slots.splice(this.slots.indexOf(slot), 1)
-        if (message.ok) task.resolve(message.output)
-        else task.reject(reviveError(message.error!))
-        this.settled()
-      },
-    )
+    type Message = { ready?: true; id?: number; progress?: true; ok?: boolean; output?: unknown; error?: TaskFailure; retiring?: boolean }
+    worker.on('message', (message: Message) => {
+      if (message.ready) {
+        slot.ready = true
+        return
+      }
+      const task = slot.task
+      if (!task || task.id !== message.id) return
+      if (message.progress) {
+        const stallMs = task.limit?.stallMs
+        clearTimeout(slot.stall)
+        if (stallMs) slot.stall = setTimeout(() => this.overran(slot, task, 'stall'), stallMs)
+        return
+      }
+      slot.task = null
+      clearTimers(slot)
+      // Out of the pool before anything else is sent to it; its exit is then no loss.
+      if (message.retiring) this.slots.splice(this.slots.indexOf(slot), 1)
+      if (message.ok) task.resolve(message.output)
+      else task.reject(reviveError(message.error!))
+      this.settled()
+    })
     worker.on('error', (error) => this.lost(slot, error))
     worker.on('exit', (code) => this.lost(slot, new Error(`worker thread exited (code ${code})`)))
     return slot
   }
 
   /** A task ran past its limit: it fails with its error and its worker is stopped; the rest go on. */
-  private overran(slot: Slot, task: Pending): void {
+  private overran(slot: Slot, task: Pending, kind: 'total' | 'stall'): void {
     if (slot.task !== task) return
     const index = this.slots.indexOf(slot)
     if (index >= 0) this.slots.splice(index, 1)
     slot.task = null
+    clearTimers(slot)
     void slot.worker.terminate()
-    task.reject(task.limit!.error())
+    task.reject(task.limit!.error(kind))
     if (!this.closed) this.dispatch()
   }
 
@@ -184,7 +201,7 @@ export class WorkerPool {
     this.slots.splice(index, 1)
     const task = slot.task
     slot.task = null
-    clearTimeout(slot.deadline)
+    clearTimers(slot)
     void slot.worker.terminate()
     if (!slot.ready && !this.closed) {
       // The thread could not even load its modules: fall back to this thread for good.
@@ -217,7 +234,7 @@ export class WorkerPool {
     this.closed = true
     clearTimeout(this.idleTimer)
     const slots = this.slots.splice(0)
-    for (const s of slots) clearTimeout(s.deadline)
+    for (const s of slots) clearTimers(s)
     for (const s of slots) s.task?.reject(new Error('worker pool closed'))
     for (const t of this.queue.splice(0)) t.reject(new Error('worker pool closed'))
     await Promise.all(slots.map((s) => s.worker.terminate()))

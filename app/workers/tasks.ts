@@ -1,9 +1,10 @@
 import { extractedFromPdf, extractFile, type UploadedFile } from '#app/ingest/extract-file.server.ts'
 import { extractHtml } from '#app/ingest/extract-html.server.ts'
 import { type PdfExtract, readPdfSlice } from '#app/ingest/extract-pdf.server.ts'
+import { readPdfSliceWithPdfJs } from '#app/ingest/extract-pdf-pdfjs.server.ts'
 import { cleanDocumentText } from '#app/ingest/extract-text.server.ts'
 import { removePageFurniture } from '#app/ingest/page-furniture.ts'
-import { pdfiumInstanceDropped } from '#app/ingest/pdfium.server.ts'
+import { onPdfiumPageRead, pdfiumInstanceDropped } from '#app/ingest/pdfium.server.ts'
 import { searchTextOf } from '#app/ingest/search-text.ts'
 import {
   buildMentionMatcher,
@@ -47,6 +48,9 @@ export const TASKS = {
   extractFile: (file: UploadedFile) => extractFile(file),
   pdfSlice: ({ bytes, slice, slices, minPages }: { bytes: Uint8Array; slice: number; slices: number; minPages: number }) =>
     readPdfSlice(bytes, slice, slices, minPages),
+  /** The same slice read by pdf.js, for a file PDFium stalled on. */
+  pdfSliceWithPdfJs: ({ bytes, slice, slices, minPages }: { bytes: Uint8Array; slice: number; slices: number; minPages: number }) =>
+    readPdfSliceWithPdfJs(bytes, slice, slices, minPages),
   finishPdf: (pdf: PdfExtract) => extractedFromPdf(pdf),
   extractHtml: (html: string) => {
     const extracted = extractHtml(html)
@@ -65,6 +69,11 @@ export const TASKS = {
  */
 export function workerShouldRetire(): boolean {
   return pdfiumInstanceDropped()
+}
+
+/** Where a worker reports each PDF page PDFium has read (the pool watches for a stalled page). */
+export function reportPdfPagesTo(listener: (() => void) | undefined): void {
+  onPdfiumPageRead(listener)
 }
 
 export type TaskName = keyof typeof TASKS

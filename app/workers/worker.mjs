@@ -20,7 +20,12 @@ if (Number.isInteger(nice) && nice > 0 && nice <= 19)
   }
 
 register()
-const { TASKS, workerShouldRetire } = await import('./tasks.ts')
+const { TASKS, reportPdfPagesTo, workerShouldRetire } = await import('./tasks.ts')
+
+// The pool hears once a PDF is open and after each of its pages, and stops a worker that goes
+// quiet for too long after that on a task with a time limit (pool.server.ts).
+let current = 0
+reportPdfPagesTo(() => parentPort.postMessage({ id: current, progress: true }))
 
 function failure(error) {
   const { name = 'Error', message = String(error), reason, params } = error ?? {}
@@ -28,6 +33,7 @@ function failure(error) {
 }
 
 parentPort.on('message', async ({ id, name, input }) => {
+  current = id
   let answer
   try {
     answer = { id, ok: true, output: await TASKS[name](input) }

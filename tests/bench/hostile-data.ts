@@ -102,7 +102,15 @@ export function asFeed(html: string): string {
 export function asPdf(text: string): Uint8Array {
   const latin1 = (s: string) => s.replace(/[^\n\u0020-\u007e\u00a0-\u00ff]/g, '?')
   const literal = (s: string) => `(${latin1(s).replace(/[\\()]/g, '\\$&')})`
-  const lines = text.split('\n').map((line) => `${literal(line)} '`)
+  // Strings of at most 1,000 characters, as PDF writers cut them (one string per line would
+  // hide what a long line costs a reader: PDFium stops reading a string at 32,767 bytes).
+  const lines = text.split('\n').map((line) => {
+    const pieces = line.match(/[^]{1,1000}/g) ?? ['']
+    return `${literal(pieces[0])} ' ${pieces
+      .slice(1)
+      .map((piece) => `${literal(piece)} Tj`)
+      .join(' ')}`
+  })
   const content = `BT /F1 10 Tf 12 TL 72 760 Td\n${lines.join('\n')}\nET`
   const objects = [
     '<< /Type /Catalog /Pages 2 0 R >>',
