@@ -28,6 +28,13 @@ export function pdfiumInstanceDropped(): boolean {
   return dropped
 }
 
+let pageRead: (() => void) | undefined
+
+/** Called once the file is open and after each page read: a worker tells the pool, which stops a reader stalled on one page (decision 051). */
+export function onPdfiumPageRead(listener: (() => void) | undefined): void {
+  pageRead = listener
+}
+
 function loadEngine(): Promise<WrappedPdfiumModule> {
   engine ??= (async () => {
     const { init } = await import('@embedpdf/pdfium')
@@ -144,13 +151,6 @@ export async function withPdfium<T>(bytes: Uint8Array, fn: (doc: PdfiumDocument)
     }
     if (broken || heap.HEAPU8.length > MAX_KEPT_HEAP_BYTES) dropEngine(pdfium)
   }
-}
-
-let pageRead: (() => void) | undefined
-
-/** Called once the file is open and after each page read: a worker tells the pool, which stops a reader stalled on one page (decision 051). */
-export function onPdfiumPageRead(listener: (() => void) | undefined): void {
-  pageRead = listener
 }
 
 /** Pages from..to (1-based, inclusive), yielding to the event loop now and then. */

@@ -44,13 +44,14 @@ function cleanPastedText(text: string): { text: string; furnitureLinesRemoved: n
   return { text: cleanDocumentText(pasted.text), furnitureLinesRemoved: pasted.linesRemoved }
 }
 
+/** One of `slices` runs of a PDF's pages (readPdfSlice). */
+type PdfSliceInput = { bytes: Uint8Array; slice: number; slices: number; minPages: number }
+
 export const TASKS = {
   extractFile: (file: UploadedFile) => extractFile(file),
-  pdfSlice: ({ bytes, slice, slices, minPages }: { bytes: Uint8Array; slice: number; slices: number; minPages: number }) =>
-    readPdfSlice(bytes, slice, slices, minPages),
+  pdfSlice: ({ bytes, slice, slices, minPages }: PdfSliceInput) => readPdfSlice(bytes, slice, slices, minPages),
   /** The same slice read by pdf.js, for a file PDFium stalled on. */
-  pdfSliceWithPdfJs: ({ bytes, slice, slices, minPages }: { bytes: Uint8Array; slice: number; slices: number; minPages: number }) =>
-    readPdfSliceWithPdfJs(bytes, slice, slices, minPages),
+  pdfSliceWithPdfJs: ({ bytes, slice, slices, minPages }: PdfSliceInput) => readPdfSliceWithPdfJs(bytes, slice, slices, minPages),
   finishPdf: (pdf: PdfExtract) => extractedFromPdf(pdf),
   extractHtml: (html: string) => {
     const extracted = extractHtml(html)
